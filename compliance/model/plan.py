@@ -1,0 +1,211 @@
+"""The plan data model: one plan (a county draft or a higher-level reference) and its targets.
+
+These are the objects every other part works on. They are built by
+`compliance.loading` from a file that has already been validated against the
+published JSON Schema, so their own validation is a second line of defence, not
+the place where users learn what is wrong with their file.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Op(StrEnum):
+    """How a target relates to its value."""
+
+    GE = ">="
+    LE = "<="
+    GT = ">"
+    LT = "<"
+    EQ = "="
+    ABOUT = "~"  # 左右: a band around the value
+    REL_DECREASE = "rel_decrease"  # 以2020年为基数下降20%
+    REL_INCREASE = "rel_increase"
+    QUAL = "qual"  # no number: see `direction`
+
+    @property
+    def is_bound(self) -> bool:
+        return self in (Op.GE, Op.LE, Op.GT, Op.LT)
+
+    @property
+    def is_relative(self) -> bool:
+        return self in (Op.REL_DECREASE, Op.REL_INCREASE)
+
+
+class Direction(StrEnum):
+    """What a qualitative target (op `qual`) asks for."""
+
+    INCREASE = "increase"  # 提高, 延长, 逐步提高
+    DECREASE = "decrease"  # 降低, 明显下降, 减缓
+    MAINTAIN = "maintain"  # 保持, 稳定
+    FULL_COVERAGE = "full_coverage"  # 应保尽保, 应援尽援, 全覆盖 without a number
+    APPROPRIATE = "appropriate"  # 相适应, 合理比例
+
+
+class Section(StrEnum):
+    """Where in the source document a target stands."""
+
+    MAIN_TARGETS = "main_targets"  # 主要目标
+    INDICATOR_TABLE = "indicator_table"  # 重点指标目标表
+    MEASURES = "measures"  # 策略措施 / 主要措施
+
+
+class Kind(StrEnum):
+    WOMEN = "women"
+    CHILDREN = "children"
+
+
+class Level(StrEnum):
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    MUNICIPAL = "municipal"
+    COUNTY = "county"
+
+    @property
+    def rank(self) -> int:
+        """0 for national, growing downwards: a parent has a smaller rank."""
+        return list(Level).index(self)
+
+
+class Position(BaseModel):
+    """A place in a plan file (not in the source document): for messages."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class TargetValue(BaseModel):
+    """The normalised meaning of a target: comparison, number and unit.
+
+    `value` is a Decimal so that 3‰ and 0.3% compare exactly. A masked target
+    (digits illegible in the source) has no value and must never be guessed.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    op: Op
+    value: Decimal | None = None
+    unit: str | None = None  # canonical unit symbol, see compliance.units
+    masked: bool = False
+    direction: Direction | None = None  # for op `qual`
+    condition: str | None = None  # 换届后当年 / 平时
+    base_year: int | None = None  # for rel_* targets
+    value_max: Decimal | None = None  # upper end of a range such as 2-3家
+    ratio: tuple[Decimal, Decimal] | None = None  # 2:3 as written; value = first / second
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TargetValue:
+        if self.op is Op.QUAL:
+            if self.value is not None:
+                raise ValueError("a qualitative target (op 'qual') has no value")
+        elif self.masked:
+            if self.value is not None:
+                raise ValueError("a masked target has no value: its digits are illegible")
+        elif self.value is None:
+            raise ValueError(f"op '{self.op}' needs a value (or masked: true)")
+        return self
+
+    @property
+    def is_numeric(self) -> bool:
+        """True for a target that states (or states but masks) a number."""
+        return self.op is not Op.QUAL
+
+
+class Baseline(BaseModel):
+    """A known past value of the indicator (e.g. the 2020 column of a table)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    text: str | None = None  # as written, when it is not a plain number (e.g. "**.5")
+
+
+class Target(BaseModel):
+    """One target of a plan: an indicator, what it must reach, and where it is written."""
+
+    indicator: str  # as written, or a catalogue id
+    domain: str | None = None  # as written in the plan
+    target: TargetValue
+    written: str | None = None  # the `target:` phrase as the file gives it, if a phrase
+    year: int | None = None  # target year; None means the end of the plan's period
+    baseline: Baseline | None = None
+    text: str | None = None  # verbatim sentence of the source document
+    line: int | None = None  # line in the source document
+    section: Section | None = None
+    lead_units: list[str] = Field(default_factory=list)  # 牵头单位
+    responsible_units: list[str] = Field(default_factory=list)  # 责任单位
+    verified: bool | None = None  # reference plans: confirmed from the official text?
+    evidence: list[str] = Field(default_factory=list)  # where it is confirmed or quoted
+    note: str | None = None
+    position: Position | None = None  # where this entry stands in the plan file
+
+
+class Source(BaseModel):
+    file: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class PlanInfo(BaseModel):
+    title: str
+    kind: Kind
+    level: Level
+    jurisdiction: list[str]  # from the province down: [云南省, 玉溪市, 新平彝族傣族自治县]
+    period: tuple[int, int]
+    document_number: str | None = None  # e.g. 国发〔2021〕16号
+    follows: list[str] = Field(default_factory=list)  # parent plans the text cites
+    source: Source | None = None
+    # False for a known reference plan whose targets nobody has encoded yet:
+    # the checker then says so instead of silently passing.
+    targets_encoded: bool = True
+    verified: bool | None = None  # reference plans: is the plan's text itself confirmed?
+    evidence: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def end_year(self) -> int:
+        return self.period[1]
+
+
+class Unparsed(BaseModel):
+    """A number in a target section that extraction did not understand."""
+
+    line: int | None = None
+    text: str
+    reason: str | None = None
+
+
+class Plan(BaseModel):
+    """A whole plan file: metadata, domains as written, targets."""
+
+    format: str = "compliance-plan/1"
+    plan: PlanInfo
+    domains: list[str] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    unparsed: list[Unparsed] = Field(default_factory=list)
+    path: Path | None = Field(default=None, exclude=True)  # the file it was loaded from
+
+    @property
+    def label(self) -> str:
+        return self.plan.title
+
+    def target_year(self, target: Target) -> int:
+        return target.year if target.year is not None else self.plan.end_year

@@ -1,0 +1,150 @@
+"""Units of measure: reading them as written, converting exactly, refusing the impossible.
+
+The definitions are data (`rules/units.yaml`); pint does the dimensional
+analysis. The registry is built on first use, so `import compliance` stays fast.
+Magnitudes are `Fraction`s: 3‰ equals 0.3% exactly, with no float noise.
+
+Canonical symbols are what plan files and reports show: "%", "‰", "1/10万",
+"岁", "人", "万人", "个/千人", "次/年", "百分点", "ratio"…
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from compliance.errors import UnitError
+from compliance.resources import rules_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+Number = int | Decimal | Fraction | str
+
+
+@dataclass(frozen=True)
+class _Table:
+    registry: pint.UnitRegistry
+    pint_of: dict[str, str]  # canonical symbol (numerator or denominator) -> pint expression
+    symbol_of: dict[str, str]  # written form -> canonical numerator symbol
+    denominator_of: dict[str, str]  # written form -> canonical denominator symbol
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width and no white space: how written units are compared."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(folded.split())
+
+
+@cache
+def _table() -> _Table:
+    import pint
+
+    from compliance.loading.yamlfile import read_yaml
+
+    data = read_yaml(rules_file("units.yaml")).data
+    registry = pint.UnitRegistry(None, non_int_type=Fraction)
+    for line in str(data["definitions"]).splitlines():
+        if line.strip():
+            registry.define(line.strip())
+    pint_of: dict[str, str] = {}
+    symbol_of: dict[str, str] = {}
+    denominator_of: dict[str, str] = {}
+    for group, index in (("units", symbol_of), ("denominators", denominator_of)):
+        for symbol, entry in data[group].items():
+            symbol = str(symbol)
+            pint_of.setdefault(symbol, str(entry["pint"]))
+            index[fold(symbol)] = symbol
+            for alias in entry.get("aliases", []):
+                index.setdefault(fold(str(alias)), symbol)
+    return _Table(registry, pint_of, symbol_of, denominator_of)
+
+
+def normalise_unit(written: str) -> str:
+    """The canonical symbol for a unit as a document writes it.
+
+    >>> normalise_unit("％"), normalise_unit("/10万活产"), normalise_unit("名/千名儿童")
+    ('%', '1/10万', '名/千人')
+
+    Raises UnitError for a unit nobody has defined.
+    """
+    table = _table()
+    key = fold(written)
+    if key in table.symbol_of:
+        return table.symbol_of[key]
+    if "/" in key:
+        numerator, _, denominator = key.rpartition("/")
+        if numerator in table.symbol_of and denominator in table.denominator_of:
+            return f"{table.symbol_of[numerator]}/{table.denominator_of[denominator]}"
+    raise UnitError(
+        f"unknown unit '{written}': use one of {', '.join(known_units())} "
+        "or a compound such as 次/年, 小时/天, 个/千人"
+    )
+
+
+def is_known_unit(written: str) -> bool:
+    try:
+        normalise_unit(written)
+    except UnitError:
+        return False
+    return True
+
+
+def known_units() -> list[str]:
+    """Canonical symbols, in the order of the definitions file."""
+    return list(dict.fromkeys(_table().symbol_of.values()))
+
+
+def _pint_expression(unit: str) -> str:
+    table = _table()
+    symbol = normalise_unit(unit)
+    numerator, slash, denominator = symbol.partition("/")
+    if symbol in table.pint_of or not slash:
+        return table.pint_of[symbol]
+    return f"({table.pint_of[numerator]}) / ({table.pint_of[denominator]})"
+
+
+def _quantity(value: Number, unit: str) -> Any:
+    return _table().registry.Quantity(as_fraction(value), _pint_expression(unit))
+
+
+def as_fraction(value: Number) -> Fraction:
+    """An exact Fraction from an int, Decimal, Fraction or decimal string."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        raise TypeError("floats are not exact: pass a Decimal or a string")
+    return Fraction(Decimal(value) if isinstance(value, str) else value)
+
+
+def compatible(unit_a: str, unit_b: str) -> bool:
+    """Can a value in unit_a be converted into unit_b?"""
+    try:
+        return bool(_quantity(1, unit_a).dimensionality == _quantity(1, unit_b).dimensionality)
+    except UnitError:
+        return False
+
+
+def dimension(unit: str) -> str:
+    """The dimension a unit measures, e.g. '[rate]' or '[count] / [time]'."""
+    return str(_quantity(1, unit).dimensionality)
+
+
+def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
+    """`value` in `from_unit`, expressed exactly in `to_unit`.
+
+    Raises UnitError when the two measure different things (万人 and %).
+    """
+    import pint
+
+    try:
+        return Fraction(_quantity(value, from_unit).to(_pint_expression(to_unit)).magnitude)
+    except pint.DimensionalityError as error:
+        raise UnitError(
+            f"'{normalise_unit(from_unit)}' cannot be converted to '{normalise_unit(to_unit)}': "
+            f"they measure different things ({error.dim1} and {error.dim2})"
+        ) from None
