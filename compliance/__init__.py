@@ -1,3 +1,48 @@
-"""compliance: check Chinese local women's and children's development plans against their parents."""
+"""compliance: check Chinese local women's and children's development plans against their parents.
+
+The library API (the `compliance` command is a thin layer over it):
+
+    >>> import compliance
+    >>> plan = compliance.load_plan("examples/plans/xinping-women-2021-2030.yaml")  # doctest: +SKIP
+    >>> compliance.parse_phrase("孕产妇死亡率下降到9/10万以下")  # doctest: +SKIP
+
+Names are imported on first use, so `import compliance` stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_plan": ("compliance.loading.plans", "load_plan"),
+    "loads_plan": ("compliance.loading.plans", "loads_plan"),
+    "parse_phrase": ("compliance.phrases", "parse"),
+    "render_phrase": ("compliance.phrases", "render"),
+    "load_catalogue": ("compliance.catalogue", "load_catalogue"),
+    "InputError": ("compliance.errors", "InputError"),
+    "Problem": ("compliance.errors", "Problem"),
+    "Plan": ("compliance.model", "Plan"),
+    "PlanInfo": ("compliance.model", "PlanInfo"),
+    "Target": ("compliance.model", "Target"),
+    "TargetValue": ("compliance.model", "TargetValue"),
+    "Op": ("compliance.model", "Op"),
+    "Direction": ("compliance.model", "Direction"),
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'compliance' has no attribute '{name}'")
+    module, attribute = _EXPORTS[name]
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

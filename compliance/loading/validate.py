@@ -59,7 +59,23 @@ def _field(path: tuple[str | int, ...]) -> str:
     for key in reversed(path):
         if isinstance(key, str):
             return key
-    return "this entry"
+    return "the entry" if path else "the file"
+
+
+def _then_description(error: Any, root: dict[str, Any]) -> str | None:
+    """The description of the `then` rule an error comes from (conditional requirements)."""
+    schema_path = list(error.absolute_schema_path)
+    if "then" not in schema_path:
+        return None
+    node: Any = root
+    for part in schema_path[: len(schema_path) - schema_path[::-1].index("then")]:
+        node = node[part]
+        while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/"):
+            resolved: Any = root
+            for ref_part in node["$ref"][2:].split("/"):
+                resolved = resolved[ref_part]
+            node = resolved
+    return node.get("description") if isinstance(node, dict) else None
 
 
 def _message(error: Any, root: dict[str, Any]) -> tuple[str, str | None]:
@@ -68,17 +84,23 @@ def _message(error: Any, root: dict[str, Any]) -> tuple[str, str | None]:
     value = error.validator_value
     instance = error.instance
     path = tuple(error.absolute_path)
-    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    hint = _then_description(error, root)
+    if hint is None and isinstance(error.schema, dict):
+        hint = error.schema.get("description")
     if validator == "required":
         missing = [name for name in value if not (isinstance(instance, dict) and name in instance)]
         names = ", ".join(f"'{name}'" for name in missing)
         return f"missing the required field{'s' if len(missing) > 1 else ''} {names}", hint
     if validator == "additionalProperties":
-        extra = sorted(set(instance) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(error.schema.get("properties", {}))
+        from difflib import get_close_matches
+
+        known = list(error.schema.get("properties", {}))
+        extra = [str(key) for key in instance if key not in known]
+        guesses = [g for e in extra for g in get_close_matches(e, known, n=1)]
+        hint = f"did you mean '{guesses[0]}'? " if len(extra) == 1 and guesses else ""
         return (
-            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(str(e)) for e in extra)}",
-            f"allowed here: {allowed}",
+            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(e) for e in extra)}",
+            f"{hint}allowed here: {', '.join(known)}",
         )
     if validator == "enum":
         choices = ", ".join(str(v) for v in value if v is not None)
@@ -153,7 +175,8 @@ def validate(document: YamlDocument, schema_path: Path) -> list[Problem]:
     for error in validator.iter_errors(document.data):
         for leaf in _leaf_errors(error):
             path = tuple(leaf.absolute_path)
-            line, column = document.position(path + _offending_key(leaf))
+            key = _offending_key(leaf)
+            line, column = document.position(path + key, at_key=bool(key))
             message, hint = _message(leaf, schema)
             problems.append(
                 Problem(
@@ -161,7 +184,7 @@ def validate(document: YamlDocument, schema_path: Path) -> list[Problem]:
                     message=message,
                     line=line,
                     column=column,
-                    path=json_path(path),
+                    path=json_path(path + key),
                     hint=hint,
                 )
             )

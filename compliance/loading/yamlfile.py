@@ -23,14 +23,17 @@ class YamlDocument:
     file: str
     data: Any
 
-    def position(self, path: JsonPath) -> tuple[int | None, int | None]:
-        """1-based (line, column) of the value at `path`, or of the closest parent."""
+    def position(self, path: JsonPath, at_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based (line, column) of the value at `path`, or of the closest parent.
+
+        With `at_key`, the position of the last key itself (for an unknown field).
+        """
         node = self.data
         line, column = _start(node)
-        for key in path:
+        for depth, key in enumerate(path, start=1):
             if not _contains(node, key):
                 break
-            value_line, value_column = _child_position(node, key)
+            value_line, value_column = _child_position(node, key, at_key and depth == len(path))
             node = node[key]
             if value_line is not None:
                 line, column = value_line, value_column
@@ -52,12 +55,15 @@ def _contains(node: Any, key: str | int) -> bool:
     return False
 
 
-def _child_position(node: Any, key: str | int) -> tuple[int | None, int | None]:
+def _child_position(node: Any, key: str | int, at_key: bool = False) -> tuple[int | None, int | None]:
     lc = getattr(node, "lc", None)
     if lc is None:
         return None, None
     try:
-        line, column = lc.value(key) if isinstance(node, dict) else lc.item(key)
+        if isinstance(node, dict):
+            line, column = lc.key(key) if at_key else lc.value(key)
+        else:
+            line, column = lc.item(key)
     except (KeyError, IndexError, TypeError, AttributeError):
         return None, None
     return line + 1, column + 1
@@ -121,6 +127,21 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             ]
         ) from None
     except YAMLError as error:
+        position = getattr(error, "position", None)  # ruamel's ReaderError: a forbidden character
+        if isinstance(position, int):
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+            raise InputError(
+                [
+                    Problem(
+                        file=file,
+                        message="not valid YAML: the file contains a control character or binary data",
+                        line=line,
+                        column=column,
+                        hint="is this really a YAML or JSON plan file? save it as UTF-8 text",
+                    )
+                ]
+            ) from None
         raise InputError.single(file, f"not valid YAML: {error}") from None
     except RecursionError:
         raise InputError.single(file, "not valid YAML: nested too deeply") from None

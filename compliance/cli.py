@@ -1,0 +1,122 @@
+"""The `compliance` command: a thin layer over the library API.
+
+Exit codes: 0 clean, 1 findings at error severity, 2 bad input or usage.
+Every command turns an `InputError` into one line per problem on stderr and
+exit code 2; nothing a user types or feeds it should produce a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from compliance import __version__
+from compliance.errors import InputError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reports_input_errors(command: F) -> F:
+    """Bad input → its problems on stderr and exit 2; a bug → a short plea, exit 3."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            click.echo(
+                f"internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in compliance, not in your files; please report it with the command you ran.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _dump_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="compliance")
+def main() -> None:
+    """Check a Chinese women's or children's development plan against the plans above it.
+
+    Plan files are YAML or JSON in the compliance-plan/1 format (see `compliance schema`).
+    Exit codes: 0 clean, 1 findings at error severity, 2 bad input or usage.
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@_reports_input_errors
+def validate(files: tuple[str, ...]) -> None:
+    """Validate plan files as written: structure, words, units, phrases.
+
+    Every problem is reported as FILE:LINE:COLUMN: JSON-PATH: what is wrong.
+    """
+    from compliance.loading.plans import load_plan
+
+    problems = []
+    for file in files:
+        try:
+            plan = load_plan(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        numeric = sum(1 for t in plan.targets if t.target.is_numeric)
+        click.echo(
+            f"{file}: valid — {plan.plan.title}: {len(plan.domains)} domains, "
+            f"{len(plan.targets)} targets ({numeric} numeric)"
+        )
+    if problems:
+        raise InputError(problems)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of targets.")
+@_reports_input_errors
+def parse(text: str, as_json: bool) -> None:
+    """Read the targets a Chinese sentence states.
+
+    Example: compliance parse "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"
+    """
+    from compliance.phrases import parse as parse_phrase
+    from compliance.phrases import render_compact
+
+    found = parse_phrase(text)
+    if as_json:
+        _dump_json([t.to_json() for t in found])
+        return
+    if not found:
+        click.echo("no target found")
+        return
+    for target in found:
+        click.echo(f"{target.indicator or '(indicator not named)'}\t{render_compact(target.to_target_value())}\t«{target.quote}»")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of plan files (compliance-plan/1)."""
+    from compliance.loading.plans import schema_text
+
+    click.echo(schema_text(), nl=False)

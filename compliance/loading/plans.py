@@ -1,0 +1,224 @@
+"""Loading plan files: validate as written, then build the model, reporting every problem.
+
+Two passes, so that users learn about their file in their terms:
+1. the JSON Schema (structure, types, allowed words), with line and column;
+2. meaning: units that can be read, phrases that state exactly one target,
+   periods that make sense, domains that exist in the plan.
+Only a file with no problem becomes a `Plan`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import InputError, Problem, UnitError
+from compliance.loading.validate import json_path, validate
+from compliance.loading.yamlfile import YamlDocument, parse_yaml, read_text
+from compliance.model import Baseline, Plan, PlanInfo, Position, Target, TargetValue
+
+SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def schema_text() -> str:
+    """The published JSON Schema of plan files."""
+    return SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+def _decimal(value: Any) -> Decimal | None:
+    """Decimal from a YAML number without float noise (0.85 stays 0.85)."""
+    if value is None:
+        return None
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+class _Builder:
+    """Builds a Plan from a schema-valid document, collecting problems with positions."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def problem(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        line, column = self.document.position(path)
+        self.problems.append(
+            Problem(
+                file=self.document.file,
+                message=message,
+                line=line,
+                column=column,
+                path=json_path(path),
+                hint=hint,
+            )
+        )
+
+    def unit(self, written: Any, path: tuple[str | int, ...]) -> str | None:
+        if written is None:
+            return None
+        from compliance.units import normalise_unit
+
+        try:
+            return normalise_unit(str(written))
+        except UnitError as error:
+            self.problem(path, str(error))
+            return None
+
+    def target_value(self, raw: Any, path: tuple[str | int, ...]) -> tuple[TargetValue | None, str | None]:
+        """The normalised target and, for a phrase, the phrase as written."""
+        if isinstance(raw, str):
+            return self.phrase(raw, path), raw
+        fields = dict(raw)
+        fields["unit"] = self.unit(fields.get("unit"), (*path, "unit"))
+        if fields.get("unit") is None and raw.get("unit") is not None:
+            return None, None
+        for name in ("value", "value_max"):
+            fields[name] = _decimal(fields.get(name))
+        if fields.get("ratio") is not None:
+            fields["ratio"] = tuple(_decimal(v) for v in fields["ratio"])
+        try:
+            return TargetValue(**fields), None
+        except ValueError as error:  # pydantic's ValidationError is a ValueError
+            self.problem(path, _first_error(error))
+            return None, None
+
+    def phrase(self, text: str, path: tuple[str | int, ...]) -> TargetValue | None:
+        from compliance.phrases import parse, parse_compact
+
+        try:
+            compact = parse_compact(text)
+        except UnitError as error:
+            self.problem(path, str(error))
+            return None
+        if compact is not None:
+            return compact
+        found = parse(text)
+        numeric = [t for t in found if t.to_target_value().is_numeric]
+        chosen = numeric or found
+        if len(chosen) == 1:
+            return chosen[0].to_target_value()
+        if not chosen:
+            self.problem(
+                path,
+                f"no target can be read from '{text}'",
+                hint="write it as a mapping {op: '<=', value: 9, unit: '1/10万'} "
+                "or a compact form such as '<= 9 1/10万'",
+            )
+        else:
+            stated = "; ".join(t.quote for t in chosen)
+            self.problem(
+                path,
+                f"the phrase states {len(chosen)} targets ({stated})",
+                hint="write one entry per indicator",
+            )
+        return None
+
+    def target(self, raw: dict[str, Any], index: int, domains: list[str], period: tuple[int, int]) -> Target | None:
+        path: tuple[str | int, ...] = ("targets", index)
+        value, written = self.target_value(raw["target"], (*path, "target"))
+        baseline = None
+        if raw.get("baseline"):
+            base = dict(raw["baseline"])
+            baseline = Baseline(
+                year=base.get("year"),
+                value=_decimal(base.get("value")),
+                unit=self.unit(base.get("unit"), (*path, "baseline", "unit")),
+                text=base.get("text"),
+            )
+        domain = raw.get("domain")
+        if domain and domains and domain not in domains:
+            self.problem(
+                (*path, "domain"),
+                f"domain '{domain}' is not one of this plan's domains",
+                hint=f"the plan lists: {', '.join(domains)}",
+            )
+        year = raw.get("year")
+        if year is not None and not period[0] <= year <= period[1]:
+            self.problem((*path, "year"), f"year {year} is outside the plan's period {period[0]}–{period[1]}")
+        if value is None:
+            return None
+        line, column = self.document.position(path)
+        return Target(
+            indicator=raw["indicator"],
+            domain=domain,
+            target=value,
+            written=written,
+            year=year,
+            baseline=baseline,
+            text=raw.get("text"),
+            line=raw.get("line"),
+            section=raw.get("section"),
+            lead_units=list(raw.get("lead_units") or []),
+            responsible_units=list(raw.get("responsible_units") or []),
+            verified=raw.get("verified"),
+            evidence=list(raw.get("evidence") or []),
+            note=raw.get("note"),
+            position=Position(file=self.document.file, line=line, column=column),
+        )
+
+    def plan(self) -> Plan | None:
+        data = self.document.data
+        info = dict(data["plan"])
+        start, end = info["period"]
+        if start > end:
+            self.problem(("plan", "period"), f"the period ends ({end}) before it starts ({start})")
+        domains = [str(d) for d in data.get("domains") or []]
+        targets = [self.target(dict(raw), i, domains, (start, end)) for i, raw in enumerate(data.get("targets") or [])]
+        if self.problems:
+            return None
+        return Plan(
+            format=data["format"],
+            plan=PlanInfo(**_plain(info)),
+            domains=domains,
+            targets=[t for t in targets if t is not None],
+            unparsed=_plain(data.get("unparsed") or []),
+            path=Path(self.document.file),
+        )
+
+
+def _plain(value: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _first_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        details = errors()
+        if details:
+            return str(details[0].get("msg", error)).removeprefix("Value error, ")
+    return str(error)
+
+
+def plan_from_document(document: YamlDocument) -> Plan:
+    """A Plan from a parsed document; InputError listing every problem otherwise."""
+    problems = validate(document, SCHEMA_PATH)
+    if problems:
+        raise InputError(problems)
+    builder = _Builder(document)
+    plan = builder.plan()
+    if plan is None:
+        raise InputError(builder.problems)
+    return plan
+
+
+def loads_plan(text: str, file: str = "<string>") -> Plan:
+    """A Plan from YAML or JSON text."""
+    return plan_from_document(parse_yaml(text, file))
+
+
+def load_plan(path: Path | str) -> Plan:
+    """A Plan from a plan file (.yaml, .yml or .json)."""
+    path = Path(path)
+    if path.suffix.lower() not in PLAN_SUFFIXES:
+        raise InputError.single(
+            str(path),
+            f"not a plan file: expected {', '.join(PLAN_SUFFIXES)}",
+            hint="to read a plan document (.txt, .docx, .xlsx), extract it first",
+        )
+    return loads_plan(read_text(path), str(path))
