@@ -125,6 +125,9 @@ class _Builder:
                 value=_decimal(base.get("value")),
                 unit=self.unit(base.get("unit"), (*path, "baseline", "unit")),
                 text=base.get("text"),
+                verified=base.get("verified"),
+                evidence=list(base.get("evidence") or []),
+                note=base.get("note"),
             )
         domain = raw.get("domain")
         if domain and domains and domain not in domains:

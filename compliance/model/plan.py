@@ -136,6 +136,9 @@ class Baseline(BaseModel):
     value: Decimal | None = None
     unit: str | None = None
     text: str | None = None  # as written, when it is not a plain number (e.g. "**.5")
+    verified: bool | None = None
+    evidence: list[str] = Field(default_factory=list)
+    note: str | None = None
 
 
 class Target(BaseModel):
