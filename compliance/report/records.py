@@ -1,0 +1,68 @@
+"""Plain records (JSON-ready dicts) of plans, references and targets, shared by reports and the CLI."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from compliance.model import Plan, Target
+from compliance.references import ReferencePlan
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: 95 stays 95, 0.85 stays 0.85."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def plan_record(plan: Plan) -> dict[str, Any]:
+    info = plan.plan
+    return {
+        "title": info.title,
+        "kind": info.kind.value,
+        "level": info.level.value,
+        "jurisdiction": list(info.jurisdiction),
+        "period": list(info.period),
+        "document_number": info.document_number,
+        "file": str(plan.path) if plan.path else None,
+    }
+
+
+def reference_record(reference: ReferencePlan) -> dict[str, Any]:
+    targets = reference.plan.targets
+    return {
+        "id": reference.id,
+        **plan_record(reference.plan),
+        "origin": reference.origin,
+        "targets_encoded": reference.targets_encoded,
+        "targets": len(targets),
+        "numeric_targets": sum(1 for t in targets if t.target.is_numeric),
+        "verified_targets": sum(1 for t in targets if t.verified),
+    }
+
+
+def target_record(target: Target) -> dict[str, Any]:
+    value = target.target
+    baseline = target.baseline
+    return {
+        "indicator": target.indicator,
+        "domain": target.domain,
+        "op": value.op.value,
+        "value": number(value.value),
+        "unit": value.unit,
+        "masked": value.masked,
+        "direction": value.direction.value if value.direction else None,
+        "condition": value.condition,
+        "base_year": value.base_year,
+        "year": target.year,
+        "baseline": None
+        if baseline is None
+        else {"year": baseline.year, "value": number(baseline.value), "unit": baseline.unit, "verified": baseline.verified},
+        "text": target.text,
+        "line": target.line,
+        "section": target.section.value if target.section else None,
+        "verified": target.verified,
+        "evidence": list(target.evidence),
+        "note": target.note,
+    }
