@@ -181,7 +181,7 @@ class _Builder:
 
 
 def _plain(value: Any) -> Any:
-    """ruamel's commented containers as plain dicts and lists."""
+    """Containers as plain dicts and lists (with string keys)."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):

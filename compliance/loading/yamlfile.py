@@ -1,72 +1,46 @@
 """Reading YAML (and JSON, a subset of it) with the position of every value.
 
-ruamel.yaml keeps line and column numbers on every mapping and sequence, so a
-schema error found at `$.targets[3].target.op` can be shown as `file:41:9`.
-Text encodings are detected (UTF-8 with or without BOM, GBK/GB18030).
+PyYAML composes a node tree in C (libyaml) where every node carries its line
+and column; we build plain dicts and lists from it and keep the positions on
+the side, so that a schema error found at `$.targets[3].target.op` can be shown
+as `file:41:9`. Text encodings are detected (UTF-8 with or without BOM,
+GBK/GB18030).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError, Problem
 
 JsonPath = tuple[str | int, ...]
+Mark = tuple[int, int]  # 1-based line and column
 
 
 @dataclass
 class YamlDocument:
-    """A parsed file: plain-looking data that still knows where each value was written."""
+    """A parsed file: plain data, and where each value (and each key) was written."""
 
     file: str
     data: Any
+    values: dict[JsonPath, Mark] = field(default_factory=dict)
+    keys: dict[JsonPath, Mark] = field(default_factory=dict)
 
     def position(self, path: JsonPath, at_key: bool = False) -> tuple[int | None, int | None]:
-        """1-based (line, column) of the value at `path`, or of the closest parent.
+        """1-based (line, column) of the value at `path`, or of its closest parent.
 
         With `at_key`, the position of the last key itself (for an unknown field).
         """
-        node = self.data
-        line, column = _start(node)
-        for depth, key in enumerate(path, start=1):
-            if not _contains(node, key):
-                break
-            value_line, value_column = _child_position(node, key, at_key and depth == len(path))
-            node = node[key]
-            if value_line is not None:
-                line, column = value_line, value_column
-        return line, column
-
-
-def _start(node: Any) -> tuple[int | None, int | None]:
-    lc = getattr(node, "lc", None)
-    if lc is None or lc.line is None:
+        if at_key and path in self.keys:
+            return self.keys[path]
+        for depth in range(len(path), -1, -1):
+            mark = self.values.get(path[:depth])
+            if mark is not None:
+                return mark
         return None, None
-    return lc.line + 1, lc.col + 1
-
-
-def _contains(node: Any, key: str | int) -> bool:
-    if isinstance(node, dict):
-        return key in node
-    if isinstance(node, list) and isinstance(key, int):
-        return 0 <= key < len(node)
-    return False
-
-
-def _child_position(node: Any, key: str | int, at_key: bool = False) -> tuple[int | None, int | None]:
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return None, None
-    try:
-        if isinstance(node, dict):
-            line, column = lc.key(key) if at_key else lc.value(key)
-        else:
-            line, column = lc.item(key)
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None, None
-    return line + 1, column + 1
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -100,52 +74,94 @@ def read_text(path: Path | str) -> str:
     return decode(raw, file)
 
 
+def _mark(node: Any) -> Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Plain data from a PyYAML node tree, recording positions and refusing duplicate keys."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        import yaml
+
+        self.document = document
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.yaml = yaml
+
+    def build(self, node: Any, path: JsonPath) -> Any:
+        self.document.values[path] = _mark(node)
+        if isinstance(node, self.yaml.MappingNode):
+            self.constructor.flatten_mapping(node)  # merge keys (<<: *anchor)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    raise self._error(key_node, "a mapping key must be a plain word or number")
+                if key in result:
+                    raise self._error(key_node, f"a key appears twice in one mapping ('{key}')")
+                child = (*path, key)
+                self.document.keys[child] = _mark(key_node)
+                result[key] = self.build(value_node, child)
+            return result
+        if isinstance(node, self.yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+    def _error(self, node: Any, message: str) -> InputError:
+        line, column = _mark(node)
+        return InputError(
+            [Problem(file=self.document.file, message=f"not valid YAML: {message}", line=line, column=column)]
+        )
+
+
+# Characters YAML does not allow in a document (libyaml reports byte offsets; we want characters).
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML or JSON text; any syntax error becomes an InputError with its position."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    import yaml
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = YamlDocument(file=file, data=None)
     try:
-        data = yaml.load(text)
-    except MarkedYAMLError as error:
+        node = yaml.compose(text, Loader=loader)
+        document.data = None if node is None else _Builder(document).build(node, ())
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "syntax error").strip()
-        message = f"not valid YAML: {problem}"
-        if "duplicate key" in problem or "found duplicate key" in str(error):
-            message = f"not valid YAML: a key appears twice in one mapping ({problem})"
         raise InputError(
             [
                 Problem(
                     file=file,
-                    message=message,
+                    message=f"not valid YAML: {problem}",
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
                     hint="check indentation, colons and quotes around this place",
                 )
             ]
         ) from None
-    except YAMLError as error:
-        position = getattr(error, "position", None)  # ruamel's ReaderError: a forbidden character
-        if isinstance(position, int):
-            line = text.count("\n", 0, position) + 1
-            column = position - (text.rfind("\n", 0, position) + 1) + 1
-            raise InputError(
-                [
-                    Problem(
-                        file=file,
-                        message="not valid YAML: the file contains a control character or binary data",
-                        line=line,
-                        column=column,
-                        hint="is this really a YAML or JSON plan file? save it as UTF-8 text",
-                    )
-                ]
-            ) from None
+    except yaml.reader.ReaderError:
+        found = _FORBIDDEN.search(text)
+        position = found.start() if found else 0
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    file=file,
+                    message="not valid YAML: the file contains a control character or binary data",
+                    line=line,
+                    column=column,
+                    hint="is this really a YAML or JSON plan file? save it as UTF-8 text",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as error:
         raise InputError.single(file, f"not valid YAML: {error}") from None
-    except RecursionError:
-        raise InputError.single(file, "not valid YAML: nested too deeply") from None
-    return YamlDocument(file=file, data=data)
+    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+        raise InputError.single(file, f"not valid YAML: {error}") from None
+    return document
 
 
 def read_yaml(path: Path | str) -> YamlDocument:
