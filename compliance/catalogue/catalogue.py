@@ -1,0 +1,675 @@
+"""The domain and indicator catalogues: what plans measure, and every name they give it.
+
+The data are `rules/domains.yaml` and `rules/indicators.yaml`, validated against
+the JSON Schemas next to this module and then checked for what a schema cannot
+say (duplicate ids, an alias claimed twice, an unknown domain or unit, a range
+upside down). Every problem is reported with its file:line:col, all at once.
+
+Matching a name as a plan writes it works in three steps, each conservative:
+
+1. General normalisation (`normalise_name`): NFKC (full-width → half-width),
+   drop parenthesised qualifiers and units (（以乡镇（街道）为单位）, （助理）, （％）),
+   unify dashes in ranges (0—6岁 = 0-6岁 = 0~6岁), drop white space, punctuation,
+   quotes and the particle 的, lower-case Latin letters.
+2. Exact lookup of the normalised name among the normalised names and aliases;
+   "…覆盖" (as in 实现…全覆盖) is also tried as "…覆盖率".
+3. A fallback for a written name that is a known name preceded only by a
+   jurisdiction-wide scope (全县, 全市, 本区…) and/or an age range (15—69岁),
+   the age only when the indicator's own names state no age. It matches when
+   exactly one indicator qualifies; anything ambiguous gives None.
+
+`match_*` never guesses: None means "keep the name as written".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from compliance.errors import InputError, Problem, UnitError
+from compliance.model.plan import Kind, Position
+
+if TYPE_CHECKING:  # pragma: no cover
+    from compliance.loading.yamlfile import YamlDocument
+
+_HERE = Path(__file__).resolve().parent
+DOMAINS_SCHEMA = _HERE / "domains.schema.json"
+INDICATORS_SCHEMA = _HERE / "indicators.schema.json"
+DOMAINS_FILE = "domains.yaml"
+INDICATORS_FILE = "indicators.yaml"
+
+
+# --------------------------------------------------------------------------- models
+
+
+class IndicatorKind(StrEnum):
+    """Which plans state an indicator."""
+
+    WOMEN = "women"
+    CHILDREN = "children"
+    BOTH = "both"
+
+    def covers(self, kind: Kind | str) -> bool:
+        return self is IndicatorKind.BOTH or self.value == str(kind)
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        return (Kind.WOMEN, Kind.CHILDREN) if self is IndicatorKind.BOTH else (Kind(self.value),)
+
+
+class Better(StrEnum):
+    """Which way a target is more demanding."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    BAND = "band"  # a share kept around a value (就业人员中的女性比例 45%左右)
+
+
+class Quantity(StrEnum):
+    """What an indicator measures; it fixes the kind of unit."""
+
+    RATE_PERCENT = "rate_percent"
+    PER_MILLE = "per_mille"
+    PER_100K = "per_100k"
+    PER_THOUSAND = "per_thousand"  # a count per 1 000 people: 个/千人, 名/千人
+    RATIO = "ratio"
+    AGE_YEARS = "age_years"
+    YEARS = "years"
+    COUNT = "count"
+    MONEY = "money"
+    HOURS_PER_DAY = "hours_per_day"
+    TIMES_PER_YEAR = "times_per_year"
+    PERCENTAGE_POINTS = "percentage_points"  # a gap or a change, not a level: 百分点
+    PERCENTAGE_POINTS_PER_YEAR = "percentage_points_per_year"
+    CLASS_HOURS = "class_hours"
+
+
+# A unit of the right dimension for each quantity; the rates need the exact symbol.
+_REFERENCE_UNIT: dict[Quantity, str] = {
+    Quantity.RATE_PERCENT: "%",
+    Quantity.PER_MILLE: "‰",
+    Quantity.PER_100K: "1/10万",
+    Quantity.PER_THOUSAND: "个/千人",
+    Quantity.RATIO: "ratio",
+    Quantity.AGE_YEARS: "岁",
+    Quantity.YEARS: "年",
+    Quantity.COUNT: "个",
+    Quantity.MONEY: "元",
+    Quantity.HOURS_PER_DAY: "小时/天",
+    Quantity.TIMES_PER_YEAR: "次/年",
+    Quantity.PERCENTAGE_POINTS: "百分点",
+    Quantity.PERCENTAGE_POINTS_PER_YEAR: "百分点/年",
+    Quantity.CLASS_HOURS: "学时",
+}
+_EXACT_UNIT = {Quantity.RATE_PERCENT, Quantity.PER_MILLE, Quantity.PER_100K}
+
+
+class Domain(BaseModel):
+    """A canonical domain (领域) of one kind of plan."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: Kind
+    name: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    position: Position | None = None  # where it is defined in rules/domains.yaml
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Indicator(BaseModel):
+    """A canonical indicator: its names, unit, direction and plausible values."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: IndicatorKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[tuple[Kind, str], ...]  # (plan kind, domain id), one per kind it covers
+    quantity: Quantity
+    unit: str  # canonical symbol, see compliance.units
+    better: Better
+    plausible: tuple[Decimal, Decimal]
+    band_tolerance: Decimal | None = None
+    proxy_for: str | None = None
+    inverse_of: str | None = None
+    note: str | None = None
+    position: Position | None = None  # where it is defined in rules/indicators.yaml
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def domain(self) -> str:
+        """The domain id (for kind both: the women's plan one; see `domain_for`)."""
+        return self.domains[0][1]
+
+    def domain_for(self, kind: Kind | str) -> str | None:
+        """The domain id in a plan of `kind`, or None if such plans do not state it."""
+        for plan_kind, domain_id in self.domains:
+            if plan_kind.value == str(kind):
+                return domain_id
+        return None
+
+    def covers(self, kind: Kind | str) -> bool:
+        return self.kind.covers(kind)
+
+    def to_canonical(self, value: int | Decimal | Fraction | str, unit: str) -> Fraction:
+        """`value` written in `unit`, exactly, in the canonical unit.
+
+        A per-thousand indicator names its denominator (每千名儿童…医生数) and
+        plans then write a bare count unit (0.85名): that is read per thousand.
+        Raises UnitError when the unit measures something else.
+        """
+        from compliance.units import as_fraction, convert, dimension
+
+        try:
+            return convert(value, unit, self.unit)
+        except UnitError:
+            if self.quantity is Quantity.PER_THOUSAND and dimension(unit) == dimension("个"):
+                return as_fraction(value)
+            raise
+
+    def is_plausible(self, value: int | Decimal | Fraction | str, unit: str | None = None) -> bool:
+        """Is `value` (in `unit`, default the canonical unit) within the plausible range?"""
+        canonical = self.to_canonical(value, unit or self.unit)
+        low, high = (Fraction(bound) for bound in self.plausible)
+        return low <= canonical <= high
+
+
+# ------------------------------------------------------------------- normalisation
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
+_BRACKETED = re.compile(r"[(\[【〔〖][^()\[\]【】〔〕〖〗]*[)\]】〕〗]")
+_DIGIT_RANGE = re.compile(r"(\d)\s*[-‐‑‒–—―−﹣－~～〜]+\s*(\d)")
+_KEEP_BETWEEN_DIGITS = "-."
+
+
+def normalise_name(text: str) -> str:
+    """The form in which written names are compared.
+
+    >>> normalise_name("适龄儿童免疫规划疫苗接种率（以乡镇（街道）为单位）")
+    '适龄儿童免疫规划疫苗接种率'
+    >>> normalise_name("0～6岁儿童眼保健和视力检查覆盖率") == normalise_name("0—6岁儿童眼保健和视力检查覆盖率")
+    True
+    >>> normalise_name("中小学生《国家学生体质健康标准》达标优良率")
+    '中小学生国家学生体质健康标准达标优良率'
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _BOOKMARK.sub("", folded)
+    previous = None
+    while previous != folded:  # innermost brackets first: （以乡镇（街道）为单位）
+        previous = folded
+        folded = _BRACKETED.sub("", folded)
+    folded = _DIGIT_RANGE.sub(r"\1-\2", folded)
+    kept: list[str] = []
+    for index, char in enumerate(folded):
+        category = unicodedata.category(char)
+        if category[0] in "LN":
+            if char != "的":
+                kept.append(char)
+        elif (
+            char in _KEEP_BETWEEN_DIGITS
+            and 0 < index < len(folded) - 1
+            and folded[index - 1].isdigit()
+            and folded[index + 1].isdigit()
+        ):
+            kept.append(char)
+    return "".join(kept).lower()
+
+
+_ENUMERATION = re.compile(r"^(第)?[一二三四五六七八九十\d]+(?=妇女|儿童)")
+_DOMAIN_SUFFIX = re.compile(r"领域$")
+_KIND_PREFIX = re.compile(r"^(妇女与|儿童与|妇女|儿童)")
+
+
+def _domain_key(text: str) -> str:
+    key = normalise_name(text)
+    key = _ENUMERATION.sub("", key)
+    return _DOMAIN_SUFFIX.sub("", key)
+
+
+def _core(key: str) -> tuple[Kind | None, str]:
+    """The kind a domain heading names (妇女…/儿童…) and the rest of it."""
+    match = _KIND_PREFIX.match(key)
+    if not match:
+        return None, key
+    kind = Kind.WOMEN if match.group(1).startswith("妇女") else Kind.CHILDREN
+    return kind, key[match.end() :]
+
+
+# A prefix that narrows nothing: the whole jurisdiction, an age range.
+_SCOPE = r"(?:全|本|我)(?:国|省|自治区|市|州|盟|县|区|旗|镇|乡|街道|地区)"
+_AGE = r"\d+(?:-\d+)?(?:周岁|岁)(?:及?以上|及?以下)?"
+_SCOPE_PREFIX = re.compile(rf"^(?P<scope>{_SCOPE})?(?P<age>{_AGE})?$")
+_STATES_AGE = re.compile(r"\d+(?:周岁|岁|个月|月龄)")
+_MIN_FALLBACK_KEY = 4
+
+
+# ---------------------------------------------------------------------- catalogue
+
+
+class Catalogue:
+    """The canonical domains and indicators, with lookup by id and by written name."""
+
+    def __init__(self, domains: Iterable[Domain], indicators: Iterable[Indicator]) -> None:
+        self.domains: tuple[Domain, ...] = tuple(domains)
+        self.indicators: tuple[Indicator, ...] = tuple(indicators)
+        self._domain_by_id = {d.id: d for d in self.domains}
+        self._indicator_by_id = {i.id: i for i in self.indicators}
+        self._domain_keys: dict[str, list[Domain]] = {}
+        self._domain_cores: dict[str, list[Domain]] = {}
+        for domain in self.domains:
+            for written in domain.names:
+                key = _domain_key(written)
+                _add(self._domain_keys, key, domain)
+                _add(self._domain_cores, _core(key)[1], domain)
+        self._indicator_keys: dict[str, list[Indicator]] = {}
+        for indicator in self.indicators:
+            for written in indicator.names:
+                _add(self._indicator_keys, normalise_name(written), indicator)
+        self._states_age = {
+            i.id: any(_STATES_AGE.search(normalise_name(n)) for n in i.names)
+            for i in self.indicators
+        }
+
+    def __repr__(self) -> str:
+        return f"Catalogue({len(self.domains)} domains, {len(self.indicators)} indicators)"
+
+    # --- by id
+
+    def domain(self, id: str) -> Domain:
+        """The domain with this id; KeyError if there is none."""
+        try:
+            return self._domain_by_id[id]
+        except KeyError:
+            raise KeyError(f"no domain with id '{id}' in the catalogue") from None
+
+    def indicator(self, id: str) -> Indicator:
+        """The indicator with this id; KeyError if there is none."""
+        try:
+            return self._indicator_by_id[id]
+        except KeyError:
+            raise KeyError(f"no indicator with id '{id}' in the catalogue") from None
+
+    def domains_of(self, kind: Kind | str) -> tuple[Domain, ...]:
+        return tuple(d for d in self.domains if d.kind.value == str(kind))
+
+    def indicators_of(self, kind: Kind | str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.covers(kind))
+
+    # --- by name
+
+    def match_domain(self, name: str, kind: Kind | str | None = None) -> Domain | None:
+        """The domain a heading as written names (妇女与决策管理, （二）儿童与社会环境。, 健康…).
+
+        `kind` is the plan's kind; without it a bare core name (健康) is ambiguous.
+        """
+        if name in self._domain_by_id:
+            return self._domain_by_id[name]
+        key = _domain_key(name)
+        if not key:
+            return None
+        written_kind, core = _core(key)
+        if kind is not None and written_kind is not None and written_kind.value != str(kind):
+            return None  # a 儿童… heading in a women's plan: not ours to guess
+        want = written_kind.value if written_kind is not None else (str(kind) if kind else None)
+
+        def of_kind(found: list[Domain]) -> list[Domain]:
+            return [d for d in found if want is None or d.kind.value == want]
+
+        exact = _unique(of_kind(self._domain_keys.get(key, [])))
+        if exact is not None:
+            return exact
+        return _unique(of_kind(self._domain_cores.get(core, [])))
+
+    def match_indicator(self, name: str, kind: Kind | str | None = None) -> Indicator | None:
+        """The indicator a name as written (or an id) stands for; None if unknown or ambiguous.
+
+        `kind` is the plan's kind: it settles a name that indicators of both
+        kinds share. A name that only an indicator of the other kind has still
+        matches it (a women's plan may state 学前教育毛入园率).
+        """
+        if name in self._indicator_by_id:
+            return self._indicator_by_id[name]
+        key = normalise_name(name)
+        if not key:
+            return None
+        keys = [key]
+        if key.endswith("覆盖"):
+            keys.append(key + "率")
+        for candidate in keys:
+            found = self._indicator_keys.get(candidate)
+            if found:
+                return _pick(found, kind)
+        return self._fallback(key, kind)
+
+    def _fallback(self, key: str, kind: Kind | str | None) -> Indicator | None:
+        matches: dict[str, Indicator] = {}
+        for known, indicators in self._indicator_keys.items():
+            if len(known) < _MIN_FALLBACK_KEY or len(known) >= len(key) or not key.endswith(known):
+                continue
+            prefix = _SCOPE_PREFIX.match(key[: -len(known)])
+            if prefix is None:
+                continue
+            for indicator in indicators:
+                if prefix.group("age") and self._states_age[indicator.id]:
+                    continue  # 0-3岁 before a 0-6岁 indicator: another population
+                matches[indicator.id] = indicator
+        return _pick(list(matches.values()), kind)
+
+
+def _add(index: dict[str, list[Any]], key: str, entry: Any) -> None:
+    entries = index.setdefault(key, [])
+    if entry not in entries:
+        entries.append(entry)
+
+
+def _unique(found: list[Any]) -> Any | None:
+    distinct = {entry.id: entry for entry in found}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _pick(found: list[Indicator], kind: Kind | str | None) -> Indicator | None:
+    """One indicator among those a name fits; None when the name is ambiguous."""
+    if kind is not None:
+        preferred = [i for i in found if i.covers(kind)]
+        if preferred:
+            return _unique(preferred)
+    return _unique(found)
+
+
+# ------------------------------------------------------------------------ loading
+
+
+def load_catalogue(rules_dir: Path | None = None) -> Catalogue:
+    """The catalogue from `rules_dir` (default: the bundled rules/, loaded once).
+
+    Raises InputError listing every problem of both files, with positions.
+    """
+    if rules_dir is None:
+        return _default_catalogue()
+    return _load(Path(rules_dir))
+
+
+@cache
+def _default_catalogue() -> Catalogue:
+    from compliance.resources import data_dir
+
+    return _load(data_dir("rules"))
+
+
+def _load(rules_dir: Path) -> Catalogue:
+    from compliance.loading.validate import validate
+    from compliance.loading.yamlfile import read_yaml
+
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for file_name, schema in ((DOMAINS_FILE, DOMAINS_SCHEMA), (INDICATORS_FILE, INDICATORS_SCHEMA)):
+        try:
+            document = read_yaml(rules_dir / file_name)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        schema_problems = validate(document, schema)
+        problems.extend(schema_problems)
+        if not schema_problems:
+            documents[file_name] = document
+    if problems:
+        raise InputError(problems)
+    domains, domain_problems = _domains(documents[DOMAINS_FILE])
+    indicators, indicator_problems = _indicators(documents[INDICATORS_FILE], domains)
+    problems = domain_problems + indicator_problems
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0)))
+    return Catalogue(domains, indicators)
+
+
+class _Checker:
+    """Collects semantic problems with the position of the value concerned."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def where(self, path: tuple[str | int, ...]) -> Position:
+        line, column = self.document.position(path)
+        return Position(file=self.document.file, line=line, column=column)
+
+    def add(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        from compliance.loading.validate import json_path
+
+        line, column = self.document.position(path)
+        self.problems.append(
+            Problem(
+                file=self.document.file,
+                message=message,
+                line=line,
+                column=column,
+                path=json_path(path),
+                hint=hint,
+            )
+        )
+
+
+def _check_names(
+    checker: _Checker,
+    entries: list[dict[str, Any]],
+    list_name: str,
+    key_of: Any,
+    overlap: Any,
+) -> None:
+    """An id defined twice, or a name (after normalisation) claimed by two entries."""
+    first_id: dict[str, int] = {}
+    claimed: dict[str, list[tuple[int, str]]] = {}
+    for index, entry in enumerate(entries):
+        entry_id = str(entry["id"])
+        if entry_id in first_id:
+            line = checker.where((list_name, first_id[entry_id], "id")).line
+            checker.add(
+                (list_name, index, "id"),
+                f"the id '{entry_id}' is already used by the entry at line {line}",
+                hint="every entry needs its own id",
+            )
+        else:
+            first_id[entry_id] = index
+        names = [("name", str(entry["name"]))] + [
+            (("aliases", n), str(a)) for n, a in enumerate(entry.get("aliases") or [])
+        ]
+        own: set[str] = set()
+        for field, written in names:
+            path = (list_name, index, *(field if isinstance(field, tuple) else (field,)))
+            key = key_of(written)
+            if not key:
+                checker.add(path, f"'{written}' has no letters or digits left to match on")
+                continue
+            if key in own:
+                continue  # the same name twice in one entry: harmless
+            own.add(key)
+            for other_index, other_written in claimed.get(key, []):
+                if overlap(entries[other_index], entry):
+                    other = entries[other_index]
+                    line = checker.where((list_name, other_index, "id")).line
+                    checker.add(
+                        path,
+                        f"the name '{written}' is also claimed by '{other['id']}' "
+                        f"(as '{other_written}', line {line})",
+                        hint="a name must lead to one entry: remove it from one of them",
+                    )
+            claimed.setdefault(key, []).append((index, written))
+
+
+def _domains(document: YamlDocument) -> tuple[list[Domain], list[Problem]]:
+    checker = _Checker(document)
+    entries = list(document.data["domains"])
+    _check_names(
+        checker,
+        entries,
+        "domains",
+        _domain_key,
+        lambda a, b: str(a["kind"]) == str(b["kind"]),
+    )
+    domains: list[Domain] = []
+    for index, entry in enumerate(entries):
+        domain_id = str(entry["id"])
+        if not domain_id.startswith(f"{entry['kind']}."):
+            checker.add(
+                ("domains", index, "id"),
+                f"the id '{domain_id}' does not start with its kind '{entry['kind']}.'",
+            )
+        domains.append(
+            Domain(
+                id=domain_id,
+                kind=Kind(str(entry["kind"])),
+                name=str(entry["name"]),
+                aliases=tuple(str(a) for a in entry.get("aliases") or []),
+                note=_text(entry.get("note")),
+                position=checker.where(("domains", index)),
+            )
+        )
+    return domains, checker.problems
+
+
+def _indicators(
+    document: YamlDocument, domains: list[Domain]
+) -> tuple[list[Indicator], list[Problem]]:
+    from compliance.units import compatible, normalise_unit
+
+    checker = _Checker(document)
+    entries = list(document.data["indicators"])
+    _check_names(
+        checker,
+        entries,
+        "indicators",
+        normalise_name,
+        lambda a, b: bool(set(IndicatorKind(str(a["kind"])).kinds) & set(IndicatorKind(str(b["kind"])).kinds)),
+    )
+    domain_kind = {d.id: d.kind for d in domains}
+    ids = {str(entry["id"]) for entry in entries}
+    by_id = {str(entry["id"]): entry for entry in entries}
+    indicators: list[Indicator] = []
+    for index, entry in enumerate(entries):
+        here = ("indicators", index)
+        kind = IndicatorKind(str(entry["kind"]))
+        quantity = Quantity(str(entry["quantity"]))
+        better = Better(str(entry["better"]))
+
+        # domain: one per kind the indicator covers, each of that kind
+        raw_domain = entry["domain"]
+        pairs: list[tuple[Kind, str, tuple[str | int, ...]]] = []
+        if isinstance(raw_domain, dict):
+            for plan_kind, domain_id in raw_domain.items():
+                pairs.append((Kind(str(plan_kind)), str(domain_id), (*here, "domain", str(plan_kind))))
+            missing = [k.value for k in kind.kinds if k.value not in raw_domain]
+            if missing:
+                checker.add(
+                    (*here, "domain"),
+                    f"no domain given for {', '.join(missing)} plans (kind is '{kind}')",
+                    hint="write domain: {women: <id>, children: <id>} for kind both",
+                )
+        else:
+            if kind is IndicatorKind.BOTH:
+                checker.add(
+                    (*here, "domain"),
+                    "kind 'both' needs a domain for each kind of plan",
+                    hint="write domain: {women: <id>, children: <id>}",
+                )
+            pairs.append((kind.kinds[0], str(raw_domain), (*here, "domain")))
+        for plan_kind, domain_id, path in pairs:
+            if domain_id not in domain_kind:
+                checker.add(path, f"unknown domain '{domain_id}'", hint="use an id from domains.yaml")
+            elif domain_kind[domain_id] is not plan_kind:
+                checker.add(path, f"'{domain_id}' is a {domain_kind[domain_id]} domain, not a {plan_kind} one")
+            if not kind.covers(plan_kind):
+                checker.add(path, f"a domain for {plan_kind} plans, but the kind is '{kind}'")
+
+        # unit: known, canonical, and of the quantity's kind
+        unit = str(entry["unit"])
+        try:
+            canonical = normalise_unit(unit)
+        except UnitError as error:
+            checker.add((*here, "unit"), str(error))
+        else:
+            if canonical != unit:
+                checker.add(
+                    (*here, "unit"),
+                    f"'{unit}' is not a canonical unit symbol",
+                    hint=f"write '{canonical}'",
+                )
+            reference = _REFERENCE_UNIT[quantity]
+            if quantity in _EXACT_UNIT and canonical != reference:
+                checker.add((*here, "unit"), f"quantity '{quantity}' is measured in '{reference}', not '{unit}'")
+            elif not compatible(canonical, reference):
+                checker.add(
+                    (*here, "unit"),
+                    f"'{unit}' does not measure a {quantity} (like '{reference}' does)",
+                )
+
+        # plausible range and band
+        low, high = (Decimal(str(bound)) for bound in entry["plausible"])
+        if low > high:
+            checker.add(
+                (*here, "plausible"),
+                f"the plausible range [{low}, {high}] has its minimum above its maximum",
+                hint="write [min, max]",
+            )
+        tolerance = entry.get("band_tolerance")
+        if better is Better.BAND and tolerance is None:
+            checker.add((*here, "better"), "better: band needs a band_tolerance (the half-width of the band)")
+        if better is not Better.BAND and tolerance is not None:
+            checker.add((*here, "band_tolerance"), f"band_tolerance is only for better: band, not '{better}'")
+
+        # links to other indicators
+        for link in ("proxy_for", "inverse_of"):
+            target = entry.get(link)
+            if target is None:
+                continue
+            if str(target) not in ids:
+                checker.add((*here, link), f"unknown indicator '{target}'")
+            elif str(target) == str(entry["id"]):
+                checker.add((*here, link), f"an indicator cannot be its own {link}")
+            elif link == "inverse_of" and str(by_id[str(target)].get("inverse_of")) != str(entry["id"]):
+                checker.add(
+                    (*here, link),
+                    f"'{target}' does not name '{entry['id']}' as its inverse_of",
+                    hint="the reciprocal link goes both ways",
+                )
+
+        indicators.append(
+            Indicator(
+                id=str(entry["id"]),
+                kind=kind,
+                name=str(entry["name"]),
+                aliases=tuple(str(a) for a in entry.get("aliases") or []),
+                domains=tuple((plan_kind, domain_id) for plan_kind, domain_id, _ in pairs),
+                quantity=quantity,
+                unit=unit,
+                better=better,
+                plausible=(low, high),
+                band_tolerance=Decimal(str(tolerance)) if tolerance is not None else None,
+                proxy_for=_text(entry.get("proxy_for")),
+                inverse_of=_text(entry.get("inverse_of")),
+                note=_text(entry.get("note")),
+                position=checker.where(here),
+            )
+        )
+    return indicators, checker.problems
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
