@@ -1,0 +1,517 @@
+"""The Chinese target-phrase parser, one test per form a plan uses.
+
+Sentences are quoted from the sample plans in examples/texts/ (file and line in
+each test's comment); the masked forms come from web scrapes described in the
+domain primer, since the sample texts have none.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from compliance.errors import UnitError
+from compliance.model.plan import Direction, Op, TargetValue
+from compliance.phrases import ParsedTarget, parse, parse_compact, render, render_compact
+
+
+def numeric(text: str) -> list[ParsedTarget]:
+    return [t for t in parse(text) if t.is_numeric]
+
+
+def triples(text: str) -> list[tuple[str, Decimal | None, str | None]]:
+    return [(str(t.op), t.value, t.unit) for t in numeric(text)]
+
+
+def only(text: str) -> ParsedTarget:
+    found = numeric(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+D = Decimal
+
+
+# ---------------------------------------------------------------- at least
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("孕产妇系统管理率达到93%以上。", "93", "%"),  # xinping:20
+        ("适龄儿童国家免疫规划疫苗接种率保持在91%以上。", "91", "%"),  # jinan:273
+        ("妇女基本医疗保险参保率稳定在95%以上，待遇保障公平适度。", "95", "%"),  # jinan:143
+        ("3岁以下婴幼儿入托比例不低于15％。", "15", "%"),  # xinping:348
+        ("妇女基本养老保险参保率提高到95%，待遇水平稳步提高。", "95", "%"),  # xinping:124
+        ("孕早期检测率70%以上", "70", "%"),  # jinan:58
+        ("7岁以下儿童健康管理率达到93%。", "93", "%"),  # xinping:274, a bare 达到
+        ("学前教育毛入园率保持在100%", "100", "%"),  # jinan:318
+    ],
+)
+def test_at_least(sentence: str, value: str, unit: str) -> None:
+    target = only(sentence)
+    assert (target.op, target.value, target.unit) == (Op.GE, D(value), unit)
+
+
+def test_at_least_indicator_is_the_shortest_name() -> None:
+    # xinping:20
+    target = only("孕产妇系统管理率达到93%以上。")
+    assert target.indicator == "孕产妇系统管理率"
+    assert target.quote == "孕产妇系统管理率达到93%以上"
+
+
+def test_permille_and_qualifier_after_the_unit() -> None:
+    assert triples("5‰及以上") == [(">=", D(5), "‰")]
+
+
+def test_symbols_in_table_cells() -> None:
+    # jiaxing table cells: "≥95", ">85", "＜9.5", "<7"
+    assert triples("≥95") == [(">=", D(95), None)]
+    assert triples(">85") == [(">", D(85), None)]
+    assert triples("＜9.5") == [("<", D("9.5"), None)]
+    assert triples("<7") == [("<", D(7), None)]
+
+
+def test_half_is_fifty_percent() -> None:
+    # jinan:121
+    text = "（6）区党政工作部门，应保证一半以上的领导班子配备女干部，其中担任正职的一般不少于3人。"
+    assert triples(text) == [(">=", D(50), "%"), (">=", D(3), "人")]
+
+
+def test_at_least_staff() -> None:
+    # jiaxing:590, with a full-width digit
+    target = only("每个镇（街道）至少配备１名专职或兼职儿童社会工作者。")
+    assert (target.op, target.value, target.unit) == (Op.GE, D(1), "名")
+
+
+# ---------------------------------------------------------------- at most
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("2．孕产妇死亡率下降到9/10万以下，城乡差距缩小。", "9", "1/10万"),  # xinping:20
+        ("小学生近视率降至38％以下", "38", "%"),  # xinping:273
+        ("孕产妇贫血患病率控制在10%以下", "10", "%"),  # xinping:29
+        ("12岁儿童龋患率控制在30%以内。", "30", "%"),  # jinan:276
+        ("先天梅毒发生率控制在15/10万活产以下", "15", "1/10万"),  # xinping:38
+        ("女性比例不超过30%", "30", "%"),
+        ("死亡率≤5‰", "5", "‰"),
+    ],
+)
+def test_at_most(sentence: str, value: str, unit: str) -> None:
+    target = only(sentence)
+    assert (target.op, target.value, target.unit) == (Op.LE, D(value), unit)
+
+
+def test_strictly_below() -> None:
+    assert triples("严重致残的出生缺陷发生率＜9.5‰") == [("<", D("9.5"), "‰")]
+
+
+def test_maternal_mortality_indicator() -> None:
+    target = only("2．孕产妇死亡率下降到9/10万以下，城乡差距缩小。")
+    assert target.indicator == "孕产妇死亡率"
+
+
+# ---------------------------------------------------------------- about
+
+
+def test_about() -> None:
+    # xinping:72 and xinping:73
+    assert triples("就业人员中的女性比例保持在45%左右，促进高校女毕业生充分就业。") == [("~", D(45), "%")]
+    target = only("城镇单位就业人员中的女性比例达到40.5%左右。")
+    assert (target.op, target.value, target.indicator) == (Op.ABOUT, D("40.5"), "城镇单位就业人员中的女性比例")
+
+
+# ---------------------------------------------------------------- several at once
+
+
+def test_respectively_three_mortality_rates() -> None:
+    # xinping:267
+    found = numeric("3．新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下，城乡差距逐步缩小。")
+    assert [(t.indicator, str(t.op), t.value, t.unit) for t in found] == [
+        ("新生儿死亡率", "<=", D(2), "‰"),
+        ("婴儿死亡率", "<=", D("3.5"), "‰"),
+        ("5岁以下儿童死亡率", "<=", D(5), "‰"),
+    ]
+
+
+def test_respectively_with_comma_between_values() -> None:
+    # jinan:270
+    text = "（3） 新生儿、婴儿和5岁以下儿童死亡率分别控制在3‰，3‰和3.5‰以下，城乡和区域差距逐步缩小。"
+    assert triples(text) == [("<=", D(3), "‰"), ("<=", D(3), "‰"), ("<=", D("3.5"), "‰")]
+
+
+def test_respectively_each_value_with_its_own_qualifier() -> None:
+    # jinan:274
+    text = "5岁以下儿童中重度贫血率和生长迟缓率分别控制在4%以下和1.5%以下"
+    assert triples(text) == [("<=", D(4), "%"), ("<=", D("1.5"), "%")]
+
+
+def test_respectively_raised_to() -> None:
+    # jinan:328
+    text = "幼儿园专任教师专科及以上学历比例、义务教育阶段本科及以上学历专任教师比例分别提升到85%、96%。"
+    found = numeric(text)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("幼儿园专任教师专科及以上学历比例", D(85)),
+        ("义务教育阶段本科及以上学历专任教师比例", D(96)),
+    ]
+    assert all(t.op is Op.GE for t in found)
+
+
+def test_one_value_for_two_named_rates() -> None:
+    # jinan:282: two indicators, each a rate of its own, share one value
+    text = "3岁以下儿童系统管理率、7岁以下儿童健康管理率保持在91％以上。"
+    assert [t.indicator for t in numeric(text)] == ["3岁以下儿童系统管理率", "7岁以下儿童健康管理率"]
+
+
+def test_one_combined_rate_stays_one_target() -> None:
+    # jiaxing:192: one test rate for three infections
+    assert len(numeric("孕产妇艾滋病、梅毒、乙肝检测率保持在98％以上。")) == 1
+
+
+def test_each_leading_group() -> None:
+    # xinping:99: 党政 stands for 党委 and 政府
+    found = numeric("4．县级党政领导班子至少各配备1名女干部，乡镇领导班子至少配备1名女干部。")
+    assert triples("4．县级党政领导班子至少各配备1名女干部，乡镇领导班子至少配备1名女干部。") == [
+        (">=", D(1), "名")
+    ] * 3
+    assert found[0].indicator.startswith("县级党委") and found[1].indicator.startswith("县级政府")
+
+
+# ---------------------------------------------------------------- relative
+
+
+def test_relative_decrease_with_base_year() -> None:
+    # xinping:295
+    target = only("1．减少儿童伤害所致死亡和残疾。儿童意外伤害死亡率以2020年为基数下降20%。")
+    assert (target.op, target.value, target.unit, target.base_year) == (Op.REL_DECREASE, D(20), "%", 2020)
+    assert target.indicator == "儿童意外伤害死亡率"
+
+
+def test_percentage_points_per_year() -> None:
+    # jiaxing:597
+    target = only("全市儿童青少年总体近视率在2020年基础上每年降低1个百分点以上。")
+    assert (target.op, target.value, target.unit, target.base_year) == (
+        Op.REL_DECREASE,
+        D(1),
+        "百分点/年",
+        2020,
+    )
+    # jinan:275, with the number written in Chinese
+    target = only("儿童总体近视率平均每年降低一个百分点以上。")
+    assert (target.op, target.value, target.unit) == (Op.REL_DECREASE, D(1), "百分点/年")
+
+
+# ---------------------------------------------------------------- full coverage
+
+
+def test_full_coverage() -> None:
+    # jiaxing:546
+    target = only("实现儿童医疗保障全覆盖。")
+    assert (target.op, target.value, target.unit) == (Op.GE, D(100), "%")
+    assert target.indicator == "儿童医疗保障覆盖"
+
+
+def test_full_coverage_of_several_things() -> None:
+    # xinping:367
+    text = "实现县级未成年人救助保护机构、乡镇（街道）社工站和城乡社区儿童之家全覆盖，加大相关人员培训力度。"
+    assert triples(text) == [(">=", D(100), "%")] * 3
+
+
+def test_full_coverage_needs_the_whole_word() -> None:
+    # xinping:132: 健全覆盖城乡的… is "perfect the system covering…", no target
+    assert numeric("健全覆盖城乡的社会救助体系") == []
+
+
+def test_hundred_percent() -> None:
+    assert triples("实现100%") == [(">=", D(100), "%")]
+
+
+# ---------------------------------------------------------------- qualitative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("巩固率不断提高", Direction.INCREASE),  # xinping:326
+        ("女性平均受教育年限不断提高", Direction.INCREASE),  # xinping:55
+        ("妇女人均预期寿命延长", Direction.INCREASE),  # xinping:19
+        ("儿童新发近视率明显下降", Direction.DECREASE),  # xinping:273
+        ("妇女肥胖增长率持续减缓", Direction.DECREASE),  # xinping:29
+        ("企事业职工代表大会、教职工代表大会中女性比例与女职工比例相适应", Direction.APPROPRIATE),  # xinping:103
+        ("应保尽保", Direction.FULL_COVERAGE),  # jiaxing table
+        ("应援尽援", Direction.FULL_COVERAGE),  # jiaxing table
+        ("保持", Direction.MAINTAIN),  # jiaxing table
+        ("提高", Direction.INCREASE),  # jiaxing table
+    ],
+)
+def test_qualitative(sentence: str, direction: Direction) -> None:
+    found = parse(sentence)
+    assert [(t.op, t.direction, t.value) for t in found] == [(Op.QUAL, direction, None)]
+    assert not found[0].is_numeric
+
+
+def test_a_verb_that_opens_a_clause_is_no_target() -> None:
+    # jinan:57: 提高 here is a measure, not a target
+    assert parse("提高妇女宫颈癌和乳腺癌防控意识和能力") == []
+
+
+# ---------------------------------------------------------------- ratio
+
+
+def test_ratio_equal() -> None:
+    # xinping:172, behind a Word bookmark
+    text = "[bookmark: _Toc1401360248_WPSOffice_Level3]7．农村卫生厕所基本普及，城镇公共厕所男女厕位比例为2:3，旅游景区公共厕所男女厕位比例为1:2。"
+    found = numeric(text)
+    assert [(t.op, t.value, t.unit, t.ratio) for t in found] == [
+        (Op.EQ, D("0.667"), "ratio", (D(2), D(3))),
+        (Op.EQ, D("0.5"), "ratio", (D(1), D(2))),
+    ]
+    assert found[0].indicator == "城镇公共厕所男女厕位比例"
+
+
+def test_ratio_at_least() -> None:
+    # jinan:229, full-width colon
+    text = "女性厕位与男性厕位的比例至少为3：2，人流量较大地区提高到2：1。"
+    assert triples(text) == [(">=", D("1.5"), "ratio"), (">=", D(2), "ratio")]
+
+
+# ---------------------------------------------------------------- conditional
+
+
+def test_conditional() -> None:
+    # jiaxing:114 (table cell)
+    found = numeric("换届后当年达到100％，平时保持在85％以上")
+    assert [(t.op, t.value, t.unit, t.condition) for t in found] == [
+        (Op.GE, D(100), "%", "换届后当年"),
+        (Op.GE, D(85), "%", "平时"),
+    ]
+
+
+def test_conditional_keeps_the_indicator() -> None:
+    text = "县（市、区）党委领导班子中配有女干部的班子比例换届后当年达到100％，平时保持在85％以上"
+    found = numeric(text)
+    assert {t.indicator for t in found} == {"县（市、区）党委领导班子中配有女干部的班子比例"}
+
+
+# ---------------------------------------------------------------- masked digits
+
+
+def test_masked_denominator() -> None:
+    target = only("孕产妇死亡率下降到7/***以下")
+    assert target.masked and target.value is None and target.op is Op.LE
+    assert target.indicator == "孕产妇死亡率"
+
+
+def test_masked_digits_keep_their_unit() -> None:
+    target = only("孕产妇系统管理率达到**.5%以上")
+    assert (target.masked, target.value, target.unit, target.op) == (True, None, "%", Op.GE)
+
+
+def test_masked_target_converts() -> None:
+    value = only("孕产妇死亡率下降到**/10万以下").to_target_value()
+    assert value == TargetValue(op=Op.LE, masked=True, unit="1/10万")
+
+
+# ---------------------------------------------------------------- noise
+
+
+def test_full_width_digits_and_symbols() -> None:
+    assert triples("婴儿死亡率控制在５‰以下") == [("<=", D(5), "‰")]
+    assert triples("孕产妇死亡率（1/10万）　＜９.５") == [("<", D("9.5"), None)]
+
+
+def test_word_bookmark_and_numbering() -> None:
+    # jinan:58
+    text = (
+        "[bookmark: _Hlk67640988]（7）加强艾滋病、梅毒和乙肝母婴传播防治。全面落实预防艾滋病、梅毒和乙肝母婴传播综合"
+        "干预措施，孕产妇艾滋病、梅毒和乙肝检测率达到98%以上，孕早期检测率70%以上，艾滋病、梅毒感染孕产妇治疗率达95%以上。"
+    )
+    assert triples(text) == [(">=", D(98), "%"), (">=", D(70), "%"), (">=", D(95), "%")]
+
+
+def test_numbering_glued_to_an_age() -> None:
+    # xinping:272: "8．5岁以下…" is item 8 about children under 5, not 8.5
+    text = "8．5岁以下儿童贫血患病率和生长迟缓率分别控制在10％和5％以下"
+    assert triples(text) == [("<=", D(10), "%"), ("<=", D(5), "%")]
+
+
+# ---------------------------------------------------------------- per time, counts
+
+
+def test_times_per_year() -> None:
+    # jiaxing:493
+    text = "鼓励和支持公共文化活动场所为开展家庭亲子活动提供条件，每年至少开展3次家庭教育指导或亲子活动。"
+    assert triples(text) == [(">=", D(3), "次/年")]
+
+
+def test_hours_per_day() -> None:
+    # jinan:289
+    assert triples("儿童每天接触户外自然光不少于1小时。") == [(">=", D(1), "小时/天")]
+
+
+def test_sleep_hours_list() -> None:
+    # jinan:291
+    text = "指导家庭合理安排儿童作息，保证每天小学生10小时、初中生9小时、高中生8小时睡眠时间。"
+    assert triples(text) == [(">=", D(10), "小时/天"), (">=", D(9), "小时/天"), (">=", D(8), "小时/天")]
+
+
+def test_per_hundred_thousand_forms() -> None:
+    assert triples("孕产妇死亡率控制在7/10万以下") == [("<=", D(7), "1/10万")]
+    assert triples("先天梅毒发生率控制在15/10万活产以下") == [("<=", D(15), "1/10万")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("县级设有1所标准化妇幼保健机构", [("=", D(1), "所")]),  # xinping:33
+        ("各县（市、区）至少设有1家危重新生儿救治中心", [(">=", D(1), "家")]),  # jiaxing:503
+        ("至少配备2名专业从事儿童保健的医生", [(">=", D(2), "名")]),  # xinping:279
+        ("推进未成年人观护帮教基地建设，在5年内新建10个优质观护帮教基地。", [(">=", D(10), "个")]),  # jiaxing:578
+        ("实行中小学教师5年一周期不少于360学时的教师全员培训。", [(">=", D(360), "学时")]),  # xinping:339
+        ("熟练掌握1项以上受益终身的运动技能", [(">=", D(1), "项")]),  # jinan:291
+        ("残疾儿童接受从学前到高中阶段15年免费教育。", [("=", D(15), "年")]),  # jinan:320
+    ],
+)
+def test_counts(sentence: str, expected: list) -> None:
+    assert triples(sentence) == expected
+
+
+def test_range_of_counts() -> None:
+    # jinan:355
+    target = only("指导培育或孵化2-3家具有专业水平的儿童类社会组织")
+    assert (target.op, target.value, target.value_max, target.unit) == (Op.GE, D(2), D(3), "家")
+
+
+def test_per_thousand_population() -> None:
+    # jinan:340: the number of places is per 1 000 people
+    text = "确保我区2025年每千人口3岁以下婴幼儿托位数达到5个，家庭婴幼儿照护服务规范开展。"
+    target = only(text)
+    assert (target.op, target.value, target.unit) == (Op.GE, D(5), "个/千人")
+    assert target.indicator == "每千人口3岁以下婴幼儿托位数"
+
+
+def test_per_thousand_children() -> None:
+    # jinan:281
+    text = "每千名儿童拥有儿科执业（助理）医生达到0.85名、床位增至2.2张，每所社区卫生服务中心至少配备1名全科医生。"
+    assert triples(text) == [(">=", D("0.85"), "名/千人"), (">=", D("2.2"), "张/千人"), (">=", D(1), "名")]
+
+
+# ---------------------------------------------------------------- not targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3岁以下婴幼儿照护服务体系",  # an age qualifier
+        "扎实开展0—6岁儿童健康管理工作",
+        "全县15—69岁女性",
+        "促进女性在35—45岁接受高效宫颈癌筛查",
+        "12岁儿童",
+        "乙肝表面抗原阳性孕产妇所生儿童12月龄内",
+        "0-6个月婴儿",
+        "到2030年，基本建成",
+        "（2021—2030年）",
+        "2020年为85.02",
+        "在2020年90％的基础上有所提高",
+        "1．",
+        "（一）妇女与健康。",
+        "在5年内",
+        "5年一周期",
+        "构建城市“15分钟健身圈”",
+        "“十四五”时期",
+        "妇女当选“一肩挑”人员",
+        "禁止27周（或胎儿双顶径≥6.5cm）以上非医学需要的终止妊娠手术",
+        "贯彻实施《意见》（嘉委发〔2020〕20号）",
+        "发挥12338、“未保专线”等社会热线的作用",
+        "统筹推进低保、特困、受灾、医疗、教育、住房、就业、临时救助等8项基本救助",
+        "完善家庭暴力110处理协作机制",
+        "婴儿、5岁以下儿童死亡率分别从2010年的12.41‰、16.35‰",
+    ],
+)
+def test_not_a_target(sentence: str) -> None:
+    assert numeric(sentence) == []
+
+
+def test_eligibility_qualifier_is_not_the_target() -> None:
+    # xinping:333
+    text = "在农村推动学前教育一体化发展，适龄儿童人数达10人及以上的行政村举办1所普惠性托幼园。"
+    assert triples(text) == [(">=", D(1), "所")]
+
+
+def test_share_of_entities_is_a_target() -> None:
+    # jinan:391 and jiaxing:493: "95%的城市社区", "90％以上的社区图书馆" state shares
+    text = "95%的城市社区和85%的农村社区（村）建立家长学校或家庭教育指导服务站点。"
+    assert triples(text) == [(">=", D(95), "%"), (">=", D(85), "%")]
+    assert triples("90％以上的社区图书馆设立亲子阅读区") == [(">=", D(90), "%")]
+
+
+# ---------------------------------------------------------------- the result object
+
+
+def test_quote_and_offsets_point_into_the_input() -> None:
+    text = "（9）12岁儿童龋患率控制在30%以内。（牵头单位：区卫生健康局）"
+    for target in parse(text):
+        assert text[target.start : target.end] == target.quote
+
+
+def test_to_json_is_plain_json() -> None:
+    target = only("城镇公共厕所男女厕位比例为2:3")
+    data = target.to_json()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert data["value"] == 0.667 and data["ratio"] == [2, 3] and data["op"] == "="
+    assert {"indicator", "op", "value", "unit", "masked"} <= set(data)
+
+
+def test_to_target_value() -> None:
+    value = only("儿童意外伤害死亡率以2020年为基数下降20%").to_target_value()
+    assert value == TargetValue(op=Op.REL_DECREASE, value=D(20), unit="%", base_year=2020)
+
+
+def test_parse_never_raises_on_odd_input() -> None:
+    for text in ["", " ", "\n\n", "*", "**%", "7/", "/10万", "2:0", "0:0", "1-", "―", "（", "）（", "9" * 500]:
+        parse(text)
+
+
+# ---------------------------------------------------------------- render and compact form
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "expected"),
+    [
+        ("孕产妇死亡率", TargetValue(op=Op.LE, value=D(9), unit="1/10万"), "孕产妇死亡率控制在9/10万以下"),
+        ("就业人员中的女性比例", TargetValue(op=Op.ABOUT, value=D(45), unit="%"), "就业人员中的女性比例保持在45%左右"),
+    ],
+)
+def test_render(indicator: str, value: TargetValue, expected: str) -> None:
+    assert render(indicator, value) == expected
+    assert only(expected).to_target_value() == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("<= 9 1/10万", TargetValue(op=Op.LE, value=D(9), unit="1/10万")),
+        (">= 95 %", TargetValue(op=Op.GE, value=D(95), unit="%")),
+        ("~ 45 %", TargetValue(op=Op.ABOUT, value=D(45), unit="%")),
+        ("rel_decrease 20 % since 2020", TargetValue(op=Op.REL_DECREASE, value=D(20), unit="%", base_year=2020)),
+        ("qual increase", TargetValue(op=Op.QUAL, direction=Direction.INCREASE)),
+        ("<= * 1/10万", TargetValue(op=Op.LE, masked=True, unit="1/10万")),
+        ("= 2:3", TargetValue(op=Op.EQ, value=D("0.667"), unit="ratio", ratio=(D(2), D(3)))),
+        (">= 2-3 家", TargetValue(op=Op.GE, value=D(2), value_max=D(3), unit="家")),
+        (">= 3 次/年", TargetValue(op=Op.GE, value=D(3), unit="次/年")),
+    ],
+)
+def test_compact(text: str, value: TargetValue) -> None:
+    assert parse_compact(text) == value
+    assert parse_compact(render_compact(value)) == value
+
+
+def test_compact_rejects_phrases_and_unknown_units() -> None:
+    assert parse_compact("孕产妇死亡率下降到9/10万以下") is None
+    assert parse_compact("") is None
+    with pytest.raises(UnitError):
+        parse_compact(">= 5 furlongs")
