@@ -244,3 +244,93 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool) -> None:
             else "known, but its targets are not encoded — add them with --ref"
         )
         click.echo(f"  {reference.plan.plan.level.value:<10} {reference.plan.plan.title}  [{reference.id}]  {status}")
+
+
+@main.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@_ref_option
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--horizon",
+    type=click.Choice(["interpolate", "end", "strict"]),
+    default="interpolate",
+    show_default=True,
+    help="How a plan is held to a reference with a later target year (see `compliance explain horizons`).",
+)
+@click.option("--select", "select", default="", help="Only these rules (names or codes, comma-separated).")
+@click.option("--ignore", "ignore", default="", help="Not these rules (names or codes, comma-separated).")
+@click.option("--verified-only", is_flag=True, help="Unverified reference targets give info, never errors.")
+@_reports_input_errors
+def check(
+    plans: tuple[str, ...],
+    refs: tuple[str, ...],
+    output: str,
+    horizon: str,
+    select: str,
+    ignore: str,
+    verified_only: bool,
+) -> None:
+    """Check plans against the reference plans above them.
+
+    Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
+    """
+    from compliance.checking import check as run_check
+    from compliance.loading.plans import load_plan
+    from compliance.report.json_report import report_record
+    from compliance.report.text_report import render_text
+
+    library = _library(refs)
+    loaded = [load_plan(p) for p in plans]
+    reports = [
+        run_check(
+            plan,
+            library,
+            horizon=horizon,
+            verified_only=verified_only,
+            select=[s.strip() for s in select.split(",") if s.strip()],
+            ignore=[s.strip() for s in ignore.split(",") if s.strip()],
+        )
+        for plan in loaded
+    ]
+    if output == "json":
+        records = [report_record(r) for r in reports]
+        _dump_json(records[0] if len(records) == 1 else records)
+    else:
+        click.echo("\n\n".join(render_text(r) for r in reports))
+    sys.exit(EXIT_FINDINGS if any(r.failed for r in reports) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def rules(as_json: bool) -> None:
+    """List the rules: code, name, default severity, what each finds."""
+    from compliance.checks import RULES
+    from compliance.report.table import table
+
+    records = [
+        {"code": r.code(), "name": r.name, "family": r.family, "severity": r.severity().value, "summary": r.summary()}
+        for r in RULES
+    ]
+    if as_json:
+        _dump_json(records)
+        return
+    click.echo(table(["code", "name", "severity", "finds"], [(r["code"], r["name"], r["severity"], r["summary"]) for r in records]))
+
+
+@main.command()
+@click.argument("rule_name")
+@_reports_input_errors
+def explain(rule_name: str) -> None:
+    """Document one rule (by name or code), or `horizons` for the horizon policy."""
+    from compliance.checks import rule
+
+    if rule_name == "horizons":
+        from compliance.checks import horizons
+
+        click.echo(horizons.__doc__ or "")
+        return
+    found = rule(rule_name)
+    if found is None:
+        raise InputError.single(rule_name, "no such rule", hint="see `compliance rules`")
+    click.echo(f"{found.name} ({found.code}, default severity {found.severity().value}, family {found.family})\n")
+    click.echo(found.doc())

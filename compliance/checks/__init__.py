@@ -1,0 +1,54 @@
+"""The checks: a plan against its ancestors, rule by rule.
+
+The rule registry lists every rule; each rule family is a module with its
+rules (documented classes) and a function that finds them:
+
+| family | module | rules |
+|---|---|---|
+| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked |
+| thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
+| quantities | `quantities` | unit-mismatch, implausible-value |
+| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator |
+"""
+
+from __future__ import annotations
+
+from compliance.checks.base import CheckSettings, Finding, HorizonMode, Rule, Severity
+from compliance.checks.coverage import (
+    MissingDomain,
+    MissingIndicator,
+    NothingChecked,
+    QualitativeOnly,
+    ReferenceUnavailable,
+)
+from compliance.checks.consistency import ConflictingTargets, MaskedValue, UnknownIndicator
+from compliance.checks.quantities import ImplausibleValue, UnitMismatch
+from compliance.checks.thresholds import BandDeviation, DirectionConflict, NotComparable, WeakerThreshold
+
+RULES: tuple[type[Rule], ...] = (
+    MissingDomain,
+    MissingIndicator,
+    QualitativeOnly,
+    ReferenceUnavailable,
+    NothingChecked,
+    WeakerThreshold,
+    BandDeviation,
+    DirectionConflict,
+    NotComparable,
+    UnitMismatch,
+    ImplausibleValue,
+    MaskedValue,
+    ConflictingTargets,
+    UnknownIndicator,
+)
+
+
+def rule(name_or_code: str) -> type[Rule] | None:
+    """A rule by its name (weaker-threshold) or code (CMP201)."""
+    for candidate in RULES:
+        if name_or_code in (candidate.name, candidate.code()):
+            return candidate
+    return None
+
+
+__all__ = ["RULES", "CheckSettings", "Finding", "HorizonMode", "Rule", "Severity", "rule"]

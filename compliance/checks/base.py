@@ -1,0 +1,162 @@
+"""What every rule shares: its identity, its documentation, and the findings it makes.
+
+A rule is a small class whose docstring is its documentation (what it finds,
+why it matters, an example that fails and one that passes), as ruff documents
+its rules. Its code and default severity are data (`rules/checks.yaml`).
+The rule families (`coverage`, `thresholds`, `quantities`, `consistency`)
+look at a plan and its references and make `Finding`s.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar
+
+from compliance.errors import InputError, Problem
+from compliance.model import Target
+from compliance.references import ReferencePlan
+from compliance.resources import rules_file
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return [Severity.ERROR, Severity.WARNING, Severity.INFO].index(self)
+
+
+class HorizonMode(StrEnum):
+    INTERPOLATE = "interpolate"
+    END = "end"
+    STRICT = "strict"
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """Which year of the reference was compared with which year of the plan, and how."""
+
+    plan_year: int
+    reference_year: int
+    compared_value: Any  # Fraction in the reference's unit, or None
+    method: str  # same-year | interpolate | end | end-no-baseline | strict
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ReferenceTarget:
+    """A target of a reference plan, with the plan it belongs to."""
+
+    target: Target
+    source: ReferencePlan
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.target.verified)
+
+
+@dataclass
+class Finding:
+    """One thing a reviewer should look at."""
+
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    domain: str | None = None  # as written in the plan, or in the reference for missing ones
+    indicator: str | None = None  # catalogue id
+    indicator_name: str | None = None  # as written in the plan, or in the reference for missing ones
+    plan_target: Target | None = None
+    reference: ReferenceTarget | None = None
+    horizon: Horizon | None = None
+    suggestion: str | None = None  # what to change
+    reference_plan: ReferencePlan | None = None  # for findings about a whole reference
+
+
+class Rule:
+    """Base of every rule; subclasses set `name` and document themselves in their docstring."""
+
+    name: ClassVar[str]
+    family: ClassVar[str]
+
+    @classmethod
+    def settings(cls) -> dict[str, Any]:
+        return check_settings()["rules"][cls.name]
+
+    @classmethod
+    def code(cls) -> str:
+        return str(cls.settings()["code"])
+
+    @classmethod
+    def severity(cls) -> Severity:
+        return Severity(cls.settings()["severity"])
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else ""
+
+    @classmethod
+    def finding(cls, message: str, *, severity: Severity | None = None, **details: Any) -> Finding:
+        return Finding(
+            rule=cls.name,
+            code=cls.code(),
+            severity=severity or cls.severity(),
+            message=message,
+            **details,
+        )
+
+
+@dataclass
+class CheckSettings:
+    """How one check runs (the CLI options), on top of rules/checks.yaml."""
+
+    horizon: HorizonMode = HorizonMode.INTERPOLATE
+    verified_only: bool = False
+    select: frozenset[str] = field(default_factory=frozenset)  # rule names or codes; empty = all
+    ignore: frozenset[str] = field(default_factory=frozenset)
+
+
+def check_settings(path: Path | None = None) -> dict[str, Any]:
+    return _load_settings(path or rules_file("checks.yaml"))
+
+
+@cache
+def _load_settings(path: Path) -> dict[str, Any]:
+    from compliance.loading.yamlfile import read_yaml
+
+    document = read_yaml(path)
+    data = document.data
+    problems: list[Problem] = []
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, dict):
+        raise InputError.single(str(path), "expected a mapping with 'rules'")
+    for name, entry in rules.items():
+        line, column = document.position(("rules", name))
+        if not isinstance(entry, dict) or "code" not in entry or "severity" not in entry:
+            problems.append(Problem(str(path), f"rule '{name}' needs a code and a severity", line=line, column=column))
+        elif entry["severity"] not in {s.value for s in Severity}:
+            problems.append(
+                Problem(
+                    str(path),
+                    f"rule '{name}': severity '{entry['severity']}' is not one of error, warning, info",
+                    line=line,
+                    column=column,
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return {
+        "rules": {str(k): dict(v) for k, v in rules.items()},
+        "horizon": dict(data.get("horizon") or {}),
+        "default_band_tolerance_percent": data.get("default_band_tolerance_percent", 5),
+    }

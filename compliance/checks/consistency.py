@@ -1,0 +1,133 @@
+"""Consistency rules: what the plan itself leaves unclear — illegible numbers, contradictions, unknown names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compliance.checks.base import Finding, Rule
+from compliance.checks.context import CheckContext
+from compliance.errors import UnitError
+from compliance.phrases import render_compact
+from compliance.units import as_fraction, convert
+
+
+class MaskedValue(Rule):
+    """An illegible number (7/***, **.5%): the target cannot be checked.
+
+    ## Why it matters
+    Web copies of plans mask digits. The value must never be guessed; the target
+    is reported so that someone reads the official text.
+
+    ## Example
+    孕产妇死亡率下降到7/***以下 fails (masked); 孕产妇死亡率下降到7/10万以下 passes.
+    """
+
+    name = "masked-value"
+    family = "consistency"
+
+
+class ConflictingTargets(Rule):
+    """The same indicator with two different targets in one plan.
+
+    ## Why it matters
+    Main targets, the indicator table and the measures often restate a target;
+    when they disagree the plan is ambiguous (e.g. 婚前医学检查率 ">85" in the table
+    and "保持在85％以上" in the measures). Targets with different conditions
+    (换届后当年 / 平时) or years are not conflicts.
+
+    ## Example
+    艾滋病母婴传播率下降到2%以下 in 主要目标 and 控制在3%以下 in 策略措施 fails;
+    the same 2% in both passes.
+    """
+
+    name = "conflicting-targets"
+    family = "consistency"
+
+
+class UnknownIndicator(Rule):
+    """A plan target whose indicator is not in the catalogue.
+
+    ## Why it matters
+    It is kept as written and still compared with references that name it the
+    same way, but it cannot be matched with differently worded parents, and its
+    direction and plausible range are unknown. Add an alias to rules/indicators.yaml
+    if it is a known indicator written differently.
+
+    ## Example
+    婴幼儿配方食品在产企业体系检查覆盖率 (not catalogued) is reported as info;
+    孕产妇死亡率 (catalogued) is not.
+    """
+
+    name = "unknown-indicator"
+    family = "consistency"
+
+
+def check_consistency(context: CheckContext) -> Iterator[Finding]:
+    reported_unknown: set[str] = set()
+    for target in context.plan.targets:
+        indicator = context.indicator(target)
+        details = {
+            "domain": context.domain_of(target, indicator),
+            "indicator": getattr(indicator, "id", None),
+            "indicator_name": target.indicator,
+            "plan_target": target,
+        }
+        if target.target.masked:
+            yield MaskedValue.finding(
+                f"{target.indicator}: the number is illegible in the source"
+                + (f" («{target.text}»)" if target.text else "")
+                + "; the target cannot be checked",
+                suggestion="read the number in the official text and write it in",
+                **details,
+            )
+        if indicator is None and target.target.is_numeric and target.indicator not in reported_unknown:
+            reported_unknown.add(target.indicator)
+            yield UnknownIndicator.finding(
+                f"{target.indicator} is not in the indicator catalogue; it is kept as written",
+                suggestion="if it is a known indicator written differently, add an alias in rules/indicators.yaml",
+                **details,
+            )
+    for targets in context.plan_targets().values():
+        yield from _conflicts(context, targets)
+
+
+def _level(target: object) -> tuple[str, object] | None:
+    value = target.target  # type: ignore[attr-defined]
+    if not value.is_numeric or value.masked or value.value is None or value.unit is None:
+        return None
+    return value.op.value, (as_fraction(value.value), value.unit)
+
+
+def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
+    numeric = [t for t in targets if _level(t) is not None]
+    for index, first in enumerate(numeric):
+        for second in numeric[index + 1 :]:
+            if first.target.condition != second.target.condition:
+                continue
+            if first.target.op.is_relative != second.target.op.is_relative:
+                continue  # a level and a yearly change are two statements, not a contradiction
+            if context.plan.target_year(first) != context.plan.target_year(second):
+                continue
+            if _same(first, second):
+                continue
+            indicator = context.indicator(first)
+            yield ConflictingTargets.finding(
+                f"{first.indicator}: {render_compact(first.target)} (line {first.line or '?'}) but "
+                f"{render_compact(second.target)} (line {second.line or '?'})",
+                domain=context.domain_of(first, indicator),
+                indicator=getattr(indicator, "id", None),
+                indicator_name=first.indicator,
+                plan_target=second,
+                suggestion="make the two statements agree",
+            )
+            break
+
+
+def _same(first: object, second: object) -> bool:
+    a, b = first.target, second.target  # type: ignore[attr-defined]
+    if a.op is not b.op and {a.op.value, b.op.value} not in ({">=", "="}, {"<=", "="}):
+        return False
+    try:
+        return convert(as_fraction(b.value), b.unit, a.unit) == as_fraction(a.value)
+    except UnitError:
+        return False

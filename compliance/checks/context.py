@@ -1,0 +1,113 @@
+"""What the rule families share during one check: the plan, its ancestors, the catalogue.
+
+Targets are grouped by indicator key: the catalogue id when the name is known,
+otherwise the name itself (normalised), so an unknown indicator can still be
+matched with a reference that writes it the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from compliance.checks.base import CheckSettings, ReferenceTarget, check_settings
+from compliance.checks.compare import Better, infer_better
+from compliance.errors import UnitError
+from compliance.model import Kind, Plan, Section, Target, TargetValue
+from compliance.references import ReferencePlan
+from compliance.units import as_fraction, convert
+
+SECTION_PRIORITY = {Section.MAIN_TARGETS: 0, Section.INDICATOR_TABLE: 1, None: 2, Section.MEASURES: 3}
+
+
+def _name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name)
+    return "name:" + "".join(ch for ch in text if not ch.isspace() and ch not in "“”\"'《》〈〉()（）")
+
+
+@dataclass
+class CheckContext:
+    plan: Plan
+    ancestors: list[ReferencePlan]
+    catalogue: Any  # compliance.catalogue.Catalogue
+    settings: CheckSettings
+    unusable: set[int] = field(default_factory=set)  # id() of plan targets already judged unusable
+    compared: set[int] = field(default_factory=set)  # id() of plan targets compared with a reference
+    _keys: dict[tuple[str, Kind], tuple[str, Any]] = field(default_factory=dict)
+
+    # --- indicators -------------------------------------------------------
+    def resolve(self, name: str, kind: Kind | None = None) -> tuple[str, Any]:
+        """(key, catalogue Indicator or None) for an indicator name as written or an id."""
+        kind = kind or self.plan.plan.kind
+        cache_key = (name, kind)
+        if cache_key not in self._keys:
+            indicator = self.catalogue.match_indicator(name, kind)
+            self._keys[cache_key] = (indicator.id if indicator else _name_key(name), indicator)
+        return self._keys[cache_key]
+
+    def key(self, target: Target, kind: Kind | None = None) -> str:
+        return self.resolve(target.indicator, kind)[0]
+
+    def indicator(self, target: Target, kind: Kind | None = None) -> Any:
+        return self.resolve(target.indicator, kind)[1]
+
+    def plan_targets(self) -> dict[str, list[Target]]:
+        """The plan's targets by indicator key, main targets before tables before measures."""
+        grouped: dict[str, list[Target]] = defaultdict(list)
+        for target in self.plan.targets:
+            grouped[self.key(target)].append(target)
+        for targets in grouped.values():
+            targets.sort(key=lambda t: SECTION_PRIORITY.get(t.section, 2))
+        return dict(grouped)
+
+    def reference_targets(self) -> list[ReferenceTarget]:
+        return [
+            ReferenceTarget(target, reference)
+            for reference in self.ancestors
+            if reference.targets_encoded
+            for target in reference.plan.targets
+        ]
+
+    def better(self, indicator: Any, reference: TargetValue) -> Better:
+        if indicator is not None and getattr(indicator, "better", None):
+            return Better(str(indicator.better))
+        return infer_better(reference)
+
+    def band_tolerance(self, indicator: Any, reference: TargetValue, required: Fraction) -> Fraction:
+        """Half-width of a 左右 band, in the reference's unit."""
+        tolerance = getattr(indicator, "band_tolerance", None) if indicator is not None else None
+        if tolerance is not None and reference.unit:
+            try:
+                return convert(as_fraction(str(tolerance)), indicator.unit, reference.unit)
+            except UnitError:
+                pass
+        percent = as_fraction(str(check_settings()["default_band_tolerance_percent"]))
+        return abs(required) * percent / 100
+
+    def convert(self, indicator: Any, value: Fraction, from_unit: str, to_unit: str) -> Fraction:
+        """`value` from one unit into another, the indicator's own reading rules first.
+
+        (A per-thousand indicator written as a bare count, 0.85名, is read per thousand.)
+        Raises UnitError when the units measure different things.
+        """
+        if indicator is None:
+            return convert(value, from_unit, to_unit)
+        canonical = indicator.to_canonical(value, from_unit)
+        if to_unit == indicator.unit:
+            return canonical
+        return canonical / indicator.to_canonical(1, to_unit)
+
+    def domain_of(self, target: Target, indicator: Any) -> str | None:
+        """The domain to file a finding under: as the plan writes it, else the catalogue's."""
+        if target.domain:
+            return target.domain
+        if indicator is not None:
+            domain_id = indicator.domain_for(self.plan.plan.kind)
+            domain = self.catalogue.domain(domain_id) if domain_id else None
+            if domain is not None:
+                written = [d for d in self.plan.domains if self.catalogue.match_domain(d, self.plan.plan.kind) == domain]
+                return written[0] if written else domain.name
+        return None

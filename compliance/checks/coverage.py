@@ -1,0 +1,173 @@
+"""Coverage rules: does the plan carry every domain and every quantified target of its parents?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compliance.checks.base import Finding, ReferenceTarget, Rule
+from compliance.checks.compare import conflicts
+from compliance.checks.context import CheckContext
+
+
+class MissingDomain(Rule):
+    """A domain of a reference plan has no counterpart in the plan.
+
+    ## Why it matters
+    A lower plan must carry every domain (领域) of the plans above it. Local
+    plans may rename or reorder domains (妇女与决策管理 for 妇女参与决策和管理;
+    儿童与社会环境 for 儿童与环境): names are matched through the domain
+    catalogue (rules/domains.yaml), so renaming is not a finding; leaving one out is.
+
+    ## Example
+    The national women's outline has 妇女与家庭建设; a county plan whose domains
+    are 妇女与健康 … 妇女与法律 without any family domain fails. Adding a section
+    （六）妇女与家庭建设 with its 主要目标 passes.
+    """
+
+    name = "missing-domain"
+    family = "coverage"
+
+
+class MissingIndicator(Rule):
+    """A numeric target of a reference plan whose indicator the plan never targets.
+
+    ## Why it matters
+    For every quantified parent target the lower plan must set a target of its
+    own. Names are matched through the indicator catalogue (rules/indicators.yaml),
+    so 九年义务教育巩固率 and 义务教育巩固率 are the same indicator.
+
+    ## Example
+    Reference: 孕产妇死亡率下降到12/10万以下. A plan with no target for
+    孕产妇死亡率 fails; a plan with 孕产妇死亡率控制在9/10万以下 passes this rule.
+    """
+
+    name = "missing-indicator"
+    family = "coverage"
+
+
+class QualitativeOnly(Rule):
+    """The reference sets a number; the plan only says 提高 / 逐步降低.
+
+    ## Why it matters
+    A qualitative wording cannot be held to the parent's number: a reviewer
+    cannot tell whether the plan meets it.
+
+    ## Example
+    Reference: 适龄妇女宫颈癌人群筛查率达到70%以上. Plan: 宫颈癌筛查率逐步提高 fails;
+    宫颈癌人群筛查率达到70%以上 passes.
+    """
+
+    name = "qualitative-only"
+    family = "coverage"
+
+
+class ReferenceUnavailable(Rule):
+    """An ancestor plan is known, but none of its targets are encoded.
+
+    ## Why it matters
+    The plan could not be checked against that parent at all; saying so keeps a
+    missing reference from passing silently. Add the parent's targets (from its
+    official text) to a reference file of your own and pass it with --ref.
+
+    ## Example
+    A 济南市市中区 plan is checked; 山东省“十四五”妇女发展规划 is known but its
+    targets are not encoded: this finding names it. Encoding its targets in
+    my-references/shandong-women.yaml and running with --ref my-references makes it go away.
+    """
+
+    name = "reference-unavailable"
+    family = "coverage"
+
+
+class NothingChecked(Rule):
+    """The check evaluated nothing: no ancestor with targets, or no target matched one.
+
+    ## Why it matters
+    A check that compared nothing is not a pass. Typically the plan's kind or
+    jurisdiction does not resolve to any reference, or its indicators are named
+    so that none matches the catalogue.
+
+    ## Example
+    A plan with jurisdiction [某省, 某市, 某县] of a province with no encoded plan
+    and no target matching a national indicator fails; a plan whose 孕产妇死亡率
+    target is compared with the national outline passes.
+    """
+
+    name = "nothing-checked"
+    family = "coverage"
+
+
+def check_domains(context: CheckContext) -> Iterator[Finding]:
+    kind = context.plan.plan.kind
+    plan_domains = {_domain_key(context, name, kind) for name in context.plan.domains}
+    seen: set[str] = set()
+    for reference in context.ancestors:
+        for name in reference.plan.domains:
+            key = _domain_key(context, name, kind)
+            if key in plan_domains or key in seen:
+                continue
+            seen.add(key)
+            yield MissingDomain.finding(
+                f"the plan has no domain for {name} of 《{reference.plan.plan.title}》",
+                domain=name,
+                reference_plan=reference,
+                suggestion=f"add a section for {name} with its 主要目标 and 策略措施",
+            )
+
+
+def _domain_key(context: CheckContext, name: str, kind: object) -> str:
+    domain = context.catalogue.match_domain(name, kind)
+    return domain.id if domain is not None else "name:" + "".join(name.split())
+
+
+def check_references(context: CheckContext) -> Iterator[Finding]:
+    for reference in context.ancestors:
+        if not reference.targets_encoded:
+            yield ReferenceUnavailable.finding(
+                f"《{reference.plan.plan.title}》 ({reference.plan.plan.level.value}) is a parent of this plan, "
+                "but its targets are not encoded, so the plan was not checked against it",
+                reference_plan=reference,
+                suggestion="encode its targets from the official text in a reference file of your own and pass it with --ref",
+            )
+
+
+def check_indicators(context: CheckContext) -> Iterator[Finding]:
+    plan_targets = context.plan_targets()
+    for reference_target in context.reference_targets():
+        target = reference_target.target
+        if not target.target.is_numeric:
+            continue
+        key, indicator = context.resolve(target.indicator, reference_target.source.plan.plan.kind)
+        own = plan_targets.get(key, [])
+        details = {
+            "domain": target.domain,
+            "indicator": indicator.id if indicator else None,
+            "indicator_name": target.indicator,
+            "reference": reference_target,
+        }
+        if not own:
+            yield MissingIndicator.finding(
+                f"no target for {target.indicator}; 《{reference_target.source.plan.plan.title}》 sets "
+                f"{_stated(reference_target)}",
+                suggestion=f"add a target for {target.indicator} at least as demanding as the reference's",
+                **details,
+            )
+            continue
+        if all(not t.target.is_numeric for t in own):
+            better = context.better(indicator, target.target)
+            agreeing = [t for t in own if not conflicts(t.target, better)]
+            if agreeing:  # a qualitative target going the wrong way is a direction-conflict instead
+                first = agreeing[0]
+                yield QualitativeOnly.finding(
+                    f"{first.indicator} has only a qualitative target; 《{reference_target.source.plan.plan.title}》 "
+                    f"sets {_stated(reference_target)}",
+                    plan_target=first,
+                    suggestion=f"state a number for {first.indicator} at least as demanding as the reference's",
+                    **{**details, "domain": first.domain or target.domain, "indicator_name": first.indicator},
+                )
+
+
+def _stated(reference_target: ReferenceTarget) -> str:
+    from compliance.phrases import render_compact
+
+    return render_compact(reference_target.target.target)

@@ -1,0 +1,88 @@
+"""Quantity rules: units that fit the indicator, values that are plausible once converted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compliance.checks.base import Finding, Rule
+from compliance.checks.context import CheckContext
+from compliance.errors import UnitError
+from compliance.units import as_fraction
+
+
+class UnitMismatch(Rule):
+    """The plan's unit cannot be converted to the indicator's unit (万人 against %).
+
+    ## Why it matters
+    Counts have no common unit with rates, and 百分点 (percentage points) are not
+    %: such a target cannot be compared with its parent and is probably a
+    different indicator or a slip.
+
+    ## Example
+    Indicator 城镇职工生育保险女性参保率 (%): a plan target of 12万人 fails;
+    95% passes.
+    """
+
+    name = "unit-mismatch"
+    family = "quantities"
+
+
+class ImplausibleValue(Rule):
+    """A value outside the indicator's plausible range once converted — typically ‰ written as %.
+
+    ## Why it matters
+    婴儿死亡率 5% is 50‰: either a typo for 5‰ or ten times weaker than any
+    parent. Plausible ranges are data (rules/indicators.yaml, `plausible`). The
+    target is not compared with its parents until the value is fixed.
+
+    ## Example
+    婴儿死亡率控制在5%以下 fails; 婴儿死亡率控制在5‰以下 passes.
+    """
+
+    name = "implausible-value"
+    family = "quantities"
+
+
+def check_quantities(context: CheckContext) -> Iterator[Finding]:
+    for target in context.plan.targets:
+        value = target.target
+        indicator = context.indicator(target)
+        if indicator is None or not value.is_numeric or value.masked or value.unit is None:
+            continue
+        details = {
+            "domain": context.domain_of(target, indicator),
+            "indicator": indicator.id,
+            "indicator_name": target.indicator,
+            "plan_target": target,
+        }
+        if value.op.is_relative:
+            continue  # a relative change is not a level: its unit is checked against the reference's
+        try:
+            converted = indicator.to_canonical(value.value, value.unit) if value.value is not None else None
+        except UnitError:
+            context.unusable.add(id(target))
+            yield UnitMismatch.finding(
+                f"{target.indicator} is measured in {indicator.unit}; the plan states it in {value.unit}",
+                suggestion=f"state {target.indicator} in {indicator.unit}, or check the indicator is the one meant",
+                **details,
+            )
+            continue
+        plausible = getattr(indicator, "plausible", None)
+        if not plausible or converted is None:
+            continue
+        low, high = (as_fraction(str(bound)) for bound in plausible)
+        if not low <= converted <= high:
+            context.unusable.add(id(target))
+            hint = ""
+            if value.unit == "%" and low <= converted * 10 <= high and indicator.unit in ("‰",):
+                hint = f" — was {value.value}‰ meant?"
+            yield ImplausibleValue.finding(
+                f"{target.indicator} {value.value}{value.unit} is {_show(converted)}{indicator.unit}, outside the "
+                f"plausible range {_show(low)}–{_show(high)}{indicator.unit}{hint}",
+                suggestion="check the number and its unit (‰ or %); it is not compared with the parents until fixed",
+                **details,
+            )
+
+
+def _show(value: object) -> str:
+    return f"{float(value):.4f}".rstrip("0").rstrip(".") or "0"  # type: ignore[arg-type]

@@ -1,0 +1,71 @@
+"""Every rule's failing and passing cases (tests/cases/*.yaml) give exactly the expected findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checking import check
+from compliance.checks import RULES
+from compliance.loading.plans import loads_plan
+from compliance.loading.yamlfile import read_yaml
+from compliance.references import ReferenceLibrary
+
+CASES = Path(__file__).parent / "cases"
+DEFAULT_PLAN = {
+    "title": "测试区妇女发展规划（2021—2030年）",
+    "kind": "women",
+    "level": "county",
+    "jurisdiction": ["浙江省", "嘉兴市", "南湖区"],
+    "period": [2021, 2030],
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_cases() -> list[tuple[str, str, dict[str, Any]]]:
+    found = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = _plain(read_yaml(path).data)
+        for case in data["cases"]:
+            case.setdefault("references", data.get("references", "references"))
+            found.append((path.stem, case["name"], case))
+    return found
+
+
+ALL = load_cases()
+
+
+def run_case(case: dict[str, Any]) -> list[str]:
+    document = {
+        "format": "compliance-plan/1",
+        "plan": {**DEFAULT_PLAN, **case.get("plan", {})},
+        "domains": case.get("domains", ["妇女与健康", "妇女与经济"]),
+        "targets": case.get("targets", []),
+    }
+    plan = loads_plan(json.dumps(document, ensure_ascii=False), "case.yaml")
+    library = ReferenceLibrary.load([CASES / case["references"]], bundled=False, configured=False)
+    report = check(plan, library, **case.get("options", {}))
+    return sorted(f"{f.rule} {f.indicator or f.indicator_name or '-'}" for f in report.findings)
+
+
+@pytest.mark.parametrize(("rule_file", "name", "case"), ALL, ids=[f"{r}: {n}" for r, n, _ in ALL])
+def test_case(rule_file: str, name: str, case: dict[str, Any]) -> None:
+    assert run_case(case) == sorted(case["expect"]), name
+
+
+def test_every_rule_has_a_failing_and_a_passing_case() -> None:
+    for rule in RULES:
+        cases = [case for file, _, case in ALL if file == rule.name]
+        fails = [c for c in cases if any(e.split()[0] == rule.name for e in c["expect"])]
+        passes = [c for c in cases if not any(e.split()[0] == rule.name for e in c["expect"])]
+        assert fails and passes, f"{rule.name} needs a failing and a passing case in tests/cases/{rule.name}.yaml"

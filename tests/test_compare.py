@@ -1,0 +1,115 @@
+"""The comparison core and the horizon policy, exactly and op-aware."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.checks.base import HorizonMode
+from compliance.checks.compare import Better, Verdict, compare
+from compliance.checks.horizons import held_to
+from compliance.loading.plans import loads_plan
+from compliance.model import Op, TargetValue
+from compliance.references import ReferencePlan
+
+
+def tv(op: str, value: str | None, unit: str = "%", **more: object) -> TargetValue:
+    return TargetValue(op=Op(op), value=Decimal(value) if value is not None else None, unit=unit, **more)
+
+
+@pytest.mark.parametrize(
+    ("plan", "reference", "better", "verdict"),
+    [
+        (tv("<=", "3"), tv("<=", "2"), Better.LOWER, Verdict.WEAKER),
+        (tv("<=", "2"), tv("<=", "2"), Better.LOWER, Verdict.MEETS),
+        (tv("<=", "2"), tv("<", "2"), Better.LOWER, Verdict.WEAKER),  # ≤2 allows 2, <2 does not
+        (tv("<", "2"), tv("<=", "2"), Better.LOWER, Verdict.MEETS),
+        (tv(">=", "95"), tv(">", "95"), Better.HIGHER, Verdict.WEAKER),
+        (tv(">", "95"), tv(">", "95"), Better.HIGHER, Verdict.MEETS),
+        (tv("=", "100"), tv(">=", "95"), Better.HIGHER, Verdict.MEETS),
+        (tv("<=", "0.3", "%"), tv("<=", "3", "‰"), Better.LOWER, Verdict.MEETS),  # exact: 0.3% == 3‰
+        (tv("<=", "5", "%"), tv("<=", "5", "‰"), Better.LOWER, Verdict.WEAKER),
+        (tv(">=", "3", "万人"), tv(">=", "95"), Better.HIGHER, Verdict.UNIT_MISMATCH),
+        (tv("<=", "80"), tv(">=", "70"), Better.HIGHER, Verdict.DIRECTION_CONFLICT),
+        (tv("~", "43"), tv("~", "45"), Better.BAND, Verdict.MEETS),
+        (tv("~", "35"), tv("~", "45"), Better.BAND, Verdict.BAND_DEVIATION),
+        (tv("rel_decrease", "20", base_year=2020), tv("<=", "7", "1/10万"), Better.LOWER, Verdict.NOT_COMPARABLE),
+        (tv("rel_decrease", "25", base_year=2020), tv("rel_decrease", "20", base_year=2020), Better.LOWER, Verdict.MEETS),
+        (tv("rel_decrease", "10", base_year=2020), tv("rel_decrease", "20", base_year=2020), Better.LOWER, Verdict.WEAKER),
+        (tv("rel_decrease", "20", base_year=2015), tv("rel_decrease", "20", base_year=2020), Better.LOWER, Verdict.NOT_COMPARABLE),
+        (tv(">=", "100", condition="换届后当年"), tv(">=", "90", condition="平时"), Better.HIGHER, Verdict.NOT_COMPARABLE),
+    ],
+)
+def test_verdicts(plan: TargetValue, reference: TargetValue, better: Better, verdict: Verdict) -> None:
+    required = Fraction(reference.value)  # type: ignore[arg-type]
+    assert compare(plan, reference, required, better, Fraction(2)).verdict is verdict
+
+
+_values = st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
+_bounds = st.sampled_from([("<=", Better.LOWER), ("<", Better.LOWER), (">=", Better.HIGHER), (">", Better.HIGHER)])
+
+
+@given(_values, _values, _values, _bounds)
+def test_tightening_never_hurts_and_weakening_always_shows(plan_value: Decimal, delta: Decimal, ref_value: Decimal, bound: tuple[str, Better]) -> None:
+    op, better = bound
+    reference = tv(op, str(ref_value))
+    required = Fraction(ref_value)
+    result = compare(tv(op, str(plan_value)), reference, required, better)
+    sign = 1 if better is Better.HIGHER else -1
+    tighter = tv(op, str(plan_value + sign * delta)) if plan_value + sign * delta >= 0 else tv(op, str(plan_value))
+    if result.verdict is Verdict.MEETS:
+        assert compare(tighter, reference, required, better).verdict is Verdict.MEETS
+    weaker_value = ref_value - sign * (delta + Decimal("0.01"))
+    if weaker_value >= 0:
+        assert compare(tv(op, str(weaker_value)), reference, required, better).verdict is Verdict.WEAKER
+
+
+def _plan(period: tuple[int, int], target: str, baseline: str = "") -> tuple:
+    text = (
+        "format: compliance-plan/1\n"
+        f"plan: {{title: t, kind: children, level: national, jurisdiction: [], period: [{period[0]}, {period[1]}]}}\n"
+        f"targets:\n  - {{indicator: 婴儿死亡率, target: '{target}'{baseline}}}\n"
+    )
+    plan = loads_plan(text)
+    return plan, plan.targets[0]
+
+
+def test_interpolated_milestone_from_the_baseline() -> None:
+    reference, target = _plan((2021, 2030), "<= 5 ‰", ", baseline: {year: 2020, value: 5.4, unit: ‰}")
+    plan, own = _plan((2021, 2025), "<= 5.3 ‰")
+    held = held_to(plan, own, ReferencePlan(reference, reference.path or __file__, __file__, "bundled"), target, HorizonMode.INTERPOLATE)  # type: ignore[arg-type]
+    assert held.horizon.method == "interpolate"
+    assert held.horizon.compared_value == Fraction("5.2")  # 5.4 + (5.0 − 5.4) × 5/10
+    assert not held.lowered
+
+
+def test_without_baseline_the_final_value_is_used_and_severity_lowered() -> None:
+    reference, target = _plan((2021, 2030), "<= 5 ‰")
+    plan, own = _plan((2021, 2025), "<= 5.3 ‰")
+    ref = ReferencePlan(reference, __file__, __file__, "bundled")  # type: ignore[arg-type]
+    held = held_to(plan, own, ref, target, HorizonMode.INTERPOLATE)
+    assert (held.horizon.method, held.horizon.compared_value, held.lowered) == ("end-no-baseline", Fraction(5), True)
+    assert "no baseline" in held.horizon.explanation
+    assert held_to(plan, own, ref, target, HorizonMode.END).horizon.method == "end"
+    assert not held_to(plan, own, ref, target, HorizonMode.STRICT).comparable
+
+
+def test_relative_targets_scale_from_their_base_year() -> None:
+    reference, target = _plan((2021, 2030), "rel_decrease 20 % since 2020")
+    plan, own = _plan((2021, 2025), "rel_decrease 10 % since 2020")
+    ref = ReferencePlan(reference, __file__, __file__, "bundled")  # type: ignore[arg-type]
+    held = held_to(plan, own, ref, target, HorizonMode.INTERPOLATE)
+    assert (held.horizon.method, held.horizon.compared_value) == ("interpolate", Fraction(10))
+
+
+def test_an_absolute_target_reads_as_a_relative_change_through_its_baseline() -> None:
+    reference = tv("rel_decrease", "20", base_year=2020)
+    met = compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=Fraction("8.01"))
+    assert met.verdict is Verdict.MEETS and "decrease of 10.1124%" in met.reason  # (8.01 − 7.2) / 8.01
+    short = compare(tv("<", "7.5", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=Fraction("8.01"))
+    assert short.verdict is Verdict.WEAKER
+    assert compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER).verdict is Verdict.NOT_COMPARABLE
