@@ -5,6 +5,8 @@ The library API (the `compliance` command is a thin layer over it):
     >>> import compliance
     >>> plan = compliance.load_plan("examples/plans/xinping-women-2021-2030.yaml")  # doctest: +SKIP
     >>> compliance.parse_phrase("孕产妇死亡率下降到9/10万以下")  # doctest: +SKIP
+    >>> report = compliance.check(plan)  # against its bundled ancestors  # doctest: +SKIP
+    >>> report.summary, report.findings[0].message  # doctest: +SKIP
 
 Names are imported on first use, so `import compliance` stays fast.
 """
@@ -22,6 +24,9 @@ _EXPORTS = {
     "parse_phrase": ("compliance.phrases", "parse"),
     "render_phrase": ("compliance.phrases", "render"),
     "load_catalogue": ("compliance.catalogue", "load_catalogue"),
+    "check": ("compliance.checking", "check"),
+    "Report": ("compliance.checking", "Report"),
+    "ReferenceLibrary": ("compliance.references", "ReferenceLibrary"),
     "InputError": ("compliance.errors", "InputError"),
     "Problem": ("compliance.errors", "Problem"),
     "Plan": ("compliance.model", "Plan"),
