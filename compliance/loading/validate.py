@@ -27,8 +27,23 @@ _TYPE_WORDS = {
 
 @cache
 def load_schema(path: Path) -> dict[str, Any]:
+    """The schema with its local $refs inlined: the same rules, validated several times faster."""
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return schema
+    definitions = schema.get("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            rest = {k: v for k, v in node.items() if k != "$ref"}
+            return {**inline(definitions[ref.removeprefix("#/$defs/")]), **inline(rest)}
+        return {key: inline(value) for key, value in node.items() if key != "$defs"}
+
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
 
 
 def json_path(path: tuple[str | int, ...] | list[str | int]) -> str:
