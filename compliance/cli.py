@@ -76,7 +76,7 @@ def validate(files: tuple[str, ...]) -> None:
     from compliance.loading.plans import load_plan
 
     problems = []
-    for file in files:
+    for file in files:  # report the valid files too, so one bad file does not hide the rest
         try:
             plan = load_plan(file)
         except InputError as error:
@@ -275,12 +275,12 @@ def check(
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check
-    from compliance.loading.plans import load_plan
+    from compliance.loading.plans import load_plans
     from compliance.report.json_report import report_record
     from compliance.report.text_report import render_text
 
     library = _library(refs)
-    loaded = [load_plan(p) for p in plans]
+    loaded = load_plans(plans)
     reports = [
         run_check(
             plan,

@@ -1075,7 +1075,6 @@ def _qualitative_targets(
     text: str, work: str, inside: list[bool], found: list[ParsedTarget]
 ) -> list[ParsedTarget]:
     """A measure followed by a direction word at the end of a clause: 巩固率不断提高."""
-    vocab = _vocabulary()
     results: list[ParsedTarget] = []
     taken = [(t.start, t.end) for t in found]
     begin = 0
@@ -1122,11 +1121,11 @@ def _qual_ending(body: str) -> tuple[str, Direction] | None:
     for word, direction in vocab.qualitative:
         if body.endswith(word):
             return word, direction
-    match = None
-    for match in vocab.qual_full_pattern.finditer(body):
+    last = None
+    for last in vocab.qual_full_pattern.finditer(body):  # noqa: B007 - the last match is wanted
         pass
-    if match is not None and match.end() == len(body):
-        return match.group(0), Direction.FULL_COVERAGE
+    if last is not None and last.end() == len(body):
+        return last.group(0), Direction.FULL_COVERAGE
     return None
 
 

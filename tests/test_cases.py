@@ -24,18 +24,10 @@ DEFAULT_PLAN = {
 }
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def load_cases() -> list[tuple[str, str, dict[str, Any]]]:
     found = []
     for path in sorted(CASES.glob("*.yaml")):
-        data = _plain(read_yaml(path).data)
+        data = read_yaml(path).data
         for case in data["cases"]:
             case.setdefault("references", data.get("references", "references"))
             found.append((path.stem, case["name"], case))

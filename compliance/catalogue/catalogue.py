@@ -452,19 +452,7 @@ class _Checker:
         return Position(file=self.document.file, line=line, column=column)
 
     def add(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
-        from compliance.loading.validate import json_path
-
-        line, column = self.document.position(path)
-        self.problems.append(
-            Problem(
-                file=self.document.file,
-                message=message,
-                line=line,
-                column=column,
-                path=json_path(path),
-                hint=hint,
-            )
-        )
+        self.problems.append(self.document.problem(path, message, hint))
 
 
 def _check_names(

@@ -9,12 +9,13 @@ Only a file with no problem becomes a `Plan`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError, Problem, UnitError
-from compliance.loading.validate import json_path, validate
+from compliance.loading.validate import validate
 from compliance.loading.yamlfile import YamlDocument, parse_yaml, read_text
 from compliance.model import Baseline, Plan, PlanInfo, Position, Target, TargetValue
 
@@ -42,17 +43,7 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def problem(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
-        line, column = self.document.position(path)
-        self.problems.append(
-            Problem(
-                file=self.document.file,
-                message=message,
-                line=line,
-                column=column,
-                path=json_path(path),
-                hint=hint,
-            )
-        )
+        self.problems.append(self.document.problem(path, message, hint))
 
     def unit(self, written: Any, path: tuple[str | int, ...]) -> str | None:
         if written is None:
@@ -172,21 +163,12 @@ class _Builder:
             return None
         return Plan(
             format=data["format"],
-            plan=PlanInfo(**_plain(info)),
+            plan=PlanInfo(**info),
             domains=domains,
             targets=[t for t in targets if t is not None],
-            unparsed=_plain(data.get("unparsed") or []),
+            unparsed=data.get("unparsed") or [],
             path=Path(self.document.file),
         )
-
-
-def _plain(value: Any) -> Any:
-    """Containers as plain dicts and lists (with string keys)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _first_error(error: ValueError) -> str:
@@ -213,6 +195,20 @@ def plan_from_document(document: YamlDocument) -> Plan:
 def loads_plan(text: str, file: str = "<string>") -> Plan:
     """A Plan from YAML or JSON text."""
     return plan_from_document(parse_yaml(text, file))
+
+
+def load_plans(paths: Iterable[Path | str]) -> list[Plan]:
+    """Several plan files; one InputError listing the problems of all of them."""
+    plans: list[Plan] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            plans.append(load_plan(path))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return plans
 
 
 def load_plan(path: Path | str) -> Plan:

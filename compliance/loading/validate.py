@@ -46,13 +46,6 @@ def load_schema(path: Path) -> dict[str, Any]:
     return inlined
 
 
-def json_path(path: tuple[str | int, ...] | list[str | int]) -> str:
-    text = "$"
-    for key in path:
-        text += f"[{key}]" if isinstance(key, int) else f".{key}"
-    return text
-
-
 def _describe_type(expected: str | list[str]) -> str:
     names = [expected] if isinstance(expected, str) else list(expected)
     return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
@@ -191,17 +184,7 @@ def validate(document: YamlDocument, schema_path: Path) -> list[Problem]:
         for leaf in _leaf_errors(error):
             path = tuple(leaf.absolute_path)
             key = _offending_key(leaf)
-            line, column = document.position(path + key, at_key=bool(key))
             message, hint = _message(leaf, schema)
-            problems.append(
-                Problem(
-                    file=document.file,
-                    message=message,
-                    line=line,
-                    column=column,
-                    path=json_path(path + key),
-                    hint=hint,
-                )
-            )
+            problems.append(document.problem(path + key, message, hint, at_key=bool(key)))
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))

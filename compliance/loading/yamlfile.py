@@ -42,6 +42,12 @@ class YamlDocument:
                 return mark
         return None, None
 
+    def problem(self, path: JsonPath, message: str, hint: str | None = None, at_key: bool = False) -> Problem:
+        """A Problem about the value at `path`, with its position and JSON path."""
+        line, column = self.position(path, at_key=at_key)
+        text = "$" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
+        return Problem(file=self.file, message=message, line=line, column=column, path=text, hint=hint)
+
 
 def decode(raw: bytes, file: str) -> str:
     """Text from bytes: UTF-8 (BOM or not), else the encoding charset-normalizer detects."""
