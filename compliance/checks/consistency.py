@@ -123,9 +123,13 @@ def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
             break
 
 
+_AGREEING_OPS = ({">=", ">", "="}, {"<=", "<", "="})
+
+
 def _same(first: object, second: object) -> bool:
+    """The same level stated twice ("<7" in the table, "7以下" in the measures) is no conflict."""
     a, b = first.target, second.target  # type: ignore[attr-defined]
-    if a.op is not b.op and {a.op.value, b.op.value} not in ({">=", "="}, {"<=", "="}):
+    if a.op is not b.op and not any({a.op.value, b.op.value} <= ops for ops in _AGREEING_OPS):
         return False
     try:
         return convert(as_fraction(b.value), b.unit, a.unit) == as_fraction(a.value)

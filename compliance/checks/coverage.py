@@ -140,7 +140,7 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
         key, indicator = context.resolve(target.indicator, reference_target.source.plan.plan.kind)
         own = plan_targets.get(key, [])
         details = {
-            "domain": target.domain,
+            "domain": _plan_domain(context, target.domain, reference_target.source.plan.plan.kind),
             "indicator": indicator.id if indicator else None,
             "indicator_name": target.indicator,
             "reference": reference_target,
@@ -165,6 +165,17 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
                     suggestion=f"state a number for {first.indicator} at least as demanding as the reference's",
                     **{**details, "domain": first.domain or target.domain, "indicator_name": first.indicator},
                 )
+
+
+def _plan_domain(context: CheckContext, reference_domain: str | None, kind: object) -> str | None:
+    """The plan's own name for a reference's domain (妇女参与决策管理 for 妇女参与决策和管理)."""
+    if reference_domain is None:
+        return None
+    key = _domain_key(context, reference_domain, kind)
+    for written in context.plan.domains:
+        if _domain_key(context, written, kind) == key:
+            return written
+    return reference_domain
 
 
 def _stated(reference_target: ReferenceTarget) -> str:
