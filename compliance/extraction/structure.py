@@ -1,0 +1,643 @@
+"""The layout of a plan document: noise, repeated copies, plans, parts, domains, sections.
+
+Works on the numbered lines of `readers`. The steps, each a general rule about
+how Chinese plan documents are laid out (vocabulary in rules/extraction.yaml):
+
+1. Clean: inline noise (Word bookmarks) is removed from every line; lines of
+   web-page furniture (查看原文, 打印本页, 上一篇…) are blanked.
+2. Repeats: a run of consecutive lines that repeats an earlier run word for
+   word (a scraped page holding the plan twice) is dropped; the first copy stays.
+3. Plans: a plan starts at its title line (short, names 妇女/儿童 and a plan,
+   is neither a notice title nor a citation). Text before the first title is the
+   notice header (issuing body, document number, a news summary): it is read
+   for plan information, never for targets.
+4. Kind: from the body (its domain headings, else which subject it names more),
+   so a plan headed with the wrong title still gets its kind; the title then
+   comes from the body's own naming (制定《…》) when there is one.
+5. Sections: parts (一、…) are preamble, domains, commitments (重点实事项目) or
+   implementation (组织实施); domain headings ((一)妇女与健康) open a domain;
+   主要目标 / 策略措施 headings open sections. Without headings, a domain's
+   numbered lists are its sections in the order the plan's other domains use
+   (a list restarting at 1 opens the next section), and a domain whose heading
+   is lost (the first domain heading is (二)) gets the lists just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from compliance.extraction._rules import fold, rules, squeeze
+from compliance.extraction.readers import Line
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Src:
+    """A line after cleaning: its number in the document and its text without noise."""
+
+    number: int
+    text: str
+    cells: list[str] | None = None
+    merged: list[bool] | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() and not (self.cells and any(c.strip() for c in self.cells))
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+# Characters no plan text holds and YAML cannot carry: control characters, lone surrogates.
+_UNPRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(lines: list[Line]) -> list[Src]:
+    r = rules()
+    out: list[Src] = []
+    for line in lines:
+        text = _UNPRINTABLE.sub("", line.text)
+        line = Line(line.number, text, [_UNPRINTABLE.sub("", c) for c in line.cells] if line.cells is not None else None, line.merged, line.sheet)
+        for pattern in r.inline_noise:
+            text = pattern.sub("", text)
+        cells = None
+        if line.cells is not None:
+            cells = []
+            for cell in line.cells:
+                for pattern in r.inline_noise:
+                    cell = pattern.sub("", cell)
+                cells.append(cell)
+        stripped = fold(text).strip()
+        if stripped and line.cells is None and any(p.fullmatch(stripped) for p in r.furniture):
+            text = ""
+        out.append(Src(line.number, text, cells, line.merged))
+    return out
+
+
+def drop_repeats(lines: list[Src]) -> tuple[list[Src], int]:
+    """Lines without a repeated copy of an earlier run; and how many lines were dropped."""
+    r = rules()
+    keys = [squeeze(line.text) for line in lines]
+    filled = [i for i, k in enumerate(keys) if k]
+    first_at: dict[str, int] = {}
+    dropped: set[int] = set()
+    k = 0
+    while k < len(filled):
+        key = keys[filled[k]]
+        j = first_at.get(key)
+        if j is not None and len(key) >= r.repeat_min_chars:
+            m = 0
+            while k + m < len(filled) and j + m < k and keys[filled[j + m]] == keys[filled[k + m]]:
+                m += 1
+            if m >= r.repeat_min_lines:
+                start = k
+                while start - 1 > j + m - 1 and j - (k - start) - 1 >= 0 and keys[filled[start - 1]] == keys[
+                    filled[j - (k - start) - 1]
+                ] and filled[start - 1] not in dropped:
+                    start -= 1
+                for n in range(start, k + m):
+                    dropped.add(filled[n])
+                k += m
+                continue
+        first_at.setdefault(key, k)
+        k += 1
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return kept, len(dropped)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+@dataclass
+class Segment:
+    """The lines of one plan, with the title line that opened it."""
+
+    lines: list[Src]
+    title: str | None = None
+    title_line: int | None = None
+    title_kind: str | None = None
+
+
+def _subject_kind(text: str) -> str | None:
+    r = rules()
+    found = {kind for kind, words in r.kind_words.items() if any(w in text for w in words)}
+    if len(found) == 1:
+        return found.pop()
+    return None
+
+
+def is_title(text: str) -> bool:
+    r = rules()
+    key = squeeze(text)
+    if not key or len(key) > r.title_max:
+        return False
+    if not any(w in key for w in r.title_subject):
+        return False
+    if not any(w in key for w in r.title_plan_words):
+        return False
+    if any(w in key for w in r.title_not):
+        return False
+    if sum(key.count(w) for w in r.title_subject) != 1:
+        return False
+    # a title ends with its plan word, perhaps followed by brackets: （2021—2030年）（征求意见稿）
+    bare = re.sub(r"(?:\([^()]*\))+$", "", key.replace("（", "(").replace("）", ")")).rstrip("”\"'")
+    return bare.endswith(("规划", "纲要", "计划"))
+
+
+_CAPTION = re.compile(r"(?:重点|主要)?(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表$")
+
+
+def _lone_text(line: Src) -> str | None:
+    """The text of a paragraph, or of a table row holding a single cell (a title row of a sheet)."""
+    if line.cells is None:
+        return line.text
+    filled = [c for c in line.cells if c.strip()]
+    return filled[0] if len(filled) == 1 else None
+
+
+def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
+    """(the notice header, the plans): a plan runs from its title line to the next title."""
+    starts = _title_starts(lines)
+    if not starts:
+        # no title: a table caption names the plan (嘉善县妇女发展“十四五”规划重点指标目标表)
+        for i, line in enumerate(lines[:20]):
+            text = _lone_text(line)
+            if text and _CAPTION.search(squeeze(text)):
+                name = _CAPTION.sub("", squeeze(text))
+                if is_title(name):
+                    return lines[:i], [Segment(lines=lines[i:], title=name, title_line=line.number, title_kind=_subject_kind(name))]
+        return [], [Segment(lines=lines)]
+    return _segments(lines, starts)
+
+
+def _title_starts(lines: list[Src]) -> list[tuple[int, str]]:
+    starts: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cells is None and not line.blank:
+            text = line.text.strip()
+            if is_title(text):
+                starts.append((i, text))
+            elif i + 1 < len(lines) and lines[i + 1].cells is None and len(squeeze(text)) <= 30:
+                joined = text + lines[i + 1].text.strip()
+                if is_title(joined) and not is_title(lines[i + 1].text.strip()):
+                    starts.append((i, joined))
+                    i += 1
+        elif line.cells is not None and _lone_text(line) and is_title(_lone_text(line) or ""):
+            starts.append((i, (_lone_text(line) or "").strip()))
+        i += 1
+    return starts
+
+
+def _segments(lines: list[Src], starts: list[tuple[int, str]]) -> tuple[list[Src], list[Segment]]:
+    header = lines[: starts[0][0]]
+    segments: list[Segment] = []
+    for n, (start, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        segments.append(
+            Segment(
+                lines=lines[start + 1 : end],
+                title=title,
+                title_line=lines[start].number,
+                title_kind=_subject_kind(squeeze(title)),
+            )
+        )
+    # A cover page (a title with next to nothing after it) belongs to the plan that follows.
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and sum(1 for line in merged[-1].lines if not line.blank) < 3:
+            previous = merged.pop()
+            segment = Segment(
+                lines=previous.lines + segment.lines,
+                title=segment.title if len(segment.title or "") >= len(previous.title or "") else previous.title,
+                title_line=previous.title_line,
+                title_kind=previous.title_kind or segment.title_kind,
+            )
+        merged.append(segment)
+    return header, merged
+
+
+# --------------------------------------------------------------------------- headings
+
+_LEAD_NUMBER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]+\s*[、.]|"
+    r"\(\s*[一二三四五六七八九十]+\s*\)|\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\))\s*"
+)
+_PART = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
+_CN_ORDINAL = re.compile(r"^\s*\(\s*([一二三四五六七八九十]+)\s*\)")
+_ITEM = re.compile(r"^\s*(?:(\d{1,3})\s*[.、](?!\d)|\(\s*(\d{1,3})\s*\))")
+_TRAIL = ":：。.；;，, "
+
+
+def cn_number(text: str) -> int | None:
+    if not text:
+        return None
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        rest = CN_NUMERALS.find(text[1:]) + 1 if len(text) > 1 else 0
+        return 10 + rest
+    if len(text) == 1:
+        index = CN_NUMERALS.find(text)
+        return index + 1 if index >= 0 else None
+    if len(text) == 2 and text[1] == "十":
+        return (CN_NUMERALS.find(text[0]) + 1) * 10
+    if len(text) == 3 and text[1] == "十":
+        return (CN_NUMERALS.find(text[0]) + 1) * 10 + CN_NUMERALS.find(text[2]) + 1
+    return None
+
+
+def heading_core(text: str) -> str:
+    """A line without its numbering and trailing punctuation, folded and without spaces."""
+    folded = fold(text)
+    folded = _LEAD_NUMBER.sub("", folded, count=1)
+    return squeeze(folded).strip(_TRAIL)
+
+
+@dataclass
+class Heading:
+    type: str  # part | domain | section
+    value: str  # part kind, domain name as written, or section name
+    ordinal: int | None = None
+    inline: bool = False  # the line goes on with text after the heading
+
+
+def classify(text: str, kind: str | None, catalogue: object | None = None) -> Heading | None:
+    r = rules()
+    folded = fold(text).strip()
+    if not folded:
+        return None
+    core = heading_core(text)
+    if not core:
+        return None
+    # a section heading: the whole line is 主要目标 / 策略措施 … (or it opens the line: "主要目标：…")
+    for word, section in r.sections:
+        if core == word:
+            return Heading("section", section)
+    after = _LEAD_NUMBER.sub("", folded, count=1).strip()
+    for word, section in r.sections:
+        if len(word) >= 4 and squeeze(after).startswith(word + ":"):
+            return Heading("section", section, inline=True)
+    if _PART.match(folded) and len(core) <= 40:
+        for part in ("stop", "measures", "domains", "preamble"):
+            if any(w in core for w in r.parts[part]):
+                return Heading("part", part)
+        if len(core) <= 20 and not re.search(r"[。；]", core):
+            return Heading("part", "other")
+    name = core
+    if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
+        ordinal = None
+        match = _CN_ORDINAL.match(folded)
+        if match:
+            ordinal = cn_number(match.group(1))
+        return Heading("domain", _as_written_domain(text), ordinal)
+    return None
+
+
+def _is_domain_name(name: str, kind: str | None, catalogue: object | None) -> bool:
+    r = rules()
+    if not r.domain_pattern.match(name):
+        return False
+    if re.match(r"^(?:妇女|儿童|女性|未成年人)(?:与|和|参与)", name):
+        return True
+    if catalogue is not None:
+        try:
+            return catalogue.match_domain(name, kind) is not None  # type: ignore[attr-defined]
+        except Exception:
+            return False
+    return False
+
+
+def _as_written_domain(text: str) -> str:
+    folded = fold(text)
+    body = _LEAD_NUMBER.sub("", folded, count=1)
+    # map the folded span back to the original characters (fold keeps offsets)
+    start = len(folded) - len(body)
+    original = text[start:].strip().rstrip(_TRAIL + "：")
+    return "".join(original.split())
+
+
+def item_number(text: str) -> tuple[str, int] | None:
+    """('dot', 3) for "3．…", ('paren', 3) for "（3）…": a list item's style and number."""
+    match = _ITEM.match(fold(text))
+    if not match:
+        return None
+    if match.group(1):
+        return "dot", int(match.group(1))
+    return "paren", int(match.group(2))
+
+
+# --------------------------------------------------------------------------- walking a plan
+
+
+@dataclass
+class Context:
+    section: str | None  # main_targets | measures | None (not a target section)
+    domain: str | None
+    heading: bool = False  # the line is a heading (no text to read)
+    note: str | None = None
+
+
+@dataclass
+class Layout:
+    contexts: list[Context]
+    domains: list[str]
+    template: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: object | None = None) -> Layout:
+    """The section and domain of every line of one plan."""
+    headings = [None if (i in table_lines or line.cells is not None) else classify(line.text, kind, catalogue) for i, line in enumerate(lines)]
+    has_main = any(h is not None and h.type == "section" and h.value == "main_targets" for h in headings)
+    domain_part_words = [
+        heading_core(lines[i].text) for i, h in enumerate(headings) if h is not None and h.type == "part" and h.value == "domains"
+    ]
+    if has_main or any("目标" in w for w in domain_part_words):
+        template = ["main_targets", "measures"]
+    else:
+        template = ["measures"]
+    contexts: list[Context] = []
+    domains: list[str] = []
+    mode = "preamble"
+    domain: str | None = None
+    section: str | None = None
+    explicit = False  # this domain has its own section headings
+    items: dict[str, int] = {}
+    first_domain: tuple[int, int | None] | None = None  # (index, ordinal)
+    for i, line in enumerate(lines):
+        heading = headings[i]
+        if heading is not None and heading.type == "part":
+            mode = heading.value
+            domain = None
+            explicit = False
+            items = {}
+            section = "measures" if mode == "measures" else None
+            contexts.append(Context(None, None, heading=True))
+            continue
+        if heading is not None and heading.type == "domain" and mode != "stop":
+            mode = "domains" if mode in ("preamble", "other", "domains") else mode
+            domain = heading.value
+            if domain not in domains:
+                domains.append(domain)
+            if first_domain is None:
+                first_domain = (i, heading.ordinal)
+            section = template[0] if mode == "domains" else section
+            explicit = False
+            items = {}
+            contexts.append(Context(None, domain, heading=True))
+            continue
+        if heading is not None and heading.type == "section" and mode not in ("stop",) and (mode != "preamble" or domain is not None or heading.value != "main_targets" or not domain_part_words):
+            section = heading.value
+            explicit = True
+            items = {}
+            if mode in ("preamble", "other"):
+                mode = "domains"
+            contexts.append(Context(section, domain, heading=not heading.inline))
+            continue
+        if i in table_lines:
+            contexts.append(Context("indicator_table", domain))
+            continue
+        item = item_number(line.text) if line.cells is None else None
+        if (
+            item is not None
+            and mode == "domains"
+            and domain is not None
+            and not explicit
+            and section in template
+        ):
+            style, number = item
+            if number == 1 and items.get(style, 0) >= 2:
+                position = template.index(section)
+                if position + 1 < len(template):
+                    section = template[position + 1]
+                    items = {}
+            items[style] = max(items.get(style, 0), number)
+        active = section if mode in ("domains", "measures") else None
+        contexts.append(Context(active, domain if active else None))
+    layout = Layout(contexts, domains, template)
+    if first_domain is not None and first_domain[1] is not None and first_domain[1] > 1:
+        _backfill_first_domain(lines, headings, layout, first_domain[0], kind, catalogue)
+    return layout
+
+
+def _backfill_first_domain(
+    lines: list[Src], headings: list[Heading | None], layout: Layout, first: int, kind: str | None, catalogue: object | None
+) -> None:
+    """The first domain heading is (二) or later: the lists just before it are the lost domain's."""
+    # walk back to the last heading before the first domain heading
+    begin = first
+    while begin > 0 and headings[begin - 1] is None and lines[begin - 1].cells is None:
+        begin -= 1
+    # split [begin, first) into runs of numbered lists (a run restarts at 1)
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    seen = 0
+    for i in range(begin, first):
+        item = item_number(lines[i].text)
+        if item is not None and item[1] == 1 and (run_start is None or seen >= 2):
+            if run_start is not None:
+                runs.append((run_start, i))
+            run_start, seen = i, 1
+        elif item is not None:
+            seen = max(seen, item[1])
+    if run_start is not None:
+        runs.append((run_start, first))
+    if not runs:
+        return
+    wanted = layout.template
+    taken = runs[-len(wanted) :]
+    if len(taken) < len(wanted):
+        wanted = wanted[-len(taken) :] if len(taken) == 1 and wanted == ["main_targets", "measures"] else wanted[: len(taken)]
+        wanted = ["main_targets"] if len(taken) == 1 and len(layout.template) > 1 else wanted
+    name = _missing_domain_name(layout.domains, kind, catalogue)
+    for (start, end), section in zip(taken, wanted, strict=False):
+        for i in range(start, end):
+            context = layout.contexts[i]
+            if context.heading:
+                continue
+            layout.contexts[i] = Context(section, name, note="domain heading missing: inferred")
+    if name is not None and name not in layout.domains:
+        layout.domains.insert(0, name)
+    layout.notes.append(
+        f"the first domain heading found is numbered after (一): lines {lines[taken[0][0]].number}–"
+        f"{lines[taken[-1][1] - 1].number} are read as the lost first domain"
+        + (f" ({name})" if name else "")
+    )
+
+
+def _missing_domain_name(present: list[str], kind: str | None, catalogue: object | None) -> str | None:
+    if catalogue is None or kind is None:
+        return None
+    try:
+        matched = {getattr(catalogue.match_domain(d, kind), "id", None) for d in present}  # type: ignore[attr-defined]
+        missing = [d for d in catalogue.domains_of(kind) if d.id not in matched]  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    if missing:
+        return missing[0].name
+    return None
+
+
+# --------------------------------------------------------------------------- plan information
+
+
+def body_kind(segment: Segment, headings_kinds: list[str]) -> str | None:
+    """Women's or children's plan, read from the body: domain headings first, then word counts."""
+    if headings_kinds:
+        counts = Counter(headings_kinds)
+        top, n = counts.most_common(1)[0]
+        if n > len(headings_kinds) / 2:
+            return top
+    r = rules()
+    text = "".join(line.text for line in segment.lines)
+    counts = {kind: sum(text.count(w) for w in words) for kind, words in r.kind_words.items()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return ranked[0][0]
+    return segment.title_kind
+
+
+_BOOK = re.compile(r"《([^《》]{2,80})》")
+
+
+def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
+    """The plan's name for itself: 制定《新平儿童发展规划（2021—2030年）》."""
+    r = rules()
+    for line in segment.lines[:limit]:
+        text = line.text
+        for stop in r.follows_stop:
+            at = text.find(stop)
+            while at >= 0:
+                match = _BOOK.match(text, at + len(stop))
+                if match and _subject_kind(match.group(1)) == kind and is_title(match.group(1)):
+                    return match.group(1)
+                at = text.find(stop, at + 1)
+    return None
+
+
+def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[str]:
+    """The 《…》 plans the text says it follows (根据/按照《…》), in order, without laws or itself."""
+    r = rules()
+    found: list[str] = []
+    own = squeeze(own_title or "")
+    for line in segment.lines[:limit]:
+        for sentence in re.split(r"[。；;]", line.text):
+            at = min((sentence.find(w) for w in r.follows_words if w in sentence), default=-1)
+            if at < 0:
+                continue
+            rest = sentence[at:]
+            stops = [rest.find(w) for w in r.follows_stop if w in rest]
+            if stops:
+                rest = rest[: min(stops)]
+            for match in _BOOK.finditer(rest):
+                title = match.group(1)
+                if not any(w in title for w in r.follows_title_words):
+                    continue
+                if squeeze(title) == own or title in found:
+                    continue
+                found.append(title)
+        if found and line.text.strip() and any(w in line.text for w in r.follows_stop):
+            break
+    return found
+
+
+def period_of(title: str | None, segment: Segment, header: list[Src]) -> tuple[int, int] | None:
+    r = rules()
+    texts = [fold(line.text) for line in segment.lines[:80]]
+    for text in texts:
+        for pattern in r.period_patterns:
+            match = pattern.search(text)
+            if match:
+                start, end = int(match.group(1)), int(match.group(2))
+                if 1990 <= start <= end <= 2100:
+                    return start, end
+    candidates = [fold(title or "")]
+    for source in candidates:
+        match = re.search(r"((?:19|20)\d{2})\s*年?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})", source)
+        if match and int(match.group(1)) <= int(match.group(2)):
+            return int(match.group(1)), int(match.group(2))
+        for word, period in r.five_year_plans.items():
+            if word in source:
+                return period
+    for text in texts[:40] + [fold(line.text) for line in header]:
+        for match in _BOOK.finditer(text):
+            inner = match.group(1)
+            if _subject_kind(inner) and is_title(inner):
+                got = period_of(inner, Segment([]), [])
+                if got:
+                    return got
+    for text in texts[:40]:
+        for word, period in r.five_year_plans.items():
+            if word in text:
+                return period
+    return None
+
+
+def document_number(header: list[Src], segment: Segment) -> str | None:
+    r = rules()
+    for line in list(header) + segment.lines[:15]:
+        text = line.text.strip()
+        for match in r.document_number.finditer(text):
+            before = text[: match.start()]
+            if "《" in before and "》" not in before[before.rfind("《") :]:
+                continue  # inside a cited title
+            if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before):
+                continue  # a cited document
+            return match.group(0).replace(" ", "")
+    return None
+
+
+def split_place(text: str) -> list[str]:
+    """济南市市中区 → [济南市, 市中区]; 新平 → [新平]."""
+    r = rules()
+    suffixes = "|".join(re.escape(s) for s, _ in r.admin_suffixes)
+    parts = [m.group(0) for m in re.finditer(rf".+?(?:{suffixes})", text)]
+    consumed = sum(len(p) for p in parts)
+    rest = text[consumed:]
+    if rest:
+        parts.append(rest)
+    return [p for p in parts if p]
+
+
+def place_of_title(title: str) -> str | None:
+    """The place a title names before its subject: 济南市市中区“十四五”妇女发展规划 → 济南市市中区."""
+    text = squeeze(title)
+    text = re.sub(r"^(?:关于印发|关于|印发)", "", text)
+    cut = len(text)
+    for word in ("妇女", "儿童", "未成年人", "“", '"', "十三五", "十四五", "十五五", "(", "国民经济", "女性"):
+        at = text.find(word)
+        if 0 <= at < cut:
+            cut = at
+    place = text[:cut]
+    place = re.sub(r"(?:人民政府|政府|妇女儿童工作委员会|妇儿工委)$", "", place)
+    return place or None
+
+
+def issuing_body(header: list[Src], segment: Segment) -> str | None:
+    for line in list(header) + segment.lines[:5] + segment.lines[-20:]:
+        match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", squeeze(line.text))
+        if match:
+            return match.group(1)
+    return None
+
+
+def level_of(path: list[str]) -> str | None:
+    if not path:
+        return None
+    r = rules()
+    last = path[-1]
+    level = None
+    for suffix, lv in r.admin_suffixes:
+        if last.endswith(suffix) and len(last) > len(suffix):
+            level = lv
+            break
+    if len(path) >= 3:
+        return "county"
+    if len(path) == 2:
+        return "county" if level == "county" else "municipal"
+    return level

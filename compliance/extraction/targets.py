@@ -1,0 +1,255 @@
+"""Targets in the text of target sections, and the numbers in them nobody understood.
+
+Lines of one section are joined into paragraphs where a sentence was broken
+across lines (a line that does not end a sentence, followed by a line that
+opens no new item or heading); the phrase parser reads the paragraph and each
+target keeps the line of its number. Every other number of the paragraph is
+either recognised as a non-target (a year, an age, a baseline, numbering, a
+name inside quotes or brackets…: rules/extraction.yaml) or listed as unparsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.extraction._rules import fold, rules
+from compliance.extraction.structure import Src, classify, item_number
+
+_SENTENCE_END = "。；;！!？?：:"
+_CLAUSE = "，,。；;！!？?：:"
+_NUMBER = re.compile(r"[0-9０-９*＊]+(?:[.．][0-9０-９*＊]+)?")
+_OPEN = {"(": ")", "（": "）", "“": "”", "《": "》", "〔": "〕", "[": "]", "【": "】", "「": "」", '"': '"', "‘": "’"}
+
+
+@dataclass
+class Paragraph:
+    text: str
+    owners: list[int]  # line number of each character
+    section: str
+    domain: str | None
+    note: str | None = None
+
+
+@dataclass
+class TextTarget:
+    indicator: str
+    target: dict[str, Any]
+    line: int
+    text: str
+    section: str
+    domain: str | None
+    year: int | None = None
+    lead_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class Loose:
+    line: int
+    text: str
+    reason: str
+
+
+def _opens_item(text: str) -> bool:
+    folded = fold(text).lstrip()
+    if item_number(text) is not None:
+        return True
+    return bool(re.match(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+)", folded))
+
+
+def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
+    """Paragraphs of the target sections, broken lines joined."""
+    out: list[Paragraph] = []
+    current: Paragraph | None = None
+    previous_text = ""
+    for line, context in zip(lines, contexts, strict=False):
+        section = context.section
+        if section not in ("main_targets", "measures") or context.heading or line.cells is not None:
+            current = None
+            previous_text = ""
+            continue
+        text = line.text
+        if not text.strip():
+            current = None
+            previous_text = ""
+            continue
+        continues = (
+            current is not None
+            and current.section == section
+            and current.domain == context.domain
+            and previous_text.rstrip()[-1:] not in _SENTENCE_END
+            and not _opens_item(text)
+            and classify(text, None) is None
+        )
+        if continues and current is not None:
+            piece = text.strip()
+            current.text += piece
+            current.owners += [line.number] * len(piece)
+        else:
+            piece = text.strip()
+            current = Paragraph(piece, [line.number] * len(piece), section, context.domain, context.note)
+            out.append(current)
+        previous_text = text
+    return out
+
+
+def _bracket_mask(text: str) -> list[bool]:
+    inside = [False] * len(text)
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch == _OPEN[stack[-1][0]]:
+            _, begin = stack.pop()
+            if not stack:
+                for j in range(begin, i + 1):
+                    inside[j] = True
+            continue
+        if ch in _OPEN and not (ch == '"' and stack and stack[-1][0] == '"'):
+            stack.append((ch, i))
+    return inside
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    begin = start
+    while begin > 0 and text[begin - 1] not in _CLAUSE:
+        begin -= 1
+    finish = max(end, start)
+    while finish < len(text) and text[finish] not in _CLAUSE:
+        finish += 1
+    clause = text[begin:finish].strip()
+    return _LEADING_NUMBER.sub("", clause, count=1) or clause
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*\d{1,3}\s*[)）])\s*")
+
+
+def _number_line(paragraph: Paragraph, start: int, end: int) -> int:
+    """The line of the target's number: its last digit (or mask, or 全覆盖) in the quote."""
+    for i in range(min(end, len(paragraph.text)) - 1, start - 1, -1):
+        if paragraph.text[i].isdigit() or paragraph.text[i] in "*＊":
+            return paragraph.owners[i]
+    index = min(max(end - 1, start), len(paragraph.owners) - 1)
+    return paragraph.owners[index] if paragraph.owners else 0
+
+
+_UNITS = re.compile(r"(牵头单位|责任单位|配合单位)\s*[:：]\s*")
+
+
+def responsible(text: str) -> tuple[list[str], list[str]]:
+    """(牵头单位, 责任单位) named in a paragraph: （牵头单位：区卫生健康局，责任单位：区医保局）."""
+    lead: list[str] = []
+    resp: list[str] = []
+    for match in _UNITS.finditer(text):
+        i = match.end()
+        depth = 0
+        j = i
+        while j < len(text):
+            ch = text[j]
+            if ch in "（(〔[【":
+                depth += 1
+            elif ch in "）)〕]】":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and ch in "，,；;。":
+                break
+            j += 1
+        names = [n.strip() for n in re.split(r"[、,，]", text[i:j]) if n.strip()]
+        (lead if match.group(1) == "牵头单位" else resp).extend(names)
+    return lead, resp
+
+
+_YEAR = re.compile(r"(?:到|至|在|于|力争)?\s*((?:19|20)\d{2})\s*年(?:底|末|前)?(?!\s*(?:为|的|是|已|基|-|—|至))")
+
+
+def _own_year(text: str, start: int, period: tuple[int, int]) -> int | None:
+    begin = start
+    while begin > 0 and text[begin - 1] not in "。；;":
+        begin -= 1
+    year = None
+    for match in _YEAR.finditer(fold(text[begin:start])):
+        candidate = int(match.group(1))
+        before = text[begin : begin + match.start()]
+        if re.search(r"以\s*$", before):
+            continue  # 以2020年为基数
+        if period[0] <= candidate < period[1]:
+            year = candidate
+        elif candidate == period[1]:
+            year = None
+    return year
+
+
+def read_paragraph(
+    paragraph: Paragraph, period: tuple[int, int], keep_qualitative: bool
+) -> tuple[list[TextTarget], list[Loose]]:
+    from compliance.phrases import parse
+
+    text = paragraph.text
+    parsed = parse(text)
+    lead, resp = responsible(text)
+    targets: list[TextTarget] = []
+    spans: list[tuple[int, int]] = []
+    for t in parsed:
+        spans.append((t.start, t.end))
+        if not t.is_numeric and not keep_qualitative:
+            continue
+        if not t.is_numeric and t.indicator is None:
+            continue  # a direction word with nothing to say what it is about
+        value: dict[str, Any] = {"op": str(t.op)}
+        if t.masked:
+            value["masked"] = True
+        elif t.value is not None:
+            value["value"] = t.value
+        if t.unit:
+            value["unit"] = t.unit
+        if t.direction is not None:
+            value["direction"] = str(t.direction)
+        for name in ("condition", "base_year", "value_max"):
+            attribute = getattr(t, name)
+            if attribute is not None:
+                value[name] = attribute
+        if t.ratio is not None:
+            value["ratio"] = list(t.ratio)
+        clause = _clause(text, t.start, t.end)
+        targets.append(
+            TextTarget(
+                indicator=(t.indicator or t.quote or clause).strip(),
+                target=value,
+                line=_number_line(paragraph, t.start, t.end),
+                text=clause,
+                section=paragraph.section,
+                domain=paragraph.domain,
+                year=_own_year(text, t.start, period) if t.is_numeric else None,
+                lead_units=list(lead),
+                responsible_units=list(resp),
+                note=paragraph.note,
+            )
+        )
+    return targets, _loose_numbers(paragraph, spans)
+
+
+def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]]) -> list[Loose]:
+    text = paragraph.text
+    folded = fold(text).replace("．", ".")
+    inside = _bracket_mask(folded)
+    known: list[tuple[int, int, str]] = []
+    for entry in rules().non_targets:
+        for match in entry.pattern.finditer(folded):
+            for group in ("n", "n2"):
+                if group in entry.pattern.groupindex and match.group(group) is not None:
+                    known.append((match.start(group), match.end(group), entry.reason))
+    loose: list[Loose] = []
+    for match in _NUMBER.finditer(folded):
+        start, end = match.start(), match.end()
+        if any(s <= start < e for s, e in spans):
+            continue
+        if inside[start]:
+            continue  # a name or a remark: “15分钟健身圈”, 《…（2021-2025年）》, （或…≥6.5cm）
+        if any(s <= start < e for s, e, _ in known):
+            continue
+        token = match.group(0)
+        reason = "masked number outside any target" if any(ch in "*＊" for ch in token) else "number not read as a target"
+        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), reason))
+    return loose

@@ -1,0 +1,174 @@
+"""Plans as YAML in the plan format, for a person to review and edit.
+
+Chinese stays as written (not escaped), fields come in document order, every
+target carries its line, section, verbatim text and a structured `target`
+mapping. `compliance.loading.plans.loads_plan(dump_plan(plan))` gives the same
+plan back.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from compliance.model import Plan, Target, TargetValue
+
+
+class _Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line: {op: '>=', value: 95, unit: '%'}."""
+
+
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line: [2021, 2025]."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _number(dumper: yaml.SafeDumper, value: Decimal) -> Any:
+    if value == value.to_integral_value():
+        return dumper.represent_int(int(value))
+    return dumper.represent_float(float(format(value.normalize(), "f")))
+
+
+def _float(dumper: yaml.SafeDumper, value: float) -> Any:
+    text = repr(value)
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+_Dumper.add_representer(Decimal, _number)
+_Dumper.add_representer(float, _float)
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v.items(), flow_style=True))
+_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
+def target_mapping(value: TargetValue) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": str(value.op)}
+    if value.value is not None:
+        out["value"] = value.value
+    if value.unit is not None:
+        out["unit"] = value.unit
+    if value.masked:
+        out["masked"] = True
+    if value.direction is not None:
+        out["direction"] = str(value.direction)
+    if value.condition is not None:
+        out["condition"] = value.condition
+    if value.base_year is not None:
+        out["base_year"] = value.base_year
+    if value.value_max is not None:
+        out["value_max"] = value.value_max
+    if value.ratio is not None:
+        out["ratio"] = _FlowList(value.ratio)
+    return out
+
+
+def target_dict(target: Target) -> dict[str, Any]:
+    out: dict[str, Any] = {"indicator": target.indicator}
+    if target.domain is not None:
+        out["domain"] = target.domain
+    out["target"] = _Flow(target_mapping(target.target))
+    if target.year is not None:
+        out["year"] = target.year
+    if target.baseline is not None:
+        base = target.baseline
+        baseline: dict[str, Any] = {}
+        for name in ("year", "value", "unit", "text", "verified", "note"):
+            value = getattr(base, name)
+            if value is not None:
+                baseline[name] = value
+        if base.evidence:
+            baseline["evidence"] = list(base.evidence)
+        out["baseline"] = _Flow(baseline)
+    if target.section is not None:
+        out["section"] = str(target.section)
+    if target.line is not None:
+        out["line"] = target.line
+    if target.text is not None:
+        out["text"] = target.text
+    if target.lead_units:
+        out["lead_units"] = _FlowList(target.lead_units)
+    if target.responsible_units:
+        out["responsible_units"] = _FlowList(target.responsible_units)
+    if target.verified is not None:
+        out["verified"] = target.verified
+    if target.evidence:
+        out["evidence"] = list(target.evidence)
+    if target.note is not None:
+        out["note"] = target.note
+    return out
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    info = plan.plan
+    head: dict[str, Any] = {
+        "title": info.title,
+        "kind": str(info.kind),
+        "level": str(info.level),
+        "jurisdiction": _FlowList(info.jurisdiction),
+        "period": _FlowList(info.period),
+    }
+    if info.document_number is not None:
+        head["document_number"] = info.document_number
+    if info.follows:
+        head["follows"] = list(info.follows)
+    if info.source is not None:
+        source = {k: v for k, v in info.source.model_dump().items() if v is not None}
+        if source:
+            head["source"] = source
+    if not info.targets_encoded:
+        head["targets_encoded"] = False
+    if info.verified is not None:
+        head["verified"] = info.verified
+    if info.evidence:
+        head["evidence"] = list(info.evidence)
+    if info.note is not None:
+        head["note"] = info.note
+    out: dict[str, Any] = {"format": plan.format, "plan": head}
+    if plan.domains:
+        out["domains"] = list(plan.domains)
+    out["targets"] = [target_dict(t) for t in plan.targets]
+    if plan.unparsed:
+        out["unparsed"] = [
+            _Flow({k: v for k, v in u.model_dump().items() if v is not None}) for u in plan.unparsed
+        ]
+    return out
+
+
+def _yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
+
+
+def dump_plan(plan: Plan) -> str:
+    """One plan as a YAML document, with a comment saying what to review."""
+    info = plan.plan
+    source = info.source.file if info.source and info.source.file else "the source document"
+    numeric = sum(1 for t in plan.targets if t.target.is_numeric)
+    masked = sum(1 for t in plan.targets if t.target.masked)
+    header = [
+        f"# {info.title}: extracted from {source} by compliance.",
+        f"# {len(plan.targets)} targets ({numeric} numeric, {masked} masked), {len(plan.unparsed)} unparsed numbers.",
+        "# `line` is the line in the source document; check each target against it, and",
+        "# read the `unparsed` list at the end: numbers the extraction did not understand.",
+    ]
+    body = _yaml(plan_dict(plan))
+    return "\n".join(header) + "\n" + _spaced(body)
+
+
+def _spaced(body: str) -> str:
+    """A blank line before each top-level key after the first, for reading."""
+    lines = body.splitlines()
+    out: list[str] = []
+    for line in lines:
+        if out and line and not line.startswith((" ", "-", "#")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def dump_plans(plans: list[Plan]) -> str:
+    """Several plans as a YAML stream: documents separated by `---`."""
+    return "---\n".join(dump_plan(plan) for plan in plans)
