@@ -138,6 +138,7 @@ class _Vocabulary:
     subject_prefixes: list[str]
     subject_suffixes: list[str]
     subject_cuts: list[re.Pattern[str]]
+    population_prefix: re.Pattern[str]
     not_units: list[str]
     multipliers: dict[str, Decimal]
     not_after: list[str]
@@ -232,6 +233,7 @@ def _vocabulary() -> _Vocabulary:
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],
         subject_cuts=[re.compile(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
+        population_prefix=re.compile(str(data["population_prefix"])),
         coverage_words=[str(w) for w in data["full_coverage"]["words"]],
         coverage_verbs=sorted((str(w) for w in data["full_coverage"]["verbs"]), key=len, reverse=True),
         word_values={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in data["word_values"].items()},
@@ -835,6 +837,12 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
     if len(items) > 1:
         head = _head_of(items[-1])
         items = [item if _ends_with_measure(item) or not head else item + head for item in items]
+        population = vocab.population_prefix.match(items[0])
+        if population:
+            items = [items[0]] + [
+                item if vocab.population_prefix.match(item) or item[:1].isdigit() else population.group(0) + item
+                for item in items[1:]
+            ]
     return items
 
 

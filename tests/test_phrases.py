@@ -515,3 +515,18 @@ def test_compact_rejects_phrases_and_unknown_units() -> None:
     assert parse_compact("") is None
     with pytest.raises(UnitError):
         parse_compact(">= 5 furlongs")
+
+
+def test_a_scope_after_the_measure_is_not_part_of_the_indicator() -> None:
+    # 新平 children, examples/texts line 270
+    (target,) = parse("适龄儿童免疫规划疫苗接种率以乡镇（街道）为单位保持在90％以上")
+    assert target.indicator == "适龄儿童免疫规划疫苗接种率"
+
+
+def test_a_listed_measure_inherits_the_population_of_the_first() -> None:
+    # 新平 children, examples/texts line 272
+    first, second = parse("5岁以下儿童贫血患病率和生长迟缓率分别控制在10％和5％以下")
+    assert (first.indicator, second.indicator) == ("5岁以下儿童贫血患病率", "5岁以下儿童生长迟缓率")
+    # items naming their own population keep it
+    names = [t.indicator for t in parse("新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下")]
+    assert names == ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
