@@ -131,6 +131,50 @@ _ref_option = click.option(
 )
 
 
+_DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".xlsx", ".xlsm")
+
+
+def _document_options(command: F) -> F:
+    """Options that steer extraction when a plan document (not a plan file) is given."""
+    for option in reversed(
+        [
+            click.option("--kind", type=click.Choice(["women", "children"]), help="Override the kind found in the document."),
+            click.option("--jurisdiction", help="Override the jurisdiction, e.g. 云南省/玉溪市/新平县."),
+            click.option(
+                "--level",
+                type=click.Choice(["national", "provincial", "municipal", "county"]),
+                help="Override the level found in the document.",
+            ),
+            click.option("--encoding", help="Override the detected encoding of a text document (e.g. gb18030)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _read_plans(paths: tuple[str, ...], **extraction: Any) -> list[Any]:
+    """Plan files are loaded; documents (.txt, .md, .docx, .xlsx) are extracted first."""
+    from pathlib import Path
+
+    from compliance.loading.plans import load_plan
+
+    plans: list[Any] = []
+    problems = []
+    for path in paths:
+        try:
+            if Path(path).suffix.lower() in _DOCUMENT_SUFFIXES:
+                from compliance.extraction import extract
+
+                plans.extend(extract(path, **{k: v for k, v in extraction.items() if v is not None}))
+            else:
+                plans.append(load_plan(path))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return plans
+
+
 def _library(refs: tuple[str, ...]) -> Any:
     from compliance.references import ReferenceLibrary
 
@@ -260,6 +304,7 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool) -> None:
 @click.option("--select", "select", default="", help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", "ignore", default="", help="Not these rules (names or codes, comma-separated).")
 @click.option("--verified-only", is_flag=True, help="Unverified reference targets give info, never errors.")
+@_document_options
 @_reports_input_errors
 def check(
     plans: tuple[str, ...],
@@ -269,18 +314,20 @@ def check(
     select: str,
     ignore: str,
     verified_only: bool,
+    **extraction: Any,
 ) -> None:
     """Check plans against the reference plans above them.
 
+    PLANS are plan files (.yaml, .json) or plan documents (.txt, .md, .docx, .xlsx),
+    which are extracted first; findings then give lines of the document.
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check
-    from compliance.loading.plans import load_plans
     from compliance.report.json_report import report_record
     from compliance.report.text_report import render_text
 
     library = _library(refs)
-    loaded = load_plans(plans)
+    loaded = _read_plans(plans, **extraction)
     reports = [
         run_check(
             plan,
@@ -334,3 +381,49 @@ def explain(rule_name: str) -> None:
         raise InputError.single(rule_name, "no such rule", hint="see `compliance rules`")
     click.echo(f"{found.name} ({found.code}, default severity {found.severity().value}, family {found.family})\n")
     click.echo(found.doc())
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="A directory for one plan file per plan (or a .yaml file when the document holds one plan). "
+    "Default: a YAML stream on standard output.",
+)
+@_document_options
+@_reports_input_errors
+def extract(document: str, output: str | None, **extraction: Any) -> None:
+    """Turn a plan document (.txt, .md, .docx, .xlsx) into plan files to review.
+
+    Each target keeps its line, section and verbatim text; numbers of target
+    sections that were not understood are listed under `unparsed`.
+    """
+    from pathlib import Path
+
+    from compliance.extraction import dump_plan, dump_plans
+    from compliance.extraction import extract as run_extract
+
+    plans = run_extract(document, **{k: v for k, v in extraction.items() if v is not None})
+    if output is None:
+        click.echo(dump_plans(plans), nl=False)
+        return
+    target = Path(output)
+    if target.suffix.lower() in (".yaml", ".yml"):
+        if len(plans) != 1:
+            raise InputError.single(
+                output, f"the document holds {len(plans)} plans", hint="give a directory with -o to write one file each"
+            )
+        files = [(target, plans[0])]
+    else:
+        target.mkdir(parents=True, exist_ok=True)
+        stem = Path(document).stem
+        files = [(target / f"{stem}-{plan.plan.kind.value}.yaml", plan) for plan in plans]
+    for path, plan in files:
+        path.write_text(dump_plan(plan), encoding="utf-8")
+        numeric = sum(1 for t in plan.targets if t.target.is_numeric)
+        click.echo(
+            f"{path}: {plan.plan.title} — {len(plan.domains)} domains, {len(plan.targets)} targets "
+            f"({numeric} numeric), {len(plan.unparsed)} unparsed numbers to review"
+        )

@@ -837,13 +837,19 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
     if len(items) > 1:
         head = _head_of(items[-1])
         items = [item if _ends_with_measure(item) or not head else item + head for item in items]
-        population = vocab.population_prefix.match(items[0])
-        if population:
-            items = [items[0]] + [
-                item if vocab.population_prefix.match(item) or item[:1].isdigit() else population.group(0) + item
-                for item in items[1:]
-            ]
+        items = _carry_population(items)
     return items
+
+
+def _carry_population(items: list[str]) -> list[str]:
+    """The first item's population also qualifies later items that name none (贫血患病率和生长迟缓率)."""
+    prefix = _vocabulary().population_prefix
+    population = prefix.match(items[0])
+    if not population:
+        return items
+    return [items[0]] + [
+        item if prefix.match(item) or item[:1].isdigit() else population.group(0) + item for item in items[1:]
+    ]
 
 
 # --------------------------------------------------------------------------- parse
@@ -1058,7 +1064,7 @@ def _coverage_targets(
             if len(objects) > 1:
                 indicators = [text[s:e] + "覆盖" for s, e in objects]
             elif len(subjects) > 1:
-                indicators = [text[s:e] + obj + "覆盖" for s, e in subjects]
+                indicators = _carry_population([text[s:e] + obj + "覆盖" for s, e in subjects])
             else:
                 name = text[ss:se] + obj
                 indicators = [name + "覆盖" if name else None]

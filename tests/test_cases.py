@@ -43,6 +43,7 @@ def run_case(case: dict[str, Any]) -> list[str]:
         "plan": {**DEFAULT_PLAN, **case.get("plan", {})},
         "domains": case.get("domains", ["妇女与健康", "妇女与经济"]),
         "targets": case.get("targets", []),
+        "unparsed": case.get("unparsed", []),
     }
     plan = loads_plan(json.dumps(document, ensure_ascii=False), "case.yaml")
     library = ReferenceLibrary.load([CASES / case["references"]], bundled=False, configured=False)

@@ -8,7 +8,7 @@ rules (documented classes) and a function that finds them:
 | coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
 | quantities | `quantities` | unit-mismatch, implausible-value |
-| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator |
+| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number |
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from compliance.checks.coverage import (
     QualitativeOnly,
     ReferenceUnavailable,
 )
-from compliance.checks.consistency import ConflictingTargets, MaskedValue, UnknownIndicator
+from compliance.checks.consistency import ConflictingTargets, MaskedValue, UnknownIndicator, UnparsedNumber
 from compliance.checks.quantities import ImplausibleValue, UnitMismatch
 from compliance.checks.thresholds import BandDeviation, DirectionConflict, NotComparable, WeakerThreshold
 
@@ -40,6 +40,7 @@ RULES: tuple[type[Rule], ...] = (
     MaskedValue,
     ConflictingTargets,
     UnknownIndicator,
+    UnparsedNumber,
 )
 
 

@@ -62,6 +62,34 @@ class UnknownIndicator(Rule):
     family = "consistency"
 
 
+class UnparsedNumber(Rule):
+    """A number in a target section that extraction did not understand.
+
+    ## Why it matters
+    When a plan is checked straight from a document, every number of its target
+    sections is either read as a target, recognised as a non-target (a year, an
+    age, a baseline), or listed under `unparsed`. Each listed number may be a
+    target the check never saw; a person should look at it.
+
+    ## Example
+    An extracted plan whose `unparsed` lists «按…标准的50%享受» (line 151) gets
+    this finding; a plan with an empty `unparsed` list does not.
+    """
+
+    name = "unparsed-number"
+    family = "consistency"
+
+
+def check_unparsed(context: CheckContext) -> Iterator[Finding]:
+    for item in context.plan.unparsed:
+        where = f"line {item.line}" if item.line else "the document"
+        yield UnparsedNumber.finding(
+            f"a number at {where} was not understood as a target or a non-target: «{item.text}»"
+            + (f" ({item.reason})" if item.reason else ""),
+            suggestion="read it in the document; if it is a target, add it to the plan file",
+        )
+
+
 def check_consistency(context: CheckContext) -> Iterator[Finding]:
     reported_unknown: set[str] = set()
     for target in context.plan.targets:
