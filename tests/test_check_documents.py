@@ -62,7 +62,7 @@ def findings(plan: object) -> collections.Counter:
 def test_same_findings_as_the_hand_made_plans(text: str) -> None:
     extracted = extract(TEXTS / text)
     assert [p.plan.kind.value for p in extracted] == ["women", "children"]
-    for plan, hand_made in zip(extracted, PAIRS[text]):
+    for plan, hand_made in zip(extracted, PAIRS[text], strict=True):
         assert findings(plan) == findings(load_plan(ROOT / hand_made)), hand_made
 
 
