@@ -131,9 +131,6 @@ _ref_option = click.option(
 )
 
 
-_DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".xlsx", ".xlsm")
-
-
 def _document_options(command: F) -> F:
     """Options that steer extraction when a plan document (not a plan file) is given."""
     for option in reversed(
@@ -150,29 +147,6 @@ def _document_options(command: F) -> F:
     ):
         command = option(command)
     return command
-
-
-def _read_plans(paths: tuple[str, ...], **extraction: Any) -> list[Any]:
-    """Plan files are loaded; documents (.txt, .md, .docx, .xlsx) are extracted first."""
-    from pathlib import Path
-
-    from compliance.loading.plans import load_plan
-
-    plans: list[Any] = []
-    problems = []
-    for path in paths:
-        try:
-            if Path(path).suffix.lower() in _DOCUMENT_SUFFIXES:
-                from compliance.extraction import extract
-
-                plans.extend(extract(path, **{k: v for k, v in extraction.items() if v is not None}))
-            else:
-                plans.append(load_plan(path))
-        except InputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InputError(problems)
-    return plans
 
 
 def _library(refs: tuple[str, ...]) -> Any:
@@ -323,11 +297,12 @@ def check(
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check
+    from compliance.loading.plans import load_plans
     from compliance.report.json_report import report_record
     from compliance.report.text_report import render_text
 
     library = _library(refs)
-    loaded = _read_plans(plans, **extraction)
+    loaded = load_plans(plans, **extraction)
     reports = [
         run_check(
             plan,

@@ -350,23 +350,7 @@ def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
         return None
     results = []
     for t in chosen:
-        out = {"op": str(t.op)}
-        if t.masked:
-            out["masked"] = True
-        elif t.value is not None:
-            out["value"] = t.value
-        target_unit = t.unit or unit
-        if target_unit:
-            out["unit"] = target_unit
-        if t.direction is not None:
-            out["direction"] = str(t.direction)
-        for name in ("condition", "base_year", "value_max"):
-            value = getattr(t, name)
-            if value is not None:
-                out[name] = value
-        if t.ratio is not None:
-            out["ratio"] = list(t.ratio)
-        results.append(out)
+        results.append(t.to_mapping(default_unit=unit))
     return results
 
 

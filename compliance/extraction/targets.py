@@ -197,21 +197,7 @@ def read_paragraph(
             continue
         if not t.is_numeric and t.indicator is None:
             continue  # a direction word with nothing to say what it is about
-        value: dict[str, Any] = {"op": str(t.op)}
-        if t.masked:
-            value["masked"] = True
-        elif t.value is not None:
-            value["value"] = t.value
-        if t.unit:
-            value["unit"] = t.unit
-        if t.direction is not None:
-            value["direction"] = str(t.direction)
-        for name in ("condition", "base_year", "value_max"):
-            attribute = getattr(t, name)
-            if attribute is not None:
-                value[name] = attribute
-        if t.ratio is not None:
-            value["ratio"] = list(t.ratio)
+        value = t.to_mapping()
         clause = _clause(text, t.start, t.end)
         targets.append(
             TextTarget(

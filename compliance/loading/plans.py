@@ -197,13 +197,24 @@ def loads_plan(text: str, file: str = "<string>") -> Plan:
     return plan_from_document(parse_yaml(text, file))
 
 
-def load_plans(paths: Iterable[Path | str]) -> list[Plan]:
-    """Several plan files; one InputError listing the problems of all of them."""
+def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
+    """Plans from plan files, and from plan documents (.txt, .md, .docx, .xlsx) by extraction.
+
+    `extraction` (kind, jurisdiction, level, encoding) steers the documents only.
+    One InputError lists the problems of every file.
+    """
+    from compliance.extraction.readers import SUPPORTED as DOCUMENT_SUFFIXES
+
     plans: list[Plan] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            plans.append(load_plan(path))
+            if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
+                from compliance.extraction import extract
+
+                plans.extend(extract(path, **{k: v for k, v in extraction.items() if v is not None}))
+            else:
+                plans.append(load_plan(path))
         except InputError as error:
             problems.extend(error.problems)
     if problems:
