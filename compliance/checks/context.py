@@ -55,13 +55,26 @@ class CheckContext:
         return self.resolve(target.indicator, kind)[1]
 
     def plan_targets(self) -> dict[str, list[Target]]:
-        """The plan's targets by indicator key, main targets before tables before measures."""
+        """The plan's targets by indicator key, main targets before tables before measures.
+
+        An indicator the plan does not target is stood in for by one the catalogue
+        marks as its proxy (高中阶段女生毛入学率 for 高中阶段毛入学率).
+        """
         grouped: dict[str, list[Target]] = defaultdict(list)
         for target in self.plan.targets:
             grouped[self.key(target)].append(target)
         for targets in grouped.values():
             targets.sort(key=lambda t: SECTION_PRIORITY.get(t.section, 2))
-        return dict(grouped)
+        proxies: dict[str, list[Target]] = defaultdict(list)
+        for key, targets in grouped.items():
+            proxy_for = getattr(self.indicator(targets[0]), "proxy_for", None)
+            if proxy_for and proxy_for not in grouped:
+                proxies[proxy_for].extend(targets)
+        return {**grouped, **proxies}
+
+    def stands_in(self, target: Target, key: str) -> bool:
+        """Is `target` compared for indicator `key` as its proxy?"""
+        return self.key(target) != key
 
     def reference_targets(self) -> list[ReferenceTarget]:
         return [

@@ -117,7 +117,13 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
         better = context.better(indicator, references[0].target.target)
         references.sort(key=lambda r: _strictness(r, better))  # strictest first
         for reference_target in references:
-            yield from _against(context, own, reference_target, indicator, better)
+            for finding in _against(context, own, reference_target, indicator, better):
+                if finding.plan_target is not None and context.stands_in(finding.plan_target, key):
+                    finding.message += (
+                        f" (compared through {finding.plan_target.indicator}, which the catalogue "
+                        f"takes as a proxy for {reference_target.target.indicator})"
+                    )
+                yield finding
 
 
 def _primary(own: list[Target], reference_target: ReferenceTarget) -> list[Target]:
