@@ -148,3 +148,22 @@ def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
             f"'{normalise_unit(from_unit)}' cannot be converted to '{normalise_unit(to_unit)}': "
             f"they measure different things ({error.dim1} and {error.dim2})"
         ) from None
+
+
+def number_text(value: Number | float) -> str:
+    """A number as a person writes it: 95, 0.85, 5.2 (at most four decimals, no trailing zeros)."""
+    number = float(as_fraction(value)) if not isinstance(value, float) else value
+    text = f"{number:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def quantity_text(value: Number | float, unit: str | None) -> str:
+    """A value with its unit as plans write it: 95%, 5‰, 7/10万, 2名, 3万人, 1次/年."""
+    number = number_text(value)
+    if not unit:
+        return number
+    if unit == "1/10万":
+        return f"{number}/10万"
+    if unit == "ratio":
+        return f"{number} (ratio)"
+    return f"{number}{unit}"

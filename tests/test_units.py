@@ -88,3 +88,13 @@ def test_conversion_round_trips_exactly(value: Decimal, a: str, b: str) -> None:
 @given(_decimals, _decimals, _rates, _rates)
 def test_conversion_preserves_order(x: Decimal, y: Decimal, a: str, b: str) -> None:
     assert (x < y) == (convert(x, a, b) < convert(y, a, b))
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [("7", "1/10万", "7/10万"), ("12", "1/10万", "12/10万"), ("95", "%", "95%"), ("5.20", "‰", "5.2‰"), ("3", "万人", "3万人"), ("0.6667", "ratio", "0.6667 (ratio)")],
+)
+def test_quantities_read_as_plans_write_them(value: str, unit: str, text: str) -> None:
+    from compliance.units import quantity_text
+
+    assert quantity_text(Decimal(value), unit) == text

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from compliance.errors import UnitError
 from compliance.model import Direction, Op, TargetValue
-from compliance.units import as_fraction, convert
+from compliance.units import as_fraction, convert, number_text, quantity_text
 
 
 class Better(StrEnum):
@@ -66,9 +66,6 @@ def conflicts(plan: TargetValue, better: Better) -> bool:
     return better is not Better.BAND and direction is not None and direction is not better
 
 
-def _fmt(value: Fraction) -> str:
-    text = f"{float(value):.4f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def compare(
@@ -88,6 +85,9 @@ def compare(
     lets an absolute plan target be read as a relative change.
     """
     assert plan.value is not None and reference.unit is not None and plan.unit is not None
+
+    def q(value: Fraction) -> str:
+        return quantity_text(value, reference.unit)
     if reference.op.is_relative and not plan.op.is_relative and plan_baseline and reference.unit == "%":
         return _implied_change(plan, reference, required, plan_baseline)
     if plan.op.is_relative != reference.op.is_relative:
@@ -120,16 +120,16 @@ def compare(
     if plan.op.is_relative:
         # A bigger relative change in the right direction is more demanding.
         if value >= required:
-            return Comparison(Verdict.MEETS, f"{_fmt(value)} ≥ {_fmt(required)}", value)
-        return Comparison(Verdict.WEAKER, f"a change of {_fmt(value)} is less than the {_fmt(required)} required", value)
+            return Comparison(Verdict.MEETS, f"{q(value)} ≥ {q(required)}", value)
+        return Comparison(Verdict.WEAKER, f"a change of {q(value)} is less than the {q(required)} required", value)
 
     if better is Better.BAND or reference.op is Op.ABOUT:
         tolerance = band_tolerance if band_tolerance is not None else Fraction(0)
         if abs(value - required) <= tolerance:
-            return Comparison(Verdict.MEETS, f"{_fmt(value)} is within {_fmt(required)} ± {_fmt(tolerance)}", value)
+            return Comparison(Verdict.MEETS, f"{q(value)} is within {q(required)} ± {q(tolerance)}", value)
         return Comparison(
             Verdict.BAND_DEVIATION,
-            f"{_fmt(value)} is outside the band {_fmt(required)} ± {_fmt(tolerance)}",
+            f"{q(value)} is outside the band {q(required)} ± {q(tolerance)}",
             value,
         )
 
@@ -144,9 +144,9 @@ def compare(
         meets = value < required or (value == required and (plan_strict or not reference_strict))
         relation = "at most" if not reference_strict else "below"
     if meets:
-        return Comparison(Verdict.MEETS, f"{_fmt(value)} is {relation} {_fmt(required)}", value)
+        return Comparison(Verdict.MEETS, f"{q(value)} is {relation} {q(required)}", value)
     return Comparison(
-        Verdict.WEAKER, f"the plan's {plan.op} {_fmt(value)} is not {relation} {_fmt(required)}", value
+        Verdict.WEAKER, f"the plan's {plan.op} {q(value)} is not {relation} {q(required)}", value
     )
 
 
@@ -165,7 +165,10 @@ def _implied_change(plan: TargetValue, reference: TargetValue, required: Fractio
         )
     change = (baseline - value) / baseline * 100 if decreasing else (value - baseline) / baseline * 100
     word = "decrease" if decreasing else "increase"
-    reason = f"from the plan's baseline {_fmt(baseline)} to {_fmt(value)} is a {word} of {_fmt(change)}%"
+    reason = (
+        f"from the plan's baseline {quantity_text(baseline, plan.unit)} to {quantity_text(value, plan.unit)} "
+        f"is a {word} of {number_text(change)}%"
+    )
     if change >= required:
-        return Comparison(Verdict.MEETS, f"{reason}, at least {_fmt(required)}%", change)
-    return Comparison(Verdict.WEAKER, f"{reason}, less than the {_fmt(required)}% required", change)
+        return Comparison(Verdict.MEETS, f"{reason}, at least {number_text(required)}%", change)
+    return Comparison(Verdict.WEAKER, f"{reason}, less than the {number_text(required)}% required", change)

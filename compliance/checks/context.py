@@ -66,7 +66,7 @@ class CheckContext:
         for targets in grouped.values():
             targets.sort(key=lambda t: SECTION_PRIORITY.get(t.section, 2))
         proxies: dict[str, list[Target]] = defaultdict(list)
-        for key, targets in grouped.items():
+        for targets in grouped.values():
             proxy_for = getattr(self.indicator(targets[0]), "proxy_for", None)
             if proxy_for and proxy_for not in grouped:
                 proxies[proxy_for].extend(targets)

@@ -27,7 +27,7 @@ from compliance.checks.base import Horizon, HorizonMode
 from compliance.errors import UnitError
 from compliance.model import Plan, Target
 from compliance.references import ReferencePlan
-from compliance.units import as_fraction, convert
+from compliance.units import as_fraction, convert, quantity_text
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ class HeldTo:
     comparable: bool = True
 
 
-def _fmt(value: Fraction) -> str:
-    return f"{float(value):.4f}".rstrip("0").rstrip(".") or "0"
 
 
 def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: Target, mode: HorizonMode) -> HeldTo:
@@ -48,6 +46,9 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
     final = as_fraction(value.value)
     plan_year = plan.target_year(plan_target)
     reference_year = reference.plan.target_year(target)
+
+    def _fmt(amount: Fraction) -> str:
+        return quantity_text(amount, value.unit)
 
     def horizon(compared: Fraction | None, method: str, explanation: str) -> Horizon:
         return Horizon(plan_year, reference_year, compared, method, explanation)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from compliance.checks.base import Finding, Rule
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
-from compliance.units import as_fraction
+from compliance.units import as_fraction, quantity_text
 
 
 class UnitMismatch(Rule):
@@ -77,12 +77,11 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
             if value.unit == "%" and low <= converted * 10 <= high and indicator.unit in ("‰",):
                 hint = f" — was {value.value}‰ meant?"
             yield ImplausibleValue.finding(
-                f"{target.indicator} {value.value}{value.unit} is {_show(converted)}{indicator.unit}, outside the "
-                f"plausible range {_show(low)}–{_show(high)}{indicator.unit}{hint}",
+                f"{target.indicator} {quantity_text(value.value, value.unit)} is "
+                f"{quantity_text(converted, indicator.unit)}, outside the plausible range "
+                f"{quantity_text(low, indicator.unit)} to {quantity_text(high, indicator.unit)}{hint}",
                 suggestion="check the number and its unit (‰ or %); it is not compared with the parents until fixed",
                 **details,
             )
 
 
-def _show(value: object) -> str:
-    return f"{float(value):.4f}".rstrip("0").rstrip(".") or "0"  # type: ignore[arg-type]

@@ -10,8 +10,8 @@ from compliance.checks.compare import Better, Verdict, compare, conflicts
 from compliance.checks.context import CheckContext
 from compliance.checks.horizons import held_to
 from compliance.errors import UnitError
-from compliance.model import Target
-from compliance.units import as_fraction, convert
+from compliance.model import Op, Target, TargetValue
+from compliance.units import as_fraction, convert, quantity_text
 
 
 class WeakerThreshold(Rule):
@@ -89,10 +89,6 @@ class NotComparable(Rule):
     family = "thresholds"
 
 
-def _fmt(value: Fraction | None) -> str:
-    if value is None:
-        return "?"
-    return f"{float(value):.4f}".rstrip("0").rstrip(".") or "0"
 
 
 def _strictness(reference_target: ReferenceTarget, better: Better) -> float:
@@ -204,7 +200,7 @@ def _against(
             yield BandDeviation.finding(
                 f"{target.indicator}: {result.reason} of 《{_title(reference_target)}》{horizon_note}",
                 severity=_lower(BandDeviation.severity(), lowered),
-                suggestion=f"keep {target.indicator} near {_fmt(required)}{reference.unit or ''}",
+                suggestion=f"keep {target.indicator} near {quantity_text(required, reference.unit)}",
                 **common,
             )
         elif result.verdict is Verdict.DIRECTION_CONFLICT:
@@ -251,9 +247,13 @@ def _title(reference_target: ReferenceTarget) -> str:
     return reference_target.source.plan.plan.title
 
 
-def _suggestion(target: Target, reference: object, required: Fraction, better: Better) -> str:
-    unit = getattr(reference, "unit", "") or ""
-    if target.target.op.is_relative:
-        return f"raise the planned change of {target.indicator} to at least {_fmt(required)}{unit}"
-    bound = "at least" if better is Better.HIGHER else "at most"
-    return f"set {target.indicator} to {bound} {_fmt(required)}{unit}"
+def _suggestion(target: Target, reference: TargetValue, required: Fraction, better: Better) -> str:
+    wanted = quantity_text(required, reference.unit)
+    if target.target.op.is_relative or (reference.op.is_relative and not target.target.op.is_relative):
+        return f"plan a change of {target.indicator} of at least {wanted} (from the same base year)"
+    strict = reference.op in (Op.GT, Op.LT)
+    if better is Better.HIGHER:
+        bound = "above" if strict else "at least"
+    else:
+        bound = "below" if strict else "at most"
+    return f"set {target.indicator} to {bound} {wanted}"
