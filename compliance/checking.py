@@ -124,9 +124,16 @@ def check(
             )
         )
     for finding in findings:
-        if verified_only and finding.reference is not None and not finding.reference.verified:
+        if finding.reference is None or finding.reference.verified:
+            continue
+        if verified_only:
             finding.severity = Severity.INFO
             finding.message += " [reference value unverified: reported as info with --verified-only]"
+        else:
+            finding.message += (
+                " [the reference value is recalled, not verified against the official text: "
+                "confirm it before changing the plan, or use --verified-only]"
+            )
     findings = [f for f in findings if _selected(f, settings)]
     findings.sort(key=lambda f: _order(plan, f))
     return Report(

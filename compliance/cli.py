@@ -240,28 +240,36 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
 @click.argument("plan_file", type=click.Path(dir_okay=False))
 @_ref_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_document_options
 @_reports_input_errors
-def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool) -> None:
-    """The reference plans PLAN_FILE would be checked against, and which have no targets encoded."""
-    from compliance.loading.plans import load_plan
+def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extraction: Any) -> None:
+    """The reference plans PLAN_FILE would be checked against, and which have no targets encoded.
+
+    PLAN_FILE is a plan file or a plan document (.txt, .md, .docx, .xlsx).
+    """
+    from compliance.loading.plans import load_plans
     from compliance.report.records import plan_record, reference_record
 
-    plan = load_plan(plan_file)
-    ancestors = _library(refs).ancestors(plan)
+    library = _library(refs)
+    records = []
+    for plan in load_plans([plan_file], **extraction):
+        ancestors = library.ancestors(plan)
+        records.append({"plan": plan_record(plan), "ancestors": [reference_record(r) for r in ancestors]})
+        if as_json:
+            continue
+        info = plan.plan
+        click.echo(f"{info.title} ({info.kind.value}, {info.level.value}, {'/'.join(info.jurisdiction)})")
+        if not ancestors:
+            click.echo("  no reference plan found for this plan's kind and jurisdiction")
+        for reference in ancestors:
+            status = (
+                f"{len(reference.plan.targets)} targets"
+                if reference.targets_encoded
+                else "known, but its targets are not encoded — add them with --ref"
+            )
+            click.echo(f"  {reference.plan.plan.level.value:<10} {reference.plan.plan.title}  [{reference.id}]  {status}")
     if as_json:
-        _dump_json({"plan": plan_record(plan), "ancestors": [reference_record(r) for r in ancestors]})
-        return
-    info = plan.plan
-    click.echo(f"{info.title} ({info.kind.value}, {info.level.value}, {'/'.join(info.jurisdiction)})")
-    if not ancestors:
-        click.echo("  no reference plan found for this plan's kind and jurisdiction")
-    for reference in ancestors:
-        status = (
-            f"{len(reference.plan.targets)} targets"
-            if reference.targets_encoded
-            else "known, but its targets are not encoded — add them with --ref"
-        )
-        click.echo(f"  {reference.plan.plan.level.value:<10} {reference.plan.plan.title}  [{reference.id}]  {status}")
+        _dump_json(records[0] if len(records) == 1 else records)
 
 
 @main.command()
@@ -354,7 +362,7 @@ def explain(rule_name: str) -> None:
     found = rule(rule_name)
     if found is None:
         raise InputError.single(rule_name, "no such rule", hint="see `compliance rules`")
-    click.echo(f"{found.name} ({found.code}, default severity {found.severity().value}, family {found.family})\n")
+    click.echo(f"{found.name} ({found.code()}, default severity {found.severity().value}, family {found.family})\n")
     click.echo(found.doc())
 
 

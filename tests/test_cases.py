@@ -16,10 +16,10 @@ from compliance.references import ReferenceLibrary
 
 CASES = Path(__file__).parent / "cases"
 DEFAULT_PLAN = {
-    "title": "测试区妇女发展规划（2021—2030年）",
+    "title": "测试省妇女发展规划（2021—2030年）",
     "kind": "women",
-    "level": "county",
-    "jurisdiction": ["浙江省", "嘉兴市", "南湖区"],
+    "level": "provincial",
+    "jurisdiction": ["浙江省"],
     "period": [2021, 2030],
 }
 

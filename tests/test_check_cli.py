@@ -125,6 +125,8 @@ def test_text_report_is_grouped_by_domain_and_cites_both_sides() -> None:
     assert "plan (line 43): 艾滋病母婴传播率下降到3%以下" in out
     assert "《中国妇女发展纲要（2021—2030年）》 [verified]" in out
     assert "→ set 艾滋病母婴传播率 to at most 2%" in out
+    assert "1 reference plan " in out  # singular
+    assert "not verified against the official text" in out  # findings on recalled values say so
 
 
 def test_rules_and_explain() -> None:
@@ -132,6 +134,7 @@ def test_rules_and_explain() -> None:
     assert code == 0 and "CMP201" in out and "weaker-threshold" in out
     code, out = run("explain", "weaker-threshold")
     assert code == 0 and "## Example" in out and "## Why it matters" in out
+    assert out.startswith("weaker-threshold (CMP201, default severity error, family thresholds)")
     code, out = run("explain", "CMP302")
     assert "implausible-value" in out
     code, out = run("explain", "horizons")

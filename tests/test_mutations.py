@@ -39,7 +39,7 @@ def library(kind: str) -> ReferenceLibrary:
 def passing_plan(kind: str) -> dict[str, Any]:
     """The county plan that copies its reference exactly: it passes."""
     plan = copy.deepcopy(reference(kind))
-    plan["plan"].update(level="county", jurisdiction=["浙江省", "嘉兴市", "南湖区"], title="变异测试县规划")
+    plan["plan"].update(level="provincial", jurisdiction=["浙江省"], title="变异测试省规划")
     for target in plan["targets"]:
         target.pop("verified", None)
     return plan

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from compliance.checks.base import Finding, ReferenceTarget, Rule
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
+from compliance.model import Kind, Level
 
 
 class MissingDomain(Rule):
@@ -121,6 +124,7 @@ def _domain_key(context: CheckContext, name: str, kind: object) -> str:
 
 
 def check_references(context: CheckContext) -> Iterator[Finding]:
+    """Parents known without targets, levels with no parent at all, cited parents never found."""
     for reference in context.ancestors:
         if not reference.targets_encoded:
             yield ReferenceUnavailable.finding(
@@ -129,6 +133,33 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
                 reference_plan=reference,
                 suggestion="encode its targets from the official text in a reference file of your own and pass it with --ref",
             )
+    info = context.plan.plan
+    present = {reference.plan.plan.level for reference in context.ancestors}
+    for level in Level:
+        if level is Level.NATIONAL or level.rank >= info.level.rank or level in present:
+            continue
+        place = info.jurisdiction[: level.rank] if len(info.jurisdiction) > level.rank else []
+        where = "/".join(place) if len(place) == level.rank else f"the {level.value} level above {'/'.join(info.jurisdiction)}"
+        yield ReferenceUnavailable.finding(
+            f"no {level.value} {info.kind.value}'s plan is known for {where}, so the plan was not checked against one",
+            suggestion=f"add the {level.value} plan with --ref (its metadata at least; its targets if you have the text), "
+            "and check the plan's jurisdiction",
+        )
+    known = {_title_key(reference.plan.plan.title) for reference in context.ancestors}
+    word = "妇女" if info.kind is Kind.WOMEN else "儿童"
+    for title in info.follows:
+        if word in title and ("规划" in title or "纲要" in title) and _title_key(title) not in known:
+            yield ReferenceUnavailable.finding(
+                f"the plan cites 《{title}》 as a parent, but no reference plan of that title is among its ancestors",
+                suggestion="add that plan with --ref, or check the plan's jurisdiction and level",
+            )
+
+
+def _title_key(title: str) -> str:
+    """Titles compared loosely: 中国妇女发展纲要（2021-2030年） = 《中国妇女发展纲要（2021—2030年）》."""
+    text = unicodedata.normalize("NFKC", title)
+    text = re.sub(r"[-‐‑‒–—―−~～至]+", "-", text)
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "《》〈〉“”\"'")
 
 
 def check_indicators(context: CheckContext) -> Iterator[Finding]:

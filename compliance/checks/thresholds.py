@@ -112,6 +112,15 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
         indicator = context.indicator(references[0].target, references[0].source.plan.plan.kind)
         better = context.better(indicator, references[0].target.target)
         references.sort(key=lambda r: _strictness(r, better))  # strictest first
+        # One comparison per reference plan (and condition): a plan that restates a target
+        # in its table and its text is held to the stricter statement once.
+        seen: set[tuple[str, str | None]] = set()
+        references = [
+            r
+            for r in references
+            if (r.source.id, r.target.target.condition) not in seen
+            and not seen.add((r.source.id, r.target.target.condition))  # type: ignore[func-returns-value]
+        ]
         for reference_target in references:
             for finding in _against(context, own, reference_target, indicator, better):
                 if finding.plan_target is not None and context.stands_in(finding.plan_target, key):

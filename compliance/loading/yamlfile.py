@@ -128,6 +128,8 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML or JSON text; any syntax error becomes an InputError with its position."""
     import yaml
 
+    language = "JSON" if file.lower().endswith(".json") else "YAML"
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     document = YamlDocument(file=file, data=None)
     try:
@@ -140,7 +142,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             [
                 Problem(
                     file=file,
-                    message=f"not valid YAML: {problem}",
+                    message=f"not valid {language}: {problem}",
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
                     hint="check indentation, colons and quotes around this place",
@@ -156,7 +158,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             [
                 Problem(
                     file=file,
-                    message="not valid YAML: the file contains a control character or binary data",
+                    message=f"not valid {language}: the file contains a control character or binary data",
                     line=line,
                     column=column,
                     hint="is this really a YAML or JSON plan file? save it as UTF-8 text",
@@ -164,9 +166,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             ]
         ) from None
     except yaml.YAMLError as error:
-        raise InputError.single(file, f"not valid YAML: {error}") from None
+        raise InputError.single(file, f"not valid {language}: {error}") from None
     except (RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise InputError.single(file, f"not valid YAML: {error}") from None
+        raise InputError.single(file, f"not valid {language}: {error}") from None
     return document
 
 

@@ -39,6 +39,10 @@ def _finding_lines(finding: Finding) -> list[str]:
     return lines
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def render_text(report: Report) -> str:
     info = report.plan.plan
     out = [
@@ -70,8 +74,8 @@ def render_text(report: Report) -> str:
     summary = report.summary
     out.append("")
     out.append(
-        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} info; "
-        f"{summary['targets_checked']} plan targets compared with {summary['references_used']} reference plans "
-        f"(horizon: {report.settings.horizon.value})"
+        f"{_count(summary['errors'], 'error')}, {_count(summary['warnings'], 'warning')}, {summary['info']} info; "
+        f"{_count(summary['targets_checked'], 'plan target')} compared with "
+        f"{_count(summary['references_used'], 'reference plan')} (horizon: {report.settings.horizon.value})"
     )
     return "\n".join(out)
