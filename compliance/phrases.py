@@ -21,7 +21,7 @@ original text and every quote is an exact substring of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -887,7 +887,42 @@ def parse(text: str) -> list[ParsedTarget]:
     targets += _coverage_targets(text, work, inside, targets)
     targets += _qualitative_targets(text, work, inside, targets)
     targets.sort(key=lambda t: (t.start, t.end))
-    return targets
+    return _name_conditional_targets(text, work, targets)
+
+
+def _name_conditional_targets(text: str, work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """Conditions that follow their indicator: 班子比例，换届后当年达到100％，平时保持在85％以上.
+
+    A conditional target that names no indicator takes the one of the conditional
+    target before it, or else the clause just before it when that clause is a bare
+    measure (no number of its own).
+    """
+    named: list[ParsedTarget] = []
+    for target in targets:
+        if target.indicator is None and target.condition is not None:
+            previous = named[-1] if named else None
+            if previous is not None and previous.condition is not None and previous.indicator:
+                target = replace(target, indicator=previous.indicator)
+            else:
+                clause = _previous_clause(work, target.start, target.condition)
+                if clause is not None:
+                    (start, end), _ = _clean_subject(work, *clause)
+                    name = text[start:end]
+                    if _ends_with_measure(name) and not any(ch.isdigit() for ch in name):
+                        target = replace(target, indicator=name)
+        named.append(target)
+    return named
+
+
+def _previous_clause(work: str, position: int, condition: str) -> tuple[int, int] | None:
+    """The clause before the one a conditional target opens (only its condition word between)."""
+    separator = max(work.rfind(mark, 0, position) for mark in "，,；;")
+    if separator < 0 or work[separator + 1 : position].strip() not in ("", condition):
+        return None
+    start = separator
+    while start > 0 and work[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return (start, separator) if separator > start else None
 
 
 def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTarget]:
@@ -1079,9 +1114,10 @@ def _coverage_targets(
             obj = text[os_:oe]
             objects = _split_top(work, os_, oe, _AND) if oe > os_ else []
             subjects = _split_top(work, ss, se, _AND) if se > ss else []
-            if len(objects) > 1:
+            # An item of one or two characters is a modifier, not a subject: 新建和改扩建…母婴室全覆盖.
+            if len(objects) > 1 and all(e - s >= 3 for s, e in objects):
                 indicators = [text[s:e] + "覆盖" for s, e in objects]
-            elif len(subjects) > 1:
+            elif len(subjects) > 1 and all(e - s >= 3 for s, e in subjects):
                 indicators = _carry_population([text[s:e] + obj + "覆盖" for s, e in subjects])
             else:
                 name = text[ss:se] + obj
@@ -1120,6 +1156,28 @@ def _qualitative_targets(
             body = stripped[lead:]
             if body and not any(s < i and e > begin for s, e in taken):
                 hit = _qual_ending(body)
+                leading = _qual_leading(body) if hit is None else None
+                if leading is not None:
+                    word, direction = leading
+                    name_start = begin + lead + len(word)
+                    name_end = begin + len(stripped)
+                    (s_, e_), condition = _clean_subject(work, name_start, name_end)
+                    indicator = text[s_:e_]
+                    if _ends_with_measure(indicator) and not any(ch.isdigit() for ch in indicator):
+                        start, end = begin + lead, begin + len(stripped)
+                        results.append(
+                            ParsedTarget(
+                                indicator=indicator,
+                                op=Op.QUAL,
+                                value=None,
+                                unit=None,
+                                direction=direction,
+                                condition=condition,
+                                quote=text[start:end],
+                                start=start,
+                                end=end,
+                            )
+                        )
                 if hit is not None:
                     word, direction = hit
                     name_start = begin + lead
@@ -1127,7 +1185,8 @@ def _qualitative_targets(
                     (s_, e_), condition = _clean_subject(work, name_start, name_end)
                     indicator = text[s_:e_]
                     standalone = e_ == s_ and (name_end == name_start or condition is not None)
-                    if standalone or _ends_with_measure(indicator):
+                    covered = direction is Direction.FULL_COVERAGE and len(indicator) >= 2  # 孤儿基本生活保障应保尽保
+                    if standalone or covered or _ends_with_measure(indicator):
                         start = begin + lead
                         end = begin + len(stripped)
                         results.append(
@@ -1146,6 +1205,14 @@ def _qualitative_targets(
             begin = i + 1
         i += 1
     return results
+
+
+def _qual_leading(body: str) -> tuple[str, Direction] | None:
+    """A direction word that opens a clause and governs a measure: 逐步提高乳腺癌筛查覆盖率."""
+    for word, direction in _vocabulary().qualitative:
+        if direction in (Direction.INCREASE, Direction.DECREASE) and body.startswith(word) and len(body) > len(word) + 1:
+            return word, direction
+    return None
 
 
 def _qual_ending(body: str) -> tuple[str, Direction] | None:

@@ -530,3 +530,26 @@ def test_a_listed_measure_inherits_the_population_of_the_first() -> None:
     # items naming their own population keep it
     names = [t.indicator for t in parse("新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下")]
     assert names == ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+
+
+def test_conditional_targets_take_the_indicator_of_the_clause_before() -> None:
+    first, second = parse("县（市、区）党委领导班子中配有女干部的班子比例，换届后当年达到100％，平时保持在85％以上")
+    assert first.indicator == second.indicator == "县（市、区）党委领导班子中配有女干部的班子比例"
+    assert (first.condition, first.value, second.condition, second.value) == ("换届后当年", 100, "平时", 85)
+
+
+def test_a_leading_direction_word_governs_the_measure_after_it() -> None:
+    # 新平 women, examples/texts lines 21–22 (joined): 逐步提高乳腺癌筛查覆盖率
+    found = parse("适龄妇女宫颈癌人群筛查率达到70%以上，逐步提高乳腺癌筛查覆盖率")
+    assert [(t.indicator, t.op.value, t.direction) for t in found][1] == ("乳腺癌筛查覆盖率", "qual", Direction.INCREASE)
+    assert parse("加强妇女健康知识宣传") == []  # 加强 names no measure
+
+
+def test_full_coverage_words_take_any_subject() -> None:
+    (target,) = parse("孤儿基本生活保障应保尽保")
+    assert (target.indicator, target.direction) == ("孤儿基本生活保障", Direction.FULL_COVERAGE)
+
+
+def test_a_short_modifier_does_not_split_a_coverage_subject() -> None:
+    (target,) = parse("新建和改扩建公共场所母婴室全覆盖")
+    assert target.indicator == "新建和改扩建公共场所母婴室覆盖"
