@@ -134,25 +134,40 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
                 suggestion="encode its targets from the official text in a reference file of your own and pass it with --ref",
             )
     info = context.plan.plan
+    known = {_title_key(reference.plan.plan.title) for reference in context.ancestors}
+    word = "妇女" if info.kind is Kind.WOMEN else "儿童"
+    cited = [
+        title
+        for title in info.follows
+        if word in title and ("规划" in title or "纲要" in title) and _title_key(title) not in known
+    ]
     present = {reference.plan.plan.level for reference in context.ancestors}
     for level in Level:
         if level is Level.NATIONAL or level.rank >= info.level.rank or level in present:
             continue
         place = info.jurisdiction[: level.rank] if len(info.jurisdiction) > level.rank else []
         where = "/".join(place) if len(place) == level.rank else f"the {level.value} level above {'/'.join(info.jurisdiction)}"
+        named = [t for t in cited if place and _place_key(place[-1]) in _title_key(t)]
+        cited = [t for t in cited if t not in named]
         yield ReferenceUnavailable.finding(
-            f"no {level.value} {info.kind.value}'s plan is known for {where}, so the plan was not checked against one",
+            f"no {level.value} {info.kind.value}'s plan is known for {where}"
+            + (f" (the plan cites 《{named[0]}》)" if named else "")
+            + ", so the plan was not checked against one",
             suggestion=f"add the {level.value} plan with --ref (its metadata at least; its targets if you have the text), "
             "and check the plan's jurisdiction",
         )
-    known = {_title_key(reference.plan.plan.title) for reference in context.ancestors}
-    word = "妇女" if info.kind is Kind.WOMEN else "儿童"
-    for title in info.follows:
-        if word in title and ("规划" in title or "纲要" in title) and _title_key(title) not in known:
-            yield ReferenceUnavailable.finding(
-                f"the plan cites 《{title}》 as a parent, but no reference plan of that title is among its ancestors",
-                suggestion="add that plan with --ref, or check the plan's jurisdiction and level",
-            )
+    for title in cited:
+        yield ReferenceUnavailable.finding(
+            f"the plan cites 《{title}》 as a parent, but no reference plan of that title is among its ancestors",
+            suggestion="add that plan with --ref, or check the plan's jurisdiction and level",
+        )
+
+
+def _place_key(place: str) -> str:
+    """湖南省 → 湖南, 长沙市 → 长沙: how a place shows in a plan's title."""
+    from compliance.references import load_gazetteer
+
+    return load_gazetteer().key(place)
 
 
 def _title_key(title: str) -> str:

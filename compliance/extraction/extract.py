@@ -299,6 +299,8 @@ def _jurisdiction(
     if not known and follows:
         # an unknown place: complete it upwards from the parent plans it follows
         best: list[str] = []
+        province: str | None = None
+        city: str | None = None
         for parent in follows:
             parent_place = st.place_of_title(parent)
             if not parent_place or parent_place in ("中国", "全国"):
@@ -306,6 +308,13 @@ def _jurisdiction(
             parent_path = list(gazetteer.normalise(st.split_place(parent_place)))
             if len(parent_path) > len(best) and parent_path != path[: len(parent_path)]:
                 best = parent_path
+            # a province cited in one title and a city in another: 《湖南省…》《长沙市…》 for 浏阳市
+            if len(parent_path) == 1 and st.level_of(parent_path) == "provincial":
+                province = province or parent_path[0]
+            elif len(parent_path) == 1 and parent_path[0] not in path and st.level_of(parent_path) == "municipal":
+                city = city or parent_path[0]
+        if province and city and len(best) < 2:
+            best = [province, city]
         if best and len(best) < 3:
             return best + path, f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
     return path, None

@@ -1,0 +1,30 @@
+"""A county-level city the gazetteer does not know is placed through the parents its text cites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compliance.checking import check
+from compliance.extraction import extract
+
+TEXT = """浏阳市儿童发展规划（2021—2030年）
+根据《中国儿童发展纲要（2021—2030年）》《湖南省儿童发展规划（2021—2030年）》和《长沙市儿童发展规划（2021—2030年）》，结合我市实际，制定本规划。
+（一）儿童与健康
+主要目标：
+1．新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5‰和6.0‰以下。
+（二）儿童与教育
+主要目标：
+1．学前教育毛入园率达到95%以上。
+"""
+
+
+def test_cited_province_and_city_complete_the_jurisdiction_and_level(tmp_path: Path) -> None:
+    path = tmp_path / "liuyang.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.jurisdiction == ["湖南省", "长沙市", "浏阳市"]
+    assert plan.plan.level.value == "county"  # a 县级市, not a prefecture
+    messages = [f.message for f in check(plan).findings if f.rule == "reference-unavailable"]
+    assert len(messages) == 2  # no provincial and no municipal plan known, each naming the cited title
+    assert "湖南省" in messages[0] and "《湖南省儿童发展规划（2021—2030年）》" in messages[0]
+    assert "湖南省/长沙市" in messages[1] and "《长沙市儿童发展规划（2021—2030年）》" in messages[1]
