@@ -131,6 +131,17 @@ _ref_option = click.option(
 )
 
 
+def _period(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", value)
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise click.BadParameter("write the first and last year, e.g. 2021-2025")
+    return int(match.group(1)), int(match.group(2))
+
+
 def _document_options(command: F) -> F:
     """Options that steer extraction when a plan document (not a plan file) is given."""
     for option in reversed(
@@ -143,6 +154,7 @@ def _document_options(command: F) -> F:
                 help="Override the level found in the document.",
             ),
             click.option("--encoding", help="Override the detected encoding of a text document (e.g. gb18030)."),
+            click.option("--period", callback=_period, help="Override the plan period found in the document, e.g. 2021-2025."),
         ]
     ):
         command = option(command)

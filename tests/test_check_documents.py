@@ -101,3 +101,20 @@ def test_extract_to_stdout_and_bad_documents() -> None:
     assert result.exit_code == 2
     result = runner.invoke(main, ["extract", str(ROOT / "pyproject.toml")])
     assert result.exit_code == 2 and "give a .txt, .md, .docx or .xlsx file" in result.stderr
+
+
+def test_extraction_options_on_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(empty)])
+    assert result.exit_code == 2 and "the document is empty" in result.stderr
+    unknown = tmp_path / "note.txt"
+    unknown.write_text("会议纪要\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(unknown)])
+    assert result.exit_code == 2 and "--kind women or --kind children" in result.stderr
+    text = TEXTS / "xinping-county-women-children-2021-2030.txt"
+    result = runner.invoke(main, ["extract", str(text), "--period", "2021-2025", "--kind", "children"])
+    assert result.exit_code == 0 and "period: [2021, 2025]" in result.stdout and "kind: women" not in result.stdout
+    result = runner.invoke(main, ["extract", str(text), "--period", "2025"])
+    assert result.exit_code == 2 and "write the first and last year" in result.stderr

@@ -43,6 +43,8 @@ def extract(
     if isinstance(jurisdiction, str):
         jurisdiction = [p for p in jurisdiction.replace("／", "/").split("/") if p.strip()]
     document = read_document(path, encoding)
+    if not any(line.text.strip() for line in document.lines):
+        raise InputError.single(file, "the document is empty", hint="is this the right file?")
     try:
         return _extract(document, file, kind, jurisdiction, level, period)
     except InputError:
@@ -103,7 +105,7 @@ def _plan(
         raise InputError.single(
             file,
             "cannot tell whether this is a women's or a children's plan",
-            hint="pass kind='women' or kind='children' (--kind)",
+            hint="give --kind women or --kind children (library: kind=...)",
         )
     title = segment.title
     if title is not None and segment.title_kind is not None and segment.title_kind != kind:
@@ -122,7 +124,7 @@ def _plan(
         raise InputError.single(
             file,
             f"cannot tell the period of the plan “{title}”",
-            hint="the text names no 规划期限, year range or five-year plan; pass period=(2021, 2025)",
+            hint="the text names no 规划期限, year range or five-year plan; give --period 2021-2025 (library: period=(2021, 2025))",
         )
     # structure: tables, sections, domains
     tables = find_tables(segment.lines, period)
@@ -199,7 +201,7 @@ def _plan(
         raise InputError.single(
             file,
             f"cannot tell which government issued “{title}”",
-            hint="pass jurisdiction=['省', '市', '县'] (--jurisdiction) and/or level= (--level)",
+            hint="give --jurisdiction 省/市/县 and/or --level county (library: jurisdiction=..., level=...)",
         )
     if repeated:
         notes.append(f"{repeated} lines repeating an earlier part of the document were left out")
