@@ -526,3 +526,9 @@ def test_same_alias_in_disjoint_kinds_is_allowed(tmp_path: Path) -> None:
     assert women is not None and women.id == "women_literacy"
     children = catalogue.match_indicator("健康素养水平", "children")
     assert children is not None and children.id == "children_literacy"
+
+
+def test_a_count_matches_with_or_without_a_trailing_shu() -> None:
+    catalogue = load_catalogue()
+    assert catalogue.match_indicator("县级危重孕产妇救治中心", "women").id == "critical_maternal_care_centres_county"
+    assert catalogue.match_indicator("县级危重孕产妇救治中心数", "women").id == "critical_maternal_care_centres_county"

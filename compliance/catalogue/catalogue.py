@@ -353,6 +353,8 @@ class Catalogue:
         keys = [key]
         if key.endswith("覆盖"):
             keys.append(key + "率")
+        # A count is written with or without 数: 危重孕产妇救治中心 / 危重孕产妇救治中心数.
+        keys.append(key[:-1] if key.endswith("数") else key + "数")
         for candidate in keys:
             found = self._indicator_keys.get(candidate)
             if found:

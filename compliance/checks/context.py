@@ -24,8 +24,10 @@ SECTION_PRIORITY = {Section.MAIN_TARGETS: 0, Section.INDICATOR_TABLE: 1, None: 2
 
 
 def _name_key(name: str) -> str:
+    """An uncatalogued name compared loosely: width, brackets, quotes and a trailing 数 do not count."""
     text = unicodedata.normalize("NFKC", name)
-    return "name:" + "".join(ch for ch in text if not ch.isspace() and ch not in "“”\"'《》〈〉()（）")
+    key = "".join(ch for ch in text if not ch.isspace() and ch not in "“”\"'《》〈〉()（）")
+    return "name:" + (key[:-1] if key.endswith("数") and len(key) > 2 else key)
 
 
 @dataclass
