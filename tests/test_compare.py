@@ -113,3 +113,11 @@ def test_an_absolute_target_reads_as_a_relative_change_through_its_baseline() ->
     short = compare(tv("<", "7.5", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=Fraction("8.01"))
     assert short.verdict is Verdict.WEAKER
     assert compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER).verdict is Verdict.NOT_COMPARABLE
+
+
+def test_about_for_an_indicator_that_should_rise_is_a_floor_with_some_give() -> None:
+    reference = tv("~", "40")
+    assert compare(tv(">=", "50"), reference, Fraction(40), Better.HIGHER, Fraction(2)).verdict is Verdict.MEETS
+    assert compare(tv("~", "39"), reference, Fraction(40), Better.HIGHER, Fraction(2)).verdict is Verdict.MEETS
+    assert compare(tv("~", "35"), reference, Fraction(40), Better.HIGHER, Fraction(2)).verdict is Verdict.WEAKER
+    assert compare(tv("~", "50"), reference, Fraction(40), Better.BAND, Fraction(2)).verdict is Verdict.BAND_DEVIATION

@@ -123,8 +123,19 @@ def compare(
             return Comparison(Verdict.MEETS, f"{q(value)} ≥ {q(required)}", value)
         return Comparison(Verdict.WEAKER, f"a change of {q(value)} is less than the {q(required)} required", value)
 
+    tolerance = band_tolerance if band_tolerance is not None else Fraction(0)
+    if reference.op is Op.ABOUT and better is not Better.BAND:
+        # "约40%" for an indicator that should rise (or fall): a floor (ceiling) with some give.
+        floor = better is Better.HIGHER
+        if (value >= required - tolerance) if floor else (value <= required + tolerance):
+            return Comparison(Verdict.MEETS, f"{q(value)} is within reach of about {q(required)}", value)
+        return Comparison(
+            Verdict.WEAKER,
+            f"the plan's {plan.op} {q(value)} is {'below' if floor else 'above'} about {q(required)} "
+            f"(± {q(tolerance)})",
+            value,
+        )
     if better is Better.BAND or reference.op is Op.ABOUT:
-        tolerance = band_tolerance if band_tolerance is not None else Fraction(0)
         if abs(value - required) <= tolerance:
             return Comparison(Verdict.MEETS, f"{q(value)} is within {q(required)} ± {q(tolerance)}", value)
         return Comparison(
