@@ -34,6 +34,7 @@ __all__ = [
     "parse_compact",
     "render",
     "render_compact",
+    "unread_numbers",
 ]
 
 
@@ -167,6 +168,16 @@ class _Vocabulary:
     qual_full_pattern: re.Pattern[str]
     qual_render: dict[Direction, str]
     number_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    thousands_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    fraction_units: dict[str, str] = field(default_factory=dict)
+    fraction_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    case_scales: dict[str, str] = field(default_factory=dict)
+    case_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    range_connectors: list[str] = field(default_factory=list)
+    range_words: list[str] = field(default_factory=list)
+    verb_chain_joiners: list[str] = field(default_factory=list)
+    unread_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    named_phrases: list[str] = field(default_factory=list)
 
 
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -215,6 +226,26 @@ def _vocabulary() -> _Vocabulary:
     mask = str(data["mask_characters"])
     digit = r"[0-9" + re.escape(mask) + r"]"
     number_re = re.compile(digit + r"+(?:\." + digit + r"+)?")
+    # 1,200 and 12,000,000: an ASCII comma before exactly three digits, inside a number
+    thousands_re = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?")
+    cn = "[" + _CN_NUMBER + "]"
+    fraction_units = {str(k): str(v) for k, v in data["fraction_units"].items()}
+    by_length = sorted(fraction_units, key=len, reverse=True)
+    fraction_re = re.compile(
+        r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|[0-9]+|" + cn + r"+)分之"
+        r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)"
+    )
+    cases = data["case_rates"]
+    case_scales = {str(k): str(v) for k, v in cases["scales"].items()}
+
+    def alternation(words: Any) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted((str(w) for w in words), key=len, reverse=True))
+
+    case_re = re.compile(
+        r"每\s*(?P<scale>" + alternation(case_scales) + r")\s*(?:" + alternation(cases["populations"]) + r")?\s*"
+        r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)\s*(?:" + alternation(cases["counters"]) + r")"
+    )
+    unread_patterns = [re.compile(str(p).replace("{cn}", cn)) for p in data["unread_patterns"]]
     qualitative = _longest_first(
         [
             (_fold(str(word)), Direction(str(direction)))
@@ -259,6 +290,16 @@ def _vocabulary() -> _Vocabulary:
         qual_full_pattern=re.compile(str(data["qualitative_full_coverage_pattern"])),
         qual_render={Direction(str(k)): str(v) for k, v in data["qualitative_render"].items()},
         number_re=number_re,
+        thousands_re=thousands_re,
+        fraction_units=fraction_units,
+        fraction_re=fraction_re,
+        case_scales=case_scales,
+        case_re=case_re,
+        range_connectors=sorted((_fold(str(w)) for w in data["range_connectors"]), key=len, reverse=True),
+        range_words=sorted((str(w) for w in data["range_words"]), key=len, reverse=True),
+        verb_chain_joiners=sorted((str(w) for w in data["verb_chain_joiners"]), key=len, reverse=True),
+        unread_patterns=unread_patterns,
+        named_phrases=[str(w) for w in data["named_phrases"]],
     )
 
 
@@ -297,6 +338,10 @@ def _prepare(text: str) -> tuple[str, list[bool]]:
             continue
         if ch in _OPENERS and ch != "‘":
             stack.append((ch, i))
+    for phrase in _vocabulary().named_phrases:  # 最多跑一次: a name, as if quoted
+        for match in re.finditer(re.escape(phrase), work):
+            for j in range(match.start(), match.end()):
+                inside[j] = True
     return work, inside
 
 
@@ -343,6 +388,7 @@ class _Number:
     explicit_symbol: bool = False
     strong: bool = False
     relative: bool = False
+    chinese_count: bool = False  # 一名, 两个: a target only after a strong comparator (至少配备一名)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -405,7 +451,7 @@ def _normalise(unit: str) -> str | None:
         return None
 
 
-def _find_numbers(work: str, inside: list[bool]) -> list[_Number]:
+def _find_numbers(work: str, inside: list[bool], text: str | None = None) -> list[_Number]:
     """Every number token with its unit and post-qualifier; nothing decided yet."""
     vocab = _vocabulary()
     mask = vocab.mask
@@ -414,16 +460,23 @@ def _find_numbers(work: str, inside: list[bool]) -> list[_Number]:
     candidates: list[tuple[int, int, str]] = []  # (start, end, kind) kind: arabic / word
     for match in vocab.number_re.finditer(work):
         candidates.append((match.start(), match.end(), "arabic"))
-    for match in re.finditer(r"百分之([" + _CN_NUMBER + r"点]+)", work):
-        candidates.append((match.start(), match.end(), "cn%"))
-    for match in re.finditer(r"千分之([" + _CN_NUMBER + r"点]+)", work):
-        candidates.append((match.start(), match.end(), "cn‰"))
+    for match in vocab.thousands_re.finditer(work):
+        # only an ASCII comma in the original: "1，200" is two numbers in a Chinese sentence
+        if text is None or all(text[i] == "," for i in range(match.start(), match.end()) if work[i] == ","):
+            candidates.append((match.start(), match.end(), "arabic"))
+    for match in vocab.fraction_re.finditer(work):
+        candidates.append((match.start(), match.end(), "fraction"))
+    for match in vocab.case_re.finditer(work):
+        candidates.append((match.start(), match.end(), "case"))
     for match in re.finditer(r"([" + _CN_NUMBER + r"点]{1,6})(?=个?百分点)", work):
         candidates.append((match.start(), match.end(), "cnpt"))
+    for match in re.finditer(r"[" + _CN_NUMBER + r"]{1,6}", work):
+        candidates.append((match.start(), match.end(), "cncount"))
     for word in vocab.word_values:
         for match in re.finditer(re.escape(word), work):
             candidates.append((match.start(), match.end(), "word"))
-    candidates.sort()
+    # at one place the longest reading first: 1,200 before 1, 每十万活产8例 before 十万
+    candidates.sort(key=lambda c: (c[0], -c[1]))
     for start, end, kind in candidates:
         if start < consumed or inside[start]:
             continue
@@ -433,6 +486,47 @@ def _find_numbers(work: str, inside: list[bool]) -> list[_Number]:
         consumed = max(number.post_end, number.unit_end, number.end)
         numbers.append(number)
     return numbers
+
+
+def _fraction(work: str, start: int, end: int) -> _Number | None:
+    """百分之九十 (90 %), 万分之5 (5 1/万), 四分之一 (25 %), 三分之一 (ratio 1:3, never rounded to a %)."""
+    vocab = _vocabulary()
+    match = vocab.fraction_re.fullmatch(work, start, end)
+    if match is None:
+        return None
+    numerator = _cn_or_arabic(match.group("num"))
+    if numerator is None:
+        return None
+    number = _Number(start, end, numerator, False)
+    number.unit_kind = "rate"
+    number.unit_end = end
+    den = match.group("den")
+    if den in vocab.fraction_units:
+        number.unit = _normalise(vocab.fraction_units[den])
+        number.unit_written = den + "分之"
+        return number if number.unit else None
+    denominator = _cn_or_arabic(den)
+    if not denominator or denominator != denominator.to_integral_value():
+        return None
+    share = numerator / denominator
+    rest = int(denominator)
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest == 1 or (share * 100) == (share * 100).to_integral_value():
+        number.value = _plain(share * 100)  # exact: 四分之一 is 25 %
+        number.unit = number.unit_written = "%"
+        return number
+    number.ratio = (_plain(numerator), _plain(denominator))
+    number.value = _plain(share.quantize(Decimal("0.001")))
+    number.unit = number.unit_written = "ratio"
+    return number
+
+
+def _cn_or_arabic(token: str) -> Decimal | None:
+    if token and token[0].isdigit():
+        return _decimal(token)
+    return _cn_value(token)
 
 
 def _read_number(work: str, start: int, end: int, kind: str, mask: str) -> _Number | None:
@@ -445,19 +539,37 @@ def _read_number(work: str, start: int, end: int, kind: str, mask: str) -> _Numb
         masked = any(ch in mask for ch in token)
         if masked and not any(ch in mask for ch in token.replace(".", "")):
             masked = False
-        value = None if masked else _decimal(token)
+        value = None if masked else _decimal(token.replace(",", ""))
         if not masked and value is None:
             return None
         number = _Number(start, end, value, masked)
-    elif kind in ("cn%", "cn‰"):
-        value = _cn_value(token[3:])
+    elif kind == "fraction":
+        fraction = _fraction(work, start, end)
+        if fraction is None:
+            return None
+        number = fraction
+    elif kind == "case":
+        match = vocab.case_re.fullmatch(work, start, end)
+        value = _cn_or_arabic(match.group("num")) if match else None
+        unit = _normalise(vocab.case_scales[match.group("scale")]) if match else None
+        if value is None or unit is None:
+            return None
+        number = _Number(start, match.end("num"), value, False)
+        number.unit_written = match.group(0)
+        number.unit_kind = "rate"
+        number.unit = unit
+        number.unit_end = end
+    elif kind == "cncount":
+        value = _cn_value(token)
         if value is None:
             return None
-        number = _Number(start, end, value, False)
-        number.unit_written = "%" if kind == "cn%" else "‰"
-        number.unit_kind = "rate"
-        number.unit = number.unit_written
-        number.unit_end = end
+        number = _Number(start, end, value, False, chinese_count=True)
+        pos = _read_unit(work, number, end)
+        if number.unit_kind != "count" or pos == end:
+            return None
+        number.unit_end = pos
+        _read_post_op(work, number)
+        return number
     elif kind == "cnpt":
         value = _cn_value(token)
         if value is None:
@@ -475,9 +587,44 @@ def _read_number(work: str, start: int, end: int, kind: str, mask: str) -> _Numb
         pos = _read_range_or_ratio(work, number, pos, mask)
     if number.unit_written is None:
         pos = _read_unit(work, number, pos)
+        if kind == "arabic" and number.unit_kind is not None and number.value_max is None:
+            pos = _read_unit_range(work, number, pos, mask)
     number.unit_end = max(number.unit_end, pos)
     _read_post_op(work, number)
     return number
+
+
+def _match_number(work: str, pos: int) -> re.Match[str] | None:
+    """The number at pos, thousands separators included (the second end of 2,000-3,000个)."""
+    vocab = _vocabulary()
+    return vocab.thousands_re.match(work, pos) or vocab.number_re.match(work, pos)
+
+
+def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
+    """40%-45%, 40%～45%, 40%至45%: a range whose two ends both carry the unit."""
+    vocab = _vocabulary()
+    at = _skip_spaces(work, pos)
+    connector = next((c for c in vocab.range_connectors if work.startswith(c, at)), None)
+    if connector is None or number.unit is None:
+        return pos
+    second = _match_number(work, _skip_spaces(work, at + len(connector)))
+    if not second:
+        return pos
+    unit_at = _skip_spaces(work, second.end())
+    found = _match_word(work, unit_at, vocab.unit_words)
+    if found is None or _normalise(found[0]) != number.unit:
+        return pos
+    if any(work.startswith(word, unit_at) for word in vocab.not_units):
+        return pos
+    unit_end = unit_at + len(found[0])
+    if any(ch in mask for ch in second.group(0)):
+        number.masked, number.value = True, None
+        return unit_end
+    high = _decimal(second.group(0).replace(",", ""))
+    if number.value is None or high is None or high < number.value:
+        return pos  # 45%-40% is no range
+    number.value_max = high
+    return unit_end
 
 
 def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int:
@@ -498,10 +645,10 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
                 number.unit_end = second.end()
                 return second.end()
     if after < len(work) and work[after] in "-~～":
-        second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
+        second = _match_number(work, _skip_spaces(work, after + 1))
         if second:
             masked_second = any(ch in mask for ch in second.group(0))
-            high = None if masked_second else _decimal(second.group(0))
+            high = None if masked_second else _decimal(second.group(0).replace(",", ""))
             number.end = second.end()
             if masked_second:
                 number.masked = True
@@ -570,6 +717,12 @@ def _read_post_op(work: str, number: _Number) -> None:
     if found:
         number.post_op = found[1]
         number.post_end = pos + len(found[0])
+    elif number.value_max is not None:
+        # 保持在40%-45%之间: a band, at least its lower end (value_max holds the upper)
+        word = next((w for w in vocab.range_words if work.startswith(w, pos)), None)
+        if word is not None:
+            number.post_op = Op.GE
+            number.post_end = pos + len(word)
 
 
 # --------------------------------------------------------------------------- deciding
@@ -649,11 +802,36 @@ def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
         s_end, s_word, s_op = strong
         number.pre_op, number.strong = s_op, True
         number.pre_start, number.pre_end = begin + s_end - len(s_word), word_end
+        _chain_verbs(work, number)
         return
     number.pre_op = op
     number.strong = tier == "strong"
     number.relative = tier == "relative"
     number.pre_start, number.pre_end = word_end - length, word_end
+    if tier != "relative":
+        _chain_verbs(work, number, first_decides=tier == "weak")
+
+
+def _chain_verbs(work: str, number: _Number, first_decides: bool = False) -> None:
+    """达到并保持在92%以上: verbs joined by 并 are one comparator, and none of them is the indicator.
+
+    The first verb of a chain of weak verbs gives the direction (降至并保持在5‰: at most);
+    a strong word keeps its own meaning (达到并不低于).
+    """
+    vocab = _vocabulary()
+    verbs = _longest_first([*vocab.strong, *vocab.weak])
+    while number.pre_start is not None:
+        before = work[: number.pre_start]
+        joiner = next((j for j in vocab.verb_chain_joiners if before.endswith(j)), None)
+        if joiner is None:
+            return
+        head = before[: len(before) - len(joiner)]
+        verb = next(((w, op) for w, op in verbs if head.endswith(w)), None)
+        if verb is None:
+            return
+        number.pre_start = len(head) - len(verb[0])
+        if first_decides and (verb[0], verb[1]) in vocab.weak:
+            number.pre_op = verb[1]
 
 
 def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str, Op, str]) -> bool:
@@ -890,6 +1068,44 @@ def parse(text: str) -> list[ParsedTarget]:
     return _name_conditional_targets(text, work, targets)
 
 
+def unread_numbers(
+    text: str, targets: list[ParsedTarget] | None = None, *, arabic: bool = False
+) -> list[tuple[int, int, str]]:
+    """Numbers written in words that no target of `parse(text)` used: (start, end, text).
+
+    A fraction or amount in words that the parser cannot turn into a value
+    (翻一番, 五分之, 两倍, 八成以上…), or one it read but found to state no
+    target, must never disappear silently: the caller lists these spans as
+    unparsed next to its Arabic-digit numbers. Pass the `targets` parse(text)
+    already gave to save a second parse. With arabic=True, Arabic-digit numbers
+    (and masked ones, 7/***) outside every target are included too; without it
+    they are left to the caller, which has its own rules for ages, years and
+    numbering. Spans inside brackets, quotes and book titles are names and
+    remarks and are left out, as parse leaves them out. Never raises.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    vocab = _vocabulary()
+    work, inside = _prepare(text)
+    if targets is None:
+        targets = parse(text)
+    used = [(t.start, t.end) for t in targets]
+    found: list[tuple[int, int]] = []
+    for pattern in vocab.unread_patterns:
+        found += [(m.start(), m.end()) for m in pattern.finditer(work)]
+    if arabic:
+        found += [(m.start(), m.end()) for m in vocab.number_re.finditer(work)]
+        found += [(m.start(), m.end()) for m in vocab.thousands_re.finditer(work)]
+    spans: list[tuple[int, int, str]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if inside[start] or any(start < u_end and end > u_start for u_start, u_end in used):
+            continue
+        if spans and start < spans[-1][1]:
+            continue  # inside a longer number already listed
+        spans.append((start, end, text[start:end]))
+    return spans
+
+
 def _name_conditional_targets(text: str, work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
     """Conditions that follow their indicator: 班子比例，换届后当年达到100％，平时保持在85％以上.
 
@@ -927,9 +1143,11 @@ def _previous_clause(work: str, position: int, condition: str) -> tuple[int, int
 
 def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTarget]:
     vocab = _vocabulary()
-    numbers = _find_numbers(work, inside)
+    numbers = _find_numbers(work, inside, text)
     for number in numbers:
         _read_pre_op(work, number, inside)
+    # 一名, 两个 are read only after a strong comparator: 至少配备一名 (not 建立一个中心)
+    numbers = [n for n in numbers if not n.chinese_count or (n.strong and not n.explicit_symbol)]
     kept: list[_Number] = []
     previous: _Number | None = None
     previous_kept = False
@@ -1239,8 +1457,8 @@ def _unit_parts(unit: str | None) -> tuple[str, str | None]:
     """How a canonical unit is written after a number, and the 每… it needs before."""
     if unit is None:
         return "", None
-    if unit == "1/10万":
-        return "/10万", None
+    if unit in ("1/10万", "1/万"):
+        return unit[1:], None  # 9/10万, 5/万
     if unit == "百分点":
         return "个百分点", None
     numerator, slash, denominator = unit.partition("/")

@@ -162,8 +162,8 @@ def quantity_text(value: Number | float, unit: str | None) -> str:
     number = number_text(value)
     if not unit:
         return number
-    if unit == "1/10万":
-        return f"{number}/10万"
+    if unit in ("1/10万", "1/万"):
+        return f"{number}{unit[1:]}"
     if unit == "ratio":
         return f"{number} (ratio)"
     return f"{number}{unit}"

@@ -14,7 +14,7 @@ import pytest
 
 from compliance.errors import UnitError
 from compliance.model.plan import Direction, Op, TargetValue
-from compliance.phrases import ParsedTarget, parse, parse_compact, render, render_compact
+from compliance.phrases import ParsedTarget, parse, parse_compact, render, render_compact, unread_numbers
 
 
 def numeric(text: str) -> list[ParsedTarget]:
@@ -553,3 +553,134 @@ def test_full_coverage_words_take_any_subject() -> None:
 def test_a_short_modifier_does_not_split_a_coverage_subject() -> None:
     (target,) = parse("新建和改扩建公共场所母婴室全覆盖")
     assert target.indicator == "新建和改扩建公共场所母婴室覆盖"
+
+
+# ---------------------------------------------------------------- forms found on unseen plans (QA)
+
+
+def quads(text: str) -> list[tuple[str | None, str, Decimal | None, str | None]]:
+    return [(t.indicator, str(t.op), t.value, t.unit) for t in numeric(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("严重出生缺陷发生率控制在5/万以下", [("严重出生缺陷发生率", "<=", D(5), "1/万")]),
+        ("出生缺陷发生率控制在万分之五以下", [("出生缺陷发生率", "<=", D(5), "1/万")]),
+        ("出生缺陷发生率控制在万分之5以下", [("出生缺陷发生率", "<=", D(5), "1/万")]),
+        ("出生缺陷发生率控制在5/万活产以下", [("出生缺陷发生率", "<=", D(5), "1/万")]),
+        ("婴儿死亡率控制在千分之五以下", [("婴儿死亡率", "<=", D(5), "‰")]),
+        ("孕产妇死亡率控制在十万分之八以下", [("孕产妇死亡率", "<=", D(8), "1/10万")]),
+        ("住院分娩率达到百分之九十以上", [("住院分娩率", ">=", D(90), "%")]),
+        ("住院分娩率达到百分之九十九点五", [("住院分娩率", ">=", D("99.5"), "%")]),
+    ],
+)
+def test_fractions_in_words_and_per_ten_thousand(sentence: str, expected: list) -> None:
+    assert quads(sentence) == expected
+
+
+def test_a_fraction_without_exact_decimal_is_a_ratio_never_a_rounded_percent() -> None:
+    target = only("女性比例不低于三分之一")
+    assert (target.indicator, target.op, target.unit) == ("女性比例", Op.GE, "ratio")
+    assert (target.ratio, target.value) == ((D(1), D(3)), D("0.333"))
+    assert only("女性比例达到三分之二").ratio == (D(2), D(3))
+    # a denominator that divides a power of ten gives an exact percentage
+    assert triples("女性比例不低于四分之一") == [(">=", D(25), "%")]
+    # the compact form carries the ratio exactly
+    assert parse_compact(render_compact(target.to_target_value())) == target.to_target_value()
+
+
+def test_per_ten_thousand_converts_exactly() -> None:
+    from fractions import Fraction
+
+    from compliance.units import convert
+
+    assert convert(5, "1/万", "‰") == Fraction(1, 2)
+    assert convert(1, "1/万", "1/10万") == 10
+    assert render("出生缺陷发生率", parse_compact("<= 5 1/万")) == "出生缺陷发生率控制在5/万以下"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新增普惠性托位1,200个", [("新增普惠性托位", ">=", D(1200), "个")]),
+        ("培训人数达到12,000,000人", [("培训人数", ">=", D(12000000), "人")]),
+        ("托位数达到1,200.5个", [("托位数", ">=", D("1200.5"), "个")]),
+    ],
+)
+def test_thousands_separators(sentence: str, expected: list) -> None:
+    assert quads(sentence) == expected
+
+
+def test_thousands_separators_in_a_range() -> None:
+    target = only("新增托位2,000-3,000个")
+    assert (target.value, target.value_max, target.unit) == (D(2000), D(3000), "个")
+
+
+def test_commas_between_values_are_still_list_separators() -> None:
+    text = "新生儿、婴儿和5岁以下儿童死亡率分别降至3‰,3‰和3.5‰以下"
+    assert triples(text) == [("<=", D(3), "‰"), ("<=", D(3), "‰"), ("<=", D("3.5"), "‰")]
+    assert triples("覆盖率分别达到95%,98%") == [(">=", D(95), "%"), (">=", D(98), "%")]
+    # a full-width comma is Chinese punctuation, never a thousands separator
+    assert [t.value for t in numeric("托位达到1，200个")] == [D(200)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "高中阶段毛入学率达到并保持在92%以上",
+        "高中阶段毛入学率达到并稳定在92%以上",
+        "高中阶段毛入学率达到并且保持在92%以上",
+    ],
+)
+def test_chained_verbs_are_one_comparator(sentence: str) -> None:
+    assert quads(sentence) == [("高中阶段毛入学率", ">=", D(92), "%")]
+    assert only(sentence).quote == sentence
+
+
+def test_in_a_chain_of_weak_verbs_the_first_gives_the_direction() -> None:
+    assert quads("婴儿死亡率降至并保持在5‰") == [("婴儿死亡率", "<=", D(5), "‰")]
+
+
+def test_cases_per_population_written_before_the_number() -> None:
+    text = "到2025年，孕产妇死亡率控制在每十万活产8例以下，到2030年下降到7/10万以下"
+    assert quads(text) == [("孕产妇死亡率", "<=", D(8), "1/10万"), ("孕产妇死亡率", "<=", D(7), "1/10万")]
+    assert quads("婴儿死亡率控制在每千活产5例以下") == [("婴儿死亡率", "<=", D(5), "‰")]
+    assert quads("发病率控制在每十万人5例以下") == [("发病率", "<=", D(5), "1/10万")]
+    assert quads("孕产妇死亡率控制在每10万活产8例以下") == [("孕产妇死亡率", "<=", D(8), "1/10万")]
+
+
+def test_a_later_year_clause_without_subject_inherits_the_indicator() -> None:
+    text = "到2025年，孕产妇死亡率下降到9/10万以下，到2030年下降到7/10万以下"
+    assert [t.indicator for t in numeric(text)] == ["孕产妇死亡率", "孕产妇死亡率"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["女性比例保持在40%—45%之间", "女性比例保持在40%～45%", "女性比例保持在40％-45％", "女性比例保持在40%至45%", "女性比例保持在40-45%之间"],
+)
+def test_a_range_with_units_is_one_band(sentence: str) -> None:
+    target = only(sentence)
+    assert (target.indicator, target.op, target.value, target.value_max, target.unit) == (
+        "女性比例", Op.GE, D(40), D(45), "%"
+    )
+
+
+def test_chinese_numeral_counts_after_a_strong_comparator() -> None:
+    assert quads("村党组织书记至少配备一名女干部") == quads("村党组织书记至少配备1名女干部")
+    assert numeric("建立一个中心，为一项重大战略任务") == []
+    # a slogan written without quotes is no target
+    assert numeric("所有助产机构实现出生“一件事”最多跑一次") == []
+
+
+def test_numbers_in_words_that_cannot_be_read_are_reported() -> None:
+    text = "居民收入翻一番，女性比例达到三分之二，八成以上的社区建成，比2020年提高两倍"
+    assert [written for _, _, written in unread_numbers(text)] == ["翻一番", "八成", "两倍"]
+    for start, end, written in unread_numbers(text):
+        assert text[start:end] == written
+    # what parse read is not reported; Arabic digits only on request
+    assert unread_numbers("女性比例不低于三分之一，降低一个百分点以上") == []
+    assert unread_numbers("妇女达到9/10万以下，2020年") == []
+    assert unread_numbers("妇女达到9/10万以下，2020年", arabic=True) == [(12, 16, "2020")]
+    assert unread_numbers("（不低于三分之一）") == []  # a remark inside brackets, as parse treats it
+    assert unread_numbers("") == []

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.model.plan import Direction, Op, TargetValue
-from compliance.phrases import parse, parse_compact, render, render_compact
+from compliance.phrases import parse, parse_compact, render, render_compact, unread_numbers
 
-UNITS = ["%", "‰", "1/10万", "岁", "人", "万人", "个", "名", "次/年", "小时/天"]
+UNITS = ["%", "‰", "1/万", "1/10万", "岁", "人", "万人", "个", "名", "次/年", "小时/天"]
 NUMERIC_OPS = [Op.GE, Op.LE, Op.GT, Op.LT, Op.EQ, Op.ABOUT]
 INDICATORS = [
     None,
@@ -82,6 +82,7 @@ PLAN_ALPHABET = st.sampled_from(
     list("0123456789.%‰*/:：-—～年岁个名人次以上下左右达到降至控制在不低于超过至少分别、和，。；（）()“”《》")
     + list("０１２３４５６７８９％＜＞≥≤＝＊　")
     + ["[bookmark: _Toc1]", "全覆盖", "应保尽保", "逐步提高", "每年", "每千人口", "10万", "以2020年为基数下降"]
+    + ["万分之五", "三分之一", "分之", "每十万活产", "例", "1,200", ",", "并", "之间", "一名", "翻一番", "八成"]
 )
 
 
@@ -100,6 +101,15 @@ def test_parse_never_raises_on_plan_like_text(text: str) -> None:
         target.to_json()
         if target.is_numeric:
             target.to_target_value()
+
+
+@settings(max_examples=800, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PLAN_ALPHABET, max_size=60).map("".join))
+def test_unread_numbers_are_exact_spans_outside_every_target(text: str) -> None:
+    targets = parse(text)
+    for start, end, written in unread_numbers(text, targets, arabic=True):
+        assert text[start:end] == written
+        assert not any(start < t.end and end > t.start for t in targets)
 
 
 @settings(max_examples=500)

@@ -22,6 +22,13 @@ from compliance.units import compatible, convert, dimension, known_units, normal
         ("/10万", "1/10万"),
         ("1/10万", "1/10万"),
         ("/10万活产", "1/10万"),
+        ("/万", "1/万"),
+        ("1/万", "1/万"),
+        ("/万活产", "1/万"),
+        ("万分之", "1/万"),
+        ("每万", "1/万"),
+        ("十万分之", "1/10万"),
+        ("名/万人", "名/万人"),
         ("个百分点", "百分点"),
         ("万人", "万人"),
         ("名/千名儿童", "名/千人"),
@@ -41,6 +48,8 @@ def test_per_mille_and_percent_compare_exactly() -> None:
     assert convert(Decimal("0.3"), "%", "‰") == 3
     assert convert("5", "‰", "%") == Fraction(1, 2)  # 婴儿死亡率 5‰ is 0.5%, not 5%
     assert convert(12, "1/10万", "‰") == Fraction(12, 100)
+    assert convert(5, "1/万", "‰") == Fraction(1, 2)  # 出生缺陷发生率 5/万 is 0.5‰
+    assert convert(7, "1/10万", "1/万") == Fraction(7, 10)
 
 
 def test_counts_convert_with_wan() -> None:
@@ -76,7 +85,7 @@ def test_every_canonical_symbol_normalises_to_itself() -> None:
         assert normalise_unit(symbol) == symbol
 
 
-_rates = st.sampled_from(["%", "‰", "1/10万"])
+_rates = st.sampled_from(["%", "‰", "1/万", "1/10万"])
 _decimals = st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
 
 
@@ -92,7 +101,7 @@ def test_conversion_preserves_order(x: Decimal, y: Decimal, a: str, b: str) -> N
 
 @pytest.mark.parametrize(
     ("value", "unit", "text"),
-    [("7", "1/10万", "7/10万"), ("12", "1/10万", "12/10万"), ("95", "%", "95%"), ("5.20", "‰", "5.2‰"), ("3", "万人", "3万人"), ("0.6667", "ratio", "0.6667 (ratio)")],
+    [("7", "1/10万", "7/10万"), ("5", "1/万", "5/万"), ("12", "1/10万", "12/10万"), ("95", "%", "95%"), ("5.20", "‰", "5.2‰"), ("3", "万人", "3万人"), ("0.6667", "ratio", "0.6667 (ratio)")],
 )
 def test_quantities_read_as_plans_write_them(value: str, unit: str, text: str) -> None:
     from compliance.units import quantity_text
