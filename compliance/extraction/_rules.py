@@ -64,6 +64,7 @@ class Rules:
     empty_cells: frozenset[str]
     non_targets: list[NonTarget]
     table_per_population: list[tuple[str, str]]
+    elliptical_subjects: list[str]  # longest first
 
 
 @cache
@@ -107,4 +108,5 @@ def rules() -> Rules:
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),
+        elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
     )

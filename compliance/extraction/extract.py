@@ -131,6 +131,7 @@ def _plan(
     table_lines: set[int] = set()
     for table in tables:
         table_lines |= table.indices
+    st.resolve_items(segment.lines, table_lines)
     layout = st.walk(segment.lines, kind, table_lines, catalogue)
     notes += layout.notes
     domains = list(layout.domains)
@@ -141,6 +142,8 @@ def _plan(
     order = 0
     for table in tables:
         rows, problems = read_table(table, period[1])
+        for named in table.domains:  # a domain the table names is one of the plan's, targets read or not
+            _plan_domain(named, domains, kind, catalogue, add=True)
         for row in rows:
             domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
             entry: dict[str, Any] = {"indicator": row.indicator}
@@ -192,11 +195,11 @@ def _plan(
     unparsed.sort(key=lambda u: u["line"])
     # jurisdiction, level, document number, parents
     follows = st.follows(segment, title)
-    path, place_note = _jurisdiction(title, segment, header, follows, jurisdiction_override)
+    path, place_note, level_hint = _jurisdiction(title, segment, header, follows, jurisdiction_override, kind)
     if place_note:
         notes.append(place_note)
     national = any(w in squeeze(title)[:4] for w in ("中国", "全国")) and not path
-    plan_level = level_override or ("national" if national else st.level_of(path))
+    plan_level = level_override or ("national" if national else level_hint or st.level_of(path))
     if plan_level is None:
         raise InputError.single(
             file,
@@ -280,21 +283,22 @@ def _domain_by_indicator(indicator: str, domains: list[str], kind: str, catalogu
 
 
 def _jurisdiction(
-    title: str, segment: st.Segment, header: list[st.Src], follows: list[str], override: Any
-) -> tuple[list[str], str | None]:
+    title: str, segment: st.Segment, header: list[st.Src], follows: list[str], override: Any, kind: str | None = None
+) -> tuple[list[str], str | None, str | None]:
+    """(path, a note on how it was found, the level when the path alone cannot tell it)."""
     from compliance.references import load_gazetteer
 
     gazetteer = load_gazetteer()
     if override is not None:
         parts = [str(p).strip() for p in override if str(p).strip()]
-        return list(gazetteer.normalise(parts)) if parts else [], None
+        return (list(gazetteer.normalise(parts)) if parts else []), None, None
     place = st.place_of_title(title)
     if place and any(place.startswith(w) for w in ("中国", "全国", "国家")):
-        return [], None
+        return [], None, None
     if not place:
         place = st.issuing_body(header, segment)
     if not place:
-        return [], None
+        return [], None, None
     parts = st.split_place(place)
     path = list(gazetteer.normalise(parts))
     known = len(path) > len(parts) or any(p != q for p, q in zip(parts, path, strict=False))
@@ -318,8 +322,29 @@ def _jurisdiction(
         if province and city and len(best) < 2:
             best = [province, city]
         if best and len(best) < 3:
-            return best + path, f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
-    return path, None
+            note = f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
+            level = None
+            # a 市 following another 市's plan of the same kind is a county-level city (宜都市 under 宜昌市)
+            if (
+                path
+                and path[-1].endswith("市")
+                and best[-1].endswith("市")
+                and st.level_of([best[-1]]) == "municipal"
+                and any(_cites_city_plan(parent, best[-1], kind) for parent in follows)
+            ):
+                level = "county"
+                note += f"; a city following the plan of {best[-1]} is a county-level city"
+            return best + path, note, level
+    return path, None, None
+
+
+def _cites_city_plan(parent: str, city: str, kind: str | None) -> bool:
+    """The cited title is the plan of `city` itself, of the same kind (women's or children's) when it tells."""
+    parent_place = st.place_of_title(parent)
+    if not parent_place or st.split_place(parent_place)[-1:] != [city]:
+        return False
+    parent_kind = st._subject_kind(squeeze(parent))
+    return kind is None or parent_kind is None or parent_kind == kind
 
 
 def _build(data: dict[str, Any], file: str) -> Plan:
@@ -328,6 +353,33 @@ def _build(data: dict[str, Any], file: str) -> Plan:
     from compliance.loading.yamlfile import YamlDocument
 
     plain = _plain(data)
+    try:
+        return plan_from_document(YamlDocument(file=file, data=plain))
+    except InputError:
+        pass
+    # some target does not validate (a unit nobody knows, a value without a unit): one row
+    # must never cost the whole document; each such target goes to `unparsed` with the reason
+    kept: list[Any] = []
+    unparsed = list(plain.get("unparsed") or [])
+    for target in plain.get("targets") or []:
+        alone = dict(plain, targets=[target])
+        alone.pop("unparsed", None)
+        try:
+            plan_from_document(YamlDocument(file=file, data=alone))
+        except InputError as error:
+            reason = "; ".join(p.message for p in error.problems[:2])
+            item: dict[str, Any] = {}
+            if target.get("line"):
+                item["line"] = target["line"]
+            item["text"] = str(target.get("text") or target.get("indicator") or "")
+            item["reason"] = f"not read as a target: {reason}"
+            unparsed.append(item)
+            continue
+        kept.append(target)
+    plain = dict(plain, targets=kept)
+    if unparsed:
+        unparsed.sort(key=lambda u: u.get("line", 0))
+        plain["unparsed"] = unparsed
     try:
         return plan_from_document(YamlDocument(file=file, data=plain))
     except InputError as error:  # a bug of ours: say so in the user's terms

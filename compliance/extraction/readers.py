@@ -7,7 +7,8 @@ cells. The line model per format:
 - .txt / .md: one `Line` per line of the file (UTF-8 with or without BOM,
   GBK/GB18030 detected, or the `encoding` given). A Markdown table row
   (``| a | b |``) also carries its cells; its separator row is kept as an
-  empty line so that numbering stays that of the file.
+  empty line so that numbering stays that of the file. Markdown markup
+  (headings, quotes, bullets, **bold**) is removed from .md lines and cells.
 - .docx: the body's paragraphs and tables in document order (the XML children
   of the body are walked, so a table stays between the paragraphs around it).
   Each paragraph is one line; each table row is one line whose `cells` are the
@@ -17,6 +18,8 @@ cells. The line model per format:
   table rows from 1.
 - .xlsx: each row of each sheet is one line whose number is the row number of
   the sheet; merged ranges are filled from their top-left cell (marked merged).
+  A number cell in a percent format is marked (`percent`): it holds a fraction
+  (0.9 shown as 90%), which the table reader turns into the percentage shown.
   Sheets after the first are numbered on from where the previous stopped only
   when the workbook has several sheets (each `Line` carries its sheet name).
 
@@ -47,6 +50,7 @@ class Line:
     cells: list[str] | None = None
     merged: list[bool] | None = None  # per cell: filled from a merged cell above
     sheet: str | None = None
+    percent: list[bool] | None = None  # per cell (.xlsx): a number shown in a percent format (0.9 shown as 90%)
 
 
 @dataclass
@@ -131,7 +135,7 @@ def _text_lines(text: str, suffix: str) -> list[Line]:
                 lines.append(Line(number, ""))
                 continue
             if stripped.startswith("|") and stripped.count("|") >= 3:
-                cells = [c.strip() for c in stripped.strip("|").split("|")]
+                cells = [_strip_emphasis(c).strip() for c in stripped.strip("|").split("|")]
                 lines.append(Line(number, "\t".join(cells), cells=cells))
                 continue
             lines.append(Line(number, _strip_markdown(row)))
@@ -143,8 +147,17 @@ def _text_lines(text: str, suffix: str) -> list[Line]:
 def _strip_markdown(row: str) -> str:
     row = re.sub(r"^\s{0,3}#{1,6}\s+", "", row)  # headings
     row = re.sub(r"^\s{0,3}>\s?", "", row)  # quotes
-    row = re.sub(r"(\*\*|__)(.+?)\1", r"\2", row)  # bold
-    return row
+    row = re.sub(r"^\s{0,3}[-*+]\s+(?!\d+\s*[-—]\s*$)", "", row)  # bullets (not a page number "- 5 -")
+    return _strip_emphasis(row)
+
+
+# A pair of ** or __ around text; not when a side touches a number (4.**‰, **%, 7/***: masked digits).
+_EMPHASIS = re.compile(r"(?<![0-9.．/*_])(\*\*|__)(?=[^\s%‰.．*_])(.+?)(?<=[^\s./*_])\1(?![0-9.．%‰*_])")
+
+
+def _strip_emphasis(text: str) -> str:
+    """Markdown bold (**≥95**, __95%__) without its markers: they are markup, not masked digits."""
+    return _EMPHASIS.sub(r"\2", text)
 
 
 # --------------------------------------------------------------------------- docx
@@ -249,6 +262,7 @@ def _xlsx_lines(path: Path, file: str) -> list[Line]:
         for row in sheet.iter_rows():
             cells: list[str] = []
             merged_flags: list[bool] = []
+            percent: list[bool] = []
             row_number = None
             for cell in row:
                 row_number = cell.row
@@ -256,20 +270,36 @@ def _xlsx_lines(path: Path, file: str) -> list[Line]:
                 if key in fill:
                     cells.append(_cell_text(fill[key]))
                     merged_flags.append(True)
+                    percent.append(False)
                 else:
                     cells.append(_cell_text(cell.value))
                     merged_flags.append(False)
+                    percent.append(_percent_format(cell))
             if row_number is None:
                 continue
             while cells and not cells[-1]:
                 cells.pop()
                 merged_flags.pop()
+                percent.pop()
             number = offset + row_number
             last = max(last, row_number)
-            lines.append(Line(number, "\t".join(cells), cells=cells, merged=merged_flags, sheet=sheet.title))
+            lines.append(
+                Line(number, "\t".join(cells), cells=cells, merged=merged_flags, sheet=sheet.title, percent=percent)
+            )
         if several:
             offset += last
     return lines
+
+
+def _percent_format(cell: object) -> bool:
+    """A number cell shown in a percent format: its value is a fraction (0.9 is shown as 90%)."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    number_format = str(getattr(cell, "number_format", "") or "")
+    # a literal "%" inside quotes or escaped is text, not the percent format
+    bare = re.sub(r'"[^"]*"|\\.', "", number_format)
+    return "%" in bare
 
 
 def _cell_text(value: object) -> str:

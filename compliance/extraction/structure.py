@@ -20,6 +20,10 @@ how Chinese plan documents are laid out (vocabulary in rules/extraction.yaml):
    numbered lists are its sections in the order the plan's other domains use
    (a list restarting at 1 opens the next section), and a domain whose heading
    is lost (the first domain heading is (二)) gets the lists just before it.
+   Domains may also be numbered like parts ("一、儿童与健康" under "第二部分 发展领域…",
+   their sections then "（一）主要目标"): a part heading that names a domain is one.
+6. List items whose number runs into a digit ("6.0～6个月…" after item 5) are told
+   from decimals by the list sequence (`resolve_items`).
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ class Src:
     text: str
     cells: list[str] | None = None
     merged: list[bool] | None = None
+    percent: list[bool] | None = None  # per cell: a number in a percent format (.xlsx)
+    item: tuple[str, int] | None = None  # a list item whose number was blanked from `text` (6.0～6个月…)
 
     @property
     def blank(self) -> bool:
@@ -60,7 +66,14 @@ def clean(lines: list[Line]) -> list[Src]:
     out: list[Src] = []
     for line in lines:
         text = _UNPRINTABLE.sub("", line.text)
-        line = Line(line.number, text, [_UNPRINTABLE.sub("", c) for c in line.cells] if line.cells is not None else None, line.merged, line.sheet)
+        line = Line(
+            line.number,
+            text,
+            [_UNPRINTABLE.sub("", c) for c in line.cells] if line.cells is not None else None,
+            line.merged,
+            line.sheet,
+            line.percent,
+        )
         for pattern in r.inline_noise:
             text = pattern.sub("", text)
         cells = None
@@ -73,7 +86,7 @@ def clean(lines: list[Line]) -> list[Src]:
         stripped = fold(text).strip()
         if stripped and line.cells is None and any(p.fullmatch(stripped) for p in r.furniture):
             text = ""
-        out.append(Src(line.number, text, cells, line.merged))
+        out.append(Src(line.number, text, cells, line.merged, line.percent))
     return out
 
 
@@ -147,14 +160,17 @@ def is_title(text: str) -> bool:
     return bare.endswith(("规划", "纲要", "计划"))
 
 
-_CAPTION = re.compile(r"(?:重点|主要)?(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表$")
+# A caption naming the plan: …规划重点指标目标表, …规划主要指标 (the title row of a sheet).
+_CAPTION = re.compile(r"(?:(?:重点|主要)(?:统计)?指标(?:目标值?)?(?:一览)?表?|(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表)$")
 
 
 def _lone_text(line: Src) -> str | None:
     """The text of a paragraph, or of a table row holding a single cell (a title row of a sheet)."""
     if line.cells is None:
         return line.text
-    filled = [c for c in line.cells if c.strip()]
+    merged = line.merged or []
+    # a cell merged across the row is filled into every cell it covers: count it once
+    filled = [c for k, c in enumerate(line.cells) if c.strip() and not (k < len(merged) and merged[k])]
     return filled[0] if len(filled) == 1 else None
 
 
@@ -228,7 +244,9 @@ _LEAD_NUMBER = re.compile(
     r"\(\s*[一二三四五六七八九十]+\s*\)|\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\))\s*"
 )
 _PART = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
-_CN_ORDINAL = re.compile(r"^\s*\(\s*([一二三四五六七八九十]+)\s*\)")
+_CN_ORDINAL = re.compile(
+    r"^\s*(?:\(\s*([一二三四五六七八九十]+)\s*\)|([一二三四五六七八九十]+)\s*[、.]|第([一二三四五六七八九十]+)(?:部分|章|篇))"
+)
 _ITEM = re.compile(r"^\s*(?:(\d{1,3})\s*[.、](?!\d)|\(\s*(\d{1,3})\s*\))")
 _TRAIL = ":：。.；;，, "
 
@@ -286,15 +304,33 @@ def classify(text: str, kind: str | None, catalogue: object | None = None) -> He
         for part in ("stop", "measures", "domains", "preamble"):
             if any(w in core for w in r.parts[part]):
                 return Heading("part", part)
-        if len(core) <= 20 and not re.search(r"[。；]", core):
-            return Heading("part", "other")
+        # "一、儿童与健康" (domains numbered as parts, their sections then (一)主要目标): a domain
+        if not (len(core) <= r.domain_max_chars and _is_domain_name(core, kind, catalogue)):
+            if len(core) <= 20 and not re.search(r"[。；]", core):
+                return Heading("part", "other")
+            return None
     name = core
     if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
-        ordinal = None
-        match = _CN_ORDINAL.match(folded)
-        if match:
-            ordinal = cn_number(match.group(1))
-        return Heading("domain", _as_written_domain(text), ordinal)
+        return Heading("domain", _as_written_domain(text), _ordinal(folded))
+    return None
+
+
+def _ordinal(folded: str) -> int | None:
+    match = _CN_ORDINAL.match(folded)
+    if not match:
+        return None
+    return cn_number(next(g for g in match.groups() if g))
+
+
+def domain_row(cells: list[str], kind: str | None = None, catalogue: object | None = None) -> str | None:
+    """The domain a table row names on its own ("一、妇女与健康" spanning the row), as written."""
+    texts = {"".join(c.split()) for c in cells if c.strip()}
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    heading = classify(text, kind, catalogue)
+    if heading is not None and heading.type == "domain":
+        return heading.value
     return None
 
 
@@ -319,6 +355,83 @@ def _as_written_domain(text: str) -> str:
     start = len(folded) - len(body)
     original = text[start:].strip().rstrip(_TRAIL + "：")
     return "".join(original.split())
+
+
+def line_item(line: Src) -> tuple[str, int] | None:
+    """The list item a line opens: its own numbering, or the one blanked by `resolve_items`."""
+    if line.item is not None:
+        return line.item
+    if line.cells is not None:
+        return None
+    return item_number(line.text)
+
+
+# "6.0～6个月…", "7.5岁以下…": a number and a dot directly followed by a digit
+_AMBIGUOUS_ITEM = re.compile(r"^(\s*)(\d{1,3})\s*([.、])(?=\d)")
+
+
+def resolve_items(lines: list[Src], skip: set[int]) -> None:
+    """List items whose number runs into a digit: "6.0～6个月婴儿…" after item 5 is item 6 of "0～6个月婴儿…".
+
+    Whether "6.0" is item 6 or the decimal 6.0 is told by the list around it: the
+    number that comes next in the list (the previous item's + 1, or 1 opening a list
+    whose next item is 2) is the item's number. It is blanked from the text (with
+    spaces, so offsets and lines stay) and kept in `Src.item`. A heading, a table or
+    a table row ends a list. Lines at indices in `skip` (tables) are left alone.
+    """
+    last: int | None = None  # number of the last item of the current dotted list
+
+    def candidate(i: int) -> tuple[int, str, re.Match[str]] | None:
+        line = lines[i]
+        if line.cells is not None or i in skip:
+            return None
+        folded = fold(line.text).replace("．", ".")
+        match = _AMBIGUOUS_ITEM.match(folded)
+        if match is None:
+            return None
+        return int(match.group(2)), match.group(3), match
+
+    def next_item(i: int) -> int | None:
+        for j in range(i + 1, min(len(lines), i + 30)):
+            line = lines[j]
+            if j in skip or line.cells is not None:
+                return None
+            if line.blank:
+                continue
+            own = item_number(line.text)
+            if own is not None:
+                return own[1] if own[0] == "dot" else None
+            found = candidate(j)
+            if found is not None:
+                return found[0]
+            if classify(line.text, None) is not None:
+                return None
+        return None
+
+    for i, line in enumerate(lines):
+        if i in skip or line.cells is not None:
+            last = None
+            continue
+        if line.blank:
+            continue
+        own = item_number(line.text)
+        if own is not None:
+            if own[0] == "dot":
+                last = own[1]
+            continue
+        found = candidate(i)
+        if found is not None:
+            number, _, match = found
+            if (last is not None and number == last + 1) or (
+                last is None and number == 1 and next_item(i) == 2
+            ):
+                end = match.end()
+                line.text = " " * end + line.text[end:]
+                line.item = ("dot", number)
+                last = number
+                continue
+        if classify(line.text, None) is not None:
+            last = None
 
 
 def item_number(text: str) -> tuple[str, int] | None:
@@ -402,7 +515,7 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
         if i in table_lines:
             contexts.append(Context("indicator_table", domain))
             continue
-        item = item_number(line.text) if line.cells is None else None
+        item = line_item(line)
         if (
             item is not None
             and mode == "domains"
@@ -438,7 +551,7 @@ def _backfill_first_domain(
     run_start: int | None = None
     seen = 0
     for i in range(begin, first):
-        item = item_number(lines[i].text)
+        item = line_item(lines[i])
         if item is not None and item[1] == 1 and (run_start is None or seen >= 2):
             if run_start is not None:
                 runs.append((run_start, i))

@@ -12,7 +12,9 @@ cell starts with a tab when the header's cells do; a line without one goes on
 the cell before. An empty domain cell is the domain above (a vertically merged
 cell); an empty target cell within such a merged domain is the target cell
 above (the gold labels' reading of 嘉兴's merged cells), and a .docx/.xlsx
-cell marked merged is read the same way.
+cell marked merged is read the same way. A row naming only a domain ("一、妇女与健康"
+across the table) puts the rows below it in that domain. A row that cannot be read
+(a cell not understood, a unit nobody knows) is a `RowProblem`, never an error.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, squeeze
-from compliance.extraction.structure import Src, classify, item_number
+from compliance.extraction.structure import Src, classify, domain_row, item_number
 
 _MASK = "*＊"
 
@@ -33,6 +35,7 @@ class Cell:
     text: str
     line: int
     merged: bool = False
+    percent: bool = False  # a number in a percent format (.xlsx): 0.9 is shown as 90%
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Table:
     indices: set[int] = field(default_factory=set)  # indices (into the plan's lines) it covers
     header_line: int = 0
     exact_merges: bool = False  # merged cells are marked (.docx, .xlsx): empty means empty
+    domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
 
 
 # --------------------------------------------------------------------------- columns
@@ -166,7 +170,11 @@ def _row_table(lines: list[Src], start: int, columns: list[Column]) -> Table:
         if _header(cells) is not None:
             break
         merged = line.merged or [False] * len(cells)
-        row = [Cell(c, line.number, merged[k] if k < len(merged) else False) for k, c in enumerate(cells)]
+        percent = line.percent or [False] * len(cells)
+        row = [
+            Cell(c, line.number, merged[k] if k < len(merged) else False, percent[k] if k < len(percent) else False)
+            for k, c in enumerate(cells)
+        ]
         table.rows.append(row)
         table.indices.add(i)
         i += 1
@@ -321,6 +329,9 @@ _SYMBOLS = {">=": ">=", "≥": ">=", "≧": ">=", "<=": "<=", "≤": "<=", "≦"
 _POST = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "左右": "~", "以内": "<="}
 
 
+_BARE_NUMBER = re.compile(r"(?<![0-9.*＊/])[0-9]+(?:\.[0-9]+)?(?![0-9.*＊%‰/])")
+
+
 def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
     """The targets a target cell states (mappings of the plan format); None if it states nothing readable."""
     from compliance.phrases import parse
@@ -344,6 +355,13 @@ def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
             out["unit"] = cell_unit
         return [out]
     parsed = parse(folded)
+    if not any(t.is_numeric for t in parsed) and unit:
+        # a phrase with a bare number (稳定在95以上) in a column whose unit is known: read it with that unit
+        bare = list(_BARE_NUMBER.finditer(folded))
+        if len(bare) == 1:
+            written = unit[1:] if unit.startswith("1/") else unit
+            number = bare[0]
+            parsed = parse(folded[: number.end()] + written + folded[number.end() :])
     numeric = [t for t in parsed if t.is_numeric]
     chosen = numeric or [t for t in parsed if t.quote and len(squeeze(t.quote)) >= len(key) - 2]
     if not chosen:
@@ -372,6 +390,21 @@ def _baseline(text: str, unit: str | None, year: int | None) -> dict[str, Any] |
     return out
 
 
+def as_shown(cell: Cell, unit: str | None) -> str:
+    """A cell's text as the spreadsheet shows it: a fraction in a percent format is a percentage (0.9 → 90%).
+
+    Only for a row whose unit is % or not stated: a percent format on a row counted
+    in another unit (1/10万, 岁) is a slip of formatting, and the value stands as stored.
+    """
+    if not cell.percent or unit not in (None, "%"):
+        return cell.text
+    value = _decimal(squeeze(cell.text))
+    if value is None:
+        return cell.text
+    shown = (value * 100).normalize()
+    return format(shown, "f") + "%"
+
+
 def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], list[RowProblem]]:
     empty = rules().empty_cells
     columns = table.columns
@@ -388,6 +421,12 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
             return row[k] if k is not None and k < len(row) else None
 
+        named = domain_row([c.text for c in row])
+        if named is not None:  # a row naming a domain ("一、妇女与健康" across the table): the rows below are in it
+            domain = named
+            if named not in table.domains:
+                table.domains.append(named)
+            continue
         name_cell = cell(role_index.get("indicator"))
         if name_cell is None or not name_cell.text.strip():
             continue
@@ -395,6 +434,8 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
         domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty
         if domain_cell is not None and not domain_empty:
             domain = "".join(domain_cell.text.split())
+            if domain not in table.domains:
+                table.domains.append(domain)
         name, unit = split_indicator(name_cell.text)
         unit_cell = cell(role_index.get("unit"))
         if unit_cell is not None and unit_cell.text.strip():
@@ -403,8 +444,10 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
         baseline = None
         base_cell = cell(baseline_column)
         if base_cell is not None:
-            baseline = _baseline(base_cell.text, unit, columns[baseline_column].year if baseline_column is not None else None)
-        row_text = " | ".join(c.text for c in row if c.text.strip())
+            baseline = _baseline(
+                as_shown(base_cell, unit), unit, columns[baseline_column].year if baseline_column is not None else None
+            )
+        row_text = " | ".join(as_shown(c, unit) for c in row if c.text.strip())
         for k in target_columns:
             own = cell(k)
             source = own
@@ -426,11 +469,23 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
             else:
                 above[k] = own
             assert source is not None
-            values = read_cell(source.text, unit)
+            shown = as_shown(source, unit)
+            try:
+                values = read_cell(shown, unit)
+            except Exception as error:  # one cell must never cost the whole document
+                problems.append(RowProblem(source.line, f"{name}: {shown}", f"table cell not understood ({error})"))
+                continue
             year = columns[k].year
             if values is None:
-                if re.search(r"[0-9*＊]", source.text):
-                    problems.append(RowProblem(source.line, f"{name}: {source.text}", "table cell not understood"))
+                if re.search(r"[0-9*＊]", shown):
+                    problems.append(RowProblem(source.line, f"{name}: {shown}", "table cell not understood"))
+                continue
+            if any("value" in v and not v.get("unit") for v in values):
+                # a number with no unit the checker knows (（1/万）): listed, not guessed
+                written = name_cell.text.strip()
+                problems.append(
+                    RowProblem(source.line, f"{written}: {shown}", "the unit of this row is not understood")
+                )
                 continue
             for value in values:
                 targets.append(

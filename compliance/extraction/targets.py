@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.extraction._rules import fold, rules
+from compliance.extraction._rules import fold, rules, squeeze
 from compliance.extraction.structure import Src, classify, item_number
 
 _SENTENCE_END = "。；;！!？?：:"
@@ -81,6 +81,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             and current.section == section
             and current.domain == context.domain
             and previous_text.rstrip()[-1:] not in _SENTENCE_END
+            and line.item is None
             and not _opens_item(text)
             and classify(text, None) is None
         )
@@ -187,11 +188,15 @@ def read_paragraph(
     from compliance.phrases import parse
 
     text = paragraph.text
-    parsed = parse(text)
+    try:
+        parsed = parse(text)
+    except Exception:  # one paragraph the parser chokes on must never cost the whole document
+        parsed = []
     lead, resp = responsible(text)
     targets: list[TextTarget] = []
     spans: list[tuple[int, int]] = []
-    for t in parsed:
+    indicators = _complete_subjects(text, parsed)
+    for t, indicator in zip(parsed, indicators, strict=True):
         spans.append((t.start, t.end))
         if not t.is_numeric and not keep_qualitative:
             continue
@@ -201,7 +206,7 @@ def read_paragraph(
         clause = _clause(text, t.start, t.end)
         targets.append(
             TextTarget(
-                indicator=(t.indicator or t.quote or clause).strip(),
+                indicator=(indicator or t.quote or clause).strip(),
                 target=value,
                 line=_number_line(paragraph, t.start, t.end),
                 text=clause,
@@ -213,10 +218,80 @@ def read_paragraph(
                 note=paragraph.note,
             )
         )
-    return targets, _loose_numbers(paragraph, spans)
+    return targets, _loose_numbers(paragraph, spans, parsed)
 
 
-def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]]) -> list[Loose]:
+def _complete_subjects(text: str, parsed: list[Any]) -> list[str | None]:
+    """The indicator of each parsed target, an elliptical subject completed from the sentence head.
+
+    "家长学校覆盖率：城市达到95%，农村达到85%" and "城市儿童之家覆盖率保持在95%以上，
+    农村达到90%": a clause whose subject is only a population or area word
+    (rules/extraction.yaml `elliptical_subjects`) is about the indicator the sentence
+    opened with: 城市家长学校覆盖率, 农村儿童之家覆盖率.
+    """
+    subjects = rules().elliptical_subjects
+    out: list[str | None] = []
+    for n, t in enumerate(parsed):
+        indicator = t.indicator
+        subject = _subject_word(squeeze(indicator) if indicator else _before_quote(text, t.start), subjects)
+        if subject is None or (indicator and squeeze(indicator) != subject):
+            out.append(indicator)
+            continue
+        head = _sentence_head(text, parsed[:n], t.start, subjects)
+        if head is None:
+            out.append(indicator)
+            continue
+        out.append(subject + _without_subject(head, subjects))
+    return out
+
+
+def _subject_word(key: str, subjects: list[str]) -> str | None:
+    return key if key in subjects else None
+
+
+def _without_subject(name: str, subjects: list[str]) -> str:
+    key = squeeze(name)
+    for word in subjects:  # longest first
+        if key.startswith(word) and len(key) > len(word):
+            return key[len(word) :]
+    return key
+
+
+def _before_quote(text: str, start: int) -> str:
+    """The words of the clause before a target's quote: the subject when the parser named none (全市达到90%)."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in _CLAUSE:
+        begin -= 1
+    return squeeze(text[begin:start])
+
+
+def _sentence_head(text: str, before: list[Any], start: int, subjects: list[str]) -> str | None:
+    """The indicator a sentence opened with, before `start`: an earlier target's, or the words before a colon."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in "。；;！!？?":
+        begin -= 1
+    for t in reversed(before):
+        if t.start >= begin and t.indicator and _subject_word(squeeze(t.indicator), subjects) is None:
+            return str(t.indicator)
+    lead = text[begin:start]
+    colon = max(lead.rfind(":"), lead.rfind("："))
+    if colon < 0:
+        return None
+    head = _LEADING_NUMBER.sub("", lead[:colon].strip(), count=1).strip()
+    if not head or len(head) > 30 or re.search(r"[0-9０-９，,]", head):
+        return None
+    return head
+
+
+def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: list[Any]) -> list[Loose]:
+    """Numbers of the paragraph that are neither a target nor a known non-target: never dropped.
+
+    Arabic digits (and masked ones) are found here, with the non-target rules of
+    rules/extraction.yaml; numbers in words (万分之五, 三分之一, 翻一番) come from
+    the parser's own `unread_numbers`, which knows which of them it read.
+    """
+    from compliance.phrases import unread_numbers
+
     text = paragraph.text
     folded = fold(text).replace("．", ".")
     inside = _bracket_mask(folded)
@@ -238,4 +313,9 @@ def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]]) -> list[L
         token = match.group(0)
         reason = "masked number outside any target" if any(ch in "*＊" for ch in token) else "number not read as a target"
         loose.append(Loose(paragraph.owners[start], _clause(text, start, end), reason))
+    for start, end, _ in unread_numbers(text, parsed):
+        if any(s <= start < e or s < end <= e for s, e in spans) or inside[start]:
+            continue
+        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), "number in words not read as a target"))
+    loose.sort(key=lambda item: item.line)
     return loose
