@@ -121,3 +121,12 @@ def test_about_for_an_indicator_that_should_rise_is_a_floor_with_some_give() -> 
     assert compare(tv("~", "39"), reference, Fraction(40), Better.HIGHER, Fraction(2)).verdict is Verdict.MEETS
     assert compare(tv("~", "35"), reference, Fraction(40), Better.HIGHER, Fraction(2)).verdict is Verdict.WEAKER
     assert compare(tv("~", "50"), reference, Fraction(40), Better.BAND, Fraction(2)).verdict is Verdict.BAND_DEVIATION
+
+
+def test_a_written_fraction_compares_exactly_with_a_percentage() -> None:
+    one_third = TargetValue(op=Op.GE, value=Decimal("0.333"), unit="ratio", ratio=(Decimal(1), Decimal(3)))
+    reference = tv(">=", "33.33")
+    assert compare(one_third, reference, Fraction("33.33"), Better.HIGHER).verdict is Verdict.MEETS
+    assert compare(one_third, tv(">=", "40"), Fraction(40), Better.HIGHER).verdict is Verdict.WEAKER
+    # 0.333 (the rounded value) would have failed 33.33%: the exact 1/3 is used
+    assert one_third.exact == Fraction(1, 3)

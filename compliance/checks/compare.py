@@ -105,7 +105,7 @@ def compare(
             Verdict.NOT_COMPARABLE, f"different base years ({plan.base_year} / {reference.base_year})"
         )
     try:
-        value = converter(as_fraction(plan.value), plan.unit, reference.unit)
+        value = converter(plan.exact, plan.unit, reference.unit)  # type: ignore[arg-type]
     except UnitError as error:
         return Comparison(Verdict.UNIT_MISMATCH, str(error))
 

@@ -43,7 +43,7 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
     """The value (in the reference target's unit) the plan target must meet, and why."""
     value = target.target
     assert value.value is not None
-    final = as_fraction(value.value)
+    final = value.exact
     plan_year = plan.target_year(plan_target)
     reference_year = reference.plan.target_year(target)
 

@@ -58,7 +58,7 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
         if value.op.is_relative:
             continue  # a relative change is not a level: its unit is checked against the reference's
         try:
-            converted = indicator.to_canonical(value.value, value.unit) if value.value is not None else None
+            converted = indicator.to_canonical(value.exact, value.unit) if value.exact is not None else None
         except UnitError:
             context.unusable.add(id(target))
             yield UnitMismatch.finding(

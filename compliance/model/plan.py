@@ -9,6 +9,7 @@ the place where users learn what is wrong with their file.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from enum import StrEnum
 from pathlib import Path
 
@@ -125,6 +126,13 @@ class TargetValue(BaseModel):
     def is_numeric(self) -> bool:
         """True for a target that states (or states but masks) a number."""
         return self.op is not Op.QUAL
+
+    @property
+    def exact(self) -> Fraction | None:
+        """The value as an exact fraction: a ratio (三分之一, 2:3) from its terms, not its rounding."""
+        if self.ratio is not None and self.ratio[1]:
+            return Fraction(self.ratio[0]) / Fraction(self.ratio[1])
+        return None if self.value is None else Fraction(self.value)
 
 
 class Baseline(BaseModel):
