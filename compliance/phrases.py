@@ -1373,56 +1373,47 @@ def _qualitative_targets(
             lead = len(clause) - len(clause.lstrip(" "))
             body = stripped[lead:]
             if body and not any(s < i and e > begin for s, e in taken):
-                hit = _qual_ending(body)
-                leading = _qual_leading(body) if hit is None else None
-                if leading is not None:
-                    word, direction = leading
-                    name_start = begin + lead + len(word)
-                    name_end = begin + len(stripped)
-                    (s_, e_), condition = _clean_subject(work, name_start, name_end)
-                    indicator = text[s_:e_]
-                    if _ends_with_measure(indicator) and not any(ch.isdigit() for ch in indicator):
-                        start, end = begin + lead, begin + len(stripped)
-                        results.append(
-                            ParsedTarget(
-                                indicator=indicator,
-                                op=Op.QUAL,
-                                value=None,
-                                unit=None,
-                                direction=direction,
-                                condition=condition,
-                                quote=text[start:end],
-                                start=start,
-                                end=end,
-                            )
-                        )
-                if hit is not None:
-                    word, direction = hit
-                    name_start = begin + lead
-                    name_end = begin + len(stripped) - len(word)
-                    (s_, e_), condition = _clean_subject(work, name_start, name_end)
-                    indicator = text[s_:e_]
-                    standalone = e_ == s_ and (name_end == name_start or condition is not None)
-                    covered = direction is Direction.FULL_COVERAGE and len(indicator) >= 2  # 孤儿基本生活保障应保尽保
-                    if standalone or covered or _ends_with_measure(indicator):
-                        start = begin + lead
-                        end = begin + len(stripped)
-                        results.append(
-                            ParsedTarget(
-                                indicator=indicator or None,
-                                op=Op.QUAL,
-                                value=None,
-                                unit=None,
-                                direction=direction,
-                                condition=condition,
-                                quote=text[start:end],
-                                start=start,
-                                end=end,
-                            )
-                        )
+                found = _qualitative_clause(text, work, begin + lead, begin + len(stripped), body)
+                if found is not None:
+                    results.append(found)
             begin = i + 1
         i += 1
     return results
+
+
+def _qualitative_clause(text: str, work: str, start: int, end: int, body: str) -> ParsedTarget | None:
+    """One clause read as a qualitative target, the direction word after or before its measure.
+
+    巩固率不断提高 (measure, then direction; 应保尽保 takes any subject) or
+    逐步提高乳腺癌筛查覆盖率 (direction, then a measure with no number).
+    """
+    ending = _qual_ending(body)
+    hit = ending or _qual_leading(body)
+    if hit is None:
+        return None
+    word, direction = hit
+    name_start, name_end = (start, end - len(word)) if ending else (start + len(word), end)
+    (s_, e_), condition = _clean_subject(work, name_start, name_end)
+    indicator = text[s_:e_]
+    if ending:
+        standalone = e_ == s_ and (name_end == name_start or condition is not None)
+        covered = direction is Direction.FULL_COVERAGE and len(indicator) >= 2  # 孤儿基本生活保障应保尽保
+        accepted = standalone or covered or _ends_with_measure(indicator)
+    else:
+        accepted = _ends_with_measure(indicator) and not any(ch.isdigit() for ch in indicator)
+    if not accepted:
+        return None
+    return ParsedTarget(
+        indicator=indicator or None,
+        op=Op.QUAL,
+        value=None,
+        unit=None,
+        direction=direction,
+        condition=condition,
+        quote=text[start:end],
+        start=start,
+        end=end,
+    )
 
 
 def _qual_leading(body: str) -> tuple[str, Direction] | None:
