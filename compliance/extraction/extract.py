@@ -146,17 +146,11 @@ def _plan(
             _plan_domain(named, domains, kind, catalogue, add=True)
         for row in rows:
             domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
-            entry: dict[str, Any] = {"indicator": row.indicator}
-            if domain:
-                entry["domain"] = domain
-            entry["target"] = row.target
-            if row.year is not None and period[0] <= row.year <= period[1]:
-                entry["year"] = row.year
-            if row.baseline:
-                entry["baseline"] = row.baseline
-            entry.update({"section": "indicator_table", "line": row.line, "text": row.text})
-            if row.note:
-                entry["note"] = row.note
+            year = row.year if row.year is not None and period[0] <= row.year <= period[1] else None
+            entry = _entry(
+                row.indicator, domain, row.target, year, "indicator_table", row.line, row.text,
+                baseline=row.baseline, note=row.note,
+            )
             entries.append((row.line, order, entry))
             order += 1
         for problem in problems:
@@ -167,19 +161,10 @@ def _plan(
             domain = t.domain
             if domain is None:
                 domain = _domain_by_indicator(t.indicator, domains, kind, catalogue)
-            entry = {"indicator": t.indicator}
-            if domain:
-                entry["domain"] = domain
-            entry["target"] = t.target
-            if t.year is not None:
-                entry["year"] = t.year
-            entry.update({"section": t.section, "line": t.line, "text": t.text})
-            if t.lead_units:
-                entry["lead_units"] = t.lead_units
-            if t.responsible_units:
-                entry["responsible_units"] = t.responsible_units
-            if t.note:
-                entry["note"] = t.note
+            entry = _entry(
+                t.indicator, domain, t.target, t.year, t.section, t.line, t.text,
+                lead_units=t.lead_units, responsible_units=t.responsible_units, note=t.note,
+            )
             entries.append((t.line, order, entry))
             order += 1
         for item in loose:
@@ -280,6 +265,28 @@ def _domain_by_indicator(indicator: str, domains: list[str], kind: str, catalogu
         if matched is not None and matched.id == domain_id:
             return domain
     return None
+
+
+def _entry(
+    indicator: str,
+    domain: str | None,
+    target: dict[str, Any],
+    year: int | None,
+    section: str | None,
+    line: int,
+    text: str,
+    **optional: Any,
+) -> dict[str, Any]:
+    """One target in the plan format, in the order a reviewer reads it; empty fields left out."""
+    entry: dict[str, Any] = {"indicator": indicator}
+    if domain:
+        entry["domain"] = domain
+    entry["target"] = target
+    if year is not None:
+        entry["year"] = year
+    entry.update({"section": section, "line": line, "text": text})
+    entry.update({name: value for name, value in optional.items() if value})
+    return entry
 
 
 def _jurisdiction(
