@@ -124,6 +124,7 @@ def test_text_report_is_grouped_by_domain_and_cites_both_sides() -> None:
     assert "\n妇女与健康\n" in out
     assert "plan (line 43): 艾滋病母婴传播率下降到3%以下" in out
     assert "《中国妇女发展纲要（2021—2030年）》 [verified]" in out
+    assert "evidence: http" in out
     assert "→ set 艾滋病母婴传播率 to at most 2%" in out
     assert "1 reference plan " in out  # singular
     assert "not verified against the official text" in out  # findings on recalled values say so

@@ -31,6 +31,10 @@ def _finding_lines(finding: Finding) -> list[str]:
         year = reference.source.plan.target_year(reference.target)
         words = reference.target.text or reference.target.indicator
         lines.append(f"          《{title}》 [{flag}]: {words}   [{_stated(reference.target)}, {year}]")
+        evidence = reference.target.evidence
+        if evidence:
+            more = f" (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
+            lines.append(f"          evidence: {evidence[0]}{more}")
     elif finding.reference_plan is not None:
         lines.append(f"          《{finding.reference_plan.plan.plan.title}》 [{finding.reference_plan.id}]")
     lines.append(f"          {finding.message}")
