@@ -153,6 +153,7 @@ class _Vocabulary:
     respectively: list[re.Pattern[str]]
     abbreviations: dict[str, list[str]]
     measure_heads: list[str]
+    shared_heads: list[str]
     conditions: list[str]
     subject_prefixes: list[str]
     subject_suffixes: list[str]
@@ -275,6 +276,7 @@ def _vocabulary() -> _Vocabulary:
         respectively=[re.compile(str(p)) for p in data["respectively"]],
         abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
+        shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
         conditions=sorted((str(w) for w in data["conditions"]), key=len, reverse=True),
         subject_prefixes=sorted((str(w) for w in data["subject_prefixes"]), key=len, reverse=True),
         subject_suffixes=sorted((str(w) for w in data["subject_suffixes"]), key=len, reverse=True),
@@ -794,6 +796,9 @@ def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
         if index >= 0 and tail_end - (begin + index + len(word)) <= vocab.op_window:
             if strong is None or index + len(word) > strong[0]:
                 strong = (index + len(word), word, op)
+    if best is None and stripped.endswith("的"):
+        _reference_op(work, number, inside)
+        return
     if best is None:
         return
     word_end, length, word, op, tier = best
@@ -810,6 +815,36 @@ def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
     number.pre_start, number.pre_end = word_end - length, word_end
     if tier != "relative":
         _chain_verbs(work, number, first_decides=tier == "weak")
+
+
+def _reference_op(work: str, number: _Number, inside: list[bool]) -> None:
+    """不低于当地城乡居民人均可支配收入的1.5倍: the comparator stands before a reference.
+
+    A value that is a share or multiple of an amount the sentence names ("…的")
+    takes the comparator before that amount, however far it stands in the clause.
+    """
+    vocab = _vocabulary()
+    begin = _clause_start(work, number.start, inside, _CLAUSE_END | {"、"})
+    clause = work[begin : number.start]
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i].isdigit() or clause[i] in vocab.mask:
+            return  # another number stands between: its comparator is its own
+    best: tuple[int, int, str, Op, str] | None = None
+    for tier, words in (("strong", vocab.strong), ("weak", vocab.weak)):
+        for word, op in words:
+            if word in vocab.adjacent_only:
+                continue
+            index = clause.rfind(word)
+            if index >= 0:
+                candidate = (begin + index + len(word), len(word), word, op, tier)
+                if best is None or _better(candidate, best):
+                    best = candidate
+    if best is None:
+        return
+    word_end, length, _word, op, tier = best
+    number.pre_op, number.strong = op, tier == "strong"
+    number.pre_start, number.pre_end = word_end - length, word_end
+    _chain_verbs(work, number, first_decides=tier == "weak")
 
 
 def _chain_verbs(work: str, number: _Number, first_decides: bool = False) -> None:
@@ -996,10 +1031,18 @@ def _ends_with_measure(text: str) -> bool:
 
 
 def _head_of(item: str) -> str:
-    """The measure an item ends with, to lend it to its neighbours: 5岁以下儿童死亡率 → 死亡率."""
+    """The measure an item ends with, to lend it to its neighbours: 5岁以下儿童死亡率 → 死亡率.
+
+    A compound head of the vocabulary first, longest first (乙肝母婴传播率 → 母婴传播率),
+    else the last three characters of a 率 (生长迟缓率 → 迟缓率), else a measure head.
+    """
+    vocab = _vocabulary()
+    for head in vocab.shared_heads:
+        if item.endswith(head):
+            return head
     if item.endswith("率") and len(item) >= 3:
         return item[-3:]
-    for head in _vocabulary().measure_heads:
+    for head in vocab.measure_heads:
         if item.endswith(head):
             return head
     return ""
@@ -1177,7 +1220,8 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
         before_number = work[subject_begin : first.start]
         respectively = any(p.search(before_number) for p in vocab.respectively)
         span, condition = _clean_subject(work, subject_begin, subject_end)
-        quote_start = span[0] if span[1] > span[0] else min(first.pre_start or first.start, first.start)
+        pre_start = first.pre_start if first.pre_start is not None else first.start
+        quote_start = span[0] if span[1] > span[0] else min(pre_start, first.start)
         # the noun after the number: 至少配备1名女干部, 95%的城市社区
         tail_start = _skip_spaces(work, last.post_end)
         if work.startswith("的", tail_start):
@@ -1452,7 +1496,7 @@ def _unit_parts(unit: str | None) -> tuple[str, str | None]:
         return unit[1:], None  # 9/10万, 5/万
     if unit == "百分点":
         return "个百分点", None
-    numerator, slash, denominator = unit.partition("/")
+    numerator, slash, denominator = unit.rpartition("/")
     if slash:
         word = {"年": "每年", "天": "每天", "周": "每周", "千人": "每千人口", "万人": "每万人口"}.get(denominator)
         if word is not None:

@@ -102,7 +102,7 @@ def known_units() -> list[str]:
 def _pint_expression(unit: str) -> str:
     table = _table()
     symbol = normalise_unit(unit)
-    numerator, slash, denominator = symbol.partition("/")
+    numerator, slash, denominator = symbol.rpartition("/")  # 微克/立方米/年: the last slash divides
     if symbol in table.pint_of or not slash:
         return table.pint_of[symbol]
     return f"({table.pint_of[numerator]}) / ({table.pint_of[denominator]})"
@@ -158,7 +158,11 @@ def number_text(value: Number | float) -> str:
 
 
 def quantity_text(value: Number | float, unit: str | None) -> str:
-    """A value with its unit as plans write it: 95%, 5‰, 7/10万, 2名, 3万人, 1次/年."""
+    """A value with its unit as plans write it: 95%, 5‰, 7/10万, 2名, 3万人, 1次/年.
+
+    Count and measure units follow the number directly, as plans write them:
+    10场, 5000人次, 60分钟, 1.5倍, 500平方米, 35微克/立方米, 2亿元.
+    """
     number = number_text(value)
     if not unit:
         return number

@@ -684,3 +684,74 @@ def test_numbers_in_words_that_cannot_be_read_are_reported() -> None:
     assert unread_numbers("妇女达到9/10万以下，2020年", arabic=True) == [(12, 16, "2020")]
     assert unread_numbers("（不低于三分之一）") == []  # a remark inside brackets, as parse treats it
     assert unread_numbers("") == []
+
+
+# ---------------------------------------------------------------- shared measures and more units
+
+
+def test_respectively_lends_a_compound_measure_head() -> None:
+    # QA: the shared measure is 母婴传播率, longer than the last three characters
+    text = "艾滋病、梅毒和乙肝母婴传播率分别降至2%、2%和2%以下"
+    assert quads(text) == [
+        ("艾滋病母婴传播率", "<=", D(2), "%"),
+        ("梅毒母婴传播率", "<=", D(2), "%"),
+        ("乙肝母婴传播率", "<=", D(2), "%"),
+    ]
+    # a head of three characters is lent as before
+    assert [t.indicator for t in numeric("新生儿、婴儿和5岁以下儿童死亡率分别降至3‰、5‰和6‰以下")] == [
+        "新生儿死亡率",
+        "婴儿死亡率",
+        "5岁以下儿童死亡率",
+    ]
+    # a 率 the vocabulary does not list still lends its last three characters
+    assert [t.indicator for t in numeric("城镇和农村居民失业率分别控制在5%和3%以下")] == ["城镇失业率", "农村居民失业率"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("每年组织女性专场招聘会不少于10场", (">=", D(10), "场/年")),
+        ("不少于200场次", (">=", D(200), "场次")),
+        ("每年开展宣传活动不少于200场次", (">=", D(200), "场次/年")),
+        ("评选表彰“最美家庭”不少于100户", (">=", D(100), "户")),
+        ("每年新建母婴室不少于20间", (">=", D(20), "间/年")),
+        ("每年开展女性数字技能培训不少于5000人次", (">=", D(5000), "人次/年")),  # a visit is no person
+        ("每年培训妇女不少于2万人次", (">=", D(2), "万人次/年")),
+        ("书面作业平均完成时间不超过60分钟", ("<=", D(60), "分钟")),
+        ("孤儿保障标准不低于当地城乡居民人均可支配收入的1.5倍", (">=", D("1.5"), "倍")),
+        ("每万名儿童拥有儿童活动场所面积不低于500平方米", (">=", D(500), "平方米/万人")),
+        ("PM2.5年均浓度控制在35微克/立方米以内", ("<=", D(35), "微克/立方米")),  # 年均 is no per year here
+        ("PM2.5年均浓度控制在35μg/m³以内", ("<=", D(35), "微克/立方米")),
+        ("每年发放妇女创业担保贷款**亿元以上", (">=", None, "亿元/年")),
+        ("发放妇女创业担保贷款10亿元以上", (">=", D(10), "亿元")),
+    ],
+)
+def test_more_count_and_measure_units(sentence: str, expected: tuple) -> None:
+    assert triples(sentence) == [expected]
+
+
+def test_new_units_keep_their_indicators() -> None:
+    assert only("书面作业平均完成时间不超过60分钟").indicator == "书面作业平均完成时间"
+    # the comparator before the reference amount: 不低于 … 的1.5倍
+    target = only("孤儿保障标准不低于当地城乡居民人均可支配收入的1.5倍")
+    assert (target.indicator, target.quote) == ("孤儿保障标准", "孤儿保障标准不低于当地城乡居民人均可支配收入的1.5倍")
+    assert only("孤儿基本生活保障标准不低于当地最低生活保障标准的80%").indicator == "孤儿基本生活保障标准"
+    # PM2.5 is a name, not a number
+    target = only("PM2.5年均浓度控制在35微克/立方米以内")
+    assert (target.indicator, target.value) == ("PM2.5年均浓度", D(35))
+    assert only("每年发放妇女创业担保贷款**亿元以上").masked
+    # a comparator with no subject is still part of the quote
+    assert only("不少于200场次").quote == "不少于200场次"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "建成城市社区15分钟健身圈",  # a duration that names a concept, no comparator
+        "新建3场所",  # 场所 is a word, not 3 场
+        "落实3户籍制度",
+        "每隔3间隔",
+    ],
+)
+def test_new_units_are_no_targets_without_a_comparator_or_inside_a_word(sentence: str) -> None:
+    assert numeric(sentence) == []

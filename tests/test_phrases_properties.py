@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from compliance.model.plan import Direction, Op, TargetValue
 from compliance.phrases import parse, parse_compact, render, render_compact, unread_numbers
 
-UNITS = ["%", "‰", "1/万", "1/10万", "岁", "人", "万人", "个", "名", "次/年", "小时/天"]
+UNITS = ["%", "‰", "1/万", "1/10万", "岁", "人", "万人", "个", "名", "次/年", "小时/天",
+         "场/年", "场次", "户", "间/年", "人次", "人次/年", "分钟", "倍", "平方米", "微克/立方米", "亿元/年"]
 NUMERIC_OPS = [Op.GE, Op.LE, Op.GT, Op.LT, Op.EQ, Op.ABOUT]
 INDICATORS = [
     None,

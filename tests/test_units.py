@@ -37,6 +37,18 @@ from compliance.units import compatible, convert, dimension, known_units, normal
         ("小时/天", "小时/天"),
         ("个百分点/年", "百分点/年"),
         (" 岁 ", "岁"),
+        ("人次", "人次"),  # a person-visit keeps its own symbol
+        ("万人次", "万人次"),
+        ("场次/年", "场次/年"),
+        ("户", "户"),
+        ("间/年", "间/年"),
+        ("分钟", "分钟"),
+        ("倍", "倍"),
+        ("㎡", "平方米"),
+        ("平方米/万人", "平方米/万人"),
+        ("μg/m³", "微克/立方米"),
+        ("微克/立方米", "微克/立方米"),
+        ("亿元/年", "亿元/年"),
     ],
 )
 def test_written_units_are_normalised(written: str, canonical: str) -> None:
@@ -101,9 +113,27 @@ def test_conversion_preserves_order(x: Decimal, y: Decimal, a: str, b: str) -> N
 
 @pytest.mark.parametrize(
     ("value", "unit", "text"),
-    [("7", "1/10万", "7/10万"), ("5", "1/万", "5/万"), ("12", "1/10万", "12/10万"), ("95", "%", "95%"), ("5.20", "‰", "5.2‰"), ("3", "万人", "3万人"), ("0.6667", "ratio", "0.6667 (ratio)")],
+    [("7", "1/10万", "7/10万"), ("5", "1/万", "5/万"), ("12", "1/10万", "12/10万"), ("95", "%", "95%"), ("5.20", "‰", "5.2‰"), ("3", "万人", "3万人"), ("0.6667", "ratio", "0.6667 (ratio)"),
+     ("10", "场", "10场"), ("200", "场次/年", "200场次/年"), ("100", "户", "100户"), ("5000", "人次", "5000人次"),
+     ("60", "分钟", "60分钟"), ("1.5", "倍", "1.5倍"), ("500", "平方米", "500平方米"),
+     ("35", "微克/立方米", "35微克/立方米"), ("2", "亿元", "2亿元")],
 )
 def test_quantities_read_as_plans_write_them(value: str, unit: str, text: str) -> None:
     from compliance.units import quantity_text
 
     assert quantity_text(Decimal(value), unit) == text
+
+
+def test_new_units_convert_within_their_dimension_only() -> None:
+    # QA: units real plans use
+    assert convert(5000, "人次", "人") == 5000  # a visit is counted like a person, but written apart
+    assert convert(2, "万人次", "人次") == 20000
+    assert convert(90, "分钟", "小时") == Fraction(3, 2)
+    assert convert(1, "亿元", "万元") == 10000
+    assert dimension("倍") == "[multiple]"
+    assert not compatible("倍", "%")
+    assert dimension("平方米/万人") == "[area] / [count]"
+    assert not compatible("平方米", "个")
+    assert dimension("微克/立方米") == "[concentration]"
+    assert dimension("微克/立方米/年") == "[concentration] / [time]"
+    assert not compatible("微克/立方米", "%")
