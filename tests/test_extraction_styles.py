@@ -4,7 +4,10 @@ Each test builds its own document: domains numbered 一、 under 第X部分 part
 Markdown, a spreadsheet), percent-formatted spreadsheet cells and a title row above
 a sheet's header, list numbers running into a digit (6.0～6个月…), Markdown
 emphasis, a row whose unit nobody knows, county-level cities placed by the city
-plan they follow, numbers written in Chinese, and elliptical subjects (城市达到…).
+plan they follow, numbers written in Chinese, elliptical subjects (城市达到…), and
+plan metadata: 州 city names (苏州市), a period on the line under a cover-page
+title, citations broken across lines, repeated unparsed items, masked targets,
+and places nobody can place (extraction asks).
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from compliance.checking import check
+from compliance.errors import InputError
 from compliance.extraction import dump_plan, extract
+from compliance.extraction import structure as st
 from compliance.loading.plans import loads_plan
 
 
@@ -436,3 +441,198 @@ def test_elliptical_area_subjects_take_the_sentence_head(tmp_path: Path) -> None
         (5, "农村儿童之家覆盖率", ">=", Decimal(90), "%"),
         (6, "城市儿童安全座椅使用率", ">=", Decimal(50), "%"),
     ]
+
+
+# --------------------------------------------------------------------------- 8. plan metadata (QA round 3)
+BODY = """（一）儿童与健康
+主要目标：
+1．婴儿死亡率控制在4‰以下。
+"""
+
+
+def _plan_of(tmp_path: Path, head: str, cite: str = "") -> object:
+    text = f"{head}儿童发展规划（2021—2030年）\n根据《中国儿童发展纲要（2021—2030年）》{cite}，结合实际，制定本规划。\n" + BODY
+    (plan,) = extract(write(tmp_path, "plan.txt", text))
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("place", "parts"),
+    [
+        ("苏州市", ["苏州市"]),
+        ("杭州市", ["杭州市"]),
+        ("广州市", ["广州市"]),
+        ("温州市", ["温州市"]),
+        ("郑州市", ["郑州市"]),
+        ("福州市", ["福州市"]),
+        ("徐州市", ["徐州市"]),
+        ("江苏省苏州市", ["江苏省", "苏州市"]),
+        ("广州市天河区", ["广州市", "天河区"]),
+        ("北京市通州区", ["北京市", "通州区"]),
+        ("济南市市中区", ["济南市", "市中区"]),
+        ("青岛市市北区", ["青岛市", "市北区"]),
+        ("呼和浩特市回民区", ["呼和浩特市", "回民区"]),
+        ("恩施土家族苗族自治州", ["恩施土家族苗族自治州"]),
+        ("恩施州", ["恩施州"]),
+        ("恩施州恩施市", ["恩施州", "恩施市"]),
+        ("湖北省恩施土家族苗族自治州利川市", ["湖北省", "恩施土家族苗族自治州", "利川市"]),
+        ("新疆维吾尔自治区喀什地区", ["新疆维吾尔自治区", "喀什地区"]),
+        ("新平", ["新平"]),
+    ],
+)
+def test_split_place_keeps_zhou_in_city_names(place: str, parts: list[str]) -> None:
+    assert st.split_place(place) == parts
+
+
+def test_a_zhou_city_is_a_city(tmp_path: Path) -> None:
+    text = """苏州市儿童发展“十四五”规划
+本规划根据《中国儿童发展纲要（2021—2030年）》和《江苏省“十四五”儿童发展规划》，结合苏州实际编制，规划期为2021—2025年。
+""" + BODY
+    (plan,) = extract(write(tmp_path, "suzhou.txt", text))
+    assert plan.plan.jurisdiction == ["江苏省", "苏州市"]
+    assert str(plan.plan.level) == "municipal"
+    assert list(plan.plan.period) == [2021, 2025]
+
+
+def test_a_district_of_a_zhou_city_is_a_county(tmp_path: Path) -> None:
+    plan = _plan_of(tmp_path, "杭州市某某区")
+    assert plan.plan.jurisdiction[-2:] == ["杭州市", "某某区"]
+    assert str(plan.plan.level) == "county"
+
+
+def test_an_autonomous_prefecture_is_a_city(tmp_path: Path) -> None:
+    for head in ("恩施土家族苗族自治州", "恩施州"):
+        plan = _plan_of(tmp_path, head)
+        assert plan.plan.jurisdiction[-1] in ("恩施土家族苗族自治州", "恩施州")
+        assert str(plan.plan.level) == "municipal"
+
+
+COVER = """平阴县妇女发展规划
+（２０２１—２０２５年）
+平阴县妇女儿童工作委员会
+２０２２年１月
+为促进全县妇女事业高质量发展，根据《中国妇女发展纲要（２０２１—２０３０年）》《山东省妇女
+发展规划（２０２１—２０２５年）》《济南市妇女发展规划（２０２１—２０２５年）》，结合我县实际，制定
+本规划。
+（一）妇女与健康
+主要目标：
+1．孕产妇死亡率控制在8/10万以下。
+"""
+
+
+def test_a_period_on_the_line_under_the_title_belongs_to_the_title(tmp_path: Path) -> None:
+    (plan,) = extract(write(tmp_path, "cover.txt", COVER))
+    assert plan.plan.title == "平阴县妇女发展规划（2021—2025年）"
+    assert list(plan.plan.period) == [2021, 2025]  # not the national outline's 2021–2030
+
+
+def test_a_period_line_after_a_blank_line_and_in_half_width(tmp_path: Path) -> None:
+    text = COVER.replace("（２０２１—２０２５年）\n", "\n(2021-2025年)\n", 1)
+    (plan,) = extract(write(tmp_path, "cover.txt", text))
+    assert plan.plan.title == "平阴县妇女发展规划(2021-2025年)"
+    assert list(plan.plan.period) == [2021, 2025]
+
+
+def test_citations_broken_across_lines_are_found(tmp_path: Path) -> None:
+    (plan,) = extract(write(tmp_path, "cover.txt", COVER))
+    assert list(plan.plan.follows) == [
+        "中国妇女发展纲要（2021—2030年）",
+        "山东省妇女发展规划（2021—2025年）",
+        "济南市妇女发展规划（2021—2025年）",
+    ]
+    assert plan.plan.jurisdiction == ["山东省", "济南市", "平阴县"]
+    assert str(plan.plan.level) == "county"
+
+
+def test_a_citation_broken_inside_its_quotes(tmp_path: Path) -> None:
+    text = """平阴县妇女发展规划（2021—2025年）
+根据《山东省妇女发展“十四五”
+规划》和《济南市妇女发展“十四五”规划》，结合我县实际，制定本规划。
+（一）妇女与健康
+主要目标：
+1．孕产妇死亡率控制在8/10万以下。
+"""
+    (plan,) = extract(write(tmp_path, "wrap.txt", text))
+    assert list(plan.plan.follows) == ["山东省妇女发展“十四五”规划", "济南市妇女发展“十四五”规划"]
+    assert plan.plan.jurisdiction == ["山东省", "济南市", "平阴县"]
+
+
+def test_citations_on_separate_sentences_stay_apart(tmp_path: Path) -> None:
+    text = """某某县儿童发展规划（2021—2030年）
+一、指导思想
+坚持儿童优先
+二、编制依据
+根据《湖北省儿童发展规划（2021—2030年）》，结合实际，制定本规划。
+（一）儿童与健康
+主要目标：
+1．婴儿死亡率控制在4‰以下。
+"""
+    (plan,) = extract(write(tmp_path, "parts.txt", text))
+    assert list(plan.plan.follows) == ["湖北省儿童发展规划（2021—2030年）"]
+
+
+REPEATED = """某某县妇女发展规划（2021—2025年）
+（一）妇女与环境
+主要目标：
+1．城镇公共厕所男女厕位比例为2:3。
+策略措施：
+1.加快母婴设施建设。每年新建母婴室不少于20间，每年新建***处。
+1.加快母婴设施建设。每年新建母婴室不少于20间，每年新建***处。
+"""
+
+
+def test_unparsed_items_of_a_repeated_paragraph_are_listed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.phrases as phrases
+
+    monkeypatch.setattr(phrases, "parse", lambda text: [])  # nothing read: every number is unparsed
+    (plan,) = extract(write(tmp_path, "repeat.txt", REPEATED), jurisdiction="湖北省/武汉市/某某县", level="county")
+    items = [(u.line, u.text, u.reason) for u in plan.unparsed]
+    assert len(items) == len(set((text, reason) for _, text, reason in items))
+    lines = {text: line for line, text, _ in items}
+    assert lines["每年新建母婴室不少于20间"] == 6
+    assert lines["每年新建***处"] == 6
+    assert 7 not in [line for line, _, _ in items]  # nothing from the repeat on line 7
+    again = loads_plan(dump_plan(plan))
+    assert again.unparsed == plan.unparsed
+
+
+def test_a_masked_target_the_parser_reads_stays_a_masked_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the phrase parser reads **亿元以上, extraction keeps it as a masked target (not `unparsed`)."""
+    import compliance.phrases as phrases
+
+    real = phrases.parse
+
+    def parse(text: str):  # a parser that knows the unit: read 亿元 as the (same-length) 万元
+        return real(text.replace("亿元", "万元"))
+
+    monkeypatch.setattr(phrases, "parse", parse)
+    text = """某某区妇女发展规划（2021—2025年）
+（一）妇女与经济
+策略措施：
+2.扶持妇女创业。创业担保贷款向女性创业者倾斜，每年发放妇女创业担保贷款**亿元以上。
+"""
+    (plan,) = extract(write(tmp_path, "masked.txt", text), jurisdiction="广东省/深圳市/某某区", level="county")
+    masked = [t for t in plan.targets if t.target.masked]
+    assert [(t.line, str(t.section)) for t in masked] == [(4, "measures")]
+    assert "**" in (masked[0].text or "")
+    assert not [u for u in plan.unparsed if u.line == 4]
+
+
+def test_an_unknown_city_without_a_cited_province_is_a_city_without_province(tmp_path: Path) -> None:
+    plan = _plan_of(tmp_path, "鹿州市")
+    assert plan.plan.jurisdiction == ["鹿州市"]  # not [鹿州, 市], no province invented
+    assert str(plan.plan.level) == "municipal"
+    plan = _plan_of(tmp_path, "鹿州市", "《湖南省儿童发展规划（2021—2030年）》")
+    assert plan.plan.jurisdiction == ["湖南省", "鹿州市"]
+    assert str(plan.plan.level) == "municipal"  # a city under a province, not a guessed county
+    plan = _plan_of(tmp_path, "鹿鸣县")
+    assert (plan.plan.jurisdiction, str(plan.plan.level)) == (["鹿鸣县"], "county")
+
+
+def test_an_unknown_place_without_a_suffix_asks(tmp_path: Path) -> None:
+    for cite in ("", "《云南省儿童发展规划（2021—2030年）》"):
+        with pytest.raises(InputError, match="cannot tell which government"):
+            _plan_of(tmp_path, "鹿鸣", cite)
+    plan = _plan_of(tmp_path, "鹿鸣", "《玉溪市儿童发展规划（2021—2030年）》")  # below a city: a county
+    assert plan.plan.jurisdiction == ["云南省", "玉溪市", "鹿鸣"]
+    assert str(plan.plan.level) == "county"

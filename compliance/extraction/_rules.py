@@ -25,6 +25,11 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+def fold_digits(text: str) -> str:
+    """Full-width digits to ASCII (２０２１ → 2021), everything else as written: for titles."""
+    return "".join(chr(ord(ch) - 0xFEE0) if "０" <= ch <= "９" else ch for ch in text)
+
+
 def squeeze(text: str) -> str:
     """Folded, NFKC, without any white space: for comparing headings and cells."""
     return "".join(unicodedata.normalize("NFKC", fold(text)).split())

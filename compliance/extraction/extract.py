@@ -8,7 +8,7 @@ from typing import Any
 
 from compliance.errors import InputError
 from compliance.extraction import structure as st
-from compliance.extraction._rules import squeeze
+from compliance.extraction._rules import fold_digits, squeeze
 from compliance.extraction.readers import read_document
 from compliance.extraction.tables import find_tables, read_table
 from compliance.extraction.targets import paragraphs, read_paragraph
@@ -117,7 +117,7 @@ def _plan(
         title = own or title
     if title is None:
         title = st.self_title(segment, kind) or _first_text(segment) or Path(file).stem
-    title = "".join(title.split()) if len(title) < 80 else title.strip()
+    title = fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
     # period
     period = period_override or st.period_of(title, segment, header)
     if period is None:
@@ -177,7 +177,7 @@ def _plan(
             continue  # the same sentence twice in one section: a repeated copy
         seen.add(key)
         targets.append(entry)
-    unparsed.sort(key=lambda u: u["line"])
+    unparsed = _distinct(unparsed)
     # jurisdiction, level, document number, parents
     follows = st.follows(segment, title)
     path, place_note, level_hint = _jurisdiction(title, segment, header, follows, jurisdiction_override, kind)
@@ -216,6 +216,19 @@ def _plan(
     if unparsed:
         data["unparsed"] = unparsed
     return _build(data, file)
+
+
+def _distinct(unparsed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """In line order, one item per text and reason: a repeated paragraph lists its numbers once, at its first line."""
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, Any]] = []
+    for item in sorted(unparsed, key=lambda u: u.get("line") or 0):
+        key = (squeeze(str(item.get("text") or "")), str(item.get("reason") or ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
 
 
 def _first_text(segment: st.Segment) -> str | None:
@@ -385,8 +398,7 @@ def _build(data: dict[str, Any], file: str) -> Plan:
         kept.append(target)
     plain = dict(plain, targets=kept)
     if unparsed:
-        unparsed.sort(key=lambda u: u.get("line", 0))
-        plain["unparsed"] = unparsed
+        plain["unparsed"] = _distinct(unparsed)
     try:
         return plan_from_document(YamlDocument(file=file, data=plain))
     except InputError as error:  # a bug of ours: say so in the user's terms

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from compliance.extraction._rules import fold, rules, squeeze
+from compliance.extraction._rules import fold, fold_digits, rules, squeeze
 from compliance.extraction.readers import Line
 
 CN_NUMERALS = "一二三四五六七八九十"
@@ -189,34 +189,53 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
     return _segments(lines, starts)
 
 
-def _title_starts(lines: list[Src]) -> list[tuple[int, str]]:
-    starts: list[tuple[int, str]] = []
+# A line holding only the period in brackets: "（2021—2025年）" under a title on a cover page.
+_PERIOD_LINE = re.compile(r"^\((?:19|20)\d{2}年?(?:-|~|至|到)(?:19|20)\d{2}年?\)$")
+
+
+def _period_line(text: str) -> bool:
+    return bool(_PERIOD_LINE.match(squeeze(text).replace("（", "(").replace("）", ")")))
+
+
+def _title_starts(lines: list[Src]) -> list[tuple[int, str, int]]:
+    """(index, title, how many lines the title takes) of every plan title."""
+    starts: list[tuple[int, str, int]] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.cells is None and not line.blank:
             text = line.text.strip()
             if is_title(text):
-                starts.append((i, text))
+                # a cover page: the period in brackets on a line of its own under the title
+                j = i + 1
+                while j < len(lines) and j <= i + 2 and lines[j].blank and lines[j].cells is None:
+                    j += 1
+                if j < len(lines) and lines[j].cells is None and _period_line(lines[j].text) and is_title(
+                    text + lines[j].text.strip()
+                ):
+                    starts.append((i, text + lines[j].text.strip(), j - i + 1))
+                    i = j + 1
+                    continue
+                starts.append((i, text, 1))
             elif i + 1 < len(lines) and lines[i + 1].cells is None and len(squeeze(text)) <= 30:
                 joined = text + lines[i + 1].text.strip()
                 if is_title(joined) and not is_title(lines[i + 1].text.strip()):
-                    starts.append((i, joined))
+                    starts.append((i, joined, 2))
                     i += 1
         elif line.cells is not None and _lone_text(line) and is_title(_lone_text(line) or ""):
-            starts.append((i, (_lone_text(line) or "").strip()))
+            starts.append((i, (_lone_text(line) or "").strip(), 1))
         i += 1
     return starts
 
 
-def _segments(lines: list[Src], starts: list[tuple[int, str]]) -> tuple[list[Src], list[Segment]]:
+def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[list[Src], list[Segment]]:
     header = lines[: starts[0][0]]
     segments: list[Segment] = []
-    for n, (start, title) in enumerate(starts):
+    for n, (start, title, taken) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         segments.append(
             Segment(
-                lines=lines[start + 1 : end],
+                lines=lines[start + taken : end],
                 title=title,
                 title_line=lines[start].number,
                 title_kind=_subject_kind(squeeze(title)),
@@ -633,13 +652,35 @@ def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
     return None
 
 
+def _paragraph_texts(lines: list[Src]) -> list[tuple[int, str]]:
+    """(index of the last line, text) of each paragraph: a line that ends no sentence runs on into the next.
+
+    A citation broken across lines (根据《山东省妇女发展“十四五”↵规划》) is whole again.
+    Headings, list items and table rows are paragraphs of their own.
+    """
+    out: list[tuple[int, str]] = []
+    text = ""
+    open_ = False
+    for i, line in enumerate(lines):
+        own = line.text.strip() if line.cells is None else ""
+        starts_anew = not own or line.cells is not None or _LEAD_NUMBER.match(fold(own)) is not None
+        if open_ and not starts_anew:
+            text += own
+            out[-1] = (i, text)
+        else:
+            text = own
+            out.append((i, text))
+        open_ = bool(own) and own[-1] not in "。；;！!？?：:" and classify(own, None) is None
+    return out
+
+
 def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[str]:
     """The 《…》 plans the text says it follows (根据/按照《…》), in order, without laws or itself."""
     r = rules()
     found: list[str] = []
     own = squeeze(own_title or "")
-    for line in segment.lines[:limit]:
-        for sentence in re.split(r"[。；;]", line.text):
+    for _, text in _paragraph_texts(segment.lines[:limit]):
+        for sentence in re.split(r"[。；;]", text):
             at = min((sentence.find(w) for w in r.follows_words if w in sentence), default=-1)
             if at < 0:
                 continue
@@ -648,13 +689,13 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
             if stops:
                 rest = rest[: min(stops)]
             for match in _BOOK.finditer(rest):
-                title = match.group(1)
+                title = fold_digits(match.group(1))
                 if not any(w in title for w in r.follows_title_words):
                     continue
                 if squeeze(title) == own or title in found:
                     continue
                 found.append(title)
-        if found and line.text.strip() and any(w in line.text for w in r.follows_stop):
+        if found and text.strip() and any(w in text for w in r.follows_stop):
             break
     return found
 
@@ -706,14 +747,38 @@ def document_number(header: list[Src], segment: Segment) -> str | None:
 
 
 def split_place(text: str) -> list[str]:
-    """济南市市中区 → [济南市, 市中区]; 新平 → [新平]."""
+    """济南市市中区 → [济南市, 市中区]; 苏州市 → [苏州市]; 新平 → [新平].
+
+    A part is a name and an administrative suffix (rules/extraction.yaml
+    `admin_suffixes`), the shortest that ends in one: 济南市 | 市中区. A suffix does
+    not end a part when a different one-character suffix follows it at once — 州 in
+    苏州市, 杭州市, 通州区 is part of the name — and a part is never a bare suffix.
+    """
     r = rules()
-    suffixes = "|".join(re.escape(s) for s, _ in r.admin_suffixes)
-    parts = [m.group(0) for m in re.finditer(rf".+?(?:{suffixes})", text)]
-    consumed = sum(len(p) for p in parts)
-    rest = text[consumed:]
-    if rest:
-        parts.append(rest)
+    suffixes = [s for s, _ in r.admin_suffixes]  # longest first
+    characters = {s for s in suffixes if len(s) == 1}  # 省 州 市 县 区 …
+    parts: list[str] = []
+    begin = 0
+    i = begin + 1  # a part holds at least one character of name before its suffix
+    while i < len(text):
+        end = None
+        for suffix in suffixes:
+            if i + len(suffix) > len(text) or not text.startswith(suffix, i):
+                continue
+            after = i + len(suffix)
+            following = text[after : after + 1]
+            if following and following in characters and following != suffix[-1]:
+                continue  # 苏州|市: the suffix 州 is part of the name 苏州
+            end = after
+            break
+        if end is None:
+            i += 1
+            continue
+        parts.append(text[begin:end])
+        begin = end
+        i = begin + 1
+    if begin < len(text):
+        parts.append(text[begin:])
     return [p for p in parts if p]
 
 
@@ -740,6 +805,7 @@ def issuing_body(header: list[Src], segment: Segment) -> str | None:
 
 
 def level_of(path: list[str]) -> str | None:
+    """The level of the last place of a path, from its suffix and its depth; None when they cannot tell."""
     if not path:
         return None
     r = rules()
@@ -750,7 +816,10 @@ def level_of(path: list[str]) -> str | None:
             level = lv
             break
     if len(path) >= 3:
-        return "county"
+        return "county"  # below a province and a city
     if len(path) == 2:
+        if level is None:
+            # a name without a suffix: below a city it is a county; below a province it could be either
+            return "county" if level_of(path[:1]) == "municipal" else None
         return "county" if level == "county" else "municipal"
     return level
