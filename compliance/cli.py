@@ -40,6 +40,11 @@ def _reports_input_errors(command: F) -> F:
             raise
         except KeyboardInterrupt:
             sys.exit(130)
+        except BrokenPipeError:  # the reader went away (`compliance targets list | head`): stop quietly
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as error:  # noqa: BLE001 - the last line of defence
             click.echo(
                 f"internal error: {type(error).__name__}: {error}\n"
