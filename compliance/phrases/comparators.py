@@ -1,0 +1,228 @@
+"""Deciding what a number means: its comparison (以上, 以下, 左右…) and whether it is a target at all (not an age, a year, a baseline)."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.model.plan import Op
+from compliance.phrases.vocabulary import _longest_first, _vocabulary
+from compliance.phrases.text import _CLAUSE_END
+from compliance.phrases.numbers import _Number, _skip_spaces
+
+
+def _clause_start(work: str, pos: int, inside: list[bool], stops: set[str]) -> int:
+    i = pos
+    while i > 0:
+        ch = work[i - 1]
+        if ch in stops and not inside[i - 1]:
+            break
+        if ch == ":" and not (i >= 2 and work[i - 2].isdigit()):
+            break
+        i -= 1
+    return i
+
+
+def _clause_end(work: str, pos: int, inside: list[bool], stops: set[str]) -> int:
+    i = pos
+    while i < len(work):
+        ch = work[i]
+        if ch in stops and not inside[i]:
+            break
+        i += 1
+    return i
+
+
+def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
+    """The comparator before the number: a symbol, a strong word, a relative or a weak verb."""
+    vocab = _vocabulary()
+    begin = _clause_start(work, number.start, inside, _CLAUSE_END | {"、"})
+    begin = max(begin, number.start - vocab.op_window - 4)
+    window = work[begin : number.start]
+    # stop at an earlier number: its words are its own
+    for i in range(len(window) - 1, -1, -1):
+        if window[i].isdigit() or window[i] in vocab.mask:
+            window = window[i + 1 :]
+            begin = number.start - len(window)
+            break
+    stripped = window.rstrip(" ")
+    tail_end = begin + len(stripped)
+    # symbols touch the number
+    for symbol, op in vocab.symbols:
+        if stripped.endswith(symbol):
+            number.pre_op, number.explicit_symbol, number.strong = op, True, True
+            number.pre_start, number.pre_end = tail_end - len(symbol), tail_end
+            return
+    # the nearest word wins; relative verbs must touch the number (下降20%), and
+    # 下降到 (a weak verb, a level) beats 下降 (a change) by being longer
+    best: tuple[int, int, str, Op, str] | None = None  # (end, length, word, op, tier)
+    for tier, words in (("strong", vocab.strong), ("weak", vocab.weak), ("relative", vocab.relative)):
+        for word, op in words:
+            index = stripped.rfind(word)
+            while index >= 0:
+                word_end = begin + index + len(word)
+                distance = tail_end - word_end
+                limit = 1 if (tier == "relative" or word in vocab.adjacent_only) else vocab.op_window
+                if tier == "relative" and distance > 0 and stripped[index + len(word) :].strip() not in ("了", "约"):
+                    limit = 0
+                if distance <= limit:
+                    candidate = (word_end, len(word), word, op, tier)
+                    if best is None or _better(candidate, best):
+                        best = candidate
+                    break
+                index = stripped.rfind(word, 0, index)
+    strong = None
+    for word, op in vocab.strong:
+        index = stripped.rfind(word)
+        if index >= 0 and tail_end - (begin + index + len(word)) <= vocab.op_window:
+            if strong is None or index + len(word) > strong[0]:
+                strong = (index + len(word), word, op)
+    if best is None and stripped.endswith("的"):
+        _reference_op(work, number, inside)
+        return
+    if best is None:
+        return
+    word_end, length, word, op, tier = best
+    if strong is not None and tier == "weak":
+        # 至少为3:2, 至少建成1家: the strong word decides, the verb only carries it
+        s_end, s_word, s_op = strong
+        number.pre_op, number.strong = s_op, True
+        number.pre_start, number.pre_end = begin + s_end - len(s_word), word_end
+        _chain_verbs(work, number)
+        return
+    number.pre_op = op
+    number.strong = tier == "strong"
+    number.relative = tier == "relative"
+    number.pre_start, number.pre_end = word_end - length, word_end
+    if tier != "relative":
+        _chain_verbs(work, number, first_decides=tier == "weak")
+
+
+def _reference_op(work: str, number: _Number, inside: list[bool]) -> None:
+    """不低于当地城乡居民人均可支配收入的1.5倍: the comparator stands before a reference.
+
+    A value that is a share or multiple of an amount the sentence names ("…的")
+    takes the comparator before that amount, however far it stands in the clause.
+    """
+    vocab = _vocabulary()
+    begin = _clause_start(work, number.start, inside, _CLAUSE_END | {"、"})
+    clause = work[begin : number.start]
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i].isdigit() or clause[i] in vocab.mask:
+            return  # another number stands between: its comparator is its own
+    best: tuple[int, int, str, Op, str] | None = None
+    for tier, words in (("strong", vocab.strong), ("weak", vocab.weak)):
+        for word, op in words:
+            if word in vocab.adjacent_only:
+                continue
+            index = clause.rfind(word)
+            if index >= 0:
+                candidate = (begin + index + len(word), len(word), word, op, tier)
+                if best is None or _better(candidate, best):
+                    best = candidate
+    if best is None:
+        return
+    word_end, length, _word, op, tier = best
+    number.pre_op, number.strong = op, tier == "strong"
+    number.pre_start, number.pre_end = word_end - length, word_end
+    _chain_verbs(work, number, first_decides=tier == "weak")
+
+
+def _chain_verbs(work: str, number: _Number, first_decides: bool = False) -> None:
+    """达到并保持在92%以上: verbs joined by 并 are one comparator, and none of them is the indicator.
+
+    The first verb of a chain of weak verbs gives the direction (降至并保持在5‰: at most);
+    a strong word keeps its own meaning (达到并不低于).
+    """
+    vocab = _vocabulary()
+    verbs = _longest_first([*vocab.strong, *vocab.weak])
+    while number.pre_start is not None:
+        before = work[: number.pre_start]
+        joiner = next((j for j in vocab.verb_chain_joiners if before.endswith(j)), None)
+        if joiner is None:
+            return
+        head = before[: len(before) - len(joiner)]
+        verb = next(((w, op) for w, op in verbs if head.endswith(w)), None)
+        if verb is None:
+            return
+        number.pre_start = len(head) - len(verb[0])
+        if first_decides and (verb[0], verb[1]) in vocab.weak:
+            number.pre_op = verb[1]
+
+
+def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str, Op, str]) -> bool:
+    """The comparator nearest the number wins; at the same place the longer word (下降到 over 下降)."""
+    if candidate[0] != best[0]:
+        return candidate[0] > best[0]
+    return candidate[1] > best[1]
+
+
+def _is_year(work: str, number: _Number) -> bool:
+    if number.value is None or number.masked:
+        return False
+    token = work[number.start : number.end]
+    if not re.fullmatch(r"(1[89]|2[01])\d\d(?:\s*-\s*(1[89]|2[01])\d\d)?", token):
+        return False
+    after = work[number.end : number.end + 3].lstrip()
+    return after.startswith(("年", "-", "至", "到", "~", "届")) or number.unit_kind in (None, "duration")
+
+
+def _is_target_number(work: str, number: _Number, inside: list[bool]) -> bool:
+    """Apply the rules that tell a target from the other numbers of a plan."""
+    vocab = _vocabulary()
+    if _is_year(work, number):
+        return False
+    kind = number.unit_kind
+    if kind == "never":
+        return False
+    if kind is None:
+        # a bare number is a target only with a symbol right before it (table cells "≥95", "<7")
+        if not number.explicit_symbol:
+            return False
+        nxt = work[number.post_end : number.post_end + 1]
+        if nxt and (nxt.isalpha() and nxt.isascii()):
+            return False  # ≥6.5cm: a unit nobody defined
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and number.post_op is None:
+            return False
+    # baselines: 2020年为85.02, 由2020年的90%, 在2020年90%的基础上
+    before = work[max(0, number.start - 12) : number.start]
+    if vocab.baseline_before.search(before) and number.pre_op in (None, Op.EQ):
+        return False
+    after = work[number.post_end : number.post_end + 8]
+    if any(after.startswith(word) for word in vocab.baseline_after):
+        return False
+    if number.pre_op is None and number.post_op is None:
+        if any(before.rstrip().endswith(word) for word in vocab.not_after):
+            return False  # 低保、特困…等8项: a count of things named, not a target
+    if kind == "age":
+        # 3岁以下儿童, 0-6个月婴儿, 27周…以上: a qualifier unless a comparator stands right before
+        if number.pre_op is None or number.value_max is not None:
+            return False
+        if number.pre_end is not None and number.pre_end < number.start - 2:
+            return False
+    if kind == "duration":
+        if any(before.rstrip().endswith(word) for word in vocab.duration_before):
+            return False
+        rest = work[number.unit_end : number.unit_end + 6]
+        if any(rest.startswith(word) for word in vocab.duration_after):
+            return False
+    if kind in ("count", "age", "duration") and number.post_op is not None:
+        # 10人及以上的行政村: an eligibility rule
+        if work.startswith("的", _skip_spaces(work, number.post_end)):
+            return False
+    return True
+
+
+def _default_op(number: _Number) -> Op:
+    if number.unit_kind == "duration":
+        return Op.EQ  # 15年免费教育
+    if number.unit_kind == "ratio":
+        return Op.EQ
+    return Op.GE  # a bare 达到95%, 95%的城市社区: at least
+
+
+def _op_of(number: _Number) -> Op | None:
+    if number.relative and number.pre_op is not None:
+        return number.pre_op
+    if number.post_op is not None:
+        return number.post_op
+    return number.pre_op

@@ -1,0 +1,147 @@
+"""Naming the indicator a target belongs to: cleaning the subject, sharing a measure across a 分别 list."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.phrases.vocabulary import _vocabulary
+
+
+Span = tuple[int, int]
+_YEAR_PREFIX = re.compile(r"(?:到|至|在|于)?\s*\d{4}\s*年(?:底|末|前)?\s*,?\s*")
+_TRIM = " ,，:：、;；"
+_LEAD = "和及与或的"
+
+
+def _trim(work: str, start: int, end: int) -> Span:
+    while start < end and work[start] in _TRIM:
+        start += 1
+    while end > start and work[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _split_top(work: str, start: int, end: int, separators: str | tuple[str, ...]) -> list[Span]:
+    """Split on separators that stand outside brackets: 各县（市、区） is one item."""
+    parts: list[Span] = []
+    depth = 0
+    begin = start
+    for i in range(start, end):
+        ch = work[i]
+        if ch in "(《“[【":
+            depth += 1
+        elif ch in ")》”]】" and depth:
+            depth -= 1
+        elif depth == 0 and ch in separators:
+            parts.append(_trim(work, begin, i))
+            begin = i + 1
+    parts.append(_trim(work, begin, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
+    """The indicator as written (a span), and the condition it carried (换届后当年)."""
+    vocab = _vocabulary()
+    condition = None
+    start, end = _trim(work, start, end)
+    while start < end and work[start] in _LEAD:
+        start, end = _trim(work, start + 1, end)
+    for pattern in vocab.subject_cuts:
+        cut = pattern.search(work, start, end)
+        if cut:
+            end = _trim(work, start, cut.start())[1]
+    changed = True
+    while changed and end > start:
+        changed = False
+        for word in vocab.conditions:
+            if work.startswith(word, start) or work[start:end].endswith(word):
+                condition = condition or word
+                if work.startswith(word, start):
+                    start += len(word)
+                else:
+                    end -= len(word)
+                changed = True
+                break
+        for word in vocab.subject_prefixes:
+            if work.startswith(word, start) and end - start >= len(word):
+                start += len(word)
+                changed = True
+                break
+        year = _YEAR_PREFIX.match(work, start, end)
+        if year and year.end() > start:
+            start = year.end()
+            changed = True
+        for word in vocab.subject_suffixes:
+            if work[start:end].endswith(word):
+                end -= len(word)
+                changed = True
+                break
+        start, end = _trim(work, start, end)
+    if end - start <= 1:
+        end = start  # a lone verb such as 有 is no indicator
+    return (start, end), condition
+
+
+def _ends_with_measure(text: str) -> bool:
+    return any(text.endswith(head) for head in _vocabulary().measure_heads)
+
+
+def _head_of(item: str) -> str:
+    """The measure an item ends with, to lend it to its neighbours: 5岁以下儿童死亡率 → 死亡率.
+
+    A compound head of the vocabulary first, longest first (乙肝母婴传播率 → 母婴传播率),
+    else the last three characters of a 率 (生长迟缓率 → 迟缓率), else a measure head.
+    """
+    vocab = _vocabulary()
+    for head in vocab.shared_heads:
+        if item.endswith(head):
+            return head
+    if item.endswith("率") and len(item) >= 3:
+        return item[-3:]
+    for head in vocab.measure_heads:
+        if item.endswith(head):
+            return head
+    return ""
+
+
+_AND = ("、", "和", "与", "及")
+
+
+def _distribute(text: str, work: str, span: Span, count: int, respectively: bool) -> list[str]:
+    """Indicators for `count` values: 新生儿、婴儿和5岁以下儿童死亡率 → three of them."""
+    vocab = _vocabulary()
+    whole = text[span[0] : span[1]]
+    by_comma = [text[s:e] for s, e in _split_top(work, *span, "、")]
+    by_all = [text[s:e] for s, e in _split_top(work, *span, _AND)]
+    items: list[str] = [whole]
+    if respectively:
+        if count > 1:
+            items = by_comma if len(by_comma) == count else by_all
+        else:
+            items = by_comma if len(by_comma) > 1 else by_all
+            if len(items) == 1:
+                for short, long in vocab.abbreviations.items():
+                    if short in whole:
+                        items = [whole.replace(short, each, 1) for each in long]
+                        break
+    else:
+        for candidate in (by_comma, by_all):
+            if len(candidate) > 1 and all(_ends_with_measure(item) for item in candidate):
+                items = candidate
+                break
+    if len(items) > 1:
+        head = _head_of(items[-1])
+        items = [item if _ends_with_measure(item) or not head else item + head for item in items]
+        items = _carry_population(items)
+    return items
+
+
+def _carry_population(items: list[str]) -> list[str]:
+    """The first item's population also qualifies later items that name none (贫血患病率和生长迟缓率)."""
+    prefix = _vocabulary().population_prefix
+    population = prefix.match(items[0])
+    if not population:
+        return items
+    return [items[0]] + [
+        item if prefix.match(item) or item[:1].isdigit() else population.group(0) + item for item in items[1:]
+    ]

@@ -1,0 +1,368 @@
+"""Finding numbers and reading what is written around them: units, ranges, ratios, masked digits, written-out fractions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from compliance.model.plan import Op
+from compliance.phrases.vocabulary import _CN_DIGITS, _CN_NUMBER, _CN_UNITS, _vocabulary
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int  # end of the number token(s), before the unit
+    value: Decimal | None
+    masked: bool
+    value_max: Decimal | None = None
+    ratio: tuple[Decimal, Decimal] | None = None
+    unit_written: str | None = None
+    unit_kind: str | None = None  # rate count age duration never ratio
+    unit: str | None = None
+    unit_end: int = 0
+    post_op: Op | None = None
+    post_end: int = 0
+    pre_op: Op | None = None
+    pre_start: int | None = None  # where the comparator word starts
+    pre_end: int | None = None
+    explicit_symbol: bool = False
+    strong: bool = False
+    relative: bool = False
+    chinese_count: bool = False  # 一名, 两个: a target only after a strong comparator (至少配备一名)
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """1.500 → 1.5 and 100 stays 100 (never 1E+2)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _cn_value(text: str) -> Decimal | None:
+    """A Chinese numeral up to the thousands: 一 → 1, 十五 → 15, 三点五 → 3.5."""
+    if not text:
+        return None
+    whole, _, frac = text.partition("点")
+    total = 0
+    current = 0
+    for ch in whole:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    total += current
+    if frac:
+        if any(ch not in _CN_DIGITS for ch in frac):
+            return None
+        return Decimal(f"{total}." + "".join(str(_CN_DIGITS[ch]) for ch in frac))
+    return Decimal(total)
+
+
+def _match_word(work: str, pos: int, words: list[tuple[str, Any]]) -> tuple[str, Any] | None:
+    for word, meaning in words:
+        if work.startswith(word, pos):
+            return word, meaning
+    return None
+
+
+def _skip_spaces(work: str, pos: int) -> int:
+    while pos < len(work) and work[pos] in " \u3000":
+        pos += 1
+    return pos
+
+
+def _normalise(unit: str) -> str | None:
+    from compliance.errors import UnitError
+    from compliance.units import normalise_unit
+
+    try:
+        return normalise_unit(unit)
+    except UnitError:
+        return None
+
+
+def _find_numbers(work: str, inside: list[bool], text: str | None = None) -> list[_Number]:
+    """Every number token with its unit and post-qualifier; nothing decided yet."""
+    vocab = _vocabulary()
+    mask = vocab.mask
+    numbers: list[_Number] = []
+    consumed = 0
+    candidates: list[tuple[int, int, str]] = []  # (start, end, kind) kind: arabic / word
+    for match in vocab.number_re.finditer(work):
+        candidates.append((match.start(), match.end(), "arabic"))
+    for match in vocab.thousands_re.finditer(work):
+        # only an ASCII comma in the original: "1，200" is two numbers in a Chinese sentence
+        if text is None or all(text[i] == "," for i in range(match.start(), match.end()) if work[i] == ","):
+            candidates.append((match.start(), match.end(), "arabic"))
+    for match in vocab.fraction_re.finditer(work):
+        candidates.append((match.start(), match.end(), "fraction"))
+    for match in vocab.case_re.finditer(work):
+        candidates.append((match.start(), match.end(), "case"))
+    for match in re.finditer(r"([" + _CN_NUMBER + r"点]{1,6})(?=个?百分点)", work):
+        candidates.append((match.start(), match.end(), "cnpt"))
+    for match in re.finditer(r"[" + _CN_NUMBER + r"]{1,6}", work):
+        candidates.append((match.start(), match.end(), "cncount"))
+    for word in vocab.word_values:
+        for match in re.finditer(re.escape(word), work):
+            candidates.append((match.start(), match.end(), "word"))
+    # at one place the longest reading first: 1,200 before 1, 每十万活产8例 before 十万
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    for start, end, kind in candidates:
+        if start < consumed or inside[start]:
+            continue
+        number = _read_number(work, start, end, kind, mask)
+        if number is None:
+            continue
+        consumed = max(number.post_end, number.unit_end, number.end)
+        numbers.append(number)
+    return numbers
+
+
+def _fraction(work: str, start: int, end: int) -> _Number | None:
+    """百分之九十 (90 %), 万分之5 (5 1/万), 四分之一 (25 %), 三分之一 (ratio 1:3, never rounded to a %)."""
+    vocab = _vocabulary()
+    match = vocab.fraction_re.fullmatch(work, start, end)
+    if match is None:
+        return None
+    numerator = _cn_or_arabic(match.group("num"))
+    if numerator is None:
+        return None
+    number = _Number(start, end, numerator, False)
+    number.unit_kind = "rate"
+    number.unit_end = end
+    den = match.group("den")
+    if den in vocab.fraction_units:
+        number.unit = _normalise(vocab.fraction_units[den])
+        number.unit_written = den + "分之"
+        return number if number.unit else None
+    denominator = _cn_or_arabic(den)
+    if not denominator or denominator != denominator.to_integral_value():
+        return None
+    share = numerator / denominator
+    rest = int(denominator)
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest == 1 or (share * 100) == (share * 100).to_integral_value():
+        number.value = _plain(share * 100)  # exact: 四分之一 is 25 %
+        number.unit = number.unit_written = "%"
+        return number
+    number.ratio = (_plain(numerator), _plain(denominator))
+    number.value = _plain(share.quantize(Decimal("0.001")))
+    number.unit = number.unit_written = "ratio"
+    return number
+
+
+def _cn_or_arabic(token: str) -> Decimal | None:
+    if token and token[0].isdigit():
+        return _decimal(token)
+    return _cn_value(token)
+
+
+def _read_number(work: str, start: int, end: int, kind: str, mask: str) -> _Number | None:
+    vocab = _vocabulary()
+    token = work[start:end]
+    if kind == "arabic":
+        # A number glued to letters or other digits is an identifier (HPV16, _Toc12), not a value.
+        if start > 0 and (work[start - 1].isascii() and work[start - 1].isalpha() or work[start - 1] == "_"):
+            return None
+        masked = any(ch in mask for ch in token)
+        if masked and not any(ch in mask for ch in token.replace(".", "")):
+            masked = False
+        value = None if masked else _decimal(token.replace(",", ""))
+        if not masked and value is None:
+            return None
+        number = _Number(start, end, value, masked)
+    elif kind == "fraction":
+        fraction = _fraction(work, start, end)
+        if fraction is None:
+            return None
+        number = fraction
+    elif kind == "case":
+        match = vocab.case_re.fullmatch(work, start, end)
+        value = _cn_or_arabic(match.group("num")) if match else None
+        unit = _normalise(vocab.case_scales[match.group("scale")]) if match else None
+        if value is None or unit is None:
+            return None
+        number = _Number(start, match.end("num"), value, False)
+        number.unit_written = match.group(0)
+        number.unit_kind = "rate"
+        number.unit = unit
+        number.unit_end = end
+    elif kind == "cncount":
+        value = _cn_value(token)
+        if value is None:
+            return None
+        number = _Number(start, end, value, False, chinese_count=True)
+        pos = _read_unit(work, number, end)
+        if number.unit_kind != "count" or pos == end:
+            return None
+        number.unit_end = pos
+        _read_post_op(work, number)
+        return number
+    elif kind == "cnpt":
+        value = _cn_value(token)
+        if value is None:
+            return None
+        number = _Number(start, end, value, False)
+    else:  # a word standing for a value: 一半
+        value, unit = vocab.word_values[token]
+        number = _Number(start, end, value, False)
+        number.unit_written = unit
+        number.unit_kind = "rate"
+        number.unit = _normalise(unit)
+        number.unit_end = end
+    pos = end
+    if kind == "arabic":
+        pos = _read_range_or_ratio(work, number, pos, mask)
+    if number.unit_written is None:
+        pos = _read_unit(work, number, pos)
+        if kind == "arabic" and number.unit_kind is not None and number.value_max is None:
+            pos = _read_unit_range(work, number, pos, mask)
+    number.unit_end = max(number.unit_end, pos)
+    _read_post_op(work, number)
+    return number
+
+
+def _match_number(work: str, pos: int) -> re.Match[str] | None:
+    """The number at pos, thousands separators included (the second end of 2,000-3,000个)."""
+    vocab = _vocabulary()
+    return vocab.thousands_re.match(work, pos) or vocab.number_re.match(work, pos)
+
+
+def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
+    """40%-45%, 40%～45%, 40%至45%: a range whose two ends both carry the unit."""
+    vocab = _vocabulary()
+    at = _skip_spaces(work, pos)
+    connector = next((c for c in vocab.range_connectors if work.startswith(c, at)), None)
+    if connector is None or number.unit is None:
+        return pos
+    second = _match_number(work, _skip_spaces(work, at + len(connector)))
+    if not second:
+        return pos
+    unit_at = _skip_spaces(work, second.end())
+    found = _match_word(work, unit_at, vocab.unit_words)
+    if found is None or _normalise(found[0]) != number.unit:
+        return pos
+    if any(work.startswith(word, unit_at) for word in vocab.not_units):
+        return pos
+    unit_end = unit_at + len(found[0])
+    if any(ch in mask for ch in second.group(0)):
+        number.masked, number.value = True, None
+        return unit_end
+    high = _decimal(second.group(0).replace(",", ""))
+    if number.value is None or high is None or high < number.value:
+        return pos  # 45%-40% is no range
+    number.value_max = high
+    return unit_end
+
+
+def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int:
+    """2-3家 (a range), 2:3 (a ratio) and 9/10万 (handled as a unit) after the first number."""
+    vocab = _vocabulary()
+    after = _skip_spaces(work, pos)
+    if after < len(work) and work[after] in ":" and not number.masked:
+        second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
+        if second and not any(ch in mask for ch in second.group(0)):
+            denominator = _decimal(second.group(0))
+            if denominator and number.value is not None:
+                number.ratio = (_plain(number.value), _plain(denominator))
+                number.value = _plain((number.value / denominator).quantize(Decimal("0.001")))
+                number.unit_written = "ratio"
+                number.unit_kind = "ratio"
+                number.unit = "ratio"
+                number.end = second.end()
+                number.unit_end = second.end()
+                return second.end()
+    if after < len(work) and work[after] in "-~～":
+        second = _match_number(work, _skip_spaces(work, after + 1))
+        if second:
+            masked_second = any(ch in mask for ch in second.group(0))
+            high = None if masked_second else _decimal(second.group(0).replace(",", ""))
+            number.end = second.end()
+            if masked_second:
+                number.masked = True
+                number.value = None
+            elif number.value is not None and high is not None and high >= number.value:
+                number.value_max = high
+            return second.end()
+    if after < len(work) and work[after] == "/":
+        # 7/*** : the denominator itself is illegible; the unit cannot be read.
+        rest = work[after + 1 :]
+        stars = len(rest) - len(rest.lstrip(mask))
+        if stars:
+            number.masked = True
+            number.value = None
+            number.unit_written = "/" + rest[:stars]
+            number.unit_kind = "rate"
+            number.unit = None
+            number.unit_end = after + 1 + stars
+            return after + 1 + stars
+    return pos
+
+
+def _read_unit(work: str, number: _Number, pos: int) -> int:
+    vocab = _vocabulary()
+    at = _skip_spaces(work, pos)
+    found = _match_word(work, at, vocab.unit_words)
+    if found is None and work[at : at + 1] in vocab.multipliers and number.value is not None:
+        # 2万个 is 20 000 个 (but 2万人 is the unit 万人, matched above)
+        scaled = _match_word(work, at + 1, vocab.unit_words)
+        if scaled is not None and scaled[1] == "count":
+            number.value = number.value * vocab.multipliers[work[at]]
+            if number.value_max is not None:
+                number.value_max = number.value_max * vocab.multipliers[work[at]]
+            at, found = at + 1, scaled
+    if found is None:
+        return pos
+    written, kind = found
+    if any(work.startswith(word, at) for word in vocab.not_units):
+        return pos  # 110处理, 3个人: the character starts a word, it is no unit
+    end = at + len(written)
+    unit_text = written
+    # an explicit denominator: 3次/年, 2名/千人
+    if work.startswith("/", end) and kind != "rate":
+        for denominator in vocab.slash_denominators:
+            if work.startswith(denominator, end + 1):
+                combined = _normalise(f"{written}/{denominator}")
+                if combined:
+                    unit_text = f"{written}/{denominator}"
+                    end = end + 1 + len(denominator)
+                break
+    number.unit_written = unit_text
+    number.unit_kind = kind
+    number.unit = _normalise(unit_text)
+    if number.unit is None and kind != "never":
+        number.unit_kind = None
+        number.unit_written = None
+        return pos
+    return end
+
+
+def _read_post_op(work: str, number: _Number) -> None:
+    vocab = _vocabulary()
+    pos = _skip_spaces(work, number.unit_end)
+    found = _match_word(work, pos, vocab.post_ops)
+    number.post_end = number.unit_end
+    if found:
+        number.post_op = found[1]
+        number.post_end = pos + len(found[0])
+    elif number.value_max is not None:
+        # 保持在40%-45%之间: a band, at least its lower end (value_max holds the upper)
+        word = next((w for w in vocab.range_words if work.startswith(w, pos)), None)
+        if word is not None:
+            number.post_op = Op.GE
+            number.post_end = pos + len(word)

@@ -1,0 +1,192 @@
+"""The parser's vocabulary, read once from rules/phrases.yaml: which words mean at least, at most, about, which units are ages…"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from compliance.model.plan import Direction, Op
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = "零〇一二两三四五六七八九十百千"
+
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    mask: str
+    unit_words: list[tuple[str, str]]  # (written, kind) longest first
+    slash_denominators: list[str]
+    per_period: list[tuple[str, str]]
+    per_population: list[tuple[str, str]]
+    post_ops: list[tuple[str, Op]]
+    symbols: list[tuple[str, Op]]
+    strong: list[tuple[str, Op]]
+    weak: list[tuple[str, Op]]
+    adjacent_only: frozenset[str]
+    op_window: int
+    relative: list[tuple[str, Op]]
+    base_year: list[re.Pattern[str]]
+    baseline_before: re.Pattern[str]
+    baseline_after: list[str]
+    duration_before: list[str]
+    duration_after: list[str]
+    list_separators: frozenset[str]
+    respectively: list[re.Pattern[str]]
+    abbreviations: dict[str, list[str]]
+    measure_heads: list[str]
+    shared_heads: list[str]
+    conditions: list[str]
+    subject_prefixes: list[str]
+    subject_suffixes: list[str]
+    subject_cuts: list[re.Pattern[str]]
+    population_prefix: re.Pattern[str]
+    not_units: list[str]
+    multipliers: dict[str, Decimal]
+    not_after: list[str]
+    coverage_words: list[str]
+    coverage_verbs: list[str]
+    word_values: dict[str, tuple[Decimal, str]]
+    qualitative: list[tuple[str, Direction]]
+    qual_full_pattern: re.Pattern[str]
+    qual_render: dict[Direction, str]
+    number_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    thousands_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    fraction_units: dict[str, str] = field(default_factory=dict)
+    fraction_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    case_scales: dict[str, str] = field(default_factory=dict)
+    case_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    range_connectors: list[str] = field(default_factory=list)
+    range_words: list[str] = field(default_factory=list)
+    verb_chain_joiners: list[str] = field(default_factory=list)
+    unread_patterns: list[re.Pattern[str]] = field(default_factory=list)
+    named_phrases: list[str] = field(default_factory=list)
+
+
+def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _fold(text: str, keep_dot: bool = False) -> str:
+    """Full width to half width, one character for one character (offsets survive)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if keep_dot and ch == "．":
+            out.append(ch)
+        elif 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000" or ch == "\xa0":
+            out.append(" ")
+        elif ch in "—–－―‐‑":
+            out.append("-")
+        elif ch == "﹪":
+            out.append("%")
+        elif ch == "﹤":
+            out.append("<")
+        elif ch == "﹥":
+            out.append(">")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    from compliance.loading.yamlfile import read_yaml
+    from compliance.resources import rules_file
+
+    data = read_yaml(rules_file("phrases.yaml")).data
+
+    def ops(mapping: Any) -> list[tuple[str, Op]]:
+        return _longest_first(
+            [(_fold(str(word)), Op(str(op))) for op, words in mapping.items() for word in words]
+        )
+
+    unit_words = _longest_first(
+        [(_fold(str(word)), str(kind)) for kind, words in data["units"].items() for word in words]
+    )
+    mask = str(data["mask_characters"])
+    digit = r"[0-9" + re.escape(mask) + r"]"
+    number_re = re.compile(digit + r"+(?:\." + digit + r"+)?")
+    # 1,200 and 12,000,000: an ASCII comma before exactly three digits, inside a number
+    thousands_re = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?")
+    cn = "[" + _CN_NUMBER + "]"
+    fraction_units = {str(k): str(v) for k, v in data["fraction_units"].items()}
+    by_length = sorted(fraction_units, key=len, reverse=True)
+    fraction_re = re.compile(
+        r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|[0-9]+|" + cn + r"+)分之"
+        r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)"
+    )
+    cases = data["case_rates"]
+    case_scales = {str(k): str(v) for k, v in cases["scales"].items()}
+
+    def alternation(words: Any) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted((str(w) for w in words), key=len, reverse=True))
+
+    case_re = re.compile(
+        r"每\s*(?P<scale>" + alternation(case_scales) + r")\s*(?:" + alternation(cases["populations"]) + r")?\s*"
+        r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)\s*(?:" + alternation(cases["counters"]) + r")"
+    )
+    unread_patterns = [re.compile(str(p).replace("{cn}", cn)) for p in data["unread_patterns"]]
+    qualitative = _longest_first(
+        [
+            (_fold(str(word)), Direction(str(direction)))
+            for direction, words in data["qualitative"].items()
+            for word in words
+        ]
+    )
+    return _Vocabulary(
+        mask=mask,
+        unit_words=unit_words,
+        slash_denominators=sorted((str(d) for d in data["slash_denominators"]), key=len, reverse=True),
+        per_period=_longest_first([(str(k), str(v)) for k, v in data["per_period"].items()]),
+        per_population=_longest_first([(str(k), str(v)) for k, v in data["per_population"].items()]),
+        post_ops=ops(data["post_ops"]),
+        symbols=ops(data["symbols"]),
+        strong=ops(data["strong_ops"]),
+        weak=ops(data["weak_ops"]),
+        adjacent_only=frozenset(str(w) for w in data["adjacent_only"]),
+        op_window=int(data["op_window"]),
+        relative=ops(data["relative"]),
+        base_year=[re.compile(str(p)) for p in data["base_year_patterns"]],
+        baseline_before=re.compile(str(data["baseline_before"])),
+        baseline_after=[str(w) for w in data["baseline_after"]],
+        duration_before=sorted((str(w) for w in data["duration_scope_before"]), key=len, reverse=True),
+        duration_after=sorted((str(w) for w in data["duration_scope_after"]), key=len, reverse=True),
+        list_separators=frozenset(_fold(str(w)) for w in data["list_separators"]),
+        respectively=[re.compile(str(p)) for p in data["respectively"]],
+        abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
+        measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
+        shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
+        conditions=sorted((str(w) for w in data["conditions"]), key=len, reverse=True),
+        subject_prefixes=sorted((str(w) for w in data["subject_prefixes"]), key=len, reverse=True),
+        subject_suffixes=sorted((str(w) for w in data["subject_suffixes"]), key=len, reverse=True),
+        not_units=[str(w) for w in data["not_units"]],
+        multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
+        not_after=[str(w) for w in data["not_after"]],
+        subject_cuts=[re.compile(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
+        population_prefix=re.compile(str(data["population_prefix"])),
+        coverage_words=[str(w) for w in data["full_coverage"]["words"]],
+        coverage_verbs=sorted((str(w) for w in data["full_coverage"]["verbs"]), key=len, reverse=True),
+        word_values={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in data["word_values"].items()},
+        qualitative=qualitative,
+        qual_full_pattern=re.compile(str(data["qualitative_full_coverage_pattern"])),
+        qual_render={Direction(str(k)): str(v) for k, v in data["qualitative_render"].items()},
+        number_re=number_re,
+        thousands_re=thousands_re,
+        fraction_units=fraction_units,
+        fraction_re=fraction_re,
+        case_scales=case_scales,
+        case_re=case_re,
+        range_connectors=sorted((_fold(str(w)) for w in data["range_connectors"]), key=len, reverse=True),
+        range_words=sorted((str(w) for w in data["range_words"]), key=len, reverse=True),
+        verb_chain_joiners=sorted((str(w) for w in data["verb_chain_joiners"]), key=len, reverse=True),
+        unread_patterns=unread_patterns,
+        named_phrases=[str(w) for w in data["named_phrases"]],
+    )
