@@ -121,3 +121,20 @@ def test_environment_variable_and_config_file(refs: Path, tmp_path: Path, monkey
     (project / "compliance.toml").write_text("references = 3\n", encoding="utf-8")
     with pytest.raises(InputError, match="must be a list of paths"):
         configured_reference_paths(project)
+
+
+def test_bundled_references_are_built_only_when_a_check_needs_them() -> None:
+    from compliance.loading.plans import load_plan
+
+    library = ReferenceLibrary.load(configured=False)
+    assert library.entries and all(entry.reference is None for entry in library.entries)
+    plan = load_plan(Path(__file__).parent.parent / "examples" / "plans" / "xinping-women-2021-2030.yaml")
+    ancestors = library.ancestors(plan)
+    built = [entry.id for entry in library.entries if entry.reference is not None]
+    assert sorted(built) == sorted(reference.id for reference in ancestors)
+
+
+def test_a_users_broken_reference_is_reported_at_once(tmp_path: Path) -> None:
+    write(tmp_path / "mine", "bad.yaml", plan_text("我的", "women", "provincial", ["山东省"], "  - {indicator: x, target: {op: '=<', value: 1, unit: '%'}}\n"))
+    with pytest.raises(InputError, match="not a valid op"):
+        ReferenceLibrary.load([tmp_path / "mine"], configured=False)

@@ -17,12 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.errors import InputError, Problem
-from compliance.model import Plan
+from compliance.model import Level, Plan
 from compliance.references.jurisdictions import Gazetteer, load_gazetteer
 from compliance.resources import reference_dir
 
 ENV_VARIABLE = "COMPLIANCE_REF"
 CONFIG_FILE = "compliance.toml"
+
+
+def _reference_id(file: Path, root: Path) -> str:
+    """A short name: the path below its reference directory, without suffix."""
+    if root == file:
+        return file.stem
+    return file.relative_to(root).with_suffix("").as_posix()
 
 
 @dataclass(frozen=True)
@@ -36,10 +43,7 @@ class ReferencePlan:
 
     @property
     def id(self) -> str:
-        """A short name: the path below its reference directory, without suffix."""
-        if self.root == self.file:
-            return self.file.stem
-        return self.file.relative_to(self.root).with_suffix("").as_posix()
+        return _reference_id(self.file, self.root)
 
     @property
     def targets_encoded(self) -> bool:
@@ -88,10 +92,55 @@ def _plan_files(path: Path) -> tuple[Path, list[Path]]:
 
 
 @dataclass
+class _Entry:
+    """A reference file known by its header (kind, level, jurisdiction, title); its plan is built on first use.
+
+    The bundled files are validated by the test suite, so a check builds only the
+    few that are ancestors of the plan at hand: most of a cold start's work was
+    validating references no check needed.
+    """
+
+    file: Path
+    root: Path
+    origin: str
+    kind: str
+    level: Level
+    jurisdiction: tuple[str, ...]
+    title: str
+    reference: ReferencePlan | None = None
+
+    @property
+    def id(self) -> str:
+        return _reference_id(self.file, self.root)
+
+    def load(self) -> ReferencePlan:
+        if self.reference is None:
+            from compliance.loading.plans import load_plan
+
+            self.reference = ReferencePlan(plan=load_plan(self.file), file=self.file, root=self.root, origin=self.origin)
+        return self.reference
+
+
+def _header(file: Path) -> tuple[str, Level, tuple[str, ...], str] | None:
+    """kind, level, jurisdiction and title read straight from the file, or None if they are not plainly there."""
+    from compliance.loading.yamlfile import read_yaml
+
+    try:
+        info = read_yaml(file).data["plan"]
+        kind, level, title = info["kind"], Level(info["level"]), info["title"]
+        jurisdiction = tuple(str(place) for place in info["jurisdiction"])
+    except (InputError, KeyError, TypeError, ValueError):
+        return None
+    if kind not in ("women", "children") or not isinstance(title, str):
+        return None
+    return kind, level, jurisdiction, title
+
+
+@dataclass
 class ReferenceLibrary:
     """All reference plans available for a check."""
 
-    plans: list[ReferencePlan] = field(default_factory=list)
+    entries: list[_Entry] = field(default_factory=list)
     gazetteer: Gazetteer = field(default_factory=load_gazetteer)
 
     @classmethod
@@ -102,7 +151,11 @@ class ReferenceLibrary:
         bundled: bool = True,
         configured: bool = True,
     ) -> ReferenceLibrary:
-        """Bundled references, then configured ones, then `extra`; later wins for the same document."""
+        """Bundled references, then configured ones, then `extra`; later wins for the same document.
+
+        A user's reference files are validated at once (their problems are
+        reported here, with positions); bundled ones when they are first used.
+        """
         from compliance.loading.plans import load_plan
 
         sources: list[tuple[Path, str]] = []
@@ -116,6 +169,10 @@ class ReferenceLibrary:
         for source, origin in sources:
             root, files = _plan_files(source)
             for file in files:
+                header = _header(file) if origin == "bundled" else None
+                if header is not None:
+                    library._add(_Entry(file, root, origin, *header))
+                    continue
                 try:
                     plan = load_plan(file)
                 except InputError as error:
@@ -126,15 +183,34 @@ class ReferenceLibrary:
             raise InputError(problems)
         return library
 
-    def _identity(self, plan: Plan) -> tuple[str, str, tuple[str, ...]]:
-        info = plan.plan
-        return (info.kind.value, info.level.value, self.gazetteer.normalise(info.jurisdiction))
+    @property
+    def plans(self) -> list[ReferencePlan]:
+        """Every reference plan (each built and validated on first use)."""
+        return [entry.load() for entry in self.entries]
+
+    def _identity(self, entry: _Entry) -> tuple[str, str, tuple[str, ...]]:
+        return (entry.kind, entry.level.value, self.gazetteer.normalise(entry.jurisdiction))
+
+    def _add(self, entry: _Entry) -> None:
+        identity = self._identity(entry)
+        self.entries = [e for e in self.entries if self._identity(e) != identity]
+        self.entries.append(entry)
 
     def add(self, reference: ReferencePlan) -> None:
         """Add a reference; it replaces one for the same document (kind, level, jurisdiction)."""
-        identity = self._identity(reference.plan)
-        self.plans = [p for p in self.plans if self._identity(p.plan) != identity]
-        self.plans.append(reference)
+        info = reference.plan.plan
+        self._add(
+            _Entry(
+                reference.file,
+                reference.root,
+                reference.origin,
+                info.kind.value,
+                info.level,
+                tuple(info.jurisdiction),
+                info.title,
+                reference,
+            )
+        )
 
     def ancestors(self, plan: Plan) -> list[ReferencePlan]:
         """The references `plan` must follow: same kind, a higher level, a jurisdiction containing it.
@@ -143,12 +219,12 @@ class ReferenceLibrary:
         """
         info = plan.plan
         found = [
-            reference
-            for reference in self.plans
-            if reference.plan.plan.kind == info.kind
-            and reference.plan.plan.level.rank < info.level.rank
-            and self.gazetteer.contains(reference.plan.plan.jurisdiction, info.jurisdiction)
-            and not (plan.path is not None and reference.file.resolve() == Path(plan.path).resolve())
+            entry.load()
+            for entry in self.entries
+            if entry.kind == info.kind.value
+            and entry.level.rank < info.level.rank
+            and self.gazetteer.contains(entry.jurisdiction, info.jurisdiction)
+            and not (plan.path is not None and entry.file.resolve() == Path(plan.path).resolve())
         ]
         return sorted(found, key=lambda r: r.plan.plan.level.rank)
 
@@ -156,20 +232,20 @@ class ReferenceLibrary:
         """A reference by id (national/women-2021-2030), file path, or exact title."""
         path = Path(name)
         candidates = [
-            r
-            for r in self.plans
-            if name in (r.id, r.plan.plan.title)
-            or (path.exists() and r.file.resolve() == path.resolve())
+            entry
+            for entry in self.entries
+            if name in (entry.id, entry.title) or (path.exists() and entry.file.resolve() == path.resolve())
         ]
         if len(candidates) == 1:
-            return candidates[0]
+            return candidates[0].load()
         if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
             from compliance.loading.plans import load_plan
 
             return ReferencePlan(plan=load_plan(path), file=path, root=path, origin="user")
-        known = ", ".join(r.id for r in self.plans)
+        known = ", ".join(entry.id for entry in self.entries)
         raise InputError.single(
-            name, "no such reference plan" if not candidates else "names several reference plans",
+            name,
+            "no such reference plan" if not candidates else "names several reference plans",
             hint=f"use one of: {known}",
         )
 
