@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.checks import RULES, CheckSettings, Finding, HorizonMode, Severity
-from compliance.checks.consistency import check_consistency, check_unparsed
+from compliance.checks.consistency import check_consistency, check_texts, check_unparsed
 from compliance.checks.context import CheckContext
 from compliance.checks.coverage import NothingChecked, check_domains, check_indicators, check_references
 from compliance.checks.quantities import check_quantities
@@ -104,7 +104,7 @@ def check(
         settings=settings,
     )
     findings: list[Finding] = []
-    for family in (check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed):
+    for family in (check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed, check_texts):
         findings.extend(family(context))
     missing = {f.reference.target.indicator for f in findings if f.rule == "missing-indicator" and f.reference}
     targets_checked = len(context.compared)

@@ -8,7 +8,7 @@ rules (documented classes) and a function that finds them:
 | coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
 | quantities | `quantities` | unit-mismatch, implausible-value |
-| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number |
+| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch |
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ from compliance.checks.coverage import (
     QualitativeOnly,
     ReferenceUnavailable,
 )
-from compliance.checks.consistency import ConflictingTargets, MaskedValue, UnknownIndicator, UnparsedNumber
+from compliance.checks.consistency import (
+    ConflictingTargets,
+    MaskedValue,
+    TextMismatch,
+    UnknownIndicator,
+    UnparsedNumber,
+)
 from compliance.checks.quantities import ImplausibleValue, UnitMismatch
 from compliance.checks.thresholds import BandDeviation, DirectionConflict, NotComparable, WeakerThreshold
 
@@ -41,6 +47,7 @@ RULES: tuple[type[Rule], ...] = (
     ConflictingTargets,
     UnknownIndicator,
     UnparsedNumber,
+    TextMismatch,
 )
 
 

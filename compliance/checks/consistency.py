@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from compliance.checks.base import Finding, Rule
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
+from compliance.model import TargetValue
 from compliance.phrases import render_compact
 from compliance.units import as_fraction, convert
 
@@ -80,6 +82,64 @@ class UnparsedNumber(Rule):
     family = "consistency"
 
 
+class TextMismatch(Rule):
+    """A target whose value disagrees with the sentence quoted as its source.
+
+    ## Why it matters
+    A plan file keeps, next to each target, the verbatim `text` it was read
+    from. When a reviewer edits the value but not the text (or the text was
+    attached to the wrong target), the file no longer says what the plan says;
+    every finding built on that target would quote one number and check another.
+
+    ## Example
+    `{indicator: 孕产妇死亡率, target: "<= 7 1/10万", text: 孕产妇死亡率控制在15/10万以下}`
+    fails; with `text: 孕产妇死亡率控制在7/10万以下` it passes. A text that states
+    no number the parser can read (a bare table cell such as "≥99") is not judged.
+    """
+
+    name = "text-mismatch"
+    family = "consistency"
+
+
+def check_texts(context: CheckContext) -> Iterator[Finding]:
+    from compliance.phrases import parse
+
+    for target in context.plan.targets:
+        value = target.target
+        if not target.text or not value.is_numeric or value.op.is_relative:
+            continue
+        stated = [t.to_target_value() for t in parse(target.text)]
+        stated = [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
+        indicator = context.indicator(target)
+        if not stated or any(_agrees(value, other, indicator) for other in stated):
+            continue
+        yield TextMismatch.finding(
+            f"{target.indicator}: the target says {render_compact(value)}, but its text «{target.text}» says "
+            + " / ".join(render_compact(other) for other in stated),
+            domain=context.domain_of(target, indicator),
+            indicator=getattr(indicator, "id", None),
+            indicator_name=target.indicator,
+            plan_target=target,
+            suggestion="correct the value or the quoted text so that they agree",
+        )
+
+
+def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:
+    """Two statements of one target: the same level in compatible units (masked matches masked).
+
+    The indicator's own reading applies: 床位增至2.2张 is 2.2张/千人 for a per-thousand indicator.
+    """
+    if a.masked or b.masked:
+        return a.masked and b.masked
+    if indicator is not None and a.exact is not None and b.exact is not None and a.unit and b.unit:
+        try:
+            level = indicator.to_canonical(a.exact, a.unit) == indicator.to_canonical(b.exact, b.unit)
+        except UnitError:
+            level = False
+        return level and (a.op is b.op or any({a.op.value, b.op.value} <= ops for ops in _AGREEING_OPS))
+    return _same(a, b)
+
+
 def check_unparsed(context: CheckContext) -> Iterator[Finding]:
     for item in context.plan.unparsed:
         where = f"line {item.line}" if item.line else "the document"
@@ -136,7 +196,7 @@ def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
                 continue  # a level and a yearly change are two statements, not a contradiction
             if context.plan.target_year(first) != context.plan.target_year(second):
                 continue
-            if _same(first, second):
+            if _same(first.target, second.target):
                 continue
             indicator = context.indicator(first)
             yield ConflictingTargets.finding(
@@ -154,9 +214,8 @@ def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
 _AGREEING_OPS = ({">=", ">", "="}, {"<=", "<", "="})
 
 
-def _same(first: object, second: object) -> bool:
+def _same(a: TargetValue, b: TargetValue) -> bool:
     """The same level stated twice ("<7" in the table, "7以下" in the measures) is no conflict."""
-    a, b = first.target, second.target  # type: ignore[attr-defined]
     if a.op is not b.op and not any({a.op.value, b.op.value} <= ops for ops in _AGREEING_OPS):
         return False
     try:
