@@ -344,6 +344,15 @@ def check(
         _dump_json(records[0] if len(records) == 1 else records)
     else:
         click.echo("\n\n".join(render_text(r) for r in reports))
+    used = {reference.file for report in reports for reference in report.references}
+    for entry in library.entries:
+        if entry.origin == "user" and entry.file not in used:
+            click.echo(
+                f"note: your reference {entry.file} ({entry.kind}, {entry.level.value}, "
+                f"{'/'.join(entry.jurisdiction) or '全国'}) is not an ancestor of the checked plan(s) and was not used; "
+                "check its kind, level and jurisdiction (compliance targets for PLAN)",
+                err=True,
+            )
     sys.exit(EXIT_FINDINGS if any(r.failed for r in reports) else EXIT_CLEAN)
 
 

@@ -148,3 +148,14 @@ def test_library_api_matches_the_cli() -> None:
     _, cli = as_json("check", JINAN_WOMEN)
     assert report.summary == cli["summary"]
     assert report.failed
+
+
+def test_a_reference_of_the_user_that_matches_nothing_is_reported(tmp_path: Path) -> None:
+    mine = tmp_path / "zhengzhou.yaml"
+    mine.write_text(
+        "format: compliance-plan/1\n"
+        "plan: {title: 郑州市妇女发展规划, kind: women, level: municipal, jurisdiction: [郑州市], period: [2021, 2025]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(JINAN_WOMEN), "--ref", str(mine)])
+    assert "is not an ancestor of the checked plan(s) and was not used" in result.stderr

@@ -636,3 +636,18 @@ def test_an_unknown_place_without_a_suffix_asks(tmp_path: Path) -> None:
     plan = _plan_of(tmp_path, "鹿鸣", "《玉溪市儿童发展规划（2021—2030年）》")  # below a city: a county
     assert plan.plan.jurisdiction == ["云南省", "玉溪市", "鹿鸣"]
     assert str(plan.plan.level) == "county"
+
+
+def test_a_milestone_and_a_final_value_in_one_sentence_keep_their_years(tmp_path: Path) -> None:
+    text = (
+        "某某区妇女发展规划（2021—2030年）\n（一）妇女与健康\n主要目标：\n"
+        "1．孕产妇死亡率到2025年下降到8/10万以下，到2030年下降到7/10万以下。\n"
+    )
+    (plan,) = extract(write(tmp_path, "years.txt", text), jurisdiction="甘肃省/兰州市/城关区", level="county")
+    assert [(t.indicator, t.target.value, t.year) for t in plan.targets] == [
+        ("孕产妇死亡率", 8, 2025),
+        ("孕产妇死亡率", 7, None),  # the plan's end year
+    ]
+    from compliance.checking import check
+
+    assert not [f for f in check(plan).findings if f.rule == "conflicting-targets"]

@@ -755,3 +755,19 @@ def test_new_units_keep_their_indicators() -> None:
 )
 def test_new_units_are_no_targets_without_a_comparator_or_inside_a_word(sentence: str) -> None:
     assert numeric(sentence) == []
+
+
+def test_a_deadline_after_the_measure_is_not_part_of_its_name() -> None:
+    first, second = parse("孕产妇死亡率到2025年下降到8/10万以下，到2030年下降到7/10万以下")
+    assert (first.indicator, first.value, second.indicator, second.value) == ("孕产妇死亡率", 8, "孕产妇死亡率", 7)
+
+
+def test_a_bracketed_scope_with_a_list_inside_is_cut_too() -> None:
+    (target,) = parse("适龄儿童免疫规划疫苗接种率以乡（镇、街道）为单位保持在95%以上")
+    assert target.indicator == "适龄儿童免疫规划疫苗接种率"
+
+
+def test_chengxiang_with_two_values_names_city_and_countryside() -> None:
+    city, country = parse("城乡社区家长学校覆盖率分别达到90%和80%")
+    assert (city.indicator, city.value) == ("城市社区家长学校覆盖率", 90)
+    assert (country.indicator, country.value) == ("农村社区家长学校覆盖率", 80)

@@ -182,7 +182,7 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
         for i, line in enumerate(lines[:20]):
             text = _lone_text(line)
             if text and _CAPTION.search(squeeze(text)):
-                name = _CAPTION.sub("", squeeze(text))
+                name = _CAPTION.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
                 if is_title(name):
                     return lines[:i], [Segment(lines=lines[i:], title=name, title_line=line.number, title_kind=_subject_kind(name))]
         return [], [Segment(lines=lines)]

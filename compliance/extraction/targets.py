@@ -165,7 +165,9 @@ def responsible(text: str) -> tuple[list[str], list[str]]:
 _YEAR = re.compile(r"(?:到|至|在|于|力争)?\s*((?:19|20)\d{2})\s*年(?:底|末|前)?(?!\s*(?:为|的|是|已|基|-|—|至))")
 
 
-def _own_year(text: str, start: int, period: tuple[int, int]) -> int | None:
+def _own_year(text: str, end: int, period: tuple[int, int]) -> int | None:
+    """The target year a sentence gives a target before its number ends (到2025年…): None for the plan's end."""
+    start = end
     begin = start
     while begin > 0 and text[begin - 1] not in "。；;":
         begin -= 1
@@ -212,7 +214,7 @@ def read_paragraph(
                 text=clause,
                 section=paragraph.section,
                 domain=paragraph.domain,
-                year=_own_year(text, t.start, period) if t.is_numeric else None,
+                year=_own_year(text, t.end, period) if t.is_numeric else None,
                 lead_units=list(lead),
                 responsible_units=list(resp),
                 note=paragraph.note,

@@ -117,6 +117,11 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
     if respectively:
         if count > 1:
             items = by_comma if len(by_comma) == count else by_all
+            if len(items) != count:  # 城乡社区…覆盖率分别达到90%和80%: 城市…, 农村…
+                for short, long in vocab.abbreviations.items():
+                    if short in whole and len(long) == count:
+                        items = [whole.replace(short, each, 1) for each in long]
+                        break
         else:
             items = by_comma if len(by_comma) > 1 else by_all
             if len(items) == 1:
