@@ -771,3 +771,11 @@ def test_chengxiang_with_two_values_names_city_and_countryside() -> None:
     city, country = parse("城乡社区家长学校覆盖率分别达到90%和80%")
     assert (city.indicator, city.value) == ("城市社区家长学校覆盖率", 90)
     assert (country.indicator, country.value) == ("农村社区家长学校覆盖率", 80)
+
+
+def test_a_womens_subject_carries_to_the_next_measure_of_the_sentence() -> None:
+    pension, medical = parse("女性基本养老保险参保率提高到95％，基本医疗保险参保率稳定在95％以上。")
+    assert medical.indicator == "女性基本医疗保险参保率"
+    # not across sentences, and not onto a measure naming its own population
+    _, _, system = parse("孕产妇死亡率下降到9/10万以下，城乡差距缩小。孕产妇系统管理率达到93%以上。")
+    assert system.indicator == "孕产妇系统管理率"

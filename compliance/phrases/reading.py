@@ -29,7 +29,32 @@ def parse(text: str) -> list[ParsedTarget]:
     targets += _coverage_targets(text, work, inside, targets)
     targets += _qualitative_targets(text, work, inside, targets)
     targets.sort(key=lambda t: (t.start, t.end))
-    return _name_conditional_targets(text, work, targets)
+    return _carry_sentence_population(work, _name_conditional_targets(text, work, targets))
+
+
+def _carry_sentence_population(work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """女性…参保率提高到95%，基本医疗保险参保率…: the second measure is women's too.
+
+    Only within one sentence, only for the populations listed in rules/phrases.yaml,
+    and only to a measure that names no population of its own.
+    """
+    vocab = _vocabulary()
+    carried: list[ParsedTarget] = []
+    for target in targets:
+        previous = carried[-1] if carried else None
+        if (
+            previous is not None
+            and previous.indicator
+            and target.indicator
+            and not any(ch in _SENTENCE_END for ch in work[previous.end : target.start])
+            and not vocab.population_prefix.match(target.indicator)
+            and not target.indicator[:1].isdigit()
+        ):
+            word = next((w for w in vocab.sentence_populations if previous.indicator.startswith(w)), None)
+            if word is not None and _ends_with_measure(target.indicator):
+                target = replace(target, indicator=word + target.indicator)
+        carried.append(target)
+    return carried
 
 
 def unread_numbers(

@@ -46,6 +46,7 @@ class _Vocabulary:
     subject_suffixes: list[str]
     subject_cuts: list[re.Pattern[str]]
     population_prefix: re.Pattern[str]
+    sentence_populations: list[str]
     not_units: list[str]
     multipliers: dict[str, Decimal]
     not_after: list[str]
@@ -172,6 +173,7 @@ def _vocabulary() -> _Vocabulary:
         not_after=[str(w) for w in data["not_after"]],
         subject_cuts=[re.compile(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
         population_prefix=re.compile(str(data["population_prefix"])),
+        sentence_populations=[str(word) for word in data.get("sentence_populations", [])],
         coverage_words=[str(w) for w in data["full_coverage"]["words"]],
         coverage_verbs=sorted((str(w) for w in data["full_coverage"]["verbs"]), key=len, reverse=True),
         word_values={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in data["word_values"].items()},
