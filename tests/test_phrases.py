@@ -779,3 +779,9 @@ def test_a_womens_subject_carries_to_the_next_measure_of_the_sentence() -> None:
     # not across sentences, and not onto a measure naming its own population
     _, _, system = parse("孕产妇死亡率下降到9/10万以下，城乡差距缩小。孕产妇系统管理率达到93%以上。")
     assert system.indicator == "孕产妇系统管理率"
+
+
+def test_qi_counts_sessions() -> None:
+    (target,) = parse("每年举办女性职业技能培训班不少于10期")
+    assert (target.op.value, target.value, target.unit) == (">=", 10, "期/年")
+    assert all(t.unit != "期" for t in parse("规划期间，每3年开展一次评估"))  # 期间 is no unit
