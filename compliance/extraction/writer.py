@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from compliance.model import Plan, Target, TargetValue
+from compliance.model import Plan, Target, TargetValue, target_mapping
 
 
 class _Flow(dict):  # type: ignore[type-arg]
@@ -45,32 +45,19 @@ _Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,20
 _Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 
 
-def target_mapping(value: TargetValue) -> dict[str, Any]:
-    out: dict[str, Any] = {"op": str(value.op)}
-    if value.value is not None:
-        out["value"] = value.value
-    if value.unit is not None:
-        out["unit"] = value.unit
-    if value.masked:
-        out["masked"] = True
-    if value.direction is not None:
-        out["direction"] = str(value.direction)
-    if value.condition is not None:
-        out["condition"] = value.condition
-    if value.base_year is not None:
-        out["base_year"] = value.base_year
-    if value.value_max is not None:
-        out["value_max"] = value.value_max
-    if value.ratio is not None:
-        out["ratio"] = _FlowList(value.ratio)
-    return out
+def flow_target(value: TargetValue) -> dict[str, Any]:
+    """The `target:` mapping, its ratio written inline as [2, 3]."""
+    mapping = target_mapping(value)
+    if "ratio" in mapping:
+        mapping["ratio"] = _FlowList(mapping["ratio"])
+    return mapping
 
 
 def target_dict(target: Target) -> dict[str, Any]:
     out: dict[str, Any] = {"indicator": target.indicator}
     if target.domain is not None:
         out["domain"] = target.domain
-    out["target"] = _Flow(target_mapping(target.target))
+    out["target"] = _Flow(flow_target(target.target))
     if target.year is not None:
         out["year"] = target.year
     if target.baseline is not None:

@@ -14,6 +14,7 @@ from compliance.model.plan import (
     Target,
     TargetValue,
     Unparsed,
+    target_mapping,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "Target",
     "TargetValue",
     "Unparsed",
+    "target_mapping",
 ]

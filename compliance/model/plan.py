@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -133,6 +134,29 @@ class TargetValue(BaseModel):
         if self.ratio is not None and self.ratio[1]:
             return Fraction(self.ratio[0]) / Fraction(self.ratio[1])
         return None if self.value is None else Fraction(self.value)
+
+
+def target_mapping(value: Any, default_unit: str | None = None) -> dict[str, Any]:
+    """The `target:` mapping of a plan file: the fields that are set, in reading order.
+
+    Serves a TargetValue and the parser's ParsedTarget alike (they share these names).
+    """
+    mapping: dict[str, Any] = {"op": str(value.op)}
+    if value.value is not None and not value.masked:
+        mapping["value"] = value.value
+    unit = value.unit or default_unit
+    if unit:
+        mapping["unit"] = unit
+    if value.masked:
+        mapping["masked"] = True
+    if value.direction is not None:
+        mapping["direction"] = str(value.direction)
+    for name in ("condition", "base_year", "value_max"):
+        if getattr(value, name) is not None:
+            mapping[name] = getattr(value, name)
+    if value.ratio is not None:
+        mapping["ratio"] = list(value.ratio)
+    return mapping
 
 
 class Baseline(BaseModel):

@@ -52,21 +52,9 @@ class ParsedTarget:
 
     def to_mapping(self, default_unit: str | None = None) -> dict[str, Any]:
         """The `target:` mapping of a plan file (only the fields that are set)."""
-        mapping: dict[str, Any] = {"op": str(self.op)}
-        if self.masked:
-            mapping["masked"] = True
-        elif self.value is not None:
-            mapping["value"] = self.value
-        if self.unit or default_unit:
-            mapping["unit"] = self.unit or default_unit
-        if self.direction is not None:
-            mapping["direction"] = str(self.direction)
-        for name in ("condition", "base_year", "value_max"):
-            if getattr(self, name) is not None:
-                mapping[name] = getattr(self, name)
-        if self.ratio is not None:
-            mapping["ratio"] = list(self.ratio)
-        return mapping
+        from compliance.model.plan import target_mapping
+
+        return target_mapping(self, default_unit)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types, for reports and `--json` output: Decimals become numbers."""
