@@ -12,15 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from compliance.catalogue.catalogue import Better
 from compliance.errors import UnitError
 from compliance.model import Direction, Op, TargetValue
 from compliance.units import as_fraction, convert, number_text, quantity_text
-
-
-class Better(StrEnum):
-    HIGHER = "higher"
-    LOWER = "lower"
-    BAND = "band"
 
 
 class Verdict(StrEnum):
@@ -135,7 +130,7 @@ def compare(
             f"(± {q(tolerance)})",
             value,
         )
-    if better is Better.BAND or reference.op is Op.ABOUT:
+    if better is Better.BAND:
         if abs(value - required) <= tolerance:
             return Comparison(Verdict.MEETS, f"{q(value)} is within {q(required)} ± {q(tolerance)}", value)
         return Comparison(

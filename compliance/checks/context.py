@@ -88,7 +88,7 @@ class CheckContext:
 
     def better(self, indicator: Any, reference: TargetValue) -> Better:
         if indicator is not None and getattr(indicator, "better", None):
-            return Better(str(indicator.better))
+            return Better(indicator.better)
         return infer_better(reference)
 
     def band_tolerance(self, indicator: Any, reference: TargetValue, required: Fraction) -> Fraction:
