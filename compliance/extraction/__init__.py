@@ -4,7 +4,7 @@
     >>> plans = extract("examples/texts/xinping-county-women-children-2021-2030.txt")  # doctest: +SKIP
     >>> print(dump_plans(plans))  # doctest: +SKIP
 
-- `readers`: a document as numbered lines in document order (the line model of each format).
+- (below this package) `compliance.reading`: a document as numbered lines in document order (the line model of each format).
 - `structure`: noise, repeated copies, plans in a notice, parts, domains and sections, plan information.
 - `tables`: indicator tables (a header with an indicator and a target column), one target per row.
 - `targets`: targets of the text sections (the phrase parser on joined lines) and unparsed numbers.

@@ -9,7 +9,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.extraction import structure as st
 from compliance.extraction._rules import fold_digits, squeeze
-from compliance.extraction.readers import read_document
+from compliance.reading import read_document
 from compliance.extraction.tables import find_tables, read_table
 from compliance.extraction.targets import paragraphs, read_paragraph
 from compliance.model import Plan

@@ -1,6 +1,6 @@
 """The layout of a plan document: noise, repeated copies, plans, parts, domains, sections.
 
-Works on the numbered lines of `readers`. The steps, each a general rule about
+Works on the numbered lines of `compliance.reading`. The steps, each a general rule about
 how Chinese plan documents are laid out (vocabulary in rules/extraction.yaml):
 
 1. Clean: inline noise (Word bookmarks) is removed from every line; lines of
@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from compliance.extraction._rules import fold, fold_digits, rules, squeeze
-from compliance.extraction.readers import Line
+from compliance.reading import Line
 
 CN_NUMERALS = "一二三四五六七八九十"
 

@@ -203,7 +203,7 @@ def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
     `extraction` (kind, jurisdiction, level, encoding) steers the documents only.
     One InputError lists the problems of every file.
     """
-    from compliance.extraction.readers import SUPPORTED as DOCUMENT_SUFFIXES
+    from compliance.reading import SUPPORTED as DOCUMENT_SUFFIXES
 
     plans: list[Plan] = []
     problems: list[Problem] = []

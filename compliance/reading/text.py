@@ -1,0 +1,78 @@
+"""Plain text and Markdown: one `Line` per line of the file, encodings detected."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.errors import InputError
+from compliance.reading import Line
+
+
+def decode(raw: bytes, file: str, encoding: str | None) -> str:
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except LookupError:
+            raise InputError.single(file, f"unknown text encoding '{encoding}'", hint="try utf-8, gbk or gb18030") from None
+        except UnicodeDecodeError as error:
+            raise InputError.single(
+                file,
+                f"the file is not valid {encoding} (byte {error.start})",
+                hint="leave the encoding out to detect it, or give the right one",
+            ) from None
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError.single(file, "this is a binary file, not text", hint="give a .txt, .md, .docx or .xlsx file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    from compliance.loading.yamlfile import decode
+
+    try:
+        return decode(raw, file)
+    except InputError:
+        raise
+    except Exception as error:  # charset detection on garbage must not leak a traceback
+        raise InputError.single(file, f"cannot read the file as text: {error}", hint="save it as UTF-8") from None
+
+
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def text_lines(text: str, suffix: str) -> list[Line]:
+    text = text.lstrip("\ufeff")
+    rows = re.split(r"\r\n|\r|\n", text)
+    lines: list[Line] = []
+    markdown = suffix in (".md", ".markdown")
+    for number, row in enumerate(rows, start=1):
+        row = row.replace("\x00", "")
+        if markdown:
+            stripped = row.strip()
+            if _MD_RULE.match(stripped) and "|" in stripped:
+                lines.append(Line(number, ""))
+                continue
+            if stripped.startswith("|") and stripped.count("|") >= 3:
+                cells = [_strip_emphasis(c).strip() for c in stripped.strip("|").split("|")]
+                lines.append(Line(number, "\t".join(cells), cells=cells))
+                continue
+            lines.append(Line(number, _strip_markdown(row)))
+        else:
+            lines.append(Line(number, row))
+    return lines
+
+
+def _strip_markdown(row: str) -> str:
+    row = re.sub(r"^\s{0,3}#{1,6}\s+", "", row)  # headings
+    row = re.sub(r"^\s{0,3}>\s?", "", row)  # quotes
+    row = re.sub(r"^\s{0,3}[-*+]\s+(?!\d+\s*[-—]\s*$)", "", row)  # bullets (not a page number "- 5 -")
+    return _strip_emphasis(row)
+
+
+# A pair of ** or __ around text; not when a side touches a number (4.**‰, **%, 7/***: masked digits).
+_EMPHASIS = re.compile(r"(?<![0-9.．/*_])(\*\*|__)(?=[^\s%‰.．*_])(.+?)(?<=[^\s./*_])\1(?![0-9.．%‰*_])")
+
+
+def _strip_emphasis(text: str) -> str:
+    """Markdown bold (**≥95**, __95%__) without its markers: they are markup, not masked digits."""
+    return _EMPHASIS.sub(r"\2", text)
