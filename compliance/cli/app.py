@@ -1,0 +1,121 @@
+"""The `compliance` command group and what every command shares: error handling, JSON output, options.
+
+Exit codes: 0 clean, 1 findings at error severity, 2 bad input or usage.
+Every command turns an `InputError` into one line per problem on stderr and
+exit code 2; nothing a user types or feeds it should produce a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from compliance import __version__
+from compliance.errors import InputError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_input_errors(command: F) -> F:
+    """Bad input → its problems on stderr and exit 2; a bug → a short plea, exit 3."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:  # the reader went away (`compliance targets list | head`): stop quietly
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            click.echo(
+                f"internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in compliance, not in your files; please report it with the command you ran.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def dump_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="compliance")
+def main() -> None:
+    """Check a Chinese women's or children's development plan against the plans above it.
+
+    Plan files are YAML or JSON in the compliance-plan/1 format (see `compliance schema`).
+    Exit codes: 0 clean, 1 findings at error severity, 2 bad input or usage.
+    """
+
+
+ref_option = click.option(
+    "--ref",
+    "refs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="A reference plan file or directory of your own; wins over the bundled one for the same document. Repeatable.",
+)
+
+
+def period_option(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", value)
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise click.BadParameter("write the first and last year, e.g. 2021-2025")
+    return int(match.group(1)), int(match.group(2))
+
+
+def document_options(command: F) -> F:
+    """Options that steer extraction when a plan document (not a plan file) is given."""
+    for option in reversed(
+        [
+            click.option(
+                "--kind", type=click.Choice(["women", "children"]), help="Override the kind found in the document."
+            ),
+            click.option("--jurisdiction", help="Override the jurisdiction, e.g. 云南省/玉溪市/新平县."),
+            click.option(
+                "--level",
+                type=click.Choice(["national", "provincial", "municipal", "county"]),
+                help="Override the level found in the document.",
+            ),
+            click.option("--encoding", help="Override the detected encoding of a text document (e.g. gb18030)."),
+            click.option(
+                "--period",
+                callback=period_option,
+                help="Override the plan period found in the document, e.g. 2021-2025.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def reference_library(refs: tuple[str, ...]) -> Any:
+    from compliance.references import ReferenceLibrary
+
+    return ReferenceLibrary.load(refs)

@@ -1,0 +1,108 @@
+"""Commands that look at one thing: validate plan files, parse a phrase, print the schema, list and explain the rules."""
+
+from __future__ import annotations
+
+import click
+
+from compliance.cli.app import dump_json, main, reports_input_errors
+from compliance.errors import InputError
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@reports_input_errors
+def validate(files: tuple[str, ...]) -> None:
+    """Validate plan files as written: structure, words, units, phrases.
+
+    Every problem is reported as FILE:LINE:COLUMN: JSON-PATH: what is wrong.
+    """
+    from compliance.loading.plans import load_plan
+
+    problems = []
+    for file in files:  # report the valid files too, so one bad file does not hide the rest
+        try:
+            plan = load_plan(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        numeric = sum(1 for t in plan.targets if t.target.is_numeric)
+        click.echo(
+            f"{file}: valid — {plan.plan.title}: {len(plan.domains)} domains, "
+            f"{len(plan.targets)} targets ({numeric} numeric)"
+        )
+    if problems:
+        raise InputError(problems)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of targets.")
+@reports_input_errors
+def parse(text: str, as_json: bool) -> None:
+    """Read the targets a Chinese sentence states.
+
+    Example: compliance parse "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"
+    """
+    from compliance.phrases import parse as parse_phrase
+    from compliance.phrases import render_compact
+
+    found = parse_phrase(text)
+    if as_json:
+        dump_json([t.to_json() for t in found])
+        return
+    if not found:
+        click.echo("no target found")
+        return
+    for target in found:
+        click.echo(
+            f"{target.indicator or '(indicator not named)'}\t{render_compact(target.to_target_value())}\t«{target.quote}»"
+        )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of plan files (compliance-plan/1)."""
+    from compliance.loading.plans import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def rules(as_json: bool) -> None:
+    """List the rules: code, name, default severity, what each finds."""
+    from compliance.checks import RULES
+    from compliance.report.table import table
+
+    records = [
+        {"code": r.code(), "name": r.name, "family": r.family, "severity": r.severity().value, "summary": r.summary()}
+        for r in RULES
+    ]
+    if as_json:
+        dump_json(records)
+        return
+    click.echo(
+        table(
+            ["code", "name", "severity", "finds"],
+            [(r["code"], r["name"], r["severity"], r["summary"]) for r in records],
+        )
+    )
+
+
+@main.command()
+@click.argument("rule_name")
+@reports_input_errors
+def explain(rule_name: str) -> None:
+    """Document one rule (by name or code), or `horizons` for the horizon policy."""
+    from compliance.checks import rule
+
+    if rule_name == "horizons":
+        from compliance.checks import horizons
+
+        click.echo(horizons.__doc__ or "")
+        return
+    found = rule(rule_name)
+    if found is None:
+        raise InputError.single(rule_name, "no such rule", hint="see `compliance rules`")
+    click.echo(f"{found.name} ({found.code()}, default severity {found.severity().value}, family {found.family})\n")
+    click.echo(found.doc())
