@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_plan": ("compliance.loading.plans", "load_plan"),
     "loads_plan": ("compliance.loading.plans", "loads_plan"),
+    "load_plans": ("compliance.documents", "load_plans"),
+    "extract": ("compliance.extraction", "extract"),
     "parse_phrase": ("compliance.phrases", "parse"),
     "render_phrase": ("compliance.phrases", "render"),
     "load_catalogue": ("compliance.catalogue", "load_catalogue"),

@@ -52,7 +52,7 @@ def check(
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check
-    from compliance.loading.plans import load_plans
+    from compliance.documents import load_plans
     from compliance.report.json_report import report_record
     from compliance.report.text_report import render_text
 

@@ -101,7 +101,7 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
 
     PLAN_FILE is a plan file or a plan document (.txt, .md, .docx, .xlsx).
     """
-    from compliance.loading.plans import load_plans
+    from compliance.documents import load_plans
     from compliance.report.records import plan_record, reference_record
 
     library = reference_library(refs)

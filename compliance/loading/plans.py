@@ -9,7 +9,6 @@ Only a file with no problem becomes a `Plan`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -195,31 +194,6 @@ def plan_from_document(document: YamlDocument) -> Plan:
 def loads_plan(text: str, file: str = "<string>") -> Plan:
     """A Plan from YAML or JSON text."""
     return plan_from_document(parse_yaml(text, file))
-
-
-def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
-    """Plans from plan files, and from plan documents (.txt, .md, .docx, .xlsx) by extraction.
-
-    `extraction` (kind, jurisdiction, level, encoding) steers the documents only.
-    One InputError lists the problems of every file.
-    """
-    from compliance.reading import SUPPORTED as DOCUMENT_SUFFIXES
-
-    plans: list[Plan] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
-                from compliance.extraction import extract
-
-                plans.extend(extract(path, **{k: v for k, v in extraction.items() if v is not None}))
-            else:
-                plans.append(load_plan(path))
-        except InputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InputError(problems)
-    return plans
 
 
 def load_plan(path: Path | str) -> Plan:
