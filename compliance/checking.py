@@ -18,6 +18,7 @@ from compliance.checks.coverage import NothingChecked, check_domains, check_indi
 from compliance.checks.quantities import check_quantities
 from compliance.checks.thresholds import check_thresholds
 from compliance.errors import InputError
+from compliance.messages import msg
 from compliance.model import Plan
 from compliance.references import ReferenceLibrary, ReferencePlan
 
@@ -110,17 +111,16 @@ def check(
     targets_checked = len(context.compared)
     if targets_checked == 0:
         encoded = [r for r in context.ancestors if r.targets_encoded]
-        reason = (
-            "no ancestor of this plan has encoded targets"
-            if not encoded
-            else "none of the plan's targets matched a target of its ancestors"
-            + (f" ({len(missing)} reference indicators are missing from the plan)" if missing else "")
-        )
+        if not encoded:
+            reason = msg("nothing-checked.no-encoded-ancestor")
+        elif missing:
+            reason = msg("nothing-checked.no-match-missing", count=len(missing))
+        else:
+            reason = msg("nothing-checked.no-match")
         findings.append(
             NothingChecked.finding(
-                f"nothing was checked: {reason}. This is not a pass.",
-                suggestion="check the plan's kind, level and jurisdiction (compliance targets for PLAN), "
-                "and its indicator names",
+                msg("nothing-checked.message", reason=reason),
+                suggestion=msg("nothing-checked.hint"),
             )
         )
     for finding in findings:
@@ -128,12 +128,9 @@ def check(
             continue
         if verified_only:
             finding.severity = Severity.INFO
-            finding.message += " [reference value unverified: reported as info with --verified-only]"
+            finding.notes.append(msg("note.unverified-info"))
         else:
-            finding.message += (
-                " [the reference value is recalled, not verified against the official text: "
-                "confirm it before changing the plan, or use --verified-only]"
-            )
+            finding.notes.append(msg("note.unverified"))
     findings = [f for f in findings if _selected(f, settings)]
     findings.sort(key=lambda f: _order(plan, f))
     return Report(

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from compliance.errors import InputError, Problem
-from compliance.model import Target
+from compliance.messages import Message, msg
+from compliance.model import Target, TargetValue
 from compliance.references import ReferencePlan
 from compliance.resources import rules_file
 
@@ -46,7 +47,7 @@ class Horizon:
     reference_year: int
     compared_value: Any  # Fraction in the reference's unit, or None
     method: str  # same-year | interpolate | end | end-no-baseline | strict
-    explanation: str
+    explanation: Message
 
 
 @dataclass(frozen=True)
@@ -61,22 +62,52 @@ class ReferenceTarget:
         return bool(self.target.verified)
 
 
+@dataclass(frozen=True)
+class Stated:
+    """A target value as a message parameter: 达到95%以上 in Chinese, `>= 95 %` in English."""
+
+    value: TargetValue
+
+    def localize(self, lang: str) -> str:
+        from compliance.phrases import render, render_compact
+
+        return render(None, self.value) if lang == "zh" else render_compact(self.value)
+
+
+def term(kind: str, value: object) -> Message:
+    """A word of the catalogue's `term` section: term("level", Level.COUNTY) → 县级 / county."""
+    name = getattr(value, "name", None) if kind == "op" else None
+    return msg(f"term.{kind}.{(name or str(getattr(value, 'value', value))).lower()}")
+
+
 @dataclass
 class Finding:
-    """One thing a reviewer should look at."""
+    """One thing a reviewer should look at.
+
+    `body` is the message (an id with parameters, see compliance.messages);
+    `message` renders it, with its notes, in the current language.
+    """
 
     rule: str
     code: str
     severity: Severity
-    message: str
+    body: Message
     domain: str | None = None  # as written in the plan, or in the reference for missing ones
     indicator: str | None = None  # catalogue id
     indicator_name: str | None = None  # as written in the plan, or in the reference for missing ones
     plan_target: Target | None = None
     reference: ReferenceTarget | None = None
     horizon: Horizon | None = None
-    suggestion: str | None = None  # what to change
+    suggestion: Message | None = None  # what to change
     reference_plan: ReferencePlan | None = None  # for findings about a whole reference
+    notes: list[Message] = field(default_factory=list)  # added to the message: proxy, unverified value…
+
+    @property
+    def message(self) -> str:
+        return self.render_message()
+
+    def render_message(self, lang: str | None = None) -> str:
+        return self.body.render(lang) + "".join(note.render(lang) for note in self.notes)
 
 
 class Rule:
@@ -102,16 +133,22 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def summary(cls) -> str:
-        return cls.doc().splitlines()[0] if cls.doc() else ""
+    def title(cls) -> Message:
+        return msg(f"{cls.name}.title")
 
     @classmethod
-    def finding(cls, message: str, *, severity: Severity | None = None, **details: Any) -> Finding:
+    def summary(cls) -> Message:
+        return msg(f"{cls.name}.summary")
+
+    @classmethod
+    def finding(cls, message: Message, *, severity: Severity | None = None, **details: Any) -> Finding:
+        if not isinstance(message, Message):
+            raise TypeError(f"{cls.name}: a finding's message is a compliance.messages.msg(...), not {message!r}")
         return Finding(
             rule=cls.name,
             code=cls.code(),
             severity=severity or cls.severity(),
-            message=message,
+            body=message,
             **details,
         )
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from compliance.catalogue.catalogue import Better
 from compliance.errors import UnitError
+from compliance.messages import Message, msg
 from compliance.model import Direction, Op, TargetValue
 from compliance.units import as_fraction, convert, number_text, quantity_text
 
@@ -30,7 +31,7 @@ class Verdict(StrEnum):
 @dataclass(frozen=True)
 class Comparison:
     verdict: Verdict
-    reason: str
+    reason: Message
     plan_value: Fraction | None = None  # in the reference's unit
 
 
@@ -86,58 +87,54 @@ def compare(
     if reference.op.is_relative and not plan.op.is_relative and plan_baseline and reference.unit == "%":
         return _implied_change(plan, reference, required, plan_baseline)
     if plan.op.is_relative != reference.op.is_relative:
-        which = "the plan's" if plan.op.is_relative else "the reference's"
-        return Comparison(
-            Verdict.NOT_COMPARABLE,
-            f"{which} target is relative to a base year and the other is absolute; without the base-year value they cannot be compared",
-        )
+        which = "plan" if plan.op.is_relative else "reference"
+        return Comparison(Verdict.NOT_COMPARABLE, msg(f"compare.{which}-relative"))
     if plan.condition and reference.condition and plan.condition != reference.condition:
         return Comparison(
-            Verdict.NOT_COMPARABLE, f"different conditions ({plan.condition} / {reference.condition})"
+            Verdict.NOT_COMPARABLE, msg("compare.conditions", plan=plan.condition, reference=reference.condition)
         )
     if plan.op.is_relative and plan.base_year and reference.base_year and plan.base_year != reference.base_year:
         return Comparison(
-            Verdict.NOT_COMPARABLE, f"different base years ({plan.base_year} / {reference.base_year})"
+            Verdict.NOT_COMPARABLE, msg("compare.base-years", plan=plan.base_year, reference=reference.base_year)
         )
     try:
         value = converter(plan.exact, plan.unit, reference.unit)  # type: ignore[arg-type]
-    except UnitError as error:
-        return Comparison(Verdict.UNIT_MISMATCH, str(error))
+    except UnitError:
+        return Comparison(Verdict.UNIT_MISMATCH, msg("compare.units", plan_unit=plan.unit, unit=reference.unit))
 
+    op = term_op(plan.op)
     if conflicts(plan, better):
         wanted = "raise" if better is Better.HIGHER else "lower"
-        return Comparison(
-            Verdict.DIRECTION_CONFLICT,
-            f"the reference wants to {wanted} this indicator; the plan's '{plan.op}' target moves it the other way",
-            value,
-        )
+        return Comparison(Verdict.DIRECTION_CONFLICT, msg(f"compare.direction-{wanted}", op=op), value)
 
     if plan.op.is_relative:
         # A bigger relative change in the right direction is more demanding.
         if value >= required:
-            return Comparison(Verdict.MEETS, f"{q(value)} ≥ {q(required)}", value)
-        return Comparison(Verdict.WEAKER, f"a change of {q(value)} is less than the {q(required)} required", value)
+            return Comparison(Verdict.MEETS, msg("compare.change-meets", value=q(value), required=q(required)), value)
+        return Comparison(Verdict.WEAKER, msg("compare.change-weaker", value=q(value), required=q(required)), value)
 
     tolerance = band_tolerance if band_tolerance is not None else Fraction(0)
     if reference.op is Op.ABOUT and better is not Better.BAND:
         # "约40%" for an indicator that should rise (or fall): a floor (ceiling) with some give.
         floor = better is Better.HIGHER
         if (value >= required - tolerance) if floor else (value <= required + tolerance):
-            return Comparison(Verdict.MEETS, f"{q(value)} is within reach of about {q(required)}", value)
+            return Comparison(Verdict.MEETS, msg("compare.about-meets", value=q(value), required=q(required)), value)
         return Comparison(
             Verdict.WEAKER,
-            f"the plan's {plan.op} {q(value)} is {'below' if floor else 'above'} about {q(required)} "
-            f"(± {q(tolerance)})",
+            msg(
+                f"compare.about-{'below' if floor else 'above'}",
+                op=op,
+                value=q(value),
+                required=q(required),
+                tolerance=q(tolerance),
+            ),
             value,
         )
     if better is Better.BAND:
+        band = {"value": q(value), "required": q(required), "tolerance": q(tolerance)}
         if abs(value - required) <= tolerance:
-            return Comparison(Verdict.MEETS, f"{q(value)} is within {q(required)} ± {q(tolerance)}", value)
-        return Comparison(
-            Verdict.BAND_DEVIATION,
-            f"{q(value)} is outside the band {q(required)} ± {q(tolerance)}",
-            value,
-        )
+            return Comparison(Verdict.MEETS, msg("compare.band-meets", **band), value)
+        return Comparison(Verdict.BAND_DEVIATION, msg("compare.band-outside", **band), value)
 
     # A floor (higher is better) or a ceiling (lower is better). '=' and '~' in the
     # plan are read as the level they name; a strict bound beats a non-strict one.
@@ -145,15 +142,19 @@ def compare(
     reference_strict = reference.op in (Op.GT, Op.LT)
     if better is Better.HIGHER:
         meets = value > required or (value == required and (plan_strict or not reference_strict))
-        relation = "at least" if not reference_strict else "above"
+        relation = "at-least" if not reference_strict else "above"
     else:
         meets = value < required or (value == required and (plan_strict or not reference_strict))
-        relation = "at most" if not reference_strict else "below"
+        relation = "at-most" if not reference_strict else "below"
     if meets:
-        return Comparison(Verdict.MEETS, f"{q(value)} is {relation} {q(required)}", value)
+        return Comparison(Verdict.MEETS, msg(f"compare.meets-{relation}", value=q(value), required=q(required)), value)
     return Comparison(
-        Verdict.WEAKER, f"the plan's {plan.op} {q(value)} is not {relation} {q(required)}", value
+        Verdict.WEAKER, msg(f"compare.weaker-{relation}", op=op, value=q(value), required=q(required)), value
     )
+
+
+def term_op(op: Op) -> Message:
+    return msg(f"term.op.{op.name.lower()}")
 
 
 def _implied_change(plan: TargetValue, reference: TargetValue, required: Fraction, baseline: Fraction) -> Comparison:
@@ -163,18 +164,16 @@ def _implied_change(plan: TargetValue, reference: TargetValue, required: Fractio
     """
     value = as_fraction(plan.value)  # type: ignore[arg-type]
     decreasing = reference.op is Op.REL_DECREASE
-    if (decreasing and plan.op in (Op.GE, Op.GT)) or (not decreasing and plan.op in (Op.LE, Op.LT)):
-        return Comparison(
-            Verdict.DIRECTION_CONFLICT,
-            f"the reference asks for a relative {'decrease' if decreasing else 'increase'}; the plan's '{plan.op}' "
-            "target moves the other way",
-        )
-    change = (baseline - value) / baseline * 100 if decreasing else (value - baseline) / baseline * 100
     word = "decrease" if decreasing else "increase"
-    reason = (
-        f"from the plan's baseline {quantity_text(baseline, plan.unit)} to {quantity_text(value, plan.unit)} "
-        f"is a {word} of {number_text(change)}%"
-    )
+    if (decreasing and plan.op in (Op.GE, Op.GT)) or (not decreasing and plan.op in (Op.LE, Op.LT)):
+        return Comparison(Verdict.DIRECTION_CONFLICT, msg(f"compare.implied-direction-{word}", op=term_op(plan.op)))
+    change = (baseline - value) / baseline * 100 if decreasing else (value - baseline) / baseline * 100
+    params = {
+        "baseline": quantity_text(baseline, plan.unit),
+        "value": quantity_text(value, plan.unit),
+        "change": number_text(change),
+        "required": number_text(required),
+    }
     if change >= required:
-        return Comparison(Verdict.MEETS, f"{reason}, at least {number_text(required)}%", change)
-    return Comparison(Verdict.WEAKER, f"{reason}, less than the {number_text(required)}% required", change)
+        return Comparison(Verdict.MEETS, msg(f"compare.implied-{word}-meets", **params), change)
+    return Comparison(Verdict.WEAKER, msg(f"compare.implied-{word}-weaker", **params), change)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from compliance.checks.base import Finding, Rule
+from compliance.checks.base import Finding, Rule, Stated
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
+from compliance.messages import msg
 from compliance.model import TargetValue
-from compliance.phrases import render_compact
 from compliance.units import as_fraction, convert
 
 
@@ -114,13 +114,18 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
         if not stated or any(_agrees(value, other, indicator) for other in stated):
             continue
         yield TextMismatch.finding(
-            f"{target.indicator}: the target says {render_compact(value)}, but its text «{target.text}» says "
-            + " / ".join(render_compact(other) for other in stated),
+            msg(
+                "text-mismatch.message",
+                indicator=target.indicator,
+                target=Stated(value),
+                text=target.text,
+                stated=[Stated(other) for other in stated],
+            ),
             domain=context.domain_of(target, indicator),
             indicator=getattr(indicator, "id", None),
             indicator_name=target.indicator,
             plan_target=target,
-            suggestion="correct the value or the quoted text so that they agree",
+            suggestion=msg("text-mismatch.hint"),
         )
 
 
@@ -142,11 +147,12 @@ def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:
 
 def check_unparsed(context: CheckContext) -> Iterator[Finding]:
     for item in context.plan.unparsed:
-        where = f"line {item.line}" if item.line else "the document"
+        reason = msg("unparsed-number.reason", reason=item.reason) if item.reason else ""
         yield UnparsedNumber.finding(
-            f"a number at {where} was not understood as a target or a non-target: «{item.text}»"
-            + (f" ({item.reason})" if item.reason else ""),
-            suggestion="read it in the document; if it is a target, add it to the plan file",
+            msg("unparsed-number.message", line=item.line, text=item.text, reason=reason)
+            if item.line
+            else msg("unparsed-number.message-no-line", text=item.text, reason=reason),
+            suggestion=msg("unparsed-number.hint"),
         )
 
 
@@ -162,17 +168,17 @@ def check_consistency(context: CheckContext) -> Iterator[Finding]:
         }
         if target.target.masked:
             yield MaskedValue.finding(
-                f"{target.indicator}: the number is illegible in the source"
-                + (f" («{target.text}»)" if target.text else "")
-                + "; the target cannot be checked",
-                suggestion="read the number in the official text and write it in",
+                msg("masked-value.message-quoted", indicator=target.indicator, text=target.text)
+                if target.text
+                else msg("masked-value.message", indicator=target.indicator),
+                suggestion=msg("masked-value.hint"),
                 **details,
             )
         if indicator is None and target.target.is_numeric and target.indicator not in reported_unknown:
             reported_unknown.add(target.indicator)
             yield UnknownIndicator.finding(
-                f"{target.indicator} is not in the indicator catalogue; it is kept as written",
-                suggestion="if it is a known indicator written differently, add an alias in rules/indicators.yaml",
+                msg("unknown-indicator.message", indicator=target.indicator),
+                suggestion=msg("unknown-indicator.hint"),
                 **details,
             )
     for targets in context.plan_targets().values():
@@ -200,13 +206,19 @@ def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
                 continue
             indicator = context.indicator(first)
             yield ConflictingTargets.finding(
-                f"{first.indicator}: {render_compact(first.target)} (line {first.line or '?'}) but "
-                f"{render_compact(second.target)} (line {second.line or '?'})",
+                msg(
+                    "conflicting-targets.message",
+                    indicator=first.indicator,
+                    first=Stated(first.target),
+                    first_line=first.line or "?",
+                    second=Stated(second.target),
+                    second_line=second.line or "?",
+                ),
                 domain=context.domain_of(first, indicator),
                 indicator=getattr(indicator, "id", None),
                 indicator_name=first.indicator,
                 plan_target=second,
-                suggestion="make the two statements agree",
+                suggestion=msg("conflicting-targets.hint"),
             )
             break
 

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from compliance.checks.base import Finding, ReferenceTarget, Rule
+from compliance.checks.base import Finding, Rule, Stated, term
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
+from compliance.messages import msg
 from compliance.model import Kind, Level
 
 
@@ -111,10 +112,10 @@ def check_domains(context: CheckContext) -> Iterator[Finding]:
                 continue
             seen.add(key)
             yield MissingDomain.finding(
-                f"the plan has no domain for {name} of 《{reference.plan.plan.title}》",
+                msg("missing-domain.message", domain=name, reference=reference.plan.plan.title),
                 domain=name,
                 reference_plan=reference,
-                suggestion=f"add a section for {name} with its 主要目标 and 策略措施",
+                suggestion=msg("missing-domain.hint", domain=name),
             )
 
 
@@ -128,10 +129,13 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
     for reference in context.ancestors:
         if not reference.targets_encoded:
             yield ReferenceUnavailable.finding(
-                f"《{reference.plan.plan.title}》 ({reference.plan.plan.level.value}) is a parent of this plan, "
-                "but its targets are not encoded, so the plan was not checked against it",
+                msg(
+                    "reference-unavailable.not-encoded",
+                    reference=reference.plan.plan.title,
+                    level=term("level", reference.plan.plan.level),
+                ),
                 reference_plan=reference,
-                suggestion="encode its targets from the official text in a reference file of your own and pass it with --ref",
+                suggestion=msg("reference-unavailable.not-encoded-hint"),
             )
     info = context.plan.plan
     known = {_title_key(reference.plan.plan.title) for reference in context.ancestors}
@@ -146,20 +150,27 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
         if level is Level.NATIONAL or level.rank >= info.level.rank or level in present:
             continue
         place = info.jurisdiction[: level.rank] if len(info.jurisdiction) > level.rank else []
-        where = "/".join(place) if len(place) == level.rank else f"the {level.value} level above {'/'.join(info.jurisdiction)}"
+        where = (
+            "/".join(place)
+            if len(place) == level.rank
+            else msg("reference-unavailable.where-above", level=term("level", level), jurisdiction="/".join(info.jurisdiction))
+        )
         named = [t for t in cited if place and _place_key(place[-1]) in _title_key(t)]
         cited = [t for t in cited if t not in named]
         yield ReferenceUnavailable.finding(
-            f"no {level.value} {info.kind.value}'s plan is known for {where}"
-            + (f" (the plan cites 《{named[0]}》)" if named else "")
-            + ", so the plan was not checked against one",
-            suggestion=f"add the {level.value} plan with --ref (its metadata at least; its targets if you have the text), "
-            "and check the plan's jurisdiction",
+            msg(
+                "reference-unavailable.no-parent",
+                level=term("level", level),
+                kind=term("kind", info.kind),
+                where=where,
+                cited=msg("reference-unavailable.cites", title=named[0]) if named else "",
+            ),
+            suggestion=msg("reference-unavailable.no-parent-hint", level=term("level", level)),
         )
     for title in cited:
         yield ReferenceUnavailable.finding(
-            f"the plan cites 《{title}》 as a parent, but no reference plan of that title is among its ancestors",
-            suggestion="add that plan with --ref, or check the plan's jurisdiction and level",
+            msg("reference-unavailable.cited-unknown", title=title),
+            suggestion=msg("reference-unavailable.cited-unknown-hint"),
         )
 
 
@@ -193,9 +204,13 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
         }
         if not own:
             yield MissingIndicator.finding(
-                f"no target for {target.indicator}; 《{reference_target.source.plan.plan.title}》 sets "
-                f"{_stated(reference_target)}",
-                suggestion=f"add a target for {target.indicator} at least as demanding as the reference's",
+                msg(
+                    "missing-indicator.message",
+                    indicator=target.indicator,
+                    reference=reference_target.source.plan.plan.title,
+                    target=Stated(target.target),
+                ),
+                suggestion=msg("missing-indicator.hint", indicator=target.indicator),
                 **details,
             )
             continue
@@ -205,10 +220,14 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
             if agreeing:  # a qualitative target going the wrong way is a direction-conflict instead
                 first = agreeing[0]
                 yield QualitativeOnly.finding(
-                    f"{first.indicator} has only a qualitative target; 《{reference_target.source.plan.plan.title}》 "
-                    f"sets {_stated(reference_target)}",
+                    msg(
+                        "qualitative-only.message",
+                        indicator=first.indicator,
+                        reference=reference_target.source.plan.plan.title,
+                        target=Stated(target.target),
+                    ),
                     plan_target=first,
-                    suggestion=f"state a number for {first.indicator} at least as demanding as the reference's",
+                    suggestion=msg("qualitative-only.hint", indicator=first.indicator),
                     **{**details, "domain": first.domain or target.domain, "indicator_name": first.indicator},
                 )
 
@@ -222,9 +241,3 @@ def _plan_domain(context: CheckContext, reference_domain: str | None, kind: obje
         if _domain_key(context, written, kind) == key:
             return written
     return reference_domain
-
-
-def _stated(reference_target: ReferenceTarget) -> str:
-    from compliance.phrases import render_compact
-
-    return render_compact(reference_target.target.target)

@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from compliance.checks.base import Horizon, HorizonMode
 from compliance.errors import UnitError
+from compliance.messages import Message, msg
 from compliance.model import Plan, Target
 from compliance.references import ReferencePlan
 from compliance.units import as_fraction, convert, quantity_text
@@ -50,47 +51,30 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
     def _fmt(amount: Fraction) -> str:
         return quantity_text(amount, value.unit)
 
-    def horizon(compared: Fraction | None, method: str, explanation: str) -> Horizon:
+    def horizon(compared: Fraction | None, method: str, explanation: Message) -> Horizon:
         return Horizon(plan_year, reference_year, compared, method, explanation)
 
+    years = {"plan_year": plan_year, "reference_year": reference_year}
     if plan_year == reference_year:
-        return HeldTo(horizon(final, "same-year", f"both targets are for {plan_year}"))
+        return HeldTo(horizon(final, "same-year", msg("horizon.same-year", year=plan_year)))
     if mode is HorizonMode.STRICT:
-        return HeldTo(
-            horizon(None, "strict", f"the plan's target is for {plan_year}, the reference's for {reference_year}"),
-            comparable=False,
-        )
+        return HeldTo(horizon(None, "strict", msg("horizon.strict", **years)), comparable=False)
     if mode is HorizonMode.END or reference_year < plan_year:
-        return HeldTo(
-            horizon(
-                final,
-                "end",
-                f"compared with the reference's {reference_year} value {_fmt(final)} "
-                f"(the plan's target is for {plan_year})",
-            )
-        )
+        return HeldTo(horizon(final, "end", msg("horizon.end", final=_fmt(final), **years)))
     # interpolate: the reference ends later than the plan.
     start_year, start_value = _start(target)
     if start_year is not None and start_value is not None and start_year < plan_year:
         share = Fraction(plan_year - start_year, reference_year - start_year)
         milestone = start_value + (final - start_value) * share
-        origin = "its base year" if value.op.is_relative else f"the {start_year} baseline {_fmt(start_value)}"
-        return HeldTo(
-            horizon(
-                milestone,
-                "interpolate",
-                f"the reference's {reference_year} value {_fmt(final)} from {origin} gives "
-                f"{_fmt(milestone)} as the {plan_year} milestone",
-            )
+        line = {"final": _fmt(final), "milestone": _fmt(milestone), **years}
+        explanation = (
+            msg("horizon.interpolate-base-year", **line)
+            if value.op.is_relative
+            else msg("horizon.interpolate-baseline", start_year=start_year, start=_fmt(start_value), **line)
         )
+        return HeldTo(horizon(milestone, "interpolate", explanation))
     return HeldTo(
-        horizon(
-            final,
-            "end-no-baseline",
-            f"the reference's target is for {reference_year} and no baseline is known to place a "
-            f"{plan_year} milestone, so the plan is compared with the {reference_year} value {_fmt(final)}; "
-            "severity lowered",
-        ),
+        horizon(final, "end-no-baseline", msg("horizon.no-baseline", final=_fmt(final), **years)),
         lowered=True,
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from compliance.checks.base import Finding, Rule
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
+from compliance.messages import msg
 from compliance.units import as_fraction, quantity_text
 
 
@@ -62,8 +63,8 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
         except UnitError:
             context.unusable.add(id(target))
             yield UnitMismatch.finding(
-                f"{target.indicator} is measured in {indicator.unit}; the plan states it in {value.unit}",
-                suggestion=f"state {target.indicator} in {indicator.unit}, or check the indicator is the one meant",
+                msg("unit-mismatch.message", indicator=target.indicator, unit=indicator.unit, plan_unit=value.unit),
+                suggestion=msg("unit-mismatch.hint", indicator=target.indicator, unit=indicator.unit),
                 **details,
             )
             continue
@@ -73,14 +74,20 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
         low, high = (as_fraction(str(bound)) for bound in plausible)
         if not low <= converted <= high:
             context.unusable.add(id(target))
-            hint = ""
+            guess = ""
             if value.unit == "%" and low <= converted * 10 <= high and indicator.unit in ("‰",):
-                hint = f" — was {value.value}‰ meant?"
+                guess = msg("implausible-value.per-mille-guess", value=value.value)
             yield ImplausibleValue.finding(
-                f"{target.indicator} {quantity_text(value.value, value.unit)} is "
-                f"{quantity_text(converted, indicator.unit)}, outside the plausible range "
-                f"{quantity_text(low, indicator.unit)} to {quantity_text(high, indicator.unit)}{hint}",
-                suggestion="check the number and its unit (‰ or %); it is not compared with the parents until fixed",
+                msg(
+                    "implausible-value.message",
+                    indicator=target.indicator,
+                    value=quantity_text(value.value, value.unit),
+                    converted=quantity_text(converted, indicator.unit),
+                    low=quantity_text(low, indicator.unit),
+                    high=quantity_text(high, indicator.unit),
+                    guess=guess,
+                ),
+                suggestion=msg("implausible-value.hint"),
                 **details,
             )
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, check_settings
+from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, check_settings, term
 from compliance.checks.compare import Better, Verdict, compare, conflicts
 from compliance.checks.context import CheckContext
 from compliance.checks.horizons import held_to
 from compliance.errors import UnitError
+from compliance.messages import Message, msg
 from compliance.model import Op, Target, TargetValue
 from compliance.units import as_fraction, convert, quantity_text
 
@@ -124,9 +125,12 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
         for reference_target in references:
             for finding in _against(context, own, reference_target, indicator, better):
                 if finding.plan_target is not None and context.stands_in(finding.plan_target, key):
-                    finding.message += (
-                        f" (compared through {finding.plan_target.indicator}, which the catalogue "
-                        f"takes as a proxy for {reference_target.target.indicator})"
+                    finding.notes.append(
+                        msg(
+                            "note.proxy",
+                            plan_indicator=finding.plan_target.indicator,
+                            indicator=reference_target.target.indicator,
+                        )
                     )
                 yield finding
 
@@ -156,12 +160,17 @@ def _against(
         if not target.target.is_numeric and conflicts(target.target, better):
             context.compared.add(id(target))
             yield DirectionConflict.finding(
-                f"{target.indicator}: the plan says {target.target.direction}, but the reference "
-                f"({_title(reference_target)}) wants it {'higher' if better is Better.HIGHER else 'lower'}",
+                msg(
+                    "direction-conflict.qualitative",
+                    indicator=target.indicator,
+                    direction=term("direction", target.target.direction),
+                    reference=_title(reference_target),
+                    better=term("better", better),
+                ),
                 domain=context.domain_of(target, indicator),
                 indicator_name=target.indicator,
                 plan_target=target,
-                suggestion="reverse the wording, or check that the indicator is the one meant",
+                suggestion=msg("direction-conflict.qualitative-hint"),
                 **details,
             )
     for target in _primary(own, reference_target):
@@ -179,7 +188,7 @@ def _against(
         }
         if not held.comparable:
             yield NotComparable.finding(
-                f"{target.indicator}: {held.horizon.explanation}; --horizon strict compares equal horizons only",
+                msg("not-comparable.horizon", indicator=target.indicator, explanation=held.horizon.explanation),
                 **common,
             )
             continue
@@ -195,37 +204,64 @@ def _against(
             plan_baseline=_baseline_for(target, reference.base_year),
         )
         lowered = Severity(check_settings()["horizon"].get("without_baseline_severity", "warning")) if held.lowered else None
-        horizon_note = "" if held.horizon.method == "same-year" else f" ({held.horizon.explanation})"
+        horizon_note = "" if held.horizon.method == "same-year" else msg("note.horizon", explanation=held.horizon.explanation)
         if result.verdict is Verdict.MEETS:
             continue
         if result.verdict is Verdict.WEAKER:
             yield WeakerThreshold.finding(
-                f"{target.indicator}: {result.reason}, as 《{_title(reference_target)}》 requires{horizon_note}",
+                msg(
+                    "weaker-threshold.message",
+                    indicator=target.indicator,
+                    reason=result.reason,
+                    reference=_title(reference_target),
+                    horizon=horizon_note,
+                ),
                 severity=_lower(WeakerThreshold.severity(), lowered),
                 suggestion=_suggestion(target, reference, required, better),
                 **common,
             )
         elif result.verdict is Verdict.BAND_DEVIATION:
             yield BandDeviation.finding(
-                f"{target.indicator}: {result.reason} of 《{_title(reference_target)}》{horizon_note}",
+                msg(
+                    "band-deviation.message",
+                    indicator=target.indicator,
+                    reason=result.reason,
+                    reference=_title(reference_target),
+                    horizon=horizon_note,
+                ),
                 severity=_lower(BandDeviation.severity(), lowered),
-                suggestion=f"keep {target.indicator} near {quantity_text(required, reference.unit)}",
+                suggestion=msg(
+                    "band-deviation.hint", indicator=target.indicator, value=quantity_text(required, reference.unit)
+                ),
                 **common,
             )
         elif result.verdict is Verdict.DIRECTION_CONFLICT:
             yield DirectionConflict.finding(
-                f"{target.indicator}: {result.reason} ({_title(reference_target)})",
-                suggestion="reverse the bound (以上 / 以下), or check that the indicator is the one meant",
+                msg(
+                    "direction-conflict.message",
+                    indicator=target.indicator,
+                    reason=result.reason,
+                    reference=_title(reference_target),
+                ),
+                suggestion=msg("direction-conflict.hint"),
                 **common,
             )
         elif result.verdict is Verdict.NOT_COMPARABLE:
-            yield NotComparable.finding(f"{target.indicator}: {result.reason}", **common)
+            yield NotComparable.finding(
+                msg("not-comparable.message", indicator=target.indicator, reason=result.reason), **common
+            )
         elif result.verdict is Verdict.UNIT_MISMATCH:
             from compliance.checks.quantities import UnitMismatch
 
             yield UnitMismatch.finding(
-                f"{target.indicator}: {result.reason} (reference: 《{_title(reference_target)}》)",
-                suggestion=f"state {target.indicator} in {reference.unit}",
+                msg(
+                    "unit-mismatch.against-reference",
+                    indicator=target.indicator,
+                    plan_unit=target.target.unit,
+                    unit=reference.unit,
+                    reference=_title(reference_target),
+                ),
+                suggestion=msg("unit-mismatch.against-reference-hint", indicator=target.indicator, unit=reference.unit),
                 **common,
             )
 
@@ -256,13 +292,13 @@ def _title(reference_target: ReferenceTarget) -> str:
     return reference_target.source.plan.plan.title
 
 
-def _suggestion(target: Target, reference: TargetValue, required: Fraction, better: Better) -> str:
+def _suggestion(target: Target, reference: TargetValue, required: Fraction, better: Better) -> Message:
     wanted = quantity_text(required, reference.unit)
     if target.target.op.is_relative or (reference.op.is_relative and not target.target.op.is_relative):
-        return f"plan a change of {target.indicator} of at least {wanted} (from the same base year)"
+        return msg("weaker-threshold.hint-change", indicator=target.indicator, value=wanted)
     strict = reference.op in (Op.GT, Op.LT)
     if better is Better.HIGHER:
-        bound = "above" if strict else "at least"
+        bound = "above" if strict else "at-least"
     else:
-        bound = "below" if strict else "at most"
-    return f"set {target.indicator} to {bound} {wanted}"
+        bound = "below" if strict else "at-most"
+    return msg(f"weaker-threshold.hint-{bound}", indicator=target.indicator, value=wanted)

@@ -79,6 +79,28 @@ ref_option = click.option(
 )
 
 
+def _choose_language(context: click.Context, parameter: click.Parameter, value: str | None) -> str:
+    """--lang, else COMPLIANCE_LANG, else the locale; in force until the command ends."""
+    from compliance.messages import resolve_language, using
+
+    try:
+        lang = resolve_language(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{error} (from --lang or COMPLIANCE_LANG)", context, parameter) from None
+    context.with_resource(using(lang))
+    return lang
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    callback=_choose_language,
+    expose_value=False,
+    is_eager=True,
+    help="Language of messages and reports (default: COMPLIANCE_LANG, then the locale; Chinese for a Chinese locale).",
+)
+
+
 def period_option(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None

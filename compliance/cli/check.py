@@ -12,6 +12,7 @@ from compliance.cli.app import (
     EXIT_FINDINGS,
     document_options,
     dump_json,
+    lang_option,
     main,
     reference_library,
     ref_option,
@@ -33,6 +34,7 @@ from compliance.cli.app import (
 @click.option("--select", "select", default="", help="Only these rules (names or codes, comma-separated).")
 @click.option("--ignore", "ignore", default="", help="Not these rules (names or codes, comma-separated).")
 @click.option("--verified-only", is_flag=True, help="Unverified reference targets give info, never errors.")
+@lang_option
 @document_options
 @reports_input_errors
 def check(
@@ -52,7 +54,9 @@ def check(
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check
+    from compliance.checks.base import term
     from compliance.documents import load_plans
+    from compliance.messages import msg
     from compliance.report.json_report import report_record
     from compliance.report.text_report import render_text
 
@@ -78,9 +82,13 @@ def check(
     for entry in library.entries:
         if entry.origin == "user" and entry.file not in used:
             click.echo(
-                f"note: your reference {entry.file} ({entry.kind}, {entry.level.value}, "
-                f"{'/'.join(entry.jurisdiction) or '全国'}) is not an ancestor of the checked plan(s) and was not used; "
-                "check its kind, level and jurisdiction (compliance targets for PLAN)",
+                msg(
+                    "cli.unused-reference",
+                    file=entry.file,
+                    kind=term("kind", entry.kind),
+                    level=term("level", entry.level),
+                    jurisdiction="/".join(entry.jurisdiction) or msg("term.nationwide"),
+                ),
                 err=True,
             )
     sys.exit(EXIT_FINDINGS if any(r.failed for r in reports) else EXIT_CLEAN)

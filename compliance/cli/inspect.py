@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from compliance.cli.app import dump_json, main, reports_input_errors
+from compliance.cli.app import dump_json, lang_option, main, reports_input_errors
 from compliance.errors import InputError
 
 
@@ -69,22 +69,36 @@ def schema() -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@lang_option
 def rules(as_json: bool) -> None:
-    """List the rules: code, name, default severity, what each finds."""
+    """List the rules: code, name, default severity, title and what each finds."""
     from compliance.checks import RULES
+    from compliance.checks.base import term
+    from compliance.messages import msg
     from compliance.report.table import table
 
     records = [
-        {"code": r.code(), "name": r.name, "family": r.family, "severity": r.severity().value, "summary": r.summary()}
+        {
+            "code": r.code(),
+            "name": r.name,
+            "family": r.family,
+            "severity": r.severity().value,
+            "title": str(r.title()),
+            "summary": str(r.summary()),
+        }
         for r in RULES
     ]
     if as_json:
         dump_json(records)
         return
+    headers = [str(msg(f"cli.rules-header.{column}")) for column in ("code", "name", "severity", "title", "summary")]
     click.echo(
         table(
-            ["code", "name", "severity", "finds"],
-            [(r["code"], r["name"], r["severity"], r["summary"]) for r in records],
+            headers,
+            [
+                (r.code(), r.name, term("severity", r.severity()), r.title(), r.summary())
+                for r in RULES
+            ],
         )
     )
 

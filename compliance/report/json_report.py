@@ -33,7 +33,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "indicator": finding.indicator,
         "indicator_name": finding.indicator_name,
         "message": finding.message,
-        "suggestion": finding.suggestion,
+        "suggestion": str(finding.suggestion) if finding.suggestion else None,
         "plan_target": None
         if target is None
         else {
@@ -71,7 +71,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "reference_year": horizon.reference_year,
             "compared_value": _fraction(horizon.compared_value),
             "method": horizon.method,
-            "explanation": horizon.explanation,
+            "explanation": str(horizon.explanation),
         },
     }
 

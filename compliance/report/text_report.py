@@ -1,75 +1,108 @@
-"""The text report: for a plan drafter, grouped by domain, the plan's words beside the reference's."""
+"""The text report: for a plan drafter, grouped by domain, the plan's words beside the reference's.
+
+Every word comes from the message catalogues (compliance.messages), in the
+current language.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from compliance.messages import msg
+from compliance.report.table import pad
+
 if TYPE_CHECKING:  # pragma: no cover
     from compliance.checking import Report
     from compliance.checks import Finding
 
-WHOLE_PLAN = "整体 (whole plan)"
 
-
-def _stated(finding_target: object) -> str:
+def _stated(target: object) -> str:
+    """A target in the plan-file notation (`<= 3 %`), the same in every language."""
     from compliance.phrases import render_compact
 
-    return render_compact(finding_target.target)  # type: ignore[attr-defined]
+    return render_compact(target.target)  # type: ignore[attr-defined]
 
 
 def _finding_lines(finding: Finding) -> list[str]:
-    lines = [f"  {finding.severity.value:<7} {finding.code} {finding.rule}  {finding.indicator_name or ''}".rstrip()]
+    from compliance.checks.base import term
+
+    severity = str(term("severity", finding.severity))
+    lines = [f"  {pad(severity, 7)} {finding.code} {finding.rule}  {finding.indicator_name or ''}".rstrip()]
     target = finding.plan_target
     if target is not None:
-        where = f"line {target.line}" if target.line else (str(target.position) if target.position else "plan")
+        if target.line:
+            where: object = msg("report.plan-at-line", line=target.line)
+        else:
+            where = str(target.position) if target.position else ""
         words = target.text or target.written or target.indicator
-        lines.append(f"          plan ({where}): {words}   [{_stated(target)}]")
+        lines.append("          " + str(msg("report.plan-side", where=where, words=words, stated=_stated(target))))
     reference = finding.reference
     if reference is not None:
-        flag = "verified" if reference.verified else "UNVERIFIED"
-        title = reference.source.plan.plan.title
-        year = reference.source.plan.target_year(reference.target)
-        words = reference.target.text or reference.target.indicator
-        lines.append(f"          《{title}》 [{flag}]: {words}   [{_stated(reference.target)}, {year}]")
+        flag = msg("term.verified") if reference.verified else msg("term.unverified")
+        lines.append(
+            "          "
+            + str(
+                msg(
+                    "report.reference-side",
+                    title=reference.source.plan.plan.title,
+                    flag=flag,
+                    words=reference.target.text or reference.target.indicator,
+                    stated=_stated(reference.target),
+                    year=reference.source.plan.target_year(reference.target),
+                )
+            )
+        )
         evidence = reference.target.evidence
         if evidence:
-            more = f" (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
-            lines.append(f"          evidence: {evidence[0]}{more}")
+            more = msg("report.evidence-more", count=len(evidence) - 1) if len(evidence) > 1 else ""
+            lines.append("          " + str(msg("report.evidence", url=evidence[0], more=more)))
     elif finding.reference_plan is not None:
-        lines.append(f"          《{finding.reference_plan.plan.plan.title}》 [{finding.reference_plan.id}]")
+        lines.append(
+            "          "
+            + str(msg("report.reference-plan", title=finding.reference_plan.plan.plan.title, id=finding.reference_plan.id))
+        )
     lines.append(f"          {finding.message}")
     if finding.suggestion:
         lines.append(f"          → {finding.suggestion}")
     return lines
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def render_text(report: Report) -> str:
+    from compliance.checks.base import term
+
     info = report.plan.plan
     out = [
-        f"{info.title} ({info.kind.value}, {info.level.value}, {'/'.join(info.jurisdiction) or '全国'}, "
-        f"{info.period[0]}–{info.period[1]})"
+        str(
+            msg(
+                "report.plan-heading",
+                title=info.title,
+                kind=term("kind", info.kind),
+                level=term("level", info.level),
+                jurisdiction="/".join(info.jurisdiction) or msg("term.nationwide"),
+                start=info.period[0],
+                end=info.period[1],
+            )
+        )
     ]
     if report.plan.path:
-        out.append(f"  file: {report.plan.path}")
-    out.append("checked against:")
+        out.append(str(msg("report.file", file=report.plan.path)))
+    out.append(str(msg("report.checked-against")))
     if not report.references:
-        out.append("  (no reference plan found for this plan's kind and jurisdiction)")
+        out.append(str(msg("report.no-reference")))
     for reference in report.references:
         if reference.targets_encoded:
             targets = reference.plan.targets
             verified = sum(1 for t in targets if t.verified)
-            status = f"{len(targets)} targets, {verified} verified"
+            status = msg("report.reference-targets", count=len(targets), verified=verified)
         else:
-            status = "known, targets NOT encoded"
-        out.append(f"  {reference.plan.plan.level.value:<10} 《{reference.plan.plan.title}》 {status}  [{reference.id}]")
+            status = msg("report.reference-not-encoded")
+        level = str(term("level", reference.plan.plan.level))
+        out.append(f"  {pad(level, 10)} 《{reference.plan.plan.title}》 {status}  [{reference.id}]")
+    whole_plan = str(msg("report.whole-plan"))
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        groups.setdefault(finding.domain or WHOLE_PLAN, []).append(finding)
-    order = sorted(groups, key=lambda d: (d != WHOLE_PLAN, 0))
+        groups.setdefault(finding.domain or whole_plan, []).append(finding)
+    order = sorted(groups, key=lambda d: (d != whole_plan, 0))
     for domain in order:
         out.append("")
         out.append(domain)
@@ -78,8 +111,16 @@ def render_text(report: Report) -> str:
     summary = report.summary
     out.append("")
     out.append(
-        f"{_count(summary['errors'], 'error')}, {_count(summary['warnings'], 'warning')}, {summary['info']} info; "
-        f"{_count(summary['targets_checked'], 'plan target')} compared with "
-        f"{_count(summary['references_used'], 'reference plan')} (horizon: {report.settings.horizon.value})"
+        str(
+            msg(
+                "report.summary",
+                errors=msg("report.errors", count=summary["errors"]),
+                warnings=msg("report.warnings", count=summary["warnings"]),
+                info=summary["info"],
+                targets=msg("report.plan-targets", count=summary["targets_checked"]),
+                references=msg("report.reference-plans", count=summary["references_used"]),
+                horizon=term("horizon", report.settings.horizon),
+            )
+        )
     )
     return "\n".join(out)
