@@ -22,6 +22,11 @@ HIGHER = {
     "phrases": ["references", "reading", "extraction", "documents", "checks", "checking", "report", "cli"],
     "catalogue": ["references", "reading", "extraction", "documents", "checks", "checking", "report", "cli"],
     "extraction": ["documents", "checks", "checking", "report", "cli"],
+    # the message catalogues sit below everything that speaks to a user (they read YAML through loading.yamlfile)
+    "messages": [
+        "model", "references", "reading", "phrases", "catalogue", "extraction", "documents",
+        "checks", "checking", "report", "cli",
+    ],
 }
 
 
