@@ -315,13 +315,24 @@ def test_xlsx_without_a_header_is_an_input_error_or_empty(tmp_path: Path) -> Non
 # --------------------------------------------------------------------------- errors
 
 
-@pytest.mark.parametrize("name", ["plan.pdf", "plan.doc", "plan", "plan.yaml"])
+@pytest.mark.parametrize("name", ["plan.rtf", "plan", "plan.yaml"])
 def test_unsupported_file_type(tmp_path: Path, name: str) -> None:
+    from compliance.reading import FORMATS
+
     path = write(tmp_path, name, PLAN)
     with pytest.raises(InputError) as caught:
         extract(path)
     message = str(caught.value)
-    assert name in message and ".docx" in message
+    assert name in message and FORMATS in message and ".pdf" in FORMATS and ".html" in FORMATS
+
+
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.doc", "plan.wps"])
+def test_text_under_a_binary_format_suffix_is_refused(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, PLAN)
+    with pytest.raises(InputError) as caught:
+        extract(path)
+    message = str(caught.value)
+    assert name in message and "not a" in message and "suffix" in message
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -56,6 +56,15 @@ def reports_input_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def names_formats(command: F) -> F:
+    """Fills `{formats}` in a command's help with the document formats the readers accept (compliance.reading)."""
+    from compliance.reading import FORMATS
+
+    if command.__doc__:
+        command.__doc__ = command.__doc__.replace("{formats}", FORMATS)
+    return command
+
+
 def dump_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 

@@ -14,6 +14,7 @@ from compliance.cli.app import (
     dump_json,
     lang_option,
     main,
+    names_formats,
     reference_library,
     ref_option,
     reports_input_errors,
@@ -36,6 +37,7 @@ from compliance.cli.app import (
 @click.option("--verified-only", is_flag=True, help="Unverified reference targets give info, never errors.")
 @lang_option
 @document_options
+@names_formats
 @reports_input_errors
 def check(
     plans: tuple[str, ...],
@@ -49,8 +51,9 @@ def check(
 ) -> None:
     """Check plans against the reference plans above them.
 
-    PLANS are plan files (.yaml, .json) or plan documents (.txt, .md, .docx, .xlsx),
-    which are extracted first; findings then give lines of the document.
+    PLANS are plan files (.yaml, .json) or plan documents ({formats}),
+    which are extracted first; findings then say where in the document a person
+    finds each target (第12行, 第2页第14行, 表1 第5行 本县目标列, 主要指标!F9).
     Exit code 1 when any finding has severity error, 0 otherwise, 2 for bad input.
     """
     from compliance.checking import check as run_check

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from compliance.cli.app import document_options, main, reports_input_errors
+from compliance.cli.app import document_options, main, names_formats, reports_input_errors
 from compliance.errors import InputError
 
 
@@ -20,9 +20,10 @@ from compliance.errors import InputError
     "Default: a YAML stream on standard output.",
 )
 @document_options
+@names_formats
 @reports_input_errors
 def extract(document: str, output: str | None, **extraction: Any) -> None:
-    """Turn a plan document (.txt, .md, .docx, .xlsx) into plan files to review.
+    """Turn a plan document ({formats}) into plan files to review.
 
     Each target keeps its line, section and verbatim text; numbers of target
     sections that were not understood are listed under `unparsed`.

@@ -6,7 +6,15 @@ from typing import Any
 
 import click
 
-from compliance.cli.app import document_options, dump_json, main, ref_option, reference_library, reports_input_errors
+from compliance.cli.app import (
+    document_options,
+    dump_json,
+    main,
+    names_formats,
+    ref_option,
+    reference_library,
+    reports_input_errors,
+)
 
 
 @main.group()
@@ -95,11 +103,12 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
 @ref_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @document_options
+@names_formats
 @reports_input_errors
 def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extraction: Any) -> None:
     """The reference plans PLAN_FILE would be checked against, and which have no targets encoded.
 
-    PLAN_FILE is a plan file or a plan document (.txt, .md, .docx, .xlsx).
+    PLAN_FILE is a plan file or a plan document ({formats}).
     """
     from compliance.documents import load_plans
     from compliance.report.records import plan_record, reference_record

@@ -71,6 +71,7 @@ def _extract(
     for segment in segments:
         plan = _plan(segment, header, file, catalogue, kind, jurisdiction, level, period, repeated)
         if plan is not None:
+            _locate(plan, document)
             plans.append(plan)
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
@@ -149,7 +150,7 @@ def _plan(
             year = row.year if row.year is not None and period[0] <= row.year <= period[1] else None
             entry = _entry(
                 row.indicator, domain, row.target, year, "indicator_table", row.line, row.text,
-                baseline=row.baseline, note=row.note,
+                baseline=row.baseline, note=row.note, locator=row.locator,
             )
             entries.append((row.line, order, entry))
             order += 1
@@ -216,6 +217,16 @@ def _plan(
     if unparsed:
         data["unparsed"] = unparsed
     return _build(data, file)
+
+
+def _locate(plan: Plan, document: Any) -> None:
+    """Each target and unparsed number gets where a person finds it in the document (its cell's, else its line's)."""
+    for target in plan.targets:
+        if target.locator is None:
+            target.locator = document.locate(target.line)
+    for item in plan.unparsed:
+        if item.locator is None:
+            item.locator = document.locate(item.line)
 
 
 def _distinct(unparsed: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -48,6 +48,18 @@ class Src:
     merged: list[bool] | None = None
     percent: list[bool] | None = None  # per cell: a number in a percent format (.xlsx)
     item: tuple[str, int] | None = None  # a list item whose number was blanked from `text` (6.0～6个月…)
+    spans: list[tuple[int, int]] | None = None  # (offset, number) of each printed line joined in `text` (.pdf)
+    cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
+    cell_locators: list[str] | None = None  # per cell: where a person finds it (compliance.reading.Line)
+
+    def number_at(self, offset: int) -> int:
+        """The number of the printed line holding character `offset` of `text`."""
+        number = self.number
+        for start, span_number in self.spans or ():
+            if start > offset:
+                break
+            number = span_number
+        return number
 
     @property
     def blank(self) -> bool:
@@ -64,15 +76,15 @@ _UNPRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000
 def clean(lines: list[Line]) -> list[Src]:
     r = rules()
     out: list[Src] = []
-    for line in lines:
-        text = _UNPRINTABLE.sub("", line.text)
+    for original in lines:
+        text = _UNPRINTABLE.sub("", original.text)
         line = Line(
-            line.number,
+            original.number,
             text,
-            [_UNPRINTABLE.sub("", c) for c in line.cells] if line.cells is not None else None,
-            line.merged,
-            line.sheet,
-            line.percent,
+            [_UNPRINTABLE.sub("", c) for c in original.cells] if original.cells is not None else None,
+            original.merged,
+            original.sheet,
+            original.percent,
         )
         for pattern in r.inline_noise:
             text = pattern.sub("", text)
@@ -86,7 +98,15 @@ def clean(lines: list[Line]) -> list[Src]:
         stripped = fold(text).strip()
         if stripped and line.cells is None and any(p.fullmatch(stripped) for p in r.furniture):
             text = ""
-        out.append(Src(line.number, text, cells, line.merged, line.percent))
+        spans = None
+        if original.spans and len(text) == len(original.text):  # offsets still hold after cleaning
+            spans = [(offset, number) for offset, number, _ in original.spans]
+        out.append(
+            Src(
+                line.number, text, cells, line.merged, line.percent,
+                spans=spans, cell_numbers=original.cell_numbers, cell_locators=original.cell_locators,
+            )
+        )
     return out
 
 

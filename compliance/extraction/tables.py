@@ -36,6 +36,7 @@ class Cell:
     line: int
     merged: bool = False
     percent: bool = False  # a number in a percent format (.xlsx): 0.9 is shown as 90%
+    locator: str | None = None  # where a person finds the cell (表1 第5行 本县目标列, 主要指标!F9)
 
 
 @dataclass
@@ -171,8 +172,16 @@ def _row_table(lines: list[Src], start: int, columns: list[Column]) -> Table:
             break
         merged = line.merged or [False] * len(cells)
         percent = line.percent or [False] * len(cells)
+        numbers = line.cell_numbers or []
+        locators = line.cell_locators or []
         row = [
-            Cell(c, line.number, merged[k] if k < len(merged) else False, percent[k] if k < len(percent) else False)
+            Cell(
+                c,
+                numbers[k] if k < len(numbers) else line.number,
+                merged[k] if k < len(merged) else False,
+                percent[k] if k < len(percent) else False,
+                locators[k] if k < len(locators) else None,
+            )
             for k, c in enumerate(cells)
         ]
         table.rows.append(row)
@@ -274,6 +283,7 @@ class RowTarget:
     baseline: dict[str, Any] | None
     year: int | None
     note: str | None = None
+    locator: str | None = None
 
 
 @dataclass
@@ -281,6 +291,7 @@ class RowProblem:
     line: int
     text: str
     reason: str
+    locator: str | None = None
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -498,6 +509,7 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
                         baseline=baseline,
                         year=year if year is not None and plan_end is not None and year != plan_end else None,
                         note=note,
+                        locator=own.locator if own is not None else source.locator,
                     )
                 )
     return targets, problems

@@ -85,13 +85,14 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             and not _opens_item(text)
             and classify(text, None) is None
         )
+        piece = text.strip()
+        lead = len(text) - len(text.lstrip())
+        owners = [line.number_at(lead + i) for i in range(len(piece))] if line.spans else [line.number] * len(piece)
         if continues and current is not None:
-            piece = text.strip()
             current.text += piece
-            current.owners += [line.number] * len(piece)
+            current.owners += owners
         else:
-            piece = text.strip()
-            current = Paragraph(piece, [line.number] * len(piece), section, context.domain, context.note)
+            current = Paragraph(piece, owners, section, context.domain, context.note)
             out.append(current)
         previous_text = text
     return out

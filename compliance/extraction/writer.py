@@ -74,6 +74,8 @@ def target_dict(target: Target) -> dict[str, Any]:
         out["section"] = str(target.section)
     if target.line is not None:
         out["line"] = target.line
+    if target.locator is not None:
+        out["locator"] = target.locator
     if target.text is not None:
         out["text"] = target.text
     if target.lead_units:

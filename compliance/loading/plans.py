@@ -141,6 +141,7 @@ class _Builder:
             baseline=baseline,
             text=raw.get("text"),
             line=raw.get("line"),
+            locator=raw.get("locator"),
             section=raw.get("section"),
             lead_units=list(raw.get("lead_units") or []),
             responsible_units=list(raw.get("responsible_units") or []),
@@ -200,9 +201,11 @@ def load_plan(path: Path | str) -> Plan:
     """A Plan from a plan file (.yaml, .yml or .json)."""
     path = Path(path)
     if path.suffix.lower() not in PLAN_SUFFIXES:
+        from compliance.reading import FORMATS
+
         raise InputError.single(
             str(path),
             f"not a plan file: expected {', '.join(PLAN_SUFFIXES)}",
-            hint="to read a plan document (.txt, .docx, .xlsx), extract it first",
+            hint=f"to read a plan document ({FORMATS}), extract it first",
         )
     return loads_plan(read_text(path), str(path))

@@ -183,7 +183,10 @@ class Target(BaseModel):
     year: int | None = None  # target year; None means the end of the plan's period
     baseline: Baseline | None = None
     text: str | None = None  # verbatim sentence of the source document
-    line: int | None = None  # line in the source document
+    line: int | None = None  # line in the source document (machine-readable; see compliance.reading per format)
+    # Where a person finds it in the source document, as the document shows it:
+    # 第12行, 第2页第14行, 表1 第5行 本县目标列, 主要指标!F9, 正文第12段.
+    locator: str | None = None
     section: Section | None = None
     lead_units: list[str] = Field(default_factory=list)  # 牵头单位
     responsible_units: list[str] = Field(default_factory=list)  # 责任单位
@@ -224,6 +227,7 @@ class Unparsed(BaseModel):
     """A number in a target section that extraction did not understand."""
 
     line: int | None = None
+    locator: str | None = None  # as for Target.locator
     text: str
     reason: str | None = None
 

@@ -1,30 +1,54 @@
 """Reading a document into numbered lines, in document order: the lowest layer of extraction.
 
 This package knows nothing of plans: it turns a file of any format into `Line`s.
-One module per format (`text`, `docx`, `xlsx`); `read_document` picks the reader.
+One module per format (`text`, `docx`, `xlsx`, `pdf`, `html`; `legacy` converts
+.doc and .wps to .docx first); `read_document` picks the reader by the suffix
+(and reads a .txt that holds a saved web page as HTML).
 
-Every format becomes the same thing: a list of `Line`s, each with the 1-based
-number a reviewer uses to find it again, its text, and — for a table row — its
-cells. The line model per format:
+Every format becomes the same thing: a list of `Line`s, each with its number
+(the machine-readable position, for JSON and SARIF), its text, the `locator` a
+person uses to find it in the file (第12行, 第2页第14行, 表1 第5行 2025年列,
+主要指标!F9, 正文第12段), and — for a table row — its cells, each with its own
+locator. The line model per format:
 
 - .txt / .md: one `Line` per line of the file (UTF-8 with or without BOM,
   GBK/GB18030 detected, or the `encoding` given). A Markdown table row
   (``| a | b |``) also carries its cells; its separator row is kept as an
   empty line so that numbering stays that of the file. Markdown markup
   (headings, quotes, bullets, **bold**) is removed from .md lines and cells.
+  Locator: 第N行.
 - .docx: the body's paragraphs and tables in document order (the XML children
   of the body are walked, so a table stays between the paragraphs around it).
   Each paragraph is one line; each table row is one line whose `cells` are the
   row's cells (text of each cell's paragraphs joined) and whose text is the
   cells joined by tabs. A vertically merged cell is empty in the rows below its
   first one (`merged_from_above` marks it). Line numbers count paragraphs and
-  table rows from 1.
+  table rows from 1. Locators: 第N段 (the paragraph's ordinal among the non-empty
+  paragraphs), 表1 第5行 本县目标列 for a cell.
+- .doc / .wps: converted to .docx by LibreOffice when it is installed (then read
+  as .docx), else to text by antiword (.doc only); otherwise refused with what
+  to install or how to save the file (`legacy`).
 - .xlsx: each row of each sheet is one line whose number is the row number of
   the sheet; merged ranges are filled from their top-left cell (marked merged).
   A number cell in a percent format is marked (`percent`): it holds a fraction
   (0.9 shown as 90%), which the table reader turns into the percentage shown.
   Sheets after the first are numbered on from where the previous stopped only
   when the workbook has several sheets (each `Line` carries its sheet name).
+  Locators: 主要指标!F9 for a cell, 主要指标!第9行 for a row.
+- .pdf (with a text layer): the printed lines in reading order, page by page;
+  a paragraph wrapped at the page width is one `Line` (its `spans` say where
+  each printed line starts, so a number keeps the printed line it stands on);
+  running headers and page numbers (— 3 —) are left out; a ruled table is read
+  as table rows, continued across a page break (its repeated header dropped),
+  wrapped cells joined, vertically merged cells marked. Numbers count the
+  printed lines as the corpus gold does (a cell's printed lines, page furniture
+  included). Locators: 第2页第14行, 第1页 表1 第3行 2025年列.
+- .html / .htm: the article body of a saved web page (navigation, breadcrumbs,
+  share and print links, scripts, related links and footer left out); each
+  block (paragraph, heading, list item) is a line, each `<table>` row a line
+  with its cells (rowspan → merged from above, colspan → empty cells, `<br>`
+  inside a cell joined). Numbers count the non-empty text nodes of `<body>`
+  (the corpus gold's blocks). Locators: 正文第12段, 表1 第4行 2025年列.
 
 Anything else, a missing file or an unreadable one raises InputError naming the
 file and what to do.
@@ -40,30 +64,68 @@ from compliance.errors import InputError
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCX_SUFFIXES = (".docx",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
+SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + LEGACY_SUFFIXES
+# The formats as users name them, for help texts and hints: every message that
+# lists what can be read uses this, so a new reader is announced everywhere at once.
+FORMATS = ".txt, .md, .docx, .doc, .wps, .xlsx, .pdf, .html"
 
 
 @dataclass
 class Line:
-    """One line of a document: its 1-based number, its text, and its cells if it is a table row."""
+    """One line of a document: its number, its text, where a person finds it, and its cells if it is a table row."""
 
-    number: int
+    number: int  # 1-based, increasing through the document: the machine-readable position
     text: str
     cells: list[str] | None = None
     merged: list[bool] | None = None  # per cell: filled from a merged cell above
     sheet: str | None = None
     percent: list[bool] | None = None  # per cell (.xlsx): a number shown in a percent format (0.9 shown as 90%)
+    locator: str | None = None  # where a person finds it: 第12行, 第2页第14行, 正文第3段
+    cell_locators: list[str] | None = None  # per cell: 表1 第5行 2025年列, 主要指标!F9
+    cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
+    # A line made of several printed lines (a PDF paragraph wrapped at the page width):
+    # (offset in `text`, number, locator) of each printed line, the first at offset 0.
+    spans: list[tuple[int, int, str]] | None = None
+
+    def number_at(self, offset: int) -> int:
+        """The number of the printed line that holds character `offset` of `text`."""
+        number = self.number
+        for start, span_number, _ in self.spans or ():
+            if start > offset:
+                break
+            number = span_number
+        return number
 
 
 @dataclass
 class Document:
     file: str
-    format: str  # text | markdown | docx | xlsx
+    format: str  # text | markdown | docx | xlsx | pdf | html
     lines: list[Line] = field(default_factory=list)
+    _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
+
+    def locate(self, number: int | None) -> str | None:
+        """The locator of a line, a printed line inside one, or a cell, by its number."""
+        if number is None:
+            return None
+        if self._index is None:
+            index: dict[int, str] = {}
+            for line in self.lines:
+                if line.locator is not None:
+                    index.setdefault(line.number, line.locator)
+                for _, span_number, locator in line.spans or ():
+                    index.setdefault(span_number, locator)
+                for cell_number, locator in zip(line.cell_numbers or (), line.cell_locators or (), strict=False):
+                    index.setdefault(cell_number, locator)
+            self._index = index
+        return self._index.get(number)
 
 
 def read_document(path: Path | str, encoding: str | None = None) -> Document:
-    """The numbered lines of a .txt, .md, .docx or .xlsx file; InputError for anything else."""
+    """The numbered lines of a document in any format of SUPPORTED; InputError for anything else."""
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
@@ -71,7 +133,7 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
         raise InputError.single(
             file,
             f"cannot extract a plan from a '{suffix or 'suffix-less'}' file",
-            hint="give a .txt, .md, .docx or .xlsx file (save a .doc or .pdf as .docx or .txt first)",
+            hint=f"give a {FORMATS} file, or save it as one of these",
         )
     if not path.exists():
         raise InputError.single(file, "no such file", hint="check the path")
@@ -85,11 +147,29 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
         from compliance.reading.text import decode, text_lines
 
         text = decode(raw, file, encoding)
+        from compliance.reading.html import looks_like_html
+
+        if looks_like_html(text):  # a saved web page renamed .txt: read as the page it is
+            from compliance.reading.html import html_lines
+
+            return Document(file, "html", html_lines(raw, file, text=text))
         return Document(file, "markdown" if suffix in (".md", ".markdown") else "text", text_lines(text, suffix))
     if suffix in DOCX_SUFFIXES:
         from compliance.reading.docx import docx_lines
 
         return Document(file, "docx", docx_lines(path, file))
-    from compliance.reading.xlsx import xlsx_lines
+    if suffix in XLSX_SUFFIXES:
+        from compliance.reading.xlsx import xlsx_lines
 
-    return Document(file, "xlsx", xlsx_lines(path, file))
+        return Document(file, "xlsx", xlsx_lines(path, file))
+    if suffix in PDF_SUFFIXES:
+        from compliance.reading.pdf import pdf_lines
+
+        return Document(file, "pdf", pdf_lines(path, file, raw))
+    if suffix in HTML_SUFFIXES:
+        from compliance.reading.html import html_lines
+
+        return Document(file, "html", html_lines(raw, file, encoding=encoding))
+    from compliance.reading.legacy import legacy_lines
+
+    return legacy_lines(path, file)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.reading import Line
+from compliance.reading.grid import cell_locator, column_names
 
 
 def docx_lines(path: Path, file: str) -> list[Line]:
@@ -25,15 +26,35 @@ def docx_lines(path: Path, file: str) -> list[Line]:
     body = document.element.body
     lines: list[Line] = []
     number = 0
+    paragraphs = 0
+    tables = 0
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             number += 1
-            lines.append(Line(number, _paragraph_text(child, qn)))
+            text = _paragraph_text(child, qn)
+            if text.strip():
+                paragraphs += 1
+            lines.append(Line(number, text, locator=f"第{max(paragraphs, 1)}段"))
         elif child.tag == qn("w:tbl"):
-            for row in _table_rows(child, qn):
+            tables += 1
+            rows = _table_rows(child, qn)
+            place = f"表{tables}"
+            first = [text for text, _, _ in rows[0]] if rows else []
+            second = [text for text, _, _ in rows[1]] if len(rows) > 1 else None
+            names = column_names(first, second, [span for _, _, span in rows[0]] if rows else None)
+            for r, row in enumerate(rows, start=1):
                 number += 1
-                cells = [text for text, _ in row]
-                lines.append(Line(number, "\t".join(cells), cells=cells, merged=[m for _, m in row]))
+                cells = [text for text, _, _ in row]
+                lines.append(
+                    Line(
+                        number,
+                        "\t".join(cells),
+                        cells=cells,
+                        merged=[m for _, m, _ in row],
+                        locator=f"{place} 第{r}行",
+                        cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
+                    )
+                )
     return lines
 
 
@@ -50,11 +71,11 @@ def _paragraph_text(paragraph: object, qn: object) -> str:
     return "".join(parts)
 
 
-def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool]]]:
-    """Rows of (cell text, merged from above); a cell spanning columns is repeated empty."""
-    rows: list[list[tuple[str, bool]]] = []
+def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool, int]]]:
+    """Rows of (cell text, merged from above, columns spanned); a cell spanning columns is followed by empty ones (span 0)."""
+    rows: list[list[tuple[str, bool, int]]] = []
     for tr in table.iterchildren(qn("w:tr")):  # type: ignore[attr-defined, operator]
-        row: list[tuple[str, bool]] = []
+        row: list[tuple[str, bool, int]] = []
         for tc in tr.iterchildren(qn("w:tc")):  # type: ignore[operator]
             props = tc.find(qn("w:tcPr"))  # type: ignore[operator]
             span, continued = 1, False
@@ -70,7 +91,7 @@ def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool]]]:
                     continued = True
             texts = [_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))]  # type: ignore[operator]
             text = "".join(t.strip() for t in texts) if not continued else ""
-            row.append((text, continued))
-            row.extend([("", False)] * (span - 1))
+            row.append((text, continued, span))
+            row.extend([("", False, 0)] * (span - 1))
         rows.append(row)
     return rows

@@ -50,15 +50,17 @@ def text_lines(text: str, suffix: str) -> list[Line]:
         if markdown:
             stripped = row.strip()
             if _MD_RULE.match(stripped) and "|" in stripped:
-                lines.append(Line(number, ""))
+                lines.append(Line(number, "", locator=f"第{number}行"))
                 continue
             if stripped.startswith("|") and stripped.count("|") >= 3:
                 cells = [_strip_emphasis(c).strip() for c in stripped.strip("|").split("|")]
-                lines.append(Line(number, "\t".join(cells), cells=cells))
+                place = f"第{number}行"
+                locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
+                lines.append(Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators))
                 continue
-            lines.append(Line(number, _strip_markdown(row)))
+            lines.append(Line(number, _strip_markdown(row), locator=f"第{number}行"))
         else:
-            lines.append(Line(number, row))
+            lines.append(Line(number, row, locator=f"第{number}行"))
     return lines
 
 

@@ -12,6 +12,7 @@ from compliance.reading import Line
 def xlsx_lines(path: Path, file: str) -> list[Line]:
     try:
         import openpyxl
+        from openpyxl.utils import get_column_letter
     except ImportError:  # pragma: no cover - a dependency
         raise InputError.single(file, "reading .xlsx needs the openpyxl package", hint="pip install openpyxl") from None
     try:
@@ -59,7 +60,16 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
             number = offset + row_number
             last = max(last, row_number)
             lines.append(
-                Line(number, "\t".join(cells), cells=cells, merged=merged_flags, sheet=sheet.title, percent=percent)
+                Line(
+                    number,
+                    "\t".join(cells),
+                    cells=cells,
+                    merged=merged_flags,
+                    sheet=sheet.title,
+                    percent=percent,
+                    locator=f"{sheet.title}!第{row_number}行",
+                    cell_locators=[f"{sheet.title}!{get_column_letter(k)}{row_number}" for k in range(1, len(cells) + 1)],
+                )
             )
         if several:
             offset += last

@@ -45,6 +45,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "condition": target.target.condition,
             "year": target.year,
             "line": target.line,
+            "locator": target.locator,
             "section": target.section.value if target.section else None,
             "position": str(target.position) if target.position else None,
         },

@@ -61,6 +61,7 @@ def target_record(target: Target) -> dict[str, Any]:
         else {"year": baseline.year, "value": number(baseline.value), "unit": baseline.unit, "verified": baseline.verified},
         "text": target.text,
         "line": target.line,
+        "locator": target.locator,
         "section": target.section.value if target.section else None,
         "verified": target.verified,
         "evidence": list(target.evidence),

@@ -30,8 +30,11 @@ def _finding_lines(finding: Finding) -> list[str]:
     lines = [f"  {pad(severity, 7)} {finding.code} {finding.rule}  {finding.indicator_name or ''}".rstrip()]
     target = finding.plan_target
     if target is not None:
-        if target.line:
-            where: object = msg("report.plan-at-line", line=target.line)
+        # where a person finds the words: the document's own position (第2页第14行, 表1 第5行 本县目标列)
+        if target.locator:
+            where: object = target.locator
+        elif target.line:
+            where = msg("report.plan-at-line", line=target.line)
         else:
             where = str(target.position) if target.position else ""
         words = target.text or target.written or target.indicator

@@ -1,0 +1,50 @@
+"""What every table reader shares: names of columns and the locator of a cell.
+
+A person finds a cell by its table, its row and its column's name: 表1 第5行
+本县目标列 (the row counted from the top of the table, header rows included, as
+one counts them on the page). The column's name is its header cell; under a
+header cell that spans several columns (2025年目标 over 上级目标 | 本县目标) it is
+the cell of the second header row.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VALUE = re.compile(r"[\d.．\s%％‰≥≤<>＜＞=~～\-—*＊]*")
+
+
+def column_names(first: list[str], second: list[str] | None, spans: list[int] | None = None) -> list[str]:
+    """The name of each column, from the first header row and the row under it.
+
+    `spans[c]` is how many columns the first row's cell at c covers (a covered
+    column repeats 0); without it, an empty first-row cell after a filled one
+    is taken as covered by it.
+    """
+    names: list[str] = []
+    owner = ""
+    for c, text in enumerate(first):
+        text = _squeeze(text)
+        covered = spans[c] == 0 if spans is not None and c < len(spans) else (not text and c > 0)
+        wide = spans is not None and c < len(spans) and spans[c] > 1
+        if text and not covered:
+            owner = text
+        below = _squeeze(second[c]) if second is not None and c < len(second) else ""
+        under = below and not _VALUE.fullmatch(below)
+        if (covered or wide or (spans is None and c + 1 < len(first) and not _squeeze(first[c + 1]))) and under:
+            names.append(below)
+        elif covered:
+            names.append(owner)
+        else:
+            names.append(text)
+    return names
+
+
+def cell_locator(table_place: str, row: int, column: int, names: list[str]) -> str:
+    """表1 第5行 本县目标列 (row and column 1-based; the column by name when it has one)."""
+    name = names[column - 1] if 0 < column <= len(names) else ""
+    return f"{table_place} 第{row}行 {name}列" if name else f"{table_place} 第{row}行 第{column}列"
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")

@@ -1,0 +1,495 @@
+"""A web page as saved from a government site: the article's blocks and tables, the site's furniture left out.
+
+Parsed with lxml (BSD). What is left out, as general rules about such pages:
+
+- never text: script, style, noscript, template, head, comments, form controls;
+- the site's furniture: nav/header/footer/aside elements and elements whose
+  class or id names furniture (nav, menu, crumb, footer, share, print, tools,
+  related links, search, login…: `rules/html.yaml`), and blocks that are
+  mostly links (a menu, a list of related articles);
+- everything outside the article when the page has one: the element that holds
+  most of the page's text, widened to the smallest ancestor that also holds the
+  page's heading (h1) and its 文号/索引号 table when those stand beside it.
+
+Blocks (p, div, h1–h6, li, …) become lines; a `<br>` outside a table breaks a
+line. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
+colspan empty cells, `<br>` inside a cell joins its parts. A key–value table
+(文号：| 桐政发〔2022〕3号 | 成文日期：| …) gives one line per pair. Entities
+are decoded by the parser.
+
+Numbers count the non-empty text nodes of `<body>` in document order (the
+corpus gold's blocks), furniture included; a block's number is its first text
+node's, and `spans` keep the number of each further text node in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from compliance.errors import InputError
+from compliance.reading import Line
+from compliance.reading.grid import cell_locator, column_names
+
+# Never text (and not counted in the numbering): what a browser does not show as text.
+_NOT_TEXT = {"script", "style", "noscript", "template", "head", "title"}
+# Shown, but never the article: form controls, embedded objects.
+_SKIP = _NOT_TEXT | {"select", "option", "button", "input", "textarea", "iframe", "object", "svg", "canvas"}
+_BLOCK = {
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "blockquote", "pre", "center", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "form", "header",
+    "footer", "nav", "aside", "address", "figure", "figcaption", "hr", "body", "html",
+}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _HtmlRules:
+    furniture_tags: frozenset[str]
+    furniture_words: tuple[str, ...]
+    link_share: float
+    min_links: int
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _HtmlRules:
+    from compliance.resources import rules_file
+
+    import yaml
+
+    data = yaml.safe_load(rules_file("html.yaml").read_text(encoding="utf-8"))
+    return _HtmlRules(
+        frozenset(data["furniture_tags"]),
+        tuple(w.lower() for w in data["furniture_class_words"]),
+        float(data["link_dense"]["link_share"]),
+        int(data["link_dense"]["min_links"]),
+    )
+
+
+# --------------------------------------------------------------------------- decoding
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def decode_html(raw: bytes, file: str, encoding: str | None = None) -> str:
+    """The page as text: the encoding given, else the BOM, else <meta charset>, else UTF-8, else GB18030."""
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except LookupError:
+            raise InputError.single(file, f"unknown text encoding '{encoding}'", hint="try utf-8, gbk or gb18030") from None
+        except UnicodeDecodeError as error:
+            raise InputError.single(
+                file, f"the page is not valid {encoding} (byte {error.start})", hint="leave the encoding out to detect it"
+            ) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    declared = _META_CHARSET.search(raw[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
+            name = "gb18030"  # a superset: pages declared gb2312 hold GBK characters
+        try:
+            return raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:html|head|body|meta|div|p|span|table|tr|td|br|a|script|style|h[1-6]|li|ul)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """A text that is a web page (a saved page renamed .txt), not plain text with a tag or two."""
+    head = text[:8192].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return True
+    tags = _HTML_TAG.findall(head)
+    return len(tags) >= 8 and sum(len(t) for t in tags) > 0.05 * len(head.strip() or "x")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Block:
+    pieces: list[tuple[str, int]] = field(default_factory=list)  # (text, text node number)
+
+    def add(self, text: str, number: int) -> None:
+        self.pieces.append((text, number))
+
+
+def html_lines(raw: bytes, file: str, encoding: str | None = None, text: str | None = None) -> list[Line]:
+    try:
+        import lxml.html
+        from lxml import etree
+    except ImportError:  # pragma: no cover - a dependency
+        raise InputError.single(file, "reading web pages needs the lxml package", hint="pip install lxml") from None
+    if text is None:
+        text = decode_html(raw, file, encoding)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text.lstrip("\ufeff"))
+    if not text.strip():
+        raise InputError.single(file, "the page is empty", hint="is this the right file?")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise InputError.single(file, f"not a readable web page ({error})", hint="open it in a browser and save it again") from None
+    body = root.find("body")
+    if body is None:
+        body = root
+    # lxml hands out one Python object per element only while that object lives:
+    # holding them all keeps id(element) stable, which the maps below are keyed by.
+    alive = list(root.iter())
+    numbers = _number_text_nodes(body)
+    furniture = _furniture(body)
+    article = _article(body, furniture)
+    reader = _Reader(numbers, furniture)
+    reader.walk(article)
+    lines = reader.finish()
+    del alive
+    return lines
+
+
+def _text_nodes(element: Any, skip: set[str] = _SKIP) -> list[tuple[Any, str]]:
+    """(owner, 'text' | 'tail') of every text node under `element`, in document order, skipping `skip` elements."""
+    out: list[tuple[Any, str]] = []
+
+    def visit(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is not None and tag.lower() not in skip:
+            if el.text:
+                out.append((el, "text"))
+            for child in el:
+                visit(child)
+                if child.tail:
+                    out.append((child, "tail"))
+        # comments, processing instructions, skipped elements: their own text is no text; their tail is (added by the parent)
+
+    visit(element)
+    return out
+
+
+def _number_text_nodes(body: Any) -> dict[tuple[int, str], int]:
+    """Number of each non-empty text node of the body, 1-based, keyed by (id of owner, 'text' | 'tail')."""
+    numbers: dict[tuple[int, str], int] = {}
+    n = 0
+    for owner, where in _text_nodes(body, _NOT_TEXT):
+        value = owner.text if where == "text" else owner.tail
+        if value and value.strip():
+            n += 1
+            numbers[(id(owner), where)] = n
+    return numbers
+
+
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _words(el: Any) -> list[str]:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return [w for w in re.split(r"[^a-z0-9]+", names) if w]
+
+
+def _text_length(el: Any) -> tuple[int, int, int]:
+    """(characters of text, characters inside links, number of links) under `el`."""
+    total = links = count = 0
+    for owner, where in _text_nodes(el):
+        value = (owner.text if where == "text" else owner.tail) or ""
+        size = len(value.strip())
+        total += size
+        inside = owner if where == "text" else owner.getparent()
+        while inside is not None and inside is not el.getparent():
+            if _tag(inside) == "a":
+                links += size
+                break
+            if inside is el:
+                break
+            inside = inside.getparent()
+    count = sum(1 for _ in el.iter("a"))
+    if _tag(el) == "a":
+        links = total
+    return total, links, count
+
+
+def _furniture(body: Any) -> set[int]:
+    """ids of the elements that are the site's furniture (their whole subtree is left out)."""
+    r = _rules()
+    out: set[int] = set()
+    for el in body.iter():
+        tag = _tag(el)
+        if not tag or el is body:
+            continue
+        if tag in r.furniture_tags or any(_furniture_word(w, r.furniture_words) for w in _words(el)):
+            out.add(id(el))
+            continue
+        if tag in _BLOCK and tag not in ("td", "th", "tr", "table", "tbody"):
+            total, links, count = _text_length(el)
+            if count >= r.min_links and total and links >= r.link_share * total:
+                out.add(id(el))
+    return out
+
+
+def _furniture_word(word: str, words: tuple[str, ...]) -> bool:
+    return any(word == w or (len(w) >= 4 and word.startswith(w)) for w in words)
+
+
+def _kept_length(el: Any, furniture: set[int]) -> int:
+    if id(el) in furniture:
+        return 0
+    total = len((el.text or "").strip()) if _tag(el) not in _SKIP else 0
+    for child in el:
+        if isinstance(child.tag, str):
+            total += _kept_length(child, furniture)
+        total += len((child.tail or "").strip())
+    return total
+
+
+def _article(body: Any, furniture: set[int]) -> Any:
+    """The element holding the article: most of the text, with the page's heading when it stands beside it."""
+    current = body
+    whole = _kept_length(body, furniture)
+    if not whole:
+        return body
+    while True:
+        children = [c for c in current if isinstance(c.tag, str) and id(c) not in furniture]
+        best = max(children, key=lambda c: _kept_length(c, furniture), default=None)
+        if best is None or _kept_length(best, furniture) < 0.9 * _kept_length(current, furniture):
+            break
+        # stop before leaving the page's heading or its information table outside
+        siblings = [c for c in children if c is not best]
+        if any(_is_heading_or_info(c) for c in siblings):
+            break
+        current = best
+    return current
+
+
+def _is_heading_or_info(el: Any) -> bool:
+    tag = _tag(el)
+    if tag == "h1" or (tag in ("h2",) and _CJK.search(el.text_content() or "")):
+        return True
+    if tag == "table" or el.find(".//table") is not None and len(el.text_content() or "") < 400:
+        text = re.sub(r"\s+", "", el.text_content() or "")
+        return "文号" in text or "索引号" in text
+    return False
+
+
+class _Reader:
+    """Walks the article and collects lines: blocks of text, table rows."""
+
+    def __init__(self, numbers: dict[tuple[int, str], int], furniture: set[int]) -> None:
+        self.numbers = numbers
+        self.furniture = furniture
+        self.lines: list[Line] = []
+        self.block = _Block()
+        self.paragraphs = 0
+        self.tables = 0
+        self.infos = 0
+
+    # -- text blocks
+    def flush(self) -> None:
+        pieces = [(t, n) for t, n in self.block.pieces if t.strip()]
+        self.block = _Block()
+        if not pieces:
+            return
+        text = ""
+        spans: list[tuple[int, int, str]] = []
+        starts: list[tuple[int, int]] = []
+        for piece, number in pieces:
+            piece = re.sub(r"[ \t\r\n\u00a0\u3000]+", " ", piece)
+            if not text:
+                piece = piece.lstrip()
+            if text.endswith(" ") and piece.startswith(" "):
+                piece = piece.lstrip()
+            starts.append((len(text), number))
+            text += piece
+        stripped = text.rstrip()
+        if not stripped:
+            return
+        self.paragraphs += 1
+        locator = f"正文第{self.paragraphs}段"
+        spans = [(offset, number, locator) for offset, number in starts if offset < len(stripped)]
+        self.lines.append(Line(spans[0][1], stripped, locator=locator, spans=spans if len(spans) > 1 else None))
+
+    def walk(self, el: Any) -> None:
+        tag = _tag(el)
+        if not tag or tag in _SKIP or id(el) in self.furniture:
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table" and _is_data_table(el):
+            self.flush()
+            self.table(el)
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+        if el.text:
+            self.block.add(el.text, self.numbers.get((id(el), "text"), 0))
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                if _tag(child) in _BLOCK or _tag(child) == "br":
+                    pass
+                self.block.add(child.tail, self.numbers.get((id(child), "tail"), 0))
+        if block:
+            self.flush()
+
+    # -- tables
+    def table(self, el: Any) -> None:
+        grid = _grid(el, self.numbers, self.furniture)
+        if not grid:
+            return
+        if _key_value(grid):
+            self.infos += 1
+            for r, row in enumerate(grid, start=1):
+                for k in range(0, len(row) - 1, 2):
+                    label, value = row[k], row[k + 1]
+                    if label.origin and value.origin and (label.text or value.text):
+                        self.lines.append(
+                            Line(label.number or value.number, f"{label.text}{value.text}", locator=f"信息表第{r}行")
+                        )
+            return
+        self.tables += 1
+        place = f"表{self.tables}"
+        first = [c.text for c in grid[0]]
+        second = [c.text for c in grid[1]] if len(grid) > 1 else None
+        spans = [c.colspan if c.origin or c.below else 0 for c in grid[0]]
+        names = column_names(first, second, spans)
+        for r, row in enumerate(grid, start=1):
+            cells = [c.text for c in row]
+            if not any(cells):
+                continue
+            numbers = [c.number for c in row]
+            first_number = next((n for n in numbers if n), 0)
+            numbers = [n or first_number for n in numbers]
+            self.lines.append(
+                Line(
+                    first_number,
+                    "\t".join(cells),
+                    cells=cells,
+                    merged=[c.below for c in row],
+                    locator=f"{place} 第{r}行",
+                    cell_locators=[cell_locator(place, r, k + 1, names) for k in range(len(row))],
+                    cell_numbers=numbers,
+                )
+            )
+
+    def finish(self) -> list[Line]:
+        self.flush()
+        # lines whose text nodes all were empty have number 0: give them the previous line's number
+        previous = 0
+        for line in self.lines:
+            if not line.number:
+                line.number = previous
+            previous = line.number
+        return self.lines
+
+
+@dataclass
+class _Cell:
+    text: str = ""
+    number: int = 0
+    origin: bool = True  # the cell's own position (not covered by a span)
+    below: bool = False  # covered by a cell spanning rows from above
+    colspan: int = 1
+
+
+def _is_data_table(table: Any) -> bool:
+    """A table of data, not a page laid out with a table: no nested table, no long prose in a cell."""
+    if table.find(".//table") is not None:
+        return False
+    for cell in table.iter("td", "th"):
+        if len(re.sub(r"\s+", "", cell.text_content() or "")) > 300:
+            return False
+    return True
+
+
+def _rows(table: Any) -> list[Any]:
+    rows = []
+    for tr in table.iter("tr"):
+        rows.append(tr)
+    return rows
+
+
+def _grid(table: Any, numbers: dict[tuple[int, str], int], furniture: set[int]) -> list[list[_Cell]]:
+    grid: dict[tuple[int, int], _Cell] = {}
+    width = 0
+    rows = _rows(table)
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if _tag(td) not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            text, number = _cell_text(td, numbers)
+            rowspan = _span(td.get("rowspan"))
+            colspan = _span(td.get("colspan"))
+            grid[(r, c)] = _Cell(text, number, True, False, colspan)
+            for dc in range(1, colspan):
+                grid[(r, c + dc)] = _Cell("", number, False, False, 0)
+            for dr in range(1, rowspan):
+                if r + dr >= len(rows):
+                    break
+                grid[(r + dr, c)] = _Cell("", number, False, True, colspan)
+                for dc in range(1, colspan):
+                    grid[(r + dr, c + dc)] = _Cell("", number, False, False, 0)
+            c += colspan
+            width = max(width, c)
+    out = []
+    for r in range(len(rows)):
+        row = [grid.get((r, c), _Cell("", 0, True)) for c in range(width)]
+        out.append(row)
+    return out
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int]:
+    """A cell's text (its parts joined: CJK directly, Latin words with a space) and its first text node's number."""
+    parts: list[str] = []
+    first = 0
+    for owner, where in _text_nodes(td):
+        value = (owner.text if where == "text" else owner.tail) or ""
+        if not value.strip():
+            continue
+        if not first:
+            first = numbers.get((id(owner), where), 0)
+        parts.append(value.strip())
+    text = ""
+    for part in parts:
+        if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", part[0]):
+            text += " "
+        text += part
+    return re.sub(r"[\s\u00a0\u3000]+", " ", text).strip(), first
+
+
+def _key_value(grid: list[list[_Cell]]) -> bool:
+    """A table of labelled values (索引号：| … | 文号：| …): every row alternates a label ending with a colon and a value."""
+    if not grid or len(grid[0]) < 2 or len(grid[0]) % 2:
+        return False
+    for row in grid:
+        labels = [row[k].text for k in range(0, len(row), 2)]
+        if not all(label.rstrip().endswith((":", "：")) for label in labels if label):
+            return False
+        if not any(labels):
+            return False
+    return True

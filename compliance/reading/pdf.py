@@ -1,0 +1,359 @@
+"""PDF with a text layer: printed lines in reading order, paragraphs rejoined, ruled tables as table rows.
+
+Read with pdfplumber (MIT, on pdfminer.six): its characters carry their page
+position, which is what tells a line wrapped at the page width from the end of
+a paragraph, page furniture from text, and a ruled table from prose.
+
+- Paragraphs: a printed line that reaches the right margin, followed by one
+  that starts at the left margin (not indented, same size), goes on in it —
+  on the next page too. The joined `Line` keeps, in `spans`, where each printed
+  line starts, so a number keeps the printed line it stands on.
+- Page furniture: page numbers in the top or bottom band of a page (— 3 —,
+  - 3 -, 第3页, 3/12, a bare 3) and running headers or footers (the same text,
+  digits aside, in the same band of most pages) are left out.
+- Tables: ruled tables (pdfplumber's line strategy). A cell spanning rows is
+  given once, in its first row; the rows below are marked merged from above. A
+  cell spanning columns is followed by empty cells. A wrapped cell is joined. A
+  table that goes on at the top of the next page, under a repeated header, is
+  one table: the repeated header row is dropped.
+- Numbers count printed lines as the corpus gold does: page by page, top to
+  bottom; in a table, the cells of each row left to right, each printed line of
+  a cell one, a merged cell once; furniture lines counted too.
+
+A PDF whose pages hold no text (a scan), an encrypted one, or a damaged or
+truncated one is refused with what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import InputError
+from compliance.reading import Line
+from compliance.reading.grid import cell_locator, column_names
+
+# Fractions of the page height where running headers and footers stand.
+_BAND = 0.1
+# Page numbers as printed: — 3 —, - 3 -, 第3页, 第 3 页 共 12 页, 3/12, 3.
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
+)
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+@dataclass
+class _Printed:
+    """One printed line outside tables."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    number: int = 0
+    line_on_page: int = 0
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    rows: list[list[tuple[str, bool, int]]]  # (text, merged from above, printed lines)
+    widths: list[float] = field(default_factory=list)
+
+
+def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:  # pragma: no cover - a dependency
+        raise InputError.single(file, "reading .pdf needs the pdfplumber package", hint="pip install pdfplumber") from None
+    if not raw.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError.single(
+            file, "not a PDF file (it does not start with %PDF)", hint="is the suffix right? open it and save it as PDF again"
+        )
+    if b"%%EOF" not in raw[-2048:]:
+        raise InputError.single(
+            file,
+            "the PDF is incomplete (its end is missing: a broken or interrupted download?)",
+            hint="download or save the file again",
+        )
+    encrypted_hint = "open it with its password and save or print it as a PDF without protection, or save it as .docx or .txt"
+    try:
+        pdf = pdfplumber.open(str(path))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
+    except Exception as error:
+        if type(error).__name__ in ("PdfminerException",) and isinstance(error.args[0] if error.args else None, PDFPasswordIncorrect | PDFEncryptionError):
+            raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
+        raise InputError.single(
+            file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
+        ) from None
+    try:
+        with pdf:
+            pages = _read_pages(pdf, file)
+    except InputError:
+        raise
+    except Exception as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
+            cause, PDFPasswordIncorrect | PDFEncryptionError
+        ):
+            raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
+        if isinstance(error, PDFSyntaxError | ValueError | KeyError | TypeError | AttributeError | IndexError):
+            raise InputError.single(
+                file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
+            ) from None
+        raise
+    return _lines(pages)
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text[:80]}" if text else type(error).__name__
+
+
+def _read_pages(pdf: Any, file: str) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
+    pages = []
+    chars = 0
+    images = 0
+    for page in pdf.pages:
+        chars += len(page.chars)
+        images += len(page.images)
+        tables = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        boxes = [t.bbox for t in tables]
+        if boxes:
+            def outside(obj: dict, boxes: list = boxes) -> bool:
+                if obj.get("object_type") != "char":
+                    return True
+                x = (obj["x0"] + obj["x1"]) / 2
+                y = (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+            text_page = page.filter(outside)
+        else:
+            text_page = page
+        printed = []
+        for found in text_page.extract_text_lines(strip=True, return_chars=True):
+            text = found["text"]
+            if not text.strip():
+                continue
+            sizes = [c.get("size", 0) for c in found["chars"]]
+            size = Counter(round(s, 1) for s in sizes).most_common(1)[0][0] if sizes else 0.0
+            printed.append(
+                _Printed(page.page_number, text, found["x0"], found["x1"], found["top"], found["bottom"], size)
+            )
+        read = [_table(t, page.page_number) for t in tables]
+        pages.append((page.page_number, float(page.height), printed, [t for t in read if t.rows]))
+    if pdf.pages and chars == 0:
+        raise InputError.single(
+            file,
+            "this PDF has no text layer: it is a scan (pictures of pages)"
+            if images
+            else "this PDF has no text in it (no text layer)",
+            hint="run OCR on it first (e.g. in WPS or Acrobat, or with ocrmypdf) and give the text as .txt or .docx",
+        )
+    if not pdf.pages:
+        raise InputError.single(file, "the PDF has no pages", hint="download or save the file again")
+    return pages
+
+
+def _table(table: Any, page: int) -> _Table:
+    """Rows of (text, merged from above, printed lines) from pdfplumber's table."""
+    texts = table.extract()
+    rows: list[list[tuple[str, bool, int]]] = []
+    open_below: dict[int, float] = {}  # column -> bottom of a cell spanning rows
+    for r, row in enumerate(table.rows):
+        out: list[tuple[str, bool, int]] = []
+        top = row.bbox[1]
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                merged = open_below.get(c, -1) > top + 0.5
+                out.append(("", merged, 0))
+                continue
+            raw = texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
+            raw = raw or ""
+            out.append((_join_wrapped(raw), False, len([x for x in raw.split("\n") if x.strip()])))
+            open_below[c] = cell[3]
+        rows.append(out)
+    widths = [(cell[2] - cell[0]) if cell else 0.0 for cell in table.rows[0].cells] if table.rows else []
+    return _Table(page, table.bbox[1], table.bbox[3], rows, widths)
+
+
+def _join_wrapped(text: str) -> str:
+    """A cell's printed lines as one text: CJK lines join directly, Latin words with a space."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    out = ""
+    for part in parts:
+        if out and re.match(r"[A-Za-z0-9]", out[-1]) and re.match(r"[A-Za-z]", part[0]) and not _CJK.search(out[-1]):
+            out += " "
+        out += part
+    return out
+
+
+def _furniture_keys(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> set[str]:
+    """Texts (digits aside) that stand in the top or bottom band of most pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for _, height, printed, _ in pages:
+        keys = {_key(p.text) for p in printed if _in_band(p, height)}
+        seen.update(k for k in keys if k)
+    need = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in seen.items() if count >= need}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", text))
+
+
+def _in_band(p: _Printed, height: float) -> bool:
+    return p.bottom <= height * _BAND or p.top >= height * (1 - _BAND)
+
+
+def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list[Line]:
+    furniture = _furniture_keys(pages)
+    # Items of the whole document in reading order: ("text", _Printed) or ("table", _Table), furniture dropped.
+    items: list[tuple[str, Any]] = []
+    number = 0
+    for _, height, printed, tables in pages:
+        on_page = sorted(
+            [("text", p.top, p) for p in printed] + [("table", t.top, t) for t in tables], key=lambda e: (e[1], e[0])
+        )
+        line_on_page = 0
+        for kind, _, item in on_page:
+            if kind == "text":
+                number += 1
+                line_on_page += 1
+                item.number, item.line_on_page = number, line_on_page
+                if _in_band(item, height) and (_PAGE_NUMBER.match(item.text) or _key(item.text) in furniture):
+                    continue
+                items.append(("text", item))
+            else:
+                start = number
+                for row in item.rows:
+                    for _, _, printed_lines in row:
+                        number += printed_lines
+                        line_on_page += printed_lines
+                items.append(("table", (item, start)))
+    margins = _margins([item for kind, item in items if kind == "text"])
+    lines: list[Line] = []
+    tables_seen = 0
+    previous: _Table | None = None  # the table just before, with nothing but page furniture between
+    previous_header: list[str] = []
+    k = 0
+    while k < len(items):
+        kind, item = items[k]
+        if kind == "table":
+            table, start = item
+            header = [text for text, _, _ in table.rows[0]]
+            continued = previous is not None and table.page == previous.page + 1 and header == previous_header
+            if not continued:
+                tables_seen += 1
+                previous_header = header
+            lines.extend(_table_lines(table, start, tables_seen, skip_header=continued))
+            previous = table
+            k += 1
+            continue
+        previous = None
+        paragraph = [item]
+        while k + 1 < len(items) and items[k + 1][0] == "text" and _goes_on(paragraph[-1], items[k + 1][1], margins):
+            k += 1
+            paragraph.append(items[k][1])
+        lines.append(_paragraph_line(paragraph))
+        k += 1
+    return lines
+
+
+def _margins(printed: list[_Printed]) -> dict[int, tuple[float, float]]:
+    """Per page: the left margin (the most common line start) and the right margin (the furthest line end)."""
+    by_page: dict[int, list[_Printed]] = {}
+    for p in printed:
+        by_page.setdefault(p.page, []).append(p)
+    out: dict[int, tuple[float, float]] = {}
+    for page, lines in by_page.items():
+        left = min(p.x0 for p in lines)
+        right = max(p.x1 for p in lines)
+        out[page] = (left, right)
+    return out
+
+
+def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, float]]) -> bool:
+    """`after` continues the paragraph of `before`: `before` reaches the right margin and `after` is not indented."""
+    size = before.size or 10.0
+    if abs((after.size or size) - size) > 0.6:
+        return False
+    _, right = margins[before.page]
+    left, _ = margins[after.page]
+    if before.x1 < right - 2.2 * size:
+        return False
+    if after.x0 > left + 0.8 * size:
+        return False
+    if after.page == before.page:
+        gap = after.top - before.bottom
+        return gap < 2.5 * size
+    return after.page == before.page + 1
+
+
+def _paragraph_line(paragraph: list[_Printed]) -> Line:
+    text = ""
+    spans: list[tuple[int, int, str]] = []
+    for p in paragraph:
+        piece = p.text.strip()
+        if text and re.match(r"[A-Za-z]", text[-1]) and re.match(r"[A-Za-z]", piece[:1]):
+            text += " "
+        spans.append((len(text), p.number, _where(p)))
+        text += piece
+    first = paragraph[0]
+    return Line(first.number, text, locator=_where(first), spans=spans if len(spans) > 1 else None)
+
+
+def _where(p: _Printed) -> str:
+    return f"第{p.page}页第{p.line_on_page}行"
+
+
+def _table_lines(table: _Table, start: int, table_number: int, skip_header: bool) -> list[Line]:
+    names = column_names(
+        [text for text, _, _ in table.rows[0]], [text for text, _, _ in table.rows[1]] if len(table.rows) > 1 else None
+    )
+    lines: list[Line] = []
+    number = start
+    column_numbers: dict[int, int] = {}
+    for r, row in enumerate(table.rows):
+        numbers: list[int] = []
+        row_first = number + 1
+        for c, (_, merged, printed_lines) in enumerate(row):
+            if merged and c in column_numbers:  # a merged cell is found where it is printed: its first row
+                numbers.append(column_numbers[c])
+            else:
+                numbers.append(number + 1 if printed_lines else (numbers[-1] if numbers else row_first))
+                if printed_lines:
+                    column_numbers[c] = number + 1
+            number += printed_lines
+        if skip_header and r == 0:
+            continue
+        cells = [text for text, _, _ in row]
+        merged = [m for _, m, _ in row]
+        place = f"第{table.page}页 表{table_number}"
+        row_place = f"{place} 第{r + 1}行"
+        locators = [cell_locator(place, r + 1, c + 1, names) for c in range(len(cells))]
+        lines.append(
+            Line(
+                numbers[0] if numbers else row_first,
+                "\t".join(cells),
+                cells=cells,
+                merged=merged,
+                locator=row_place,
+                cell_locators=locators,
+                cell_numbers=numbers,
+            )
+        )
+    return lines
