@@ -7,6 +7,8 @@ The library API (the `compliance` command is a thin layer over it):
     >>> compliance.parse_phrase("孕产妇死亡率下降到9/10万以下")  # doctest: +SKIP
     >>> report = compliance.check(plan)  # against its bundled ancestors  # doctest: +SKIP
     >>> report.summary, report.findings[0].message  # doctest: +SKIP
+    >>> settings = compliance.load_settings()  # compliance.toml, COMPLIANCE_*  # doctest: +SKIP
+    >>> compliance.check(plan, settings=settings).failed  # doctest: +SKIP
 
 Names are imported on first use, so `import compliance` stays fast.
 """
@@ -28,6 +30,13 @@ _EXPORTS = {
     "load_catalogue": ("compliance.catalogue", "load_catalogue"),
     "check": ("compliance.checking", "check"),
     "Report": ("compliance.checking", "Report"),
+    "Finding": ("compliance.checks", "Finding"),
+    "Severity": ("compliance.checks", "Severity"),
+    "Rule": ("compliance.checks", "Rule"),
+    "RULES": ("compliance.checks", "RULES"),
+    "Settings": ("compliance.config", "Settings"),
+    "load_settings": ("compliance.config", "load_settings"),
+    "FailOn": ("compliance.config", "FailOn"),
     "ReferenceLibrary": ("compliance.references", "ReferenceLibrary"),
     "InputError": ("compliance.errors", "InputError"),
     "Problem": ("compliance.errors", "Problem"),

@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from compliance.checks import RULES, CheckSettings, Finding, HorizonMode, Severity
+from compliance.checks import CheckSettings, Finding, HorizonMode, Severity
 from compliance.checks.consistency import check_consistency, check_texts, check_unparsed
 from compliance.checks.context import CheckContext
 from compliance.checks.coverage import NothingChecked, check_domains, check_indicators, check_references
 from compliance.checks.quantities import check_quantities
 from compliance.checks.thresholds import check_thresholds
-from compliance.errors import InputError
 from compliance.messages import msg
 from compliance.model import Plan
 from compliance.references import ReferenceLibrary, ReferencePlan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from compliance.config import Settings
 
 
 @dataclass
@@ -48,61 +51,47 @@ class Report:
 
     @property
     def failed(self) -> bool:
-        return self.count(Severity.ERROR) > 0
-
-
-def _selected(finding: Finding, settings: CheckSettings) -> bool:
-    def named(names: Iterable[str]) -> bool:
-        return any(finding.rule == n or finding.code.startswith(n) for n in names)
-
-    if settings.select and not named(settings.select):
-        return False
-    return not named(settings.ignore)
-
-
-def _validate_rule_names(settings: CheckSettings) -> None:
-    known = {r.name for r in RULES} | {r.code() for r in RULES}
-    unknown = [
-        n for n in sorted(settings.select | settings.ignore) if n not in known and not any(c.startswith(n) for c in known)
-    ]
-    if unknown:
-        raise InputError.single(
-            "--select/--ignore",
-            f"unknown rule {', '.join(repr(n) for n in unknown)}",
-            hint="see `compliance rules` for names and codes",
-        )
+        """Does this report fail the run: a finding at or above `fail-on` (error by default)?"""
+        return any(self.settings.fail_on.counts(f.severity) for f in self.findings)
 
 
 def check(
     plan: Plan,
     references: ReferenceLibrary | Sequence[Path | str] | None = None,
     *,
-    horizon: HorizonMode | str = HorizonMode.INTERPOLATE,
-    verified_only: bool = False,
+    settings: Settings | None = None,
+    horizon: HorizonMode | str | None = None,
+    verified_only: bool | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> Report:
     """Check `plan` against its ancestors among `references`.
 
-    `references` is a ReferenceLibrary, or paths of the user's own reference
-    files/directories added to the bundled ones; None means the bundled ones
-    (plus COMPLIANCE_REF and compliance.toml).
+    `settings` (see `compliance.load_settings()`) chooses the rules, their
+    severities and the policies; `horizon`, `verified_only`, `select` and
+    `ignore` override it as options would. `references` is a
+    ReferenceLibrary, or paths of the user's own reference files/directories
+    added to the bundled ones and to those of `settings.references`.
+    Raises InputError for a rule selector that names no rule.
     """
     from compliance.catalogue import load_catalogue
+    from compliance.config import load_settings
 
-    settings = CheckSettings(
-        horizon=HorizonMode(horizon),
-        verified_only=verified_only,
-        select=frozenset(select),
-        ignore=frozenset(ignore),
-    )
-    _validate_rule_names(settings)
-    library = references if isinstance(references, ReferenceLibrary) else ReferenceLibrary.load(references or ())
+    options: dict[str, Any] = {"horizon": horizon, "verified_only": verified_only, "select": list(select), "ignore": list(ignore)}
+    if settings is None:
+        settings = load_settings(options, config_file=False, environ={})
+    elif any(v not in (None, []) for v in options.values()):
+        settings = _with_options(settings, options)
+    checked = settings.check_settings(plan.path)
+    if isinstance(references, ReferenceLibrary):
+        library = references
+    else:
+        library = ReferenceLibrary.load([*settings.references, *(references or ())])
     context = CheckContext(
         plan=plan,
         ancestors=library.ancestors(plan),
         catalogue=load_catalogue(),
-        settings=settings,
+        settings=checked,
     )
     findings: list[Finding] = []
     for family in (check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed, check_texts):
@@ -124,22 +113,35 @@ def check(
             )
         )
     for finding in findings:
+        finding.severity = checked.severity.get(finding.rule, finding.severity)
         if finding.reference is None or finding.reference.verified:
             continue
-        if verified_only:
+        if checked.verified_only:
             finding.severity = Severity.INFO
             finding.notes.append(msg("note.unverified-info"))
         else:
             finding.notes.append(msg("note.unverified"))
-    findings = [f for f in findings if _selected(f, settings)]
+    findings = [f for f in findings if f.rule in checked.select]
     findings.sort(key=lambda f: _order(plan, f))
     return Report(
         plan=plan,
         references=context.ancestors,
         findings=findings,
         targets_checked=targets_checked,
-        settings=settings,
+        settings=checked,
     )
+
+
+def _with_options(settings: Settings, options: dict[str, Any]) -> Settings:
+    """`settings` with `options` on top, merged as the command line's would be (ignores add up, select replaces)."""
+    from compliance.config import load_settings
+
+    layered = load_settings(options, config_file=False, environ={})
+    update: dict[str, Any] = {name: getattr(layered, name) for name in layered.model_fields_set}
+    for name in ("ignore", "extend_select"):
+        if name in update:
+            update[name] = [*getattr(settings, name), *update[name]]
+    return settings.model_copy(update=update)
 
 
 def _order(plan: Plan, finding: Finding) -> tuple[int, int, int]:

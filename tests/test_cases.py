@@ -46,7 +46,7 @@ def run_case(case: dict[str, Any]) -> list[str]:
         "unparsed": case.get("unparsed", []),
     }
     plan = loads_plan(json.dumps(document, ensure_ascii=False), "case.yaml")
-    library = ReferenceLibrary.load([CASES / case["references"]], bundled=False, configured=False)
+    library = ReferenceLibrary.load([CASES / case["references"]], bundled=False)
     report = check(plan, library, **case.get("options", {}))
     return sorted(f"{f.rule} {f.indicator or f.indicator_name or '-'}" for f in report.findings)
 

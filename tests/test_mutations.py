@@ -33,7 +33,7 @@ def reference(kind: str) -> dict[str, Any]:
 
 @cache
 def library(kind: str) -> ReferenceLibrary:
-    return ReferenceLibrary.load([HERE / f"{kind}.yaml"], bundled=False, configured=False)
+    return ReferenceLibrary.load([HERE / f"{kind}.yaml"], bundled=False)
 
 
 def passing_plan(kind: str) -> dict[str, Any]:

@@ -44,7 +44,7 @@ def refs(tmp_path: Path) -> Path:
 
 
 def library(*roots: Path) -> ReferenceLibrary:
-    return ReferenceLibrary.load(roots, bundled=False, configured=False)
+    return ReferenceLibrary.load(roots, bundled=False)
 
 
 def titles(references: list) -> list[str]:
@@ -111,22 +111,23 @@ def test_a_broken_reference_file_is_reported_with_its_position(refs: Path) -> No
 
 
 def test_environment_variable_and_config_file(refs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from compliance.references import configured_reference_paths
+    """references = [...] of compliance.toml (relative to its folder), then COMPLIANCE_REF: both are used, in that order."""
+    from compliance.config import load_settings
 
     project = tmp_path / "project"
     (project / "sub").mkdir(parents=True)
     (project / "compliance.toml").write_text('references = ["my-refs"]\n', encoding="utf-8")
     monkeypatch.setenv("COMPLIANCE_REF", str(refs))
-    assert configured_reference_paths(project / "sub") == [project / "my-refs", refs]
+    assert load_settings(cwd=project / "sub").references == [project / "my-refs", refs]
     (project / "compliance.toml").write_text("references = 3\n", encoding="utf-8")
-    with pytest.raises(InputError, match="must be a list of paths"):
-        configured_reference_paths(project)
+    with pytest.raises(InputError, match="expected a list"):
+        load_settings(cwd=project)
 
 
 def test_bundled_references_are_built_only_when_a_check_needs_them() -> None:
     from compliance.loading.plans import load_plan
 
-    library = ReferenceLibrary.load(configured=False)
+    library = ReferenceLibrary.load()
     assert library.entries and all(entry.reference is None for entry in library.entries)
     plan = load_plan(Path(__file__).parent.parent / "examples" / "plans" / "xinping-women-2021-2030.yaml")
     ancestors = library.ancestors(plan)
@@ -137,4 +138,4 @@ def test_bundled_references_are_built_only_when_a_check_needs_them() -> None:
 def test_a_users_broken_reference_is_reported_at_once(tmp_path: Path) -> None:
     write(tmp_path / "mine", "bad.yaml", plan_text("我的", "women", "provincial", ["山东省"], "  - {indicator: x, target: {op: '=<', value: 1, unit: '%'}}\n"))
     with pytest.raises(InputError, match="not a valid op"):
-        ReferenceLibrary.load([tmp_path / "mine"], configured=False)
+        ReferenceLibrary.load([tmp_path / "mine"])

@@ -33,6 +33,22 @@ class Severity(StrEnum):
         return [Severity.ERROR, Severity.WARNING, Severity.INFO].index(self)
 
 
+class FailOn(StrEnum):
+    """The lowest severity that makes `compliance check` exit with 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+    def counts(self, severity: Severity) -> bool:
+        """Does a finding of `severity` (not accepted by a waiver or the baseline) fail the run?"""
+        if self is FailOn.NEVER:
+            return False
+        if self is FailOn.WARNING:
+            return severity in (Severity.ERROR, Severity.WARNING)
+        return severity is Severity.ERROR
+
+
 class HorizonMode(StrEnum):
     INTERPOLATE = "interpolate"
     END = "end"
@@ -155,12 +171,14 @@ class Rule:
 
 @dataclass
 class CheckSettings:
-    """How one check runs (the CLI options), on top of rules/checks.yaml."""
+    """How the check of one plan runs, on top of rules/checks.yaml (built from `compliance.Settings`)."""
 
     horizon: HorizonMode = HorizonMode.INTERPOLATE
     verified_only: bool = False
     select: frozenset[str] = field(default_factory=frozenset)  # rule names or codes; empty = all
     ignore: frozenset[str] = field(default_factory=frozenset)
+    severity: dict[str, Severity] = field(default_factory=dict)  # rule name → the severity it is reported at
+    fail_on: FailOn = FailOn.ERROR
 
 
 def check_settings(path: Path | None = None) -> dict[str, Any]:

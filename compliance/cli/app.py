@@ -146,7 +146,29 @@ def document_options(command: F) -> F:
     return command
 
 
-def reference_library(refs: tuple[str, ...]) -> Any:
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="The configuration file to read (default: compliance.toml or pyproject.toml [tool.compliance], "
+    "found from the working directory upwards).",
+)
+
+
+def resolve_settings(config_file: str | None = None, **options: Any) -> Any:
+    """The settings (compliance.config) for this run, with the command line's options on top; notes on stderr."""
+    from compliance.config import load_settings
+
+    settings = load_settings(options, config_file=config_file)
+    for note in settings.notes:
+        click.echo(f"note: {note}", err=True)
+    return settings
+
+
+def reference_library(refs: tuple[str, ...], settings: Any = None) -> Any:
+    """The bundled references, then the configured ones (file, COMPLIANCE_REF), then `--ref`."""
     from compliance.references import ReferenceLibrary
 
-    return ReferenceLibrary.load(refs)
+    if settings is None:
+        settings = resolve_settings(references=refs)
+    return ReferenceLibrary.load(settings.references)

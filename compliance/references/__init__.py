@@ -1,6 +1,6 @@
 """Reference plans: loading them, resolving a plan's ancestors, matching jurisdictions."""
 
 from compliance.references.jurisdictions import Gazetteer, load_gazetteer
-from compliance.references.library import ReferenceLibrary, ReferencePlan, configured_reference_paths
+from compliance.references.library import ReferenceLibrary, ReferencePlan
 
-__all__ = ["Gazetteer", "ReferenceLibrary", "ReferencePlan", "configured_reference_paths", "load_gazetteer"]
+__all__ = ["Gazetteer", "ReferenceLibrary", "ReferencePlan", "load_gazetteer"]

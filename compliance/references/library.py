@@ -1,17 +1,16 @@
 """The reference plans a plan is checked against, and how to find them.
 
-References come from the bundled `reference_targets/` directory, from the
-directories in the `COMPLIANCE_REF` environment variable (separated like PATH),
-from `references = [...]` in a `compliance.toml` found in the working directory
-or one of its parents, and from `--ref FILE|DIR` on the command line — later
-sources win over earlier ones for the same document (same kind, level and
-jurisdiction), so a reviewer who holds the official provincial text can add it
-without touching the package.
+References come from the bundled `reference_targets/` directory and from the
+user's files and folders given to `ReferenceLibrary.load` — in the command's
+case `references = [...]` of the configuration file, the `COMPLIANCE_REF`
+environment variable and `--ref FILE|DIR`, in that order (the settings,
+`compliance.config`, gather them). Later sources win over earlier ones for the
+same document (same kind, level and jurisdiction), so a reviewer who holds the
+official provincial text can add it without touching the package.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +19,6 @@ from compliance.errors import InputError, Problem
 from compliance.model import Level, Plan
 from compliance.references.jurisdictions import Gazetteer, load_gazetteer
 from compliance.resources import reference_dir
-
-ENV_VARIABLE = "COMPLIANCE_REF"
-CONFIG_FILE = "compliance.toml"
-
 
 def _reference_id(file: Path, root: Path) -> str:
     """A short name: the path below its reference directory, without suffix."""
@@ -48,36 +43,6 @@ class ReferencePlan:
     @property
     def targets_encoded(self) -> bool:
         return self.plan.plan.targets_encoded and bool(self.plan.targets)
-
-
-def configured_reference_paths(cwd: Path | None = None) -> list[Path]:
-    """User reference paths from compliance.toml (nearest first found upwards), then COMPLIANCE_REF."""
-    paths: list[Path] = []
-    here = (cwd or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        config = folder / CONFIG_FILE
-        if config.is_file():
-            paths.extend(_config_paths(config))
-            break
-    for entry in os.environ.get(ENV_VARIABLE, "").split(os.pathsep):
-        if entry.strip():
-            paths.append(Path(entry.strip()))
-    return paths
-
-
-def _config_paths(config: Path) -> list[Path]:
-    import tomllib
-
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError.single(str(config), f"not valid TOML: {error}") from None
-    references = data.get("references", [])
-    if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
-        raise InputError.single(
-            str(config), "'references' must be a list of paths", hint='e.g. references = ["my-references"]'
-        )
-    return [(config.parent / r) for r in references]
 
 
 def _plan_files(path: Path) -> tuple[Path, list[Path]]:
@@ -149,9 +114,8 @@ class ReferenceLibrary:
         extra: Sequence[Path | str] = (),
         *,
         bundled: bool = True,
-        configured: bool = True,
     ) -> ReferenceLibrary:
-        """Bundled references, then configured ones, then `extra`; later wins for the same document.
+        """Bundled references, then the user's `extra` ones in order; later wins for the same document.
 
         A user's reference files are validated at once (their problems are
         reported here, with positions); bundled ones when they are first used.
@@ -161,8 +125,6 @@ class ReferenceLibrary:
         sources: list[tuple[Path, str]] = []
         if bundled:
             sources.append((reference_dir(), "bundled"))
-        if configured:
-            sources.extend((p, "user") for p in configured_reference_paths())
         sources.extend((Path(p), "user") for p in extra)
         library = cls()
         problems: list[Problem] = []
