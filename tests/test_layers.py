@@ -17,11 +17,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "compliance"
 HIGHER = {
     "model": ["loading", "references", "reading", "extraction", "documents", "checks", "checking", "report", "cli"],
     "loading": ["references", "extraction", "documents", "checks", "checking", "report", "cli"],
-    "references": ["extraction", "documents", "checks", "checking", "report", "cli"],
+    "references": ["extraction", "documents", "checks", "checking", "report", "cli", "config"],
     "reading": ["extraction", "documents", "checks", "checking", "report", "cli"],
     "phrases": ["references", "reading", "extraction", "documents", "checks", "checking", "report", "cli"],
     "catalogue": ["references", "reading", "extraction", "documents", "checks", "checking", "report", "cli"],
     "extraction": ["documents", "checks", "checking", "report", "cli"],
+    # the settings read the rule registry (checks) and are read by the check, the reports and the CLI
+    "config": ["extraction", "documents", "checking", "report", "cli"],
     # the message catalogues sit below everything that speaks to a user (they read YAML through loading.yamlfile)
     "messages": [
         "model", "references", "reading", "phrases", "catalogue", "extraction", "documents",
