@@ -365,10 +365,14 @@ def test_a_city_following_a_city_plan_is_a_county_level_city(tmp_path: Path) -> 
 
 
 def test_a_city_following_only_a_province_plan_stays_a_city(tmp_path: Path) -> None:
+    # a city the gazetteer does not know (宜都市 itself it places: 湖北省/宜昌市/宜都市)
     text = CITY.replace("《宜昌市妇女发展规划（2021—2030年）》", "《湖北省妇女发展规划（2021—2030年）》")
-    (plan,) = extract(write(tmp_path, "city.txt", text))
-    assert plan.plan.jurisdiction == ["湖北省", "宜都市"]
+    (plan,) = extract(write(tmp_path, "city.txt", text.replace("宜都市妇女", "某某市妇女")))
+    assert plan.plan.jurisdiction == ["湖北省", "某某市"]
     assert str(plan.plan.level) == "municipal"
+    (known,) = extract(write(tmp_path, "yidu.txt", text))
+    assert known.plan.jurisdiction == ["湖北省", "宜昌市", "宜都市"]
+    assert str(known.plan.level) == "county"
 
 
 def test_a_county_following_a_city_plan_is_unchanged(tmp_path: Path) -> None:

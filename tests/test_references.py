@@ -8,7 +8,8 @@ import pytest
 
 from compliance.errors import InputError
 from compliance.loading.plans import loads_plan
-from compliance.references import ReferenceLibrary, load_gazetteer
+from compliance.catalogue.places import gazetteer
+from compliance.references import ReferenceLibrary
 
 
 def plan_text(title: str, kind: str, level: str, jurisdiction: list[str], targets: str = "") -> str:
@@ -52,7 +53,7 @@ def titles(references: list) -> list[str]:
 
 
 def test_gazetteer_aliases_and_suffixes() -> None:
-    places = load_gazetteer()
+    places = gazetteer()
     assert places.same_place(["浙江"], ["浙江省"])
     assert places.same_place(["云南省", "玉溪市", "新平县"], ["云南省", "玉溪市", "新平彝族傣族自治县"])
     assert places.same_place(["新疆"], ["新疆维吾尔自治区"])

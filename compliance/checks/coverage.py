@@ -176,9 +176,9 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
 
 def _place_key(place: str) -> str:
     """湖南省 → 湖南, 长沙市 → 长沙: how a place shows in a plan's title."""
-    from compliance.references import load_gazetteer
+    from compliance.catalogue.places import gazetteer
 
-    return load_gazetteer().key(place)
+    return gazetteer().short_name(place)
 
 
 def _title_key(title: str) -> str:

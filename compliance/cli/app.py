@@ -121,6 +121,18 @@ def period_option(context: click.Context, parameter: click.Parameter, value: str
     return int(match.group(1)), int(match.group(2))
 
 
+def jurisdiction_option(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """An unknown, ambiguous or contradictory place is a usage error, with the gazetteer's did-you-mean."""
+    if value is None:
+        return None
+    from compliance.catalogue.places import gazetteer
+
+    resolution = gazetteer().resolve(value)
+    if resolution.path is None:
+        raise click.BadParameter(resolution.message + "; write it from the province down, e.g. 云南省/玉溪市/新平县")
+    return value
+
+
 def document_options(command: F) -> F:
     """Options that steer extraction when a plan document (not a plan file) is given."""
     for option in reversed(
@@ -128,7 +140,11 @@ def document_options(command: F) -> F:
             click.option(
                 "--kind", type=click.Choice(["women", "children"]), help="Override the kind found in the document."
             ),
-            click.option("--jurisdiction", help="Override the jurisdiction, e.g. 云南省/玉溪市/新平县."),
+            click.option(
+                "--jurisdiction",
+                callback=jurisdiction_option,
+                help="Override the jurisdiction, e.g. 云南省/玉溪市/新平县 (any known name: 新平县, 济南市市中区).",
+            ),
             click.option(
                 "--level",
                 type=click.Choice(["national", "provincial", "municipal", "county"]),

@@ -40,8 +40,10 @@ def extract(
         raise InputError.single(file, f"unknown kind '{kind}'", hint="use women or children")
     if level is not None and str(level) not in LEVELS:
         raise InputError.single(file, f"unknown level '{level}'", hint="use " + ", ".join(LEVELS))
-    if isinstance(jurisdiction, str):
-        jurisdiction = [p for p in jurisdiction.replace("／", "/").split("/") if p.strip()]
+    if jurisdiction is not None:
+        from compliance.catalogue.places import checked_jurisdiction
+
+        jurisdiction = list(checked_jurisdiction(jurisdiction, level, allow_unknown=True))
     document = read_document(path, encoding)
     if not any(line.text.strip() for line in document.lines):
         raise InputError.single(file, "the document is empty", hint="is this the right file?")
@@ -317,7 +319,7 @@ def _jurisdiction(
     title: str, segment: st.Segment, header: list[st.Src], follows: list[str], override: Any, kind: str | None = None
 ) -> tuple[list[str], str | None, str | None]:
     """(path, a note on how it was found, the level when the path alone cannot tell it)."""
-    from compliance.references import load_gazetteer
+    from compliance.catalogue.places import gazetteer as load_gazetteer
 
     gazetteer = load_gazetteer()
     if override is not None:
@@ -332,7 +334,7 @@ def _jurisdiction(
         return [], None, None
     parts = st.split_place(place)
     path = list(gazetteer.normalise(parts))
-    known = len(path) > len(parts) or any(p != q for p, q in zip(parts, path, strict=False))
+    known = gazetteer.resolve(parts).found
     if not known and follows:
         # an unknown place: complete it upwards from the parent plans it follows
         best: list[str] = []

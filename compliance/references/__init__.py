@@ -1,6 +1,5 @@
-"""Reference plans: loading them, resolving a plan's ancestors, matching jurisdictions."""
+"""Reference plans: loading them and resolving a plan's ancestors (places: compliance.catalogue.places)."""
 
-from compliance.references.jurisdictions import Gazetteer, load_gazetteer
 from compliance.references.library import ReferenceLibrary, ReferencePlan
 
-__all__ = ["Gazetteer", "ReferenceLibrary", "ReferencePlan", "load_gazetteer"]
+__all__ = ["ReferenceLibrary", "ReferencePlan"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from compliance.errors import InputError, Problem
 from compliance.model import Level, Plan
-from compliance.references.jurisdictions import Gazetteer, load_gazetteer
+from compliance.catalogue.places import Gazetteer, gazetteer
 from compliance.resources import reference_dir
 
 def _reference_id(file: Path, root: Path) -> str:
@@ -106,7 +106,7 @@ class ReferenceLibrary:
     """All reference plans available for a check."""
 
     entries: list[_Entry] = field(default_factory=list)
-    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    gazetteer: Gazetteer = field(default_factory=gazetteer)
 
     @classmethod
     def load(
