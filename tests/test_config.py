@@ -41,8 +41,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "project"
     (folder / "plans" / "drafts").mkdir(parents=True)
     monkeypatch.chdir(folder)
-    for name in [n for n in __import__("os").environ if n.startswith("COMPLIANCE_")]:
-        monkeypatch.delenv(name)
+    for name in [n for n in __import__("os").environ if n.startswith("COMPLIANCE_") and n != "COMPLIANCE_LANG"]:
+        monkeypatch.delenv(name)  # COMPLIANCE_LANG=en stays: tests read English (conftest.py)
     return folder
 
 
@@ -155,7 +155,7 @@ def problems_env(environ: dict[str, str]) -> list[str]:
 def test_an_unknown_compliance_variable_is_a_note_not_an_error(project: Path) -> None:
     settings = load_settings(environ={"COMPLIANCE_SELCT": "CMP1"})
     assert settings.notes == [
-        "the environment variable COMPLIANCE_SELCT is not a setting of compliance and is ignored "
+        "note: the environment variable COMPLIANCE_SELCT is not a setting of compliance and is ignored "
         "(did you mean COMPLIANCE_SELECT?)"
     ]
 
@@ -280,3 +280,15 @@ def test_a_setting_whose_machinery_is_not_here_yet_is_an_error_not_ignored(proje
     (project / "compliance.toml").write_text('rules = ["my-rules"]\n', encoding="utf-8")
     code, _, err = run("check", JINAN_WOMEN)
     assert code == 2 and "compliance.toml:1:1: rules overlays (the `rules` setting) are not available" in err
+
+
+def test_lang_of_the_file_chooses_the_language_unless_an_option_or_the_environment_does(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "compliance.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    monkeypatch.delenv("COMPLIANCE_LANG")
+    monkeypatch.setenv("LANG", "C")
+    _, out, _ = run("check", JINAN_WOMEN)
+    assert "错误" in out
+    _, out, _ = run("check", JINAN_WOMEN, "--lang", "en")
+    assert "错误" not in out and "error" in out
+    _, out, _ = run("check", JINAN_WOMEN, env={"COMPLIANCE_LANG": "en"})
+    assert "错误" not in out

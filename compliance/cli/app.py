@@ -177,7 +177,7 @@ def resolve_settings(config_file: str | None = None, **options: Any) -> Any:
 
     settings = load_settings(options, config_file=config_file)
     for note in settings.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(note, err=True)
     return settings
 
 

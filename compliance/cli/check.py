@@ -126,6 +126,7 @@ def _format(settings: Any) -> str:
     """The report format: the option's, or the configuration's (checked here, where the formats are known)."""
     from compliance.config.selection import close_words
     from compliance.errors import InputError
+    from compliance.messages import text
 
     if settings.format in FORMATS:
         return str(settings.format)
@@ -133,10 +134,10 @@ def _format(settings: Any) -> str:
     line, column = origin.value_position
     raise InputError.single(
         origin.name or "format",
-        f"'{settings.format}' is not a report format",
+        text("config.not-a-format", value=settings.format),
         line=line,
         column=column,
-        hint=close_words(settings.format, FORMATS) or "use one of " + ", ".join(FORMATS),
+        hint=close_words(settings.format, FORMATS) or text("config.formats-hint", formats=", ".join(FORMATS)),
     )
 
 
@@ -146,16 +147,17 @@ def _pending(settings: Any) -> None:
     The owner of the rules overlays (issue 11) replaces this when the check reads `settings.rules`.
     """
     from compliance.errors import InputError
+    from compliance.messages import text
 
     if settings.rules:
         origin = settings.origin("rules")[-1]
         line, column = origin.position
         raise InputError.single(
             origin.name or "rules",
-            "rules overlays (the `rules` setting) are not available in this version",
+            text("config.rules-unavailable"),
             line=line,
             column=column,
-            hint="remove the setting; see `compliance config`",
+            hint=text("config.rules-unavailable-hint"),
         )
 
 

@@ -7,12 +7,13 @@ from typing import Any
 
 import click
 
-from compliance.cli.app import config_option, dump_json, main, reports_input_errors, resolve_settings
+from compliance.cli.app import config_option, dump_json, lang_option, main, reports_input_errors, resolve_settings
 
 
 @main.command("config")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: each key with its value and origins.")
+@lang_option
 @reports_input_errors
 def config(config_file: str | None, as_json: bool) -> None:
     """Print the settings `compliance check` would use here, and where each came from.
@@ -24,6 +25,8 @@ def config(config_file: str | None, as_json: bool) -> None:
     """
     from compliance.checks import RULES
     from compliance.config.model import env_name
+    from compliance.messages import text
+    from compliance.report.table import display_width, pad
 
     settings = resolve_settings(config_file)
     dumped = settings.model_dump(mode="json", by_alias=True)
@@ -43,15 +46,19 @@ def config(config_file: str | None, as_json: bool) -> None:
         )
         return
     found = settings.config_file
-    click.echo(f"# configuration file: {found}" if found else "# no configuration file found (compliance.toml or pyproject.toml [tool.compliance])")
-    rows = [(f"{key} = {_toml(value)}" if value is not None else f"# {key} = (not set)", key) for key, value in dumped.items()]
-    width = max(len(text) for text, _ in rows)
-    for text, key in rows:
+    click.echo(text("config.shown-file", file=found) if found else text("config.shown-no-file"))
+    unset = text("config.shown-unset")
+    rows = [(f"{key} = {_toml(value)}" if value is not None else f"# {key} = {unset}", key) for key, value in dumped.items()]
+    width = max(display_width(line) for line, _ in rows)
+    for line, key in rows:
         origins = ", ".join(str(o) for o in settings.origin(key))
-        click.echo(f"{text.ljust(width)}  # {origins}")
+        click.echo(f"{pad(line, width)}  # {origins}")
     enabled = settings.check_settings().select  # for a plan no per-file-ignores glob matches
     left_out = [r.name for r in RULES if r.name not in enabled]
-    click.echo(f"# rules that run: {len(enabled)} of {len(RULES)}" + (f" (not: {', '.join(left_out)})" if left_out else ""))
+    if left_out:
+        click.echo(text("config.shown-rules-left-out", count=len(enabled), total=len(RULES), names=", ".join(left_out)))
+    else:
+        click.echo(text("config.shown-rules", count=len(enabled), total=len(RULES)))
 
 
 def _toml(value: Any) -> str:

@@ -23,6 +23,7 @@ from compliance.config.model import PATH_FIELDS, Settings, accumulates, env_name
 from compliance.config.origin import Origin, SourceKind
 from compliance.config.toml import TomlPath, TomlPositions, read_toml
 from compliance.errors import InputError, Problem
+from compliance.messages import text
 
 CONFIG_FILE = "compliance.toml"
 PYPROJECT = "pyproject.toml"
@@ -103,7 +104,7 @@ def _config_path(config_file: Path | str | bool | None, environ: Mapping[str, st
     if not path.is_absolute():
         path = cwd / path
     if not path.is_file():
-        raise InputError.single(str(config_file), "no such configuration file", hint="check the path of --config")
+        raise InputError.single(str(config_file), text("config.no-file"), hint=text("config.no-file-hint"))
     return path
 
 
@@ -117,7 +118,7 @@ def _file_layer(path: Path, problems: list[Problem]) -> _Layer | None:
         data = data.get("tool", {}).get("compliance", {})
         prefix = ("tool", "compliance")
         if not isinstance(data, dict):
-            problems.append(Problem(str(path), "[tool.compliance] must be a table"))
+            problems.append(Problem(str(path), text("config.tool-table")))
             return None
     positions = TomlPositions(path)
     layer = _Layer("file", str(path))
@@ -130,8 +131,8 @@ def _file_layer(path: Path, problems: list[Problem]) -> _Layer | None:
             problems.append(
                 positions.problem(
                     where,
-                    f"unknown key '{key}'",
-                    hint=f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(aliases),
+                    text("config.unknown-key", key=key),
+                    hint=text("config.did-you-mean", word=close[0]) if close else text("config.known-keys", keys=", ".join(aliases)),
                     at_key=True,
                 )
             )
@@ -158,8 +159,8 @@ def _key(name: str) -> str:
 def _validate(name: str, key: str, value: Any, problems: list[Problem], locate: Any) -> None:
     """Validate one key's value with the model; each error becomes a Problem at its place."""
     if field_kind(name) == "flag" and not isinstance(value, bool):  # TOML has booleans; the environment's are read before
-        hint = "use 1 or 0" if key.startswith("COMPLIANCE_") else f"write {key} = true or {key} = false"
-        problems.append(_with(locate(()), f"expected true or false, got {value!r}", hint=hint))
+        hint = text("config.flag-hint-env") if key.startswith("COMPLIANCE_") else text("config.flag-hint-file", key=key)
+        problems.append(_with(locate(()), text("config.not-a-flag", value=repr(value)), hint=hint))
         return
     try:
         Settings.model_validate({_key(name): value})
@@ -178,16 +179,16 @@ def _with(base: Problem, message: str, hint: str | None = None) -> Problem:
 def _explain(detail: Any, value: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
     """A message (and a did-you-mean) for one pydantic error."""
     given = detail.get("input")
-    message = str(detail.get("msg", "bad value")).removeprefix("Value error, ")
+    message = text("config.bad-value", reason=str(detail.get("msg", "")).removeprefix("Value error, "))
     hint = None
     if detail.get("type") in ("enum", "literal_error"):
         allowed = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
-        message = f"'{given}' is not one of {', '.join(allowed)}"
+        message = text("config.not-one-of", value=given, allowed=", ".join(allowed))
         close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else None
+        hint = text("config.did-you-mean", word=close[0]) if close else None
     elif detail.get("type") == "list_type":
-        message = f"expected a list, got {type(given).__name__} {given!r}"
-        hint = f"write it as a list, e.g. [{given!r}]" if isinstance(given, str) else None
+        message = text("config.not-a-list", value=f"{type(given).__name__} {given!r}")
+        hint = text("config.not-a-list-hint", value=repr(given)) if isinstance(given, str) else None
     return message, hint
 
 
@@ -216,10 +217,10 @@ def _environment_layer(environ: Mapping[str, str], problems: list[Problem], note
             layer.elements[name] = [Origin("environment", variable)] * len(value)
     for variable in sorted(v for v in environ if v.startswith("COMPLIANCE_") and v not in known):
         close = difflib.get_close_matches(variable, sorted(known), n=1, cutoff=0.7)
-        notes.append(
-            f"the environment variable {variable} is not a setting of compliance and is ignored"
-            + (f" (did you mean {close[0]}?)" if close else "")
-        )
+        if close:
+            notes.append(text("config.unknown-variable-close", variable=variable, close=close[0]))
+        else:
+            notes.append(text("config.unknown-variable", variable=variable))
     return layer
 
 
@@ -276,7 +277,7 @@ def _check_selectors(layer: _Layer, problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     origin.name or origin.kind,
-                    f"'{selector}' names no rule",
+                    text("config.no-rule", selector=selector),
                     line=line,
                     column=column,
                     path=f"$.{key}" if origin.kind == "file" else None,

@@ -48,7 +48,9 @@ class Origin:
 
     def __str__(self) -> str:
         if self.kind == "default":
-            return "default"
+            from compliance.messages import text
+
+            return text("config.default")
         place = self.name or self.kind
         line, column = self.position
         if line is not None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from compliance.checks import RULES
 from compliance.checks.base import Rule, Severity
+from compliance.messages import text
 
 
 def rules_matching(selector: str) -> list[type[Rule]]:
@@ -30,13 +31,13 @@ def did_you_mean(selector: str) -> str:
     written = selector.strip()
     if written.upper().startswith("CMP"):
         families = sorted({rule.code()[:4] for rule in RULES})
-        return f"no rule code starts with {written.upper()}; the families are {', '.join(families)} (see `compliance rules`)"
+        return text("config.no-rule-code-hint", prefix=written.upper(), families=", ".join(families))
     names = [rule.name for rule in RULES]
     started = [name for name in names if name.startswith(written)] if written else []
     close = started or difflib.get_close_matches(written, names, n=3, cutoff=0.6)
     if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "? A name is written whole; see `compliance rules`"
-    return "use a rule name, a code (CMP201) or a code prefix (CMP2); see `compliance rules`"
+        return text("config.no-rule-name-hint", names=text("config.or").join(f"'{c}'" for c in close))
+    return text("config.no-rule-hint")
 
 
 def unknown(selectors: Iterable[str]) -> list[str]:
@@ -67,4 +68,4 @@ def severity_overrides(overrides: Mapping[str, Severity]) -> dict[str, Severity]
 def close_words(word: str, words: Iterable[str]) -> str | None:
     """'did you mean …?' for a word close to one of `words`, else None."""
     close = difflib.get_close_matches(word, list(words), n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else None
+    return text("config.did-you-mean", word=close[0]) if close else None

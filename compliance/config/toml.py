@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError, Problem
+from compliance.messages import text
 
 TomlPath = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line and column
@@ -25,22 +26,22 @@ def read_toml(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError.single(str(path), "is not UTF-8 text", hint="save the file as UTF-8") from None
+        raise InputError.single(str(path), text("config.not-utf8"), hint=text("config.not-utf8-hint")) from None
     except OSError as error:
-        raise InputError.single(str(path), f"cannot read the file: {error.strerror}") from None
+        raise InputError.single(str(path), text("config.unreadable", reason=error.strerror)) from None
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(content)
     except tomllib.TOMLDecodeError as error:
         import re
 
         message = str(error)
         where = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         raise InputError.single(
-            str(path), f"not valid TOML: {message}", line=line, column=column, hint="see https://toml.io"
+            str(path), text("config.bad-toml", reason=reason), line=line, column=column, hint=text("config.bad-toml-hint")
         ) from None
 
 
