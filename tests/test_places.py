@@ -366,7 +366,7 @@ def test_checked_jurisdiction() -> None:
         ("新评县", None, "did you mean 新平县"),
         ("市中区", None, "ambiguous"),
         ("浙江省/玉溪市", None, "do not fit together"),
-        ("云南省/玉溪市/新平县", "municipal", "county-level, not municipal"),
+        ("云南省/玉溪市/新平县", "municipal", "county-level division, not municipal-level"),
         ("浙江省", "national", "a national plan has no jurisdiction"),
     ]:
         with pytest.raises(InputError, match=words):
@@ -386,7 +386,7 @@ SEED = ROOT / "examples" / "texts"
         (["--jurisdiction", "新评县"], "did you mean 新平县"),
         (["--jurisdiction", "浙江省/玉溪市"], "do not fit together"),
         (["--jurisdiction", "市中区"], "ambiguous"),
-        (["--jurisdiction", "云南省/玉溪市/新平县", "--level", "municipal"], "county-level, not municipal"),
+        (["--jurisdiction", "云南省/玉溪市/新平县", "--level", "municipal"], "county-level division, not municipal-level"),
     ],
 )
 def test_the_cli_rejects_a_bad_jurisdiction(options: list[str], words: str) -> None:
@@ -449,3 +449,17 @@ def test_the_generator_places_units_and_keeps_former_names() -> None:
     assert "台北市" not in {e.name for e in entries} and "台湾省" in {e.name for e in entries}
     assert "苏鲁交界" not in {e.name for e in entries}
     assert next(e for e in entries if e.name == "信都区").former_names == ["桥西区"]
+
+
+def test_messages_come_from_the_catalogues_in_both_languages() -> None:
+    from compliance.messages import using
+
+    with using("zh"):
+        assert PLACES.resolve("新评县").message.startswith(
+            "行政区划名录中没有“新评县”；是否应为新平县（云南省/玉溪市/新平彝族傣族自治县）、"
+        )
+        assert "有多处同名" in PLACES.resolve("市中区").message
+        assert "玉溪市不在浙江省（玉溪市属于云南省）" in PLACES.resolve("浙江省/玉溪市").message
+        assert "是县级行政区划，不是市级" in PLACES.resolve("新平县", level="municipal").message
+    with using("en"):
+        assert PLACES.resolve("南浔区").message == "南浔区 is 浙江省/湖州市/南浔区"

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from compliance.errors import InputError, Problem
+from compliance.messages import Message, language, msg
 
 LEVELS = ("provincial", "municipal", "county")
 Status = Literal["found", "ambiguous", "unknown", "contradictory"]
@@ -86,8 +87,13 @@ class Suggestion(NamedTuple):
     form: str
     place: Place
 
+    def localize(self, lang: str) -> str:
+        if self.form == self.place.name:
+            return str(self.place)
+        return msg("place.with-form", form=self.form, place=str(self.place)).render(lang)
+
     def __str__(self) -> str:
-        return f"{self.form} ({self.place})" if self.form != self.place.name else str(self.place)
+        return self.localize(language())
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class Resolution:
     candidates: tuple[Place, ...] = ()  # ambiguous: the places it could be; contradictory: the last part's
     suggestions: tuple[Suggestion, ...] = ()  # unknown: the nearest names
     unknown: str | None = None  # unknown: the part nobody knows
-    reason: str | None = None  # contradictory: which parts disagree
+    reason: Message | None = None  # contradictory: which parts disagree
 
     @property
     def found(self) -> bool:
@@ -115,27 +121,29 @@ class Resolution:
 
     @property
     def message(self) -> str:
-        """The resolution in a sentence a user can act on."""
+        """The resolution in a sentence a user can act on, in the current language."""
+        return str(self.text)
+
+    @property
+    def text(self) -> Message:
+        """The resolution as a message of the catalogues (rules/messages/, section `place`)."""
         written = "/".join(self.written)
         if self.status == "found":
-            return f"{written} is {self.place or '全国'}"
+            return msg("place.found", written=written, place=str(self.place) if self.place else msg("place.nation"))
         if self.status == "ambiguous":
-            return (
-                f"'{written}' is ambiguous: it could be {_listing(self.candidates)}; "
-                f"write it with its province or city, e.g. {self.candidates[0]}"
-            )
+            return msg("place.ambiguous", written=written, candidates=_listing(self.candidates), example=str(self.candidates[0]))
         if self.status == "unknown":
-            text = f"'{self.unknown}' is not a place in the gazetteer"
             if self.suggestions:
-                text += "; did you mean " + _listing(self.suggestions) + "?"
-            return text
-        return f"'{written}' names places that do not fit together: {self.reason}"
+                return msg("place.unknown-suggest", name=self.unknown, suggestions=_listing(self.suggestions))
+            return msg("place.unknown", name=self.unknown)
+        return msg("place.contradictory", written=written, reason=self.reason)
 
 
-def _listing(items: Sequence[object]) -> str:
-    shown = [str(item) for item in items[:6]]
-    more = f" and {len(items) - 6} more" if len(items) > 6 else ""
-    return (", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]) + more
+def _listing(items: Sequence[object]) -> Message:
+    """A, B or C (and 3 more)."""
+    shown = [item if isinstance(item, Suggestion) else str(item) for item in items[:6]]
+    listed = msg("place.either", first=shown[:-1], last=shown[-1]) if len(shown) > 1 else msg("place.one", item=shown[0])
+    return msg("place.more", listing=listed, count=len(items) - 6) if len(items) > 6 else listed
 
 
 @dataclass
@@ -236,7 +244,12 @@ class Gazetteer:
                     tuple(parts),
                     "contradictory",
                     candidates=tuple(p for p, _ in fitting),
-                    reason=f"{_listing([p for p, _ in fitting])} is {' or '.join(levels)}-level, not {level}",
+                    reason=msg(
+                        "place.wrong-level",
+                        places=_listing([p for p, _ in fitting]),
+                        levels=[msg(f"term.level.{lv}") for lv in levels],
+                        level=msg(f"term.level.{level}"),
+                    ),
                 )
             fitting = at_level
         support = self._evidence(evidence)
@@ -386,13 +399,13 @@ class Gazetteer:
         return sorted(self._forms.get(row, []) if row is not None else [], key=lambda ft: ft[1])
 
 
-def _why_apart(parts: list[str], matches: list[list[tuple[Place, int]]]) -> str:
+def _why_apart(parts: list[str], matches: list[list[tuple[Place, int]]]) -> Message:
     last = parts[-1]
     where = sorted({"/".join(p.path[:-1]) or p.name for p, _ in matches[-1]})
     for part, found in zip(parts[:-1], matches[:-1], strict=True):
         if not any(p.within(a) for p, _ in matches[-1] for a, _ in found):
-            return f"{last} is not in {part} ({last} is in {', '.join(where)})" if where else f"{last} is not in {part}"
-    return f"{'/'.join(parts)} does not nest"
+            return msg("place.not-within", place=last, parent=part, where=where)
+    return msg("place.not-nested", written="/".join(parts))
 
 
 def clean(name: str) -> str:
@@ -432,7 +445,9 @@ def _read_table(table: Path, aliases: Path | None) -> Gazetteer:
         cells = line.split("\t")
         row = len(rows) * 8
         if len(cells) < 4 or cells[2] not in LEVELS or (cells[3] and cells[3] not in row_of_code):
-            raise InputError.single(str(table), f"bad row: {line[:60]}", line=number, hint="rebuild it: tools/build_gazetteer.py")
+            raise InputError.single(
+                str(table), str(msg("place.bad-row", row=line[:60])), line=number, hint=str(msg("place.bad-row-hint"))
+            )
         rows.append(cells)
         if len(cells) > 7 and cells[7] == "former":
             for form in " ".join(cells[1:2] + cells[4:6]).split():
@@ -463,12 +478,12 @@ def _add_aliases(gazetteer: Gazetteer, path: Path) -> None:
     document = read_yaml(path)
     entries = document.data.get("aliases") if isinstance(document.data, dict) else None
     if not isinstance(entries, list):
-        raise InputError.single(str(path), "expected a mapping with a list 'aliases'", line=1)
+        raise InputError.single(str(path), str(msg("place.aliases-shape")), line=1)
     problems: list[Problem] = []
     for number, entry in enumerate(entries):
         line, column = document.position(("aliases", number))
         if not isinstance(entry, dict) or not entry.get("alias") or not entry.get("place"):
-            problems.append(Problem(str(path), "an alias needs 'alias' and 'place'", line=line, column=column))
+            problems.append(Problem(str(path), str(msg("place.alias-fields")), line=line, column=column))
             continue
         resolution = gazetteer.resolve(str(entry["place"]))
         if resolution.place is None:
@@ -500,13 +515,15 @@ def checked_jurisdiction(
         if parts:
             raise InputError.single(
                 source,
-                f"a national plan has no jurisdiction, but '{'/'.join(parts)}' was given",
-                hint="leave out the jurisdiction, or give the plan's level",
+                str(msg("place.national-has-none", written="/".join(parts))),
+                hint=str(msg("place.national-has-none-hint")),
             )
         return ()
     if not parts:
         if level is not None:
-            raise InputError.single(source, f"a {level} plan needs a jurisdiction", hint=_WRITE_A_PATH)
+            raise InputError.single(
+                source, str(msg("place.needs-one", level=msg(f"term.level.{level}"))), hint=str(msg("place.write-a-path"))
+            )
         return ()
     resolution = places.resolve(parts, level=level if level in LEVELS else None)
     if resolution.path is not None:
@@ -516,7 +533,4 @@ def checked_jurisdiction(
         if not known or places.resolve(known).status in ("found", "ambiguous"):
             return places.normalise(parts)
         resolution = places.resolve(known)
-    raise InputError.single(source, resolution.message, hint=_WRITE_A_PATH)
-
-
-_WRITE_A_PATH = "write the place from the province down, e.g. 云南省/玉溪市/新平县"
+    raise InputError.single(source, resolution.message, hint=str(msg("place.write-a-path")))

@@ -126,10 +126,11 @@ def jurisdiction_option(context: click.Context, parameter: click.Parameter, valu
     if value is None:
         return None
     from compliance.catalogue.places import gazetteer
+    from compliance.messages import msg
 
     resolution = gazetteer().resolve(value)
     if resolution.path is None:
-        raise click.BadParameter(resolution.message + "; write it from the province down, e.g. 云南省/玉溪市/新平县")
+        raise click.BadParameter(f"{resolution.message} ({msg('place.write-a-path')})")
     return value
 
 
