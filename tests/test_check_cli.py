@@ -21,9 +21,17 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout + result.stderr
 
 
+def as_document(*args: str) -> tuple[int, dict]:
+    """The whole JSON report document (compliance-report/2)."""
+    result = CliRunner().invoke(main, [str(a) for a in (*args, "--format", "json")])
+    return result.exit_code, json.loads(result.stdout)
+
+
 def as_json(*args: str) -> tuple[int, dict]:
-    code, out = run(*args, "--format", "json")
-    return code, json.loads(out)
+    """The report of the one plan checked."""
+    code, document = as_document(*args)
+    (report,) = document["reports"]
+    return code, report
 
 
 def by_rule(report: dict, rule: str) -> list[dict]:
@@ -36,8 +44,11 @@ def test_exit_1_with_errors_0_without() -> None:
 
 
 def test_json_report_structure() -> None:
-    _, report = as_json("check", JINAN_WOMEN)
-    assert set(report) == {"format", "plan", "settings", "references", "findings", "summary"}
+    _, document = as_document("check", JINAN_WOMEN)
+    assert set(document) == {"format", "language", "settings", "reports", "input_errors", "summary", "matrix"}
+    assert document["format"] == "compliance-report/2" and document["input_errors"] == []
+    (report,) = document["reports"]
+    assert set(report) == {"plan", "settings", "references", "findings", "summary"}
     assert set(report["plan"]) >= {"title", "kind", "level", "jurisdiction", "period", "file"}
     assert [r["targets_encoded"] for r in report["references"]] == [True, False, False]
     assert set(report["summary"]) == {"errors", "warnings", "info", "targets_checked", "references_used"}
@@ -99,9 +110,9 @@ def test_select_and_ignore_by_name_or_code() -> None:
     assert code == 2 and "'no-such-rule' names no rule" in out
 
 
-def test_several_plans_give_a_json_array_and_the_worst_exit_code() -> None:
-    code, out = run("check", XINPING_CHILDREN, JINAN_WOMEN, "--format", "json")
-    reports = json.loads(out)
+def test_several_plans_give_one_document_and_the_worst_exit_code() -> None:
+    code, document = as_document("check", XINPING_CHILDREN, JINAN_WOMEN)
+    reports = document["reports"]
     assert [r["plan"]["title"] for r in reports] == ["新平儿童发展规划（2021—2030年）", "济南市市中区“十四五”妇女发展规划"]
     assert code == 1
 

@@ -72,7 +72,7 @@ def test_check_a_document_from_the_command_line_reports_document_lines() -> None
         main, ["check", str(TEXTS / "jinan-shizhong-district-women-children-2021-2025.txt"), "--format", "json"]
     )
     assert result.exit_code == 1, result.output
-    women, children = json.loads(result.stdout)
+    women, children = json.loads(result.stdout)["reports"]
     assert women["plan"]["file"].endswith(".txt") and children["plan"]["kind"] == "children"
     hiv = [f for f in women["findings"] if f["rule"] == "weaker-threshold"][0]
     assert hiv["plan_target"]["line"] == 43 and "3%" in hiv["plan_target"]["text"]

@@ -25,8 +25,14 @@ def run(*args: object, env: dict[str, str] | None = None) -> tuple[int, str, str
     return result.exit_code, result.stdout, result.stderr
 
 
+def report_of(out: str) -> dict:
+    """The one plan's report in a JSON report document (compliance-report/2)."""
+    (report,) = json.loads(out)["reports"]
+    return report
+
+
 def rules_of(out: str) -> set[str]:
-    return {f["rule"] for f in json.loads(out)["findings"]}
+    return {f["rule"] for f in report_of(out)["findings"]}
 
 
 def problems(**kwargs: object) -> list[str]:
@@ -183,7 +189,7 @@ def test_the_configuration_file_changes_the_check(project: Path) -> None:
     assert "unknown-indicator" in rules_of(out) and before["settings"]["horizon"] == "interpolate"
     (project / "compliance.toml").write_text('ignore = ["CMP403"]\nhorizon = "end"\n', encoding="utf-8")
     _, out, _ = run("check", JINAN_WOMEN, "--format", "json")
-    assert "unknown-indicator" not in rules_of(out) and json.loads(out)["settings"]["horizon"] == "end"
+    assert "unknown-indicator" not in rules_of(out) and report_of(out)["settings"]["horizon"] == "end"
     (project / "compliance.toml").write_text("frobnicate = 1\n", encoding="utf-8")
     code, _, err = run("check", JINAN_WOMEN)
     assert code == 2 and "compliance.toml:1:1: $.frobnicate: unknown key 'frobnicate'" in err
@@ -222,11 +228,11 @@ def test_per_file_ignores_apply_to_the_plans_their_glob_matches(project: Path) -
 def test_a_severity_override_changes_the_findings_and_the_exit_code(project: Path) -> None:
     code, out, _ = run("check", JINAN_WOMEN, "--format", "json")
     assert code == 1
-    errors = [f for f in json.loads(out)["findings"] if f["severity"] == "error"]
+    errors = [f for f in report_of(out)["findings"] if f["severity"] == "error"]
     assert {f["rule"] for f in errors} == {"missing-indicator"}
     (project / "compliance.toml").write_text('[severity]\nmissing-indicator = "warning"\nCMP4 = "error"\nCMP403 = "info"\n', encoding="utf-8")
     code, out, _ = run("check", JINAN_WOMEN, "--format", "json")
-    by_rule = {f["rule"]: f["severity"] for f in json.loads(out)["findings"]}
+    by_rule = {f["rule"]: f["severity"] for f in report_of(out)["findings"]}
     assert by_rule["missing-indicator"] == "warning"
     assert by_rule["unknown-indicator"] == "info"  # the code is more specific than the family
     assert code == 1 or "error" not in by_rule.values()

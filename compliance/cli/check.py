@@ -1,4 +1,4 @@
-"""`compliance check`: plans against the reference plans above them."""
+"""`compliance check`: plans (files, documents, folders of them) against the reference plans above them."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 import click
 
 from compliance.cli.app import (
+    EXIT_BAD_INPUT,
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
     config_option,
     document_options,
-    dump_json,
-    lang_option,
     main,
     names_formats,
     reference_library,
@@ -21,16 +21,38 @@ from compliance.cli.app import (
     reports_input_errors,
     resolve_settings,
 )
+from compliance.report.formats import format_names
 
-FORMATS = ("text", "json")
 RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); comma-separated or repeated"
 
 
 @main.command()
-@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @ref_option
 @config_option
-@click.option("--format", "output", type=click.Choice(FORMATS), help="Report format (default: text, or `format` of the configuration).")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(format_names()),
+    help="Report format (default: text, or `format` of the configuration): " + ", ".join(format_names()) + ".",
+)
+@click.option("-o", "--output", type=click.Path(), help="Write the report to FILE (required for binary formats such as xlsx).")
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+@click.option(
+    "--color",
+    "--colour",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    help="Language of the report (default: COMPLIANCE_LANG, `lang` of the configuration, then the locale; "
+    "html and xlsx reports: Chinese).",
+)
 @click.option(
     "--horizon",
     type=click.Choice(["interpolate", "end", "strict"]),
@@ -49,15 +71,18 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
     help="The lowest severity that makes the exit code 1 (default: error).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (bad input still exits 2).")
-@lang_option
 @document_options
 @names_formats
 @reports_input_errors
 def check(
-    plans: tuple[str, ...],
+    paths: tuple[str, ...],
     refs: tuple[str, ...],
     config_file: str | None,
+    format_name: str | None,
     output: str | None,
+    force: bool,
+    colour: str,
+    lang: str | None,
     horizon: str | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -69,24 +94,29 @@ def check(
 ) -> None:
     """Check plans against the reference plans above them.
 
-    PLANS are plan files (.yaml, .json) or plan documents ({formats}),
-    which are extracted first; findings then say where in the document a person
-    finds each target (第12行, 第2页第14行, 表1 第5行 本县目标列, 主要指标!F9).
-    Settings come from these options, COMPLIANCE_* variables and compliance.toml
-    (see `compliance config`). Exit code 1 when a finding is at or above
-    fail-on (error), 0 otherwise, 2 for bad input or usage.
-    """
-    from compliance.checking import check as run_check
-    from compliance.checks.base import term
-    from compliance.documents import load_plans
-    from compliance.messages import msg
-    from compliance.report.json_report import report_record
-    from compliance.report.text_report import render_text
+    PATHS are plan files (.yaml, .json), plan documents ({formats}), which are
+    extracted first — findings then say where in the document a person finds
+    each target (第12行, 第2页第14行, 表1 第5行 本县目标列, 主要指标!F9) — or
+    folders, searched recursively for both. Each plan is reported; a file that
+    cannot be read is reported too, and the others are still checked. A batch
+    ends with counts per rule and severity and the matrix of plans × reference
+    indicators. Settings come from these options, COMPLIANCE_* variables and
+    compliance.toml (see `compliance config`).
 
+    Exit code 1 when a finding is at or above fail-on (error), 0 otherwise; 2 when
+    an input could not be read (after every good one is reported) or for bad usage.
+    """
+    from compliance.batch import InputFailure, check_inputs, find_inputs
+    from compliance.cli.output import Progress, check_destination, destination, progress_wanted, use_colour
+    from compliance.messages import resolve_language, using
+    from compliance.report.formats import WriterOptions, get_format
+
+    # the settings' own problems speak the language asked for; the report's is known once the format is
+    click.get_current_context().with_resource(using(resolve_language(lang, strict=False)))
     settings = resolve_settings(
         config_file,
         references=refs,
-        format=output,
+        format=format_name,
         horizon=horizon,
         select=select,
         extend_select=extend_select,
@@ -94,32 +124,41 @@ def check(
         verified_only=verified_only,
         fail_on=fail_on,
     )
-    output = _format(settings)
+    chosen = get_format(_format(settings))
     _pending(settings)
-    _language(settings)
+    language = _language(lang, settings, chosen.default_lang)
+    check_destination(output, force, chosen.binary, chosen.name)
+    files = find_inputs(paths, exclude=[output] if output else [])
     library = reference_library(refs, settings)
-    loaded = load_plans(plans, **extraction)
-    reports = [run_check(plan, library, settings=settings) for plan in loaded]
-    if output == "json":
-        records = [report_record(r) for r in reports]
-        dump_json(records[0] if len(records) == 1 else records)
-    else:
-        click.echo("\n\n".join(render_text(r) for r in reports))
-    used = {reference.file for report in reports for reference in report.references}
-    for entry in library.entries:
-        if entry.origin == "user" and entry.file not in used:
-            click.echo(
-                msg(
-                    "cli.unused-reference",
-                    file=entry.file,
-                    kind=term("kind", entry.kind),
-                    level=term("level", entry.level),
-                    jurisdiction="/".join(entry.jurisdiction) or msg("term.nationwide"),
-                ),
-                err=True,
-            )
-    failed = any(r.failed for r in reports) and not exit_zero
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    colour_on = use_colour(colour, to_file=output is not None)
+    progress = Progress(len(files), progress_wanted(len(files), to_file=output is not None))
+    used: set[Any] = set()
+    failed = unreadable = internal = False
+    extraction = {k: v for k, v in extraction.items() if v is not None}
+    with using(language), destination(output, chosen.binary, colour_on) as stream:
+        writer = chosen.writer_class()(stream, WriterOptions(color=colour_on))
+        for result in check_inputs(files or list(paths), library, settings=settings, extraction=extraction):
+            if isinstance(result, InputFailure):
+                progress.step(result.file)
+                progress.clear()
+                for problem in result.problems:
+                    click.echo(f"error: {problem}", err=True)
+                unreadable = True
+                internal = internal or result.internal
+                writer.add_failure(result)
+                continue
+            progress.step(str(result.plan.path or result.plan.plan.title))
+            used.update(reference.file for reference in result.references)
+            failed = failed or result.failed
+            writer.add(result)
+        progress.clear()
+        writer.close()
+        _note_unused_references(library, used)
+    if internal:
+        sys.exit(EXIT_INTERNAL)
+    if unreadable:
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
 def _format(settings: Any) -> str:
@@ -128,7 +167,8 @@ def _format(settings: Any) -> str:
     from compliance.errors import InputError
     from compliance.messages import text
 
-    if settings.format in FORMATS:
+    formats = format_names()
+    if settings.format in formats:
         return str(settings.format)
     origin = settings.origin("format")[-1]
     line, column = origin.value_position
@@ -137,7 +177,7 @@ def _format(settings: Any) -> str:
         text("config.not-a-format", value=settings.format),
         line=line,
         column=column,
-        hint=close_words(settings.format, FORMATS) or text("config.formats-hint", formats=", ".join(FORMATS)),
+        hint=close_words(settings.format, formats) or text("config.formats-hint", formats=", ".join(formats)),
     )
 
 
@@ -161,12 +201,29 @@ def _pending(settings: Any) -> None:
         )
 
 
-def _language(settings: Any) -> None:
-    """`lang` of the configuration file, when neither --lang nor COMPLIANCE_LANG chose (they are read first)."""
-    from click.core import ParameterSource
+def _language(option: str | None, settings: Any, format_default: str | None) -> str:
+    """--lang, COMPLIANCE_LANG, `lang` of the configuration, the format's default (html, xlsx: zh), the locale."""
+    from compliance.messages import resolve_language
 
-    from compliance.messages import resolve_language, using
+    try:
+        return resolve_language(option, configured=settings.lang or format_default)
+    except ValueError as error:
+        raise click.BadParameter(f"{error} (from COMPLIANCE_LANG)", param_hint="--lang") from None
 
-    context = click.get_current_context()
-    if settings.lang and context.get_parameter_source("lang") is not ParameterSource.COMMANDLINE:
-        context.with_resource(using(resolve_language(None, configured=settings.lang)))
+
+def _note_unused_references(library: Any, used: set[Any]) -> None:
+    from compliance.checks.base import term
+    from compliance.messages import msg
+
+    for entry in library.entries:
+        if entry.origin == "user" and entry.file not in used:
+            click.echo(
+                msg(
+                    "cli.unused-reference",
+                    file=entry.file,
+                    kind=term("kind", entry.kind),
+                    level=term("level", entry.level),
+                    jurisdiction="/".join(entry.jurisdiction) or msg("term.nationwide"),
+                ),
+                err=True,
+            )

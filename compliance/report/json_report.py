@@ -1,17 +1,29 @@
-"""The JSON report: a documented, stable structure (docs/report-format.md)."""
+"""The JSON report (`compliance-report/2`): one documented shape for one plan or many (docs/report-format.md).
+
+    {"format": "compliance-report/2", "language": "zh", "settings": {...},
+     "reports": [one per plan], "input_errors": [one per broken input],
+     "summary": {...per rule, per severity...}, "matrix": {"columns": [...], "rows": [...]}}
+
+The document is the one intermediate form of every report: the HTML, Excel,
+CSV and Markdown reports (and the CI formats) are rendered from it.
+`ReportCollector` builds it one result at a time. Its JSON Schema is
+docs/report.schema.json.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from compliance.report.records import number, plan_record
+from compliance.report.formats import DocumentWriter
+from compliance.report.records import location, number, plan_record
 
 if TYPE_CHECKING:  # pragma: no cover
+    from compliance.batch import InputFailure
     from compliance.checking import Report
     from compliance.checks import Finding
 
-FORMAT = "compliance-report/1"
+FORMAT = "compliance-report/2"
 
 
 def _fraction(value: Fraction | None) -> int | float | None:
@@ -21,18 +33,24 @@ def _fraction(value: Fraction | None) -> int | float | None:
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
+    from compliance.messages import language, localize, msg
+
     target = finding.plan_target
     reference = finding.reference
     whole = finding.reference_plan or (reference.source if reference else None)
     horizon = finding.horizon
+    lang = language()
     return {
         "rule": finding.rule,
         "code": finding.code,
         "severity": finding.severity.value,
+        "title": str(msg(f"{finding.rule}.title")),
         "domain": finding.domain,
         "indicator": finding.indicator,
         "indicator_name": finding.indicator_name,
         "message": finding.message,
+        "message_id": finding.body.id,
+        "params": {name: localize(value, lang) for name, value in finding.body.params.items()},
         "suggestion": str(finding.suggestion) if finding.suggestion else None,
         "plan_target": None
         if target is None
@@ -46,6 +64,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "year": target.year,
             "line": target.line,
             "locator": target.locator,
+            "location": location(target),
             "section": target.section.value if target.section else None,
             "position": str(target.position) if target.position else None,
         },
@@ -61,6 +80,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "value": number(reference.target.target.value) if reference else None,
             "unit": reference.target.target.unit if reference else None,
             "year": whole.plan.target_year(reference.target) if reference else None,
+            "line": reference.target.line if reference else None,
             "verified": reference.verified if reference else whole.plan.plan.verified,
             "evidence": list(reference.target.evidence) if reference else list(whole.plan.plan.evidence),
             "note": reference.target.note if reference else whole.plan.plan.note,
@@ -77,25 +97,120 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
+def settings_record(report: Report) -> dict[str, Any]:
+    return {"horizon": report.settings.horizon.value, "verified_only": report.settings.verified_only}
+
+
 def report_record(report: Report) -> dict[str, Any]:
+    """One plan's report (an element of `reports`)."""
     return {
-        "format": FORMAT,
         "plan": plan_record(report.plan),
-        "settings": {
-            "horizon": report.settings.horizon.value,
-            "verified_only": report.settings.verified_only,
-        },
+        "settings": settings_record(report),
         "references": [
             {
+                "id": r.id,
                 "title": r.plan.plan.title,
                 "level": r.plan.plan.level.value,
                 "period": list(r.plan.plan.period),
                 "file": str(r.file),
                 "origin": r.origin,
                 "targets_encoded": r.targets_encoded,
+                "targets": len(r.plan.targets),
+                "verified_targets": sum(1 for t in r.plan.targets if t.verified),
             }
             for r in report.references
         ],
         "findings": [finding_record(f) for f in report.findings],
         "summary": report.summary,
     }
+
+
+def failure_record(failure: InputFailure) -> dict[str, Any]:
+    return {
+        "file": failure.file,
+        "internal": failure.internal,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "path": p.path,
+                "message": p.message,
+                "hint": p.hint,
+                "text": str(p),
+            }
+            for p in failure.problems
+        ],
+    }
+
+
+class ReportCollector:
+    """Builds the report document from results as they come: a Report per plan, an InputFailure per broken input.
+
+    Each Report is turned into its record at once and not kept, so a batch streams;
+    with `keep_reports=False` only the summary and the matrix are kept (the text
+    report writes each plan's report as it comes).
+    """
+
+    def __init__(self, keep_reports: bool = True) -> None:
+        from compliance.report.summary import Matrix, Statistics
+
+        self.keep_reports = keep_reports
+        self.reports: list[dict[str, Any]] = []
+        self.input_errors: list[dict[str, Any]] = []
+        self.statistics = Statistics()
+        self.matrix = Matrix()
+        self.settings: dict[str, Any] | None = None
+        self._inputs: set[str] = set()
+
+    def add(self, report: Report) -> None:
+        index = self.statistics.plans
+        self.matrix.add(report, index)
+        self.statistics.add(report)
+        self._inputs.add(str(report.plan.path))
+        self.settings = self.settings or settings_record(report)
+        if self.keep_reports:
+            self.reports.append(report_record(report))
+
+    def add_failure(self, failure: InputFailure) -> None:
+        self.statistics.add_failure(failure.internal)
+        self._inputs.add(failure.file)
+        self.input_errors.append(failure_record(failure))
+
+    def document(self) -> dict[str, Any]:
+        from compliance.messages import language
+
+        self.statistics.inputs = len(self._inputs)
+        return {
+            "format": FORMAT,
+            "language": language(),
+            "settings": self.settings or {},
+            "reports": self.reports,
+            "input_errors": self.input_errors,
+            "summary": self.statistics.record(),
+            "matrix": self.matrix.record(),
+        }
+
+
+def document_of(results: Any) -> dict[str, Any]:
+    """The report document of an iterable of Reports and InputFailures (e.g. compliance.batch.check_inputs)."""
+    from compliance.batch import InputFailure
+
+    collector = ReportCollector()
+    for result in results:
+        if isinstance(result, InputFailure):
+            collector.add_failure(result)
+        else:
+            collector.add(result)
+    return collector.document()
+
+
+
+class JsonWriter(DocumentWriter):
+    """`--format json`: the report document, indented, Chinese as written."""
+
+    def write(self, document: dict[str, Any]) -> None:
+        import json
+
+        self.out.write(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+        self.out.write("\n")

@@ -16,10 +16,26 @@ def number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def location(target: Target) -> str | None:
+    """Where a reviewer finds a target in the plan's own document, in their words.
+
+    The document's own locator (第2页第14行, 表1 第5行 本县目标列), else its
+    line (第43行 / line 43), else the entry's place in the plan file.
+    """
+    from compliance.messages import msg
+
+    if target.locator:
+        return target.locator
+    if target.line:
+        return str(msg("report.plan-at-line", line=target.line))
+    return str(target.position) if target.position else None
+
+
 def plan_record(plan: Plan) -> dict[str, Any]:
     info = plan.plan
     return {
         "title": info.title,
+        "county": info.jurisdiction[-1] if info.jurisdiction else None,
         "kind": info.kind.value,
         "level": info.level.value,
         "jurisdiction": list(info.jurisdiction),

@@ -6,14 +6,43 @@ current language.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any
 
 from compliance.messages import msg
-from compliance.report.table import pad
+from compliance.report.formats import Writer, WriterOptions
+from compliance.report.table import display_width, pad
 
 if TYPE_CHECKING:  # pragma: no cover
+    from compliance.batch import InputFailure
     from compliance.checking import Report
     from compliance.checks import Finding
+
+Style = Callable[[str, str], str]  # (text, role) → text, with colour or not
+
+_ROLES = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan"},
+    "heading": {"bold": True},
+    "domain": {"bold": True, "underline": True},
+    "dim": {"dim": True},
+    "meets": {"fg": "green"},
+    "weaker": {"fg": "red"},
+    "missing": {"fg": "red", "bold": True},
+    "masked": {"dim": True},
+    "not-comparable": {"fg": "yellow"},
+}
+
+
+def plain(text: str, role: str) -> str:
+    return text
+
+
+def coloured(text: str, role: str) -> str:
+    import click
+
+    return click.style(text, **_ROLES.get(role, {}))
 
 
 def _stated(target: object) -> str:
@@ -23,11 +52,11 @@ def _stated(target: object) -> str:
     return render_compact(target.target)  # type: ignore[attr-defined]
 
 
-def _finding_lines(finding: Finding) -> list[str]:
+def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
     from compliance.checks.base import term
 
-    severity = str(term("severity", finding.severity))
-    lines = [f"  {pad(severity, 7)} {finding.code} {finding.rule}  {finding.indicator_name or ''}".rstrip()]
+    severity = style(pad(str(term("severity", finding.severity)), 7), finding.severity.value)
+    lines = [f"  {severity} {finding.code} {finding.rule}  {finding.indicator_name or ''}".rstrip()]
     target = finding.plan_target
     if target is not None:
         # where a person finds the words: the document's own position (第2页第14行, 表1 第5行 本县目标列)
@@ -70,13 +99,15 @@ def _finding_lines(finding: Finding) -> list[str]:
     return lines
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, style: Style = plain) -> str:
+    """One plan's report."""
     from compliance.checks.base import term
 
     info = report.plan.plan
     out = [
-        str(
-            msg(
+        style(
+            str(
+              msg(
                 "report.plan-heading",
                 title=info.title,
                 kind=term("kind", info.kind),
@@ -84,7 +115,9 @@ def render_text(report: Report) -> str:
                 jurisdiction="/".join(info.jurisdiction) or msg("term.nationwide"),
                 start=info.period[0],
                 end=info.period[1],
-            )
+              )
+            ),
+            "heading",
         )
     ]
     if report.plan.path:
@@ -108,9 +141,9 @@ def render_text(report: Report) -> str:
     order = sorted(groups, key=lambda d: (d != whole_plan, 0))
     for domain in order:
         out.append("")
-        out.append(domain)
+        out.append(style(domain, "domain"))
         for finding in groups[domain]:
-            out.extend(_finding_lines(finding))
+            out.extend(_finding_lines(finding, style))
     summary = report.summary
     out.append("")
     out.append(
@@ -127,3 +160,131 @@ def render_text(report: Report) -> str:
         )
     )
     return "\n".join(out)
+
+
+def render_summary(document: dict[str, Any], style: Style = plain) -> str:
+    """The end of a batch: counts per rule and severity, unreadable files, the matrix (indicators × plans)."""
+    from compliance.report.summary import report_settings
+
+    summary = document["summary"]
+    out = [style(str(msg("report.batch-heading")), "heading")]
+    out.append(
+        str(
+            msg(
+                "report.batch-summary",
+                plans=msg("report.plans", count=summary["plans"]),
+                failed=summary["plans_failed"],
+                unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
+                errors=msg("report.errors", count=summary["errors"]),
+                warnings=msg("report.warnings", count=summary["warnings"]),
+                info=summary["info"],
+            )
+        )
+    )
+    if summary["by_rule"]:
+        out.append("")
+        out.append(str(msg("report.by-rule")))
+        width = max(len(str(r["count"])) for r in summary["by_rule"])
+        names = max(len(r["rule"]) for r in summary["by_rule"])
+        titles = max(display_width(r["title"]) for r in summary["by_rule"])
+        for row in summary["by_rule"]:
+            counts = ", ".join(
+                style(f"{msg('term.severity.' + s)} {row[s]}", s) for s in ("error", "warning", "info") if row[s]
+            )
+            out.append(f"  {row['count']:>{width}}  {row['code']}  {row['rule']:<{names}}  {pad(row['title'], titles)}  {counts}")
+    if document["input_errors"]:
+        out.append("")
+        out.append(style(str(msg("report.unreadable")), "error"))
+        for failure in document["input_errors"]:
+            for problem in failure["problems"]:
+                out.append(f"  {problem['text']}")
+    limit = int(report_settings().get("text_matrix_max_plans", 20))
+    for block in matrix_blocks(document):
+        out.append("")
+        if len(block["rows"]) > limit:
+            out.append(str(msg("report.matrix-elsewhere", kind=msg(f"term.kind.{block['kind']}"), count=len(block["rows"]))))
+            continue
+        out.append(style(str(msg("report.matrix-heading", kind=msg(f"term.kind.{block['kind']}"))), "heading"))
+        out.append("  " + str(msg("report.matrix-legend", legend=legend())))
+        out.extend(_matrix_lines(block, style))
+    return "\n".join(out)
+
+
+def legend() -> list[Any]:
+    from compliance.report.summary import states
+
+    entries = [(msg(f"matrix.short.{s}"), msg(f"matrix.state.{s}")) for s in states()]
+    return [msg("report.legend-entry", short=short, state=state) for short, state in entries if str(short) != str(state)]
+
+
+def matrix_blocks(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The matrix split by kind (women's plans, children's plans): their own columns and rows."""
+    blocks = []
+    for kind in ("women", "children"):
+        rows = [r for r in document["matrix"]["rows"] if r["kind"] == kind]
+        columns = [c for c in document["matrix"]["columns"] if c["kind"] == kind and any(c["id"] in r["cells"] for r in rows)]
+        if rows and columns:
+            blocks.append({"kind": kind, "rows": rows, "columns": columns})
+    return blocks
+
+
+def plan_labels(rows: list[dict[str, Any]]) -> list[str]:
+    """Column labels for plans: the county, numbered when a county has several plans of a kind."""
+    labels = [row["county"] for row in rows]
+    for label in set(labels):
+        if labels.count(label) > 1:
+            numbered = iter(range(1, labels.count(label) + 1))
+            labels = [f"{x}({next(numbered)})" if x == label else x for x in labels]
+    return labels
+
+
+def _matrix_lines(block: dict[str, Any], style: Style) -> list[str]:
+    rows = block["rows"]
+    labels = plan_labels(rows)
+    shorts = {state: str(msg(f"matrix.short.{state}")) for state in ("meets", "weaker", "missing", "masked", "not-comparable")}
+    name_width = max(display_width(c["name"]) for c in block["columns"])
+    widths = [max(display_width(label), *(display_width(s) for s in shorts.values())) for label in labels]
+    lines = ["  " + pad("", name_width) + "  " + "  ".join(pad(label, w) for label, w in zip(labels, widths, strict=True))]
+    for column in block["columns"]:
+        cells = []
+        for row, width in zip(rows, widths, strict=True):
+            cell = row["cells"].get(column["id"])  # None: not an indicator of this plan's references
+            if cell is None:
+                cells.append(pad("·", width))
+            else:
+                cells.append(style(pad(shorts.get(cell["state"], cell["state"]), width), cell["state"]))
+        lines.append("  " + pad(column["name"], name_width) + "  " + "  ".join(cells).rstrip())
+    return lines
+
+
+class TextWriter(Writer):
+    """`--format text`: each plan's report as it is checked, then, for a batch, the summary and the matrix."""
+
+    def __init__(self, out: IO[str], options: WriterOptions | None = None) -> None:
+        from compliance.report.json_report import ReportCollector
+
+        super().__init__(out, options)
+        self.style: Style = coloured if self.options.color else plain
+        self.collector = ReportCollector(keep_reports=False)  # the reports are written as they come
+        self.count = 0
+
+    def _separate(self) -> None:
+        if self.count:
+            self.out.write("\n\n")
+        self.count += 1
+
+    def add(self, report: Report) -> None:
+        self._separate()
+        self.out.write(render_text(report, self.style))
+        self.out.flush()
+        self.collector.add(report)
+
+    def add_failure(self, failure: InputFailure) -> None:
+        self.collector.add_failure(failure)
+
+    def close(self) -> None:
+        document = self.collector.document()
+        if document["summary"]["plans"] + document["summary"]["input_errors"] > 1:
+            self._separate()
+            self.out.write(render_summary(document, self.style))
+        self.out.write("\n")

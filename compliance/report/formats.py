@@ -1,0 +1,122 @@
+"""The report formats: a small registry, and the writer every format implements.
+
+    compliance check plans/ --format html -o report.html
+
+A format is registered with its name, the writer class (as "module:Class",
+imported only when that format is asked for, so jinja2 or xlsxwriter cost
+nothing otherwise), whether it is binary (then `-o FILE` is required), its
+usual file suffix, and the language it defaults to when neither --lang nor
+COMPLIANCE_LANG says (the HTML and Excel reports, made to be forwarded to
+colleagues, are Chinese by default).
+
+A writer receives the results one at a time — `add(report)` for each checked
+plan, `add_failure(failure)` for each input that could not be read — then
+`close()`, and writes to the stream it was given. Most formats are a function
+of the whole report document (`compliance.report.json_report`): subclass
+`DocumentWriter` and implement `write(document)`. A streaming format
+(text, json-lines) implements `add` itself.
+
+To add a format (e.g. SARIF):
+
+    register(Format("sarif", "compliance.report.sarif:SarifWriter", "SARIF 2.1.0 for code scanning", suffix=".sarif"))
+
+with `class SarifWriter(DocumentWriter): def write(self, document): ...`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from compliance.batch import InputFailure
+    from compliance.checking import Report
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    writer: str  # "module:Class"
+    description: str
+    binary: bool = False
+    suffix: str = ".txt"
+    default_lang: str | None = None
+
+    def writer_class(self) -> type[Writer]:
+        module, _, name = self.writer.partition(":")
+        return getattr(import_module(module), name)  # type: ignore[no-any-return]
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(format: Format) -> Format:
+    """Add (or replace) a format; returns it."""
+    FORMATS[format.name] = format
+    return format
+
+
+def get_format(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise KeyError(f"unknown format '{name}': one of {', '.join(FORMATS)}") from None
+
+
+def format_names() -> list[str]:
+    return list(FORMATS)
+
+
+@dataclass
+class WriterOptions:
+    """How a writer renders: colour (text on a terminal), and options a format may read."""
+
+    color: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Writer:
+    """Receives each result as it comes, then writes the report in `close`."""
+
+    def __init__(self, out: IO[Any], options: WriterOptions | None = None) -> None:
+        self.out = out
+        self.options = options or WriterOptions()
+
+    def add(self, report: Report) -> None:  # pragma: no cover - every writer implements it
+        raise NotImplementedError
+
+    def add_failure(self, failure: InputFailure) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Called once after the last result."""
+
+
+class DocumentWriter(Writer):
+    """A format rendered from the whole report document: implement `write(document)`."""
+
+    def __init__(self, out: IO[Any], options: WriterOptions | None = None) -> None:
+        from compliance.report.json_report import ReportCollector
+
+        super().__init__(out, options)
+        self.collector = ReportCollector()
+
+    def add(self, report: Report) -> None:
+        self.collector.add(report)
+
+    def add_failure(self, failure: InputFailure) -> None:
+        self.collector.add_failure(failure)
+
+    def close(self) -> None:
+        self.write(self.collector.document())
+
+    def write(self, document: dict[str, Any]) -> None:  # pragma: no cover - every format implements it
+        raise NotImplementedError
+
+
+for _format in (
+    Format("text", "compliance.report.text_report:TextWriter", "for a person at a terminal (the default)"),
+    Format("json", "compliance.report.json_report:JsonWriter", "the documented JSON report (compliance-report/2)", suffix=".json"),
+):
+    register(_format)

@@ -1,0 +1,245 @@
+"""What a batch adds up to: counts per rule and severity, and the matrix of plans × reference indicators.
+
+Both are built one report at a time (`add`), keeping only counts and one small
+row per plan, so a batch of any size streams through. The matrix's states and
+which rule gives which state are data (`rules/report.yaml`).
+
+A matrix row is one plan (county, kind); a column is one indicator that a
+reference plan of it quantifies, by catalogue id (so columns line up whatever
+each plan calls it; an uncatalogued indicator is keyed by its normalised name).
+A cell is `meets`, `weaker`, `missing`, `masked` or `not-comparable`, or absent
+when the indicator is not among that plan's references.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from compliance.checking import Report
+    from compliance.checks import Finding
+
+
+@cache
+def report_settings() -> dict[str, Any]:
+    """rules/report.yaml, checked."""
+    from compliance.errors import InputError
+    from compliance.loading.yamlfile import read_yaml
+    from compliance.resources import rules_file
+
+    path = rules_file("report.yaml")
+    data = read_yaml(path).data
+    matrix = data.get("matrix") if isinstance(data, dict) else None
+    if not isinstance(matrix, dict) or not isinstance(matrix.get("states"), list) or not isinstance(matrix.get("rules"), dict):
+        raise InputError.single(str(path), "expected matrix: {states: [...], rules: {...}}")
+    unknown = sorted(set(matrix["rules"].values()) - set(matrix["states"]))
+    if unknown:
+        raise InputError.single(str(path), f"matrix.rules names unknown states: {', '.join(unknown)}")
+    return data
+
+
+def states() -> list[str]:
+    return list(report_settings()["matrix"]["states"])
+
+
+@dataclass
+class Column:
+    """One reference indicator of the matrix."""
+
+    id: str  # catalogue id, or name:… for an uncatalogued one
+    name: str
+    kind: str
+    domain: str | None
+    order: tuple[int, int]  # catalogue position; uncatalogued ones after, in order of appearance
+
+    def record(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "domain": self.domain}
+
+
+@cache
+def _catalogue() -> Any:
+    from compliance.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+@cache
+def _positions() -> dict[str, int]:
+    catalogue = _catalogue()
+    ids = [i.id for kind in ("women", "children") for i in catalogue.indicators_of(kind)]
+    return {id: index for index, id in enumerate(dict.fromkeys(ids))}
+
+
+@cache
+def _resolve(name: str, kind: str) -> tuple[str, Any]:
+    from compliance.checks.context import _name_key
+
+    indicator = _catalogue().match_indicator(name, kind)
+    return (indicator.id if indicator else _name_key(name)), indicator
+
+
+def _domain_name(indicator: Any, kind: str) -> str | None:
+    if indicator is None:
+        return None
+    domain_id = indicator.domain_for(kind)
+    try:
+        return _catalogue().domain(domain_id).name if domain_id else None
+    except KeyError:
+        return None
+
+
+def finding_key(finding: Finding, kind: str) -> str | None:
+    """The matrix column a finding belongs to (None for findings about the whole plan)."""
+    if finding.indicator:
+        return finding.indicator
+    if finding.reference is not None:
+        return _resolve(finding.reference.target.indicator, finding.reference.source.plan.plan.kind.value)[0]
+    if finding.indicator_name:
+        return _resolve(finding.indicator_name, kind)[0]
+    return None
+
+
+def reference_columns(report: Report) -> list[Column]:
+    """The indicators the plan's encoded ancestors quantify, in catalogue order."""
+    columns: dict[str, Column] = {}
+    positions = _positions()
+    for reference in report.references:
+        if not reference.targets_encoded:
+            continue
+        kind = reference.plan.plan.kind.value
+        for target in reference.plan.targets:
+            if not target.target.is_numeric:
+                continue
+            key, indicator = _resolve(target.indicator, kind)
+            if key in columns:
+                continue
+            order = (0, positions[key]) if key in positions else (1, len(columns))
+            name = indicator.name if indicator is not None else target.indicator
+            columns[key] = Column(key, name, kind, _domain_name(indicator, kind) or target.domain, order)
+    return list(columns.values())
+
+
+def matrix_cells(report: Report, columns: list[Column]) -> dict[str, dict[str, Any]]:
+    """Each column's cell for one plan: its state, the worst severity and the rules behind it."""
+    settings = report_settings()["matrix"]
+    rule_state: dict[str, str] = settings["rules"]
+    precedence = {state: rank for rank, state in enumerate(settings["states"])}
+    kind = report.plan.plan.kind.value
+    cells: dict[str, dict[str, Any]] = {c.id: {"state": "meets", "severity": None, "rules": []} for c in columns}
+    for finding in report.findings:
+        state = rule_state.get(finding.rule)
+        key = finding_key(finding, kind)
+        if state is None or key not in cells:
+            continue
+        cell = cells[key]
+        if precedence[state] < precedence[cell["state"]]:
+            cell["state"] = state
+        if finding.rule not in cell["rules"]:
+            cell["rules"].append(finding.rule)
+        if cell["severity"] is None or finding.severity.rank < _rank(cell["severity"]):
+            cell["severity"] = finding.severity.value
+    return cells
+
+
+def _rank(severity: str) -> int:
+    return ["error", "warning", "info"].index(severity)
+
+
+@dataclass
+class Statistics:
+    """Counts across a batch, per rule and per severity (like `ruff --statistics`)."""
+
+    inputs: int = 0
+    plans: int = 0
+    plans_failed: int = 0
+    input_errors: int = 0
+    internal_errors: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (code, rule, severity)
+
+    def add(self, report: Report) -> None:
+        self.plans += 1
+        self.plans_failed += int(report.failed)
+        for finding in report.findings:
+            self.severities[finding.severity.value] += 1
+            self.rules[(finding.code, finding.rule, finding.severity.value)] += 1
+
+    def add_failure(self, internal: bool = False) -> None:
+        self.input_errors += 1
+        self.internal_errors += int(internal)
+
+    def by_rule(self) -> list[dict[str, Any]]:
+        from compliance.messages import msg
+
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for (code, rule, severity), count in self.rules.items():
+            row = rows.setdefault(
+                (code, rule),
+                {"code": code, "rule": rule, "title": str(msg(f"{rule}.title")), "count": 0,
+                 "error": 0, "warning": 0, "info": 0},
+            )
+            row["count"] += count
+            row[severity] += count
+        return sorted(rows.values(), key=lambda r: (-r["count"], r["code"]))
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "plans": self.plans,
+            "plans_failed": self.plans_failed,
+            "input_errors": self.input_errors,
+            "errors": self.severities["error"],
+            "warnings": self.severities["warning"],
+            "info": self.severities["info"],
+            "by_severity": {s: self.severities[s] for s in ("error", "warning", "info")},
+            "by_rule": self.by_rule(),
+        }
+
+
+@dataclass
+class Matrix:
+    """The plans × reference indicators matrix, a row per plan as each report comes."""
+
+    columns: dict[tuple[str, str], Column] = field(default_factory=dict)  # by (kind, id)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, report: Report, index: int) -> dict[str, Any]:
+        columns = reference_columns(report)
+        for column in columns:
+            if (column.kind, column.id) not in self.columns:
+                if column.order[0] == 1:
+                    column.order = (1, len(self.columns))
+                self.columns[(column.kind, column.id)] = column
+        info = report.plan.plan
+        row = {
+            "report": index,
+            "county": county(info.jurisdiction),
+            "jurisdiction": list(info.jurisdiction),
+            "kind": info.kind.value,
+            "title": info.title,
+            "file": str(report.plan.path) if report.plan.path else None,
+            "cells": matrix_cells(report, columns),
+        }
+        self.rows.append(row)
+        return row
+
+    def ordered_columns(self) -> list[Column]:
+        kinds = {"women": 0, "children": 1}
+        return sorted(self.columns.values(), key=lambda c: (kinds.get(c.kind, 2), c.order))
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "states": states(),
+            "columns": [c.record() for c in self.ordered_columns()],
+            "rows": self.rows,
+        }
+
+
+def county(jurisdiction: list[str] | tuple[str, ...]) -> str:
+    """The place a plan is of, as a reviewer names it: its last jurisdiction (全国 for the nation)."""
+    from compliance.messages import msg
+
+    return jurisdiction[-1] if jurisdiction else str(msg("term.nationwide"))
