@@ -3,39 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from compliance.model.plan import Op
 from compliance.phrases.vocabulary import _longest_first, _vocabulary
-from compliance.phrases.text import _CLAUSE_END
+from compliance.phrases.text import _LIST_END, Marks
 from compliance.phrases.numbers import _Number, _skip_spaces
 
 
-def _clause_start(work: str, pos: int, inside: list[bool], stops: set[str]) -> int:
-    i = pos
-    while i > 0:
-        ch = work[i - 1]
-        if ch in stops and not inside[i - 1]:
-            break
-        if ch == ":" and not (i >= 2 and work[i - 2].isdigit()):
-            break
-        i -= 1
-    return i
-
-
-def _clause_end(work: str, pos: int, inside: list[bool], stops: set[str]) -> int:
-    i = pos
-    while i < len(work):
-        ch = work[i]
-        if ch in stops and not inside[i]:
-            break
-        i += 1
-    return i
-
-
-def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
+def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
     """The comparator before the number: a symbol, a strong word, a relative or a weak verb."""
     vocab = _vocabulary()
-    begin = _clause_start(work, number.start, inside, _CLAUSE_END | {"、"})
+    begin = inside.clause_start(number.start, _LIST_END)
     begin = max(begin, number.start - vocab.op_window - 4)
     window = work[begin : number.start]
     # stop at an earlier number: its words are its own
@@ -97,14 +76,14 @@ def _read_pre_op(work: str, number: _Number, inside: list[bool]) -> None:
         _chain_verbs(work, number, first_decides=tier == "weak")
 
 
-def _reference_op(work: str, number: _Number, inside: list[bool]) -> None:
+def _reference_op(work: str, number: _Number, inside: Marks) -> None:
     """不低于当地城乡居民人均可支配收入的1.5倍: the comparator stands before a reference.
 
     A value that is a share or multiple of an amount the sentence names ("…的")
     takes the comparator before that amount, however far it stands in the clause.
     """
     vocab = _vocabulary()
-    begin = _clause_start(work, number.start, inside, _CLAUSE_END | {"、"})
+    begin = inside.clause_start(number.start, _LIST_END)
     clause = work[begin : number.start]
     for i in range(len(clause) - 1, -1, -1):
         if clause[i].isdigit() or clause[i] in vocab.mask:
@@ -134,19 +113,24 @@ def _chain_verbs(work: str, number: _Number, first_decides: bool = False) -> Non
     a strong word keeps its own meaning (达到并不低于).
     """
     vocab = _vocabulary()
-    verbs = _longest_first([*vocab.strong, *vocab.weak])
+    verbs = _chain_verbs_longest_first()
     while number.pre_start is not None:
-        before = work[: number.pre_start]
-        joiner = next((j for j in vocab.verb_chain_joiners if before.endswith(j)), None)
+        joiner = next((j for j in vocab.verb_chain_joiners if work.endswith(j, 0, number.pre_start)), None)
         if joiner is None:
             return
-        head = before[: len(before) - len(joiner)]
-        verb = next(((w, op) for w, op in verbs if head.endswith(w)), None)
+        head_end = number.pre_start - len(joiner)
+        verb = next(((w, op) for w, op in verbs if work.endswith(w, 0, head_end)), None)
         if verb is None:
             return
-        number.pre_start = len(head) - len(verb[0])
+        number.pre_start = head_end - len(verb[0])
         if first_decides and (verb[0], verb[1]) in vocab.weak:
             number.pre_op = verb[1]
+
+
+@cache
+def _chain_verbs_longest_first() -> list[tuple[str, Op]]:
+    vocab = _vocabulary()
+    return _longest_first([*vocab.strong, *vocab.weak])
 
 
 def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str, Op, str]) -> bool:
@@ -166,7 +150,7 @@ def _is_year(work: str, number: _Number) -> bool:
     return after.startswith(("年", "-", "至", "到", "~", "届")) or number.unit_kind in (None, "duration")
 
 
-def _is_target_number(work: str, number: _Number, inside: list[bool]) -> bool:
+def _is_target_number(work: str, number: _Number, inside: Marks) -> bool:
     """Apply the rules that tell a target from the other numbers of a plan."""
     vocab = _vocabulary()
     if _is_year(work, number):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from collections.abc import Sequence
 from typing import Any
 
 from compliance.model.plan import Op
@@ -94,7 +95,7 @@ def _normalise(unit: str) -> str | None:
         return None
 
 
-def _find_numbers(work: str, inside: list[bool], text: str | None = None) -> list[_Number]:
+def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) -> list[_Number]:
     """Every number token with its unit and post-qualifier; nothing decided yet."""
     vocab = _vocabulary()
     mask = vocab.mask

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
 from compliance.model.plan import Direction, Op
 from compliance.phrases.result import ParsedTarget
 from compliance.phrases.vocabulary import _vocabulary
-from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, _prepare
+from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
-from compliance.phrases.comparators import _clause_end, _clause_start, _default_op, _is_target_number, _op_of, _read_pre_op
+from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
 from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _split_top, _trim
 
 
@@ -78,7 +80,7 @@ def unread_numbers(
     work, inside = _prepare(text)
     if targets is None:
         targets = parse(text)
-    used = [(t.start, t.end) for t in targets]
+    used = _Spans((t.start, t.end) for t in targets)
     found: list[tuple[int, int]] = []
     for pattern in vocab.unread_patterns:
         found += [(m.start(), m.end()) for m in pattern.finditer(work)]
@@ -87,7 +89,7 @@ def unread_numbers(
         found += [(m.start(), m.end()) for m in vocab.thousands_re.finditer(work)]
     spans: list[tuple[int, int, str]] = []
     for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
-        if inside[start] or any(start < u_end and end > u_start for u_start, u_end in used):
+        if inside[start] or used.overlaps(start, end):
             continue
         if spans and start < spans[-1][1]:
             continue  # inside a longer number already listed
@@ -130,9 +132,10 @@ def _previous_clause(work: str, position: int, condition: str) -> tuple[int, int
     return (start, separator) if separator > start else None
 
 
-def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTarget]:
+def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
     vocab = _vocabulary()
     numbers = _find_numbers(work, inside, text)
+    number_starts = [number.start for number in numbers]  # in text order
     for number in numbers:
         _read_pre_op(work, number, inside)
     # 一名, 两个 are read only after a strong comparator: 至少配备一名 (not 建立一个中心)
@@ -151,14 +154,17 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
             kept.append(number)
         previous, previous_kept = number, keep
     groups = _group_lists(work, kept, inside)
+    periods = _Occurrences.of_words(work, vocab.per_period)
+    populations = _Occurrences.of_words(work, vocab.per_population)
+    base_years = _Occurrences.of_patterns(work, vocab.base_year)
     results: list[ParsedTarget] = []
     previous_indicator: tuple[int, str] | None = None  # (sentence start, indicator)
     previous_end = 0
     for group in groups:
         first, last = group[0], group[-1]
-        clause_begin = _clause_start(work, first.start, inside, _CLAUSE_END)
-        sentence_begin = _clause_start(work, first.start, inside, _SENTENCE_END)
-        segment_end = _clause_end(work, last.post_end, inside, _CLAUSE_END)
+        clause_begin = inside.clause_start(first.start, _CLAUSE_END)
+        sentence_begin = inside.clause_start(first.start, _SENTENCE_END)
+        segment_end = inside.clause_end(last.post_end, _CLAUSE_END)
         # a second target in one clause starts after the first: 医生达到0.85名、床位增至2.2张
         subject_begin = max(clause_begin, previous_end)
         subject_end = first.pre_start if first.pre_start is not None else first.start
@@ -172,11 +178,9 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
         tail_start = _skip_spaces(work, last.post_end)
         if work.startswith("的", tail_start):
             tail_start += 1
-        tail_end = tail_start
-        while tail_end < segment_end and not work[tail_end].isdigit():
-            if work[tail_end] == "、" and not inside[tail_end]:
-                break
-            tail_end += 1
+        following = bisect_left(number_starts, tail_start)
+        next_number = number_starts[following] if following < len(number_starts) else segment_end
+        tail_end = max(tail_start, min(segment_end, next_number, inside.next_digit_or_item(tail_start)))
         tail = _trim(work, tail_start, tail_end)
         while tail[1] > tail[0] and work[tail[1] - 1] in "和及与或":
             tail = _trim(work, tail[0], tail[1] - 1)
@@ -194,20 +198,21 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
             indicators = [previous_indicator[1]]  # 换届后当年达到100％，平时保持在85％以上
         else:
             indicators = [None]
-        clause_before = work[clause_begin : first.start]
-        period = _prefix_denominator(clause_before, vocab.per_period)
-        population = _prefix_denominator(clause_before, vocab.per_population)
-        base_year = None
-        for pattern in vocab.base_year:
-            for match in pattern.finditer(work, sentence_begin, first.start):
-                base_year = int(match.group(1))
+        period = periods.last(clause_begin, first.start)
+        population = populations.last(clause_begin, first.start)
+        year_found = base_years.last(sentence_begin, first.start)
+        base_year = int(year_found) if year_found is not None else None
+        ops = _group_ops(group)
         if len(group) > 1:
-            pairs = [(indicators[i] if len(indicators) == len(group) else indicators[-1], n) for i, n in enumerate(group)]
+            pairs = [
+                (indicators[i] if len(indicators) == len(group) else indicators[-1], n, ops[i])
+                for i, n in enumerate(group)
+            ]
         else:
-            pairs = [(indicator, first) for indicator in indicators]
+            pairs = [(indicator, first, ops[0]) for indicator in indicators]
         end = end_override if end_override is not None and len(group) == 1 else last.post_end
-        for indicator, number in pairs:
-            op = _group_op(group, number)
+        quote = text[quote_start:end]  # one string for the whole list, however long
+        for indicator, number, op in pairs:
             unit = _with_denominator(number, period, population)
             results.append(
                 ParsedTarget(
@@ -220,7 +225,7 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
                     base_year=base_year if op.is_relative else None,
                     value_max=_plain(number.value_max) if number.value_max is not None else None,
                     ratio=number.ratio,
-                    quote=text[quote_start:end],
+                    quote=quote,
                     start=quote_start,
                     end=end,
                 )
@@ -231,7 +236,7 @@ def _numeric_targets(text: str, work: str, inside: list[bool]) -> list[ParsedTar
     return results
 
 
-def _group_lists(work: str, numbers: list[_Number], inside: list[bool]) -> list[list[_Number]]:
+def _group_lists(work: str, numbers: list[_Number], inside: Marks) -> list[list[_Number]]:
     """Values of one list share their comparator: 分别降至2‰、3.5‰和5‰及以下."""
     vocab = _vocabulary()
     groups: list[list[_Number]] = []
@@ -250,16 +255,17 @@ def _group_lists(work: str, numbers: list[_Number], inside: list[bool]) -> list[
     return groups
 
 
-def _group_op(group: list[_Number], number: _Number) -> Op:
-    """A value's own qualifier, else the next one in its list, else the list's comparator."""
+def _group_ops(group: list[_Number]) -> list[Op]:
+    """Each value's comparison: its own qualifier, else the next one in its list, else the list's comparator."""
     first = group[0]
     if first.relative and first.pre_op is not None:
-        return first.pre_op
-    index = group.index(number)
-    for member in group[index:]:
-        if member.post_op is not None:
-            return member.post_op
-    return _op_of(first) or _default_op(number)
+        return [first.pre_op] * len(group)
+    ops: list[Op] = []
+    following: Op | None = None  # the nearest qualifier at or after each member, read from the end
+    for member in reversed(group):
+        following = member.post_op or following
+        ops.append(following or _op_of(first) or _default_op(member))
+    return ops[::-1]
 
 
 def _with_denominator(number: _Number, period: str | None, population: str | None) -> str | None:
@@ -278,33 +284,86 @@ def _with_denominator(number: _Number, period: str | None, population: str | Non
     return unit
 
 
-def _prefix_denominator(text: str, table: list[tuple[str, str]]) -> str | None:
-    best = None
-    best_at = -1
-    for word, denominator in table:
-        at = text.rfind(word)
-        if at > best_at:
-            best, best_at = denominator, at
-    return best
+class _Spans:
+    """Spans of text already taken by targets; whether a span overlaps one of them costs a bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with any span."""
+        index = bisect_left(self.starts, end)  # the spans starting before `end`
+        return index > 0 and self.reach[index - 1] > start
+
+
+class _Occurrences:
+    """Where words (or patterns) occur in a text, found once: the last one inside a span is a bisection away.
+
+    Looking back through a clause for every number would make a long clause cost
+    its length once per number (quadratic); this keeps parsing linear.
+    """
+
+    def __init__(self, found: list[tuple[int, int, str]]) -> None:
+        self.found = sorted(found, key=lambda item: (item[1], item[0]))  # by end, then start
+        self.ends = [end for _, end, _ in self.found]
+
+    @classmethod
+    def of_words(cls, work: str, table: list[tuple[str, str]]) -> _Occurrences:
+        """Each word's places, with its meaning (the table is longest first: at one place the longer word wins)."""
+        found = []
+        for word, meaning in table:
+            at = work.find(word)
+            while at >= 0:
+                found.append((at, at + len(word), meaning))
+                at = work.find(word, at + 1)
+        return cls(found)
+
+    @classmethod
+    def of_patterns(cls, work: str, patterns: list[re.Pattern[str]]) -> _Occurrences:
+        """Each match's place and first group (the year of 以2020年为基数)."""
+        return cls([(m.start(), m.end(), m.group(1)) for pattern in patterns for m in pattern.finditer(work)])
+
+    def last(self, begin: int, end: int) -> str | None:
+        """The meaning of the occurrence starting latest that lies wholly within [begin, end).
+
+        At one start the longer occurrence wins (it ends later and is seen first).
+        """
+        best: tuple[int, str] | None = None
+        index = bisect_right(self.ends, end) - 1
+        # ends are sorted; walk back while occurrences could still start at or after `begin`
+        while index >= 0 and self.ends[index] > begin:
+            start, _, meaning = self.found[index]
+            if start >= begin and (best is None or start > best[0]):
+                best = (start, meaning)
+            if best is not None and self.ends[index] <= best[0]:
+                break
+            index -= 1
+        return best[1] if best is not None else None
 
 
 def _coverage_targets(
-    text: str, work: str, inside: list[bool], found: list[ParsedTarget]
+    text: str, work: str, inside: Marks, found: list[ParsedTarget]
 ) -> list[ParsedTarget]:
     """全覆盖 without a number: >= 100 %, one per subject (实现A、B和C全覆盖 gives three)."""
     vocab = _vocabulary()
     results: list[ParsedTarget] = []
-    taken = [(t.start, t.end) for t in found]
+    taken = _Spans((t.start, t.end) for t in found)
     for word in vocab.coverage_words:
+        previous_end = 0  # a second 全覆盖 of one clause has its own subject, after the first
         for match in re.finditer(re.escape(word), work):
             if inside[match.start()]:
                 continue
-            if any(s <= match.start() < e for s, e in taken):
+            if taken.overlaps(match.start(), match.start() + 1):
                 continue
             following = work[match.end() : match.end() + 1]
             if following and following not in _CLAUSE_END and following not in " 和并及与、)”":
                 continue  # 健全覆盖城乡的体系: 覆盖 is a verb with an object here
-            begin = _clause_start(work, match.start(), inside, _CLAUSE_END)
+            begin = max(inside.clause_start(match.start(), _CLAUSE_END), previous_end)
+            previous_end = match.end()
             before = work[begin : match.start()]
             verb_at, verb = -1, ""
             for candidate in vocab.coverage_verbs:
@@ -348,11 +407,11 @@ def _coverage_targets(
 
 
 def _qualitative_targets(
-    text: str, work: str, inside: list[bool], found: list[ParsedTarget]
+    text: str, work: str, inside: Marks, found: list[ParsedTarget]
 ) -> list[ParsedTarget]:
     """A measure followed by a direction word at the end of a clause: 巩固率不断提高."""
     results: list[ParsedTarget] = []
-    taken = [(t.start, t.end) for t in found]
+    taken = _Spans((t.start, t.end) for t in found)
     begin = 0
     n = len(work)
     i = 0
@@ -362,7 +421,7 @@ def _qualitative_targets(
             stripped = clause.rstrip(" ")
             lead = len(clause) - len(clause.lstrip(" "))
             body = stripped[lead:]
-            if body and not any(s < i and e > begin for s, e in taken):
+            if body and not taken.overlaps(begin, i):
                 found = _qualitative_clause(text, work, begin + lead, begin + len(stripped), body)
                 if found is not None:
                     results.append(found)

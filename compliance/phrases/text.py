@@ -1,4 +1,4 @@
-"""Preparing a text: folded to half width character by character (offsets stay valid), bracketed spans and numbering marked."""
+"""Preparing a text: folded to half width character by character (offsets stay valid), bracketed spans, numbering and clause boundaries marked."""
 
 from __future__ import annotations
 
@@ -8,21 +8,86 @@ from compliance.phrases.vocabulary import _fold, _vocabulary
 
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
-_CLAUSE_END = set("，,。；;！!？?\n\t\r")
-_SENTENCE_END = set("。；;！!？?\n\r")
+_CLAUSE_END = frozenset("，,。；;！!？?\n\t\r")
+_LIST_END = _CLAUSE_END | {"、"}  # a clause, or an item of an enumeration
+_SENTENCE_END = frozenset("。；;！!？?\n\r")
 _OPENERS = {"(": ")", "“": "”", "《": "》", "〔": "〕", "[": "]", "【": "】", "「": "」", "『": "』", "‘": "’"}
 
 
-def _prepare(text: str) -> tuple[str, list[bool]]:
-    """Folded text with noise blanked out, and a mask of characters inside brackets/quotes.
+class Marks:
+    """What preparing found about each character of the folded text.
+
+    `marks[i]` is True inside brackets, quotes and book titles. Clause and
+    sentence boundaries are found once per text and per kind of stop, so that
+    asking where the clause of a number begins costs the same for the first
+    number of a 100 000-character line as for a short one: parsing stays
+    linear in the text.
+    """
+
+    def __init__(self, work: str, inside: list[bool]) -> None:
+        self.work = work
+        self.inside = inside
+        self._starts: dict[frozenset[str], list[int]] = {}
+        self._ends: dict[frozenset[str], list[int]] = {}
+        self._next_digit_or_item: list[int] | None = None
+
+    def __getitem__(self, index: int) -> bool:
+        return self.inside[index]
+
+    def __len__(self) -> int:
+        return len(self.inside)
+
+    def clause_start(self, pos: int, stops: frozenset[str]) -> int:
+        """Where the clause holding `pos` begins: after the last stop (outside brackets) or colon before it.
+
+        A colon between digits (2:3) is a ratio, not a stop.
+        """
+        starts = self._starts.get(stops)
+        if starts is None:
+            work, inside = self.work, self.inside
+            starts = [0] * (len(work) + 1)
+            for i in range(1, len(work) + 1):
+                ch = work[i - 1]
+                stop = (ch in stops and not inside[i - 1]) or (ch == ":" and not (i >= 2 and work[i - 2].isdigit()))
+                starts[i] = i if stop else starts[i - 1]
+            self._starts[stops] = starts
+        return starts[pos]
+
+    def clause_end(self, pos: int, stops: frozenset[str]) -> int:
+        """Where the clause holding `pos` ends: at the next stop outside brackets (or the end)."""
+        ends = self._ends.get(stops)
+        if ends is None:
+            work, inside = self.work, self.inside
+            ends = [len(work)] * (len(work) + 1)
+            for i in range(len(work) - 1, -1, -1):
+                ends[i] = i if work[i] in stops and not inside[i] else ends[i + 1]
+            self._ends[stops] = ends
+        return ends[pos]
+
+
+    def next_digit_or_item(self, pos: int) -> int:
+        """The first digit or enumeration comma (、 outside brackets) at or after `pos`, or the end."""
+        found = self._next_digit_or_item
+        if found is None:
+            work, inside = self.work, self.inside
+            found = [len(work)] * (len(work) + 1)
+            for i in range(len(work) - 1, -1, -1):
+                stop = work[i].isdigit() or (work[i] == "、" and not inside[i])
+                found[i] = i if stop else found[i + 1]
+            self._next_digit_or_item = found
+        return found[pos]
+
+
+def _prepare(text: str) -> tuple[str, Marks]:
+    """Folded text with noise blanked out, and the marks of its characters.
 
     Numbers inside parentheses, quotes, book titles and document numbers are
     remarks and names ("（或胎儿双顶径≥6.5cm）", "“10分钟健身圈”", "〔2020〕"),
     never targets of the sentence around them.
     """
-    work = _fold(text, keep_dot=True)
+    work = _fold(text)
     work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
-    work = _blank_numbering(work).replace("．", ".")
+    work = _blank_numbering(work)
     inside = [False] * len(work)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(work):
@@ -41,14 +106,17 @@ def _prepare(text: str) -> tuple[str, list[bool]]:
         for match in re.finditer(re.escape(phrase), work):
             for j in range(match.start(), match.end()):
                 inside[j] = True
-    return work, inside
+    return work, Marks(work, inside)
 
 
+# List numbering at a line start. A number whose dot runs straight into a digit
+# ("8．5岁以下", "９５．５％以上") is left alone: whether it is item 8 or the
+# decimal 8.5 only the list around it can tell (extraction resolves it by the
+# sequence of item numbers); read alone, it is the number as written.
 _NUMBERING = re.compile(
     r"(?m)^(?P<lead>[ \t]*)(?:"
     r"\(\s*[0-9]{1,3}\s*\)"  # （3）
-    r"|[0-9]{1,3}\s*[.、](?![0-9])"  # 3. 5、
-    r"|[0-9]{1,3}．"  # 8．5岁以下…: a full-width dot after a leading number is numbering
+    r"|[0-9]{1,3}\s*[.、](?![0-9])"  # 3. 5、 3．
     r"|第\s*[0-9]{1,3}\s*[条章节款项]"
     r")"
 )

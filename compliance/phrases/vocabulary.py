@@ -73,14 +73,12 @@ def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-def _fold(text: str, keep_dot: bool = False) -> str:
+def _fold(text: str) -> str:
     """Full width to half width, one character for one character (offsets survive)."""
     out = []
     for ch in text:
         code = ord(ch)
-        if keep_dot and ch == "．":
-            out.append(ch)
-        elif 0xFF01 <= code <= 0xFF5E:
+        if 0xFF01 <= code <= 0xFF5E:
             out.append(chr(code - 0xFEE0))
         elif ch == "\u3000" or ch == "\xa0":
             out.append(" ")
@@ -121,7 +119,8 @@ def _vocabulary() -> _Vocabulary:
     fraction_units = {str(k): str(v) for k, v in data["fraction_units"].items()}
     by_length = sorted(fraction_units, key=len, reverse=True)
     fraction_re = re.compile(
-        r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|[0-9]+|" + cn + r"+)分之"
+        # a run of digits is tried from its first digit only (never from inside it: linear time)
+        r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|(?<![0-9])[0-9]+|(?<!" + cn + r")" + cn + r"+)分之"
         r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)"
     )
     cases = data["case_rates"]
