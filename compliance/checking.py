@@ -37,7 +37,12 @@ class Report:
     settings: CheckSettings = field(default_factory=CheckSettings)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        """Findings of `severity` that count (not accepted by a waiver or the baseline)."""
+        return sum(1 for f in self.findings if f.severity is severity and f.accepted is None)
+
+    def accepted(self, kind: str) -> int:
+        """Findings accepted by a waiver (`waiver`) or by the baseline (`baseline`): shown, not counted."""
+        return sum(1 for f in self.findings if f.accepted is not None and f.accepted.kind == kind)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -45,14 +50,22 @@ class Report:
             "errors": self.count(Severity.ERROR),
             "warnings": self.count(Severity.WARNING),
             "info": self.count(Severity.INFO),
+            "waived": self.accepted("waiver"),
+            "baselined": self.accepted("baseline"),
             "targets_checked": self.targets_checked,
             "references_used": sum(1 for r in self.references if r.targets_encoded),
         }
 
     @property
     def failed(self) -> bool:
-        """Does this report fail the run: a finding at or above `fail-on` (error by default)?"""
-        return any(self.settings.fail_on.counts(f.severity) for f in self.findings)
+        """Does this report fail the run: a finding at or above `fail-on` (error by default), not accepted?"""
+        return any(self.settings.fail_on.counts(f.severity) for f in self.findings if f.accepted is None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: the documented JSON report of this plan (docs/checking.md)."""
+        from compliance.report.json_report import report_record
+
+        return report_record(self)
 
 
 def check(

@@ -47,3 +47,48 @@ def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
     if problems:
         raise InputError(problems)
     return plans
+
+
+STDIN = "-"
+
+
+def plans_from_bytes(data: bytes, name: str | None = None, **extraction: Any) -> list[Plan]:
+    """Plans from the bytes of a plan file or document given on standard input.
+
+    `name` (`--stdin-filename`) says what the bytes are (its suffix: .yaml, .docx…)
+    and is the file name the plans and every problem carry, so reports,
+    per-file ignores and waivers treat it as that file. Without a name the
+    bytes are a plan file (YAML or JSON) called `<stdin>`.
+    """
+    if name is None or not is_document(name):
+        from compliance.loading.plans import loads_plan
+        from compliance.loading.yamlfile import decode
+
+        file = name or "<stdin>"
+        return [loads_plan(decode(data, file), file)]
+    import shutil
+    import tempfile
+
+    from compliance.extraction import extract
+
+    folder = tempfile.mkdtemp(prefix="compliance-stdin-")
+    spooled = Path(folder) / Path(name).name  # a document reader needs a file; its name keeps the suffix
+    try:
+        spooled.write_bytes(data)
+        try:
+            plans = extract(spooled, **{k: v for k, v in extraction.items() if v is not None})
+        except InputError as error:
+            raise InputError(
+                [
+                    Problem(name if p.file == str(spooled) else p.file, p.message.replace(str(spooled), name),
+                            line=p.line, column=p.column, path=p.path, hint=p.hint)
+                    for p in error.problems
+                ]
+            ) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    for plan in plans:
+        plan.path = Path(name)
+        if plan.plan.source is not None and plan.plan.source.file == str(spooled):
+            plan.plan.source.file = name
+    return plans

@@ -51,7 +51,7 @@ def test_json_report_structure() -> None:
     assert set(report) == {"plan", "settings", "references", "findings", "summary"}
     assert set(report["plan"]) >= {"title", "kind", "level", "jurisdiction", "period", "file"}
     assert [r["targets_encoded"] for r in report["references"]] == [True, False, False]
-    assert set(report["summary"]) == {"errors", "warnings", "info", "targets_checked", "references_used"}
+    assert set(report["summary"]) == {"errors", "warnings", "info", "waived", "baselined", "targets_checked", "references_used"}
     finding = by_rule(report, "weaker-threshold")[0]
     assert set(finding) >= {
         "rule", "code", "severity", "domain", "indicator", "indicator_name", "message",

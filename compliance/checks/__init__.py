@@ -9,6 +9,7 @@ rules (documented classes) and a function that finds them:
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
 | quantities | `quantities` | unit-mismatch, implausible-value |
 | consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch |
+| waivers | `waivers` | expired-waiver, unused-waiver (about the waivers file; made by compliance.acceptance) |
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from compliance.checks.consistency import (
 )
 from compliance.checks.quantities import ImplausibleValue, UnitMismatch
 from compliance.checks.thresholds import BandDeviation, DirectionConflict, NotComparable, WeakerThreshold
+from compliance.checks.waivers import ExpiredWaiver, UnusedWaiver
 
 RULES: tuple[type[Rule], ...] = (
     MissingDomain,
@@ -48,6 +50,8 @@ RULES: tuple[type[Rule], ...] = (
     UnknownIndicator,
     UnparsedNumber,
     TextMismatch,
+    ExpiredWaiver,
+    UnusedWaiver,
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, ClassVar
 
 from compliance.errors import InputError, Problem
 from compliance.messages import Message, msg
-from compliance.model import Target, TargetValue
+from compliance.model import Position, Target, TargetValue
 from compliance.references import ReferencePlan
 from compliance.resources import rules_file
 
@@ -117,6 +118,8 @@ class Finding:
     suggestion: Message | None = None  # what to change
     reference_plan: ReferencePlan | None = None  # for findings about a whole reference
     notes: list[Message] = field(default_factory=list)  # added to the message: proxy, unverified value…
+    accepted: Acceptance | None = None  # accepted by a waiver or the baseline: shown, never failing
+    position: Position | None = None  # where it stands when not on a plan target (a waiver's entry)
 
     @property
     def message(self) -> str:
@@ -124,6 +127,17 @@ class Finding:
 
     def render_message(self, lang: str | None = None) -> str:
         return self.body.render(lang) + "".join(note.render(lang) for note in self.notes)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Why a finding does not count against the exit code: a waiver (with its reason) or the baseline."""
+
+    kind: str  # "waiver" | "baseline"
+    source: str  # the waiver's file:line, or the baseline file
+    reason: str | None = None
+    approved_by: str | None = None
+    expires: date | None = None
 
 
 class Rule:

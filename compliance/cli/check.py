@@ -71,6 +71,26 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
     help="The lowest severity that makes the exit code 1 (default: error).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (bad input still exits 2).")
+@click.option(
+    "--waivers",
+    type=click.Path(dir_okay=False),
+    help="The waivers file: findings accepted on purpose, with reasons (see docs/ci.md).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Fail only on findings not in this baseline (matched by rule, plan and indicator, not by line).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this baseline file (rewritten if it is one; any other file is left alone).",
+)
+@click.option(
+    "--stdin-filename",
+    help="With PATH '-': the name of the plan file or document read from standard input "
+    "(its suffix says what it is; reports, per-file ignores and waivers use it).",
+)
 @document_options
 @names_formats
 @reports_input_errors
@@ -90,6 +110,10 @@ def check(
     verified_only: bool | None,
     fail_on: str | None,
     exit_zero: bool,
+    waivers: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    stdin_filename: str | None,
     **extraction: Any,
 ) -> None:
     """Check plans against the reference plans above them.
@@ -106,7 +130,8 @@ def check(
     Exit code 1 when a finding is at or above fail-on (error), 0 otherwise; 2 when
     an input could not be read (after every good one is reported) or for bad usage.
     """
-    from compliance.batch import InputFailure, check_inputs, find_inputs
+    from compliance.acceptance import AcceptanceStage
+    from compliance.batch import InputFailure, find_inputs
     from compliance.cli.output import Progress, check_destination, destination, progress_wanted, use_colour
     from compliance.messages import resolve_language, using
     from compliance.report.formats import WriterOptions, get_format
@@ -123,12 +148,15 @@ def check(
         ignore=ignore,
         verified_only=verified_only,
         fail_on=fail_on,
+        waivers=waivers,
+        baseline=baseline,
     )
     chosen = get_format(_format(settings))
     _pending(settings)
     language = _language(lang, settings, chosen.default_lang)
     check_destination(output, force, chosen.binary, chosen.name)
-    files = find_inputs(paths, exclude=[output] if output else [])
+    acceptance = AcceptanceStage(settings, write_to=write_baseline)
+    files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [])
     library = reference_library(refs, settings)
     colour_on = use_colour(colour, to_file=output is not None)
     progress = Progress(len(files), progress_wanted(len(files), to_file=output is not None))
@@ -137,7 +165,7 @@ def check(
     extraction = {k: v for k, v in extraction.items() if v is not None}
     with using(language), destination(output, chosen.binary, colour_on) as stream:
         writer = chosen.writer_class()(stream, WriterOptions(color=colour_on))
-        for result in check_inputs(files or list(paths), library, settings=settings, extraction=extraction):
+        for result in _results(paths, files, stdin_filename, library, settings, extraction):
             if isinstance(result, InputFailure):
                 progress.step(result.file)
                 progress.clear()
@@ -148,17 +176,46 @@ def check(
                 writer.add_failure(result)
                 continue
             progress.step(str(result.plan.path or result.plan.plan.title))
+            acceptance.add(result)
             used.update(reference.file for reference in result.references)
             failed = failed or result.failed
             writer.add(result)
         progress.clear()
+        notes = acceptance.finish()
         writer.close()
         _note_unused_references(library, used)
+        for note in notes:
+            click.echo(note, err=True)
     if internal:
         sys.exit(EXIT_INTERNAL)
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+STDIN = "-"
+
+
+def _results(
+    paths: tuple[str, ...], files: list[Any], stdin_filename: str | None, library: Any, settings: Any, extraction: dict[str, Any]
+) -> Any:
+    """The results of the run: standard input's plans first (PATH '-'), then every file's."""
+    from compliance.batch import InputFailure, check_inputs
+    from compliance.checking import check
+    from compliance.documents import plans_from_bytes
+    from compliance.errors import InputError
+
+    if STDIN in paths:
+        name = stdin_filename or "<stdin>"
+        try:
+            plans = plans_from_bytes(sys.stdin.buffer.read(), stdin_filename, **extraction)
+        except InputError as error:
+            yield InputFailure(name, list(error.problems))
+        else:
+            for plan in plans:
+                yield check(plan, library, settings=settings)
+    if files or not all(p == STDIN for p in paths):
+        yield from check_inputs(files or [p for p in paths if p != STDIN], library, settings=settings, extraction=extraction)
 
 
 def _format(settings: Any) -> str:

@@ -76,6 +76,8 @@ class Settings(BaseModel):
         description="folders of rule data (overlays) over the bundled rules/, later ones winning",
         json_schema_extra={"merge": ACCUMULATE},
     )
+    waivers: Path | None = Field(None, description="the waivers file: findings accepted on purpose, with reasons")
+    baseline: Path | None = Field(None, description="the baseline file: findings known before, which do not fail")
 
     _origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)
     _element_origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)
@@ -190,4 +192,4 @@ def accumulates(name: str) -> bool:
     return field_extra(name, "merge") == ACCUMULATE
 
 
-PATH_FIELDS = ("references", "rules")
+PATH_FIELDS = ("references", "rules", "waivers", "baseline")

@@ -111,7 +111,10 @@ class _Builder:
             return result
         if isinstance(node, self.yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError as error:  # a scalar YAML reads but cannot build, e.g. the date 2025-02-30
+            raise self._error(node, str(error)) from None
 
     def _error(self, node: Any, message: str) -> InputError:
         line, column = _mark(node)

@@ -85,6 +85,16 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "evidence": list(reference.target.evidence) if reference else list(whole.plan.plan.evidence),
             "note": reference.target.note if reference else whole.plan.plan.note,
         },
+        "accepted": None
+        if finding.accepted is None
+        else {
+            "kind": finding.accepted.kind,
+            "source": finding.accepted.source,
+            "reason": finding.accepted.reason,
+            "approved_by": finding.accepted.approved_by,
+            "expires": finding.accepted.expires.isoformat() if finding.accepted.expires else None,
+        },
+        "position": str(finding.position) if finding.position else None,
         "horizon": None
         if horizon is None
         else {

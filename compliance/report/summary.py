@@ -159,11 +159,15 @@ class Statistics:
     internal_errors: int = 0
     severities: Counter[str] = field(default_factory=Counter)
     rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (code, rule, severity)
+    accepted: Counter[str] = field(default_factory=Counter)  # waiver | baseline: shown, not counted above
 
     def add(self, report: Report) -> None:
         self.plans += 1
         self.plans_failed += int(report.failed)
         for finding in report.findings:
+            if finding.accepted is not None:
+                self.accepted[finding.accepted.kind] += 1
+                continue
             self.severities[finding.severity.value] += 1
             self.rules[(finding.code, finding.rule, finding.severity.value)] += 1
 
@@ -194,6 +198,8 @@ class Statistics:
             "errors": self.severities["error"],
             "warnings": self.severities["warning"],
             "info": self.severities["info"],
+            "waived": self.accepted["waiver"],
+            "baselined": self.accepted["baseline"],
             "by_severity": {s: self.severities[s] for s in ("error", "warning", "info")},
             "by_rule": self.by_rule(),
         }

@@ -93,10 +93,26 @@ def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
             "          "
             + str(msg("report.reference-plan", title=finding.reference_plan.plan.plan.title, id=finding.reference_plan.id))
         )
+    elif finding.position is not None:
+        lines.append(f"          {finding.position}")
     lines.append(f"          {finding.message}")
     if finding.suggestion:
         lines.append(f"          → {finding.suggestion}")
+    if finding.accepted is not None:
+        lines.append(f"          ✓ {accepted_text(finding)}")
     return lines
+
+
+def accepted_text(finding: Finding) -> str:
+    """Why an accepted finding does not count: its waiver's reason and approver, or the baseline."""
+    accepted = finding.accepted
+    assert accepted is not None
+    if accepted.kind == "baseline":
+        return str(msg("baseline.accepted", source=accepted.source))
+    params = {"reason": accepted.reason, "approved_by": accepted.approved_by, "source": accepted.source}
+    if accepted.expires is not None:
+        return str(msg("waiver.accepted-until", expires=accepted.expires.isoformat(), **params))
+    return str(msg("waiver.accepted", **params))
 
 
 def render_text(report: Report, style: Style = plain) -> str:
@@ -158,6 +174,8 @@ def render_text(report: Report, style: Style = plain) -> str:
                 horizon=term("horizon", report.settings.horizon),
             )
         )
+        + (str(msg("waiver.tally", count=summary["waived"])) if summary["waived"] else "")
+        + (str(msg("baseline.tally", count=summary["baselined"])) if summary["baselined"] else "")
     )
     return "\n".join(out)
 
