@@ -66,7 +66,7 @@ def _ids_in_code() -> tuple[set[str], set[str]]:
     for path in (ROOT / "compliance").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("msg", "text") and node.args):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("msg", "text", "t") and node.args):
                 continue
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -76,6 +76,10 @@ def _ids_in_code() -> tuple[set[str], set[str]]:
                     re.escape(part.value) if isinstance(part, ast.Constant) else "[a-z_-]+" for part in first.values
                 )
                 patterns.add(pattern)
+    for template in (ROOT / "compliance").rglob("*.j2"):  # t("id") / t('id') / t("prefix." ~ value) in templates
+        source = template.read_text(encoding="utf-8")
+        literal.update(re.findall(r"""\bt\(["']([a-z][a-z0-9.-]*)["']\s*[,)]""", source))
+        patterns.update(re.escape(p) + "[a-z_-]+" for p in re.findall(r"""\bt\(["']([a-z][a-z0-9.-]*\.)["']\s*~""", source))
     return literal, patterns
 
 

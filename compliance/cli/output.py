@@ -78,10 +78,17 @@ def destination(output: str | None, binary: bool, colour: bool) -> Iterator[IO[A
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
+        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class Progress:

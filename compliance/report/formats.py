@@ -70,9 +70,10 @@ def format_names() -> list[str]:
 
 @dataclass
 class WriterOptions:
-    """How a writer renders: colour (text on a terminal), and options a format may read."""
+    """How a writer renders: colour (text on a terminal), to a file or not, and options a format may read."""
 
     color: bool = False
+    to_file: bool = False  # written with -o (not to the terminal)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -118,5 +119,22 @@ class DocumentWriter(Writer):
 for _format in (
     Format("text", "compliance.report.text_report:TextWriter", "for a person at a terminal (the default)"),
     Format("json", "compliance.report.json_report:JsonWriter", "the documented JSON report (compliance-report/2)", suffix=".json"),
+    Format(
+        "html",
+        "compliance.report.html_report:HtmlWriter",
+        "one self-contained page to open, print or forward",
+        suffix=".html",
+        default_lang="zh",
+    ),
+    Format(
+        "xlsx",
+        "compliance.report.xlsx_report:XlsxWriter",
+        "an Excel workbook: 汇总 (the matrix) and 问题清单 (one row per finding)",
+        binary=True,
+        suffix=".xlsx",
+        default_lang="zh",
+    ),
+    Format("csv", "compliance.report.csv_report:CsvWriter", "one row per finding (UTF-8 with BOM, for Excel)", suffix=".csv"),
+    Format("markdown", "compliance.report.markdown_report:MarkdownWriter", "for a pull-request comment", suffix=".md"),
 ):
     register(_format)

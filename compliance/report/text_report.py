@@ -247,12 +247,16 @@ def matrix_blocks(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def plan_labels(rows: list[dict[str, Any]]) -> list[str]:
-    """Column labels for plans: the county, numbered when a county has several plans of a kind."""
-    labels = [row["county"] for row in rows]
-    for label in set(labels):
-        if labels.count(label) > 1:
-            numbered = iter(range(1, labels.count(label) + 1))
-            labels = [f"{x}({next(numbered)})" if x == label else x for x in labels]
+    """Labels for plans: the county, numbered when a county has several plans of one kind."""
+    keys = [(row["county"], row["kind"]) for row in rows]
+    seen: dict[tuple[str, str], int] = {}
+    labels = []
+    for key in keys:
+        if keys.count(key) == 1:
+            labels.append(key[0])
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        labels.append(f"{key[0]}({seen[key]})")
     return labels
 
 
