@@ -47,6 +47,13 @@ Rules decided by the team and applied here only:
    jinan-shizhong-children 281 (two) and 340, and the same in the corpus).
    The gold is wrong there: such a pair counts as a match and the bench says
    how many matches needed it ("‰*").
+3. Per-year units. A count stated for every year (每年选树“最美家庭”100户以上,
+   每年开展…培训3000人次以上, 每年…贷款不少于4000万元, 每年举办…不少于1期) is
+   户/年, 人次/年, 万元/年, 期/年 in extraction; the corpus gold writes 次/年 for
+   每年…4次 but the bare 户, 人次, 万元, 期, 人 for the same construction with
+   other counts. The gold is inconsistent there: X/年 against a gold X (other
+   than 次) counts as a match, and the bench says how many needed it ("/年*").
+   Units are compared in the tool's spelling (课时 = 学时).
 """
 
 from __future__ import annotations
@@ -80,9 +87,21 @@ def _value(value: object) -> Decimal | None:
     return number.quantize(Decimal("0.001")).normalize()
 
 
+def _unit(written: object) -> str | None:
+    """A gold unit in the tool's canonical spelling (课时 and 学时 are one unit); as written if unknown."""
+    if written is None:
+        return None
+    from compliance.units import normalise_unit
+
+    try:
+        return normalise_unit(str(written))
+    except Exception:
+        return str(written)
+
+
 def gold_key(entry: dict) -> tuple:
     masked = bool(entry.get("masked"))
-    return (entry["line"], entry["comparator"], None if masked else _value(entry["value"]), entry.get("unit"), masked)
+    return (entry["line"], entry["comparator"], None if masked else _value(entry["value"]), _unit(entry.get("unit")), masked)
 
 
 def target_key(target: object) -> tuple:
@@ -92,12 +111,14 @@ def target_key(target: object) -> tuple:
 
 
 def _equivalent(found: tuple, gold: tuple) -> str | None:
-    """'exact', 'per-thousand' (rule 2) or None; for a masked gold entry with no unit, any unit."""
+    """'exact', 'per-thousand' (rule 2), 'per-year' (rule 3) or None; for a masked gold entry with no unit, any unit."""
     if found == gold:
         return "exact"
     if found[:3] == gold[:3] and found[4] == gold[4]:
         if PER_THOUSAND.get(found[3] or "") == gold[3]:
             return "per-thousand"
+        if gold[3] and found[3] == f"{gold[3]}/年" and gold[3] not in ("次", "百分点"):
+            return "per-year"
         if gold[4] and gold[3] is None:
             return "exact"
     return None
@@ -111,6 +132,7 @@ class Score:
     matched: int = 0
     section_right: int = 0
     per_thousand: int = 0
+    per_year: int = 0
     out_of_scope: int = 0
     unparsed: int = 0
     masked_gold: int = 0
@@ -126,7 +148,7 @@ class Score:
 
     def add(self, other: Score) -> None:
         for name in (
-            "gold", "extracted", "matched", "section_right", "per_thousand", "out_of_scope", "unparsed",
+            "gold", "extracted", "matched", "section_right", "per_thousand", "per_year", "out_of_scope", "unparsed",
             "masked_gold", "masked_matched", "guessed",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -195,7 +217,7 @@ def score_plan(
     unused = list(in_scope)
     # exact matches first, then equivalences, so that an equivalence never takes a target an exact match needs
     pending = list(gold["targets"])
-    for how_wanted in ("exact", "per-thousand"):
+    for how_wanted in ("exact", "per-thousand", "per-year"):
         rest = []
         for entry in pending:
             match = _find(entry, unused, positions, by_quote, how_wanted)
@@ -206,6 +228,8 @@ def score_plan(
             score.matched += 1
             if how_wanted == "per-thousand":
                 score.per_thousand += 1
+            elif how_wanted == "per-year":
+                score.per_year += 1
             if entry.get("masked"):
                 score.masked_matched += 1
             if str(match.section) == entry["section"]:
@@ -485,7 +509,7 @@ def measure_corpus() -> tuple[list[DocumentRun], list[Score], Score]:
 def corpus_table(runs: list[DocumentRun], scores: list[Score]) -> str:
     head = (
         f"{'plan':<50}{'gold':>5}{'found':>6}{'match':>6}{'prec':>7}{'recall':>7}{'masked':>9}{'guess':>6}"
-        f"{'unparsed':>9}{'qual*':>6}{'‰*':>4}  metadata (kind level jurisdiction period)"
+        f"{'unparsed':>9}{'qual*':>6}{'‰*':>4}{'/年*':>5}  metadata (kind level jurisdiction period)"
     )
     lines = [head, "-" * len(head)]
 
@@ -497,7 +521,7 @@ def corpus_table(runs: list[DocumentRun], scores: list[Score]) -> str:
         masked = f"{s.masked_matched}/{s.masked_gold}"
         return (
             f"{label:<50}{s.gold:>5}{s.extracted:>6}{s.matched:>6}{s.precision:>7.1%}{s.recall:>7.1%}{masked:>9}"
-            f"{s.guessed:>6}{s.unparsed:>9}{s.out_of_scope:>6}{s.per_thousand:>4}  {meta}"
+            f"{s.guessed:>6}{s.unparsed:>9}{s.out_of_scope:>6}{s.per_thousand:>4}{s.per_year:>5}  {meta}"
         )
 
     for s in scores:
@@ -511,7 +535,8 @@ def corpus_table(runs: list[DocumentRun], scores: list[Score]) -> str:
     for run in runs:
         lines.append(f"  {run.name + run.suffix:<62} {run.seconds * 1000:7.0f} ms  {run.result}")
     lines.append("masked: gold masked targets matched by a masked target; guess: a value given where the gold is masked;")
-    lines.append("qual*: extracted qualitative targets (the corpus gold labels none); ‰*: per-thousand equivalences.")
+    lines.append("qual*: extracted qualitative targets (the corpus gold labels none); ‰*, /年*: the unit equivalences")
+    lines.append("of rules 2 and 3 (see the bench's docstring).")
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from compliance.checks import CheckSettings, Finding, HorizonMode, Severity
 from compliance.checks.consistency import check_consistency, check_texts, check_unparsed
 from compliance.checks.context import CheckContext
-from compliance.checks.coverage import NothingChecked, check_domains, check_indicators, check_references
+from compliance.checks.coverage import NothingChecked, check_domains, check_indicators, check_metadata, check_references
 from compliance.checks.quantities import check_quantities
 from compliance.checks.thresholds import check_thresholds
 from compliance.messages import msg
@@ -107,8 +107,13 @@ def check(
         settings=checked,
     )
     findings: list[Finding] = []
-    for family in (check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed, check_texts):
+    for family in (check_metadata, check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed, check_texts):
         findings.extend(family(context))
+    if plan.plan.is_news_summary:  # an article that does not mention an indicator is no evidence the plan lacks it
+        for finding in findings:
+            if finding.rule in ("missing-indicator", "missing-domain"):
+                finding.severity = Severity.INFO
+                finding.notes.append(msg("note.news-summary"))
     missing = {f.reference.target.indicator for f in findings if f.rule == "missing-indicator" and f.reference}
     targets_checked = len(context.compared)
     if targets_checked == 0:

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 from compliance.checking import check
-from compliance.errors import InputError
 from compliance.extraction import dump_plan, extract
-from compliance.extraction import structure as st
+from compliance.extraction import metadata as md
 from compliance.loading.plans import loads_plan
 
 
@@ -193,7 +192,7 @@ def test_xlsx_percent_formatted_cells_are_percentages(tmp_path: Path) -> None:
     assert numeric(plan) == [
         (3, "妇女常见病筛查率", ">=", Decimal(90), "%"),
         (4, "孕产妇系统管理率", ">=", Decimal("93.5"), "%"),
-        (5, "孕产妇死亡率", ">=", Decimal(9), "1/10万"),
+        (5, "孕产妇死亡率", "<=", Decimal(9), "1/10万"),  # a bare number: lower is better
         (6, "女性平均受教育年限", ">=", Decimal(11), "年"),
     ]
     first = plan.targets[0]
@@ -334,10 +333,10 @@ def test_a_target_that_does_not_validate_goes_to_unparsed(tmp_path: Path, monkey
 
     real = tables.read_cell
 
-    def broken(text: str, unit: str | None):
+    def broken(text: str, unit: str | None, **options: object):
         if "5" in text:
             return [{"op": ">=", "value": Decimal(5), "unit": "no-such-unit"}]
-        return real(text, unit)
+        return real(text, unit, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(tables, "read_cell", broken)
     text = "# 某县儿童发展规划（2021—2030年）\n\n| 指标 | 2020年 | 2030年 |\n|---|---|---|\n| 甲率（%） | 1 | ≥5 |\n| 婴儿死亡率（‰） | 3.95 | ≤4.0 |\n"
@@ -421,7 +420,10 @@ def test_numbers_in_chinese_the_parser_does_not_read_are_listed(tmp_path: Path, 
 
 
 def test_chinese_words_that_are_no_numbers_are_not_listed(tmp_path: Path) -> None:
-    text = "某某县儿童发展规划（2021—2030年）\n（一）儿童与健康\n主要目标：\n1．落实“十四五”规划，一方面加强儿童保健，另一方面提高服务水平。\n"
+    text = (
+        "某某县儿童发展规划（2021—2030年）\n（一）儿童与健康\n主要目标：\n1．落实“十四五”规划，一方面加强儿童保健，另一方面提高服务水平。\n"
+        "2．婴儿死亡率控制在4‰以下。\n"
+    )
     (plan,) = extract(write(tmp_path, "words.txt", text), jurisdiction="湖北省/武汉市/某某县", level="county")
     assert not plan.unparsed
 
@@ -485,7 +487,7 @@ def _plan_of(tmp_path: Path, head: str, cite: str = "") -> object:
     ],
 )
 def test_split_place_keeps_zhou_in_city_names(place: str, parts: list[str]) -> None:
-    assert st.split_place(place) == parts
+    assert md.split_place(place) == parts
 
 
 def test_a_zhou_city_is_a_city(tmp_path: Path) -> None:
@@ -633,10 +635,11 @@ def test_an_unknown_city_without_a_cited_province_is_a_city_without_province(tmp
     assert (plan.plan.jurisdiction, str(plan.plan.level)) == (["鹿鸣县"], "county")
 
 
-def test_an_unknown_place_without_a_suffix_asks(tmp_path: Path) -> None:
+def test_an_unknown_place_without_a_suffix_is_written_with_its_level_unknown(tmp_path: Path) -> None:
     for cite in ("", "《云南省儿童发展规划（2021—2030年）》"):
-        with pytest.raises(InputError, match="cannot tell which government"):
-            _plan_of(tmp_path, "鹿鸣", cite)
+        plan = _plan_of(tmp_path, "鹿鸣", cite)  # never refused for its metadata: the level stays unknown
+        assert plan.plan.level is None and "level" in plan.plan.missing
+        assert plan.targets
     plan = _plan_of(tmp_path, "鹿鸣", "《玉溪市儿童发展规划（2021—2030年）》")  # below a city: a county
     assert plan.plan.jurisdiction == ["云南省", "玉溪市", "鹿鸣"]
     assert str(plan.plan.level) == "county"

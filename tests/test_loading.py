@@ -69,7 +69,7 @@ BROKEN_CASES = {
     "unknown-field.yaml": (10, 5, "$.targets[0].traget", "did you mean 'target'?"),
     "unknown-op.yaml": (10, 18, "$.targets[0].target.op", "'=<' is not a valid op"),
     "unknown-unit.yaml": (13, 13, "$.targets[0].target.unit", "unknown unit '斤'"),
-    "wrong-type.yaml": (7, 11, "$.plan.period", "period must be a list, not '2021-2025'"),
+    "wrong-type.yaml": (7, 11, "$.plan.period", "period must be a list or empty (null), not '2021-2025'"),
 }
 
 

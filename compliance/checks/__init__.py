@@ -5,7 +5,7 @@ rules (documented classes) and a function that finds them:
 
 | family | module | rules |
 |---|---|---|
-| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked |
+| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
 | quantities | `quantities` | unit-mismatch, implausible-value |
 | consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch |
@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from compliance.checks.base import CheckSettings, Finding, HorizonMode, Rule, Severity
 from compliance.checks.coverage import (
+    MetadataUnknown,
     MissingDomain,
     MissingIndicator,
+    NewsSummary,
     NothingChecked,
     QualitativeOnly,
     ReferenceUnavailable,
@@ -39,6 +41,8 @@ RULES: tuple[type[Rule], ...] = (
     QualitativeOnly,
     ReferenceUnavailable,
     NothingChecked,
+    MetadataUnknown,
+    NewsSummary,
     WeakerThreshold,
     BandDeviation,
     DirectionConflict,

@@ -83,6 +83,47 @@ class ReferenceUnavailable(Rule):
     family = "coverage"
 
 
+class MetadataUnknown(Rule):
+    """The plan does not say what it is: its kind, level, jurisdiction or period is unknown.
+
+    ## Why it matters
+    Extraction never guesses what a document does not tell (a portal copy with
+    the title masked, a page without the issuing county). The plan is checked
+    with what is known — a plan whose county is unknown is still checked
+    against the national outline — but not against the parents that need the
+    missing field, so the check is incomplete, and says which field to set and
+    which option sets it.
+
+    ## Example
+    A county plan extracted from a page naming no county: checked against the
+    national outline only, with this finding for `jurisdiction`. Setting
+    `jurisdiction: [浙江省, 湖州市, 德清县]` in the plan file (or `--jurisdiction
+    浙江省/湖州市/德清县`) checks it against its province and city too.
+    """
+
+    name = "metadata-unknown"
+    family = "coverage"
+
+
+class NewsSummary(Rule):
+    """The plan was read from a news article about it, not from the plan.
+
+    ## Why it matters
+    An article states only some of a plan's targets. What it states is checked
+    like any target; what it leaves out is not evidence that the plan leaves it
+    out, so missing domains and indicators are reported as info, not errors. For
+    a real check, get the plan's text.
+
+    ## Example
+    A news report on 《济南市历城区“十四五”妇女发展规划》 quoting 31 targets: each
+    is checked, this finding says the source is a summary, and the national
+    indicators it does not mention are info.
+    """
+
+    name = "news-summary"
+    family = "coverage"
+
+
 class NothingChecked(Rule):
     """The check evaluated nothing: no ancestor with targets, or no target matched one.
 
@@ -99,6 +140,27 @@ class NothingChecked(Rule):
 
     name = "nothing-checked"
     family = "coverage"
+
+
+def check_metadata(context: CheckContext) -> Iterator[Finding]:
+    """What the plan does not say about itself, and that it came from a news article."""
+    info = context.plan.plan
+    for name in info.missing:
+        value = "/".join(info.jurisdiction) if name == "jurisdiction" and info.jurisdiction else None
+        yield MetadataUnknown.finding(
+            msg(
+                "metadata-unknown.message",
+                field=msg(f"metadata-unknown.field.{name}"),
+                known=msg("metadata-unknown.known", value=value) if value else "",
+                effect=msg(f"metadata-unknown.effect.{name}"),
+            ),
+            suggestion=msg(f"metadata-unknown.hint.{name}"),
+        )
+    if info.is_news_summary:
+        yield NewsSummary.finding(
+            msg("news-summary.message", count=len(context.plan.targets)),
+            suggestion=msg("news-summary.hint"),
+        )
 
 
 def check_domains(context: CheckContext) -> Iterator[Finding]:
@@ -147,6 +209,8 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
     ]
     present = {reference.plan.plan.level for reference in context.ancestors}
     for level in Level:
+        if info.level is None or info.kind is None or "jurisdiction" in info.missing:
+            break  # unknown level, kind or place: metadata-unknown says so
         if level is Level.NATIONAL or level.rank >= info.level.rank or level in present:
             continue
         place = info.jurisdiction[: level.rank] if len(info.jurisdiction) > level.rank else []

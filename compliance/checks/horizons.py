@@ -55,6 +55,11 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
         return Horizon(plan_year, reference_year, compared, method, explanation)
 
     years = {"plan_year": plan_year, "reference_year": reference_year}
+    if plan_year is None:  # the plan's period is unknown: held to the reference's final value, leniently
+        return HeldTo(
+            horizon(final, "end-unknown-period", msg("horizon.unknown-period", final=_fmt(final), reference_year=reference_year)),
+            lowered=True,
+        )
     if plan_year == reference_year:
         return HeldTo(horizon(final, "same-year", msg("horizon.same-year", year=plan_year)))
     if mode is HorizonMode.STRICT:

@@ -47,7 +47,7 @@ def extract(document: str, output: str | None, **extraction: Any) -> None:
     else:
         target.mkdir(parents=True, exist_ok=True)
         stem = Path(document).stem
-        files = [(target / f"{stem}-{plan.plan.kind.value}.yaml", plan) for plan in plans]
+        files = [(target / f"{stem}-{plan.plan.kind.value if plan.plan.kind else 'plan'}.yaml", plan) for plan in plans]
     for path, plan in files:
         path.write_text(dump_plan(plan), encoding="utf-8")
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)

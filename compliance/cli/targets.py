@@ -121,7 +121,8 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
         if as_json:
             continue
         info = plan.plan
-        click.echo(f"{info.title} ({info.kind.value}, {info.level.value}, {'/'.join(info.jurisdiction)})")
+        kind, level = (info.kind.value if info.kind else "kind unknown"), (info.level.value if info.level else "level unknown")
+        click.echo(f"{info.title} ({kind}, {level}, {'/'.join(info.jurisdiction)})")
         if not ancestors:
             click.echo("  no reference plan found for this plan's kind and jurisdiction")
         for reference in ancestors:

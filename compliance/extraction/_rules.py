@@ -9,25 +9,20 @@ from functools import cache
 from typing import Any
 
 
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord(ch): " " for ch in "\u3000\xa0"})
+_FOLD.update({ord(ch): "-" for ch in "—–－―‐‑"})
+_DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+
+
 def fold(text: str) -> str:
     """Full width to half width, one character for one (offsets survive); dashes unified."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u3000\xa0":
-            out.append(" ")
-        elif ch in "—–－―‐‑":
-            out.append("-")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def fold_digits(text: str) -> str:
     """Full-width digits to ASCII (２０２１ → 2021), everything else as written: for titles."""
-    return "".join(chr(ord(ch) - 0xFEE0) if "０" <= ch <= "９" else ch for ch in text)
+    return text.translate(_DIGITS)
 
 
 def squeeze(text: str) -> str:
@@ -45,6 +40,14 @@ class NonTarget:
 class Rules:
     furniture: list[re.Pattern[str]]
     inline_noise: list[re.Pattern[str]]
+    furniture_blocks: list[re.Pattern[str]]
+    menu_min_words: int
+    menu_max_chars: int
+    page_markers: list[re.Pattern[str]]
+    running_header_max_chars: int
+    running_header_min_pages: int
+    chunk_min_count: int
+    chunk_min_chars: int
     repeat_min_lines: int
     repeat_min_chars: int
     title_max: int
@@ -67,9 +70,19 @@ class Rules:
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
+    bare_value_notes: list[tuple[re.Pattern[str], str]]
+    lower_is_better: list[str]
+    maskable_units: list[str]
+    flat_table_margin: float
+    flat_table_max_change: float
     non_targets: list[NonTarget]
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
+
+
+def _masks_too(pattern: str) -> str:
+    """A digit of a non-target pattern also matches a mask: *岁以下, **人及以上的, (*) are still qualifiers and numbering."""
+    return pattern.replace("\\d", "[\\d*]")
 
 
 @cache
@@ -87,6 +100,14 @@ def rules() -> Rules:
     return Rules(
         furniture=[re.compile(str(p)) for p in data["furniture"]],
         inline_noise=[re.compile(str(p)) for p in data["inline_noise"]],
+        furniture_blocks=[re.compile(str(p)) for p in data["furniture_blocks"]],
+        menu_min_words=int(data["menu_min_words"]),
+        menu_max_chars=int(data["menu_max_chars"]),
+        page_markers=[re.compile(str(p)) for p in data["page_markers"]],
+        running_header_max_chars=int(data["running_header_max_chars"]),
+        running_header_min_pages=int(data["running_header_min_pages"]),
+        chunk_min_count=int(data["chunk_min_count"]),
+        chunk_min_chars=int(data["chunk_min_chars"]),
         repeat_min_lines=int(data["repeat_min_lines"]),
         repeat_min_chars=int(data["repeat_min_chars"]),
         title_max=int(title["max_chars"]),
@@ -109,7 +130,12 @@ def rules() -> Rules:
         table_columns=columns,
         table_year_column=re.compile(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
-        non_targets=[NonTarget(str(e["reason"]), re.compile(str(e["pattern"]))) for e in data["non_targets"]],
+        bare_value_notes=[(re.compile(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
+        lower_is_better=[str(w) for w in data["lower_is_better"]],
+        maskable_units=[str(w) for w in data["maskable_units"]],
+        flat_table_margin=float(data["flat_table_margin"]),
+        flat_table_max_change=float(data["flat_table_max_change"]),
+        non_targets=[NonTarget(str(e["reason"]), re.compile(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),

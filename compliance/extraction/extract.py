@@ -1,21 +1,40 @@
-"""From a plan document to plans: the steps of `compliance.extraction.extract`."""
+"""From a plan document to plans: the stages of `compliance.extraction.extract`, in the order they run.
+
+1. reading (compliance.reading): any format → numbered lines, table rows with cells;
+2. cleaning (`cleaning`): furniture, page numbers, running headers, 文库 chunks, repeats left out, each noted;
+3. unfolding (`unfolding`): run-on lines cut into the lines of the plan they once were;
+4. segmentation (`structure`): plans in a notice, then per plan its tables (`tables`), list items,
+   parts, domains and sections;
+5. targets (`tables`, `targets`): every row and sentence read; every number accounted for;
+6. metadata (`metadata`): kind, title, period, jurisdiction, level… with where each came from;
+7. plans: plan-format data, validated by the loader (compliance.loading), one target that does
+   not validate going to `unparsed` rather than costing the document.
+
+Each stage hands the next something richer and never calls back up.
+"""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError
+from compliance.extraction import metadata as md
 from compliance.extraction import structure as st
-from compliance.extraction._rules import fold_digits, squeeze
-from compliance.reading import read_document
-from compliance.extraction.tables import find_tables, read_table
+from compliance.extraction._rules import rules, squeeze
+from compliance.extraction.cleaning import Cleaned, Src, clean
+from compliance.extraction.tables import find_tables, read_flat, read_table
 from compliance.extraction.targets import paragraphs, read_paragraph
+from compliance.extraction.unfolding import unfold
 from compliance.model import Plan
+from compliance.reading import read_document
 
 KINDS = ("women", "children")
 LEVELS = ("national", "provincial", "municipal", "county")
+_OPTION = {"kind": "--kind women|children", "level": "--level county", "jurisdiction": "--jurisdiction 省/市/县",
+           "period": "--period 2021-2025"}
 
 
 def extract(
@@ -31,9 +50,12 @@ def extract(
 
     `kind`, `jurisdiction` (a path such as [云南省, 玉溪市, 新平县] or "云南省/玉溪市/新平县"),
     `level` and `period` override what the text says, for every plan found;
-    `encoding` overrides the detected encoding of a text file. Raises
+    `encoding` overrides the detected encoding of a text file. What the document
+    does not tell and no option gives is written as unknown (`PlanInfo.unknown`),
+    never guessed: the plan is still returned with all its targets. Raises
     compliance.errors.InputError — and nothing else — for a file that cannot be
-    read or a plan whose kind, level or period cannot be told.
+    read, or a document in which no target is found (the message says what the
+    document looks like).
     """
     file = str(path)
     if kind is not None and str(kind) not in KINDS:
@@ -47,132 +69,146 @@ def extract(
     document = read_document(path, encoding)
     if not any(line.text.strip() for line in document.lines):
         raise InputError.single(file, "the document is empty", hint="is this the right file?")
+    options = {"kind": kind, "jurisdiction": jurisdiction, "level": level, "period": period}
     try:
-        return _extract(document, file, kind, jurisdiction, level, period)
+        return _extract(document, file, options)
     except InputError:
         raise
     except RecursionError:
         raise InputError.single(file, "the document is too deeply nested to read") from None
 
 
-def _extract(
-    document: Any,
-    file: str,
-    kind: str | None,
-    jurisdiction: list[str] | tuple[str, ...] | None,
-    level: str | None,
-    period: tuple[int, int] | None,
-) -> list[Plan]:
+def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     from compliance.catalogue import load_catalogue
 
     catalogue = load_catalogue()
-    lines = st.clean(document.lines)
-    lines, repeated = st.drop_repeats(lines)
-    header, segments = st.split_plans(lines)
-    plans: list[Plan] = []
-    for segment in segments:
-        plan = _plan(segment, header, file, catalogue, kind, jurisdiction, level, period, repeated)
-        if plan is not None:
-            _locate(plan, document)
-            plans.append(plan)
+    cleaned = clean(document.lines)  # 2. cleaning
+    lines = unfold(cleaned.lines)  # 3. unfolding
+    header, segments = st.split_plans(lines)  # 4. plans in a notice
+    news = md.news_article(lines, cleaned.dropped, segments)
+    if news:
+        segments = [st.Segment(lines=header + [line for s in segments for line in s.lines])]
+        header = []
+    plans = [_plan(segment, header, cleaned, file, catalogue, options, news) for segment in segments]
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
-    if not plans:
-        raise InputError.single(file, "no plan text found in this document", hint="is this a women's or children's development plan?")
+    if not any(p.targets or p.unparsed for p in plans):
+        raise InputError.single(file, "no target found in this document: " + _looks_like(lines, cleaned, plans),
+                                hint="give the plan's own text (its 主要目标 and indicator tables), not a page about it")
+    for plan in plans:
+        _locate(plan, document)
     return plans
+
+
+def _locate(plan: Plan, document: Any) -> None:
+    """Each target and unparsed number gets where a person finds it in the document, when the reader tells."""
+    locate = getattr(document, "locate", None)
+    if locate is None:
+        return
+    for target in plan.targets:
+        if getattr(target, "locator", None) is None and target.line is not None:
+            target.locator = locate(target.line)
+    for item in plan.unparsed:
+        if getattr(item, "locator", None) is None and item.line is not None:
+            item.locator = locate(item.line)
+
+
+def _looks_like(lines: list[Src], cleaned: Cleaned, plans: list[Plan]) -> str:
+    """What a document without targets looks like, in a few words (a news index? a table of contents? a notice?)."""
+    text = [line for line in lines if line.text.strip()]
+    reasons = cleaned.reasons()
+    titled = [p.plan.title for p in plans if p.plan.title]
+    books = sum(line.text.count("《") for line in text)
+    headings = sum(1 for line in text if st.classify(line.text, None) is not None)
+    short = sum(1 for line in text if len(line.key) <= 30)
+    digits = sum(ch.isdigit() for line in text for ch in line.text)
+    shapes = []
+    if not text:
+        shapes.append("nothing but page furniture")
+    elif headings and headings >= len(text) / 2:
+        shapes.append(f"a table of contents or an outline ({headings} headings, no targets under them)")
+    elif short >= 0.8 * len(text) and len(text) >= 5:
+        shapes.append(f"a list of short lines ({len(text)}), like a news index or a menu")
+    elif books and digits < 20:
+        shapes.append("a notice or an article citing a plan, without its text")
+    else:
+        shapes.append(f"{len(text)} lines of text with {digits} digits, none of them in a target sentence")
+    if reasons:
+        shapes.append("left out: " + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())))
+    if titled:
+        shapes.append("title read: " + "; ".join(dict.fromkeys(titled)))
+    return "; ".join(shapes)
 
 
 def _plan(
     segment: st.Segment,
-    header: list[st.Src],
+    header: list[Src],
+    cleaned: Cleaned,
     file: str,
     catalogue: Any,
-    kind_override: str | None,
-    jurisdiction_override: Any,
-    level_override: str | None,
-    period_override: tuple[int, int] | None,
-    repeated: int,
-) -> Plan | None:
+    options: dict[str, Any],
+    news: bool,
+) -> Plan:
     notes: list[str] = []
-    # kind: from the body (domain headings), then the title
-    heading_kinds = []
-    for line in segment.lines:
-        if line.cells is None:
-            heading = st.classify(line.text, None, None)
-            if heading is not None and heading.type == "domain":
-                found = st._subject_kind(squeeze(heading.value))
-                if found:
-                    heading_kinds.append(found)
-    kind = kind_override or st.body_kind(segment, heading_kinds)
-    if kind is None:
-        raise InputError.single(
-            file,
-            "cannot tell whether this is a women's or a children's plan",
-            hint="give --kind women or --kind children (library: kind=...)",
-        )
-    title = segment.title
-    if title is not None and segment.title_kind is not None and segment.title_kind != kind:
-        own = st.self_title(segment, kind)
-        notes.append(
-            f"the heading on line {segment.title_line} reads “{title}” but the text is a "
-            f"{'women' if kind == 'women' else 'children'}'s plan" + (f" and names itself 《{own}》" if own else "")
-        )
-        title = own or title
-    if title is None:
-        title = st.self_title(segment, kind) or _first_text(segment) or Path(file).stem
-    title = fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
-    # period
-    period = period_override or st.period_of(title, segment, header)
-    if period is None:
-        raise InputError.single(
-            file,
-            f"cannot tell the period of the plan “{title}”",
-            hint="the text names no 规划期限, year range or five-year plan; give --period 2021-2025 (library: period=(2021, 2025))",
-        )
-    # structure: tables, sections, domains
+    inferred: dict[str, str] = {}
+    evidence = md.Evidence(file, segment, header, cleaned.dropped, domain_kinds=_domain_kinds(segment))
+    # kind: the body, the plan's own name, the title, the indicators, the words
+    found_kind = md.kind_of(evidence)
+    kind = options["kind"] or found_kind.value
+    _record(inferred, "kind", options["kind"], found_kind)
+    found_title, title_note = md.title_found(evidence, kind)
+    if title_note:
+        notes.append(title_note)
+    title = found_title.value or Path(file).stem
+    named = found_title.value is not None  # a title the document gives (a file name tells no place)
+    if not named:
+        found_title = md.Found(title, "the file name (the document names no title)")
+    _record(inferred, "title", None, found_title)
+    found_period = md.period_found(evidence, title)
+    period = tuple(options["period"]) if options["period"] else found_period.value
+    _record(inferred, "period", options["period"], found_period)
+    # structure: tables, list items, sections, domains
     tables = find_tables(segment.lines, period)
     table_lines: set[int] = set()
     for table in tables:
         table_lines |= table.indices
-    st.resolve_items(segment.lines, table_lines)
-    layout = st.walk(segment.lines, kind, table_lines, catalogue)
+    flat = {i for i, line in enumerate(segment.lines) if line.table_text}
+    st.resolve_items(segment.lines, table_lines | flat)
+    if news:
+        layout = _news_layout(segment.lines, kind, catalogue)
+    else:
+        layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
     notes += layout.notes
     domains = list(layout.domains)
-    targets: list[dict[str, Any]] = []
-    unparsed: list[dict[str, Any]] = []
-    # tables come in document order with the text
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
-    order = 0
+    unparsed: list[dict[str, Any]] = []
+    bare = _bare_op(kind, catalogue)
     for table in tables:
-        rows, problems = read_table(table, period[1])
+        rows, problems = read_table(table, period[1] if period else None, bare)
         for named in table.domains:  # a domain the table names is one of the plan's, targets read or not
             _plan_domain(named, domains, kind, catalogue, add=True)
         for row in rows:
             domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
-            year = row.year if row.year is not None and period[0] <= row.year <= period[1] else None
-            entry = _entry(
-                row.indicator, domain, row.target, year, "indicator_table", row.line, row.text,
-                baseline=row.baseline, note=row.note, locator=row.locator,
-            )
-            entries.append((row.line, order, entry))
-            order += 1
-        for problem in problems:
-            unparsed.append({"line": problem.line, "text": problem.text, "reason": problem.reason})
+            entries.append((row.line, len(entries), _row_entry(row, domain, period)))
+        unparsed += [_problem(p) for p in problems]
+    for i in sorted(flat):
+        rows, problems = read_flat(segment.lines[i], period, bare, _plausible(kind, catalogue))
+        for row in rows:
+            domain = _domain_by_indicator(row.indicator, domains, kind, catalogue)
+            entries.append((row.line, len(entries), _row_entry(row, domain, period)))
+        unparsed += [_problem(p) for p in problems]
     for paragraph in paragraphs(segment.lines, layout.contexts):
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section == "main_targets")
         for t in found:
-            domain = t.domain
-            if domain is None:
-                domain = _domain_by_indicator(t.indicator, domains, kind, catalogue)
+            domain = t.domain or _domain_by_indicator(t.indicator, domains, kind, catalogue)
             entry = _entry(
                 t.indicator, domain, t.target, t.year, t.section, t.line, t.text,
                 lead_units=t.lead_units, responsible_units=t.responsible_units, note=t.note,
             )
-            entries.append((t.line, order, entry))
-            order += 1
-        for item in loose:
-            unparsed.append({"line": item.line, "text": item.text, "reason": item.reason})
+            entries.append((t.line, len(entries), entry))
+        unparsed += [{"line": item.line, "text": item.text, "reason": item.reason} for item in loose]
     entries.sort(key=lambda e: (e[0], e[1]))
+    targets: list[dict[str, Any]] = []
     seen: set[str] = set()
     for _, _, entry in entries:
         key = repr((entry["indicator"], sorted(entry["target"].items()), entry.get("section"), entry.get("domain"), entry.get("text")))
@@ -180,55 +216,173 @@ def _plan(
             continue  # the same sentence twice in one section: a repeated copy
         seen.add(key)
         targets.append(entry)
-    unparsed = _distinct(unparsed)
+    # the kind again, now that the indicators are known (a plan without domain headings or title)
+    if kind is None:
+        evidence.indicator_kinds = _indicator_kinds(targets, catalogue)
+        found_kind = md.kind_of(evidence)
+        kind = found_kind.value
+        _record(inferred, "kind", None, found_kind)
     # jurisdiction, level, document number, parents
-    follows = st.follows(segment, title)
-    path, place_note, level_hint = _jurisdiction(title, segment, header, follows, jurisdiction_override, kind)
-    if place_note:
-        notes.append(place_note)
-    national = any(w in squeeze(title)[:4] for w in ("中国", "全国")) and not path
-    plan_level = level_override or ("national" if national else level_hint or st.level_of(path))
-    if plan_level is None:
-        raise InputError.single(
-            file,
-            f"cannot tell which government issued “{title}”",
-            hint="give --jurisdiction 省/市/县 and/or --level county (library: jurisdiction=..., level=...)",
-        )
+    follows = md.follows(segment, title) or _cited_in(header, title)
+    if options["jurisdiction"] is not None:
+        path = md._Places().normalise([str(p).strip() for p in options["jurisdiction"] if str(p).strip()])
+        found_path = md.Found(path, "the --jurisdiction option")
+        found_level = md.Found(md.level_of(path), "the --jurisdiction option")
+    else:
+        found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind)
+        if place_note:
+            notes.append(place_note)
+        _record(inferred, "jurisdiction", None, found_path)
+    plan_level = options["level"] or found_level.value
+    _record(inferred, "level", options["level"], found_level)
+    jurisdiction = found_path.value
+    unknown = []
+    if jurisdiction is None or (plan_level and _incomplete(jurisdiction, plan_level)):
+        unknown.append("jurisdiction")
+    repeated = sum(1 for d in cleaned.dropped if d.reason == "repeated copy")
     if repeated:
         notes.append(f"{repeated} lines repeating an earlier part of the document were left out")
     info: dict[str, Any] = {
         "title": title,
         "kind": kind,
         "level": plan_level,
-        "jurisdiction": list(path),
-        "period": [period[0], period[1]],
+        "jurisdiction": list(jurisdiction or []),
+        "period": [period[0], period[1]] if period else None,
     }
-    number = st.document_number(header, segment)
+    if unknown:
+        info["unknown"] = unknown
+    number = md.document_number(header, segment)
     if number:
         info["document_number"] = number
     if follows:
         info["follows"] = follows
-    info["source"] = {"file": file}
+    info["source"] = {"file": file, "type": "news_summary"} if news else {"file": file}
+    if news:
+        notes.append("the document is a news article about the plan: its targets are those the article states")
     if notes:
-        info["note"] = "；".join(notes)
+        info["note"] = "；".join(dict.fromkeys(notes))
+    if inferred:
+        info["inferred_from"] = inferred
     data: dict[str, Any] = {"format": "compliance-plan/1", "plan": info}
-    used_domains = [d for d in domains]
-    if used_domains:
-        data["domains"] = used_domains
+    if domains:
+        data["domains"] = domains
     data["targets"] = targets
     if unparsed:
-        data["unparsed"] = unparsed
+        data["unparsed"] = _distinct(unparsed)
     return _build(data, file)
 
 
-def _locate(plan: Plan, document: Any) -> None:
-    """Each target and unparsed number gets where a person finds it in the document (its cell's, else its line's)."""
-    for target in plan.targets:
-        if target.locator is None:
-            target.locator = document.locate(target.line)
-    for item in plan.unparsed:
-        if item.locator is None:
-            item.locator = document.locate(item.line)
+def _record(inferred: dict[str, str], name: str, option: Any, found: md.Found) -> None:
+    if option is not None:
+        inferred[name] = f"the --{name} option"
+    elif found.value is not None and found.source:
+        inferred[name] = found.source
+    elif found.source:
+        inferred[name] = f"unknown: {found.source}"
+
+
+def _incomplete(path: list[str], level: str) -> bool:
+    """A path shorter than its level needs: the county or the city is not known."""
+    depth = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}[level]
+    if level == "county" and len(path) == 2 and path[0].endswith("市") and md.level_of(path[:1]) == "municipal":
+        return False  # a district of a municipality (北京市/朝阳区)
+    return len(path) < min(depth, 3) and not (level == "municipal" and len(path) == 1 and path[0].endswith("市"))
+
+
+def _cited_in(header: list[Src], title: str | None) -> list[str]:
+    """Parents cited in the notice header, when the plan's text cites none."""
+    if not header:
+        return []
+    return md.follows(st.Segment(lines=header), title)
+
+
+def _domain_kinds(segment: st.Segment) -> list[str]:
+    kinds = []
+    for line in segment.lines:
+        if line.cells is None:
+            heading = st.classify(line.text, None, None)
+            if heading is not None and heading.type == "domain":
+                found = st._subject_kind(squeeze(heading.value))
+                if found:
+                    kinds.append(found)
+    return kinds
+
+
+def _indicator_kinds(targets: list[dict[str, Any]], catalogue: Any) -> list[str]:
+    kinds = []
+    for entry in targets:
+        try:
+            found = catalogue.match_indicator(entry["indicator"], None)
+        except Exception:
+            found = None
+        kind = getattr(getattr(found, "kind", None), "value", None)
+        if kind in KINDS:
+            kinds.append(kind)
+    return kinds
+
+
+def _bare_op(kind: str | None, catalogue: Any) -> Any:
+    """The comparator of a bare number in a target cell: the indicator's direction (lower is better → <=)."""
+    lower_words = rules().lower_is_better
+
+    def bare(name: str, unit: str | None) -> str:
+        try:
+            found = catalogue.match_indicator(name, kind)
+        except Exception:
+            found = None
+        better = str(getattr(getattr(found, "better", None), "value", "") or "")
+        if better == "lower":
+            return "<="
+        if better == "higher":
+            return ">="
+        if better == "band":
+            return "~"
+        key = re.sub(r"[（(][^（）()]*[)）]$", "", squeeze(name))
+        return "<=" if any(key.endswith(w) for w in lower_words) else ">="
+
+    return bare
+
+
+def _plausible(kind: str | None, catalogue: Any) -> Any:
+    """Whether a value is plausible for an indicator (the catalogue's range), for reading flattened tables."""
+
+    def plausible(name: str, value: Decimal, unit: str | None) -> bool:
+        try:
+            found = catalogue.match_indicator(name, kind)
+            if found is None or unit is None:
+                return True
+            return bool(found.is_plausible(value, unit))
+        except Exception:
+            return True  # a unit the indicator is not counted in (‰ written as %): not for this rule to judge
+
+    return plausible
+
+
+def _news_layout(lines: list[Src], kind: str | None, catalogue: Any) -> st.Layout:
+    """A news article: every sentence is read for the targets it reports; its subheads (【健康】) are domains."""
+    listed = _listed_domains(lines)
+    contexts: list[st.Context] = []
+    domains: list[str] = list(listed)
+    domain: str | None = None
+    for line in lines:
+        match = re.match(r"^\s*【([^】]{1,16})】", line.text)
+        if match and len(line.key) <= 24:
+            word = squeeze(match.group(1))
+            domain = next((d for d in listed if word in d or d.endswith(word)), None)
+            contexts.append(st.Context(None, domain, heading=True))
+            continue
+        contexts.append(st.Context("main_targets", domain))
+    return st.Layout(contexts, domains, ["main_targets"])
+
+
+def _listed_domains(lines: list[Src]) -> list[str]:
+    """The domains a lead paragraph lists: 围绕妇女与健康、妇女与教育…8个领域."""
+    for line in lines[:20]:
+        match = re.search(r"((?:(?:妇女|儿童)[\u4e00-\u9fff]{1,10}[、和及与]?){2,})\s*\d+\s*个(?:领域|方面)", squeeze(line.text))
+        if match:
+            names = [n for n in re.split(r"[、和及]", match.group(1)) if n]
+            return [n for n in names if re.match(rules().domain_pattern.pattern, n)]
+    return []
 
 
 def _distinct(unparsed: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -244,14 +398,24 @@ def _distinct(unparsed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _first_text(segment: st.Segment) -> str | None:
-    for line in segment.lines:
-        if line.text.strip() and line.cells is None:
-            return line.text.strip()[:60]
-    return None
+def _problem(problem: Any) -> dict[str, Any]:
+    item = {"line": problem.line, "text": problem.text, "reason": problem.reason}
+    if getattr(problem, "locator", None):
+        item["locator"] = problem.locator
+    return item
 
 
-def _plan_domain(written: str | None, domains: list[str], kind: str, catalogue: Any, add: bool) -> str | None:
+def _row_entry(row: Any, domain: str | None, period: tuple[int, int] | None) -> dict[str, Any]:
+    year = row.year if row.year is not None and period is not None and period[0] <= row.year <= period[1] else None
+    optional: dict[str, Any] = {"baseline": row.baseline, "note": row.note, "locator": row.locator}
+    if row.parent:
+        optional["parent_target"] = row.parent
+        if row.parent_column:
+            optional["parent_column"] = row.parent_column
+    return _entry(row.indicator, domain, row.target, year, "indicator_table", row.line, row.text, **optional)
+
+
+def _plan_domain(written: str | None, domains: list[str], kind: str | None, catalogue: Any, add: bool) -> str | None:
     if not written:
         return None
     if written in domains:
@@ -274,8 +438,10 @@ def _plan_domain(written: str | None, domains: list[str], kind: str, catalogue: 
     return None
 
 
-def _domain_by_indicator(indicator: str, domains: list[str], kind: str, catalogue: Any) -> str | None:
+def _domain_by_indicator(indicator: str, domains: list[str], kind: str | None, catalogue: Any) -> str | None:
     """The plan's domain for a target outside any domain (重点实事项目), when the catalogue knows the indicator."""
+    if kind is None:
+        return None
     try:
         found = catalogue.match_indicator(indicator, kind)
     except Exception:
@@ -313,71 +479,6 @@ def _entry(
     entry.update({"section": section, "line": line, "text": text})
     entry.update({name: value for name, value in optional.items() if value})
     return entry
-
-
-def _jurisdiction(
-    title: str, segment: st.Segment, header: list[st.Src], follows: list[str], override: Any, kind: str | None = None
-) -> tuple[list[str], str | None, str | None]:
-    """(path, a note on how it was found, the level when the path alone cannot tell it)."""
-    from compliance.catalogue.places import gazetteer as load_gazetteer
-
-    gazetteer = load_gazetteer()
-    if override is not None:
-        parts = [str(p).strip() for p in override if str(p).strip()]
-        return (list(gazetteer.normalise(parts)) if parts else []), None, None
-    place = st.place_of_title(title)
-    if place and any(place.startswith(w) for w in ("中国", "全国", "国家")):
-        return [], None, None
-    if not place:
-        place = st.issuing_body(header, segment)
-    if not place:
-        return [], None, None
-    parts = st.split_place(place)
-    path = list(gazetteer.normalise(parts))
-    known = gazetteer.resolve(parts).found
-    if not known and follows:
-        # an unknown place: complete it upwards from the parent plans it follows
-        best: list[str] = []
-        province: str | None = None
-        city: str | None = None
-        for parent in follows:
-            parent_place = st.place_of_title(parent)
-            if not parent_place or parent_place in ("中国", "全国"):
-                continue
-            parent_path = list(gazetteer.normalise(st.split_place(parent_place)))
-            if len(parent_path) > len(best) and parent_path != path[: len(parent_path)]:
-                best = parent_path
-            # a province cited in one title and a city in another: 《湖南省…》《长沙市…》 for 浏阳市
-            if len(parent_path) == 1 and st.level_of(parent_path) == "provincial":
-                province = province or parent_path[0]
-            elif len(parent_path) == 1 and parent_path[0] not in path and st.level_of(parent_path) == "municipal":
-                city = city or parent_path[0]
-        if province and city and len(best) < 2:
-            best = [province, city]
-        if best and len(best) < 3:
-            note = f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
-            level = None
-            # a 市 following another 市's plan of the same kind is a county-level city (宜都市 under 宜昌市)
-            if (
-                path
-                and path[-1].endswith("市")
-                and best[-1].endswith("市")
-                and st.level_of([best[-1]]) == "municipal"
-                and any(_cites_city_plan(parent, best[-1], kind) for parent in follows)
-            ):
-                level = "county"
-                note += f"; a city following the plan of {best[-1]} is a county-level city"
-            return best + path, note, level
-    return path, None, None
-
-
-def _cites_city_plan(parent: str, city: str, kind: str | None) -> bool:
-    """The cited title is the plan of `city` itself, of the same kind (women's or children's) when it tells."""
-    parent_place = st.place_of_title(parent)
-    if not parent_place or st.split_place(parent_place)[-1:] != [city]:
-        return False
-    parent_kind = st._subject_kind(squeeze(parent))
-    return kind is None or parent_kind is None or parent_kind == kind
 
 
 def _build(data: dict[str, Any], file: str) -> Plan:

@@ -29,116 +29,14 @@ how Chinese plan documents are laid out (vocabulary in rules/extraction.yaml):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from compliance.extraction._rules import fold, fold_digits, rules, squeeze
-from compliance.reading import Line
+from compliance.extraction.cleaning import Src
+
+__all__ = ["Src"]  # the cleaned line, defined by the cleaning stage
 
 CN_NUMERALS = "一二三四五六七八九十"
-
-
-@dataclass
-class Src:
-    """A line after cleaning: its number in the document and its text without noise."""
-
-    number: int
-    text: str
-    cells: list[str] | None = None
-    merged: list[bool] | None = None
-    percent: list[bool] | None = None  # per cell: a number in a percent format (.xlsx)
-    item: tuple[str, int] | None = None  # a list item whose number was blanked from `text` (6.0～6个月…)
-    spans: list[tuple[int, int]] | None = None  # (offset, number) of each printed line joined in `text` (.pdf)
-    cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
-    cell_locators: list[str] | None = None  # per cell: where a person finds it (compliance.reading.Line)
-
-    def number_at(self, offset: int) -> int:
-        """The number of the printed line holding character `offset` of `text`."""
-        number = self.number
-        for start, span_number in self.spans or ():
-            if start > offset:
-                break
-            number = span_number
-        return number
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip() and not (self.cells and any(c.strip() for c in self.cells))
-
-
-# --------------------------------------------------------------------------- cleaning
-
-
-# Characters no plan text holds and YAML cannot carry: control characters, lone surrogates.
-_UNPRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def clean(lines: list[Line]) -> list[Src]:
-    r = rules()
-    out: list[Src] = []
-    for original in lines:
-        text = _UNPRINTABLE.sub("", original.text)
-        line = Line(
-            original.number,
-            text,
-            [_UNPRINTABLE.sub("", c) for c in original.cells] if original.cells is not None else None,
-            original.merged,
-            original.sheet,
-            original.percent,
-        )
-        for pattern in r.inline_noise:
-            text = pattern.sub("", text)
-        cells = None
-        if line.cells is not None:
-            cells = []
-            for cell in line.cells:
-                for pattern in r.inline_noise:
-                    cell = pattern.sub("", cell)
-                cells.append(cell)
-        stripped = fold(text).strip()
-        if stripped and line.cells is None and any(p.fullmatch(stripped) for p in r.furniture):
-            text = ""
-        spans = None
-        if original.spans and len(text) == len(original.text):  # offsets still hold after cleaning
-            spans = [(offset, number) for offset, number, _ in original.spans]
-        out.append(
-            Src(
-                line.number, text, cells, line.merged, line.percent,
-                spans=spans, cell_numbers=original.cell_numbers, cell_locators=original.cell_locators,
-            )
-        )
-    return out
-
-
-def drop_repeats(lines: list[Src]) -> tuple[list[Src], int]:
-    """Lines without a repeated copy of an earlier run; and how many lines were dropped."""
-    r = rules()
-    keys = [squeeze(line.text) for line in lines]
-    filled = [i for i, k in enumerate(keys) if k]
-    first_at: dict[str, int] = {}
-    dropped: set[int] = set()
-    k = 0
-    while k < len(filled):
-        key = keys[filled[k]]
-        j = first_at.get(key)
-        if j is not None and len(key) >= r.repeat_min_chars:
-            m = 0
-            while k + m < len(filled) and j + m < k and keys[filled[j + m]] == keys[filled[k + m]]:
-                m += 1
-            if m >= r.repeat_min_lines:
-                start = k
-                while start - 1 > j + m - 1 and j - (k - start) - 1 >= 0 and keys[filled[start - 1]] == keys[
-                    filled[j - (k - start) - 1]
-                ] and filled[start - 1] not in dropped:
-                    start -= 1
-                for n in range(start, k + m):
-                    dropped.add(filled[n])
-                k += m
-                continue
-        first_at.setdefault(key, k)
-        k += 1
-    kept = [line for i, line in enumerate(lines) if i not in dropped]
-    return kept, len(dropped)
 
 
 # --------------------------------------------------------------------------- plans
@@ -169,7 +67,9 @@ def is_title(text: str) -> bool:
         return False
     if not any(w in key for w in r.title_subject):
         return False
-    if not any(w in key for w in r.title_plan_words):
+    # a five-year plan's name in quotes between 发展 and 规划 (“十四五”, masked “***”)
+    plain = re.sub(r"[“\"][^”\"]{1,5}[”\"]", "", key)
+    if not any(w in key or w in plain for w in r.title_plan_words):
         return False
     if any(w in key for w in r.title_not):
         return False
@@ -278,15 +178,18 @@ def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[lis
 
 # --------------------------------------------------------------------------- headings
 
+# Numbering, masked numbering included: on some portals every digit is *, so 一、 reads *、,
+# (一) reads (*), 1. reads *. and (1) reads (*): a number then unknown (None).
 _LEAD_NUMBER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]+\s*[、.]|"
-    r"\(\s*[一二三四五六七八九十]+\s*\)|\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\))\s*"
+    r"^\s*(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]+\s*[、.]|\*\s*、|"
+    r"\(\s*(?:[一二三四五六七八九十]+|\*)\s*\)|\d{1,3}\s*[.、](?!\d)|\*{1,2}\s*\.|\(\s*(?:\d{1,3}|\*{1,2})\s*\))\s*"
 )
-_PART = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
+_PART = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|\*\s*、|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
 _CN_ORDINAL = re.compile(
-    r"^\s*(?:\(\s*([一二三四五六七八九十]+)\s*\)|([一二三四五六七八九十]+)\s*[、.]|第([一二三四五六七八九十]+)(?:部分|章|篇))"
+    r"^\s*(?:\(\s*([一二三四五六七八九十]+|\*)\s*\)|([一二三四五六七八九十]+|\*)\s*、|([一二三四五六七八九十]+)\s*\.|"
+    r"第([一二三四五六七八九十]+)(?:部分|章|篇))"
 )
-_ITEM = re.compile(r"^\s*(?:(\d{1,3})\s*[.、](?!\d)|\(\s*(\d{1,3})\s*\))")
+_ITEM = re.compile(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
 _TRAIL = ":：。.；;，, "
 
 
@@ -323,7 +226,21 @@ class Heading:
     inline: bool = False  # the line goes on with text after the heading
 
 
+_CLASSIFIED: dict[tuple[str, str | None, bool], Heading | None] = {}
+
+
 def classify(text: str, kind: str | None, catalogue: object | None = None) -> Heading | None:
+    """The heading a line is (a part, a domain, a section), or None; remembered, as every stage asks."""
+    key = (text, kind, catalogue is not None)
+    if key not in _CLASSIFIED:
+        if len(_CLASSIFIED) > 20000:
+            _CLASSIFIED.clear()
+        # a heading is short: past 120 characters only an inline section (主要目标：…) can open the line
+        _CLASSIFIED[key] = _classify(text if len(text) <= 120 else text[:120] + "。", kind, catalogue)
+    return _CLASSIFIED[key]
+
+
+def _classify(text: str, kind: str | None, catalogue: object | None = None) -> Heading | None:
     r = rules()
     folded = fold(text).strip()
     if not folded:
@@ -358,7 +275,8 @@ def _ordinal(folded: str) -> int | None:
     match = _CN_ORDINAL.match(folded)
     if not match:
         return None
-    return cn_number(next(g for g in match.groups() if g))
+    written = next(g for g in match.groups() if g)
+    return None if written == "*" else cn_number(written)
 
 
 def domain_row(cells: list[str], kind: str | None = None, catalogue: object | None = None) -> str | None:
@@ -396,7 +314,7 @@ def _as_written_domain(text: str) -> str:
     return "".join(original.split())
 
 
-def line_item(line: Src) -> tuple[str, int] | None:
+def line_item(line: Src) -> tuple[str, int | None] | None:
     """The list item a line opens: its own numbering, or the one blanked by `resolve_items`."""
     if line.item is not None:
         return line.item
@@ -451,10 +369,21 @@ def resolve_items(lines: list[Src], skip: set[int]) -> None:
         if i in skip or line.cells is not None:
             last = None
             continue
+        if line.item is not None:  # cut out of a run-on line, its number already told by the list
+            if line.item[0] == "dot":
+                last = line.item[1]
+            continue
         if line.blank:
+            continue
+        if classify(line.text, None) is not None:  # a heading, numbered like a list or not: a list ends
+            last = None
             continue
         own = item_number(line.text)
         if own is not None:
+            # the list number is taken out of the text: it is never part of a name (3．新生儿死亡率)
+            width = item_marker(line.text)
+            line.set_text(" " * width + line.text[width:])
+            line.item = own
             if own[0] == "dot":
                 last = own[1]
             continue
@@ -465,7 +394,7 @@ def resolve_items(lines: list[Src], skip: set[int]) -> None:
                 last is None and number == 1 and next_item(i) == 2
             ):
                 end = match.end()
-                line.text = " " * end + line.text[end:]
+                line.set_text(" " * end + line.text[end:])
                 line.item = ("dot", number)
                 last = number
                 continue
@@ -473,14 +402,21 @@ def resolve_items(lines: list[Src], skip: set[int]) -> None:
             last = None
 
 
-def item_number(text: str) -> tuple[str, int] | None:
-    """('dot', 3) for "3．…", ('paren', 3) for "（3）…": a list item's style and number."""
+def item_number(text: str) -> tuple[str, int | None] | None:
+    """('dot', 3) for "3．…", ('paren', 3) for "（3）…", ('dot', None) for a masked "*．…": a list item's style and number."""
     match = _ITEM.match(fold(text))
     if not match:
         return None
-    if match.group(1):
-        return "dot", int(match.group(1))
-    return "paren", int(match.group(2))
+    style, written = ("dot", match.group(1)) if match.group(1) else ("paren", match.group(2))
+    if "*" in written:
+        return None if match.group(0).rstrip().endswith("、") else (style, None)  # *、 is a masked 一、
+    return style, int(written)
+
+
+def item_marker(text: str) -> int:
+    """The length of the list number that opens `text` (0 if none): "3．", "（3）", "*．"."""
+    match = _ITEM.match(fold(text))
+    return match.end() if match else 0
 
 
 # --------------------------------------------------------------------------- walking a plan
@@ -568,7 +504,8 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
                 if position + 1 < len(template):
                     section = template[position + 1]
                     items = {}
-            items[style] = max(items.get(style, 0), number)
+            if number is not None:
+                items[style] = max(items.get(style, 0), number)
         active = section if mode in ("domains", "measures") else None
         contexts.append(Context(active, domain if active else None))
     layout = Layout(contexts, domains, template)
@@ -595,7 +532,7 @@ def _backfill_first_domain(
             if run_start is not None:
                 runs.append((run_start, i))
             run_start, seen = i, 1
-        elif item is not None:
+        elif item is not None and item[1] is not None:
             seen = max(seen, item[1])
     if run_start is not None:
         runs.append((run_start, first))
@@ -633,213 +570,3 @@ def _missing_domain_name(present: list[str], kind: str | None, catalogue: object
     if missing:
         return missing[0].name
     return None
-
-
-# --------------------------------------------------------------------------- plan information
-
-
-def body_kind(segment: Segment, headings_kinds: list[str]) -> str | None:
-    """Women's or children's plan, read from the body: domain headings first, then word counts."""
-    if headings_kinds:
-        counts = Counter(headings_kinds)
-        top, n = counts.most_common(1)[0]
-        if n > len(headings_kinds) / 2:
-            return top
-    r = rules()
-    text = "".join(line.text for line in segment.lines)
-    counts = {kind: sum(text.count(w) for w in words) for kind, words in r.kind_words.items()}
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
-        return ranked[0][0]
-    return segment.title_kind
-
-
-_BOOK = re.compile(r"《([^《》]{2,80})》")
-
-
-def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
-    """The plan's name for itself: 制定《新平儿童发展规划（2021—2030年）》."""
-    r = rules()
-    for line in segment.lines[:limit]:
-        text = line.text
-        for stop in r.follows_stop:
-            at = text.find(stop)
-            while at >= 0:
-                match = _BOOK.match(text, at + len(stop))
-                if match and _subject_kind(match.group(1)) == kind and is_title(match.group(1)):
-                    return match.group(1)
-                at = text.find(stop, at + 1)
-    return None
-
-
-def _paragraph_texts(lines: list[Src]) -> list[tuple[int, str]]:
-    """(index of the last line, text) of each paragraph: a line that ends no sentence runs on into the next.
-
-    A citation broken across lines (根据《山东省妇女发展“十四五”↵规划》) is whole again.
-    Headings, list items and table rows are paragraphs of their own.
-    """
-    out: list[tuple[int, str]] = []
-    text = ""
-    open_ = False
-    for i, line in enumerate(lines):
-        own = line.text.strip() if line.cells is None else ""
-        starts_anew = not own or line.cells is not None or _LEAD_NUMBER.match(fold(own)) is not None
-        if open_ and not starts_anew:
-            text += own
-            out[-1] = (i, text)
-        else:
-            text = own
-            out.append((i, text))
-        open_ = bool(own) and own[-1] not in "。；;！!？?：:" and classify(own, None) is None
-    return out
-
-
-def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[str]:
-    """The 《…》 plans the text says it follows (根据/按照《…》), in order, without laws or itself."""
-    r = rules()
-    found: list[str] = []
-    own = squeeze(own_title or "")
-    for _, text in _paragraph_texts(segment.lines[:limit]):
-        for sentence in re.split(r"[。；;]", text):
-            at = min((sentence.find(w) for w in r.follows_words if w in sentence), default=-1)
-            if at < 0:
-                continue
-            rest = sentence[at:]
-            stops = [rest.find(w) for w in r.follows_stop if w in rest]
-            if stops:
-                rest = rest[: min(stops)]
-            for match in _BOOK.finditer(rest):
-                title = fold_digits(match.group(1))
-                if not any(w in title for w in r.follows_title_words):
-                    continue
-                if squeeze(title) == own or title in found:
-                    continue
-                found.append(title)
-        if found and text.strip() and any(w in text for w in r.follows_stop):
-            break
-    return found
-
-
-def period_of(title: str | None, segment: Segment, header: list[Src]) -> tuple[int, int] | None:
-    r = rules()
-    texts = [fold(line.text) for line in segment.lines[:80]]
-    for text in texts:
-        for pattern in r.period_patterns:
-            match = pattern.search(text)
-            if match:
-                start, end = int(match.group(1)), int(match.group(2))
-                if 1990 <= start <= end <= 2100:
-                    return start, end
-    candidates = [fold(title or "")]
-    for source in candidates:
-        match = re.search(r"((?:19|20)\d{2})\s*年?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})", source)
-        if match and int(match.group(1)) <= int(match.group(2)):
-            return int(match.group(1)), int(match.group(2))
-        for word, period in r.five_year_plans.items():
-            if word in source:
-                return period
-    for text in texts[:40] + [fold(line.text) for line in header]:
-        for match in _BOOK.finditer(text):
-            inner = match.group(1)
-            if _subject_kind(inner) and is_title(inner):
-                got = period_of(inner, Segment([]), [])
-                if got:
-                    return got
-    for text in texts[:40]:
-        for word, period in r.five_year_plans.items():
-            if word in text:
-                return period
-    return None
-
-
-def document_number(header: list[Src], segment: Segment) -> str | None:
-    r = rules()
-    for line in list(header) + segment.lines[:15]:
-        text = line.text.strip()
-        for match in r.document_number.finditer(text):
-            before = text[: match.start()]
-            if "《" in before and "》" not in before[before.rfind("《") :]:
-                continue  # inside a cited title
-            if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before):
-                continue  # a cited document
-            return match.group(0).replace(" ", "")
-    return None
-
-
-def split_place(text: str) -> list[str]:
-    """济南市市中区 → [济南市, 市中区]; 苏州市 → [苏州市]; 新平 → [新平].
-
-    A part is a name and an administrative suffix (rules/extraction.yaml
-    `admin_suffixes`), the shortest that ends in one: 济南市 | 市中区. A suffix does
-    not end a part when a different one-character suffix follows it at once — 州 in
-    苏州市, 杭州市, 通州区 is part of the name — and a part is never a bare suffix.
-    """
-    r = rules()
-    suffixes = [s for s, _ in r.admin_suffixes]  # longest first
-    characters = {s for s in suffixes if len(s) == 1}  # 省 州 市 县 区 …
-    parts: list[str] = []
-    begin = 0
-    i = begin + 1  # a part holds at least one character of name before its suffix
-    while i < len(text):
-        end = None
-        for suffix in suffixes:
-            if i + len(suffix) > len(text) or not text.startswith(suffix, i):
-                continue
-            after = i + len(suffix)
-            following = text[after : after + 1]
-            if following and following in characters and following != suffix[-1]:
-                continue  # 苏州|市: the suffix 州 is part of the name 苏州
-            end = after
-            break
-        if end is None:
-            i += 1
-            continue
-        parts.append(text[begin:end])
-        begin = end
-        i = begin + 1
-    if begin < len(text):
-        parts.append(text[begin:])
-    return [p for p in parts if p]
-
-
-def place_of_title(title: str) -> str | None:
-    """The place a title names before its subject: 济南市市中区“十四五”妇女发展规划 → 济南市市中区."""
-    text = squeeze(title)
-    text = re.sub(r"^(?:关于印发|关于|印发)", "", text)
-    cut = len(text)
-    for word in ("妇女", "儿童", "未成年人", "“", '"', "十三五", "十四五", "十五五", "(", "国民经济", "女性"):
-        at = text.find(word)
-        if 0 <= at < cut:
-            cut = at
-    place = text[:cut]
-    place = re.sub(r"(?:人民政府|政府|妇女儿童工作委员会|妇儿工委)$", "", place)
-    return place or None
-
-
-def issuing_body(header: list[Src], segment: Segment) -> str | None:
-    for line in list(header) + segment.lines[:5] + segment.lines[-20:]:
-        match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", squeeze(line.text))
-        if match:
-            return match.group(1)
-    return None
-
-
-def level_of(path: list[str]) -> str | None:
-    """The level of the last place of a path, from its suffix and its depth; None when they cannot tell."""
-    if not path:
-        return None
-    r = rules()
-    last = path[-1]
-    level = None
-    for suffix, lv in r.admin_suffixes:
-        if last.endswith(suffix) and len(last) > len(suffix):
-            level = lv
-            break
-    if len(path) >= 3:
-        return "county"  # below a province and a city
-    if len(path) == 2:
-        if level is None:
-            # a name without a suffix: below a city it is a county; below a province it could be either
-            return "county" if level_of(path[:1]) == "municipal" else None
-        return "county" if level == "county" else "municipal"
-    return level

@@ -1,33 +1,53 @@
 """Indicator tables (重点指标目标表): finding them and reading each row as a target.
 
-A table is recognised by its header, whatever the format: a row of cells (a
-.docx or .xlsx row, a Markdown row, a text line with tabs between cells) or —
-in a text export of a Word table — one cell per line. The header must name an
-indicator column and a target column (目标值, or a year such as 2025年); a
-year before the plan's period (2020年, 基期值, 现状值) is the baseline column.
+A table is recognised by its header, whatever the reader made of it: a row of
+cells (a .docx or .xlsx row, a Markdown row, a text line with tabs or with runs
+of two spaces between cells), one cell per line (a text export of a Word
+table), or — in a 文库 export — the header and all its rows run together in one
+text (`flat_header`, `read_flat`). The header must name an indicator column and
+a target column (目标值, or a year such as 2025年); a year before the plan's
+period (2020年, 基期值, 现状值) is the baseline column.
+
+Headers may take two rows (2025年目标 over 上级目标 / 本县目标; 基期值 over
+2020年): a row under the header whose cells are all column words or empty is
+read with it, an empty cell of the upper row taking the text of the cell to its
+left that spans it. The plan's own column (本级/本县/本市目标) is its target; a
+parent's column (上级/省/国家目标) is kept beside it as `parent`, never read as
+the plan's.
 
 Text exports put each cell on its own line, a cell's text sometimes over two
 lines ("应救" / "尽救", "妇女与" / "决策管理") and rows apart by blank lines. A
 cell starts with a tab when the header's cells do; a line without one goes on
 the cell before. An empty domain cell is the domain above (a vertically merged
-cell); an empty target cell within such a merged domain is the target cell
-above (the gold labels' reading of 嘉兴's merged cells), and a .docx/.xlsx
-cell marked merged is read the same way. A row naming only a domain ("一、妇女与健康"
-across the table) puts the rows below it in that domain. A row that cannot be read
-(a cell not understood, a unit nobody knows) is a `RowProblem`, never an error.
+cell); an empty first cell of a row (a continuation row: its leading tab kept)
+is the same. An empty target cell within a merged domain is the target cell
+above (the gold labels' reading of 嘉兴's merged cells), and a .docx/.xlsx cell
+marked merged is read the same way. A row naming only a domain ("一、妇女与健康"
+across the table) puts the rows below it in that domain.
+
+A bare number in a target cell takes its comparator from the table's own note
+(目标值未注明“≤”的，均为“达到或高于”), else from the indicator's direction
+(`bare_op`: lower is better for mortality, prevalence… → ≤). A row that cannot be
+read (a cell not understood, a unit nobody knows, a flattened row that splits
+more than one way) is a `RowProblem` with its text, never an error.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, squeeze
-from compliance.extraction.structure import Src, classify, domain_row, item_number
+from compliance.extraction.cleaning import Src
+from compliance.extraction.structure import classify, domain_row, item_number
 
 _MASK = "*＊"
+
+BareOp = Callable[[str, "str | None"], str]  # (indicator name, unit) -> comparator of a bare number
 
 
 @dataclass
@@ -41,8 +61,10 @@ class Cell:
 
 @dataclass
 class Column:
-    role: str  # domain number indicator unit baseline target attribute source other
+    role: str  # domain number indicator unit baseline target parent year attribute source other
     year: int | None = None
+    header: str = ""  # as written (both rows of a two-row header)
+    masked_year: bool = False  # ****年: a year column whose year is masked
 
 
 @dataclass
@@ -53,9 +75,12 @@ class Table:
     header_line: int = 0
     exact_merges: bool = False  # merged cells are marked (.docx, .xlsx): empty means empty
     domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
+    bare: str | None = None  # the comparator the table's note gives bare numbers (None: by direction)
 
 
 # --------------------------------------------------------------------------- columns
+
+_MASKED_YEAR = re.compile(r"^\*{4}年?")
 
 
 def column_of(text: str) -> Column | None:
@@ -66,41 +91,111 @@ def column_of(text: str) -> Column | None:
     bare = re.sub(r"\(.*?\)", "", key)
     for word, role in r.table_columns:
         if key == word or bare == word:
-            return Column(role)
+            written_year = re.search(r"(?:19|20)\d{2}", key)
+            return Column(role, int(written_year.group(0)) if written_year else None, text.strip())
+    if _MASKED_YEAR.match(key):
+        rest = re.sub(r"[()年*]", "", key)
+        if rest in ("", "目标", "目标值", "值"):
+            return Column("year", None, text.strip(), masked_year=True)
+        if any(w in rest for w in ("基", "现状", "实际")):
+            return Column("baseline", None, text.strip(), masked_year=True)
+        return None
     year_match = re.search(r"((?:19|20)\d{2})", key)
     if year_match:
         year = int(year_match.group(1))
         rest = key.replace(year_match.group(1), "")
         rest = re.sub(r"[()年]", "", rest)
         if r.table_year_column.match(key) or rest in ("", "目标", "目标值", "规划目标", "预期目标", "值"):
-            return Column("year", year)
+            return Column("year", year, text.strip())
         if any(w in rest for w in ("基", "现状", "实际")):
-            return Column("baseline", year)
+            return Column("baseline", year, text.strip())
+        for word, role in r.table_columns:
+            if rest == word and role in ("target", "parent"):
+                return Column(role, year, text.strip())
         if "目标" in rest:
-            return Column("target", year)
+            return Column("target", year, text.strip())
     return None
 
 
+def _pair(top: str, sub: str) -> Column:
+    """The column a two-row header names: 2025年目标 over 本县目标, 基期值 over 2020年."""
+    upper = column_of(top) if top.strip() else None
+    lower = column_of(sub) if sub.strip() else None
+    header = "/".join(t.strip() for t in (top, sub) if t.strip())
+    if lower is None:
+        column = upper or Column("other")
+    elif upper is None:
+        column = lower
+    elif lower.role in ("year",) and upper.role in ("baseline", "target", "parent"):
+        column = Column(upper.role, lower.year, masked_year=lower.masked_year)
+    elif lower.role in ("target", "parent", "baseline"):
+        column = Column(lower.role, lower.year if lower.year is not None else upper.year)
+    else:
+        column = lower
+    column.header = header
+    return column
+
+
 def _header(cells: list[str]) -> list[Column] | None:
-    columns = [column_of(c) or Column("other") for c in cells]
-    roles = {c.role for c in columns}
-    if "indicator" in roles and roles & {"target", "year"} and sum(c.role != "other" for c in columns) >= 2:
+    columns = [column_of(c) or Column("other", header=c.strip()) for c in cells]
+    if _is_header(columns):
         return columns
     return None
 
 
+def _is_header(columns: list[Column]) -> bool:
+    roles = {c.role for c in columns}
+    return "indicator" in roles and bool(roles & {"target", "year", "parent"}) and sum(
+        c.role != "other" for c in columns
+    ) >= 2
+
+
+def _sub_header(cells: list[str], merged: list[bool] | None) -> bool:
+    """A second header row: every cell a column word, empty, or merged from the row above; one at least new."""
+    new = 0
+    for k, cell in enumerate(cells):
+        if not cell.strip() or (merged and k < len(merged) and merged[k]):
+            continue
+        if column_of(cell) is None:
+            return False
+        new += 1
+    return new > 0
+
+
+def _combine(top: list[str], sub: list[str], sub_merged: list[bool] | None) -> list[Column]:
+    width = max(len(top), len(sub))
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    columns: list[Column] = []
+    for k in range(width):
+        upper = top[k]
+        lower = "" if (sub_merged and k < len(sub_merged) and sub_merged[k]) or squeeze(sub[k]) == squeeze(upper) else sub[k]
+        if not upper.strip() and lower.strip():
+            # an upper cell spanning this column too: the nearest filled cell to its left
+            j = k - 1
+            while j >= 0 and not top[j].strip():
+                j -= 1
+            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent"):
+                upper = top[j]
+        columns.append(_pair(upper, lower))
+    return columns
+
+
 def _settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
     years = sorted({c.year for c in columns if c.role == "year" and c.year is not None})
+    masked = [k for k, c in enumerate(columns) if c.role == "year" and c.year is None]
     settled: list[Column] = []
-    for column in columns:
+    for k, column in enumerate(columns):
         if column.role != "year":
             settled.append(column)
             continue
-        if period is not None:
-            baseline = column.year is not None and column.year < period[0]
+        if column.year is None:  # masked years: the earlier column is the baseline, the later the target
+            baseline = len(masked) > 1 and k != masked[-1]
+        elif period is not None:
+            baseline = column.year < period[0]
         else:
             baseline = len(years) > 1 and column.year == years[0]
-        settled.append(Column("baseline" if baseline else "target", column.year))
+        settled.append(Column("baseline" if baseline else "target", column.year, column.header, column.masked_year))
     if not any(c.role == "target" for c in settled):
         # only one year column and it is before the period: it is the target after all
         for column in settled:
@@ -112,13 +207,24 @@ def _settle_years(columns: list[Column], period: tuple[int, int] | None) -> list
 # --------------------------------------------------------------------------- finding tables
 
 
-def _row_cells(line: Src) -> list[str] | None:
+def row_cells(line: Src) -> list[str] | None:
+    """The cells of a line: a table row's own, or a text line's split at tabs or at runs of two spaces.
+
+    An empty first cell (a continuation row's leading tab) is kept: cells stay under their column.
+    """
     if line.cells is not None:
         return line.cells
-    text = line.text.strip("\r\n")
-    inner = text.strip("\t ")
-    if inner.count("\t") >= 2:
-        return [c.strip() for c in inner.split("\t")]
+    text = line.text.rstrip("\r\n")
+    if text.strip("\t ").count("\t") >= 2 or (text.count("\t") >= 2 and text.lstrip(" ").startswith("\t")):
+        cells = [c.strip() for c in text.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells
+    inner = text.strip().replace("\u3000", "  ")
+    if "  " in inner and not re.search(r"[。；;]", inner):
+        cells = [c.strip() for c in inner.split("  ")]
+        if sum(1 for c in cells if c) >= 3:
+            return cells
     return None
 
 
@@ -130,11 +236,17 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         if i in used:
             i += 1
             continue
-        cells = _row_cells(lines[i])
+        cells = row_cells(lines[i])
         if cells is not None:
             columns = _header(cells)
             if columns is not None:
-                table = _row_table(lines, i, _settle_years(columns, period))
+                start = i
+                if i + 1 < len(lines):
+                    below = row_cells(lines[i + 1])
+                    if below is not None and _sub_header(below, lines[i + 1].merged) and _header(below) is None:
+                        columns = _combine(cells, below, lines[i + 1].merged)
+                        i += 1
+                table = _row_table(lines, i, _settle_years(columns, period), start)
                 tables.append(table)
                 used |= table.indices
                 i = max(table.indices) + 1
@@ -151,19 +263,22 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
     return tables
 
 
-def _row_table(lines: list[Src], start: int, columns: list[Column]) -> Table:
-    table = Table(columns, [], {start}, lines[start].number, exact_merges=lines[start].merged is not None)
-    i = start + 1
+def _row_table(lines: list[Src], last_header: int, columns: list[Column], start: int) -> Table:
+    table = Table(
+        columns, [], set(range(start, last_header + 1)), lines[start].number, exact_merges=lines[start].merged is not None
+    )
+    width = len(columns)
+    i = last_header + 1
     while i < len(lines):
         line = lines[i]
-        cells = _row_cells(line)
-        if cells is None:
+        cells = row_cells(line)
+        if cells is None or (line.cells is None and "\t" not in line.text and len(cells) < width - 1):
             if line.blank:
                 # a blank line between rows; the table goes on if a row follows
                 j = i + 1
                 while j < len(lines) and lines[j].blank and lines[j].cells is None:
                     j += 1
-                if j < len(lines) and _row_cells(lines[j]) is not None and _header(_row_cells(lines[j]) or []) is None:
+                if j < len(lines) and row_cells(lines[j]) is not None and _header(row_cells(lines[j]) or []) is None:
                     table.indices.update(range(i, j))
                     i = j
                     continue
@@ -187,7 +302,21 @@ def _row_table(lines: list[Src], start: int, columns: list[Column]) -> Table:
         table.rows.append(row)
         table.indices.add(i)
         i += 1
+    table.bare = _bare_from_notes(lines, i, start)
     return table
+
+
+def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> str | None:
+    """The comparator a note under the table (or in a row of its own) gives bare numbers.
+
+    注：目标值未注明“≤”“<”的，均为“达到或高于”（≥）.
+    """
+    for line in lines[start if start is not None else after : after + 3]:
+        text = line.text if line.cells is None else " ".join(dict.fromkeys(c for c in line.cells if c))
+        for pattern, op in rules().bare_value_notes:
+            if pattern.search(fold(text)):
+                return op
+    return None
 
 
 def _short(text: str) -> bool:
@@ -267,6 +396,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
     else:  # rows could not be told apart by blank lines: cut the cells by the header's width
         chunks = [flat[k : k + width] for k in range(0, len(flat), width)]
         table.rows = [c for c in chunks if any(x.text for x in c)]
+    table.bare = _bare_from_notes(lines, last_used + 1)
     return table
 
 
@@ -284,6 +414,8 @@ class RowTarget:
     year: int | None
     note: str | None = None
     locator: str | None = None
+    parent: dict[str, Any] | None = None  # the parent's target as the table quotes it (上级目标)
+    parent_column: str | None = None
 
 
 @dataclass
@@ -308,7 +440,20 @@ def _unit(written: str) -> str | None:
     try:
         return normalise_unit(written)
     except (UnitError, Exception):
+        return masked_unit(written)
+
+
+def masked_unit(written: str) -> str | None:
+    """A unit whose digits are masked (*/**万): the one known unit it fits, when exactly one does."""
+    key = squeeze(written)
+    if not any(ch in _MASK for ch in key):
         return None
+    pattern = "".join(
+        rf"\d{{{len(piece)}}}" if piece[0] in _MASK else re.escape(piece)
+        for piece in re.findall(r"[*＊]+|[^*＊]+", key)
+    )
+    fits = {unit for unit in rules().maskable_units if re.fullmatch(pattern, unit)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def split_indicator(text: str) -> tuple[str, str | None]:
@@ -343,8 +488,11 @@ _POST = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "
 _BARE_NUMBER = re.compile(r"(?<![0-9.*＊/])[0-9]+(?:\.[0-9]+)?(?![0-9.*＊%‰/])")
 
 
-def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
-    """The targets a target cell states (mappings of the plan format); None if it states nothing readable."""
+def read_cell(text: str, unit: str | None, bare: str = ">=") -> list[dict[str, Any]] | None:
+    """The targets a target cell states (mappings of the plan format); None if it states nothing readable.
+
+    `bare` is the comparator of a number written without one (the table's note, or the indicator's direction).
+    """
     from compliance.phrases import parse
 
     folded = fold(text).strip()
@@ -353,7 +501,7 @@ def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
     if match:
         number = match.group("num")
         cell_unit = _unit(match.group("unit")) if match.group("unit") else unit
-        op = _SYMBOLS.get(match.group("sym") or "") or _POST.get(match.group("post") or "") or ">="
+        op = _SYMBOLS.get(match.group("sym") or "") or _POST.get(match.group("post") or "") or bare
         out: dict[str, Any] = {"op": op}
         if any(ch in _MASK for ch in number):
             out["masked"] = True
@@ -368,19 +516,16 @@ def read_cell(text: str, unit: str | None) -> list[dict[str, Any]] | None:
     parsed = parse(folded)
     if not any(t.is_numeric for t in parsed) and unit:
         # a phrase with a bare number (稳定在95以上) in a column whose unit is known: read it with that unit
-        bare = list(_BARE_NUMBER.finditer(folded))
-        if len(bare) == 1:
+        found = list(_BARE_NUMBER.finditer(folded))
+        if len(found) == 1:
             written = unit[1:] if unit.startswith("1/") else unit
-            number = bare[0]
-            parsed = parse(folded[: number.end()] + written + folded[number.end() :])
+            number_match = found[0]
+            parsed = parse(folded[: number_match.end()] + written + folded[number_match.end() :])
     numeric = [t for t in parsed if t.is_numeric]
     chosen = numeric or [t for t in parsed if t.quote and len(squeeze(t.quote)) >= len(key) - 2]
     if not chosen:
         return None
-    results = []
-    for t in chosen:
-        results.append(t.to_mapping(default_unit=unit))
-    return results
+    return [t.to_mapping(default_unit=unit) for t in chosen]
 
 
 def _baseline(text: str, unit: str | None, year: int | None) -> dict[str, Any] | None:
@@ -416,19 +561,29 @@ def as_shown(cell: Cell, unit: str | None) -> str:
     return format(shown, "f") + "%"
 
 
-def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], list[RowProblem]]:
+def _at_least(name: str, unit: str | None) -> str:
+    """Without knowing the indicator's direction: a bare number is a floor, as most tables mean it."""
+    return ">="
+
+
+def read_table(
+    table: Table, plan_end: int | None, bare_op: BareOp = _at_least
+) -> tuple[list[RowTarget], list[RowProblem]]:
     empty = rules().empty_cells
     columns = table.columns
-    role_index = {}
+    role_index: dict[str, int] = {}
     for k, column in enumerate(columns):
         role_index.setdefault(column.role, k)
     target_columns = [k for k, c in enumerate(columns) if c.role == "target"]
+    parent_columns = [k for k, c in enumerate(columns) if c.role == "parent"]
     baseline_column = role_index.get("baseline")
+    baseline_year = columns[baseline_column].year if baseline_column is not None else None
     targets: list[RowTarget] = []
     problems: list[RowProblem] = []
     domain: str | None = None
     above: dict[int, Cell] = {}  # last non-empty cell of each target column
     for row in table.rows:
+
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
             return row[k] if k is not None and k < len(row) else None
 
@@ -440,6 +595,8 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
             continue
         name_cell = cell(role_index.get("indicator"))
         if name_cell is None or not name_cell.text.strip():
+            if any(re.search(r"[0-9*＊]", c.text) for c in row if c is not cell(role_index.get("number"))):
+                problems.append(RowProblem(row[0].line, " | ".join(c.text for c in row if c.text.strip()), "table row without an indicator"))
             continue
         domain_cell = cell(role_index.get("domain"))
         domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty
@@ -452,13 +609,13 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
         if unit_cell is not None and unit_cell.text.strip():
             unit = _unit(fold(unit_cell.text).strip().strip("()（）")) or unit
         unit = _per_population(name, unit)
+        bare = table.bare or bare_op(name, unit)
         baseline = None
         base_cell = cell(baseline_column)
         if base_cell is not None:
-            baseline = _baseline(
-                as_shown(base_cell, unit), unit, columns[baseline_column].year if baseline_column is not None else None
-            )
-        row_text = " | ".join(as_shown(c, unit) for c in row if c.text.strip())
+            baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
+        row_text = " | ".join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
+        parent, parent_header = _parent(row, parent_columns, columns, unit, bare)
         for k in target_columns:
             own = cell(k)
             source = own
@@ -482,23 +639,25 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
             assert source is not None
             shown = as_shown(source, unit)
             try:
-                values = read_cell(shown, unit)
+                values = read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
-                problems.append(RowProblem(source.line, f"{name}: {shown}", f"table cell not understood ({error})"))
+                problems.append(RowProblem(source.line, f"{name}: {shown}", f"table cell not understood ({error})", source.locator))
                 continue
             year = columns[k].year
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
-                    problems.append(RowProblem(source.line, f"{name}: {shown}", "table cell not understood"))
+                    problems.append(RowProblem(source.line, f"{name}: {shown}", "table cell not understood", source.locator))
                 continue
             if any("value" in v and not v.get("unit") for v in values):
                 # a number with no unit the checker knows (（1/万）): listed, not guessed
                 written = name_cell.text.strip()
                 problems.append(
-                    RowProblem(source.line, f"{written}: {shown}", "the unit of this row is not understood")
+                    RowProblem(source.line, f"{written}: {shown}", "the unit of this row is not understood", source.locator)
                 )
                 continue
             for value in values:
+                if str(value.get("op", "")).startswith("rel_") and value.get("base_year") is None and baseline_year:
+                    value = dict(value, base_year=baseline_year)  # relative to the table's baseline column
                 targets.append(
                     RowTarget(
                         indicator=name,
@@ -509,7 +668,269 @@ def read_table(table: Table, plan_end: int | None) -> tuple[list[RowTarget], lis
                         baseline=baseline,
                         year=year if year is not None and plan_end is not None and year != plan_end else None,
                         note=note,
-                        locator=own.locator if own is not None else source.locator,
+                        locator=own.locator if own is not None and own.locator else source.locator,
+                        parent=parent,
+                        parent_column=parent_header,
                     )
                 )
     return targets, problems
+
+
+def _parent(
+    row: list[Cell], parent_columns: list[int], columns: list[Column], unit: str | None, bare: str
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The parent's target the row quotes (上级目标), when the table has such a column and the cell reads."""
+    for k in parent_columns:
+        if k >= len(row) or squeeze(row[k].text) in rules().empty_cells:
+            continue
+        try:
+            values = read_cell(as_shown(row[k], unit), unit, bare=bare)
+        except Exception:
+            continue
+        if values and len(values) == 1 and (values[0].get("unit") or values[0].get("op") == "qual"):
+            return values[0], columns[k].header or None
+    return None, None
+
+
+# --------------------------------------------------------------------------- flattened tables (文库 exports)
+
+
+def _header_tokens(text: str) -> list[tuple[str, int, int]]:
+    """The column words a header run is made of, in order, with their offsets (序号|指标名称|2020年基数|2030年目标)."""
+    r = rules()
+    words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
+    year = re.compile(r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?")
+    tokens: list[tuple[str, int, int]] = []
+    folded = fold(text)
+    i = 0
+    while i < len(folded):
+        if folded[i] == " ":
+            i += 1
+            continue
+        match = year.match(folded, i)
+        found = match.group(0) if match else None
+        for word in words:
+            if folded.startswith(word, i) and (found is None or len(word) > len(found)):
+                found = word
+        if found is None:
+            break
+        tokens.append((text[i : i + len(found)], i, i + len(found)))
+        i += len(found)
+    return tokens
+
+
+def flat_header(text: str) -> list[Column] | None:
+    """The columns of a header whose cells were run together, or None if it is not an indicator-table header."""
+    tokens = _header_tokens(text)
+    if len(tokens) < 3:
+        return None
+    return _header([t for t, _, _ in tokens])
+
+
+_VALUE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$|^[*＊]+(?:\.[*＊]+)?$")
+_NUMERIC = re.compile(r"[0-9*＊.]+")
+# a name never starts with one of these: the digits before them belong to it (5岁以下…, 0—6岁…, 12岁…)
+_AFTER_DIGITS = re.compile(r"^[岁个月周~～—－.%‰-]")
+
+
+@dataclass
+class _Split:
+    values: list[str]
+    prefix: str  # digits that start the next row's name
+    penalty: float
+
+
+def read_flat(
+    line: Src, period: tuple[int, int] | None, bare_op: BareOp = _at_least, plausible: Callable[[str, Decimal, str | None], bool] | None = None
+) -> tuple[list[RowTarget], list[RowProblem]]:
+    """The rows of a table flattened into one text (序号指标名称2020年基数2030年目标1婴儿死亡率(‰)4.124.02…).
+
+    Rows are found by their numbers in sequence (1, 2, 3 …): each run of digits
+    between two names is split into the row's values (one per value column of
+    the header), the next row's number, and digits that begin the next name
+    (5岁以下…). A split is kept only when it is the one plausible reading — every
+    value within the indicator's plausible range (or a rate's 0–100 %), and the
+    baseline and the target of the same order of magnitude — and clearly better
+    than any other; otherwise the row goes to the problems with its text.
+    """
+    text = line.text
+    tokens = _header_tokens(text)
+    columns = _settle_years(_header([t for t, _, _ in tokens]) or [], period)
+    header_end = tokens[-1][2] if tokens else 0
+    value_columns = [c for c in columns if c.role in ("baseline", "target", "parent")]
+    has_numbers = any(c.role == "number" for c in columns)
+    targets: list[RowTarget] = []
+    problems: list[RowProblem] = []
+    if not value_columns or not has_numbers:
+        rest = text[header_end:].strip()
+        if re.search(r"[0-9*＊]", rest):
+            problems.append(RowProblem(line.number_at(header_end), rest[:200], "flattened table not read: its rows cannot be told apart"))
+        return targets, problems
+    k = len(value_columns)
+    first = _NUMERIC.match(text, header_end)
+    openings = _splits(first.group(0), 0, "1", text[first.end() :], last=False) if first else []
+    if not openings:  # the first row is not numbered 1: nothing to go by
+        rest = text[header_end:].strip()
+        problems.append(RowProblem(line.number_at(header_end), rest[:200], "flattened table not read: its rows are not numbered"))
+        return targets, problems
+    expected = 1
+    prefix = openings[0][1]  # digits that begin the first name (1 then 5岁以下…)
+    position = first.end() if first else header_end
+    while position < len(text):
+        name_start = position - len(prefix)
+        found = _next_row(text, position, expected + 1, k, period, plausible)
+        if found is None:
+            break
+        name_end, run_end, split = found
+        name_text = text[name_start:name_end]
+        name, unit = split_indicator(name_text)
+        unit = _per_population(name, unit)
+        row_text = text[name_start : name_end] + "".join(split.values)
+        if split.penalty == math.inf:
+            problems.append(
+                RowProblem(line.number_at(name_end), row_text, "flattened table row not read: its numbers split more than one way")
+            )
+        else:
+            _flat_targets(line, columns, value_columns, split, name, unit, name_end, row_text, period, bare_op, targets, problems)
+        prefix = split.prefix
+        position = run_end
+        expected += 1
+    rest = text[position:].strip()
+    if re.search(r"[0-9*＊]", rest):
+        problems.append(RowProblem(line.number_at(position), rest[:200], "flattened table: the rest could not be read as rows"))
+    return targets, problems
+
+
+def _next_row(
+    text: str, start: int, following: int, k: int, period: tuple[int, int] | None, plausible: Any
+) -> tuple[int, int, _Split] | None:
+    """(end of the name, end of the digit run, its split) for the row whose name starts at `start`."""
+    for match in _NUMERIC.finditer(text, start + 1):
+        run = match.group(0).strip(".")
+        if not run or not re.match(r"[0-9*＊]", run):
+            continue
+        after = text[match.end() :]
+        before = text[match.start() - 1]
+        if _AFTER_DIGITS.match(after) and not _splits(run, k, str(following), after, last=False):
+            continue  # digits inside the name (拥有3岁以下…)
+        if before in "(（" or re.match(r"^[/]", after):
+            continue  # inside a unit: (1/10万)
+        name = text[start : match.start()]
+        last = not after.strip() or not re.search(r"[\u4e00-\u9fff]", after[:4])
+        candidates = _splits(run, k, str(following), after, last)
+        if not candidates:
+            continue
+        _, unit = split_indicator(name)
+        scored = []
+        for values, prefix in candidates:
+            penalty = _penalty(values, unit, name, plausible)
+            if penalty is not None:
+                scored.append(_Split(values, prefix, penalty))
+        if not scored:
+            return match.start(), match.end(), _Split(list(candidates[0][0]), candidates[0][1], math.inf)
+        scored.sort(key=lambda s: s.penalty)
+        best = scored[0]
+        if len(scored) > 1 and scored[1].penalty - best.penalty < rules().flat_table_margin:
+            best = _Split(best.values, best.prefix, math.inf)
+        return match.start(), match.end(), best
+    return None
+
+
+def _splits(run: str, k: int, following: str, after: str, last: bool) -> list[tuple[list[str], str]]:
+    """Every way to read a digit run as k values, then the next row's number, then digits of the next name."""
+    out: list[tuple[list[str], str]] = []
+    needs_prefix = bool(_AFTER_DIGITS.match(after))
+
+    def values(rest: str, n: int) -> list[tuple[list[str], str]]:
+        if n == 0:
+            return [([], rest)]
+        found = []
+        for cut in range(1, len(rest) + 1):
+            head = rest[:cut]
+            if _VALUE.match(head):
+                for tail_values, tail in values(rest[cut:], n - 1):
+                    found.append(([head, *tail_values], tail))
+        return found
+
+    for vals, rest in values(run, k):
+        if last and not rest:
+            out.append((vals, ""))
+            continue
+        if rest.startswith(following):
+            prefix = rest[len(following) :]
+            if needs_prefix and not prefix:
+                continue
+            if prefix and not needs_prefix and not prefix.isdigit():
+                continue
+            out.append((vals, prefix))
+    return out
+
+
+def _penalty(values: list[str], unit: str | None, name: str, plausible: Any) -> float | None:
+    """How unlikely a split is (None: impossible): out-of-range values are impossible, far-apart ones unlikely."""
+    numbers: list[Decimal] = []
+    for value in values:
+        if any(ch in _MASK for ch in value):
+            continue
+        number = Decimal(value)
+        if unit in ("%",) and number > 100:
+            return None
+        if plausible is not None and not plausible(name, number, unit):
+            return None
+        numbers.append(number)
+    r = rules()
+    penalty = sum(0.5 for value in values if re.fullmatch(r"\d+\.\d*0", value) and len(value.split(".")[1]) >= 2)
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        change = (0.0 if a == b else 2.0) if a == 0 or b == 0 else abs(math.log(float(b) / float(a)))
+        if change > r.flat_table_max_change:
+            return None  # a plan's target far from its baseline (more than about threefold): not a reading to trust
+        penalty += change
+    return penalty
+
+
+def _flat_targets(
+    line: Src,
+    columns: list[Column],
+    value_columns: list[Column],
+    split: _Split,
+    name: str,
+    unit: str | None,
+    name_end: int,
+    row_text: str,
+    period: tuple[int, int] | None,
+    bare_op: BareOp,
+    targets: list[RowTarget],
+    problems: list[RowProblem],
+) -> None:
+    number_line = line.number_at(name_end)
+    baseline = None
+    parent = None
+    bare = bare_op(name, unit)
+    for column, value in zip(value_columns, split.values, strict=True):
+        if column.role == "baseline":
+            baseline = _baseline(value, unit, column.year)
+        elif column.role == "parent":
+            read = read_cell(value, unit, bare=bare)
+            parent = read[0] if read else None
+    plan_end = period[1] if period else None
+    for column, value in zip(value_columns, split.values, strict=True):
+        if column.role != "target":
+            continue
+        read = read_cell(value, unit, bare=bare)
+        if not read or any("value" in v and not v.get("unit") for v in read):
+            problems.append(RowProblem(number_line, row_text, "the unit of this row is not understood"))
+            continue
+        for item in read:
+            targets.append(
+                RowTarget(
+                    indicator=name,
+                    domain_written=None,
+                    target=item,
+                    line=number_line,
+                    text=row_text,
+                    baseline=baseline,
+                    year=column.year if column.year is not None and column.year != plan_end else None,
+                    note="a flattened table row: its numbers were told apart by the row sequence and plausible values",
+                    parent=parent,
+                )
+            )

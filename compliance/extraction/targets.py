@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, squeeze
-from compliance.extraction.structure import Src, classify, item_number
+from compliance.extraction.cleaning import Src
+from compliance.extraction.structure import classify, item_number
 
 _SENTENCE_END = "。；;！!？?：:"
 _CLAUSE = "，,。；;！!？?：:"
@@ -30,6 +31,7 @@ class Paragraph:
     section: str
     domain: str | None
     note: str | None = None
+    breaks: list[int] = field(default_factory=list)  # where a line break fell between two digits
 
 
 @dataclass
@@ -67,7 +69,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     previous_text = ""
     for line, context in zip(lines, contexts, strict=False):
         section = context.section
-        if section not in ("main_targets", "measures") or context.heading or line.cells is not None:
+        if section not in ("main_targets", "measures") or context.heading or line.cells is not None or line.table_text:
             current = None
             previous_text = ""
             continue
@@ -89,6 +91,9 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
         lead = len(text) - len(text.lstrip())
         owners = [line.number_at(lead + i) for i in range(len(piece))] if line.spans else [line.number] * len(piece)
         if continues and current is not None:
+            if current.text[-1:].isdigit() and piece[:1].isdigit():
+                current.breaks.append(len(current.text))  # a line break never joins two numbers into one
+                piece, owners = " " + piece, [owners[0], *owners]
             current.text += piece
             current.owners += owners
         else:
@@ -166,13 +171,15 @@ def responsible(text: str) -> tuple[list[str], list[str]]:
 _YEAR = re.compile(r"(?:到|至|在|于|力争)?\s*((?:19|20)\d{2})\s*年(?:底|末|前)?(?!\s*(?:为|的|是|已|基|-|—|至))")
 
 
-def _own_year(text: str, end: int, period: tuple[int, int]) -> int | None:
+def _own_year(text: str, end: int, period: tuple[int, int] | None) -> int | None:
     """The target year a sentence gives a target before its number ends (到2025年…): None for the plan's end."""
     start = end
     begin = start
     while begin > 0 and text[begin - 1] not in "。；;":
         begin -= 1
     year = None
+    if period is None:
+        return None
     for match in _YEAR.finditer(fold(text[begin:start])):
         candidate = int(match.group(1))
         before = text[begin : begin + match.start()]
@@ -186,7 +193,7 @@ def _own_year(text: str, end: int, period: tuple[int, int]) -> int | None:
 
 
 def read_paragraph(
-    paragraph: Paragraph, period: tuple[int, int], keep_qualitative: bool
+    paragraph: Paragraph, period: tuple[int, int] | None, keep_qualitative: bool
 ) -> tuple[list[TextTarget], list[Loose]]:
     from compliance.phrases import parse
 
@@ -198,9 +205,16 @@ def read_paragraph(
     lead, resp = responsible(text)
     targets: list[TextTarget] = []
     spans: list[tuple[int, int]] = []
+    broken: list[Loose] = []
     indicators = _complete_subjects(text, parsed)
     for t, indicator in zip(parsed, indicators, strict=True):
         spans.append((t.start, t.end))
+        if t.is_numeric and _counts_plan_parts(text, t):
+            continue  # 提出64项主要目标, 8个领域: the plan counting its own parts, not a target
+        if any(t.start <= b <= t.end for b in paragraph.breaks):
+            broken.append(Loose(_number_line(paragraph, t.start, t.end), _clause(text, t.start, t.end),
+                                "digits on both sides of a line break: not read, see the document"))
+            continue
         if not t.is_numeric and not keep_qualitative:
             continue
         if not t.is_numeric and t.indicator is None:
@@ -221,7 +235,14 @@ def read_paragraph(
                 note=paragraph.note,
             )
         )
-    return targets, _loose_numbers(paragraph, spans, parsed)
+    return targets, broken + _loose_numbers(paragraph, spans, parsed)
+
+
+def _counts_plan_parts(text: str, target: Any) -> bool:
+    if str(target.unit or "") not in ("个", "项"):
+        return False
+    tail = fold(text[max(target.start, target.end - 6) : target.end + 8])
+    return any(e.reason == "count of the plan's parts" and e.pattern.search(tail) for e in rules().non_targets)
 
 
 def _complete_subjects(text: str, parsed: list[Any]) -> list[str | None]:

@@ -88,6 +88,10 @@ def target_dict(target: Target) -> dict[str, Any]:
         out["evidence"] = list(target.evidence)
     if target.note is not None:
         out["note"] = target.note
+    if target.parent_target is not None:
+        out["parent_target"] = _Flow(flow_target(target.parent_target))
+        if target.parent_column:
+            out["parent_column"] = target.parent_column
     return out
 
 
@@ -95,17 +99,19 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     info = plan.plan
     head: dict[str, Any] = {
         "title": info.title,
-        "kind": str(info.kind),
-        "level": str(info.level),
+        "kind": str(info.kind) if info.kind is not None else None,
+        "level": str(info.level) if info.level is not None else None,
         "jurisdiction": _FlowList(info.jurisdiction),
-        "period": _FlowList(info.period),
+        "period": _FlowList(info.period) if info.period is not None else None,
     }
+    if info.unknown:
+        head["unknown"] = _FlowList(info.unknown)
     if info.document_number is not None:
         head["document_number"] = info.document_number
     if info.follows:
         head["follows"] = list(info.follows)
     if info.source is not None:
-        source = {k: v for k, v in info.source.model_dump().items() if v is not None}
+        source = {k: v for k, v in info.source.model_dump(mode="json").items() if v is not None}
         if source:
             head["source"] = source
     if not info.targets_encoded:
@@ -116,6 +122,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         head["evidence"] = list(info.evidence)
     if info.note is not None:
         head["note"] = info.note
+    if info.inferred_from:
+        head["inferred_from"] = dict(info.inferred_from)
     out: dict[str, Any] = {"format": plan.format, "plan": head}
     if plan.domains:
         out["domains"] = list(plan.domains)
@@ -143,6 +151,10 @@ def dump_plan(plan: Plan) -> str:
         "# `line` is the line in the source document; check each target against it, and",
         "# read the `unparsed` list at the end: numbers the extraction did not understand.",
     ]
+    if info.is_news_summary:
+        header.append("# The source is a news article about the plan, not the plan: only the targets it states are here.")
+    for name in info.missing:
+        header.append(f"# {name}: not told by the document (written as unknown); set it here or with --{name}.")
     body = _yaml(plan_dict(plan))
     return "\n".join(header) + "\n" + _spaced(body)
 

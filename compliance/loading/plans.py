@@ -104,7 +104,9 @@ class _Builder:
             )
         return None
 
-    def target(self, raw: dict[str, Any], index: int, domains: list[str], period: tuple[int, int]) -> Target | None:
+    def target(
+        self, raw: dict[str, Any], index: int, domains: list[str], period: tuple[int, int] | None
+    ) -> Target | None:
         path: tuple[str | int, ...] = ("targets", index)
         value, written = self.target_value(raw["target"], (*path, "target"))
         baseline = None
@@ -127,10 +129,13 @@ class _Builder:
                 hint=f"the plan lists: {', '.join(domains)}",
             )
         year = raw.get("year")
-        if year is not None and not period[0] <= year <= period[1]:
+        if year is not None and period is not None and not period[0] <= year <= period[1]:
             self.problem((*path, "year"), f"year {year} is outside the plan's period {period[0]}–{period[1]}")
         if value is None:
             return None
+        parent_target = None
+        if raw.get("parent_target") is not None:
+            parent_target, _ = self.target_value(raw["parent_target"], (*path, "parent_target"))
         line, column = self.document.position(path)
         return Target(
             indicator=raw["indicator"],
@@ -149,16 +154,20 @@ class _Builder:
             evidence=list(raw.get("evidence") or []),
             note=raw.get("note"),
             position=Position(file=self.document.file, line=line, column=column),
+            parent_target=parent_target,
+            parent_column=raw.get("parent_column"),
         )
 
     def plan(self) -> Plan | None:
         data = self.document.data
         info = dict(data["plan"])
-        start, end = info["period"]
-        if start > end:
-            self.problem(("plan", "period"), f"the period ends ({end}) before it starts ({start})")
+        period = info.get("period")
+        if period is not None:
+            start, end = period
+            if start > end:
+                self.problem(("plan", "period"), f"the period ends ({end}) before it starts ({start})")
         domains = [str(d) for d in data.get("domains") or []]
-        targets = [self.target(dict(raw), i, domains, (start, end)) for i, raw in enumerate(data.get("targets") or [])]
+        targets = [self.target(dict(raw), i, domains, period) for i, raw in enumerate(data.get("targets") or [])]
         if self.problems:
             return None
         return Plan(

@@ -1,6 +1,7 @@
 """The data model: plans, targets and their values."""
 
 from compliance.model.plan import (
+    METADATA_FIELDS,
     Baseline,
     Direction,
     Kind,
@@ -11,6 +12,7 @@ from compliance.model.plan import (
     Position,
     Section,
     Source,
+    SourceType,
     Target,
     TargetValue,
     Unparsed,
@@ -18,6 +20,7 @@ from compliance.model.plan import (
 )
 
 __all__ = [
+    "METADATA_FIELDS",
     "Baseline",
     "Direction",
     "Kind",
@@ -28,6 +31,7 @@ __all__ = [
     "Position",
     "Section",
     "Source",
+    "SourceType",
     "Target",
     "TargetValue",
     "Unparsed",

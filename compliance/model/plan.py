@@ -194,20 +194,36 @@ class Target(BaseModel):
     evidence: list[str] = Field(default_factory=list)  # where it is confirmed or quoted
     note: str | None = None
     position: Position | None = None  # where this entry stands in the plan file
+    # The parent's target as this plan's own table quotes it (a 上级目标 column beside 本县目标):
+    # not a target of the plan, but worth comparing with the parent as encoded.
+    parent_target: TargetValue | None = None
+    parent_column: str | None = None
+
+
+class SourceType(StrEnum):
+    """What a source document is."""
+
+    PLAN = "plan"
+    NEWS_SUMMARY = "news_summary"  # a news article about the plan: only the targets it states
 
 
 class Source(BaseModel):
     file: str | None = None
     url: str | None = None
     note: str | None = None
+    type: SourceType | None = None
+
+
+# The fields of PlanInfo a document may leave untold (extraction writes them as unknown, never guessed).
+METADATA_FIELDS = ("kind", "level", "jurisdiction", "period")
 
 
 class PlanInfo(BaseModel):
     title: str
-    kind: Kind
-    level: Level
-    jurisdiction: list[str]  # from the province down: [云南省, 玉溪市, 新平彝族傣族自治县]
-    period: tuple[int, int]
+    kind: Kind | None  # None: the document does not tell (see `missing`)
+    level: Level | None
+    jurisdiction: list[str]  # from the province down: [云南省, 玉溪市, 新平彝族傣族自治县]; the known part
+    period: tuple[int, int] | None
     document_number: str | None = None  # e.g. 国发〔2021〕16号
     follows: list[str] = Field(default_factory=list)  # parent plans the text cites
     source: Source | None = None
@@ -217,10 +233,23 @@ class PlanInfo(BaseModel):
     verified: bool | None = None  # reference plans: is the plan's text itself confirmed?
     evidence: list[str] = Field(default_factory=list)
     note: str | None = None
+    unknown: list[str] = Field(default_factory=list)  # fields the source document does not tell (METADATA_FIELDS)
+    inferred_from: dict[str, str] = Field(default_factory=dict)  # extraction: where each field was read
 
     @property
-    def end_year(self) -> int:
-        return self.period[1]
+    def missing(self) -> list[str]:
+        """The metadata fields not known: null in the file, or listed as unknown (an incomplete jurisdiction)."""
+        absent = {name for name in ("kind", "level", "period") if getattr(self, name) is None}
+        absent |= set(self.unknown)
+        return [name for name in METADATA_FIELDS if name in absent]
+
+    @property
+    def is_news_summary(self) -> bool:
+        return self.source is not None and self.source.type is SourceType.NEWS_SUMMARY
+
+    @property
+    def end_year(self) -> int | None:
+        return self.period[1] if self.period is not None else None
 
 
 class Unparsed(BaseModel):
@@ -246,5 +275,6 @@ class Plan(BaseModel):
     def label(self) -> str:
         return self.plan.title
 
-    def target_year(self, target: Target) -> int:
+    def target_year(self, target: Target) -> int | None:
+        """The year a target is for: its own, else the end of the plan's period (None when the period is unknown)."""
         return target.year if target.year is not None else self.plan.end_year

@@ -68,6 +68,8 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
         number.pre_start, number.pre_end = begin + s_end - len(s_word), word_end
         _chain_verbs(work, number)
         return
+    if tier == "weak" and number.unit_kind == "ratio" and word in vocab.ratio_equal:
+        op = Op.EQ  # 男女厕位比例达到2:3: the proportion to reach, not a floor (a ratio runs either way)
     number.pre_op = op
     number.strong = tier == "strong"
     number.relative = tier == "relative"
@@ -141,9 +143,11 @@ def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str,
 
 
 def _is_year(work: str, number: _Number) -> bool:
+    token = work[number.start : number.end]
+    if number.masked and re.fullmatch(r"[*＊]{4}", token):  # ****年: a masked year, never a value
+        return work[number.end : number.end + 3].lstrip().startswith(("年", "-", "至", "到", "~", "届"))
     if number.value is None or number.masked:
         return False
-    token = work[number.start : number.end]
     if not re.fullmatch(r"(1[89]|2[01])\d\d(?:\s*-\s*(1[89]|2[01])\d\d)?", token):
         return False
     after = work[number.end : number.end + 3].lstrip()

@@ -148,5 +148,6 @@ def _carry_population(items: list[str]) -> list[str]:
     if not population:
         return items
     return [items[0]] + [
-        item if prefix.match(item) or item[:1].isdigit() else population.group(0) + item for item in items[1:]
+        item if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊" else population.group(0) + item
+        for item in items[1:]
     ]

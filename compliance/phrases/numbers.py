@@ -275,6 +275,13 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
     """2-3家 (a range), 2:3 (a ratio) and 9/10万 (handled as a unit) after the first number."""
     vocab = _vocabulary()
     after = _skip_spaces(work, pos)
+    if after < len(work) and work[after] in ":" and number.masked:
+        # *:* (a ratio whose terms are masked): a masked ratio, never a guessed one
+        second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
+        if second and all(ch in mask for ch in second.group(0).replace(".", "")):
+            number.unit_written = number.unit_kind = number.unit = "ratio"
+            number.end = number.unit_end = second.end()
+            return second.end()
     if after < len(work) and work[after] in ":" and not number.masked:
         second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
         if second and not any(ch in mask for ch in second.group(0)):

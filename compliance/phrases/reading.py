@@ -201,7 +201,7 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         period = periods.last(clause_begin, first.start)
         population = populations.last(clause_begin, first.start)
         year_found = base_years.last(sentence_begin, first.start)
-        base_year = int(year_found) if year_found is not None else None
+        base_year = int(year_found) if year_found is not None and year_found.isdigit() else None  # ****: masked
         ops = _group_ops(group)
         if len(group) > 1:
             pairs = [

@@ -29,6 +29,7 @@ class _Vocabulary:
     strong: list[tuple[str, Op]]
     weak: list[tuple[str, Op]]
     adjacent_only: frozenset[str]
+    ratio_equal: frozenset[str]
     op_window: int
     relative: list[tuple[str, Op]]
     base_year: list[re.Pattern[str]]
@@ -152,6 +153,7 @@ def _vocabulary() -> _Vocabulary:
         strong=ops(data["strong_ops"]),
         weak=ops(data["weak_ops"]),
         adjacent_only=frozenset(str(w) for w in data["adjacent_only"]),
+        ratio_equal=frozenset(str(w) for w in data.get("ratio_equal", [])),
         op_window=int(data["op_window"]),
         relative=ops(data["relative"]),
         base_year=[re.compile(str(p)) for p in data["base_year_patterns"]],

@@ -180,11 +180,15 @@ class ReferenceLibrary:
         National first, then provincial, then municipal.
         """
         info = plan.plan
+        if info.kind is None:
+            return []  # a plan of unknown kind has no parent to be checked against (check says so)
+        # a plan of unknown level is checked against the national outline only
+        rank = info.level.rank if info.level is not None else Level.PROVINCIAL.rank
         found = [
             entry.load()
             for entry in self.entries
             if entry.kind == info.kind.value
-            and entry.level.rank < info.level.rank
+            and entry.level.rank < rank
             and self.gazetteer.contains(entry.jurisdiction, info.jurisdiction)
             and not (plan.path is not None and entry.file.resolve() == Path(plan.path).resolve())
         ]

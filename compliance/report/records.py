@@ -36,10 +36,12 @@ def plan_record(plan: Plan) -> dict[str, Any]:
     return {
         "title": info.title,
         "county": info.jurisdiction[-1] if info.jurisdiction else None,
-        "kind": info.kind.value,
-        "level": info.level.value,
+        "kind": info.kind.value if info.kind else None,
+        "level": info.level.value if info.level else None,
         "jurisdiction": list(info.jurisdiction),
-        "period": list(info.period),
+        "period": list(info.period) if info.period else None,
+        "unknown": info.missing,
+        "source_type": str(info.source.type) if info.source and info.source.type else "plan",
         "document_number": info.document_number,
         "file": str(plan.path) if plan.path else None,
     }

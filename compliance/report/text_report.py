@@ -120,22 +120,19 @@ def render_text(report: Report, style: Style = plain) -> str:
     from compliance.checks.base import term
 
     info = report.plan.plan
-    out = [
-        style(
-            str(
-              msg(
-                "report.plan-heading",
-                title=info.title,
-                kind=term("kind", info.kind),
-                level=term("level", info.level),
-                jurisdiction="/".join(info.jurisdiction) or msg("term.nationwide"),
-                start=info.period[0],
-                end=info.period[1],
-              )
-            ),
-            "heading",
-        )
-    ]
+    heading = dict(
+        title=info.title,
+        kind=term("kind", info.kind),
+        level=term("level", info.level),
+        jurisdiction="/".join(info.jurisdiction) or msg("term.nationwide"),
+    )
+    if info.period is not None:
+        title = msg("report.plan-heading", start=info.period[0], end=info.period[1], **heading)
+    else:
+        title = msg("report.plan-heading-no-period", **heading)
+    out = [style(str(title), "heading")]
+    if info.is_news_summary:
+        out.append(str(msg("report.news-summary")))
     if report.plan.path:
         out.append(str(msg("report.file", file=report.plan.path)))
     out.append(str(msg("report.checked-against")))

@@ -1,0 +1,363 @@
+"""Cleaning: the lines of a document without what is not plan text, each noted with why.
+
+The first stage after reading (`compliance.reading`). Each rule is general; the
+vocabulary is data (rules/extraction.yaml):
+
+1. Characters: control characters and inline noise (Word bookmarks, pandoc
+   anchors) are removed from every line and cell.
+2. Furniture: lines of web-page, portal and print furniture (查看原文, 发布时间,
+   VIP notices, ICP lines, menus of short words such as 首页 | 新闻 | 视频), and
+   blocks that start with a furniture heading (相关新闻, 网友评论, 相关推荐 …) and
+   run to the next blank line.
+3. Pages: page numbers (— 3 —, 第2页) and running headers or footers — a short
+   line repeated on at least three pages next to a page number. A running
+   header is never a plan title; its first copy away from a page number stays
+   (the title it repeats). The blank lines of a page break go with it, so that a
+   sentence broken by a page break reads on.
+4. Chunks: a 文库 export cuts the text into numbered chunks ("1、…", "2、…"),
+   one per line, each cut mid-sentence. A run of lines numbered 1, 2, 3 … in
+   sequence whose ends mostly fall mid-sentence is such an export: the chunk
+   numbers are removed (they are not list numbers: "4、5岁以下" is chunk 4 of
+   "5岁以下…") and each chunk is marked as continuing the one before.
+5. Repeats: a run of consecutive lines that repeats an earlier run word for
+   word (a page holding the plan twice) is left out; the first copy stays.
+
+Nothing is lost silently: every line left out is in `Cleaned.dropped` with its
+reason, and the later stages may read it as evidence (a breadcrumb naming the
+county, the publication date of a masked notice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from compliance.extraction._rules import fold, rules, squeeze
+from compliance.reading import Line
+
+MASKS = "*＊"
+
+
+@dataclass
+class Src:
+    """A line after cleaning: its number in the document, its text, and (for a table row) its cells.
+
+    A line made of several lines of the document (the chunks of a 文库 export,
+    a run-on list split or joined) keeps, in `spans`, where each document line
+    starts in `text`, so every character still has the line a person finds it on.
+    """
+
+    number: int
+    text: str
+    cells: list[str] | None = None
+    merged: list[bool] | None = None
+    percent: list[bool] | None = None  # per cell: a number in a percent format (.xlsx)
+    item: tuple[str, int | None] | None = None  # a list item whose number was blanked from `text` (6.0～6个月…)
+    spans: list[tuple[int, int]] | None = None  # (offset in text, document line) where each document line starts
+    continues: bool = False  # the text runs on from the line before (a 文库 chunk cut mid-sentence)
+    table_text: bool = False  # a flattened table: header and rows run together in one text (文库 exports)
+    locator: str | None = None  # where a person finds the line (set by the reader)
+    cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
+    cell_locators: list[str] | None = None  # per cell: where a person finds it
+
+    def number_at(self, offset: int) -> int:
+        """The document line holding character `offset` of `text`."""
+        number = self.number
+        for start, span_number in self.spans or ():
+            if start > offset:
+                break
+            number = span_number
+        return number
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() and not (self.cells and any(c.strip() for c in self.cells))
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        return squeeze(self.text)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (same offsets expected), forgetting what was derived from the old one."""
+        self.text = text
+        self.__dict__.pop("folded", None)
+        self.__dict__.pop("key", None)
+
+
+@dataclass
+class Dropped:
+    """A line left out of the plan text, and why."""
+
+    number: int
+    text: str
+    reason: str  # furniture | furniture block | page number | running header | page break | repeated copy | chunk banner
+
+
+@dataclass
+class Cleaned:
+    lines: list[Src]
+    dropped: list[Dropped] = field(default_factory=list)
+    chunked: bool = False  # a 文库 export: numbered chunks joined back into one text
+    masked_digits: int = 0  # digits masked (*) in the kept text
+    digits: int = 0  # digits legible in the kept text
+
+    @property
+    def masked_share(self) -> float:
+        total = self.masked_digits + self.digits
+        return self.masked_digits / total if total else 0.0
+
+    def reasons(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.dropped:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        return counts
+
+
+# What a page break leaves out entirely: the text on either side reads on.
+_PAGE_BREAK = ("page number", "running header", "page break")
+
+# Characters no plan text holds and YAML cannot carry: control characters, lone surrogates.
+_UNPRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(lines: list[Line]) -> Cleaned:
+    """The plan text of a document's lines: the steps of this module's docstring, in order."""
+    sources = [_characters(line) for line in lines]
+    reasons: dict[int, str] = {}
+    _furniture(sources, reasons)
+    _pages(sources, reasons)
+    chunked = _chunks(sources, reasons)
+    kept = []
+    for i, line in enumerate(sources):
+        if i not in reasons:
+            kept.append(line)
+        elif reasons[i] not in _PAGE_BREAK:  # furniture stays a blank line: it still separates paragraphs
+            kept.append(Src(line.number, "", locator=line.locator))
+    kept, repeated = _drop_repeats(kept)
+    dropped = [Dropped(s.number, s.text, reasons[i]) for i, s in enumerate(sources) if i in reasons]
+    dropped += [Dropped(s.number, s.text, "repeated copy") for s in repeated]
+    dropped.sort(key=lambda d: d.number)
+    cleaned = Cleaned(kept, dropped, chunked)
+    for line in kept:
+        texts = [line.text] if line.cells is None else line.cells
+        for text in texts:
+            cleaned.masked_digits += sum(text.count(m) for m in MASKS)
+            cleaned.digits += sum(ch.isdigit() for ch in text)
+    return cleaned
+
+
+def _characters(line: Line) -> Src:
+    r = rules()
+    text = _UNPRINTABLE.sub("", line.text)
+    for pattern in r.inline_noise:
+        text = pattern.sub("", text)
+    cells = None
+    if line.cells is not None:
+        cells = []
+        for cell in line.cells:
+            cell = _UNPRINTABLE.sub("", cell)
+            for pattern in r.inline_noise:
+                cell = pattern.sub("", cell)
+            cells.append(cell)
+    spans = getattr(line, "spans", None)
+    if spans and len(text) == len(line.text):  # offsets still hold after cleaning
+        spans = [(entry[0], entry[1]) for entry in spans]
+    else:
+        spans = None
+    return Src(
+        line.number,
+        text,
+        cells,
+        line.merged,
+        line.percent,
+        spans=spans,
+        locator=getattr(line, "locator", None),
+        cell_numbers=getattr(line, "cell_numbers", None),
+        cell_locators=getattr(line, "cell_locators", None),
+    )
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def is_furniture(text: str) -> bool:
+    """A whole line of web-page, portal or print furniture (rules/extraction.yaml `furniture`, or a menu)."""
+    r = rules()
+    stripped = fold(text).strip()
+    if not stripped:
+        return False
+    if any(p.fullmatch(stripped) for p in r.furniture):
+        return True
+    return _menu(stripped)
+
+
+def _menu(text: str) -> bool:
+    """A menu: several short words side by side (首页 | 新闻 | 视频, 查招标    查企业), no sentence, no table header.
+
+    Words that are furniture themselves (客服电话：400-…) do not count either way.
+    """
+    r = rules()
+    if len(text) > 160:
+        return False
+    tokens = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜]\s*|\s*·\s*|\s*>\s*", text) if t.strip()]
+    kept = [t for t in tokens if not any(p.fullmatch(t) for p in r.furniture)]
+    if len(tokens) >= 2 and not kept:
+        return True  # a line of furniture fields side by side: 发布时间：…    来源：…    浏览次数：…
+    tokens = kept
+    if len(tokens) < r.menu_min_words:
+        return False
+    if any(len(t) > r.menu_max_chars or re.search(r"[\d*＊。；;，,：:]", t) for t in tokens):
+        return False
+    words = {w for w, _ in r.table_columns}
+    return not any(squeeze(t) in words for t in tokens)
+
+
+def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
+    r = rules()
+    block = False
+    for i, line in enumerate(sources):
+        if line.cells is not None:
+            block = False
+            continue
+        stripped = fold(line.text).strip()
+        if not stripped:
+            block = False
+            continue
+        if block:
+            reasons[i] = "furniture block"
+            continue
+        if any(p.fullmatch(stripped) for p in r.furniture_blocks):
+            reasons[i] = "furniture block"
+            block = True
+            continue
+        if is_furniture(line.text):
+            reasons[i] = "furniture"
+
+
+def _page_marker(text: str) -> bool:
+    stripped = fold(text).strip()
+    return bool(stripped) and any(p.fullmatch(stripped) for p in rules().page_markers)
+
+
+def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
+    """Page numbers, running headers and footers, and the blank lines of a page break."""
+    markers = [i for i, s in enumerate(sources) if s.cells is None and i not in reasons and _page_marker(s.text)]
+    if not markers:
+        return
+    for i in markers:
+        reasons[i] = "page number"
+    marker_set = set(markers)
+
+    def near_marker(i: int) -> bool:
+        """Right after a page number (a header) or right before one (a footer), blank lines apart."""
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(sources) and not sources[j].text.strip() and sources[j].cells is None:
+                j += step
+            if j in marker_set:
+                return True
+        return False
+
+    r = rules()
+    by_key: dict[str, list[int]] = {}
+    for i, line in enumerate(sources):
+        if line.cells is None and i not in reasons and 0 < len(line.key) <= r.running_header_max_chars:
+            by_key.setdefault(line.key, []).append(i)
+    for indices in by_key.values():
+        if len(indices) < r.running_header_min_pages:
+            continue
+        near = [i for i in indices if near_marker(i)]
+        if len(near) < r.running_header_min_pages - 1:
+            continue
+        for i in near:
+            reasons[i] = "running header"
+    # the blank lines around a page number or a running header belong to the page break
+    for i in list(reasons):
+        if reasons[i] not in ("page number", "running header"):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(sources) and sources[j].cells is None and not sources[j].text.strip():
+                reasons.setdefault(j, "page break")
+                j += step
+
+
+# --------------------------------------------------------------------------- 文库 chunks
+
+_CHUNK = re.compile(r"^\s*(\d{1,3})\s*、")
+_SENTENCE_END = "。；;！!？?”）)"
+
+
+def _chunks(sources: list[Src], reasons: dict[int, str]) -> bool:
+    """Numbered chunks of a 文库 export: markers removed, each chunk continuing the one before."""
+    r = rules()
+    run: list[tuple[int, re.Match[str]]] = []
+    expected = 1
+    for i, line in enumerate(sources):
+        if i in reasons or line.cells is not None or not line.text.strip():
+            continue
+        match = _CHUNK.match(line.text)
+        if match and int(match.group(1)) == expected:
+            run.append((i, match))
+            expected += 1
+        elif match and int(match.group(1)) == 1 and len(run) < r.chunk_min_count:
+            run, expected = [(i, match)], 2
+        elif len(run) < r.chunk_min_count:
+            run, expected = [], 1
+        else:
+            break  # text after the chunks: the run is over
+    if len(run) < r.chunk_min_count:
+        return False
+    texts = [sources[i].text for i, _ in run]
+    cut = sum(1 for t in texts[:-1] if t.rstrip()[-1:] not in _SENTENCE_END)
+    long_enough = sum(len(t) for t in texts) / len(texts) >= r.chunk_min_chars
+    if not long_enough or cut < (len(texts) - 1) / 2:
+        return False
+    for n, (i, match) in enumerate(run):
+        line = sources[i]
+        line.set_text(line.text[match.end() :])
+        line.spans = None
+        line.continues = n > 0
+    return True
+
+
+# --------------------------------------------------------------------------- repeats
+
+
+def _drop_repeats(lines: list[Src]) -> tuple[list[Src], list[Src]]:
+    """Lines without a repeated copy of an earlier run; and the lines dropped."""
+    r = rules()
+    keys = [line.key if line.cells is None else squeeze("\t".join(line.cells)) for line in lines]
+    filled = [i for i, k in enumerate(keys) if k]
+    first_at: dict[str, int] = {}
+    dropped: set[int] = set()
+    k = 0
+    while k < len(filled):
+        key = keys[filled[k]]
+        j = first_at.get(key)
+        if j is not None and len(key) >= r.repeat_min_chars:
+            m = 0
+            while k + m < len(filled) and j + m < k and keys[filled[j + m]] == keys[filled[k + m]]:
+                m += 1
+            if m >= r.repeat_min_lines:
+                start = k
+                while (
+                    start - 1 > j + m - 1
+                    and j - (k - start) - 1 >= 0
+                    and keys[filled[start - 1]] == keys[filled[j - (k - start) - 1]]
+                    and filled[start - 1] not in dropped
+                ):
+                    start -= 1
+                for n in range(start, k + m):
+                    dropped.add(filled[n])
+                k += m
+                continue
+        first_at.setdefault(key, k)
+        k += 1
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return kept, [line for i, line in enumerate(lines) if i in dropped]

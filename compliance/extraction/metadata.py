@@ -1,0 +1,537 @@
+"""Metadata: what a plan is, from all the evidence a document offers, with where each field came from.
+
+kind, title, period, jurisdiction, level, document number, cited parents and the
+document's type (a plan, or a news article about one). Each field is found by
+scoring candidates from every source — the title line, the notice, the plan
+naming itself 《…》, its domain headings, its indicators, the parents it cites,
+the 文号's prefix, breadcrumbs and dates left in the page furniture, the file name
+— rather than taking the first match, and each answer says where it came from
+(`Found.source`, written into the plan as `inferred_from`). What no evidence
+tells stays unknown (`Found.value` None): it is never guessed.
+
+Vocabulary is data (rules/extraction.yaml); places are the gazetteer's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.extraction._rules import fold, fold_digits, rules, squeeze
+from compliance.extraction.cleaning import Dropped, Src
+from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, _subject_kind, classify, is_title
+
+
+@dataclass
+class Found:
+    """A field's value (None: unknown) and, in words, where the document says it."""
+
+    value: Any
+    source: str | None = None
+
+
+@dataclass
+class Evidence:
+    """Everything the metadata of one plan may be read from."""
+
+    file: str
+    segment: Segment
+    header: list[Src]
+    dropped: list[Dropped] = field(default_factory=list)  # furniture: weak evidence (breadcrumbs, dates, file names)
+    domain_kinds: list[str] = field(default_factory=list)  # the kind each domain heading names
+    indicator_kinds: list[str] = field(default_factory=list)  # the kind of each catalogued one-kind indicator stated
+
+    def texts(self, limit: int = 80) -> list[tuple[int, str]]:
+        """(line, text) of the notice header and the first lines of the plan."""
+        return [(s.number, s.text) for s in self.header] + [(s.number, s.text) for s in self.segment.lines[:limit]]
+
+
+_KIND_WORDS = {"women": "women's", "children": "children's"}
+
+
+def kind_of(evidence: Evidence) -> Found:
+    """Women's or children's plan: the domain headings, the plan's own name, the title, its indicators, its words."""
+    votes: Counter[str] = Counter()
+    reasons: dict[str, list[str]] = {"women": [], "children": []}
+
+    def vote(kind: str | None, weight: int, reason: str) -> None:
+        if kind in reasons:
+            votes[kind] += weight
+            reasons[kind].append(reason)
+
+    if evidence.domain_kinds:
+        counts = Counter(evidence.domain_kinds)
+        top, n = counts.most_common(1)[0]
+        if n > len(evidence.domain_kinds) / 2:
+            vote(top, 4, f"the domain headings ({n} of {len(evidence.domain_kinds)} are {_KIND_WORDS[top]})")
+    segment = evidence.segment
+    for kind in ("women", "children"):
+        own = self_title(segment, kind)
+        if own:
+            vote(kind, 3, f"the plan names itself 《{own}》")
+    if segment.title_kind:
+        vote(segment.title_kind, 2, f"the title on line {segment.title_line}")
+    if evidence.indicator_kinds:
+        counts = Counter(evidence.indicator_kinds)
+        top, n = counts.most_common(1)[0]
+        if n >= 3 and n >= 0.8 * len(evidence.indicator_kinds):
+            vote(top, 2, f"its indicators ({n} of {len(evidence.indicator_kinds)} are {_KIND_WORDS[top]} indicators)")
+    r = rules()
+    text = "".join(line.text for line in segment.lines)
+    counts = {kind: sum(text.count(w) for w in words) for kind, words in r.kind_words.items()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        vote(ranked[0][0], 1, f"the words of the text ({ranked[0][1]} times {r.kind_words[ranked[0][0]][0]})")
+    if not votes:
+        return Found(None)
+    ranked_votes = votes.most_common()
+    if len(ranked_votes) > 1 and ranked_votes[0][1] == ranked_votes[1][1]:
+        return Found(None, "the evidence is split: " + "; ".join(reasons["women"] + reasons["children"]))
+    kind = ranked_votes[0][0]
+    return Found(kind, "; ".join(reasons[kind]))
+
+
+_BOOK = re.compile(r"《([^《》]{2,80})》")
+
+
+def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
+    """The plan's name for itself: 制定《新平儿童发展规划（2021—2030年）》."""
+    r = rules()
+    for line in segment.lines[:limit]:
+        text = line.text
+        for stop in r.follows_stop:
+            at = text.find(stop)
+            while at >= 0:
+                match = _BOOK.match(text, at + len(stop))
+                if match and _subject_kind(match.group(1)) == kind and is_title(match.group(1)):
+                    return match.group(1)
+                at = text.find(stop, at + 1)
+    return None
+
+
+def _paragraph_texts(lines: list[Src]) -> list[tuple[int, str]]:
+    """(index of the last line, text) of each paragraph: a line that ends no sentence runs on into the next.
+
+    A citation broken across lines (根据《山东省妇女发展“十四五”↵规划》) is whole again.
+    Headings, list items and table rows are paragraphs of their own.
+    """
+    out: list[tuple[int, str]] = []
+    text = ""
+    open_ = False
+    for i, line in enumerate(lines):
+        own = (line.text if line.cells is None else (_lone_text(line) or "")).strip()
+        starts_anew = not own or line.cells is not None or _LEAD_NUMBER.match(fold(own)) is not None
+        if open_ and not starts_anew:
+            text += own
+            out[-1] = (i, text)
+        else:
+            text = own
+            out.append((i, text))
+        open_ = bool(own) and own[-1] not in "。；;！!？?：:" and classify(own, None) is None
+    return out
+
+
+def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[str]:
+    """The 《…》 plans the text says it follows (根据/按照《…》), in order, without laws or itself."""
+    r = rules()
+    found: list[str] = []
+    own = squeeze(own_title or "")
+    for _, text in _paragraph_texts(segment.lines[:limit]):
+        for sentence in re.split(r"[。；;]", text):
+            at = min((sentence.find(w) for w in r.follows_words if w in sentence), default=-1)
+            if at < 0:
+                continue
+            rest = sentence[at:]
+            stops = [rest.find(w) for w in r.follows_stop if w in rest]
+            if stops:
+                rest = rest[: min(stops)]
+            for match in _BOOK.finditer(rest):
+                title = fold_digits(match.group(1))
+                if not any(w in title for w in r.follows_title_words):
+                    continue
+                if squeeze(title) == own or title in found:
+                    continue
+                found.append(title)
+        if found and text.strip() and any(w in text for w in r.follows_stop):
+            break
+    return found
+
+
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[-~至到]|\s)\s*((?:19|20)\d{2})")
+_MASKED_FIVE_YEAR = re.compile(r"[“\"]\*{3}[”\"]")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
+
+
+def _range(text: str) -> tuple[int, int] | None:
+    match = _RANGE.search(fold(text))
+    if match and 1990 <= int(match.group(1)) < int(match.group(2)) <= 2100:
+        return int(match.group(1)), int(match.group(2))
+    return None
+
+
+def _five_year(text: str) -> tuple[str, tuple[int, int]] | None:
+    for word, period in rules().five_year_plans.items():
+        if word in text:
+            return word, period
+    return None
+
+
+def period_found(evidence: Evidence, title: str | None) -> Found:
+    """The plan's period: its 规划期限, its title, the notice issuing it, a five-year plan it names.
+
+    Candidates are scored (the plan's own statement first); a title whose
+    five-year plan is masked (“***”) is dated by the page: the five-year plan in
+    force when the document was published.
+    """
+    r = rules()
+    candidates: list[tuple[int, tuple[int, int], str]] = []
+    segment = evidence.segment
+    for line in segment.lines[:80]:
+        folded = fold(line.text)
+        for pattern in r.period_patterns:
+            match = pattern.search(folded)
+            if match and 1990 <= int(match.group(1)) <= int(match.group(2)) <= 2100:
+                candidates.append((5, (int(match.group(1)), int(match.group(2))), f"line {line.number}: {match.group(0)}"))
+    if title:
+        found = _range(title)
+        if found:
+            candidates.append((5, found, f"the title “{title}”"))
+        five = _five_year(title)
+        if five:
+            candidates.append((4, five[1], f"the title names the {five[0]} plan"))
+    own_place = place_of_title(title) if title else None
+    for number, text in evidence.texts(40):
+        for match in _BOOK.finditer(text):
+            inner = match.group(1)
+            if not (_subject_kind(inner) and is_title(inner)):
+                continue
+            before = text[max(0, match.start() - 6) : match.start()]
+            own = (own_place and place_of_title(inner) == own_place) or re.search(r"(?:现将|印发|制定|编制|简称)$", before)
+            if not own:
+                continue
+            found = _range(inner)
+            if found:
+                candidates.append((3, found, f"line {number}: 《{inner}》"))
+            five = _five_year(inner)
+            if five:
+                candidates.append((3, five[1], f"line {number}: 《{inner}》 names the {five[0]} plan"))
+    if title and _MASKED_FIVE_YEAR.search(title):
+        year = document_year(evidence)
+        if year is not None:
+            for word, period in r.five_year_plans.items():
+                if period[0] <= year[0] <= period[1]:
+                    candidates.append(
+                        (2, period, f"the title names a five-year plan whose name is masked (“***”); "
+                         f"the document is dated {year[0]} ({year[1]}), in the {word} period")
+                    )
+    for line in segment.lines[:40]:
+        five = _five_year(line.text)
+        if five:
+            candidates.append((1, five[1], f"line {line.number} names the {five[0]} period"))
+            break
+    if not candidates:
+        return Found(None)
+    scores: Counter[tuple[int, int]] = Counter()
+    for weight, period, _ in candidates:
+        scores[period] += weight
+    best = max(scores, key=lambda p: (scores[p], -min(i for i, c in enumerate(candidates) if c[1] == p)))
+    sources = [source for _, period, source in candidates if period == best]
+    return Found(best, "; ".join(dict.fromkeys(sources)))
+
+
+def document_year(evidence: Evidence) -> tuple[int, str] | None:
+    """The year the document was issued or published: the notice's date, or the page's (发布时间)."""
+    lines = [(s.number, s.text) for s in evidence.header] + [(d.number, d.text) for d in evidence.dropped]
+    lines += [(s.number, s.text) for s in evidence.segment.lines[-20:]]
+    for number, text in sorted(lines):
+        match = _DATE.search(fold(text))
+        if match:
+            return int(match.group(1)), f"line {number}"
+    return None
+
+
+def period_of(title: str | None, segment: Segment, header: list[Src]) -> tuple[int, int] | None:
+    """The period alone (see `period_found`)."""
+    return period_found(Evidence("", segment, header), title).value
+
+
+def document_number(header: list[Src], segment: Segment) -> str | None:
+    r = rules()
+    for line in list(header) + segment.lines[:15]:
+        text = line.text.strip()
+        for match in r.document_number.finditer(text):
+            before = text[: match.start()]
+            if "《" in before and "》" not in before[before.rfind("《") :]:
+                continue  # inside a cited title
+            if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before):
+                continue  # a cited document
+            return re.sub(r"^.*文件", "", match.group(0).replace(" ", ""))  # 某某县人民政府文件某政发…: the red header is no part
+    return None
+
+
+def split_place(text: str) -> list[str]:
+    """济南市市中区 → [济南市, 市中区]; 苏州市 → [苏州市]; 新平 → [新平].
+
+    A part is a name and an administrative suffix (rules/extraction.yaml
+    `admin_suffixes`), the shortest that ends in one: 济南市 | 市中区. A suffix does
+    not end a part when a different one-character suffix follows it at once — 州 in
+    苏州市, 杭州市, 通州区 is part of the name — and a part is never a bare suffix.
+    """
+    r = rules()
+    suffixes = [s for s, _ in r.admin_suffixes]  # longest first
+    characters = {s for s in suffixes if len(s) == 1}  # 省 州 市 县 区 …
+    parts: list[str] = []
+    begin = 0
+    i = begin + 1  # a part holds at least one character of name before its suffix
+    while i < len(text):
+        end = None
+        for suffix in suffixes:
+            if i + len(suffix) > len(text) or not text.startswith(suffix, i):
+                continue
+            after = i + len(suffix)
+            following = text[after : after + 1]
+            if following and following in characters and following != suffix[-1]:
+                continue  # 苏州|市: the suffix 州 is part of the name 苏州
+            end = after
+            break
+        if end is None:
+            i += 1
+            continue
+        parts.append(text[begin:end])
+        begin = end
+        i = begin + 1
+    if begin < len(text):
+        parts.append(text[begin:])
+    return [p for p in parts if p]
+
+
+def place_of_title(title: str) -> str | None:
+    """The place a title names before its subject: 济南市市中区“十四五”妇女发展规划 → 济南市市中区."""
+    text = squeeze(title)
+    text = re.sub(r"^(?:关于印发|关于|印发)", "", text)
+    cut = len(text)
+    for word in ("妇女", "儿童", "未成年人", "“", '"', "十三五", "十四五", "十五五", "(", "国民经济", "女性"):
+        at = text.find(word)
+        if 0 <= at < cut:
+            cut = at
+    place = text[:cut]
+    place = re.sub(r"(?:人民政府|政府|妇女儿童工作委员会|妇儿工委)$", "", place)
+    return place or None
+
+
+def issuing_body(header: list[Src], segment: Segment) -> str | None:
+    for line in list(header) + segment.lines[:5] + segment.lines[-20:]:
+        match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", squeeze(line.text))
+        if match:
+            return match.group(1)
+    return None
+
+
+def level_of(path: list[str]) -> str | None:
+    """The level of the last place of a path, from its suffix and its depth; None when they cannot tell."""
+    if not path:
+        return None
+    r = rules()
+    last = path[-1]
+    level = None
+    for suffix, lv in r.admin_suffixes:
+        if last.endswith(suffix) and len(last) > len(suffix):
+            level = lv
+            break
+    if len(path) >= 3:
+        return "county"  # below a province and a city
+    if len(path) == 2:
+        if level is None:
+            # a name without a suffix: below a city it is a county; below a province it could be either
+            return "county" if level_of(path[:1]) == "municipal" else None
+        return "county" if level == "county" else "municipal"
+    return level
+
+
+# --------------------------------------------------------------------------- places
+
+
+class _Places:
+    """The gazetteer (compliance.catalogue.places), through the two questions extraction asks of it."""
+
+    def __init__(self) -> None:
+        from compliance.catalogue.places import gazetteer
+
+        self.gazetteer: Any = gazetteer()
+
+    def resolve(self, parts: list[str], evidence: list[list[str]]) -> tuple[list[str], bool, str | None]:
+        """(canonical path or the parts as written, known, a note when the name is ambiguous)."""
+        found = self.gazetteer.resolve(parts, evidence=[p for p in evidence if p])
+        if found.found:
+            return list(found.path or ()), True, None
+        if found.status == "ambiguous":
+            return list(parts), False, str(found.message)
+        return list(parts), False, None
+
+    def normalise(self, parts: list[str]) -> list[str]:
+        return list(self.gazetteer.normalise(parts))
+
+
+def jurisdiction_found(
+    evidence: Evidence, title: str | None, cited: list[str], kind: str | None
+) -> tuple[Found, Found, str | None]:
+    """(jurisdiction, level, a note on how the place was found) of a plan.
+
+    The place comes from the title (else the plan's own name, else the issuing
+    government); it is resolved in the gazetteer with the document's other
+    evidence (the parents it cites, the issuing government, a breadcrumb); an
+    unknown place is completed upwards from the parents it cites. The level is
+    the place's, else its suffix's; what nothing tells stays unknown.
+    """
+    places = _Places()
+    place = place_of_title(title) if title else None
+    source = f"the title “{title}”" if place else None
+    if place and any(place.startswith(w) for w in rules().national_names):
+        return Found([], source), Found("national", source), None
+    if not place:
+        body = issuing_body(evidence.header, evidence.segment)
+        if body:
+            place, source = body, f"the issuing government ({body}人民政府)"
+    if not place:
+        return Found(None), Found(None), None
+    parts = split_place(place)
+    support = [split_place(p) for p in _supporting_places(evidence, cited)]
+    path, known, ambiguous = places.resolve(parts, support)
+    if known:
+        return Found(path, source + " (gazetteer)"), Found(level_of(path), "the gazetteer" if len(path) else source), None
+    if ambiguous:
+        return Found(None, ambiguous), Found(level_of(parts), source), ambiguous
+    if cited:
+        completed = _complete_from_parents(path, cited, kind, places)
+        if completed is not None:
+            full, note, level = completed
+            return Found(full, f"{source}, completed from the parents it cites"), Found(
+                level or level_of(full), "the parents it cites" if level else source
+            ), note
+    return Found(path, source), Found(level_of(path), source), None
+
+
+def _supporting_places(evidence: Evidence, cited: list[str]) -> list[str]:
+    """Other places the document names: cited parents, the issuing government, breadcrumbs."""
+    found: list[str] = []
+    for parent in cited:
+        place = place_of_title(parent)
+        if place and place not in rules().national_names:
+            found.append(place)
+    body = issuing_body(evidence.header, evidence.segment)
+    if body:
+        found.append(body)
+    for item in evidence.dropped:
+        if ">" in item.text or "＞" in item.text:
+            found += [p.strip() for p in re.split(r"[>＞›»]", item.text) if 1 < len(p.strip()) <= 12]
+    return found
+
+
+def _complete_from_parents(
+    path: list[str], cited: list[str], kind: str | None, places: _Places
+) -> tuple[list[str], str, str | None] | None:
+    """An unknown place completed upwards from the parent plans it follows: (path, note, level when it is told)."""
+    best: list[str] = []
+    province: str | None = None
+    city: str | None = None
+    for parent in cited:
+        parent_place = place_of_title(parent)
+        if not parent_place or parent_place in rules().national_names:
+            continue
+        parent_path = places.normalise(split_place(parent_place))
+        if len(parent_path) > len(best) and parent_path != path[: len(parent_path)]:
+            best = parent_path
+        # a province cited in one title and a city in another: 《湖南省…》《长沙市…》 for 浏阳市
+        if len(parent_path) == 1 and level_of(parent_path) == "provincial":
+            province = province or parent_path[0]
+        elif len(parent_path) == 1 and parent_path[0] not in path and level_of(parent_path) == "municipal":
+            city = city or parent_path[0]
+    if province and city and len(best) < 2:
+        best = [province, city]
+    if not best or len(best) >= 3:
+        return None
+    place = "".join(path)
+    note = f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
+    level = None
+    # a 市 following another 市's plan of the same kind is a county-level city (宜都市 under 宜昌市)
+    if (
+        path
+        and path[-1].endswith("市")
+        and best[-1].endswith("市")
+        and level_of([best[-1]]) == "municipal"
+        and any(_cites_city_plan(parent, best[-1], kind) for parent in cited)
+    ):
+        level = "county"
+        note += f"; a city following the plan of {best[-1]} is a county-level city"
+    return best + path, note, level
+
+
+def _cites_city_plan(parent: str, city: str, kind: str | None) -> bool:
+    """The cited title is the plan of `city` itself, of the same kind (women's or children's) when it tells."""
+    parent_place = place_of_title(parent)
+    if not parent_place or split_place(parent_place)[-1:] != [city]:
+        return False
+    parent_kind = _subject_kind(squeeze(parent))
+    return kind is None or parent_kind is None or parent_kind == kind
+
+
+# --------------------------------------------------------------------------- title and document type
+
+
+def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None]:
+    """(the plan's title, a note when the heading names the other kind).
+
+    The title line, unless it names the other kind (then the plan's own name for
+    itself); without a title line, the plan's own name, the title the notice issues
+    (现将《…》印发), a file name left on the page, else the file's name.
+    """
+    segment = evidence.segment
+    title = segment.title
+    if title is not None and (kind is None or segment.title_kind in (None, kind)):
+        return Found(_tidy(title), f"line {segment.title_line}"), None
+    own = self_title(segment, kind) if kind else None
+    if title is not None:
+        note = (
+            f"the heading on line {segment.title_line} reads “{title}” but the text is a "
+            f"{_KIND_WORDS.get(kind or '', kind)} plan" + (f" and names itself 《{own}》" if own else "")
+        )
+        return Found(_tidy(own or title), "the plan's name for itself" if own else f"line {segment.title_line}"), note
+    if own:
+        return Found(_tidy(own), "the plan's name for itself"), None
+    for number, text in evidence.texts(60):
+        for match in _BOOK.finditer(text):
+            inner = match.group(1)
+            before = text[max(0, match.start() - 8) : match.start()]
+            if is_title(inner) and (kind is None or _subject_kind(inner) in (None, kind)) and re.search(
+                r"(?:现将|印发|出台|发布|制定|编制|颁布)", before
+            ):
+                return Found(_tidy(inner), f"line {number}: the notice or article naming it"), None
+    for item in evidence.dropped:
+        name = re.sub(r"\.(?:docx?|pdf|wps|txt)$", "", item.text.strip())
+        if name != item.text.strip() and is_title(name):
+            return Found(_tidy(name), f"line {item.number}: a file name on the page"), None
+    return Found(None), None
+
+
+def _tidy(title: str) -> str:
+    return fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
+
+
+_NEWS = re.compile(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|明确|要求|指出|强调|围绕|还|并|对)|日前|近日|记者|通讯员")
+
+
+def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segment]) -> bool:
+    """A news article about a plan (not the plan): no title line of its own, and the words of a report."""
+    if any(s.title for s in segments):
+        return False
+    signals = 0
+    for line in lines[:60]:
+        signals += len(_NEWS.findall(line.text))
+        if re.match(r"^\s*【[^】]{1,12}】", line.text):
+            signals += 1
+    for item in dropped:
+        if re.search(r"记者|通讯员|来源[:：]", item.text):
+            signals += 1
+    return signals >= 3

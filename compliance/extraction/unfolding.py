@@ -1,0 +1,299 @@
+"""Unfolding: the logical lines of a text whose layout was lost (run-on lists, 文库 chunks, flattened tables).
+
+A scrape may put a domain's whole 主要目标 list on one line ("主要目标：1.…。2.…。
+3.5岁以下…"), and a 文库 export runs the whole plan together in chunks cut
+mid-sentence. This stage joins the chunks of a run (marked by cleaning) into
+one text and cuts every text line where a line of the plan once began, so that
+the stages after it see headings, list items and tables on lines of their own,
+as in a clean text. Each piece keeps, for every character, the document line it
+stands on (`Src.spans`), so positions stay those of the file.
+
+A line is cut before:
+
+- a section word with its colon (主要目标：, 策略措施：);
+- a part heading (一、… 二、…) that comes next in the sequence of parts, after
+  the end of a sentence or followed by a part's words (发展领域, 组织实施 …);
+- a heading numbered (一)(二)… next in its sequence, after the end of a
+  sentence or directly after a part heading;
+- a list item (1. 2. …, (1) (2) …) next in its list's sequence, after the end of a
+  sentence or a colon. Its number is taken out of the text (kept in `Src.item`),
+  so that "3.5岁以下儿童死亡率" is item 3 of "5岁以下儿童死亡率" and never the
+  decimal 3.5: the list sequence tells list numbers from decimals;
+- a plan title standing in running text (…（此件公开发布）峨山…儿童发展规划（2021—2030年）儿童是…);
+- a table header run together with its rows (序号指标名称2020年基数2030年目标1婴儿死亡率…):
+  the table is a piece of its own, marked `table_text`, read by the table reader.
+
+Masked numbering (*、 (*) *.) counts as numbering whose number is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from compliance.extraction._rules import fold, rules, squeeze
+from compliance.extraction.cleaning import Src
+
+CN = "一二三四五六七八九十"
+_ENDS = "。；;！!？?：:"
+
+
+def unfold(lines: list[Src]) -> list[Src]:
+    """The logical lines of the cleaned lines: chunks joined, run-on lines cut (see the module's docstring)."""
+    out: list[Src] = []
+    for line in _join_chunks(lines):
+        if line.cells is not None or len(line.text) < 8:
+            out.append(line)
+            continue
+        out.extend(_cut(line))
+    return out
+
+
+def _join_chunks(lines: list[Src]) -> list[Src]:
+    out: list[Src] = []
+    for line in lines:
+        if line.continues and out and out[-1].cells is None and line.cells is None:
+            previous = out[-1]
+            spans = list(previous.spans or [(0, previous.number)])
+            spans.append((len(previous.text), line.number))
+            for start, number in line.spans or []:
+                spans.append((len(previous.text) + start, number))
+            joined = Src(previous.number, previous.text + line.text, spans=sorted(set(spans)), locator=previous.locator)
+            out[-1] = joined
+            continue
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- markers
+
+
+@dataclass
+class _Marker:
+    start: int  # where the piece begins
+    kind: str  # section | part | heading | item | title | table | after
+    number: int | None = None  # the marker's ordinal (None when masked)
+    style: str | None = None  # for items: dot | paren
+    end: int = 0  # end of the marker itself (items: where the item's text starts)
+
+
+@cache
+def _patterns() -> re.Pattern[str]:
+    r = rules()
+    words = sorted({w for w, _ in r.sections if len(w) >= 4}, key=len, reverse=True)
+    return re.compile(
+        r"(?P<section>(?:" + "|".join(map(re.escape, words)) + r")\s*[:：])"
+        r"|(?P<part>(?P<part_n>[" + CN + r"]{1,3}|\*)\s*、)"
+        r"|(?P<heading>\(\s*(?P<heading_n>[" + CN + r"]{1,3}|\*)\s*\))"
+        r"|(?P<item>(?P<item_n>\d{1,2}|\*{1,2})\s*[.、](?![0-9*]*\s*[%‰])|\(\s*(?P<paren_n>\d{1,2}|\*{1,2})\s*\))"
+    )
+
+
+_TITLE = re.compile(r"(?:妇女|儿童)(?:发展)?(?:“[^”]{1,6}”|\"[^\"]{1,6}\")?(?:发展)?(?:规划|纲要)(?:\([^()]{4,24}\))?")
+_CJK = re.compile(r"[\u4e00-\u9fff“”\"]")
+
+
+def _cn(text: str) -> int | None:
+    from compliance.extraction.structure import cn_number
+
+    return None if "*" in text else cn_number(text)
+
+
+def _preceded(folded: str, at: int) -> bool:
+    """At the start of the text, or after the end of a sentence or a colon."""
+    j = at - 1
+    while j >= 0 and folded[j] == " ":
+        j -= 1
+    return j < 0 or folded[j] in _ENDS
+
+
+def _followed_by_part_words(folded: str, at: int) -> bool:
+    r = rules()
+    head = squeeze(folded[at : at + 24])
+    return any(head.startswith(w) for part in ("domains", "measures", "stop", "preamble") for w in r.parts[part]) or any(
+        head.startswith(w) for w, _ in r.sections
+    )
+
+
+def _markers(text: str, folded: str) -> list[_Marker]:
+    inside = _quoted(folded)
+    found: list[_Marker] = []
+    part: int | None = None
+    heading: int | None = None
+    heading_after_part = False
+    items: dict[str, int] = {}
+    last_start = -100
+    for match in _patterns().finditer(folded):
+        at = match.start()
+        if inside[at]:
+            continue
+        if match.group("section"):
+            found.append(_Marker(at, "section", end=match.end()))
+            items = {}
+            heading_after_part = False
+            last_start = at
+            continue
+        if match.group("part"):
+            n = _cn(match.group("part_n"))
+            in_sequence = n is None or part is None and n == 1 or part is not None and n == part + 1
+            if in_sequence and (_preceded(folded, at) or _followed_by_part_words(folded, match.end())):
+                found.append(_Marker(at, "part", n, end=match.end()))
+                part = n if n is not None else (part or 0) + 1
+                heading, items, heading_after_part, last_start = None, {}, True, at
+            continue
+        if match.group("heading"):
+            n = _cn(match.group("heading_n"))
+            in_sequence = n is None or (heading is None and n == 1) or (heading is not None and n == heading + 1)
+            short_part = heading_after_part and at - last_start <= 40 and not re.search(
+                r"[。；;！!？?]", folded[last_start:at]
+            )
+            if in_sequence and (_preceded(folded, at) or short_part):
+                found.append(_Marker(at, "heading", n, end=match.end()))
+                heading = n if n is not None else (heading or 0) + 1
+                items, heading_after_part, last_start = {}, False, at
+            continue
+        number = match.group("item_n") or match.group("paren_n")
+        style = "dot" if match.group("item_n") else "paren"
+        n = None if "*" in number else int(number)
+        if not _preceded(folded, at):
+            continue
+        last = items.get(style)
+        if n is None or (last is None and n == 1) or (last is not None and n == last + 1):
+            found.append(_Marker(at, "item", n, style, end=match.end()))
+            items[style] = n if n is not None else (last or 0) + 1
+            last_start = at
+    found += _titles(text, folded, inside)
+    found.sort(key=lambda m: m.start)
+    return _with_tables(folded, found)
+
+
+def _quoted(folded: str) -> list[bool]:
+    """Characters inside 《》 or quotes: no piece starts there."""
+    inside = [False] * len(folded)
+    depth = 0
+    for i, ch in enumerate(folded):
+        if ch in "《“":
+            depth += 1
+        elif ch in "》”" and depth:
+            depth -= 1
+            continue
+        inside[i] = depth > 0
+    return inside
+
+
+def _titles(text: str, folded: str, inside: list[bool]) -> list[_Marker]:
+    """A plan title standing in running text: a piece starts at it and after it."""
+    from compliance.extraction.structure import is_title
+
+    found: list[_Marker] = []
+    for match in _TITLE.finditer(folded):
+        if inside[match.start()]:
+            continue
+        begin = match.start()
+        while begin > 0 and _CJK.match(folded[begin - 1]) and match.start() - begin < 20:
+            begin -= 1
+        if begin > 0 and _CJK.match(folded[begin - 1]):
+            continue  # no clear start: part of a sentence (…关于印发X规划的通知)
+        if re.search(r"\d\s*月\s*\d{1,2}\s*$", folded[:begin]) and folded[begin] == "日":
+            begin += 1  # …2022年5月6日某某县…规划: the date's 日 is not the title's
+        cited = [squeeze(m.group(1)) for m in re.finditer(r"《([^《》]{4,60})》", text)]
+        for start in range(begin, match.start() + 1):  # the title the notice names, when it names one
+            if squeeze(text[start : match.end()]) in cited:
+                begin = start
+                break
+        candidate = text[begin : match.end()]
+        after = squeeze(text[match.end() : match.end() + 12])
+        if not is_title(candidate) or len(text) < 60 or any(after.startswith(w) for w in _caption_words()):
+            continue  # a title alone on its line, or a table's caption (…规划主要指标)
+        if begin > 0:
+            found.append(_Marker(begin, "title", end=match.end()))
+        if match.end() < len(text) and text[match.end() :].strip()[:1] not in ("的", "》", "和", "、", ""):
+            found.append(_Marker(match.end(), "after", end=match.end()))
+    return found
+
+
+@cache
+def _caption_words() -> tuple[str, ...]:
+    r = rules()
+    return tuple({w for w, section in r.sections if section == "indicator_table"} | {"主要指标", "指标", "目标表"})
+
+
+def _with_tables(folded: str, markers: list[_Marker]) -> list[_Marker]:
+    """A flattened table (its header run together: 序号指标名称2020年基数2030年目标) is one piece.
+
+    It runs to the next part, heading or section marker; list items and titles
+    seen inside it (row numbers, names) are not markers.
+    """
+    from compliance.extraction.tables import flat_header
+
+    tables = [m.start() for m in _header_runs().finditer(folded) if flat_header(m.group(0)) is not None]
+    if not tables:
+        return markers
+    out: list[_Marker] = []
+    for start in tables:
+        out.append(_Marker(start, "table", end=start))
+    for marker in markers:
+        inside = False
+        for start in tables:
+            stop = next((m.start for m in markers if m.start > start and m.kind in ("part", "heading", "section")), len(folded))
+            if start <= marker.start < stop:
+                inside = True
+        if not inside:
+            out.append(marker)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+@cache
+def _header_runs() -> re.Pattern[str]:
+    r = rules()
+    words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
+    year = r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?"
+    token = "(?:" + "|".join(map(re.escape, words)) + "|" + year + r")\s*"
+    return re.compile("(?:" + token + "){3,}")
+
+
+# --------------------------------------------------------------------------- cutting
+
+
+def _cut(line: Src) -> list[Src]:
+    text = line.text
+    folded = fold(text)
+    markers = [m for m in _markers(text, folded) if m.start > 0 or m.kind in ("item", "table")]
+    if not markers:
+        return [line]
+    pieces: list[Src] = []
+    bounds = sorted({m.start for m in markers if m.start > 0})
+    starts = [0, *bounds]
+    by_start = {m.start: m for m in markers}
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        piece_text = text[start:end]
+        if not piece_text.strip():
+            continue
+        piece = Src(line.number_at(start), piece_text, spans=_spans(line, start, end), locator=line.locator)
+        marker = by_start.get(start)
+        if marker is not None and marker.kind == "item" and _ambiguous(folded, marker):
+            width = marker.end - start
+            piece.set_text(" " * width + piece_text[width:])
+            piece.item = (marker.style or "dot", marker.number)
+        if marker is not None and marker.kind == "table":
+            piece.table_text = True
+        pieces.append(piece)
+    return pieces or [line]
+
+
+def _ambiguous(folded: str, marker: _Marker) -> bool:
+    """An item number directly followed by a digit or a mask (3.5岁以下…, *.*岁以下…): it is taken out of the text."""
+    return marker.end < len(folded) and (folded[marker.end].isdigit() or folded[marker.end] in "*＊")
+
+
+def _spans(line: Src, start: int, end: int) -> list[tuple[int, int]] | None:
+    if not line.spans:
+        return None
+    spans = [(0, line.number_at(start))]
+    for offset, number in line.spans:
+        if start < offset < end:
+            spans.append((offset - start, number))
+    return spans if len({n for _, n in spans}) > 1 else None
