@@ -472,7 +472,7 @@ def test_a_plan_is_never_refused_for_its_metadata(tmp_path: Path) -> None:
     assert again.plan.missing == info.missing
     findings = [f for f in check(again).findings if f.rule == "metadata-unknown"]
     assert {f.message.split()[2] for f in findings} >= {"level", "period"}
-    assert any("--period" in (f.suggestion or "") for f in findings)
+    assert any("--period" in str(f.suggestion) for f in findings)
 
 
 def test_a_county_whose_place_is_unknown_is_still_checked_against_the_national_outline(tmp_path: Path) -> None:
