@@ -63,7 +63,7 @@ def target_dict(target: Target) -> dict[str, Any]:
     if target.baseline is not None:
         base = target.baseline
         baseline: dict[str, Any] = {}
-        for name in ("year", "value", "unit", "text", "verified", "note"):
+        for name in ("year", "value", "unit", "text", "verified", "derived", "note"):
             value = getattr(base, name)
             if value is not None:
                 baseline[name] = value
@@ -92,6 +92,10 @@ def target_dict(target: Target) -> dict[str, Any]:
         out["parent_target"] = _Flow(flow_target(target.parent_target))
         if target.parent_column:
             out["parent_column"] = target.parent_column
+    if target.disagreements:
+        out["disagreements"] = [
+            _Flow({k: v for k, v in d.model_dump().items() if v is not None}) for d in target.disagreements
+        ]
     return out
 
 
@@ -120,6 +124,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         head["verified"] = info.verified
     if info.evidence:
         head["evidence"] = list(info.evidence)
+    if info.last_verified is not None:
+        head["last_verified"] = _Flow(info.last_verified.model_dump())
     if info.note is not None:
         head["note"] = info.note
     if info.inferred_from:

@@ -118,6 +118,7 @@ class _Builder:
                 unit=self.unit(base.get("unit"), (*path, "baseline", "unit")),
                 text=base.get("text"),
                 verified=base.get("verified"),
+                derived=base.get("derived"),
                 evidence=list(base.get("evidence") or []),
                 note=base.get("note"),
             )
@@ -153,6 +154,7 @@ class _Builder:
             verified=raw.get("verified"),
             evidence=list(raw.get("evidence") or []),
             note=raw.get("note"),
+            disagreements=list(raw.get("disagreements") or []),
             position=Position(file=self.document.file, line=line, column=column),
             parent_target=parent_target,
             parent_column=raw.get("parent_column"),

@@ -169,8 +169,23 @@ class Baseline(BaseModel):
     unit: str | None = None
     text: str | None = None  # as written, when it is not a plain number (e.g. "**.5")
     verified: bool | None = None
+    # computed from other figures rather than read (e.g. 2021's value and the change since 2020):
+    # never verified, and a finding that uses it says so
+    derived: bool | None = None
     evidence: list[str] = Field(default_factory=list)
     note: str | None = None
+
+
+class Disagreement(BaseModel):
+    """An official text that states a reference target differently (recorded by `compliance targets verify`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    document: str  # the file name and its SHA-256
+    line: int | None = None
+    locator: str | None = None
+    text: str  # the document's words
+    stated: str  # what they state, in the compact form (<= 13 1/10万)
 
 
 class Target(BaseModel):
@@ -193,6 +208,7 @@ class Target(BaseModel):
     verified: bool | None = None  # reference plans: confirmed from the official text?
     evidence: list[str] = Field(default_factory=list)  # where it is confirmed or quoted
     note: str | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)  # official texts that state it otherwise
     position: Position | None = None  # where this entry stands in the plan file
     # The parent's target as this plan's own table quotes it (a 上级目标 column beside 本县目标):
     # not a target of the plan, but worth comparing with the parent as encoded.
@@ -210,12 +226,20 @@ class SourceType(StrEnum):
 class Source(BaseModel):
     file: str | None = None
     url: str | None = None
+    sha256: str | None = None  # of the document a reference was built from: which copy exactly
     note: str | None = None
     type: SourceType | None = None
 
 
 # The fields of PlanInfo a document may leave untold (extraction writes them as unknown, never guessed).
 METADATA_FIELDS = ("kind", "level", "jurisdiction", "period")
+
+
+class LastVerified(BaseModel):
+    """When a reference's numbers were last checked, and against what (like OpenFisca's last_value_still_valid_on)."""
+
+    date: str  # YYYY-MM-DD
+    against: str
 
 
 class PlanInfo(BaseModel):
@@ -232,6 +256,7 @@ class PlanInfo(BaseModel):
     targets_encoded: bool = True
     verified: bool | None = None  # reference plans: is the plan's text itself confirmed?
     evidence: list[str] = Field(default_factory=list)
+    last_verified: LastVerified | None = None  # reference plans: when its numbers were last checked
     note: str | None = None
     unknown: list[str] = Field(default_factory=list)  # fields the source document does not tell (METADATA_FIELDS)
     inferred_from: dict[str, str] = Field(default_factory=dict)  # extraction: where each field was read
