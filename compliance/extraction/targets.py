@@ -215,8 +215,8 @@ def read_paragraph(
             broken.append(Loose(_number_line(paragraph, t.start, t.end), _clause(text, t.start, t.end),
                                 "digits on both sides of a line break: not read, see the document"))
             continue
-        if not t.is_numeric and not keep_qualitative:
-            continue
+        if not t.is_numeric and not keep_qualitative and not any(ch.isdigit() for ch in fold(t.quote)):
+            continue  # a measure's direction word; one that holds a number (在2020年90％的基础上有所提高) is kept
         if not t.is_numeric and t.indicator is None:
             continue  # a direction word with nothing to say what it is about
         value = t.to_mapping()
