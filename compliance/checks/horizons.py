@@ -72,10 +72,16 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
         share = Fraction(plan_year - start_year, reference_year - start_year)
         milestone = start_value + (final - start_value) * share
         line = {"final": _fmt(final), "milestone": _fmt(milestone), **years}
+        derived = target.baseline is not None and bool(target.baseline.derived) and not value.op.is_relative
         explanation = (
             msg("horizon.interpolate-base-year", **line)
             if value.op.is_relative
-            else msg("horizon.interpolate-baseline", start_year=start_year, start=_fmt(start_value), **line)
+            else msg(
+                "horizon.interpolate-derived-baseline" if derived else "horizon.interpolate-baseline",
+                start_year=start_year,
+                start=_fmt(start_value),
+                **line,
+            )
         )
         return HeldTo(horizon(milestone, "interpolate", explanation))
     return HeldTo(

@@ -81,6 +81,12 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
         return
     info = reference.plan.plan
     click.echo(f"{info.title}  ({info.level.value}, {info.period[0]}–{info.period[1]}, {reference.file})")
+    if info.last_verified is not None:
+        click.echo(f"last verified {info.last_verified.date} against {info.last_verified.against}")
+    else:
+        click.echo("last verified: not recorded (compliance targets verify REF DOCUMENT --write records it)")
+    if reference.from_your_copy and info.source is not None:
+        click.echo(f"from your copy of the official text: {info.source.file} (sha256 {info.source.sha256})")
     if not reference.targets_encoded:
         click.echo("No targets encoded for this plan: add them (see docs/plan-format.md) in your own --ref directory.")
     domain = None
@@ -96,6 +102,15 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"      evidence: {url}")
         if target.note:
             click.echo(f"      note: {target.note}")
+        base = target.baseline
+        if base is not None and base.value is not None:
+            flag = "derived, not verified" if base.derived else ("verified" if base.verified else "unverified")
+            click.echo(f"      baseline {base.year}: {base.value}{base.unit or ''} [{flag}]")
+        for disagreement in target.disagreements:
+            where = f", line {disagreement.line}" if disagreement.line else ""
+            click.echo(
+                f"      DISAGREES: {disagreement.document}{where} says {disagreement.stated} «{disagreement.text}»"
+            )
 
 
 @targets.command("for")
@@ -136,3 +151,185 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
             )
     if as_json:
         dump_json(records[0] if len(records) == 1 else records)
+
+
+@targets.command("build")
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="A reference directory: each plan is written in the bundled layout (zhejiang/jiaxing/women-2021-2025.yaml); "
+    "or a .yaml file when the document holds one plan. Default: the YAML on standard output.",
+)
+@click.option("--source-url", help="Where the official text is published; recorded as evidence with the file's SHA-256.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@document_options
+@names_formats
+@reports_input_errors
+def targets_build(document: str, output: str | None, source_url: str | None, force: bool, **extraction: Any) -> None:
+    """Turn the official text of a higher-level plan into a reference plan file ({formats}).
+
+    Every target keeps its sentence and line, is marked verified (it was read from
+    DOCUMENT) and names DOCUMENT as evidence: its file name and SHA-256, and the
+    --source-url. Numbers that could not be read are listed under `unparsed` for you
+    to finish. Use the result with `compliance check PLAN --ref DIRECTORY`.
+    """
+    from pathlib import Path
+
+    from compliance.errors import InputError
+    from compliance.verification import build_references, write_new
+
+    built = build_references(document, source_url=source_url, **{k: v for k, v in extraction.items() if v is not None})
+    if output is None:
+        click.echo("---\n".join(reference.text for reference in built), nl=False)
+        return
+    target = Path(output)
+    if target.suffix.lower() in (".yaml", ".yml"):
+        if len(built) != 1:
+            raise InputError.single(
+                output, f"the document holds {len(built)} plans", hint="give a directory with -o to write one file each"
+            )
+        files = [(target, built[0])]
+    else:
+        files = [(target / reference.path, reference) for reference in built]
+    for path, _ in files:  # refuse before writing anything
+        if path.exists() and not force:
+            raise InputError.single(str(path), "already exists; it was not overwritten", hint="use --force to replace it")
+    for path, reference in files:
+        write_new(path, reference.text, force=force, inputs=(Path(document),))
+        plan = reference.plan
+        numeric = sum(1 for t in plan.targets if t.target.is_numeric)
+        click.echo(
+            f"{path}: 《{plan.plan.title}》 ({plan.plan.level.value}, {'/'.join(plan.plan.jurisdiction) or '全国'}) — "
+            f"{len(plan.targets)} targets ({numeric} numeric), {reference.unparsed} unparsed numbers to finish by hand"
+        )
+    folder = target.parent if target.suffix.lower() in (".yaml", ".yml") else target
+    click.echo(f"use it with: compliance check PLAN --ref {folder}")
+
+
+@targets.command("verify")
+@click.argument("ref")
+@click.argument("document", type=click.Path(dir_okay=False))
+@ref_option
+@click.option("--write", is_flag=True, help="Record the outcome in REF's file (bundled references: only in a source checkout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the verified copy here instead (a file, or a reference directory in the bundled layout); implies --write.",
+)
+@click.option("--source-url", help="Where the official text is published; recorded as evidence with the file's SHA-256.")
+@click.option("--encoding", help="Override the detected encoding of a text document (e.g. gb18030).")
+@click.option("--force", is_flag=True, help="With -o: replace a file that exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@names_formats
+@reports_input_errors
+def targets_verify(
+    ref: str,
+    document: str,
+    refs: tuple[str, ...],
+    write: bool,
+    output: str | None,
+    source_url: str | None,
+    encoding: str | None,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Check the reference plan REF against DOCUMENT, an official text ({formats}).
+
+    REF is an id from `compliance targets list` (national/women-2021-2030), a title, or a
+    reference file. For each target: is its clause in the text, does the text state the
+    same value. With --write, confirmed targets become verified with DOCUMENT as evidence,
+    disagreements are recorded beside the target (its value is never changed), and
+    last_verified says when. Exit code 1 when the text disagrees with a target.
+    """
+    import sys
+    from pathlib import Path
+
+    from compliance.errors import InputError
+    from compliance.phrases import render_compact
+    from compliance.report.table import table
+    from compliance.verification.verify import apply_verification, verify_reference
+
+    reference = reference_library(refs).find(ref)
+    result = verify_reference(reference.plan, document, source_url=source_url, encoding=encoding)
+    if as_json:
+        dump_json(_verification_record(result, reference))
+    else:
+        rows = []
+        for check in result.checks:
+            target = check.target
+            said = ""
+            if check.status != "not-found":
+                said = (render_compact(check.stated) if check.stated is not None else "") + f"  «{check.words or ''}»"
+            rows.append(
+                (
+                    check.status,
+                    target.indicator,
+                    render_compact(target.target) + ("" if target.verified else "  [unverified]"),
+                    said.strip(),
+                    check.locator or "",
+                )
+            )
+        for extra in result.only_in_text:
+            rows.append(("only in the text", extra.indicator, "", f"{render_compact(extra.target)}  «{extra.text or ''}»", extra.locator or ""))
+        click.echo(f"《{reference.plan.plan.title}》 [{reference.id}] against {result.document.label}")
+        click.echo(table(["status", "indicator", "reference", "the text says", "where"], rows))
+        click.echo(
+            f"{len(result.of('confirmed'))} confirmed, {len(result.disagreements)} disagree, "
+            f"{len(result.of('not-found'))} not found in the text; "
+            f"{len(result.only_in_text)} targets of the text are not in the reference"
+        )
+    if write or output:
+        source = reference.file
+        if output is None:
+            if reference.origin == "bundled" and "_data" in source.parts:
+                raise InputError.single(
+                    str(source),
+                    "is the installed package's own reference file; it was not changed",
+                    hint="write a verified copy with -o DIRECTORY and use it with --ref DIRECTORY",
+                )
+            destination, replace = source, True
+        else:
+            destination = Path(output)
+            if destination.suffix.lower() not in (".yaml", ".yml", ".json"):
+                from compliance.references.layout import reference_path
+
+                destination = destination / reference_path(reference.plan.plan)
+            replace = force
+        counts = apply_verification(result, source, destination, force=replace)
+        if not as_json:
+            click.echo(
+                f"{destination}: {counts['upgraded']} targets upgraded to verified, {counts['evidence_added']} already "
+                f"verified (the text added as evidence), {counts['disagreements']} disagreements recorded (values "
+                "unchanged), last_verified set"
+            )
+    sys.exit(1 if result.disagreements else 0)
+
+
+def _verification_record(result: Any, reference: Any) -> dict[str, Any]:
+    from compliance.phrases import render_compact
+
+    return {
+        "reference": reference.id,
+        "document": {"file": str(result.document.path), "sha256": result.document.sha256, "url": result.document.url},
+        "targets": [
+            {
+                "indicator": c.target.indicator,
+                "reference": render_compact(c.target.target),
+                "verified": c.target.verified,
+                "status": c.status,
+                "found_by": c.found_by,
+                "line": c.line,
+                "locator": c.locator,
+                "text": c.words,
+                "stated": render_compact(c.stated) if c.stated is not None else None,
+            }
+            for c in result.checks
+        ],
+        "only_in_text": [
+            {"indicator": t.indicator, "stated": render_compact(t.target), "line": t.line, "text": t.text}
+            for t in result.only_in_text
+        ],
+    }

@@ -44,6 +44,12 @@ class ReferencePlan:
     def targets_encoded(self) -> bool:
         return self.plan.plan.targets_encoded and bool(self.plan.targets)
 
+    @property
+    def from_your_copy(self) -> bool:
+        """A user's reference built from their copy of the official text (`compliance targets build`)."""
+        source = self.plan.plan.source
+        return self.origin == "user" and source is not None and bool(source.sha256)
+
 
 def _plan_files(path: Path) -> tuple[Path, list[Path]]:
     from compliance.loading.plans import PLAN_SUFFIXES

@@ -57,6 +57,8 @@ def reference_record(reference: ReferencePlan) -> dict[str, Any]:
         "targets": len(targets),
         "numeric_targets": sum(1 for t in targets if t.target.is_numeric),
         "verified_targets": sum(1 for t in targets if t.verified),
+        "last_verified": reference.plan.plan.last_verified.model_dump() if reference.plan.plan.last_verified else None,
+        "from_your_copy": reference.from_your_copy,
     }
 
 
@@ -76,7 +78,13 @@ def target_record(target: Target) -> dict[str, Any]:
         "year": target.year,
         "baseline": None
         if baseline is None
-        else {"year": baseline.year, "value": number(baseline.value), "unit": baseline.unit, "verified": baseline.verified},
+        else {
+            "year": baseline.year,
+            "value": number(baseline.value),
+            "unit": baseline.unit,
+            "verified": baseline.verified,
+            "derived": bool(baseline.derived),
+        },
         "text": target.text,
         "line": target.line,
         "locator": target.locator,
@@ -84,4 +92,5 @@ def target_record(target: Target) -> dict[str, Any]:
         "verified": target.verified,
         "evidence": list(target.evidence),
         "note": target.note,
+        "disagreements": [d.model_dump() for d in target.disagreements],
     }

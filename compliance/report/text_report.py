@@ -71,6 +71,8 @@ def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
     reference = finding.reference
     if reference is not None:
         flag = msg("term.verified") if reference.verified else msg("term.unverified")
+        if reference.verified and reference.source.from_your_copy:
+            flag = msg("term.from-your-copy")
         lines.append(
             "          "
             + str(
@@ -147,6 +149,9 @@ def render_text(report: Report, style: Style = plain) -> str:
             status = msg("report.reference-not-encoded")
         level = str(term("level", reference.plan.plan.level))
         out.append(f"  {pad(level, 10)} 《{reference.plan.plan.title}》 {status}  [{reference.id}]")
+        if reference.from_your_copy:
+            source = reference.plan.plan.source
+            out.append(f"  {pad('', 10)} " + str(msg("report.reference-from-your-copy", file=source.file, sha256=source.sha256)))
     whole_plan = str(msg("report.whole-plan"))
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:

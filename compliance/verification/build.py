@@ -1,0 +1,135 @@
+"""A reference plan from the official text of a higher-level plan, in one step (`compliance targets build`).
+
+The document is extracted as any plan document is (`compliance.extraction.extract`,
+every format it reads); each plan found becomes a reference plan file in the
+bundled layout, every target with the sentence it was read from, its line,
+`verified: true` (it was read from the document given) and the document as
+evidence: its file name and SHA-256, and its URL when one is given. What
+extraction could not read stays under `unparsed` for a person to finish.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from compliance.errors import InputError
+from compliance.model import Level, Plan
+from compliance.model.plan import LastVerified, Source
+from compliance.verification.files import OfficialDocument
+
+
+@dataclass(frozen=True)
+class BuiltReference:
+    """One reference plan built from a document: the plan, where it goes in the bundled layout, its YAML."""
+
+    plan: Plan
+    path: PurePosixPath  # below a reference directory, e.g. zhejiang/jiaxing/women-2021-2025.yaml
+    text: str
+
+    @property
+    def unparsed(self) -> int:
+        return len(self.plan.unparsed)
+
+
+def build_references(
+    document: Path | str,
+    *,
+    source_url: str | None = None,
+    today: datetime.date | None = None,
+    **extraction: Any,
+) -> list[BuiltReference]:
+    """The reference plans a document holds (a notice with two plans gives two).
+
+    `extraction` takes the options of `compliance.extraction.extract` (kind,
+    jurisdiction, level, period, encoding). A county plan is refused: nothing is
+    checked against a county's plan.
+    """
+    from compliance.extraction import extract
+    from compliance.references.layout import reference_path
+
+    official = OfficialDocument.of(document, source_url)
+    plans = extract(document, **extraction)
+    built: list[BuiltReference] = []
+    for plan in plans:
+        _check_metadata(plan, str(document))
+        reference = as_reference(plan, official, today or datetime.date.today())
+        built.append(BuiltReference(reference, reference_path(reference.plan), render(reference, official)))
+    return built
+
+
+def _check_metadata(plan: Plan, file: str) -> None:
+    info = plan.plan
+    missing = [name for name in ("kind", "level", "period") if getattr(info, name, None) in (None, ())]
+    if missing:
+        raise InputError.single(
+            file,
+            f"the document does not tell the {', '.join(missing)} of 《{info.title}》",
+            hint="give " + " ".join(f"--{name}" for name in missing),
+        )
+    if info.level is Level.COUNTY:
+        raise InputError.single(
+            file,
+            f"《{info.title}》 is a county's plan: a reference is a national, provincial or municipal plan",
+            hint="give --level if the level was misread; to check a county plan, use compliance check",
+        )
+    if info.level is not Level.NATIONAL and not info.jurisdiction:
+        raise InputError.single(
+            file,
+            f"the document does not tell which {info.level.value} government issued 《{info.title}》",
+            hint="give --jurisdiction, e.g. 浙江省 or 浙江省/嘉兴市",
+        )
+
+
+def as_reference(plan: Plan, official: OfficialDocument, today: datetime.date) -> Plan:
+    """A plan read from `official`, marked as read from it: verified, with the document as evidence."""
+    info = plan.plan
+    summary = getattr(info.source, "type", None) == "news_summary"  # a news article is not the official text
+    verified = not summary
+    note = "built by compliance targets build from the document named in source"
+    if summary:
+        note = "built from a news summary of the plan, not its official text: its targets are unverified"
+    source = Source(file=official.name, url=official.url, sha256=official.sha256, note=note)
+    evidence = official.evidence
+    targets = []
+    for target in plan.targets:
+        baseline = target.baseline
+        if baseline is not None and baseline.verified is None and (baseline.value is not None or baseline.text):
+            baseline = baseline.model_copy(update={"verified": verified})
+        targets.append(target.model_copy(update={"verified": verified, "evidence": evidence, "baseline": baseline}))
+    return plan.model_copy(
+        update={
+            "plan": info.model_copy(
+                update={
+                    "source": source,
+                    "verified": verified,
+                    "evidence": evidence,
+                    "last_verified": LastVerified(date=today.isoformat(), against=official.label),
+                    "targets_encoded": True,
+                }
+            ),
+            "targets": targets,
+        }
+    )
+
+
+def render(reference: Plan, official: OfficialDocument) -> str:
+    """The reference plan file: a header saying where it comes from and what to review, then the plan."""
+    from compliance.extraction import dump_plan
+
+    info = reference.plan
+    numeric = sum(1 for t in reference.targets if t.target.is_numeric)
+    published = f", published at {official.url}" if official.url else ""
+    header = [
+        f"# Reference plan 《{info.title}》, built by `compliance targets build` on {info.last_verified.date}",  # type: ignore[union-attr]
+        f"# from {official.label}{published}.",
+        f"# {len(reference.targets)} targets ({numeric} numeric), each read from that document (verified: true,",
+        "# with it as evidence). Check each against its line, and finish by hand the numbers",
+        f"# under `unparsed` ({len(reference.unparsed)}). Use it with: compliance check PLAN --ref DIRECTORY",
+    ]
+    body = dump_plan(reference).splitlines()
+    while body and body[0].startswith("#"):  # the extraction header: replaced by the reference's own
+        body.pop(0)
+    return "\n".join(header + body) + "\n"
