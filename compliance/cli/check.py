@@ -164,7 +164,8 @@ def check(
     failed = unreadable = internal = False
     extraction = {k: v for k, v in extraction.items() if v is not None}
     with using(language), destination(output, chosen.binary, colour_on) as stream:
-        writer = chosen.writer_class()(stream, WriterOptions(color=colour_on, to_file=output is not None))
+        extra = {"settings": settings, "baseline": bool(settings.baseline or write_baseline)}
+        writer = chosen.writer_class()(stream, WriterOptions(color=colour_on, to_file=output is not None, extra=extra))
         for result in _results(paths, files, stdin_filename, library, settings, extraction):
             if isinstance(result, InputFailure):
                 progress.step(result.file)

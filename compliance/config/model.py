@@ -78,6 +78,9 @@ class Settings(BaseModel):
     )
     waivers: Path | None = Field(None, description="the waivers file: findings accepted on purpose, with reasons")
     baseline: Path | None = Field(None, description="the baseline file: findings known before, which do not fail")
+    docs_url: str | None = Field(
+        None, description="where docs/ is published: SARIF links each rule to DOCS-URL/rules.md#cmp201"
+    )
 
     _origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)
     _element_origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)

@@ -138,3 +138,13 @@ for _format in (
     Format("markdown", "compliance.report.markdown_report:MarkdownWriter", "for a pull-request comment", suffix=".md"),
 ):
     register(_format)
+
+# The CI formats (issue 14): for code scanning, test reports, pull-request annotations, log pipelines.
+for _format in (
+    Format("sarif", "compliance.report.sarif:SarifWriter", "SARIF 2.1.0 for code scanning (GitHub, GitLab)", suffix=".sarif"),
+    Format("junit", "compliance.report.junit:JunitWriter", "JUnit XML: a test case per plan and rule", suffix=".xml"),
+    Format("github", "compliance.report.annotations:GithubWriter", "GitHub Actions annotations (workflow commands)"),
+    Format("gitlab", "compliance.report.annotations:GitlabWriter", "GitLab Code Quality JSON", suffix=".json"),
+    Format("json-lines", "compliance.report.json_lines:JsonLinesWriter", "one JSON object per finding and line", suffix=".jsonl"),
+):
+    register(_format)
