@@ -366,3 +366,22 @@ def test_targets_show_says_when_the_numbers_were_last_checked() -> None:
     code, out = run("targets", "show", "national/children-2021-2030")
     assert "baseline 2020: 3.4‰ [derived, not verified]" in out
     assert "baseline 2020: 91.8% [verified]" in out
+
+
+def test_a_milestone_placed_from_a_derived_baseline_says_so(tmp_path: Path) -> None:
+    from compliance.messages import using
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: compliance-plan/1\n"
+        "plan: {title: 南浔区儿童发展规划, kind: children, level: county, jurisdiction: [浙江省, 湖州市, 南浔区], period: [2021, 2025]}\n"
+        "targets:\n"
+        "  - {indicator: 新生儿死亡率, target: 降至3.3‰以下}\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in check(load_plan(plan), ReferenceLibrary.load()).findings if f.rule == "weaker-threshold"]
+    (finding,) = findings  # 3.4‰ (2020, derived) → 3.0‰ (2030): 3.2‰ by 2025
+    with using("en"):
+        assert "3.2‰" in str(finding.message) and "derived from other figures, not verified" in str(finding.message)
+    with using("zh"):
+        assert "系由其他数据推算，未经核实" in str(finding.message)
