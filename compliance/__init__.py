@@ -7,6 +7,7 @@ The library API (the `compliance` command is a thin layer over it):
     >>> compliance.parse_phrase("孕产妇死亡率下降到9/10万以下")  # doctest: +SKIP
     >>> report = compliance.check(plan)  # against its bundled ancestors  # doctest: +SKIP
     >>> report.summary, report.findings[0].message  # doctest: +SKIP
+    >>> document = compliance.report_document(compliance.check_inputs(["plans/"]))  # a batch: the JSON report  # doctest: +SKIP
     >>> settings = compliance.load_settings()  # compliance.toml, COMPLIANCE_*  # doctest: +SKIP
     >>> compliance.check(plan, settings=settings).failed  # doctest: +SKIP
 
@@ -29,6 +30,8 @@ _EXPORTS = {
     "render_phrase": ("compliance.phrases", "render"),
     "load_catalogue": ("compliance.catalogue", "load_catalogue"),
     "check": ("compliance.checking", "check"),
+    "check_inputs": ("compliance.batch", "check_inputs"),
+    "report_document": ("compliance.report.json_report", "document_of"),
     "Report": ("compliance.checking", "Report"),
     "Finding": ("compliance.checks", "Finding"),
     "Severity": ("compliance.checks", "Severity"),

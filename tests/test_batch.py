@@ -225,3 +225,12 @@ def test_progress_line_on_a_terminal_for_more_than_a_few_inputs(monkeypatch: pyt
     progress.clear()
     err = capsys.readouterr().err
     assert "[1/10] plans/a.yaml" in err and "\r[2/10] plans/b.yaml" in err and err.endswith("\r")
+
+
+def test_the_library_gives_the_same_document() -> None:
+    import compliance
+
+    document = compliance.report_document(compliance.check_inputs([PLANS]))
+    jsonschema.validate(document, SCHEMA)
+    _, out, _ = run("check", PLANS, "--format", "json")
+    assert document["summary"] == json.loads(out)["summary"]

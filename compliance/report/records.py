@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from compliance.model import Plan, Target
+from compliance.model import Plan, Target, TargetValue
 from compliance.references import ReferencePlan
 
 
@@ -14,6 +14,36 @@ def number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+def value_text(value: TargetValue) -> str:
+    """A target in short, for a reader: ≤3%, ≥70%, 约40%, 以2020年为基数下降20%, 逐步提高 (English: ~ 40%, decrease by 20%)."""
+    from compliance.messages import language, msg
+    from compliance.model import Op
+    from compliance.units import quantity_text
+
+    if value.op is Op.QUAL:
+        return str(msg(f"term.direction.{(value.direction.value if value.direction else 'increase')}"))
+    if value.op.is_relative and language() == "zh":
+        from compliance.phrases import render
+
+        return render(None, value)
+    sign = _SIGNS.get(value.op.value) or str(msg(f"term.op.{value.op.name.lower()}")) + ("" if language() == "zh" else " ")
+    if value.masked:
+        amount = "**" + (value.unit or "")
+    elif value.ratio is not None:
+        amount = ":".join(format(part.normalize(), "f") for part in value.ratio)
+    else:
+        amount = quantity_text(value.value, value.unit) if value.value is not None else ""
+        if value.value_max is not None:
+            amount += "–" + quantity_text(value.value_max, value.unit)
+    text = sign + amount
+    if value.op.is_relative and value.base_year:
+        text += f" ({value.base_year})"
+    return text
 
 
 def location(target: Target) -> str | None:

@@ -46,10 +46,10 @@ def coloured(text: str, role: str) -> str:
 
 
 def _stated(target: object) -> str:
-    """A target in the plan-file notation (`<= 3 %`), the same in every language."""
-    from compliance.phrases import render_compact
+    """A target in short: ≤3%, 约40%."""
+    from compliance.report.records import value_text
 
-    return render_compact(target.target)  # type: ignore[attr-defined]
+    return value_text(target.target)  # type: ignore[attr-defined]
 
 
 def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
