@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError, Problem
+from compliance.messages import text
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def check_inputs(
     if not files:
         raise InputError.single(
             ", ".join(str(p) for p in paths) or ".",
-            "no plan file or plan document found",
-            hint=f"give plan files or documents ({', '.join(input_suffixes())}), or folders holding them",
+            text("cli.no-inputs"),
+            hint=text("cli.no-inputs-hint", suffixes=", ".join(input_suffixes())),
         )
     for file in files:
         try:
@@ -116,9 +117,8 @@ def check_inputs(
             yield InputFailure(str(file), list(error.problems))
             continue
         except Exception as error:  # noqa: BLE001 - one input's bug must not cost the others' reports
-            message = f"internal error: {type(error).__name__}: {error}"
-            hint = "this is a bug in compliance, not in your file; please report it with the file"
-            yield InputFailure(str(file), [Problem(str(file), message, hint=hint)], internal=True)
+            message = text("cli.internal-input", error=f"{type(error).__name__}: {error}")
+            yield InputFailure(str(file), [Problem(str(file), message, hint=text("cli.internal-input-hint"))], internal=True)
             continue
         for plan in plans:
             yield check(plan, library, settings=settings, **options)

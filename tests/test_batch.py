@@ -234,3 +234,16 @@ def test_the_library_gives_the_same_document() -> None:
     jsonschema.validate(document, SCHEMA)
     _, out, _ = run("check", PLANS, "--format", "json")
     assert document["summary"] == json.loads(out)["summary"]
+
+
+def test_report_libraries_are_imported_only_for_their_format() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from click.testing import CliRunner; from compliance.cli import main; "
+        f"CliRunner().invoke(main, ['check', {str(JINAN_WOMEN)!r}, '--format', 'json']); "
+        "print(sorted(m for m in ('jinja2', 'xlsxwriter', 'selenium') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -44,21 +44,23 @@ class _Echo:
 
 def check_destination(output: str | None, force: bool, binary: bool, format_name: str) -> None:
     """Refuse before any work: a binary format to the terminal, or an existing file without --force."""
+    from compliance.messages import text
+
     if output is None:
         if binary:
             raise InputError.single(
                 "--format " + format_name,
-                f"the {format_name} report is a binary file and cannot be printed",
-                hint=f"write it to a file with -o report.{format_name}",
+                text("cli.binary-to-terminal", format=format_name),
+                hint=text("cli.binary-to-terminal-hint", format=format_name),
             )
         return
     path = Path(output)
     if path.is_dir():
-        raise InputError.single(output, "is a directory", hint="give -o the name of the report file to write")
+        raise InputError.single(output, text("cli.output-is-folder"), hint=text("cli.output-is-folder-hint"))
     if path.exists() and not force:
-        raise InputError.single(output, "already exists; it was not overwritten", hint="use --force to replace it, or choose another name")
+        raise InputError.single(output, text("cli.output-exists"), hint=text("cli.output-exists-hint"))
     if not path.parent.exists():
-        raise InputError.single(output, f"the folder {path.parent} does not exist", hint="create it first")
+        raise InputError.single(output, text("cli.output-no-folder", folder=path.parent), hint=text("cli.output-no-folder-hint"))
 
 
 @contextmanager
