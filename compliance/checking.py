@@ -13,12 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.checks import CheckSettings, Finding, HorizonMode, Severity
-from compliance.checks.consistency import check_consistency, check_texts, check_unparsed
+from compliance.checks.base import ReferenceTarget, settings_in_force
+from compliance.checks.consistency import PossibleTypo, check_consistency, check_texts, check_unparsed
 from compliance.checks.context import CheckContext
-from compliance.checks.coverage import NothingChecked, check_domains, check_indicators, check_metadata, check_references
+from compliance.checks.coverage import (
+    NothingChecked,
+    check_domains,
+    check_indicators,
+    check_metadata,
+    check_references,
+    check_shared,
+)
 from compliance.checks.quantities import check_quantities
+from compliance.checks.ruleset import load_rules
 from compliance.checks.thresholds import check_thresholds
-from compliance.messages import msg
+from compliance.messages import Message, msg
 from compliance.model import Plan
 from compliance.references import ReferenceLibrary, ReferencePlan
 
@@ -77,6 +86,7 @@ def check(
     verified_only: bool | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    rules: Iterable[Path | str] = (),
 ) -> Report:
     """Check `plan` against its ancestors among `references`.
 
@@ -85,35 +95,82 @@ def check(
     `ignore` override it as options would. `references` is a
     ReferenceLibrary, or paths of the user's own reference files/directories
     added to the bundled ones and to those of `settings.references`.
-    Raises InputError for a rule selector that names no rule.
+    `rules` are rules overlays (folders of indicators.yaml, domains.yaml,
+    checks.yaml, scopes.yaml) merged over the bundled rules/ after those of
+    `settings.rules`, later ones winning.
+    Raises InputError for a rule selector that names no rule, or a bad overlay.
     """
-    from compliance.catalogue import load_catalogue
     from compliance.config import load_settings
+    from compliance.resources import overlay_dirs
 
-    options: dict[str, Any] = {"horizon": horizon, "verified_only": verified_only, "select": list(select), "ignore": list(ignore)}
+    options: dict[str, Any] = {
+        "horizon": horizon,
+        "verified_only": verified_only,
+        "select": list(select),
+        "ignore": list(ignore),
+        "rules": [Path(r) for r in rules],
+    }
     if settings is None:
         settings = load_settings(options, config_file=False, environ={})
     elif any(v not in (None, []) for v in options.values()):
         settings = _with_options(settings, options)
     checked = settings.check_settings(plan.path)
+    checked.rules = overlay_dirs(list(checked.rules), configured=False)
+    ruleset = load_rules(checked.rules)
     if isinstance(references, ReferenceLibrary):
         library = references
     else:
         library = ReferenceLibrary.load([*settings.references, *(references or ())])
-    context = CheckContext(
+    with settings_in_force(ruleset.settings):
+        context = CheckContext(
+            plan=plan,
+            ancestors=library.ancestors(plan),
+            catalogue=ruleset.catalogue,
+            settings=checked,
+            scopes=ruleset.scopes,
+            hint_target=ruleset.hint_target(),
+        )
+        findings = _run(context)
+    findings = [f for f in findings if f.rule in checked.select]
+    findings.sort(key=lambda f: _order(plan, f))
+    return Report(
         plan=plan,
-        ancestors=library.ancestors(plan),
-        catalogue=load_catalogue(),
+        references=context.ancestors,
+        findings=findings,
+        targets_checked=len(context.compared),
         settings=checked,
     )
+
+
+FAMILIES = (
+    check_metadata,
+    check_references,
+    check_domains,
+    check_quantities,
+    check_indicators,
+    check_shared,
+    check_thresholds,
+    check_consistency,
+    check_unparsed,
+    check_texts,
+)
+
+
+def _run(context: CheckContext) -> list[Finding]:
+    """Every rule family on one plan, then what applies to all findings: typo notes, severities, verification."""
+    checked = context.settings
     findings: list[Finding] = []
-    for family in (check_metadata, check_references, check_domains, check_quantities, check_indicators, check_thresholds, check_consistency, check_unparsed, check_texts):
+    for family in FAMILIES:
         findings.extend(family(context))
-    if plan.plan.is_news_summary:  # an article that does not mention an indicator is no evidence the plan lacks it
+    if context.plan.plan.is_news_summary:  # an article that does not mention an indicator is no evidence the plan lacks it
         for finding in findings:
             if finding.rule in ("missing-indicator", "missing-domain"):
                 finding.severity = Severity.INFO
                 finding.notes.append(msg("note.news-summary"))
+    for finding in findings:  # a finding on a misspelt name says which indicator it was read as
+        near = context.near_miss(finding.plan_target) if finding.plan_target is not None else None
+        if near is not None and near.indicator is not None and finding.rule != PossibleTypo.name:
+            finding.notes.append(msg("note.read-as", written=finding.plan_target.indicator, meant=near.names[0]))
     missing = {f.reference.target.indicator for f in findings if f.rule == "missing-indicator" and f.reference}
     targets_checked = len(context.compared)
     if targets_checked == 0:
@@ -138,16 +195,27 @@ def check(
             finding.severity = Severity.INFO
             finding.notes.append(msg("note.unverified-info"))
         else:
-            finding.notes.append(msg("note.unverified"))
-    findings = [f for f in findings if f.rule in checked.select]
-    findings.sort(key=lambda f: _order(plan, f))
-    return Report(
-        plan=plan,
-        references=context.ancestors,
-        findings=findings,
-        targets_checked=targets_checked,
-        settings=checked,
-    )
+            finding.notes.append(unverified_note(finding.reference))
+    return findings
+
+
+def unverified_note(reference: ReferenceTarget) -> Message:
+    """Why a reference value is not verified, in words that fit where it comes from.
+
+    The bundled values are recalled from the reference notes; a user's own file
+    simply does not mark the value verified.
+    """
+    if reference.source.origin == "user":
+        return msg("note.unverified-user", file=_shown_path(reference.source.file))
+    return msg("note.unverified")
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when it is below it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _with_options(settings: Settings, options: dict[str, Any]) -> Settings:
@@ -156,7 +224,7 @@ def _with_options(settings: Settings, options: dict[str, Any]) -> Settings:
 
     layered = load_settings(options, config_file=False, environ={})
     update: dict[str, Any] = {name: getattr(layered, name) for name in layered.model_fields_set}
-    for name in ("ignore", "extend_select"):
+    for name in ("ignore", "extend_select", "rules"):
         if name in update:
             update[name] = [*getattr(settings, name), *update[name]]
     return settings.model_copy(update=update)

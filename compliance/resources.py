@@ -1,4 +1,4 @@
-"""Where the bundled data lives: `rules/` and `reference_targets/`.
+"""Where the data lives: the bundled `rules/` and `reference_targets/`, and the user's rules overlays.
 
 In a source checkout (and an editable install) they sit at the top of the
 repository, where reviewers edit them; a built wheel carries them inside the
@@ -32,3 +32,45 @@ def rules_file(name: str) -> Path:
 
 def reference_dir() -> Path:
     return data_dir("reference_targets")
+
+
+RULES_ENV_VARIABLE = "COMPLIANCE_RULES"
+OVERLAY_FILES = ("indicators.yaml", "domains.yaml", "checks.yaml", "scopes.yaml")
+
+
+def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, configured: bool = True) -> tuple[Path, ...]:
+    """The user's rules overlays in precedence order (later wins): COMPLIANCE_RULES, then `extra` (--rules).
+
+    Each is a folder holding some of indicators.yaml, domains.yaml, checks.yaml
+    and scopes.yaml. A folder that does not exist, holds none of them, or holds
+    another data file is an InputError: an overlay is never ignored silently.
+    """
+    import os
+
+    from compliance.errors import InputError, Problem
+
+    folders: list[Path] = []
+    if configured:
+        folders.extend(Path(e.strip()) for e in os.environ.get(RULES_ENV_VARIABLE, "").split(os.pathsep) if e.strip())
+    folders.extend(Path(e) for e in extra)
+    problems: list[Problem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), "no such rules overlay folder", hint="--rules and COMPLIANCE_RULES name folders"))
+            continue
+        files = {p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json")}
+        others = sorted(files - set(OVERLAY_FILES))
+        for name in others:
+            problems.append(
+                Problem(
+                    str(folder / name),
+                    "not a file a rules overlay can hold",
+                    hint=f"an overlay holds {', '.join(OVERLAY_FILES)}",
+                )
+            )
+        if not files & set(OVERLAY_FILES) and not others:
+            problems.append(Problem(str(folder), f"the rules overlay folder holds none of {', '.join(OVERLAY_FILES)}"))
+    if problems:
+        raise InputError(problems)
+    resolved = [f.resolve() for f in folders]
+    return tuple(reversed(dict.fromkeys(reversed(resolved))))  # a folder named twice counts where it is last

@@ -20,7 +20,7 @@ from compliance.catalogue import (
     load_catalogue,
     normalise_name,
 )
-from compliance.errors import InputError
+from compliance.errors import InputError, UnitError
 from compliance.loading.yamlfile import read_yaml
 from compliance.model.plan import Kind
 from compliance.resources import rules_file
@@ -187,7 +187,6 @@ def test_every_gold_domain_heading_matches(catalogue: Catalogue) -> None:
         ("社区居委会成员中女性比例", "female_share_residents_committee"),
         ("社区居民委员会成员中女性比例", "female_share_residents_committee"),
         ("新生儿访视率", "newborn_home_visits"),
-        ("新生儿控视率", "newborn_home_visits"),
         # general normalisation
         ("婴儿死亡率（‰）", "infant_mortality"),
         ("孕产妇死亡率(1/10万)", "maternal_mortality"),
@@ -532,3 +531,81 @@ def test_a_count_matches_with_or_without_a_trailing_shu() -> None:
     catalogue = load_catalogue()
     assert catalogue.match_indicator("县级危重孕产妇救治中心", "women").id == "critical_maternal_care_centres_county"
     assert catalogue.match_indicator("县级危重孕产妇救治中心数", "women").id == "critical_maternal_care_centres_county"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("学前教育毛人园率", "学前教育毛入园率"),  # 人 for 入
+        ("新生儿控视率", "新生儿访视率"),  # a typo seen in source documents: no alias, a near miss
+        ("全县学前教育毛人园率", "学前教育毛入园率"),  # past a jurisdiction-wide prefix
+        ("适龄妇女宫颈癌和乳腺癌筛查覆盍率", "适龄妇女宫颈癌和乳腺癌筛查覆盖率"),  # from the corpus
+        ("孕产妇死忘率", "孕产妇死亡率"),
+    ],
+)
+def test_near_misses_are_found(catalogue: Catalogue, written: str, meant: str) -> None:
+    assert catalogue.match_indicator(written) is None
+    near = catalogue.near_miss(written)
+    assert near is not None and near.indicator is not None and near.names == [meant]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "幼儿死亡率",  # 幼 for 婴: another population
+        "孕妇死亡率",  # 产 dropped: a distinctive character
+        "儿童活动中心达标率",  # 达标 for 覆盖: two characters side by side are another word
+        "儿童基本医疗保险参保率",  # 儿童 for 妇女
+        "新生儿死亡数",  # a count, not the rate
+        "产前筛查",  # too short for a near miss after the rate is dropped
+    ],
+)
+def test_other_indicators_are_not_near_misses(catalogue: Catalogue, written: str) -> None:
+    if catalogue.match_indicator(written) is None:
+        assert catalogue.near_miss(written) is None
+
+
+def test_every_real_target_is_plausible(catalogue: Catalogue) -> None:
+    """The lower ends of the plausible ranges (issue 11) leave every target of the real plans plausible."""
+    import glob
+
+    from compliance.loading.plans import load_plan
+    from compliance.units import normalise_unit
+
+    root = Path(__file__).resolve().parent.parent
+    stated: list[tuple[str, str, str | None, str, str]] = []
+    for file in sorted(glob.glob(str(root / "reference_targets" / "**" / "*.yaml"), recursive=True)) + sorted(
+        glob.glob(str(root / "examples" / "plans" / "*.yaml"))
+    ):
+        plan = load_plan(file)
+        for target in plan.targets:
+            value = target.target
+            if value.value is not None and value.unit and not value.op.is_relative:
+                stated.append((file, target.indicator, plan.plan.kind.value, str(value.value), value.unit))
+    for file in sorted((root / "tests" / "data" / "gold").glob("*.json")):
+        gold = json.loads(file.read_text(encoding="utf-8"))
+        for entry in gold["targets"]:
+            if entry.get("value") is not None and entry.get("unit") and not str(entry.get("comparator")).startswith("rel"):
+                stated.append((file.name, entry["indicator"], gold.get("kind"), str(entry["value"]), normalise_unit(entry["unit"])))
+    assert len(stated) > 300
+    wrong = []
+    for file, name, kind, value, unit in stated:
+        indicator = catalogue.match_indicator(name, kind)
+        if indicator is None:
+            continue
+        try:
+            plausible = indicator.is_plausible(value, unit)
+        except UnitError:
+            continue  # a unit slip is the unit-mismatch rule's
+        if not plausible:
+            wrong.append((file, name, value, unit))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "value", "unit"),
+    [("myopia_primary", "38", "‰"), ("preschool_gross_enrolment", "90", "‰"), ("immunisation_coverage", "90", "‰")],
+)
+def test_percent_written_as_per_mille_is_implausible(catalogue: Catalogue, indicator_id: str, value: str, unit: str) -> None:
+    indicator = catalogue.indicator(indicator_id)
+    assert not indicator.is_plausible(value, unit) and indicator.is_plausible(value, "%")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.checks.base import HorizonMode
-from compliance.checks.compare import Better, Verdict, compare
+from compliance.checks.compare import Better, PlanBaseline, Verdict, compare
 from compliance.checks.horizons import held_to
 from compliance.loading.plans import loads_plan
 from compliance.model import Op, TargetValue
@@ -26,9 +27,12 @@ def tv(op: str, value: str | None, unit: str = "%", **more: object) -> TargetVal
     [
         (tv("<=", "3"), tv("<=", "2"), Better.LOWER, Verdict.WEAKER),
         (tv("<=", "2"), tv("<=", "2"), Better.LOWER, Verdict.MEETS),
-        (tv("<=", "2"), tv("<", "2"), Better.LOWER, Verdict.WEAKER),  # ≤2 allows 2, <2 does not
+        (tv("<=", "2"), tv("<", "2"), Better.LOWER, Verdict.BOUNDARY),  # ≤2 allows 2, <2 does not: only the bound differs
+        (tv("<=", "2.1"), tv("<", "2"), Better.LOWER, Verdict.WEAKER),
         (tv("<", "2"), tv("<=", "2"), Better.LOWER, Verdict.MEETS),
-        (tv(">=", "95"), tv(">", "95"), Better.HIGHER, Verdict.WEAKER),
+        (tv(">=", "95"), tv(">", "95"), Better.HIGHER, Verdict.BOUNDARY),
+        (tv("=", "95"), tv(">", "95"), Better.HIGHER, Verdict.BOUNDARY),
+        (tv(">=", "94.9"), tv(">", "95"), Better.HIGHER, Verdict.WEAKER),
         (tv(">", "95"), tv(">", "95"), Better.HIGHER, Verdict.MEETS),
         (tv("=", "100"), tv(">=", "95"), Better.HIGHER, Verdict.MEETS),
         (tv("<=", "0.3", "%"), tv("<=", "3", "‰"), Better.LOWER, Verdict.MEETS),  # exact: 0.3% == 3‰
@@ -42,11 +46,58 @@ def tv(op: str, value: str | None, unit: str = "%", **more: object) -> TargetVal
         (tv("rel_decrease", "10", base_year=2020), tv("rel_decrease", "20", base_year=2020), Better.LOWER, Verdict.WEAKER),
         (tv("rel_decrease", "20", base_year=2015), tv("rel_decrease", "20", base_year=2020), Better.LOWER, Verdict.NOT_COMPARABLE),
         (tv(">=", "100", condition="换届后当年"), tv(">=", "90", condition="平时"), Better.HIGHER, Verdict.NOT_COMPARABLE),
+        # yearly changes (每年降低1个百分点) compare with yearly changes, never as a unit error
+        (tv("rel_decrease", "1", "百分点/年", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.MEETS),
+        (tv("rel_decrease", "1.5", "百分点/年"), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.MEETS),
+        (tv("rel_decrease", "0.5", "百分点/年", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.WEAKER),
+        (tv("rel_increase", "1", "百分点/年", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.DIRECTION_CONFLICT),
+        # without the plan's baseline a change and a level, or two kinds of change, cannot be compared
+        (tv("rel_decrease", "1", "百分点/年", base_year=2020), tv("<", "53"), Better.LOWER, Verdict.NOT_COMPARABLE),
+        (tv("<", "53"), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.NOT_COMPARABLE),
+        (tv("rel_decrease", "10", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Better.LOWER, Verdict.NOT_COMPARABLE),
     ],
 )
 def test_verdicts(plan: TargetValue, reference: TargetValue, better: Better, verdict: Verdict) -> None:
     required = Fraction(reference.value)  # type: ignore[arg-type]
     assert compare(plan, reference, required, better, Fraction(2)).verdict is verdict
+
+
+MYOPIA_2020 = PlanBaseline(value=Fraction("58.4"), unit="%", year=2020)
+
+
+@pytest.mark.parametrize(
+    ("plan", "reference", "verdict", "words"),
+    [
+        # 58.4% in 2020, 1 point a year: 53.4% in 2025, not below 53%
+        (tv("rel_decrease", "1", "百分点/年", base_year=2020), tv("<", "53"), Verdict.WEAKER, "gives 53.4% in 2025"),
+        (tv("rel_decrease", "1.2", "百分点/年", base_year=2020), tv("<", "53"), Verdict.MEETS, ""),
+        # 58.4% → 52% in five years is 1.28 points a year
+        (tv("<", "52"), tv("rel_decrease", "1", "百分点/年", base_year=2020), Verdict.MEETS, "1.28 percentage points a year"),
+        (tv("<", "56"), tv("rel_decrease", "1", "百分点/年", base_year=2020), Verdict.WEAKER, "0.48 percentage points a year"),
+        (tv(">", "56"), tv("rel_decrease", "1", "百分点/年", base_year=2020), Verdict.DIRECTION_CONFLICT, ""),
+        # a relative 10% from 58.4% is 52.56%: 1.168 points a year
+        (tv("rel_decrease", "10", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Verdict.MEETS, ""),
+        (tv("rel_decrease", "5", base_year=2020), tv("rel_decrease", "1", "百分点/年", base_year=2020), Verdict.WEAKER, ""),
+    ],
+)
+def test_changes_and_levels_compare_through_the_plans_baseline(
+    plan: TargetValue, reference: TargetValue, verdict: Verdict, words: str
+) -> None:
+    required = Fraction(reference.value)  # type: ignore[arg-type]
+    result = compare(plan, reference, required, Better.LOWER, plan_baseline=MYOPIA_2020, plan_year=2025)
+    assert result.verdict is verdict, str(result.reason)
+    assert words in result.reason.render("en")
+
+
+def test_a_yearly_change_is_the_same_rate_at_every_horizon() -> None:
+    reference = loads_plan(
+        "format: compliance-plan/1\n"
+        "plan: {title: r, kind: children, level: national, jurisdiction: [], period: [2021, 2030]}\n"
+        "targets:\n  - {indicator: 儿童青少年总体近视率, target: {op: rel_decrease, value: 1, unit: 百分点/年, base_year: 2020}}\n"
+    )
+    plan, target = _plan((2021, 2025), "<= 5 ‰")
+    held = held_to(plan, target, ReferencePlan(reference, Path("r.yaml"), Path("r.yaml"), "bundled"), reference.targets[0], HorizonMode.INTERPOLATE)
+    assert held.horizon.compared_value == 1 and held.horizon.method == "same-rate"
 
 
 _values = st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
@@ -108,9 +159,10 @@ def test_relative_targets_scale_from_their_base_year() -> None:
 
 def test_an_absolute_target_reads_as_a_relative_change_through_its_baseline() -> None:
     reference = tv("rel_decrease", "20", base_year=2020)
-    met = compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=Fraction("8.01"))
-    assert met.verdict is Verdict.MEETS and "decrease of 10.1124%" in str(met.reason)  # (8.01 − 7.2) / 8.01
-    short = compare(tv("<", "7.5", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=Fraction("8.01"))
+    baseline = PlanBaseline(Fraction("8.01"), "1/10万", 2020)
+    met = compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=baseline)
+    assert met.verdict is Verdict.MEETS and "decrease of 10.1124%" in met.reason.render("en")  # (8.01 − 7.2) / 8.01
+    short = compare(tv("<", "7.5", "1/10万"), reference, Fraction(10), Better.LOWER, plan_baseline=baseline)
     assert short.verdict is Verdict.WEAKER
     assert compare(tv("<", "7.2", "1/10万"), reference, Fraction(10), Better.LOWER).verdict is Verdict.NOT_COMPARABLE
 

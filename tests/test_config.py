@@ -284,10 +284,17 @@ def test_config_prints_each_value_and_where_it_came_from(project: Path) -> None:
     assert data["settings"]["ignore"] == {"value": ["CMP403"], "origins": [f"{file}:2:1"], "environment": "COMPLIANCE_IGNORE"}
 
 
-def test_a_setting_whose_machinery_is_not_here_yet_is_an_error_not_ignored(project: Path) -> None:
+def test_the_rules_setting_names_overlays_the_check_uses(project: Path) -> None:
+    """`rules` of the configuration (issue 11): the overlay's severities are the check's; a missing folder is bad input."""
     (project / "compliance.toml").write_text('rules = ["my-rules"]\n', encoding="utf-8")
+    (project / "my-rules").mkdir()
+    (project / "my-rules" / "checks.yaml").write_text("rules:\n  unknown-indicator: {severity: warning}\n", encoding="utf-8")
+    code, out, _ = run("check", JINAN_WOMEN, "--format", "json")
+    findings = [f for r in json.loads(out)["reports"] for f in r["findings"] if f["rule"] == "unknown-indicator"]
+    assert findings and {f["severity"] for f in findings} == {"warning"}
+    (project / "compliance.toml").write_text('rules = ["no-such-folder"]\n', encoding="utf-8")
     code, _, err = run("check", JINAN_WOMEN)
-    assert code == 2 and "compliance.toml:1:1: rules overlays (the `rules` setting) are not available" in err
+    assert code == 2 and "no-such-folder" in err and "no such rules overlay folder" in err
 
 
 def test_lang_of_the_file_chooses_the_language_unless_an_option_or_the_environment_does(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

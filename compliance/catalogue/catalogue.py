@@ -261,13 +261,95 @@ _STATES_AGE = re.compile(r"\d+(?:周岁|岁|个月|月龄)")
 _MIN_FALLBACK_KEY = 4
 
 
+# -------------------------------------------------------------------- near misses
+
+
+def _near_key(key: str) -> str:
+    """A normalised name without the dashes and points kept between digits: a slip on 0—3 is one character."""
+    return key.replace("-", "").replace(".", "")
+
+
+def _kept_key(text: str) -> str:
+    """A name with its bracketed words kept, brackets and punctuation dropped: a slip on a bracket
+    (县甲市、区） for 县（市、区）) leaves the rest comparable."""
+    folded = _BOOKMARK.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN" and ch != "的").lower()
+
+
+class NearMissRules(BaseModel):
+    """How far a written name may be from a catalogue name to be taken for a typo of it (rules/indicators.yaml)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    max_edits: tuple[tuple[int, int], ...] = ((4, 1), (8, 2))  # (from this length, this many edits)
+    distinctive: tuple[str, ...] = ()  # groups of characters that tell indicators apart
+
+    def edits_for(self, length: int) -> int:
+        allowed = 0
+        for minimum, edits in sorted(self.max_edits):
+            if length >= minimum:
+                allowed = edits
+        return allowed
+
+    def _group(self, char: str) -> int | None:
+        for index, group in enumerate(self.distinctive):
+            if char in group:
+                return index
+        return None
+
+    def typo_like(self, editops: Any, source: str, target: str) -> bool:
+        """Is every edit one a slip of the pen makes, not one that names another indicator?
+
+        Two edits side by side replace a word (达标率 for 覆盖率, 死亡率 for 访视率): no typo.
+        """
+        ops = list(editops)
+        for first, second in zip(ops, ops[1:], strict=False):
+            if abs(first.src_pos - second.src_pos) <= 1 and abs(first.dest_pos - second.dest_pos) <= 1:
+                return False
+        for op in ops:
+            if op.tag == "replace":
+                a, b = source[op.src_pos], target[op.dest_pos]
+                if self._group(a) is not None and self._group(a) == self._group(b):
+                    return False
+            elif op.tag == "insert":  # a character of the catalogue name missing from the written one
+                if self._group(target[op.dest_pos]) is not None:
+                    return False
+            elif op.tag == "delete":  # a character written that the catalogue name does not have
+                if self._group(source[op.src_pos]) is not None:
+                    return False
+        return True
+
+
+class NearMiss(BaseModel):
+    """A written name that is a few characters off catalogue names: which, and how far."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    written: str
+    candidates: tuple[tuple[Indicator, str], ...]  # (indicator, the name or alias it is near)
+    edits: int
+
+    @property
+    def indicator(self) -> Indicator | None:
+        """The one indicator meant, or None when the name is as near to several."""
+        ids = {indicator.id for indicator, _ in self.candidates}
+        return self.candidates[0][0] if len(ids) == 1 else None
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(shown for _, shown in self.candidates))
+
+
 # ---------------------------------------------------------------------- catalogue
 
 
 class Catalogue:
     """The canonical domains and indicators, with lookup by id and by written name."""
 
-    def __init__(self, domains: Iterable[Domain], indicators: Iterable[Indicator]) -> None:
+    def __init__(
+        self, domains: Iterable[Domain], indicators: Iterable[Indicator], near_miss: NearMissRules | None = None
+    ) -> None:
+        self.near_miss_rules = near_miss or NearMissRules()
         self.domains: tuple[Domain, ...] = tuple(domains)
         self.indicators: tuple[Indicator, ...] = tuple(indicators)
         self._domain_by_id = {d.id: d for d in self.domains}
@@ -280,9 +362,13 @@ class Catalogue:
                 _add(self._domain_keys, key, domain)
                 _add(self._domain_cores, _core(key)[1], domain)
         self._indicator_keys: dict[str, list[Indicator]] = {}
+        self._display: dict[str, str] = {}  # normalised key -> a name as the catalogue writes it
         for indicator in self.indicators:
             for written in indicator.names:
                 _add(self._indicator_keys, normalise_name(written), indicator)
+                self._display.setdefault(normalise_name(written), written)
+        self._near: list[str] | None = None
+        self._near_index: dict[str, list[str]] = {}
         self._states_age = {
             i.id: any(_STATES_AGE.search(normalise_name(n)) for n in i.names)
             for i in self.indicators
@@ -361,6 +447,59 @@ class Catalogue:
                 return _pick(found, kind)
         return self._fallback(key, kind)
 
+    def near_miss(self, name: str, kind: Kind | str | None = None) -> NearMiss | None:
+        """The catalogue names a name that matches none is one or two characters off (a possible typo).
+
+        学前教育毛人园率 → 学前教育毛入园率. Only edits that are not distinctive count
+        (市 for 县, 小学 for 初中, an added 女 make another indicator). A jurisdiction-wide
+        prefix (全县…) is looked past. None when no name is near enough.
+        """
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.process import extract
+
+        written: list[str] = []
+        for key in dict.fromkeys((_near_key(normalise_name(name)), _kept_key(name))):
+            prefix = re.match(rf"^{_SCOPE}", key)
+            written += [key] + ([key[prefix.end() :]] if prefix else [])
+        best: dict[str, tuple[int, Indicator, str]] = {}
+        names = self._near_names()
+        for candidate in written:
+            allowed = self.near_miss_rules.edits_for(len(candidate))
+            if allowed == 0:
+                continue
+            for known, distance, _ in extract(
+                candidate, names, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+            ):
+                if self.near_miss_rules.edits_for(len(known)) < distance:
+                    continue  # 0 is a slip on a dash between digits (03岁 for 0—3岁): the names still differ
+                if not self.near_miss_rules.typo_like(Levenshtein.editops(candidate, known), candidate, known):
+                    continue
+                for normalised in self._near_index[known]:
+                    for indicator in self._indicator_keys[normalised]:
+                        if kind is not None and not indicator.covers(kind):
+                            continue
+                        seen = best.get(indicator.id)
+                        if seen is None or distance < seen[0]:
+                            best[indicator.id] = (distance, indicator, self._display[normalised])
+        if not best:
+            return None
+        closest = min(d for d, _, _ in best.values())
+        candidates = tuple((indicator, shown) for d, indicator, shown in best.values() if d == closest)
+        return NearMiss(written=name, candidates=candidates, edits=max(closest, 1))
+
+    def _near_names(self) -> list[str]:
+        if self._near is None:
+            self._near_index = {}
+            for indicator in self.indicators:
+                for shown in indicator.names:
+                    normalised = normalise_name(shown)
+                    for key in (_near_key(normalised), _kept_key(shown)):
+                        entries = self._near_index.setdefault(key, [])
+                        if normalised not in entries:
+                            entries.append(normalised)
+            self._near = list(self._near_index)
+        return self._near
+
     def _fallback(self, key: str, kind: Kind | str | None) -> Indicator | None:
         matches: dict[str, Indicator] = {}
         for known, indicators in self._indicator_keys.items():
@@ -399,30 +538,32 @@ def _pick(found: list[Indicator], kind: Kind | str | None) -> Indicator | None:
 # ------------------------------------------------------------------------ loading
 
 
-def load_catalogue(rules_dir: Path | None = None) -> Catalogue:
-    """The catalogue from `rules_dir` (default: the bundled rules/, loaded once).
+def load_catalogue(rules_dir: Path | None = None, overlays: Iterable[Path] = ()) -> Catalogue:
+    """The catalogue from `rules_dir` (default: the bundled rules/), with `overlays` merged over it.
 
-    Raises InputError listing every problem of both files, with positions.
+    An overlay is a folder of the user's own (`--rules DIR`, COMPLIANCE_RULES)
+    whose indicators.yaml / domains.yaml add entries or change fields of
+    bundled ones by id: aliases are added to the bundled aliases, other fields
+    replace the bundled values. Loaded once per combination.
+    Raises InputError listing every problem of every file, with positions.
     """
-    if rules_dir is None:
-        return _default_catalogue()
-    return _load(Path(rules_dir))
+    from compliance.resources import data_dir
+
+    base = Path(rules_dir) if rules_dir is not None else data_dir("rules")
+    return _load(base.resolve(), tuple(Path(o).resolve() for o in overlays))
 
 
 @cache
-def _default_catalogue() -> Catalogue:
-    from compliance.resources import data_dir
-
-    return _load(data_dir("rules"))
-
-
-def _load(rules_dir: Path) -> Catalogue:
+def _load(rules_dir: Path, overlays: tuple[Path, ...] = ()) -> Catalogue:
     from compliance.loading.validate import validate
     from compliance.loading.yamlfile import read_yaml
 
     problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
-    for file_name, schema in ((DOMAINS_FILE, DOMAINS_SCHEMA), (INDICATORS_FILE, INDICATORS_SCHEMA)):
+    layered: dict[str, _Layered] = {}
+    for file_name, schema, list_name in (
+        (DOMAINS_FILE, DOMAINS_SCHEMA, "domains"),
+        (INDICATORS_FILE, INDICATORS_SCHEMA, "indicators"),
+    ):
         try:
             document = read_yaml(rules_dir / file_name)
         except InputError as error:
@@ -430,31 +571,161 @@ def _load(rules_dir: Path) -> Catalogue:
             continue
         schema_problems = validate(document, schema)
         problems.extend(schema_problems)
-        if not schema_problems:
-            documents[file_name] = document
+        if schema_problems:
+            continue
+        layers = _Layered(list_name, document)
+        for folder in overlays:
+            if not (folder / file_name).is_file():
+                continue
+            try:
+                overlay = read_yaml(folder / file_name)
+            except InputError as error:
+                problems.extend(error.problems)
+                continue
+            problems.extend(layers.overlay(overlay, lambda doc, schema=schema: validate(doc, schema)))
+        layered[file_name] = layers
     if problems:
         raise InputError(problems)
-    domains, domain_problems = _domains(documents[DOMAINS_FILE])
-    indicators, indicator_problems = _indicators(documents[INDICATORS_FILE], domains)
+    domains, domain_problems = _domains(layered[DOMAINS_FILE])
+    indicators, indicator_problems = _indicators(layered[INDICATORS_FILE], domains)
     problems = domain_problems + indicator_problems
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0)))
-    return Catalogue(domains, indicators)
+    near = layered[INDICATORS_FILE].settings.get("near_miss") or {}
+    rules = NearMissRules(
+        max_edits=tuple((int(a), int(b)) for a, b in near.get("max_edits", NearMissRules().max_edits)),
+        distinctive=tuple(str(g) for g in near.get("distinctive", ())),
+    )
+    return Catalogue(domains, indicators, rules)
+
+
+_Path = tuple[str | int, ...]
+
+
+class _Layered:
+    """The entries of one catalogue list, the bundled file's with overlays merged over it by id.
+
+    Every field remembers the file and path it was written at, so a problem in
+    the merged catalogue is reported where the user wrote the value.
+    """
+
+    def __init__(self, list_name: str, document: YamlDocument) -> None:
+        self.list_name = list_name
+        self.first = document
+        self.entries: list[dict[str, Any]] = []
+        self.origins: list[dict[str, tuple[YamlDocument, _Path]]] = []  # field ('' = the entry) -> where
+        self.alias_origins: list[list[tuple[YamlDocument, _Path]]] = []
+        # Top-level settings beside the list (near_miss), replaced field by field by an overlay.
+        self.settings: dict[str, Any] = {
+            key: dict(value) if isinstance(value, dict) else value
+            for key, value in document.data.items()
+            if key not in ("format", list_name)
+        }
+        for index, entry in enumerate(document.data[list_name]):
+            self._append(dict(entry), document, index)
+
+    def _append(self, entry: dict[str, Any], document: YamlDocument, index: int) -> None:
+        here: _Path = (self.list_name, index)
+        self.entries.append(entry)
+        self.origins.append({"": (document, here), **{key: (document, (*here, key)) for key in entry}})
+        self.alias_origins.append(
+            [(document, (*here, "aliases", n)) for n in range(len(entry.get("aliases") or []))]
+        )
+
+    def overlay(self, document: YamlDocument, validate: Any) -> list[Problem]:
+        """Merge one overlay file; its problems (schema and ids), with positions in it."""
+        from compliance.loading.yamlfile import YamlDocument
+
+        data = document.data
+        raw = data.get(self.list_name) if isinstance(data, dict) else None
+        by_id = {str(entry["id"]): n for n, entry in enumerate(self.entries)}
+        # An entry for a bundled id needs only the fields it changes: validate it completed
+        # with the bundled values, so that every error is about what the user wrote.
+        completed = dict(data) if isinstance(data, dict) else data
+        if isinstance(raw, list):
+            completed[self.list_name] = [
+                {**self.entries[by_id[str(e["id"])]], **e}
+                if isinstance(e, dict) and str(e.get("id")) in by_id
+                else e
+                for e in raw
+            ]
+        problems = validate(YamlDocument(document.file, completed, document.values, document.keys))
+        if problems:
+            return list(problems)
+        for key, value in data.items():
+            if key in ("format", self.list_name):
+                continue
+            if isinstance(value, dict) and isinstance(self.settings.get(key), dict):
+                self.settings[key].update(value)
+            else:
+                self.settings[key] = value
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(raw or []):
+            entry_id = str(entry["id"])
+            if entry_id in seen:
+                line, _ = document.position((self.list_name, seen[entry_id]))
+                problems.append(
+                    document.problem(
+                        (self.list_name, index, "id"),
+                        f"the id '{entry_id}' is already given at line {line} of this overlay",
+                        hint="give each id once",
+                    )
+                )
+                continue
+            seen[entry_id] = index
+            here: _Path = (self.list_name, index)
+            if entry_id not in by_id:
+                self._append(dict(entry), document, index)
+                continue
+            target = by_id[entry_id]
+            merged = self.entries[target]
+            for key, value in entry.items():
+                if key == "id":
+                    continue
+                if key == "aliases":
+                    own = list(merged.get("aliases") or [])
+                    merged["aliases"] = own + list(value or [])
+                    self.alias_origins[target].extend((document, (*here, "aliases", n)) for n in range(len(value or [])))
+                else:
+                    merged[key] = value
+                self.origins[target][key] = (document, (*here, key))
+        return problems
+
+    def locate(self, path: _Path) -> tuple[YamlDocument, _Path]:
+        """The file and the path in it where the value at `path` of the merged list was written."""
+        if len(path) < 2 or not isinstance(path[1], int):
+            return self.first, path
+        index, rest = path[1], path[2:]
+        if len(rest) >= 2 and rest[0] == "aliases" and isinstance(rest[1], int) and rest[1] < len(self.alias_origins[index]):
+            document, at = self.alias_origins[index][rest[1]]
+            return document, (*at, *rest[2:])
+        if rest and rest[0] in self.origins[index]:
+            document, at = self.origins[index][str(rest[0])]
+            return document, (*at, *rest[1:])
+        document, at = self.origins[index][""]
+        return document, (*at, *rest)
 
 
 class _Checker:
-    """Collects semantic problems with the position of the value concerned."""
+    """Collects semantic problems with the position of the value concerned (in whichever file it was written)."""
 
-    def __init__(self, document: YamlDocument) -> None:
-        self.document = document
+    def __init__(self, layers: _Layered) -> None:
+        self.layers = layers
         self.problems: list[Problem] = []
 
     def where(self, path: tuple[str | int, ...]) -> Position:
-        line, column = self.document.position(path)
-        return Position(file=self.document.file, line=line, column=column)
+        document, at = self.layers.locate(path)
+        line, column = document.position(at)
+        return Position(file=document.file, line=line, column=column)
+
+    def at(self, path: tuple[str | int, ...], relative_to: tuple[str | int, ...]) -> str:
+        """'line N', or 'FILE line N' when `path` was written in another file than `relative_to`."""
+        there, here = self.where(path), self.where(relative_to)
+        return f"line {there.line}" if there.file == here.file else f"{there.file} line {there.line}"
 
     def add(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
-        self.problems.append(self.document.problem(path, message, hint))
+        document, at = self.layers.locate(path)
+        self.problems.append(document.problem(at, message, hint))
 
 
 def _check_names(
@@ -470,10 +741,10 @@ def _check_names(
     for index, entry in enumerate(entries):
         entry_id = str(entry["id"])
         if entry_id in first_id:
-            line = checker.where((list_name, first_id[entry_id], "id")).line
+            line = checker.at((list_name, first_id[entry_id], "id"), (list_name, index, "id"))
             checker.add(
                 (list_name, index, "id"),
-                f"the id '{entry_id}' is already used by the entry at line {line}",
+                f"the id '{entry_id}' is already used by the entry at {line}",
                 hint="every entry needs its own id",
             )
         else:
@@ -494,19 +765,19 @@ def _check_names(
             for other_index, other_written in claimed.get(key, []):
                 if overlap(entries[other_index], entry):
                     other = entries[other_index]
-                    line = checker.where((list_name, other_index, "id")).line
+                    line = checker.at((list_name, other_index, "id"), path)
                     checker.add(
                         path,
                         f"the name '{written}' is also claimed by '{other['id']}' "
-                        f"(as '{other_written}', line {line})",
+                        f"(as '{other_written}', {line})",
                         hint="a name must lead to one entry: remove it from one of them",
                     )
             claimed.setdefault(key, []).append((index, written))
 
 
-def _domains(document: YamlDocument) -> tuple[list[Domain], list[Problem]]:
-    checker = _Checker(document)
-    entries = list(document.data["domains"])
+def _domains(layers: _Layered) -> tuple[list[Domain], list[Problem]]:
+    checker = _Checker(layers)
+    entries = layers.entries
     _check_names(
         checker,
         entries,
@@ -535,13 +806,11 @@ def _domains(document: YamlDocument) -> tuple[list[Domain], list[Problem]]:
     return domains, checker.problems
 
 
-def _indicators(
-    document: YamlDocument, domains: list[Domain]
-) -> tuple[list[Indicator], list[Problem]]:
+def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator], list[Problem]]:
     from compliance.units import compatible, normalise_unit
 
-    checker = _Checker(document)
-    entries = list(document.data["indicators"])
+    checker = _Checker(layers)
+    entries = layers.entries
     _check_names(
         checker,
         entries,

@@ -5,10 +5,10 @@ rules (documented classes) and a function that finds them:
 
 | family | module | rules |
 |---|---|---|
-| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary |
-| thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable |
+| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary, shared-target |
+| thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable, boundary-only |
 | quantities | `quantities` | unit-mismatch, implausible-value |
-| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch |
+| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch, possible-typo |
 | waivers | `waivers` | expired-waiver, unused-waiver (about the waivers file; made by compliance.acceptance) |
 """
 
@@ -23,16 +23,18 @@ from compliance.checks.coverage import (
     NothingChecked,
     QualitativeOnly,
     ReferenceUnavailable,
+    SharedTarget,
 )
 from compliance.checks.consistency import (
     ConflictingTargets,
     MaskedValue,
+    PossibleTypo,
     TextMismatch,
     UnknownIndicator,
     UnparsedNumber,
 )
 from compliance.checks.quantities import ImplausibleValue, UnitMismatch
-from compliance.checks.thresholds import BandDeviation, DirectionConflict, NotComparable, WeakerThreshold
+from compliance.checks.thresholds import BandDeviation, BoundaryOnly, DirectionConflict, NotComparable, WeakerThreshold
 from compliance.checks.waivers import ExpiredWaiver, UnusedWaiver
 
 RULES: tuple[type[Rule], ...] = (
@@ -43,10 +45,12 @@ RULES: tuple[type[Rule], ...] = (
     NothingChecked,
     MetadataUnknown,
     NewsSummary,
+    SharedTarget,
     WeakerThreshold,
     BandDeviation,
     DirectionConflict,
     NotComparable,
+    BoundaryOnly,
     UnitMismatch,
     ImplausibleValue,
     MaskedValue,
@@ -54,6 +58,7 @@ RULES: tuple[type[Rule], ...] = (
     UnknownIndicator,
     UnparsedNumber,
     TextMismatch,
+    PossibleTypo,
     ExpiredWaiver,
     UnusedWaiver,
 )

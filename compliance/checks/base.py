@@ -10,6 +10,9 @@ look at a plan and its references and make `Finding`s.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -19,7 +22,7 @@ from typing import Any, ClassVar
 
 from compliance.errors import InputError, Problem
 from compliance.messages import Message, msg
-from compliance.model import Position, Target, TargetValue
+from compliance.model import Position, Scope, Target, TargetValue
 from compliance.references import ReferencePlan
 from compliance.resources import rules_file
 
@@ -63,16 +66,17 @@ class Horizon:
     plan_year: int
     reference_year: int
     compared_value: Any  # Fraction in the reference's unit, or None
-    method: str  # same-year | interpolate | end | end-no-baseline | strict
+    method: str  # same-year | same-rate | interpolate | end | end-no-baseline | strict
     explanation: Message
 
 
 @dataclass(frozen=True)
 class ReferenceTarget:
-    """A target of a reference plan, with the plan it belongs to."""
+    """A target of a reference plan, with the plan it belongs to and whom it binds."""
 
     target: Target
     source: ReferencePlan
+    scope: Scope = Scope()
 
     @property
     def verified(self) -> bool:
@@ -120,6 +124,9 @@ class Finding:
     notes: list[Message] = field(default_factory=list)  # added to the message: proxy, unverified value…
     accepted: Acceptance | None = None  # accepted by a waiver or the baseline: shown, never failing
     position: Position | None = None  # where it stands when not on a plan target (a waiver's entry)
+    # The same reference target stated again (a table row and a sentence of the text,
+    # or another parent's target for the same indicator): one finding names them all.
+    other_statements: list[ReferenceTarget] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -193,10 +200,31 @@ class CheckSettings:
     ignore: frozenset[str] = field(default_factory=frozenset)
     severity: dict[str, Severity] = field(default_factory=dict)  # rule name → the severity it is reported at
     fail_on: FailOn = FailOn.ERROR
+    # Rules overlays merged over the bundled rules/ (--rules DIR, COMPLIANCE_RULES, `rules` in
+    # compliance.toml), in precedence order: later ones win.
+    rules: tuple[Path, ...] = ()
+    show_unknown: bool = False  # the text report lists each unknown indicator instead of a count
+
+
+_ACTIVE: ContextVar[dict[str, Any] | None] = ContextVar("compliance_check_settings", default=None)
 
 
 def check_settings(path: Path | None = None) -> dict[str, Any]:
-    return _load_settings(path or rules_file("checks.yaml"))
+    """The check settings in force: those of the running check (overlays merged), else the bundled ones."""
+    if path is not None:
+        return _load_settings(path)
+    active = _ACTIVE.get()
+    return active if active is not None else _load_settings(rules_file("checks.yaml"))
+
+
+@contextmanager
+def settings_in_force(settings: dict[str, Any]) -> Iterator[None]:
+    """Make `settings` the check settings rules read (codes, severities, policies) while a check runs."""
+    token = _ACTIVE.set(settings)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 
 @cache
@@ -229,3 +257,106 @@ def _load_settings(path: Path) -> dict[str, Any]:
         "horizon": dict(data.get("horizon") or {}),
         "default_band_tolerance_percent": data.get("default_band_tolerance_percent", 5),
     }
+
+
+_SEVERITIES = ", ".join(s.value for s in Severity)
+_HORIZON_KEYS = {"default": {m.value for m in HorizonMode}, "without_baseline_severity": {s.value for s in Severity}}
+
+
+def merged_settings(overlays: tuple[Path, ...]) -> dict[str, Any]:
+    """rules/checks.yaml with each overlay's checks.yaml merged over it.
+
+    An overlay changes what a reviewer may change — a rule's severity, the
+    horizon policy, the default band tolerance — and nothing else; every
+    problem is reported with its position in the overlay. (A configuration
+    file's `severity` table is applied to the findings afterwards, by the check.)
+    """
+    return _merge_overlays(tuple(overlays))
+
+
+@cache
+def _merge_overlays(overlays: tuple[Path, ...]) -> dict[str, Any]:
+    from difflib import get_close_matches
+
+    from compliance.loading.yamlfile import read_yaml
+
+    merged = _load_settings(rules_file("checks.yaml"))
+    merged = {**merged, "rules": {k: dict(v) for k, v in merged["rules"].items()}, "horizon": dict(merged["horizon"])}
+    problems: list[Problem] = []
+    for folder in overlays:
+        path = folder / "checks.yaml"
+        if not path.is_file():
+            continue
+        document = read_yaml(path)
+        data = document.data
+        if not isinstance(data, dict):
+            problems.append(document.problem((), "expected a mapping (format, rules, horizon, default_band_tolerance_percent)"))
+            continue
+        for key in data:
+            if key not in ("format", "rules", "horizon", "default_band_tolerance_percent"):
+                problems.append(
+                    document.problem(
+                        (key,), f"unknown field '{key}'", hint="allowed: format, rules, horizon, default_band_tolerance_percent", at_key=True
+                    )
+                )
+        if "format" in data and data["format"] != "compliance-checks/1":
+            problems.append(document.problem(("format",), f"'{data['format']}' is not allowed here; expected 'compliance-checks/1'"))
+        for name, entry in (data.get("rules") or {}).items():
+            where = ("rules", name)
+            if name not in merged["rules"]:
+                guess = get_close_matches(str(name), list(merged["rules"]), n=1)
+                problems.append(
+                    document.problem(
+                        where,
+                        f"unknown rule '{name}'",
+                        hint=(f"did you mean '{guess[0]}'? " if guess else "") + "see `compliance rules`",
+                        at_key=True,
+                    )
+                )
+                continue
+            if not isinstance(entry, dict):
+                problems.append(document.problem(where, f"rule '{name}' needs a mapping such as {{severity: warning}}"))
+                continue
+            for key, value in entry.items():
+                if key == "severity" and value in {s.value for s in Severity}:
+                    merged["rules"][name]["severity"] = value
+                elif key == "severity":
+                    problems.append(
+                        document.problem((*where, key), f"severity '{value}' is not one of {_SEVERITIES}")
+                    )
+                elif key == "code" and value == merged["rules"][name]["code"]:
+                    continue
+                elif key == "code":
+                    problems.append(
+                        document.problem(
+                            (*where, key),
+                            f"a rule's code cannot change ('{name}' is {merged['rules'][name]['code']})",
+                            hint="leave the code out",
+                        )
+                    )
+                else:
+                    problems.append(
+                        document.problem((*where, key), f"unknown field '{key}'", hint="a rule takes a severity", at_key=True)
+                    )
+        for key, value in (data.get("horizon") or {}).items():
+            if key not in _HORIZON_KEYS:
+                problems.append(
+                    document.problem(("horizon", key), f"unknown field '{key}'", hint="allowed: default, without_baseline_severity", at_key=True)
+                )
+            elif value not in _HORIZON_KEYS[key]:
+                problems.append(
+                    document.problem(("horizon", key), f"'{value}' is not one of {', '.join(sorted(_HORIZON_KEYS[key]))}")
+                )
+            else:
+                merged["horizon"][key] = value
+        if "default_band_tolerance_percent" in data:
+            value = data["default_band_tolerance_percent"]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                problems.append(
+                    document.problem(("default_band_tolerance_percent",), "must be a number above 0 (per cent of the value)")
+                )
+            else:
+                merged["default_band_tolerance_percent"] = value
+    if problems:
+        raise InputError(problems)
+    return merged

@@ -52,8 +52,10 @@ class UnknownIndicator(Rule):
     ## Why it matters
     It is kept as written and still compared with references that name it the
     same way, but it cannot be matched with differently worded parents, and its
-    direction and plausible range are unknown. Add an alias to rules/indicators.yaml
-    if it is a known indicator written differently.
+    direction and plausible range are unknown. If it is a known indicator written
+    differently, add an alias in a rules overlay of your own (indicators.yaml in a
+    folder passed with --rules DIR or COMPLIANCE_RULES; see docs/overlays.md). The
+    text report counts these in one line; --show-unknown lists them.
 
     ## Example
     婴幼儿配方食品在产企业体系检查覆盖率 (not catalogued) is reported as info;
@@ -61,6 +63,32 @@ class UnknownIndicator(Rule):
     """
 
     name = "unknown-indicator"
+    family = "consistency"
+
+
+class PossibleTypo(Rule):
+    """A plan's indicator name one or two characters off a catalogue name: did you mean it?
+
+    ## What it does
+    A name that matches no catalogue name or alias, and no reference's own
+    wording, but is within one or two typing slips of exactly one catalogue
+    indicator (学前教育毛人园率, 人 for 入), is read as that indicator: its target is
+    compared with the parents' as if it were spelled right, and every finding on
+    it says so. How near is near, and which characters tell indicators apart
+    (市 for 县 is another indicator, not a typo), is data: `near_miss` in
+    rules/indicators.yaml. A name as near to two indicators is reported without
+    being compared.
+
+    ## Why it matters
+    A typo used to give two unrelated findings — an unknown indicator and a
+    missing one — and advice to add an alias, when the fix is one character.
+
+    ## Example
+    学前教育毛人园率达到90%以上 gets "did you mean 学前教育毛入园率?" and is compared
+    as 学前教育毛入园率; 学前教育毛入园率达到90%以上 passes.
+    """
+
+    name = "possible-typo"
     family = "consistency"
 
 
@@ -174,15 +202,34 @@ def check_consistency(context: CheckContext) -> Iterator[Finding]:
                 suggestion=msg("masked-value.hint"),
                 **details,
             )
-        if indicator is None and target.target.is_numeric and target.indicator not in reported_unknown:
+        near = context.near_miss(target)
+        if near is not None and target.indicator not in reported_unknown:
+            reported_unknown.add(target.indicator)
+            yield _possible_typo(context, target, near, details)
+        elif indicator is None and target.target.is_numeric and target.indicator not in reported_unknown:
             reported_unknown.add(target.indicator)
             yield UnknownIndicator.finding(
                 msg("unknown-indicator.message", indicator=target.indicator),
-                suggestion=msg("unknown-indicator.hint"),
+                suggestion=msg("unknown-indicator.hint", overlay=context.hint_target),
                 **details,
             )
     for targets in context.plan_targets().values():
         yield from _conflicts(context, targets)
+
+
+def _possible_typo(context: CheckContext, target: Any, near: Any, details: dict[str, Any]) -> Finding:
+    if near.indicator is not None:
+        meant = near.names[0]
+        return PossibleTypo.finding(
+            msg("possible-typo.message", indicator=target.indicator, meant=meant, count=near.edits),
+            suggestion=msg("possible-typo.hint", meant=meant, overlay=context.hint_target),
+            **details,
+        )
+    return PossibleTypo.finding(
+        msg("possible-typo.ambiguous", indicator=target.indicator, meant=near.names, count=near.edits),
+        suggestion=msg("possible-typo.ambiguous-hint"),
+        **details,
+    )
 
 
 def _level(target: object) -> tuple[str, object] | None:

@@ -15,8 +15,9 @@ from typing import Any
 
 from compliance.checks.base import CheckSettings, ReferenceTarget, check_settings
 from compliance.checks.compare import Better, infer_better
+from compliance.checks.scopes import ScopeRules
 from compliance.errors import UnitError
-from compliance.model import Kind, Plan, Section, Target, TargetValue
+from compliance.model import Binds, Kind, Plan, Section, Target, TargetValue
 from compliance.references import ReferencePlan
 from compliance.units import as_fraction, convert
 
@@ -36,25 +37,63 @@ class CheckContext:
     ancestors: list[ReferencePlan]
     catalogue: Any  # compliance.catalogue.Catalogue
     settings: CheckSettings
+    scopes: ScopeRules = field(default_factory=ScopeRules)
+    hint_target: Any = None  # a Message: where the user adds an alias (their rules overlay)
     unusable: set[int] = field(default_factory=set)  # id() of plan targets already judged unusable
     compared: set[int] = field(default_factory=set)  # id() of plan targets compared with a reference
-    _keys: dict[tuple[str, Kind], tuple[str, Any]] = field(default_factory=dict)
+    near_misses: dict[str, Any] = field(default_factory=dict)  # plan name as written -> catalogue NearMiss
+    _keys: dict[tuple[str, Kind, bool], tuple[str, Any]] = field(default_factory=dict)
+    _reference_targets: list[ReferenceTarget] | None = None
+    _reference_name_keys: set[str] | None = None
+    _plan_ids: set[int] | None = None
 
     # --- indicators -------------------------------------------------------
-    def resolve(self, name: str, kind: Kind | None = None) -> tuple[str, Any]:
-        """(key, catalogue Indicator or None) for an indicator name as written or an id."""
+    def resolve(self, name: str, kind: Kind | None = None, *, typo: bool = False) -> tuple[str, Any]:
+        """(key, catalogue Indicator or None) for an indicator name as written or an id.
+
+        With `typo` (a name the plan writes), a name that matches nothing — no
+        catalogue name, no reference's own wording — but is a near miss of one
+        catalogue indicator (学前教育毛人园率) is read as that indicator and
+        remembered in `near_misses`, so that the findings say so.
+        """
         kind = kind or self.plan.plan.kind
-        cache_key = (name, kind)
+        cache_key = (name, kind, typo)
         if cache_key not in self._keys:
             indicator = self.catalogue.match_indicator(name, kind)
+            if indicator is None and typo and _name_key(name) not in self._reference_names():
+                near = self.catalogue.near_miss(name, kind)
+                if near is not None:
+                    self.near_misses[name] = near
+                    indicator = near.indicator
             self._keys[cache_key] = (indicator.id if indicator else _name_key(name), indicator)
         return self._keys[cache_key]
 
+    def _reference_names(self) -> set[str]:
+        """The ancestors' own wordings: a plan name that a reference writes the same way is no typo."""
+        if self._reference_name_keys is None:
+            self._reference_name_keys = {
+                _name_key(target.indicator)
+                for reference in self.ancestors
+                if reference.targets_encoded
+                for target in reference.plan.targets
+            }
+        return self._reference_name_keys
+
+    def is_plan_target(self, target: Target) -> bool:
+        if self._plan_ids is None:
+            self._plan_ids = {id(t) for t in self.plan.targets}
+        return id(target) in self._plan_ids
+
     def key(self, target: Target, kind: Kind | None = None) -> str:
-        return self.resolve(target.indicator, kind)[0]
+        return self.resolve(target.indicator, kind, typo=self.is_plan_target(target))[0]
 
     def indicator(self, target: Target, kind: Kind | None = None) -> Any:
-        return self.resolve(target.indicator, kind)[1]
+        return self.resolve(target.indicator, kind, typo=self.is_plan_target(target))[1]
+
+    def near_miss(self, target: Target) -> Any:
+        """The near miss a plan target's name is (compliance.catalogue.NearMiss), if it is one."""
+        self.key(target)
+        return self.near_misses.get(target.indicator) if self.is_plan_target(target) else None
 
     def plan_targets(self) -> dict[str, list[Target]]:
         """The plan's targets by indicator key, main targets before tables before measures.
@@ -79,12 +118,32 @@ class CheckContext:
         return self.key(target) != key
 
     def reference_targets(self) -> list[ReferenceTarget]:
-        return [
-            ReferenceTarget(target, reference)
-            for reference in self.ancestors
-            if reference.targets_encoded
-            for target in reference.plan.targets
-        ]
+        """Every target of the ancestors, with the scope it has (its own mark, an overlay's, a name shape)."""
+        if self._reference_targets is None:
+            self._reference_targets = [
+                ReferenceTarget(target, reference, self.scopes.scope_of(target, reference.id, reference.plan))
+                for reference in self.ancestors
+                if reference.targets_encoded
+                for target in reference.plan.targets
+            ]
+        return self._reference_targets
+
+    def binds(self, reference_target: ReferenceTarget) -> bool:
+        """Is this plan held to the reference target? Not to another government's own target, nor to a
+        share of counties when it is one of the counties (it is told its part instead)."""
+        scope = reference_target.scope
+        if scope.binds is Binds.OWN:
+            return False
+        if scope.binds is Binds.SHARE and scope.share_of is not None:
+            return self.plan.plan.level.rank < scope.share_of.rank
+        return True
+
+    def binding_reference_targets(self) -> list[ReferenceTarget]:
+        return [r for r in self.reference_targets() if self.binds(r)]
+
+    def shared_reference_targets(self) -> list[ReferenceTarget]:
+        """Targets the plan's level makes up together with its peers (a share of counties, for a county)."""
+        return [r for r in self.reference_targets() if r.scope.binds is Binds.SHARE and not self.binds(r)]
 
     def better(self, indicator: Any, reference: TargetValue) -> Better:
         if indicator is not None and getattr(indicator, "better", None):

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from compliance.checks.base import Finding, Rule, Stated, term
+from compliance.checks.base import Finding, ReferenceTarget, Rule, Stated, term
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
-from compliance.messages import msg
+from compliance.messages import Message, msg
 from compliance.model import Kind, Level
 
 
@@ -121,6 +121,31 @@ class NewsSummary(Rule):
     """
 
     name = "news-summary"
+    family = "coverage"
+
+
+class SharedTarget(Rule):
+    """A parent's target that its counties meet together, told to one county as its part.
+
+    ## What it does
+    A municipal plan's 建立妇女活动中心的县（市、区）比例 100%, 85%以上县（市、区）成功创建…,
+    or a city total (新建10个优质观护帮教基地) is a target for the counties
+    together: its `scope` is `{share_of: county}` (in the reference file, an
+    overlay's scopes.yaml, or a name shape in rules/scopes.yaml). A county's plan
+    is not held to the whole; this info names the county's part instead of a
+    missing-indicator error.
+
+    ## Why it matters
+    A county cannot have a share of counties. Demanding it is a false error a
+    reviewer must throw away; saying nothing would hide what the county owes.
+
+    ## Example
+    Reference (嘉兴市): 建立妇女活动中心的县（市、区）比例 ≥ 100%. A 海宁市 plan gets this
+    info ("every county is to meet it, so 海宁市's part is to meet it itself");
+    the 嘉兴市 plan itself, checked against 浙江省's, is held to it in full.
+    """
+
+    name = "shared-target"
     family = "coverage"
 
 
@@ -253,27 +278,29 @@ def _title_key(title: str) -> str:
 
 
 def check_indicators(context: CheckContext) -> Iterator[Finding]:
+    """One finding per indicator the plan leaves out (or states only in words), naming every statement of it."""
     plan_targets = context.plan_targets()
-    for reference_target in context.reference_targets():
+    grouped: dict[str, list[ReferenceTarget]] = {}
+    for reference_target in context.binding_reference_targets():
+        if reference_target.target.target.is_numeric:
+            key = context.key(reference_target.target, reference_target.source.plan.plan.kind)
+            grouped.setdefault(key, []).append(reference_target)
+    for key, statements in grouped.items():
+        statements.sort(key=_statement_order)
+        reference_target, *others = statements
         target = reference_target.target
-        if not target.target.is_numeric:
-            continue
-        key, indicator = context.resolve(target.indicator, reference_target.source.plan.plan.kind)
+        indicator = context.resolve(target.indicator, reference_target.source.plan.plan.kind)[1]
         own = plan_targets.get(key, [])
         details = {
             "domain": _plan_domain(context, target.domain, reference_target.source.plan.plan.kind),
             "indicator": indicator.id if indicator else None,
             "indicator_name": target.indicator,
             "reference": reference_target,
+            "other_statements": others,
         }
         if not own:
             yield MissingIndicator.finding(
-                msg(
-                    "missing-indicator.message",
-                    indicator=target.indicator,
-                    reference=reference_target.source.plan.plan.title,
-                    target=Stated(target.target),
-                ),
+                msg("missing-indicator.message", indicator=target.indicator, sets=all_stated(statements)),
                 suggestion=msg("missing-indicator.hint", indicator=target.indicator),
                 **details,
             )
@@ -284,16 +311,86 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
             if agreeing:  # a qualitative target going the wrong way is a direction-conflict instead
                 first = agreeing[0]
                 yield QualitativeOnly.finding(
-                    msg(
-                        "qualitative-only.message",
-                        indicator=first.indicator,
-                        reference=reference_target.source.plan.plan.title,
-                        target=Stated(target.target),
-                    ),
+                    msg("qualitative-only.message", indicator=first.indicator, sets=all_stated(statements)),
                     plan_target=first,
                     suggestion=msg("qualitative-only.hint", indicator=first.indicator),
                     **{**details, "domain": first.domain or target.domain, "indicator_name": first.indicator},
                 )
+
+
+def check_shared(context: CheckContext) -> Iterator[Finding]:
+    """A share (or total) of counties in a parent's plan, told to a county as its part."""
+    plan_targets = context.plan_targets()
+    grouped: dict[tuple[str, str], list[ReferenceTarget]] = {}
+    for reference_target in context.shared_reference_targets():
+        if reference_target.target.target.is_numeric and not reference_target.target.target.masked:
+            kind = reference_target.source.plan.plan.kind
+            key = (reference_target.source.id, context.key(reference_target.target, kind))
+            grouped.setdefault(key, []).append(reference_target)
+    info = context.plan.plan
+    place = info.jurisdiction[-1] if info.jurisdiction else term("level", info.level)
+    for (_, key), statements in grouped.items():
+        statements.sort(key=_statement_order)
+        reference_target, *others = statements
+        target, value = reference_target.target, reference_target.target.target
+        kind = reference_target.source.plan.plan.kind
+        if value.unit == "%" and value.value is not None and value.value >= 100:
+            part = msg("shared-target.part-all", place=place)
+        elif value.unit == "%":
+            part = msg("shared-target.part-share", place=place)
+        else:
+            part = msg("shared-target.part-total", place=place)
+        own = plan_targets.get(key, [])
+        restated = msg("shared-target.restated", line=own[0].line or "?") if own else ""
+        share_of = reference_target.scope.share_of
+        yield SharedTarget.finding(
+            msg(
+                "shared-target.message",
+                indicator=target.indicator,
+                target=Stated(value),
+                reference=reference_target.source.plan.plan.title,
+                units=msg(f"shared-target.units.{share_of.value if share_of else 'county'}"),
+                part=part,
+                restated=restated,
+            ),
+            domain=_plan_domain(context, target.domain, kind),
+            indicator=getattr(context.resolve(target.indicator, kind)[1], "id", None),
+            indicator_name=target.indicator,
+            plan_target=own[0] if own else None,
+            reference=reference_target,
+            other_statements=others,
+            suggestion=msg("shared-target.hint", place=place),
+        )
+
+
+def _statement_order(reference_target: ReferenceTarget) -> tuple[int, int, int]:
+    """Which statement a finding shows first: verified, from the nearest parent, main targets before table before measures."""
+    from compliance.checks.context import SECTION_PRIORITY
+
+    return (
+        0 if reference_target.verified else 1,
+        -reference_target.source.plan.plan.level.rank,
+        SECTION_PRIORITY.get(reference_target.target.section, 2),
+    )
+
+
+def all_stated(statements: list[ReferenceTarget]) -> list[Message]:
+    """《嘉兴…》 sets > 85% (indicator table, line 47), >= 85% (measures, line 186); 《…纲要》 sets …"""
+    by_document: dict[str, list[ReferenceTarget]] = {}
+    for statement in statements:
+        by_document.setdefault(statement.source.plan.plan.title, []).append(statement)
+    parts = []
+    for title, stated in by_document.items():
+        targets = [Stated(stated[0].target.target)] if len(stated) == 1 else [_where(s) for s in stated]
+        parts.append(msg("statement.sets", reference=title, targets=targets))
+    return parts
+
+
+def _where(statement: ReferenceTarget) -> Message:
+    section = term("section", statement.target.section) if statement.target.section else msg("term.section.text")
+    if statement.target.line:
+        return msg("statement.where", target=Stated(statement.target.target), section=section, line=statement.target.line)
+    return msg("statement.where-no-line", target=Stated(statement.target.target), section=section)
 
 
 def _plan_domain(context: CheckContext, reference_domain: str | None, kind: object) -> str | None:

@@ -10,7 +10,8 @@ The policy (`--horizon`, default in rules/checks.yaml):
   / (reference year − baseline year). Without a baseline it is held to the final
   value, and the finding's severity is lowered (a warning by default) with the
   reason in the message. Relative targets (以2020年为基数下降20%) are scaled the
-  same way from their base year.
+  same way from their base year; a yearly change (每年降低1个百分点) is the same
+  rate at every horizon.
 - `end`: the plan is always held to the reference's final value.
 - `strict`: only equal horizons are compared; others are `not-comparable`.
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from compliance.checks.base import Horizon, HorizonMode
+from compliance.checks.compare import is_yearly
 from compliance.errors import UnitError
 from compliance.messages import Message, msg
 from compliance.model import Plan, Target
@@ -62,6 +64,8 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
         )
     if plan_year == reference_year:
         return HeldTo(horizon(final, "same-year", msg("horizon.same-year", year=plan_year)))
+    if is_yearly(value):
+        return HeldTo(horizon(final, "same-rate", msg("horizon.same-rate", plan_year=plan_year)))
     if mode is HorizonMode.STRICT:
         return HeldTo(horizon(None, "strict", msg("horizon.strict", **years)), comparable=False)
     if mode is HorizonMode.END or reference_year < plan_year:

@@ -29,15 +29,19 @@ class UnitMismatch(Rule):
 
 
 class ImplausibleValue(Rule):
-    """A value outside the indicator's plausible range once converted — typically ‰ written as %.
+    """A value outside the indicator's plausible range once converted — ‰ written as %, or % as ‰.
 
     ## Why it matters
     婴儿死亡率 5% is 50‰: either a typo for 5‰ or ten times weaker than any
-    parent. Plausible ranges are data (rules/indicators.yaml, `plausible`). The
-    target is not compared with its parents until the value is fixed.
+    parent. The other slip is as real: 小学生近视率降至38‰以下 is 3.8%, a target
+    no plan sets. Plausible ranges, with their lower ends where the real world
+    has a floor, are data (`plausible` in rules/indicators.yaml, changed in a
+    rules overlay of your own). The target is not compared with its parents
+    until the value is fixed.
 
     ## Example
-    婴儿死亡率控制在5%以下 fails; 婴儿死亡率控制在5‰以下 passes.
+    婴儿死亡率控制在5%以下 fails, and so does 小学生近视率降至38‰以下;
+    婴儿死亡率控制在5‰以下 and 小学生近视率降至38%以下 pass.
     """
 
     name = "implausible-value"
@@ -74,9 +78,11 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
         low, high = (as_fraction(str(bound)) for bound in plausible)
         if not low <= converted <= high:
             context.unusable.add(id(target))
-            guess = ""
-            if value.unit == "%" and low <= converted * 10 <= high and indicator.unit in ("‰",):
+            guess: object = ""
+            if value.unit == "%" and indicator.unit == "‰" and low <= converted * 10 <= high:
                 guess = msg("implausible-value.per-mille-guess", value=value.value)
+            elif value.unit == "‰" and indicator.unit == "%" and low <= converted * 10 <= high:
+                guess = msg("implausible-value.percent-guess", value=value.value)
             yield ImplausibleValue.finding(
                 msg(
                     "implausible-value.message",

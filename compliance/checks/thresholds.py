@@ -6,13 +6,21 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, check_settings, term
-from compliance.checks.compare import Better, Verdict, compare, conflicts
-from compliance.checks.context import CheckContext
+from compliance.checks.compare import (
+    Better,
+    PlanBaseline,
+    Verdict,
+    as_decimal,
+    change_kind,
+    change_text,
+    compare,
+    conflicts,
+)
+from compliance.checks.context import SECTION_PRIORITY, CheckContext
 from compliance.checks.horizons import held_to
-from compliance.errors import UnitError
 from compliance.messages import Message, msg
-from compliance.model import Op, Target, TargetValue
-from compliance.units import as_fraction, convert, quantity_text
+from compliance.model import Baseline, Op, Target, TargetValue
+from compliance.units import as_fraction, quantity_text
 
 
 class WeakerThreshold(Rule):
@@ -92,17 +100,40 @@ class NotComparable(Rule):
 
 
 
-def _strictness(reference_target: ReferenceTarget, better: Better) -> float:
-    """Sort key so that the most demanding reference comes first."""
-    value = reference_target.target.target.value
-    number = float(value) if value is not None else 0.0
-    return -number if better is Better.HIGHER else number
+class BoundaryOnly(Rule):
+    """The plan names the reference's number, but includes it where the reference excludes it.
+
+    ## Why it matters
+    Plans use 以下 and ＜ (以上 and ＞) loosely: 5‰以下 (≤ 5‰) against a parent's
+    ＜5‰ differs only at the boundary. It is worth a look — the parent excludes
+    the value itself — but it is not a weaker target the way 6‰ would be.
+
+    ## Example
+    Reference: 婴儿死亡率＜5‰. Plan: 婴儿死亡率控制在5‰以下 gives this warning;
+    婴儿死亡率＜5‰ or 4.5‰以下 passes; 6‰以下 is a weaker-threshold error.
+    """
+
+    name = "boundary-only"
+    family = "thresholds"
+
+
+def _strictness(reference_target: ReferenceTarget, better: Better) -> tuple[float, int]:
+    """Sort key so that the most demanding reference comes first (a strict bound before an inclusive one)."""
+    value = reference_target.target.target
+    number = float(value.value) if value.value is not None else 0.0
+    strict = 0 if value.op in (Op.GT, Op.LT) else 1
+    return (-number if better is Better.HIGHER else number, strict)
+
+
+def _form(value: TargetValue) -> str:
+    """Which statements of one reference restate each other: levels with levels, changes of one kind together."""
+    return change_kind(value.unit) if value.op.is_relative else "level"
 
 
 def check_thresholds(context: CheckContext) -> Iterator[Finding]:
     plan_targets = context.plan_targets()
     by_key: dict[str, list[ReferenceTarget]] = {}
-    for reference_target in context.reference_targets():
+    for reference_target in context.binding_reference_targets():
         if reference_target.target.target.is_numeric and not reference_target.target.target.masked:
             key = context.key(reference_target.target, reference_target.source.plan.plan.kind)
             by_key.setdefault(key, []).append(reference_target)
@@ -113,17 +144,15 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
         indicator = context.indicator(references[0].target, references[0].source.plan.plan.kind)
         better = context.better(indicator, references[0].target.target)
         references.sort(key=lambda r: _strictness(r, better))  # strictest first
-        # One comparison per reference plan (and condition): a plan that restates a target
-        # in its table and its text is held to the stricter statement once.
-        seen: set[tuple[str, str | None]] = set()
-        references = [
-            r
-            for r in references
-            if (r.source.id, r.target.target.condition) not in seen
-            and not seen.add((r.source.id, r.target.target.condition))  # type: ignore[func-returns-value]
-        ]
-        for reference_target in references:
-            for finding in _against(context, own, reference_target, indicator, better):
+        # One comparison per reference plan, condition and form: a reference that states a
+        # target in its table and again in its text is compared once, and the finding names both.
+        statements: dict[tuple[str, str | None, str], list[ReferenceTarget]] = {}
+        for r in references:
+            statements.setdefault((r.source.id, r.target.target.condition, _form(r.target.target)), []).append(r)
+        baselines = _baselines(own)
+        for reference_target, *others in statements.values():
+            for finding in _against(context, own, reference_target, indicator, better, baselines):
+                finding.other_statements = list(others)
                 if finding.plan_target is not None and context.stands_in(finding.plan_target, key):
                     finding.notes.append(
                         msg(
@@ -136,11 +165,17 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
 
 
 def _primary(own: list[Target], reference_target: ReferenceTarget) -> list[Target]:
-    """The plan targets to hold to one reference target: one per condition, main targets first."""
+    """The plan targets to hold to one reference target: one per condition.
+
+    A statement of the same form as the reference's comes first (a level for a
+    level, a yearly change for a yearly change), then main targets before the
+    table before the measures.
+    """
+    wanted_form = _form(reference_target.target.target)
+    usable = [t for t in own if t.target.is_numeric and not t.target.masked]
+    usable.sort(key=lambda t: (_form(t.target) != wanted_form, SECTION_PRIORITY.get(t.section, 2)))
     chosen: dict[str | None, Target] = {}
-    for target in own:
-        if not target.target.is_numeric or target.target.masked:
-            continue
+    for target in usable:
         chosen.setdefault(target.target.condition, target)
     wanted = reference_target.target.target.condition
     if wanted is not None and wanted in chosen:
@@ -148,8 +183,18 @@ def _primary(own: list[Target], reference_target: ReferenceTarget) -> list[Targe
     return list(chosen.values())
 
 
+def _baselines(own: list[Target]) -> list[Baseline]:
+    """The plan's own past values of the indicator, from whichever of its statements gives one."""
+    return [t.baseline for t in own if t.baseline is not None and t.baseline.value is not None and t.baseline.year]
+
+
 def _against(
-    context: CheckContext, own: list[Target], reference_target: ReferenceTarget, indicator: object, better: Better
+    context: CheckContext,
+    own: list[Target],
+    reference_target: ReferenceTarget,
+    indicator: object,
+    better: Better,
+    baselines: list[Baseline],
 ) -> Iterator[Finding]:
     reference = reference_target.target.target
     details = {
@@ -201,7 +246,8 @@ def _against(
             better,
             tolerance,
             converter=lambda value, a, b: context.convert(indicator, value, a, b),
-            plan_baseline=_baseline_for(target, reference.base_year),
+            plan_baseline=_baseline_for(indicator, target, reference, baselines),
+            plan_year=context.plan.target_year(target),
         )
         lowered = Severity(check_settings()["horizon"].get("without_baseline_severity", "warning")) if held.lowered else None
         horizon_note = "" if held.horizon.method == "same-year" else msg("note.horizon", explanation=held.horizon.explanation)
@@ -218,6 +264,23 @@ def _against(
                 ),
                 severity=_lower(WeakerThreshold.severity(), lowered),
                 suggestion=_suggestion(target, reference, required, better),
+                **common,
+            )
+        elif result.verdict is Verdict.BOUNDARY:
+            yield BoundaryOnly.finding(
+                msg(
+                    "boundary-only.message",
+                    indicator=target.indicator,
+                    reason=result.reason,
+                    reference=_title(reference_target),
+                    horizon=horizon_note,
+                ),
+                severity=_lower(BoundaryOnly.severity(), lowered),
+                suggestion=msg(
+                    "boundary-only.hint",
+                    op=msg(f"term.op.{reference.op.name.lower()}"),
+                    value=quantity_text(required, reference.unit),
+                ),
                 **common,
             )
         elif result.verdict is Verdict.BAND_DEVIATION:
@@ -248,7 +311,9 @@ def _against(
             )
         elif result.verdict is Verdict.NOT_COMPARABLE:
             yield NotComparable.finding(
-                msg("not-comparable.message", indicator=target.indicator, reason=result.reason), **common
+                msg("not-comparable.message", indicator=target.indicator, reason=result.reason),
+                suggestion=_not_comparable_hint(target, reference),
+                **common,
             )
         elif result.verdict is Verdict.UNIT_MISMATCH:
             from compliance.checks.quantities import UnitMismatch
@@ -266,20 +331,37 @@ def _against(
             )
 
 
-def _baseline_for(target: Target, base_year: int | None) -> Fraction | None:
-    """The plan target's baseline value (in its own unit) for a reference's base year, if stated."""
-    baseline = target.baseline
-    if baseline is None or baseline.value is None or target.target.unit is None:
+def _not_comparable_hint(target: Target, reference: TargetValue) -> Message | None:
+    if not (target.target.op.is_relative or reference.op.is_relative):
         return None
-    if base_year is not None and baseline.year != base_year:
-        return None
-    value = as_fraction(baseline.value)
-    if baseline.unit and baseline.unit != target.target.unit:
-        try:
-            value = convert(value, baseline.unit, target.target.unit)
-        except UnitError:
-            return None
-    return value if value > 0 else None
+    year = reference.base_year or target.target.base_year
+    when = msg("compare.year", year=year) if year else msg("compare.no-year")
+    return msg("not-comparable.baseline-hint", indicator=target.indicator, year=when)
+
+
+def _baseline_for(
+    indicator: object, target: Target, reference: TargetValue, baselines: list[Baseline]
+) -> PlanBaseline | None:
+    """The plan's own value of the indicator for the base year, in a level unit; None if it gives none.
+
+    The base year is the reference's (以2020年为基数), else the plan target's own.
+    """
+    wanted = reference.base_year or target.target.base_year
+    for baseline in ([target.baseline] if target.baseline is not None else []) + baselines:
+        if baseline is None or baseline.value is None or baseline.year is None:
+            continue
+        if wanted is not None and baseline.year != wanted:
+            continue
+        unit = baseline.unit or (None if target.target.op.is_relative else target.target.unit)
+        if unit is None and indicator is not None:
+            unit = getattr(indicator, "unit", None)
+        if unit is None:
+            continue
+        value = as_fraction(baseline.value)
+        if value <= 0 and reference.op.is_relative and change_kind(reference.unit) == "relative":
+            continue
+        return PlanBaseline(value=value, unit=unit, year=baseline.year)
+    return None
 
 
 def _lower(severity: Severity, lowered: Severity | None) -> Severity:
@@ -294,8 +376,9 @@ def _title(reference_target: ReferenceTarget) -> str:
 
 def _suggestion(target: Target, reference: TargetValue, required: Fraction, better: Better) -> Message:
     wanted = quantity_text(required, reference.unit)
-    if target.target.op.is_relative or (reference.op.is_relative and not target.target.op.is_relative):
-        return msg("weaker-threshold.hint-change", indicator=target.indicator, value=wanted)
+    if reference.op.is_relative:
+        change = change_text(reference.model_copy(update={"value": as_decimal(required)}))
+        return msg("weaker-threshold.hint-change", indicator=target.indicator, value=change)
     strict = reference.op in (Op.GT, Op.LT)
     if better is Better.HIGHER:
         bound = "above" if strict else "at-least"

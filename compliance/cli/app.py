@@ -110,6 +110,17 @@ lang_option = click.option(
 )
 
 
+rules_option = click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A rules overlay folder of your own (indicators.yaml, domains.yaml, checks.yaml, scopes.yaml) merged over "
+    "the bundled rules: extra aliases, plausible ranges, severities, scopes. After those of COMPLIANCE_RULES and "
+    "the configuration's `rules`; repeatable.",
+)
+
+
 def period_option(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None

@@ -20,6 +20,7 @@ from compliance.cli.app import (
     ref_option,
     reports_input_errors,
     resolve_settings,
+    rules_option,
 )
 from compliance.report.formats import format_names
 
@@ -91,6 +92,12 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
     help="With PATH '-': the name of the plan file or document read from standard input "
     "(its suffix says what it is; reports, per-file ignores and waivers use it).",
 )
+@rules_option
+@click.option(
+    "--show-unknown/--no-show-unknown",
+    default=None,
+    help="List each target whose indicator is not in the catalogue (the text report counts them in one line otherwise).",
+)
 @document_options
 @names_formats
 @reports_input_errors
@@ -114,6 +121,8 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     stdin_filename: str | None,
+    rules_dirs: tuple[str, ...],
+    show_unknown: bool | None,
     **extraction: Any,
 ) -> None:
     """Check plans against the reference plans above them.
@@ -150,9 +159,10 @@ def check(
         fail_on=fail_on,
         waivers=waivers,
         baseline=baseline,
+        rules=list(rules_dirs),
+        show_unknown=show_unknown,
     )
     chosen = get_format(_format(settings))
-    _pending(settings)
     language = _language(lang, settings, chosen.default_lang)
     check_destination(output, force, chosen.binary, chosen.name)
     acceptance = AcceptanceStage(settings, write_to=write_baseline)
@@ -237,26 +247,6 @@ def _format(settings: Any) -> str:
         column=column,
         hint=close_words(settings.format, formats) or text("config.formats-hint", formats=", ".join(formats)),
     )
-
-
-def _pending(settings: Any) -> None:
-    """Settings whose machinery is not in this version yet: said, never silently ignored.
-
-    The owner of the rules overlays (issue 11) replaces this when the check reads `settings.rules`.
-    """
-    from compliance.errors import InputError
-    from compliance.messages import text
-
-    if settings.rules:
-        origin = settings.origin("rules")[-1]
-        line, column = origin.position
-        raise InputError.single(
-            origin.name or "rules",
-            text("config.rules-unavailable"),
-            line=line,
-            column=column,
-            hint=text("config.rules-unavailable-hint"),
-        )
 
 
 def _language(option: str | None, settings: Any, format_default: str | None) -> str:

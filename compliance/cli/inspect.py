@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from compliance.cli.app import dump_json, lang_option, main, reports_input_errors
+from compliance.cli.app import dump_json, lang_option, main, reports_input_errors, resolve_settings, rules_option
 from compliance.errors import InputError
 
 
@@ -70,8 +70,25 @@ def schema() -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @lang_option
-def rules(as_json: bool) -> None:
-    """List the rules: code, name, default severity, title and what each finds."""
+@rules_option
+@reports_input_errors
+def rules(as_json: bool, rules_dirs: tuple[str, ...]) -> None:
+    """List the rules: code, name, severity in force, title and what each finds.
+
+    Rules overlays (--rules DIR, COMPLIANCE_RULES, `rules` of the configuration)
+    are loaded and validated first: the severities shown are those a check uses.
+    """
+    from compliance.checks.base import settings_in_force
+    from compliance.checks.ruleset import load_rules
+    from compliance.resources import overlay_dirs
+
+    settings = resolve_settings(rules=list(rules_dirs))
+    ruleset = load_rules(overlay_dirs(list(settings.rules), configured=False))
+    with settings_in_force(ruleset.settings):
+        _list_rules(as_json)
+
+
+def _list_rules(as_json: bool) -> None:
     from compliance.checks import RULES
     from compliance.checks.base import term
     from compliance.messages import msg

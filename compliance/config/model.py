@@ -81,6 +81,9 @@ class Settings(BaseModel):
     docs_url: str | None = Field(
         None, description="where docs/ is published: SARIF links each rule to DOCS-URL/rules.md#cmp201"
     )
+    show_unknown: bool = Field(
+        False, description="the text report lists each indicator not in the catalogue (default: one line with a count)"
+    )
 
     _origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)
     _element_origins: dict[str, list[Origin]] = PrivateAttr(default_factory=dict)
@@ -129,6 +132,8 @@ class Settings(BaseModel):
             ignore=frozenset(r.name for r in RULES) - enabled,
             severity=severity_overrides(self.severity),
             fail_on=self.fail_on,
+            rules=tuple(self.rules),
+            show_unknown=self.show_unknown,
         )
 
     def ignored_for(self, path: Path | str | None) -> list[str]:

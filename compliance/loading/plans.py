@@ -16,7 +16,7 @@ from typing import Any
 from compliance.errors import InputError, Problem, UnitError
 from compliance.loading.validate import validate
 from compliance.loading.yamlfile import YamlDocument, parse_yaml, read_text
-from compliance.model import Baseline, Plan, PlanInfo, Position, Target, TargetValue
+from compliance.model import Baseline, Plan, PlanInfo, Position, Scope, Target, TargetValue
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -155,6 +155,7 @@ class _Builder:
             evidence=list(raw.get("evidence") or []),
             note=raw.get("note"),
             disagreements=list(raw.get("disagreements") or []),
+            scope=Scope.read(raw["scope"], origin=f"{self.document.file}:{line}") if raw.get("scope") else None,
             position=Position(file=self.document.file, line=line, column=column),
             parent_target=parent_target,
             parent_column=raw.get("parent_column"),

@@ -3,6 +3,7 @@
 from compliance.model.plan import (
     METADATA_FIELDS,
     Baseline,
+    Binds,
     Direction,
     Disagreement,
     Kind,
@@ -12,6 +13,7 @@ from compliance.model.plan import (
     Plan,
     PlanInfo,
     Position,
+    Scope,
     Section,
     Source,
     SourceType,
@@ -24,6 +26,7 @@ from compliance.model.plan import (
 __all__ = [
     "METADATA_FIELDS",
     "Baseline",
+    "Binds",
     "Direction",
     "Disagreement",
     "Kind",
@@ -33,6 +36,7 @@ __all__ = [
     "Plan",
     "PlanInfo",
     "Position",
+    "Scope",
     "Section",
     "Source",
     "SourceType",

@@ -188,6 +188,52 @@ class Disagreement(BaseModel):
     stated: str  # what they state, in the compact form (<= 13 1/10万)
 
 
+class Binds(StrEnum):
+    """Whom a reference target binds (its `scope`)."""
+
+    EACH = "each"  # the issuing government and each government below it, each in its own area
+    OWN = "own"  # the issuing government only: its own bodies (市级人大代表), never a lower plan
+    SHARE = "share"  # a share or a total that the units of one level make up together (县（市、区）比例)
+
+
+class Scope(BaseModel):
+    """Which plans a reference target binds, and how.
+
+    Written `scope: each`, `scope: own`, or `scope: {share_of: county}` in a plan file.
+    A share of counties (建立妇女活动中心的县（市、区）比例 100%, 85%以上县（市、区）成功创建…,
+    a city total of 10 new bases) is met by the plans above the counties; a county's
+    plan is told its part instead of being held to the whole.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    binds: Binds = Binds.EACH
+    share_of: Level | None = None  # for share: the level of the units that make up the share
+    origin: str | None = None  # where the scope was decided (the target, an overlay, a rule), for messages
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scope:
+        if (self.binds is Binds.SHARE) != (self.share_of is not None):
+            raise ValueError("a share scope names the level of its units (share_of), and only a share does")
+        return self
+
+    @classmethod
+    def read(cls, raw: Any, origin: str | None = None) -> Scope:
+        """From a plan file's `scope:` value: each | own | {share_of: LEVEL}."""
+        if isinstance(raw, dict):
+            return cls(binds=Binds.SHARE, share_of=Level(raw["share_of"]), origin=origin)
+        return cls(binds=Binds(raw), origin=origin)
+
+    def written(self) -> Any:
+        return {"share_of": self.share_of.value} if self.share_of is not None else self.binds.value
+
+    def __str__(self) -> str:
+        if self.share_of is None:
+            return self.binds.value
+        units = {Level.COUNTY: "counties", Level.MUNICIPAL: "cities", Level.PROVINCIAL: "provinces"}
+        return f"share of {units.get(self.share_of, self.share_of.value)}"
+
+
 class Target(BaseModel):
     """One target of a plan: an indicator, what it must reach, and where it is written."""
 
@@ -209,6 +255,7 @@ class Target(BaseModel):
     evidence: list[str] = Field(default_factory=list)  # where it is confirmed or quoted
     note: str | None = None
     disagreements: list[Disagreement] = Field(default_factory=list)  # official texts that state it otherwise
+    scope: Scope | None = None  # reference plans: whom the target binds; None = not stated (see rules/scopes.yaml)
     position: Position | None = None  # where this entry stands in the plan file
     # The parent's target as this plan's own table quotes it (a 上级目标 column beside 本县目标):
     # not a target of the plan, but worth comparing with the parent as encoded.

@@ -84,6 +84,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "verified": reference.verified if reference else whole.plan.plan.verified,
             "evidence": list(reference.target.evidence) if reference else list(whole.plan.plan.evidence),
             "note": reference.target.note if reference else whole.plan.plan.note,
+            "scope": reference.scope.written() if reference else None,
         },
         "accepted": None
         if finding.accepted is None
@@ -95,6 +96,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "expires": finding.accepted.expires.isoformat() if finding.accepted.expires else None,
         },
         "position": str(finding.position) if finding.position else None,
+        "other_statements": [_statement_record(statement) for statement in finding.other_statements],
         "horizon": None
         if horizon is None
         else {
@@ -104,6 +106,23 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "method": horizon.method,
             "explanation": str(horizon.explanation),
         },
+    }
+
+
+def _statement_record(statement: Any) -> dict[str, Any]:
+    """Another statement of the finding's reference target (a table row and a sentence of the text)."""
+    target = statement.target
+    return {
+        "document": statement.source.plan.plan.title,
+        "file": str(statement.source.file),
+        "text": target.text,
+        "line": target.line,
+        "section": target.section.value if target.section else None,
+        "op": target.target.op.value,
+        "value": number(target.target.value),
+        "unit": target.target.unit,
+        "year": statement.source.plan.target_year(target),
+        "verified": statement.verified,
     }
 
 

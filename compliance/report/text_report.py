@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from compliance.checks import Finding
 
 Style = Callable[[str, str], str]  # (text, role) → text, with colour or not
+UNKNOWN = "unknown-indicator"  # many per real plan: one counted line in the text report unless --show-unknown
 
 _ROLES = {
     "error": {"fg": "red", "bold": True},
@@ -70,22 +71,21 @@ def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
         lines.append("          " + str(msg("report.plan-side", where=where, words=words, stated=_stated(target))))
     reference = finding.reference
     if reference is not None:
-        flag = msg("term.verified") if reference.verified else msg("term.unverified")
-        if reference.verified and reference.source.from_your_copy:
-            flag = msg("term.from-your-copy")
-        lines.append(
-            "          "
-            + str(
-                msg(
-                    "report.reference-side",
-                    title=reference.source.plan.plan.title,
-                    flag=flag,
-                    words=reference.target.text or reference.target.indicator,
-                    stated=_stated(reference.target),
-                    year=reference.source.plan.target_year(reference.target),
-                )
+        for index, statement in enumerate([reference, *finding.other_statements]):
+            flag = msg("term.verified") if statement.verified else msg("term.unverified")
+            if statement.verified and statement.source.from_your_copy:
+                flag = msg("term.from-your-copy")
+            side = msg(
+                "report.reference-side",
+                title=statement.source.plan.plan.title,
+                flag=flag,
+                words=statement.target.text or statement.target.indicator,
+                stated=_stated(statement.target),
+                year=statement.source.plan.target_year(statement.target),
             )
-        )
+            if index:  # the same target stated again (its table and its text): one finding, every statement
+                side = msg("report.also-stated", side=side, line=statement.target.line or "?")
+            lines.append("          " + str(side))
         evidence = reference.target.evidence
         if evidence:
             more = msg("report.evidence-more", count=len(evidence) - 1) if len(evidence) > 1 else ""
@@ -154,14 +154,24 @@ def render_text(report: Report, style: Style = plain) -> str:
             out.append(f"  {pad('', 10)} " + str(msg("report.reference-from-your-copy", file=source.file, sha256=source.sha256)))
     whole_plan = str(msg("report.whole-plan"))
     groups: dict[str, list[Finding]] = {}
+    # Targets no parent names are many on a real plan: one counted line, unless --show-unknown (JSON keeps each).
+    unknown = [] if report.settings.show_unknown else [f for f in report.findings if f.rule == UNKNOWN]
+    counted = {id(f) for f in unknown}
     for finding in report.findings:
-        groups.setdefault(finding.domain or whole_plan, []).append(finding)
+        if id(finding) not in counted:
+            groups.setdefault(finding.domain or whole_plan, []).append(finding)
     order = sorted(groups, key=lambda d: (d != whole_plan, 0))
     for domain in order:
         out.append("")
         out.append(style(domain, "domain"))
         for finding in groups[domain]:
             out.extend(_finding_lines(finding, style))
+    if unknown:
+        from compliance.checks.base import term
+
+        severity = style(pad(str(term("severity", unknown[0].severity)), 7), unknown[0].severity.value)
+        out.append("")
+        out.append(f"  {severity} {unknown[0].code} {UNKNOWN}  " + str(msg("report.unknown-count", count=len(unknown))))
     summary = report.summary
     out.append("")
     out.append(

@@ -1,0 +1,113 @@
+"""Whom a reference target binds: each plan below it, the issuing government only, or the counties together.
+
+A target says its scope in its reference file (`scope:`); `rules/scopes.yaml`
+adds general name shapes for targets that say nothing (县（市、区）…比例 is a
+share of the counties) and, in a user's overlay, corrections for one target of
+one reference plan. Precedence: an overlay's correction, the target's own mark,
+a name shape (overlay shapes first), else `each`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from compliance.errors import InputError, Problem
+from compliance.model import Binds, Plan, Scope, Target
+
+SCOPES_FILE = "scopes.yaml"
+SCOPES_SCHEMA = Path(__file__).with_name("scopes.schema.json")
+EACH = Scope(binds=Binds.EACH)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class ScopePattern:
+    pattern: re.Pattern[str]
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class ScopeCorrection:
+    reference: str  # a reference id or title, as written
+    indicator: str  # as written; compared through the catalogue's name normalisation
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class ScopeRules:
+    patterns: tuple[ScopePattern, ...] = ()
+    corrections: tuple[ScopeCorrection, ...] = ()
+
+    def scope_of(self, target: Target, reference_id: str, reference_plan: Plan) -> Scope:
+        from compliance.catalogue import normalise_name
+
+        name = normalise_name(target.indicator)
+        for correction in self.corrections:
+            if correction.reference in (reference_id, reference_plan.plan.title) and normalise_name(
+                correction.indicator
+            ) == name:
+                return correction.scope
+        if target.scope is not None:
+            return target.scope
+        folded = _fold(target.indicator)
+        for rule in self.patterns:
+            if rule.pattern.search(folded):
+                return rule.scope
+        return EACH
+
+
+def load_scope_rules(rules_dirs: Sequence[Path]) -> ScopeRules:
+    """The scope rules of the bundled rules/ and then each overlay (later ones first in precedence)."""
+    return _load(tuple(rules_dirs))
+
+
+@cache
+def _load(rules_dirs: tuple[Path, ...]) -> ScopeRules:
+    from compliance.loading.validate import validate
+    from compliance.loading.yamlfile import read_yaml
+
+    patterns: list[ScopePattern] = []
+    corrections: list[ScopeCorrection] = []
+    problems: list[Problem] = []
+    for folder in rules_dirs:
+        file = folder / SCOPES_FILE
+        if not file.is_file():
+            continue
+        document = read_yaml(file)
+        found = validate(document, SCOPES_SCHEMA)
+        if found:
+            problems.extend(found)
+            continue
+        here: list[ScopePattern] = []
+        for index, entry in enumerate(document.data.get("patterns") or []):
+            line, _ = document.position(("patterns", index))
+            try:
+                compiled = re.compile(str(entry["name"]))
+            except re.error as error:
+                problems.append(
+                    document.problem(("patterns", index, "name"), f"not a valid regular expression: {error}")
+                )
+                continue
+            here.append(ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}")))
+        patterns[:0] = here  # an overlay's shapes are tried before the bundled ones
+        for index, entry in enumerate(document.data.get("targets") or []):
+            line, _ = document.position(("targets", index))
+            corrections.insert(
+                0,
+                ScopeCorrection(
+                    str(entry["reference"]),
+                    str(entry["indicator"]),
+                    Scope.read(entry["scope"], origin=f"{file}:{line}"),
+                ),
+            )
+    if problems:
+        raise InputError(problems)
+    return ScopeRules(tuple(patterns), tuple(corrections))
