@@ -148,3 +148,26 @@ def test_a_users_unverified_reference_is_not_said_to_be_recalled(tmp_path: Path,
     assert "recalled" not in weaker.message
     bundled = [f for f in report.findings if f.reference is not None and f.reference.source.origin == "bundled"]
     assert any("recalled, not verified" in f.message for f in bundled if not f.reference.verified)
+
+
+def test_name_shapes_give_the_scope_of_an_unmarked_reference(tmp_path: Path) -> None:
+    """A reference of the user's own (or one built by `targets build`) carries no scope marks: the shapes decide."""
+    city = {
+        "format": "compliance-plan/1",
+        "plan": {"title": "某市儿童发展规划", "kind": "children", "level": "municipal", "jurisdiction": ["浙江省", "嘉兴市"], "period": [2021, 2025]},
+        "targets": [
+            {"indicator": "在5年内新建优质观护帮教基地", "target": ">= 10 个"},  # a city total: the counties' together
+            {"indicator": "县（市、区）成功创建全国义务教育优质均衡发展县（市、区）", "target": ">= 85 %"},  # a share
+            {"indicator": "各县（市、区）危重新生儿救治中心", "target": ">= 1 家"},  # one in each county
+        ],
+    }
+    (tmp_path / "city.yaml").write_text(json.dumps(city, ensure_ascii=False), encoding="utf-8")
+    plan = county_plan("children", [{"indicator": "各县（市、区）危重新生儿救治中心", "target": ">= 1 家"}])
+    report = check(plan, ReferenceLibrary.load([tmp_path], bundled=False))
+    rules = {f.indicator_name: f.rule for f in report.findings if f.reference is not None}
+    assert rules == {
+        "在5年内新建优质观护帮教基地": "shared-target",
+        "县（市、区）成功创建全国义务教育优质均衡发展县（市、区）": "shared-target",
+    }  # and the count per county is held (met): no finding
+    shares = [f for f in report.findings if f.rule == "shared-target"]
+    assert {str(f.reference.scope) for f in shares} == {"share of units below", "share of counties"}

@@ -134,8 +134,9 @@ class CheckContext:
         scope = reference_target.scope
         if scope.binds is Binds.OWN:
             return False
-        if scope.binds is Binds.SHARE and scope.share_of is not None:
-            return self.plan.plan.level.rank < scope.share_of.rank
+        units = scope.units(reference_target.source.plan.plan.level)
+        if scope.binds is Binds.SHARE and units is not None:
+            return self.plan.plan.level.rank < units.rank
         return True
 
     def binding_reference_targets(self) -> list[ReferenceTarget]:

@@ -342,7 +342,7 @@ def check_shared(context: CheckContext) -> Iterator[Finding]:
             part = msg("shared-target.part-total", place=place)
         own = plan_targets.get(key, [])
         restated = msg("shared-target.restated", line=own[0].line or "?") if own else ""
-        share_of = reference_target.scope.share_of
+        share_of = reference_target.scope.units(reference_target.source.plan.plan.level)
         yield SharedTarget.finding(
             msg(
                 "shared-target.message",

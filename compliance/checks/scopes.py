@@ -32,6 +32,19 @@ def _fold(text: str) -> str:
 class ScopePattern:
     pattern: re.Pattern[str]
     scope: Scope
+    unit: str | None = None  # percent | count: only targets in such a unit
+
+    def fits(self, target: Target) -> bool:
+        if not self.pattern.search(_fold(target.indicator)):
+            return False
+        unit = target.target.unit
+        if self.unit == "percent":
+            return unit == "%"
+        if self.unit == "count":
+            from compliance.units import dimension
+
+            return unit is not None and dimension(unit) == dimension("个")
+        return True
 
 
 @dataclass(frozen=True)
@@ -57,9 +70,8 @@ class ScopeRules:
                 return correction.scope
         if target.scope is not None:
             return target.scope
-        folded = _fold(target.indicator)
         for rule in self.patterns:
-            if rule.pattern.search(folded):
+            if rule.fits(target):
                 return rule.scope
         return EACH
 
@@ -96,7 +108,7 @@ def _load(rules_dirs: tuple[Path, ...]) -> ScopeRules:
                     document.problem(("patterns", index, "name"), f"not a valid regular expression: {error}")
                 )
                 continue
-            here.append(ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}")))
+            here.append(ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}"), entry.get("unit")))
         patterns[:0] = here  # an overlay's shapes are tried before the bundled ones
         for index, entry in enumerate(document.data.get("targets") or []):
             line, _ = document.position(("targets", index))

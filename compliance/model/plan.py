@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -208,7 +208,9 @@ class Scope(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     binds: Binds = Binds.EACH
-    share_of: Level | None = None  # for share: the level of the units that make up the share
+    # For share: the level of the units that make up the share, or "below" for the level right
+    # below the issuing plan (a city total of 10 new bases is the counties'; a province's, the cities').
+    share_of: Level | Literal["below"] | None = None
     origin: str | None = None  # where the scope was decided (the target, an overlay, a rule), for messages
 
     @model_validator(mode="after")
@@ -219,19 +221,29 @@ class Scope(BaseModel):
 
     @classmethod
     def read(cls, raw: Any, origin: str | None = None) -> Scope:
-        """From a plan file's `scope:` value: each | own | {share_of: LEVEL}."""
+        """From a plan file's `scope:` value: each | own | {share_of: LEVEL | below}."""
         if isinstance(raw, dict):
-            return cls(binds=Binds.SHARE, share_of=Level(raw["share_of"]), origin=origin)
+            units = raw["share_of"]
+            return cls(binds=Binds.SHARE, share_of="below" if units == "below" else Level(units), origin=origin)
         return cls(binds=Binds(raw), origin=origin)
 
+    def units(self, issuing: Level) -> Level | None:
+        """The level whose units make up a share, for a target issued at `issuing` (None if not a share)."""
+        if self.share_of == "below":
+            levels = list(Level)
+            return levels[min(issuing.rank + 1, len(levels) - 1)]
+        return self.share_of if isinstance(self.share_of, Level) else None
+
     def written(self) -> Any:
-        return {"share_of": self.share_of.value} if self.share_of is not None else self.binds.value
+        if self.share_of is None:
+            return self.binds.value
+        return {"share_of": self.share_of.value if isinstance(self.share_of, Level) else self.share_of}
 
     def __str__(self) -> str:
         if self.share_of is None:
             return self.binds.value
-        units = {Level.COUNTY: "counties", Level.MUNICIPAL: "cities", Level.PROVINCIAL: "provinces"}
-        return f"share of {units.get(self.share_of, self.share_of.value)}"
+        units = {Level.COUNTY: "counties", Level.MUNICIPAL: "cities", Level.PROVINCIAL: "provinces", "below": "units below"}
+        return f"share of {units.get(self.share_of, str(self.share_of))}"
 
 
 class Target(BaseModel):
