@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from compliance.messages import msg
+from compliance.report.summary import headline
 from compliance.report.formats import DocumentWriter
 
 SEVERITIES = ("error", "warning", "info")
@@ -155,15 +156,7 @@ def view(document: dict[str, Any]) -> dict[str, Any]:
         "version": __version__,
         "generated": generated_on(),
         "summary": summary,
-        "headline": t(
-            "report.batch-summary",
-            plans=msg("report.plans", count=summary["plans"]),
-            failed=summary["plans_failed"],
-            unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
-            errors=msg("report.errors", count=summary["errors"]),
-            warnings=msg("report.warnings", count=summary["warnings"]),
-            info=summary["info"],
-        ),
+        "headline": str(headline(summary)),
         "states": [
             {"id": s, "label": t(f"matrix.state.{s}"), "short": t(f"matrix.short.{s}"), "colour": colours.get(s, {})}
             for s in states()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.messages import msg
+from compliance.report.summary import headline
 from compliance.report.formats import DocumentWriter
 
 
@@ -36,17 +37,7 @@ def render_markdown(document: dict[str, Any]) -> str:
 
     summary = document["summary"]
     out = [f"## {t('html.title')}", ""]
-    out.append(
-        t(
-            "report.batch-summary",
-            plans=msg("report.plans", count=summary["plans"]),
-            failed=summary["plans_failed"],
-            unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
-            errors=msg("report.errors", count=summary["errors"]),
-            warnings=msg("report.warnings", count=summary["warnings"]),
-            info=summary["info"],
-        )
-    )
+    out.append(str(headline(summary)))
     if summary["by_rule"]:
         out += ["", f"### {t('html.statistics')}", ""]
         out += table(

@@ -249,3 +249,18 @@ def county(jurisdiction: list[str] | tuple[str, ...]) -> str:
     from compliance.messages import msg
 
     return jurisdiction[-1] if jurisdiction else str(msg("term.nationwide"))
+
+
+def headline(summary: dict[str, Any]) -> Any:
+    """The batch in one line: 共检查规划4个（2个有错误），0个文件无法读取；错误7项，警告11项，提示4项."""
+    from compliance.messages import msg
+
+    return msg(
+        "report.batch-summary",
+        plans=msg("report.plans", count=summary["plans"]),
+        failed=summary["plans_failed"],
+        unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
+        errors=msg("report.errors", count=summary["errors"]),
+        warnings=msg("report.warnings", count=summary["warnings"]),
+        info=summary["info"],
+    )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from compliance.messages import msg
+from compliance.report.summary import headline
 from compliance.report.formats import Writer, WriterOptions
 from compliance.report.table import display_width, pad
 
@@ -198,19 +199,7 @@ def render_summary(document: dict[str, Any], style: Style = plain) -> str:
 
     summary = document["summary"]
     out = [style(str(msg("report.batch-heading")), "heading")]
-    out.append(
-        str(
-            msg(
-                "report.batch-summary",
-                plans=msg("report.plans", count=summary["plans"]),
-                failed=summary["plans_failed"],
-                unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
-                errors=msg("report.errors", count=summary["errors"]),
-                warnings=msg("report.warnings", count=summary["warnings"]),
-                info=summary["info"],
-            )
-        )
-    )
+    out.append(str(headline(summary)))
     if summary["by_rule"]:
         out.append("")
         out.append(str(msg("report.by-rule")))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.messages import msg
+from compliance.report.summary import headline
 from compliance.report.formats import DocumentWriter
 
 from compliance.report.rows import FINDING_COLUMNS, finding_rows
@@ -124,15 +125,7 @@ def _findings_sheet(workbook: Any, formats: dict[str, Any], document: dict[str, 
 def _statistics_sheet(workbook: Any, formats: dict[str, Any], document: dict[str, Any]) -> None:
     sheet = workbook.add_worksheet(t("xlsx.sheet-statistics"))
     summary = document["summary"]
-    sheet.write(0, 0, t(
-        "report.batch-summary",
-        plans=msg("report.plans", count=summary["plans"]),
-        failed=summary["plans_failed"],
-        unreadable=msg("report.unreadable-count", count=summary["input_errors"]),
-        errors=msg("report.errors", count=summary["errors"]),
-        warnings=msg("report.warnings", count=summary["warnings"]),
-        info=summary["info"],
-    ), formats["title"])
+    sheet.write(0, 0, str(headline(summary)), formats["title"])
     headers = [t("html.count"), t("cli.rules-header.code"), t("cli.rules-header.name"), t("cli.rules-header.title"),
                t("term.severity.error"), t("term.severity.warning"), t("term.severity.info")]
     for index, header in enumerate(headers):
