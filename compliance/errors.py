@@ -58,3 +58,7 @@ class InputError(Exception):
 
 class UnitError(ValueError):
     """A unit that cannot be read, or two units that cannot be compared."""
+
+
+class NumberError(ValueError):
+    """A number that cannot be used as written: more digits than any value has (see model.MAX_DIGITS)."""

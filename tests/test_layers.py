@@ -26,6 +26,11 @@ HIGHER = {
     "verification": ["checks", "checking", "report", "cli"],
     # the settings read the rule registry (checks) and are read by the check, the reports and the CLI
     "config": ["extraction", "documents", "checking", "report", "cli"],
+    # reading and writing the user's files safely: below everything but the errors and the messages
+    "files": [
+        "model", "loading", "references", "reading", "phrases", "catalogue", "extraction", "documents",
+        "checks", "checking", "report", "cli", "config",
+    ],
     # the message catalogues sit below everything that speaks to a user (they read YAML through loading.yamlfile)
     "messages": [
         "model", "references", "reading", "phrases", "catalogue", "extraction", "documents",

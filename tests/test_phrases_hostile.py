@@ -101,3 +101,36 @@ def test_extraction_still_reads_a_full_width_item_number_running_into_an_age(tmp
     assert got[5] == ("５岁以下儿童贫血率", D(10))  # item 2, children under 5 (names stay as written)
     assert got[6] == ("适龄儿童免疫规划疫苗接种率", D("95.5"))
     assert not plan.unparsed
+
+
+# ---------------------------------------------------------------- numbers of many digits
+
+
+@pytest.mark.parametrize("digits", [16, 29, 40, 400])
+def test_a_number_of_many_digits_is_no_value_and_is_listed_unread(digits: int) -> None:
+    # 29 digits raised decimal.InvalidOperation; 16 to 28 were rounded silently
+    number = "1" * digits
+    text = f"孕产妇死亡率下降到9/10万以下，妇女就业人数达到{number}人以上。"
+    assert triples(text) == [("<=", D(9), "1/10万")]
+    assert [span[2] for span in unread_numbers(text, parse(text), arabic=True)] == [number]
+
+
+def test_a_long_decimal_is_never_rounded() -> None:
+    text = "达到0.12345678901234567890123%以上"
+    assert triples(text) == []
+    assert triples("达到0.123456789012345%以上") == [(">=", D("0.123456789012345"), "%")]
+
+
+def test_extraction_keeps_the_valid_targets_of_a_paragraph_with_a_long_number(tmp_path) -> None:
+    from compliance.extraction import extract
+
+    long = "9" * 30
+    text = (
+        "某某县妇女发展规划（2021—2030年）\n（一）妇女与健康\n主要目标：\n"
+        f"1．孕产妇死亡率控制在8/10万以下，妇女就业人数达到{long}人。\n"
+    )
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    (plan,) = extract(path, jurisdiction="湖北省/武汉市/某某县", level="county")
+    # the parser raised on the long number and the paragraph's targets were demoted to unparsed
+    assert [(t.indicator, t.target.value) for t in plan.targets] == [("孕产妇死亡率", D(8))]

@@ -9,14 +9,25 @@ Only a file with no problem becomes a `Plan`.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import InputError, Problem, UnitError
+from compliance.errors import InputError, NumberError, Problem, UnitError
 from compliance.loading.validate import validate
 from compliance.loading.yamlfile import YamlDocument, parse_yaml, read_text
-from compliance.model import Baseline, Plan, PlanInfo, Position, Scope, Target, TargetValue
+from compliance.model import (
+    MAX_DIGITS,
+    Baseline,
+    Plan,
+    PlanInfo,
+    Position,
+    Scope,
+    Target,
+    TargetValue,
+    digits_written,
+)
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -28,10 +39,16 @@ def schema_text() -> str:
 
 
 def _decimal(value: Any) -> Decimal | None:
-    """Decimal from a YAML number without float noise (0.85 stays 0.85)."""
+    """Decimal from a number of the data without float noise (0.85 stays 0.85)."""
     if value is None:
         return None
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _text(id: str, **params: Any) -> str:
+    from compliance.messages import text
+
+    return text(id, **params)
 
 
 class _Builder:
@@ -43,6 +60,17 @@ class _Builder:
 
     def problem(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
         self.problems.append(self.document.problem(path, message, hint))
+
+    def number(self, value: Any, path: tuple[str | int, ...]) -> Decimal | None:
+        """A value exactly as the file writes it (never through a float); a problem if it has too many digits."""
+        if value is None:
+            return None
+        written = self.document.numbers.get(path)
+        number = Decimal(written) if written is not None else _decimal(value)
+        if digits_written(written if written is not None else format(number, "f")) > MAX_DIGITS:
+            self.problem(path, _text("plan-file.too-many-digits", limit=MAX_DIGITS), _text("plan-file.too-many-digits-hint", limit=MAX_DIGITS))
+            return None
+        return number
 
     def unit(self, written: Any, path: tuple[str | int, ...]) -> str | None:
         if written is None:
@@ -63,15 +91,26 @@ class _Builder:
         fields["unit"] = self.unit(fields.get("unit"), (*path, "unit"))
         if fields.get("unit") is None and raw.get("unit") is not None:
             return None, None
+        before = len(self.problems)
         for name in ("value", "value_max"):
-            fields[name] = _decimal(fields.get(name))
+            fields[name] = self.number(fields.get(name), (*path, name))
         if fields.get("ratio") is not None:
-            fields["ratio"] = tuple(_decimal(v) for v in fields["ratio"])
-        try:
-            return TargetValue(**fields), None
-        except ValueError as error:  # pydantic's ValidationError is a ValueError
-            self.problem(path, _first_error(error))
+            fields["ratio"] = tuple(self.number(v, (*path, "ratio", i)) for i, v in enumerate(fields["ratio"]))
+        if len(self.problems) > before:
             return None, None
+        try:
+            value = TargetValue(**fields)
+        except ValueError as error:  # pydantic's ValidationError is a ValueError
+            self.problem(path, _first_error(error), _text("plan-file.target-hint"))
+            return None, None
+        return self.with_unit(value, path), None
+
+    def with_unit(self, value: TargetValue | None, path: tuple[str | int, ...]) -> TargetValue | None:
+        """A number without a unit cannot be compared with anything: refused here rather than failing the check."""
+        if value is not None and value.is_numeric and value.value is not None and value.unit is None:
+            self.problem(path, _text("plan-file.no-unit"), _text("plan-file.no-unit-hint"))
+            return None
+        return value
 
     def phrase(self, text: str, path: tuple[str | int, ...]) -> TargetValue | None:
         from compliance.phrases import parse, parse_compact
@@ -79,16 +118,21 @@ class _Builder:
         try:
             compact = parse_compact(text)
         except UnitError as error:
-            self.problem(path, str(error))
+            self.problem(path, str(error), _text("plan-file.unit-hint"))
+            return None
+        except NumberError:
+            self.problem(path, _text("plan-file.too-many-digits", limit=MAX_DIGITS), _text("plan-file.too-many-digits-hint", limit=MAX_DIGITS))
             return None
         if compact is not None:
-            return compact
+            return self.with_unit(compact, path)
         found = parse(text)
         numeric = [t for t in found if t.to_target_value().is_numeric]
         chosen = numeric or found
         if len(chosen) == 1:
-            return chosen[0].to_target_value()
-        if not chosen:
+            return self.with_unit(chosen[0].to_target_value(), path)
+        if not chosen and any(digits_written(n) > MAX_DIGITS for n in re.findall(r"[0-9０-９][0-9０-９.．,]*", text)):
+            self.problem(path, _text("plan-file.too-many-digits", limit=MAX_DIGITS), _text("plan-file.too-many-digits-hint", limit=MAX_DIGITS))
+        elif not chosen:
             self.problem(
                 path,
                 f"no target can be read from '{text}'",
@@ -114,7 +158,7 @@ class _Builder:
             base = dict(raw["baseline"])
             baseline = Baseline(
                 year=base.get("year"),
-                value=_decimal(base.get("value")),
+                value=self.number(base.get("value"), (*path, "baseline", "value")),
                 unit=self.unit(base.get("unit"), (*path, "baseline", "unit")),
                 text=base.get("text"),
                 verified=base.get("verified"),
@@ -194,6 +238,10 @@ def _first_error(error: ValueError) -> str:
 
 def plan_from_document(document: YamlDocument) -> Plan:
     """A Plan from a parsed document; InputError listing every problem otherwise."""
+    if document.data is None:
+        raise InputError.single(
+            document.file, _text("plan-file.empty"), line=1, column=1, hint=_text("plan-file.empty-hint")
+        )
     problems = validate(document, SCHEMA_PATH)
     if problems:
         raise InputError(problems)

@@ -1,15 +1,36 @@
-"""Reading YAML (and JSON, a subset of it) with the position of every value.
+"""Reading YAML (and strict JSON) with the position of every value, refusing what a plan writer never means.
 
-PyYAML composes a node tree in C (libyaml) where every node carries its line
-and column; we build plain dicts and lists from it and keep the positions on
-the side, so that a schema error found at `$.targets[3].target.op` can be shown
-as `file:41:9`. Text encodings are detected (UTF-8 with or without BOM,
-GBK/GB18030).
+PyYAML's parser (libyaml, in C) gives a stream of events, each with its line
+and column; `_Builder` makes plain dicts and lists from them in one pass, with
+no recursion, and keeps the positions on the side, so that a schema error
+found at `$.targets[3].target.op` can be shown as `file:41:9`. Building from
+the events (rather than a composed node tree) is what lets it refuse, at
+their position and before they cost memory:
+
+- aliases (`*name`) that repeat more values than a plan file ever needs (an
+  "alias bomb": a 1 KB file expanding to gigabytes), aliases to an undefined
+  anchor or to the value they stand in;
+- nesting deeper than any plan file (a file of ten thousand `[`);
+- any tag but the core ones (`!!python/object…`, `!!binary`, `!foo`, an
+  explicit `!!timestamp`), on scalars and collections alike;
+- numbers in forms YAML 1.1 reads differently from what a writer means:
+  `010` (octal 8), `0x1F`, `0b11`, `1_000`, `.inf`, `.nan`. A date written
+  plainly (2021-06-30) is text, as in YAML 1.2; `1:30` is text too (YAML 1.1
+  would read the base-60 number 90).
+
+A `.json` file is read as JSON: strict syntax (json.loads decides), JSON's
+literals only (no NaN, Infinity, single quotes or comments), duplicate keys refused.
+
+Each number keeps the text it was written with (`YamlDocument.numbers`), so
+that a value such as 0.1234567 is read exactly, never through a float.
+Text encodings are detected (UTF-8 with or without BOM, UTF-16 with a BOM,
+GBK/GB18030); a file that decodes in none says where its first bad byte is.
 """
 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +39,26 @@ from compliance.errors import InputError, Problem
 
 JsonPath = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line and column
+
+# A plan file nests five levels deep (targets → entry → target → ratio); the
+# catalogue files a little more. Deeper than this is no plan file, and deep
+# enough data would exhaust the recursion of the schema validator.
+MAX_DEPTH = 32
+# Values that aliases may repeat in one file, in all: enough for every sensible
+# use of anchors (shared defaults), far too few for an alias bomb.
+MAX_ALIAS_VALUES = 10_000
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
+# What a plain number looks like as a plan writer writes it (and as JSON and YAML 1.2 agree).
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?")
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _text(id: str, **params: Any) -> str:
+    from compliance.messages import text
+
+    return text(id, **params)
 
 
 @dataclass
@@ -28,6 +69,7 @@ class YamlDocument:
     data: Any
     values: dict[JsonPath, Mark] = field(default_factory=dict)
     keys: dict[JsonPath, Mark] = field(default_factory=dict)
+    numbers: dict[JsonPath, str] = field(default_factory=dict)  # each number as written: "0.85", "12"
 
     def position(self, path: JsonPath, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based (line, column) of the value at `path`, or of its closest parent.
@@ -45,133 +87,436 @@ class YamlDocument:
     def problem(self, path: JsonPath, message: str, hint: str | None = None, at_key: bool = False) -> Problem:
         """A Problem about the value at `path`, with its position and JSON path."""
         line, column = self.position(path, at_key=at_key)
+        if line is None:
+            line, column = 1, 1  # the file as a whole: its first line
         text = "$" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
         return Problem(file=self.file, message=message, line=line, column=column, path=text, hint=hint)
 
 
+# --------------------------------------------------------------------------- bytes to text
+
+
+def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as far as the line decodes) of byte `offset`."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
 def decode(raw: bytes, file: str) -> str:
-    """Text from bytes: UTF-8 (BOM or not), else the encoding charset-normalizer detects."""
+    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else the encoding charset-normalizer detects.
+
+    A file that decodes in no encoding says where its first byte that is not
+    UTF-8 stands, so the user can find it.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_bad = error.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+    if b"\x00" in raw[:4096]:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return utf16
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    try:
+        best = from_bytes(raw).best()
+    except Exception:  # noqa: BLE001 - detection on garbage must not leak a traceback
+        best = None
     if best is None:
+        line, column = _line_and_column(raw, first_bad)
         raise InputError.single(
             file,
-            "cannot read the file as text in any known encoding",
-            hint="save it as UTF-8",
+            _text("yaml.undecodable", byte=f"0x{raw[first_bad]:02X}", offset=first_bad),
+            line=line,
+            column=column,
+            hint=_text("yaml.undecodable-hint"),
         )
     return str(best)
 
 
-def read_text(path: Path | str) -> str:
-    file = str(path)
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark: NULs every other byte, which side tells the order."""
+    if len(raw) < 2 or len(raw) % 2:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    order = "utf-16-le" if odd > even else "utf-16-be"
+    if max(even, odd) < len(raw) // 4:  # not mostly ASCII/CJK in two-byte units
+        return None
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(file, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(file, "is a directory, not a file") from None
-    except OSError as error:
-        raise InputError.single(file, f"cannot read the file: {error.strerror}") from None
-    return decode(raw, file)
+        text = raw.decode(order)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
 
 
-def _mark(node: Any) -> Mark:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def read_text(path: Path | str, *, limit: int | None = None) -> str:
+    """The text of a file, read safely (see compliance.files) and decoded."""
+    from compliance.files import PLAN_FILE_LIMIT, read_bytes
+
+    file = str(path)
+    return decode(read_bytes(path, limit=limit or PLAN_FILE_LIMIT), file)
+
+
+# --------------------------------------------------------------------------- events to data
+
+
+class _Frame:
+    """A mapping or sequence being built: its path, its value so far, what it still waits for."""
+
+    __slots__ = ("anchor", "key", "key_mark", "mark", "merges", "path", "size", "value")
+
+    def __init__(self, value: dict[Any, Any] | list[Any], path: JsonPath, mark: Mark, anchor: str | None) -> None:
+        self.value = value
+        self.path = path
+        self.mark = mark
+        self.anchor = anchor
+        self.size = 1
+        self.key: Any = _NO_KEY
+        self.key_mark: Mark = mark
+        self.merges: list[tuple[Any, Mark]] = []
+
+
+_NO_KEY = object()
+_IN_PROGRESS = object()
+_MERGE = object()  # the key << of a merge
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 class _Builder:
-    """Plain data from a PyYAML node tree, recording positions and refusing duplicate keys."""
+    """Plain data from the parser's events, with positions, every refusal positioned (see the module)."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, text: str, language: str) -> None:
         import yaml
 
-        self.document = document
-        self.constructor = yaml.constructor.SafeConstructor()
         self.yaml = yaml
+        self.document = document
+        self.text = text
+        self.json = language == "JSON"
+        self.language = language
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.repeated = 0
+        self.resolver = _resolver()
 
-    def build(self, node: Any, path: JsonPath) -> Any:
-        self.document.values[path] = _mark(node)
-        if isinstance(node, self.yaml.MappingNode):
-            self.constructor.flatten_mapping(node)  # merge keys (<<: *anchor)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node, deep=True)
-                if not isinstance(key, str | int | float | bool) and key is not None:
-                    raise self._error(key_node, "a mapping key must be a plain word or number")
-                if key in result:
-                    raise self._error(key_node, f"a key appears twice in one mapping ('{key}')")
-                child = (*path, key)
-                self.document.keys[child] = _mark(key_node)
-                result[key] = self.build(value_node, child)
-            return result
-        if isinstance(node, self.yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except ValueError as error:  # a scalar YAML reads but cannot build, e.g. the date 2025-02-30
-            raise self._error(node, str(error)) from None
-
-    def _error(self, node: Any, message: str) -> InputError:
-        line, column = _mark(node)
+    def error(self, mark: Mark, id: str, hint: str | None = None, **params: Any) -> InputError:
+        message = _text("yaml.not-valid", language=self.language, problem=_text(f"yaml.{id}", **params))
         return InputError(
-            [Problem(file=self.document.file, message=f"not valid YAML: {message}", line=line, column=column)]
+            [
+                Problem(
+                    file=self.document.file,
+                    message=message,
+                    line=mark[0],
+                    column=mark[1],
+                    hint=hint or _text(f"yaml.{id}-hint", **params),
+                )
+            ]
         )
+
+    def build(self) -> Any:
+        loader_class = getattr(self.yaml, "CSafeLoader", self.yaml.SafeLoader)
+        loader = loader_class(self.text)
+        stack: list[_Frame] = []
+        result: Any = None
+        documents = 0
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                kind = type(event).__name__
+                if kind == "DocumentStartEvent":
+                    documents += 1
+                    if documents > 1:
+                        raise self.error(mark, "two-documents")
+                    continue
+                if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                    continue
+                if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                    self._check_tag(event.tag, mark)
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.error(mark, "too-deep", depth=MAX_DEPTH)
+                    path = self._child_path(stack, mark)
+                    self.document.values[path] = mark
+                    if event.anchor:
+                        self.anchors[event.anchor] = (_IN_PROGRESS, 0)
+                    value: dict[Any, Any] | list[Any] = {} if kind == "MappingStartEvent" else []
+                    stack.append(_Frame(value, path, mark, event.anchor))
+                    continue
+                if kind in ("MappingEndEvent", "SequenceEndEvent"):
+                    frame = stack.pop()
+                    done = self._merged(frame) if isinstance(frame.value, dict) else frame.value
+                    if frame.anchor:
+                        self.anchors[frame.anchor] = (done, frame.size)
+                    if not stack:
+                        result = done
+                    else:
+                        self._attach(stack, done, frame.size, frame.mark)
+                    continue
+                if kind == "AliasEvent":
+                    value, size = self._alias(event.anchor, mark)
+                    if stack and stack[-1].key is _NO_KEY and isinstance(stack[-1].value, dict):
+                        raise self.error(mark, "bad-key")
+                    if not stack:
+                        result = value
+                    else:
+                        self.document.values[self._child_path(stack, mark)] = mark
+                        self._attach(stack, value, size, mark)
+                    continue
+                # a scalar
+                is_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is _NO_KEY
+                value, number = self._scalar(event, mark, is_key)
+                if is_key:
+                    self._set_key(stack[-1], value, mark)
+                    continue
+                if stack:
+                    path = self._child_path(stack, mark)
+                    self.document.values[path] = mark
+                    if number is not None:
+                        self.document.numbers[path] = number
+                    self._attach(stack, value, 1, mark)
+                else:
+                    self.document.values[()] = mark
+                    if number is not None:
+                        self.document.numbers[()] = number
+                    result = value
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+        finally:
+            loader.dispose()
+        return result
+
+    # ---- structure
+
+    def _child_path(self, stack: list[_Frame], mark: Mark) -> JsonPath:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value))
+        if parent.key is _NO_KEY:
+            raise self.error(mark, "bad-key")
+        return (*parent.path, "<<" if parent.key is _MERGE else parent.key)
+
+    def _set_key(self, frame: _Frame, key: Any, mark: Mark) -> None:
+        if key is _MERGE:
+            frame.key, frame.key_mark = _MERGE, mark
+            return
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise self.error(mark, "bad-key")
+        assert isinstance(frame.value, dict)
+        if key in frame.value:
+            raise self.error(mark, "duplicate-key", key=key)
+        frame.key, frame.key_mark = key, mark
+        self.document.keys[(*frame.path, key)] = mark
+
+    def _attach(self, stack: list[_Frame], value: Any, size: int, mark: Mark) -> None:
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+            return
+        if parent.key is _MERGE:
+            parent.merges.append((value, mark))
+        else:
+            parent.value[parent.key] = value
+        parent.key = _NO_KEY
+
+    def _merged(self, frame: _Frame) -> dict[Any, Any]:
+        """A mapping with its merge keys (<<: *defaults) applied: its own entries win, then the first merged."""
+        if not frame.merges:
+            assert isinstance(frame.value, dict)
+            return frame.value
+        merged: dict[Any, Any] = {}
+        for value, mark in reversed(frame.merges):
+            sources = value if isinstance(value, list) else [value]
+            for source in reversed(sources):
+                if not isinstance(source, dict):
+                    raise self.error(mark, "bad-merge")
+                merged.update(source)
+        for key in frame.value:
+            merged.pop(key, None)
+        merged.update(frame.value)
+        return merged
+
+    def _alias(self, anchor: str, mark: Mark) -> tuple[Any, int]:
+        if anchor not in self.anchors:
+            raise self.error(mark, "unknown-alias", anchor=anchor)
+        value, size = self.anchors[anchor]
+        if value is _IN_PROGRESS:
+            raise self.error(mark, "recursive-alias", anchor=anchor)
+        self.repeated += size
+        if self.repeated > MAX_ALIAS_VALUES:
+            raise self.error(mark, "alias-bomb", limit=MAX_ALIAS_VALUES)
+        return deepcopy(value), size
+
+    # ---- scalars
+
+    def _check_tag(self, tag: str | None, mark: Mark) -> None:
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            raise self.error(mark, "tag", tag=_short_tag(tag))
+
+    def _scalar(self, event: Any, mark: Mark, is_key: bool) -> tuple[Any, str | None]:
+        """The value of a scalar and, for a number, its text as written."""
+        tag = event.tag
+        self._check_tag(tag, mark)
+        if self.json:
+            return self._json_scalar(event.value, not event.style, mark)
+        if tag is None:
+            plain = event.implicit[0]
+            tag = self.resolver.resolve(self.yaml.ScalarNode, event.value, event.implicit) if plain else f"{_CORE}str"
+        if tag == "!":
+            tag = f"{_CORE}str"
+        value = event.value
+        if tag == f"{_CORE}merge":
+            if is_key:
+                return _MERGE, None
+            tag = f"{_CORE}str"
+        if tag in (f"{_CORE}int", f"{_CORE}float") and event.tag is None and ":" in value:
+            return value, None  # 1:30 is YAML 1.1's base-60 number 90; to YAML 1.2 and to a writer, text
+        if tag == f"{_CORE}str":
+            return value, None
+        if tag == f"{_CORE}null":
+            return None, None
+        if tag == f"{_CORE}bool":
+            from yaml.constructor import SafeConstructor
+
+            meaning = SafeConstructor.bool_values.get(value.lower())
+            if meaning is None:
+                raise self.error(mark, "not-bool", value=value)
+            return meaning, None
+        return self._number(value, tag == f"{_CORE}int", mark), value.strip()
+
+    def _number(self, written: str, whole: bool, mark: Mark) -> int | float:
+        text = written.strip()
+        if not _PLAIN_NUMBER.fullmatch(text):
+            folded = text.lower().lstrip("+-")
+            if folded in (".inf", ".nan"):
+                raise self.error(mark, "not-finite", value=text)
+            if folded.startswith("0x"):
+                raise self.error(mark, "hexadecimal", value=text, decimal=int(folded, 16))
+            if folded.startswith("0b"):
+                raise self.error(mark, "binary", value=text)
+            if "_" in text:
+                raise self.error(mark, "underscore", value=text, plain=text.replace("_", ""))
+            if re.fullmatch(r"[-+]?0[0-9_]+(?:\.[0-9_]*)?", text):
+                raise self.error(mark, "leading-zero", value=text, plain=text.lstrip("+-").lstrip("0") or "0")
+            raise self.error(mark, "not-a-number", value=text)
+        if whole and not re.search(r"[.eE]", text):
+            return int(text)
+        return float(text)
+
+    def _json_scalar(self, value: str, plain: bool, mark: Mark) -> tuple[Any, str | None]:
+        if not plain:
+            return value, None
+        literals = {"true": True, "false": False, "null": None}
+        if value in literals:
+            return literals[value], None
+        if _JSON_NUMBER.fullmatch(value):
+            return (float(value) if re.search(r"[.eE]", value) else int(value)), value
+        if value.lstrip("-") in ("NaN", "Infinity"):
+            raise self.error(mark, "not-finite", value=value)
+        raise self.error(mark, "json-literal", value=value)
+
+
+_RESOLVER: Any = None
+
+
+def _resolver() -> Any:
+    """YAML 1.1's implicit types without the timestamp: a date written plainly stays text, as in YAML 1.2."""
+    global _RESOLVER
+    if _RESOLVER is None:
+        import yaml
+
+        class Resolver(yaml.resolver.Resolver):
+            pass
+
+        Resolver.yaml_implicit_resolvers = {
+            first: [(tag, pattern) for tag, pattern in entries if tag != f"{_CORE}timestamp"]
+            for first, entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+        }
+        _RESOLVER = Resolver()
+    return _RESOLVER
 
 
 # Characters YAML does not allow in a document (libyaml reports byte offsets; we want characters).
 _FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def _position(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _strict_json(text: str, file: str) -> None:
+    """JSON syntax as JSON defines it (json.loads decides); InputError at the first place it breaks."""
+    import json
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError.single(
+            file,
+            _text("yaml.not-valid", language="JSON", problem=error.msg),
+            line=error.lineno,
+            column=error.colno,
+            hint=_text("yaml.json-syntax-hint"),
+        ) from None
+    except RecursionError:
+        pass  # too deep: the event builder says where
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
-    """Parse YAML or JSON text; any syntax error becomes an InputError with its position."""
+    """Parse YAML or (for a .json file) JSON text; every problem an InputError with its position."""
     import yaml
 
     language = "JSON" if file.lower().endswith(".json") else "YAML"
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     document = YamlDocument(file=file, data=None)
+    if language == "JSON":
+        _strict_json(text, file)
     try:
-        node = yaml.compose(text, Loader=loader)
-        document.data = None if node is None else _Builder(document).build(node, ())
+        document.data = _Builder(document, text, language).build()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = (error.problem or error.context or "syntax error").strip()
+        problem = (error.problem or error.context or "syntax error").strip().replace("\n", " ")
+        hint = _text("yaml.syntax-hint")
+        if "nesting depth" in problem:  # libyaml's own limit on [ and { (deeper than ours, reached first in flow)
+            problem, hint = _text("yaml.too-deep", depth=MAX_DEPTH), _text("yaml.too-deep-hint")
         raise InputError(
             [
                 Problem(
                     file=file,
-                    message=f"not valid {language}: {problem}",
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                    hint="check indentation, colons and quotes around this place",
+                    message=_text("yaml.not-valid", language=language, problem=problem),
+                    line=mark.line + 1 if mark else 1,
+                    column=mark.column + 1 if mark else 1,
+                    hint=hint,
                 )
             ]
         ) from None
     except yaml.reader.ReaderError:
         found = _FORBIDDEN.search(text)
-        position = found.start() if found else 0
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        raise InputError(
-            [
-                Problem(
-                    file=file,
-                    message=f"not valid {language}: the file contains a control character or binary data",
-                    line=line,
-                    column=column,
-                    hint="is this really a YAML or JSON plan file? save it as UTF-8 text",
-                )
-            ]
+        line, column = _position(text, found.start() if found else 0)
+        raise InputError.single(
+            file,
+            _text("yaml.not-valid", language=language, problem=_text("yaml.control-character")),
+            line=line,
+            column=column,
+            hint=_text("yaml.control-character-hint"),
         ) from None
     except yaml.YAMLError as error:
-        raise InputError.single(file, f"not valid {language}: {error}") from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise InputError.single(file, f"not valid {language}: {error}") from None
+        raise InputError.single(
+            file,
+            _text("yaml.not-valid", language=language, problem=str(error)),
+            line=1,
+            column=1,
+            hint=_text("yaml.syntax-hint"),
+        ) from None
     return document
 
 

@@ -2,6 +2,7 @@
 
 from compliance.model.plan import (
     METADATA_FIELDS,
+    MAX_DIGITS,
     Baseline,
     Binds,
     Direction,
@@ -20,11 +21,13 @@ from compliance.model.plan import (
     Target,
     TargetValue,
     Unparsed,
+    digits_written,
     target_mapping,
 )
 
 __all__ = [
     "METADATA_FIELDS",
+    "MAX_DIGITS",
     "Baseline",
     "Binds",
     "Direction",
@@ -43,5 +46,6 @@ __all__ = [
     "Target",
     "TargetValue",
     "Unparsed",
+    "digits_written",
     "target_mapping",
 ]

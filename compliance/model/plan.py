@@ -17,6 +17,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
+# A value is written with at most this many digits (leading zeros aside): more than any
+# plan needs, and what a JSON report (a double) carries exactly. A longer number is
+# refused (plan files) or left unread (documents), never rounded.
+MAX_DIGITS = 15
+
+
+def digits_written(written: str) -> int:
+    """How many digits a number is written with, leading zeros aside: '0.085' → 2, '1500000' → 7."""
+    digits = "".join(ch for ch in written if ch.isdigit())
+    return len(digits.lstrip("0"))
+
+
 class Op(StrEnum):
     """How a target relates to its value."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from collections.abc import Sequence
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from compliance.model.plan import Op
+from compliance.model.plan import MAX_DIGITS, Op, digits_written
 from compliance.phrases.vocabulary import _CN_DIGITS, _CN_NUMBER, _CN_UNITS, _vocabulary
 
 
@@ -36,6 +36,13 @@ class _Number:
 
 
 def _decimal(text: str) -> Decimal | None:
+    """The number exactly as written; None for one written with more digits than any value has.
+
+    Such a number is no value the parser reads (it would have to be rounded):
+    it stays in the text, where `unread_numbers` and extraction list it.
+    """
+    if digits_written(text) > MAX_DIGITS:
+        return None
     try:
         return Decimal(text)
     except (InvalidOperation, ValueError):
@@ -43,10 +50,31 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _plain(value: Decimal) -> Decimal:
-    """1.500 → 1.5 and 100 stays 100 (never 1E+2)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """1.500 → 1.5 and 100 stays 100 (never 1E+2), exactly: no rounding to the context's precision."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return value  # never reached: NaN and infinities are no numbers of a text
+    kept = list(digits)
+    while exponent < 0 and len(kept) > 1 and kept[-1] == 0:
+        kept.pop()
+        exponent += 1
+    if exponent < 0 and kept == [0]:
+        exponent = 0
+    if exponent > 0:
+        kept += [0] * exponent
+        exponent = 0
+    return Decimal((sign, tuple(kept), exponent))
+
+
+def _exact(operation: Callable[[], Decimal]) -> Decimal | None:
+    """A quotient or product computed with room for every digit; None if it still needs rounding."""
+    with localcontext() as context:
+        context.prec = 4 * MAX_DIGITS
+        context.traps[Inexact] = True
+        try:
+            return operation()
+        except (Inexact, InvalidOperation):
+            return None
 
 
 def _cn_value(text: str) -> Decimal | None:
@@ -152,19 +180,22 @@ def _fraction(work: str, start: int, end: int) -> _Number | None:
     denominator = _cn_or_arabic(den)
     if not denominator or denominator != denominator.to_integral_value():
         return None
-    share = numerator / denominator
-    rest = int(denominator)
-    for prime in (2, 5):
-        while rest % prime == 0:
-            rest //= prime
-    if rest == 1 or (share * 100) == (share * 100).to_integral_value():
-        number.value = _plain(share * 100)  # exact: 四分之一 is 25 %
+    percent = _exact(lambda: numerator * 100 / denominator)
+    if percent is not None and digits_written(str(_plain(percent))) <= MAX_DIGITS:
+        number.value = _plain(percent)  # exact: 四分之一 is 25 %
         number.unit = number.unit_written = "%"
         return number
-    number.ratio = (_plain(numerator), _plain(denominator))
-    number.value = _plain(share.quantize(Decimal("0.001")))
+    number.ratio = (_plain(numerator), _plain(denominator))  # 三分之一: the terms are exact, never the rounding
+    number.value = _ratio_value(numerator, denominator)
     number.unit = number.unit_written = "ratio"
     return number
+
+
+def _ratio_value(first: Decimal, second: Decimal) -> Decimal:
+    """first / second to three places: what a ratio is shown as (its terms stay exact in `ratio`)."""
+    with localcontext() as context:
+        context.prec = 4 * MAX_DIGITS
+        return _plain((first / second).quantize(Decimal("0.001")))
 
 
 def _cn_or_arabic(token: str) -> Decimal | None:
@@ -288,7 +319,7 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
             denominator = _decimal(second.group(0))
             if denominator and number.value is not None:
                 number.ratio = (_plain(number.value), _plain(denominator))
-                number.value = _plain((number.value / denominator).quantize(Decimal("0.001")))
+                number.value = _ratio_value(number.value, denominator)
                 number.unit_written = "ratio"
                 number.unit_kind = "ratio"
                 number.unit = "ratio"
@@ -300,6 +331,8 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
         if second:
             masked_second = any(ch in mask for ch in second.group(0))
             high = None if masked_second else _decimal(second.group(0).replace(",", ""))
+            if high is None and not masked_second:
+                return pos  # a second end too long to be a value: it stays a number of its own
             number.end = second.end()
             if masked_second:
                 number.masked = True

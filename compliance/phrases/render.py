@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from compliance.model.plan import Direction, Op, TargetValue
+from compliance.model.plan import MAX_DIGITS, Direction, Op, TargetValue, digits_written
 from compliance.phrases.vocabulary import _fold, _vocabulary
-from compliance.phrases.numbers import _plain
+from compliance.phrases.numbers import _plain, _ratio_value
 from compliance.phrases.indicators import _ends_with_measure
 
 
@@ -97,10 +97,11 @@ def parse_compact(text: str) -> TargetValue | None:
     """The compact form plan files use: "<= 9 1/10万", "rel_decrease 20 % since 2020", "qual increase".
 
     Returns None when the text is not in compact form (a Chinese phrase, say);
-    raises compliance.errors.UnitError for a unit nobody has defined, because
-    that is a mistake in the plan file the user must fix.
+    raises compliance.errors.UnitError for a unit nobody has defined, and
+    NumberError for a number of more than MAX_DIGITS digits, because those are
+    mistakes in the plan file the user must fix.
     """
-    from compliance.errors import UnitError
+    from compliance.errors import NumberError, UnitError
     from compliance.units import normalise_unit
 
     if not isinstance(text, str):
@@ -119,6 +120,9 @@ def parse_compact(text: str) -> TargetValue | None:
         return None
     op = _COMPACT_OPS[match.group("op")]
     raw = match.group("value").replace(" ", "")
+    for number in re.findall(r"[0-9.]+", raw):
+        if digits_written(number) > MAX_DIGITS:
+            raise NumberError(number)
     unit_text = match.group("unit")
     unit = normalise_unit(unit_text) if unit_text else None
     fields: dict[str, Any] = {"op": op, "unit": unit, "condition": match.group("condition")}
@@ -131,7 +135,7 @@ def parse_compact(text: str) -> TargetValue | None:
         if second == 0:
             raise UnitError(f"'{text}': a ratio cannot have 0 as its second term")
         fields["ratio"] = (first, second)
-        fields["value"] = _plain((first / second).quantize(Decimal("0.001")))
+        fields["value"] = _ratio_value(first, second)
         fields["unit"] = unit or "ratio"
     elif "-" in raw:
         low, high = (Decimal(x) for x in raw.split("-"))
