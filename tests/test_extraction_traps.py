@@ -505,3 +505,57 @@ def test_parser_reads_masked_years_ratios_and_proportions_to_reach() -> None:
     assert (str(reach.op), reach.ratio) == ("=", (Decimal(2), Decimal(3)))
     raised = parse("人流量较大地区提高到2：1")[0]
     assert str(raised.op) == ">="  # a verb of raising keeps its direction
+
+
+# --------------------------------------------------------------------------- smaller rules
+
+
+def test_daytime_hours_are_hours_a_day_and_a_day_centre_stays_a_count() -> None:
+    from compliance.phrases import parse
+
+    (hours,) = parse("保障中小学生日间户外活动时间不少于2小时")
+    assert hours.unit == "小时/天"
+    (centres,) = parse("每个乡镇建成日间照料中心2个")
+    assert centres.unit == "个"
+
+
+def test_a_bound_of_an_eligibility_rule_is_no_list_separator() -> None:
+    from compliance.phrases import parse
+
+    assert [t.indicator for t in parse("10人及以上的行政村实现妇女之家全覆盖")] == ["10人及以上的行政村妇女之家覆盖"]
+
+
+def test_a_note_across_a_table_is_text_and_a_code_with_a_leading_zero_no_quantity(tmp_path: Path) -> None:
+    """A merged note row under a sheet's rows is not a row to read; its years and numbering are not listed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["某某市儿童发展规划（2021—2030年）主要指标"])
+    sheet.append(["指标名称", "单位", "2020年", "2030年"])
+    sheet.append(["集中供养孤儿基本生活保障标准", "元/月", 1370, "≥1700"])
+    sheet.append(["注：1.基期值为2020年统计数据；2.本表为《某某市儿童发展规划（2021—2030年）》的组成部分。"])
+    sheet.merge_cells("A4:D4")
+    path = tmp_path / "note.xlsx"
+    workbook.save(str(path))
+    (plan,) = extract(path, jurisdiction="云南省/临沧市", level="municipal")
+    assert [(t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == [
+        ("集中供养孤儿基本生活保障标准", ">=", Decimal(1700), "元/月")
+    ]
+    assert not plan.unparsed
+    text = "某某县妇女发展规划（2021—2030年）\n（一）妇女与经济\n策略措施：\n1．推广“互联网+家政”020服务模式。\n2．每年培训妇女不少于300人次。\n"
+    (plan,) = extract(write(tmp_path, "o2o.txt", text), jurisdiction="湖南省/邵阳市/某某县", level="county")
+    assert not plan.unparsed and [t.target.value for t in plan.targets] == [Decimal(300)]
+
+
+def test_a_flattened_row_is_corroborated_by_the_plans_text(tmp_path: Path) -> None:
+    """98.69555 splits as 98.6→95 or 9→8.69 (next name 55岁…): the text's own 95% for the indicator decides."""
+    head = "某某县儿童发展规划（2021—2030年）\n二、重点指标\n"
+    table = "序号指标名称2020年基数2030年目标1适龄儿童免疫规划疫苗接种率(%)98.69525岁以下儿童生长迟缓率(%)4.34.0三、发展领域\n"
+    body = "（一）儿童与健康\n主要目标：\n1．适龄儿童免疫规划疫苗接种率保持在95%以上。\n"
+    (plan,) = extract(write(tmp_path, "flat.txt", head + table + body), jurisdiction="湖南省/邵阳市/某某县", level="county")
+    rows = [(t.indicator, t.target.value) for t in plan.targets if str(t.section) == "indicator_table"]
+    assert rows == [("适龄儿童免疫规划疫苗接种率", Decimal(95)), ("5岁以下儿童生长迟缓率", Decimal("4.0"))]
+    (plan,) = extract(write(tmp_path, "flat.txt", head + table + body.replace("95%", "96%")), jurisdiction="湖南省/邵阳市/某某县", level="county")
+    rows = [t.indicator for t in plan.targets if str(t.section) == "indicator_table"]
+    assert "适龄儿童免疫规划疫苗接种率" not in rows  # uncorroborated and two readings: listed, not guessed
+    assert any("适龄儿童免疫规划疫苗接种率" in u.text for u in plan.unparsed)

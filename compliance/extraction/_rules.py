@@ -82,7 +82,22 @@ class Rules:
 
 def _masks_too(pattern: str) -> str:
     """A digit of a non-target pattern also matches a mask: *岁以下, **人及以上的, (*) are still qualifiers and numbering."""
-    return pattern.replace("\\d", "[\\d*]")
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            out.append(("\\d*" if in_class else "[\\d*]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if pattern[i] == "[" and not in_class:
+            in_class = True
+        elif pattern[i] == "]" and in_class:
+            in_class = False
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
 
 
 @cache

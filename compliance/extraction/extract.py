@@ -28,6 +28,7 @@ from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
 from compliance.extraction.targets import paragraphs, read_paragraph
 from compliance.extraction.unfolding import unfold
+from compliance.extraction.words import subject_kind
 from compliance.model import Plan
 from compliance.reading import read_document
 
@@ -173,6 +174,12 @@ def _plan(
     for table in tables:
         table_lines |= table.indices
     flat = {i for i, line in enumerate(segment.lines) if line.table_text}
+    relaid = st.rows_as_text(segment.lines, table_lines)  # a table that is no indicator table holds text (a box of 目标)
+    if relaid is not None:
+        segment.lines = relaid
+        tables = find_tables(segment.lines, period)
+        table_lines = {i for table in tables for i in table.indices}
+        flat = {i for i, line in enumerate(segment.lines) if line.table_text}
     st.resolve_items(segment.lines, table_lines | flat)
     if news:
         layout = _news_layout(segment.lines, kind, catalogue)
@@ -191,14 +198,10 @@ def _plan(
             domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
-    for i in sorted(flat):
-        rows, problems = read_flat(segment.lines[i], period, bare, _plausible(kind, catalogue))
-        for row in rows:
-            domain = _domain_by_indicator(row.indicator, domains, kind, catalogue)
-            entries.append((row.line, len(entries), _row_entry(row, domain, period)))
-        unparsed += [_problem(p) for p in problems]
+    texts: list[tuple[Any, list[Any]]] = []
     for paragraph in paragraphs(segment.lines, layout.contexts):
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section == "main_targets")
+        texts.append((paragraph, found))
         for t in found:
             domain = t.domain or _domain_by_indicator(t.indicator, domains, kind, catalogue)
             entry = _entry(
@@ -207,6 +210,13 @@ def _plan(
             )
             entries.append((t.line, len(entries), entry))
         unparsed += [{"line": item.line, "text": item.text, "reason": item.reason} for item in loose]
+    stated = _stated_in_text([t for _, found in texts for t in found], kind, catalogue)
+    for i in sorted(flat):
+        rows, problems = read_flat(segment.lines[i], period, bare, _plausible(kind, catalogue), stated)
+        for row in rows:
+            domain = _domain_by_indicator(row.indicator, domains, kind, catalogue)
+            entries.append((row.line, len(entries), _row_entry(row, domain, period)))
+        unparsed += [_problem(p) for p in problems]
     entries.sort(key=lambda e: (e[0], e[1]))
     targets: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -302,7 +312,7 @@ def _domain_kinds(segment: st.Segment) -> list[str]:
         if line.cells is None:
             heading = st.classify(line.text, None, None)
             if heading is not None and heading.type == "domain":
-                found = st._subject_kind(squeeze(heading.value))
+                found = subject_kind(squeeze(heading.value))
                 if found:
                     kinds.append(found)
     return kinds
@@ -341,6 +351,28 @@ def _bare_op(kind: str | None, catalogue: Any) -> Any:
         return "<=" if any(key.endswith(w) for w in lower_words) else ">="
 
     return bare
+
+
+def _stated_in_text(found: list[Any], kind: str | None, catalogue: Any) -> Any:
+    """Whether the plan's text states `value` as a target of the indicator `name` (a flattened table's row, corroborated)."""
+
+    def key(name: str) -> str:
+        try:
+            indicator = catalogue.match_indicator(name, kind)
+        except Exception:
+            indicator = None
+        return indicator.id if indicator is not None else squeeze(re.sub(r"[（(][^（）()]*[)）]$", "", name))
+
+    values: dict[str, set[Decimal]] = {}
+    for t in found:
+        value = t.target.get("value")
+        if value is not None:
+            values.setdefault(key(t.indicator), set()).add(Decimal(value))
+
+    def stated(name: str, value: Decimal) -> bool:
+        return value in values.get(key(name), set())
+
+    return stated
 
 
 def _plausible(kind: str | None, catalogue: Any) -> Any:

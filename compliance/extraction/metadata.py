@@ -21,7 +21,8 @@ from typing import Any
 
 from compliance.extraction._rules import fold, fold_digits, rules, squeeze
 from compliance.extraction.cleaning import Dropped, Src
-from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, _subject_kind, classify, is_title
+from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, classify
+from compliance.extraction.words import is_title, subject_kind
 
 
 @dataclass
@@ -105,7 +106,7 @@ def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
             at = text.find(stop)
             while at >= 0:
                 match = _BOOK.match(text, at + len(stop))
-                if match and _subject_kind(match.group(1)) == kind and is_title(match.group(1)):
+                if match and subject_kind(match.group(1)) == kind and is_title(match.group(1)):
                     return match.group(1)
                 at = text.find(stop, at + 1)
     return None
@@ -205,7 +206,7 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
     for number, text in evidence.texts(40):
         for match in _BOOK.finditer(text):
             inner = match.group(1)
-            if not (_subject_kind(inner) and is_title(inner)):
+            if not (subject_kind(inner) and is_title(inner)):
                 continue
             before = text[max(0, match.start() - 6) : match.start()]
             own = (own_place and place_of_title(inner) == own_place) or re.search(r"(?:现将|印发|制定|编制|简称)$", before)
@@ -473,7 +474,7 @@ def _cites_city_plan(parent: str, city: str, kind: str | None) -> bool:
     parent_place = place_of_title(parent)
     if not parent_place or split_place(parent_place)[-1:] != [city]:
         return False
-    parent_kind = _subject_kind(squeeze(parent))
+    parent_kind = subject_kind(squeeze(parent))
     return kind is None or parent_kind is None or parent_kind == kind
 
 
@@ -504,7 +505,7 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         for match in _BOOK.finditer(text):
             inner = match.group(1)
             before = text[max(0, match.start() - 8) : match.start()]
-            if is_title(inner) and (kind is None or _subject_kind(inner) in (None, kind)) and re.search(
+            if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and re.search(
                 r"(?:现将|印发|出台|发布|制定|编制|颁布)", before
             ):
                 return Found(_tidy(inner), f"line {number}: the notice or article naming it"), None

@@ -33,11 +33,9 @@ from dataclasses import dataclass, field
 
 from compliance.extraction._rules import fold, fold_digits, rules, squeeze
 from compliance.extraction.cleaning import Src
+from compliance.extraction.words import cn_number, is_title, subject_kind
 
-__all__ = ["Src"]  # the cleaned line, defined by the cleaning stage
-
-CN_NUMERALS = "一二三四五六七八九十"
-
+__all__ = ["Src", "cn_number", "is_title", "subject_kind"]  # defined by the stages and words below this one
 
 # --------------------------------------------------------------------------- plans
 
@@ -50,34 +48,6 @@ class Segment:
     title: str | None = None
     title_line: int | None = None
     title_kind: str | None = None
-
-
-def _subject_kind(text: str) -> str | None:
-    r = rules()
-    found = {kind for kind, words in r.kind_words.items() if any(w in text for w in words)}
-    if len(found) == 1:
-        return found.pop()
-    return None
-
-
-def is_title(text: str) -> bool:
-    r = rules()
-    key = squeeze(text)
-    if not key or len(key) > r.title_max:
-        return False
-    if not any(w in key for w in r.title_subject):
-        return False
-    # a five-year plan's name in quotes between 发展 and 规划 (“十四五”, masked “***”)
-    plain = re.sub(r"[“\"][^”\"]{1,5}[”\"]", "", key)
-    if not any(w in key or w in plain for w in r.title_plan_words):
-        return False
-    if any(w in key for w in r.title_not):
-        return False
-    if sum(key.count(w) for w in r.title_subject) != 1:
-        return False
-    # a title ends with its plan word, perhaps followed by brackets: （2021—2030年）（征求意见稿）
-    bare = re.sub(r"(?:\([^()]*\))+$", "", key.replace("（", "(").replace("）", ")")).rstrip("”\"'")
-    return bare.endswith(("规划", "纲要", "计划"))
 
 
 # A caption naming the plan: …规划重点指标目标表, …规划主要指标 (the title row of a sheet).
@@ -104,7 +74,7 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
             if text and _CAPTION.search(squeeze(text)):
                 name = _CAPTION.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
                 if is_title(name):
-                    return lines[:i], [Segment(lines=lines[i:], title=name, title_line=line.number, title_kind=_subject_kind(name))]
+                    return lines[:i], [Segment(lines=lines[i:], title=name, title_line=line.number, title_kind=subject_kind(name))]
         return [], [Segment(lines=lines)]
     return _segments(lines, starts)
 
@@ -158,7 +128,7 @@ def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[lis
                 lines=lines[start + taken : end],
                 title=title,
                 title_line=lines[start].number,
-                title_kind=_subject_kind(squeeze(title)),
+                title_kind=subject_kind(squeeze(title)),
             )
         )
     # A cover page (a title with next to nothing after it) belongs to the plan that follows.
@@ -191,24 +161,6 @@ _CN_ORDINAL = re.compile(
 )
 _ITEM = re.compile(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
 _TRAIL = ":：。.；;，, "
-
-
-def cn_number(text: str) -> int | None:
-    if not text:
-        return None
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        rest = CN_NUMERALS.find(text[1:]) + 1 if len(text) > 1 else 0
-        return 10 + rest
-    if len(text) == 1:
-        index = CN_NUMERALS.find(text)
-        return index + 1 if index >= 0 else None
-    if len(text) == 2 and text[1] == "十":
-        return (CN_NUMERALS.find(text[0]) + 1) * 10
-    if len(text) == 3 and text[1] == "十":
-        return (CN_NUMERALS.find(text[0]) + 1) * 10 + CN_NUMERALS.find(text[2]) + 1
-    return None
 
 
 def heading_core(text: str) -> str:
@@ -267,7 +219,7 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
             return None
     name = core
     if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
-        return Heading("domain", _as_written_domain(text), _ordinal(folded))
+        return Heading("domain", _as_written_domain(text), _heading_ordinal(folded))
     return None
 
 
@@ -277,6 +229,18 @@ def _ordinal(folded: str) -> int | None:
         return None
     written = next(g for g in match.groups() if g)
     return None if written == "*" else cn_number(written)
+
+
+_DIGIT_ORDINAL = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)")
+
+
+def _heading_ordinal(folded: str) -> int | None:
+    """The ordinal of a heading: (二), 二、, 第二部分, or written in digits ((2), full width folded)."""
+    found = _ordinal(folded)
+    if found is None:
+        match = _DIGIT_ORDINAL.match(folded)
+        found = int(match.group(1)) if match else None
+    return found
 
 
 def domain_row(cells: list[str], kind: str | None = None, catalogue: object | None = None) -> str | None:
@@ -312,6 +276,38 @@ def _as_written_domain(text: str) -> str:
     start = len(folded) - len(body)
     original = text[start:].strip().rstrip(_TRAIL + "：")
     return "".join(original.split())
+
+
+def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
+    """Table rows outside every indicator table as text lines: a one-cell box of 主要目标 sentences,
+    a `| 序号 | 内容 |` table. A first cell that is a bare small number is the row's list number.
+
+    Returns the new lines when a row's text had to be cut into lines of its own (a box holding a
+    whole list), else None (the lines were changed in place).
+    """
+    from compliance.extraction.unfolding import unfold
+
+    cut = False
+    out: list[Src] = []
+    for i, line in enumerate(lines):
+        if line.cells is None or i in table_lines:
+            out.append(line)
+            continue
+        merged = line.merged or []
+        cells = [c.strip() for k, c in enumerate(line.cells) if c.strip() and not (k < len(merged) and merged[k])]
+        cells = list(dict.fromkeys(cells))  # a cell spanning columns counts once
+        item = None
+        if len(cells) > 1 and re.fullmatch(r"\d{1,3}", fold(cells[0])):
+            item = ("dot", int(fold(cells[0])))
+            cells = cells[1:]
+        line.cells = None
+        line.merged = line.percent = None
+        line.set_text("　".join(cells))
+        line.item = item
+        pieces = unfold([line]) if item is None else [line]
+        cut = cut or len(pieces) > 1
+        out.extend(pieces)
+    return out if cut else None
 
 
 def line_item(line: Src) -> tuple[str, int | None] | None:
@@ -428,6 +424,7 @@ class Context:
     domain: str | None
     heading: bool = False  # the line is a heading (no text to read)
     note: str | None = None
+    audit: bool = False  # outside any known section, but not provably outside the targets: numbers are listed
 
 
 @dataclass
@@ -507,7 +504,10 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             if number is not None:
                 items[style] = max(items.get(style, 0), number)
         active = section if mode in ("domains", "measures") else None
-        contexts.append(Context(active, domain if active else None))
+        # a line of the plan's body whose section is not known (a part nobody named, a domain whose heading
+        # was not recognised) is not provably outside the targets: its numbers are audited
+        audit = active is None and mode in ("domains", "other") and not line.blank
+        contexts.append(Context(active, domain if active else None, audit=audit))
     layout = Layout(contexts, domains, template)
     if first_domain is not None and first_domain[1] is not None and first_domain[1] > 1:
         _backfill_first_domain(lines, headings, layout, first_domain[0], kind, catalogue)

@@ -43,6 +43,15 @@ from typing import Any
 
 from compliance.extraction._rules import fold, rules, squeeze
 from compliance.extraction.cleaning import Src
+from compliance.extraction.columns import (
+    Column,
+    column_of,
+    combine_rows,
+    header_columns,
+    header_tokens,
+    is_sub_header,
+    settle_years,
+)
 from compliance.extraction.structure import classify, domain_row, item_number
 
 _MASK = "*＊"
@@ -60,14 +69,6 @@ class Cell:
 
 
 @dataclass
-class Column:
-    role: str  # domain number indicator unit baseline target parent year attribute source other
-    year: int | None = None
-    header: str = ""  # as written (both rows of a two-row header)
-    masked_year: bool = False  # ****年: a year column whose year is masked
-
-
-@dataclass
 class Table:
     columns: list[Column]
     rows: list[list[Cell]]
@@ -76,132 +77,6 @@ class Table:
     exact_merges: bool = False  # merged cells are marked (.docx, .xlsx): empty means empty
     domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
     bare: str | None = None  # the comparator the table's note gives bare numbers (None: by direction)
-
-
-# --------------------------------------------------------------------------- columns
-
-_MASKED_YEAR = re.compile(r"^\*{4}年?")
-
-
-def column_of(text: str) -> Column | None:
-    r = rules()
-    key = squeeze(text)
-    if not key:
-        return None
-    bare = re.sub(r"\(.*?\)", "", key)
-    for word, role in r.table_columns:
-        if key == word or bare == word:
-            written_year = re.search(r"(?:19|20)\d{2}", key)
-            return Column(role, int(written_year.group(0)) if written_year else None, text.strip())
-    if _MASKED_YEAR.match(key):
-        rest = re.sub(r"[()年*]", "", key)
-        if rest in ("", "目标", "目标值", "值"):
-            return Column("year", None, text.strip(), masked_year=True)
-        if any(w in rest for w in ("基", "现状", "实际")):
-            return Column("baseline", None, text.strip(), masked_year=True)
-        return None
-    year_match = re.search(r"((?:19|20)\d{2})", key)
-    if year_match:
-        year = int(year_match.group(1))
-        rest = key.replace(year_match.group(1), "")
-        rest = re.sub(r"[()年]", "", rest)
-        if r.table_year_column.match(key) or rest in ("", "目标", "目标值", "规划目标", "预期目标", "值"):
-            return Column("year", year, text.strip())
-        if any(w in rest for w in ("基", "现状", "实际")):
-            return Column("baseline", year, text.strip())
-        for word, role in r.table_columns:
-            if rest == word and role in ("target", "parent"):
-                return Column(role, year, text.strip())
-        if "目标" in rest:
-            return Column("target", year, text.strip())
-    return None
-
-
-def _pair(top: str, sub: str) -> Column:
-    """The column a two-row header names: 2025年目标 over 本县目标, 基期值 over 2020年."""
-    upper = column_of(top) if top.strip() else None
-    lower = column_of(sub) if sub.strip() else None
-    header = "/".join(t.strip() for t in (top, sub) if t.strip())
-    if lower is None:
-        column = upper or Column("other")
-    elif upper is None:
-        column = lower
-    elif lower.role in ("year",) and upper.role in ("baseline", "target", "parent"):
-        column = Column(upper.role, lower.year, masked_year=lower.masked_year)
-    elif lower.role in ("target", "parent", "baseline"):
-        column = Column(lower.role, lower.year if lower.year is not None else upper.year)
-    else:
-        column = lower
-    column.header = header
-    return column
-
-
-def _header(cells: list[str]) -> list[Column] | None:
-    columns = [column_of(c) or Column("other", header=c.strip()) for c in cells]
-    if _is_header(columns):
-        return columns
-    return None
-
-
-def _is_header(columns: list[Column]) -> bool:
-    roles = {c.role for c in columns}
-    return "indicator" in roles and bool(roles & {"target", "year", "parent"}) and sum(
-        c.role != "other" for c in columns
-    ) >= 2
-
-
-def _sub_header(cells: list[str], merged: list[bool] | None) -> bool:
-    """A second header row: every cell a column word, empty, or merged from the row above; one at least new."""
-    new = 0
-    for k, cell in enumerate(cells):
-        if not cell.strip() or (merged and k < len(merged) and merged[k]):
-            continue
-        if column_of(cell) is None:
-            return False
-        new += 1
-    return new > 0
-
-
-def _combine(top: list[str], sub: list[str], sub_merged: list[bool] | None) -> list[Column]:
-    width = max(len(top), len(sub))
-    top = top + [""] * (width - len(top))
-    sub = sub + [""] * (width - len(sub))
-    columns: list[Column] = []
-    for k in range(width):
-        upper = top[k]
-        lower = "" if (sub_merged and k < len(sub_merged) and sub_merged[k]) or squeeze(sub[k]) == squeeze(upper) else sub[k]
-        if not upper.strip() and lower.strip():
-            # an upper cell spanning this column too: the nearest filled cell to its left
-            j = k - 1
-            while j >= 0 and not top[j].strip():
-                j -= 1
-            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent"):
-                upper = top[j]
-        columns.append(_pair(upper, lower))
-    return columns
-
-
-def _settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
-    years = sorted({c.year for c in columns if c.role == "year" and c.year is not None})
-    masked = [k for k, c in enumerate(columns) if c.role == "year" and c.year is None]
-    settled: list[Column] = []
-    for k, column in enumerate(columns):
-        if column.role != "year":
-            settled.append(column)
-            continue
-        if column.year is None:  # masked years: the earlier column is the baseline, the later the target
-            baseline = len(masked) > 1 and k != masked[-1]
-        elif period is not None:
-            baseline = column.year < period[0]
-        else:
-            baseline = len(years) > 1 and column.year == years[0]
-        settled.append(Column("baseline" if baseline else "target", column.year, column.header, column.masked_year))
-    if not any(c.role == "target" for c in settled):
-        # only one year column and it is before the period: it is the target after all
-        for column in settled:
-            if column.role == "baseline" and column.year is not None and column.year == max(years or [0]):
-                column.role = "target"
-    return settled
 
 
 # --------------------------------------------------------------------------- finding tables
@@ -238,15 +113,15 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             continue
         cells = row_cells(lines[i])
         if cells is not None:
-            columns = _header(cells)
+            columns = header_columns(cells)
             if columns is not None:
                 start = i
                 if i + 1 < len(lines):
                     below = row_cells(lines[i + 1])
-                    if below is not None and _sub_header(below, lines[i + 1].merged) and _header(below) is None:
-                        columns = _combine(cells, below, lines[i + 1].merged)
+                    if below is not None and is_sub_header(below, lines[i + 1].merged) and header_columns(below) is None:
+                        columns = combine_rows(cells, below, lines[i + 1].merged)
                         i += 1
-                table = _row_table(lines, i, _settle_years(columns, period), start)
+                table = _row_table(lines, i, settle_years(columns, period), start)
                 tables.append(table)
                 used |= table.indices
                 i = max(table.indices) + 1
@@ -254,7 +129,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         found = _cell_header(lines, i)
         if found is not None:
             end, columns, tabbed = found
-            table = _cell_table(lines, i, end, _settle_years(columns, period), tabbed)
+            table = _cell_table(lines, i, end, settle_years(columns, period), tabbed)
             tables.append(table)
             used |= table.indices
             i = max(table.indices) + 1
@@ -278,12 +153,12 @@ def _row_table(lines: list[Src], last_header: int, columns: list[Column], start:
                 j = i + 1
                 while j < len(lines) and lines[j].blank and lines[j].cells is None:
                     j += 1
-                if j < len(lines) and row_cells(lines[j]) is not None and _header(row_cells(lines[j]) or []) is None:
+                if j < len(lines) and row_cells(lines[j]) is not None and header_columns(row_cells(lines[j]) or []) is None:
                     table.indices.update(range(i, j))
                     i = j
                     continue
             break
-        if _header(cells) is not None:
+        if header_columns(cells) is not None:
             break
         merged = line.merged or [False] * len(cells)
         percent = line.percent or [False] * len(cells)
@@ -338,7 +213,7 @@ def _cell_header(lines: list[Src], start: int) -> tuple[int, list[Column], bool]
         j += 1
     if len(texts) < 3:
         return None
-    columns = _header(texts)
+    columns = header_columns(texts)
     if columns is None:
         return None
     return j, columns, tabbed
@@ -593,6 +468,12 @@ def read_table(
             if named not in table.domains:
                 table.domains.append(named)
             continue
+        across = _across(row)
+        if across is not None:  # a note or a caption across the whole table: text, its numbers audited
+            from compliance.extraction.targets import audit
+
+            problems += [RowProblem(item.line, item.text, item.reason) for item in audit(across, row[0].line)]
+            continue
         name_cell = cell(role_index.get("indicator"))
         if name_cell is None or not name_cell.text.strip():
             if any(re.search(r"[0-9*＊]", c.text) for c in row if c is not cell(role_index.get("number"))):
@@ -676,6 +557,14 @@ def read_table(
     return targets, problems
 
 
+def _across(row: list[Cell]) -> str | None:
+    """The text of a row that is one cell across the table (a merged note row), else None."""
+    filled = {c.text.strip() for c in row if c.text.strip()}
+    if len(row) > 1 and len(filled) == 1 and all(c.merged or not c.text.strip() for c in row[1:]):
+        return filled.pop()
+    return None
+
+
 def _parent(
     row: list[Cell], parent_columns: list[int], columns: list[Column], unit: str | None, bare: str
 ) -> tuple[dict[str, Any] | None, str | None]:
@@ -695,38 +584,6 @@ def _parent(
 # --------------------------------------------------------------------------- flattened tables (文库 exports)
 
 
-def _header_tokens(text: str) -> list[tuple[str, int, int]]:
-    """The column words a header run is made of, in order, with their offsets (序号|指标名称|2020年基数|2030年目标)."""
-    r = rules()
-    words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
-    year = re.compile(r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?")
-    tokens: list[tuple[str, int, int]] = []
-    folded = fold(text)
-    i = 0
-    while i < len(folded):
-        if folded[i] == " ":
-            i += 1
-            continue
-        match = year.match(folded, i)
-        found = match.group(0) if match else None
-        for word in words:
-            if folded.startswith(word, i) and (found is None or len(word) > len(found)):
-                found = word
-        if found is None:
-            break
-        tokens.append((text[i : i + len(found)], i, i + len(found)))
-        i += len(found)
-    return tokens
-
-
-def flat_header(text: str) -> list[Column] | None:
-    """The columns of a header whose cells were run together, or None if it is not an indicator-table header."""
-    tokens = _header_tokens(text)
-    if len(tokens) < 3:
-        return None
-    return _header([t for t, _, _ in tokens])
-
-
 _VALUE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$|^[*＊]+(?:\.[*＊]+)?$")
 _NUMERIC = re.compile(r"[0-9*＊.]+")
 # a name never starts with one of these: the digits before them belong to it (5岁以下…, 0—6岁…, 12岁…)
@@ -741,7 +598,11 @@ class _Split:
 
 
 def read_flat(
-    line: Src, period: tuple[int, int] | None, bare_op: BareOp = _at_least, plausible: Callable[[str, Decimal, str | None], bool] | None = None
+    line: Src,
+    period: tuple[int, int] | None,
+    bare_op: BareOp = _at_least,
+    plausible: Callable[[str, Decimal, str | None], bool] | None = None,
+    stated: Callable[[str, Decimal], bool] | None = None,
 ) -> tuple[list[RowTarget], list[RowProblem]]:
     """The rows of a table flattened into one text (序号指标名称2020年基数2030年目标1婴儿死亡率(‰)4.124.02…).
 
@@ -751,11 +612,13 @@ def read_flat(
     (5岁以下…). A split is kept only when it is the one plausible reading — every
     value within the indicator's plausible range (or a rate's 0–100 %), and the
     baseline and the target of the same order of magnitude — and clearly better
-    than any other; otherwise the row goes to the problems with its text.
+    than any other; otherwise the row goes to the problems with its text. The
+    plan's text corroborates: a split whose target the text states for the same
+    indicator (`stated(name, value)`) is the likelier.
     """
     text = line.text
-    tokens = _header_tokens(text)
-    columns = _settle_years(_header([t for t, _, _ in tokens]) or [], period)
+    tokens = header_tokens(text)
+    columns = settle_years(header_columns([t for t, _, _ in tokens]) or [], period)
     header_end = tokens[-1][2] if tokens else 0
     value_columns = [c for c in columns if c.role in ("baseline", "target", "parent")]
     has_numbers = any(c.role == "number" for c in columns)
@@ -778,7 +641,7 @@ def read_flat(
     position = first.end() if first else header_end
     while position < len(text):
         name_start = position - len(prefix)
-        found = _next_row(text, position, expected + 1, k, period, plausible)
+        found = _next_row(text, position, expected + 1, k, period, plausible, stated)
         if found is None:
             break
         name_end, run_end, split = found
@@ -802,7 +665,7 @@ def read_flat(
 
 
 def _next_row(
-    text: str, start: int, following: int, k: int, period: tuple[int, int] | None, plausible: Any
+    text: str, start: int, following: int, k: int, period: tuple[int, int] | None, plausible: Any, stated: Any = None
 ) -> tuple[int, int, _Split] | None:
     """(end of the name, end of the digit run, its split) for the row whose name starts at `start`."""
     for match in _NUMERIC.finditer(text, start + 1):
@@ -823,7 +686,7 @@ def _next_row(
         _, unit = split_indicator(name)
         scored = []
         for values, prefix in candidates:
-            penalty = _penalty(values, unit, name, plausible)
+            penalty = _penalty(values, unit, name, plausible, prefix, stated)
             if penalty is not None:
                 scored.append(_Split(values, prefix, penalty))
         if not scored:
@@ -858,16 +721,23 @@ def _splits(run: str, k: int, following: str, after: str, last: bool) -> list[tu
             continue
         if rest.startswith(following):
             prefix = rest[len(following) :]
-            if needs_prefix and not prefix:
-                continue
-            if prefix and not needs_prefix and not prefix.isdigit():
-                continue
+            if needs_prefix != bool(prefix):
+                continue  # digits begin the next name only before 岁, 个月, —…: 5岁以下, 0—6岁
             out.append((vals, prefix))
     return out
 
 
-def _penalty(values: list[str], unit: str | None, name: str, plausible: Any) -> float | None:
-    """How unlikely a split is (None: impossible): out-of-range values are impossible, far-apart ones unlikely."""
+def _penalty(
+    values: list[str], unit: str | None, name: str, plausible: Any, prefix: str = "", stated: Any = None
+) -> float | None:
+    """How unlikely a split is (None: impossible).
+
+    Out-of-range values are impossible, and so is a target more than about three
+    times (or a third of) its baseline; far-apart values, values with three
+    decimals or a trailing zero (2.610), and two digits beginning the next name
+    are unlikely; a target the plan's text states for the same indicator makes
+    the split likely (`stated`).
+    """
     numbers: list[Decimal] = []
     for value in values:
         if any(ch in _MASK for ch in value):
@@ -880,11 +750,15 @@ def _penalty(values: list[str], unit: str | None, name: str, plausible: Any) -> 
         numbers.append(number)
     r = rules()
     penalty = sum(0.5 for value in values if re.fullmatch(r"\d+\.\d*0", value) and len(value.split(".")[1]) >= 2)
+    penalty += sum(0.5 for value in values if re.fullmatch(r"\d+\.\d{3,}", value))
+    penalty += 0.3 if len(prefix) >= 2 else 0.0
     for a, b in zip(numbers, numbers[1:], strict=False):
         change = (0.0 if a == b else 2.0) if a == 0 or b == 0 else abs(math.log(float(b) / float(a)))
         if change > r.flat_table_max_change:
             return None  # a plan's target far from its baseline (more than about threefold): not a reading to trust
         penalty += change
+    if stated is not None and numbers and stated(name, numbers[-1]):
+        penalty -= 1.0  # the text states this target for the indicator too
     return penalty
 
 

@@ -68,8 +68,8 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     current: Paragraph | None = None
     previous_text = ""
     for line, context in zip(lines, contexts, strict=False):
-        section = context.section
-        if section not in ("main_targets", "measures") or context.heading or line.cells is not None or line.table_text:
+        section = context.section if not getattr(context, "audit", False) else "audit"
+        if section not in ("main_targets", "measures", "audit") or context.heading or line.cells is not None or line.table_text:
             current = None
             previous_text = ""
             continue
@@ -235,7 +235,24 @@ def read_paragraph(
                 note=paragraph.note,
             )
         )
-    return targets, broken + _loose_numbers(paragraph, spans, parsed)
+    loose = broken + _loose_numbers(paragraph, spans, parsed)
+    if paragraph.section == "audit":  # outside any known section: a target there is listed, never dropped
+        seen = [Loose(t.line, t.text, "a target outside any section the extraction recognised: see the document")
+                for t in targets if t.target.get("op") != "qual"]
+        return [], sorted(seen + loose, key=lambda item: item.line)
+    return targets, loose
+
+
+def audit(text: str, line: int) -> list[Loose]:
+    """The numbers of a text that are neither targets nor known non-targets (years, numbering…): for text outside any section."""
+    from compliance.phrases import parse
+
+    paragraph = Paragraph(text, [line] * len(text), "measures", None)
+    try:
+        parsed = parse(text)
+    except Exception:
+        parsed = []
+    return _loose_numbers(paragraph, [(t.start, t.end) for t in parsed if not t.is_numeric], parsed)
 
 
 def _counts_plan_parts(text: str, target: Any) -> bool:

@@ -95,7 +95,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff“”\"]")
 
 
 def _cn(text: str) -> int | None:
-    from compliance.extraction.structure import cn_number
+    from compliance.extraction.words import cn_number
 
     return None if "*" in text else cn_number(text)
 
@@ -136,8 +136,11 @@ def _markers(text: str, folded: str) -> list[_Marker]:
             continue
         if match.group("part"):
             n = _cn(match.group("part_n"))
-            in_sequence = n is None or part is None and n == 1 or part is not None and n == part + 1
-            if in_sequence and (_preceded(folded, at) or _followed_by_part_words(folded, match.end())):
+            in_sequence = n is None or part is None or n == part + 1  # a line may start mid-plan: 三、 after 二、 above
+            first = part is None and n not in (None, 1)
+            if in_sequence and (
+                (_preceded(folded, at) and not first) or _followed_by_part_words(folded, match.end())
+            ):
                 found.append(_Marker(at, "part", n, end=match.end()))
                 part = n if n is not None else (part or 0) + 1
                 heading, items, heading_after_part, last_start = None, {}, True, at
@@ -184,7 +187,7 @@ def _quoted(folded: str) -> list[bool]:
 
 def _titles(text: str, folded: str, inside: list[bool]) -> list[_Marker]:
     """A plan title standing in running text: a piece starts at it and after it."""
-    from compliance.extraction.structure import is_title
+    from compliance.extraction.words import is_title
 
     found: list[_Marker] = []
     for match in _TITLE.finditer(folded):
@@ -225,7 +228,7 @@ def _with_tables(folded: str, markers: list[_Marker]) -> list[_Marker]:
     It runs to the next part, heading or section marker; list items and titles
     seen inside it (row numbers, names) are not markers.
     """
-    from compliance.extraction.tables import flat_header
+    from compliance.extraction.columns import flat_header
 
     tables = [m.start() for m in _header_runs().finditer(folded) if flat_header(m.group(0)) is not None]
     if not tables:

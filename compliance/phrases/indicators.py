@@ -32,8 +32,8 @@ def _split_top(work: str, start: int, end: int, separators: str | tuple[str, ...
             depth += 1
         elif ch in ")》”]】" and depth:
             depth -= 1
-        elif depth == 0 and ch in separators:
-            parts.append(_trim(work, begin, i))
+        elif depth == 0 and ch in separators and not (ch == "及" and work.startswith(("及以上", "及以下"), i)):
+            parts.append(_trim(work, begin, i))  # 10人及以上的行政村: a bound of an eligibility rule, no list
             begin = i + 1
     parts.append(_trim(work, begin, end))
     return [(s, e) for s, e in parts if e > s]

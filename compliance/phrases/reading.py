@@ -155,6 +155,7 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         previous, previous_kept = number, keep
     groups = _group_lists(work, kept, inside)
     periods = _Occurrences.of_words(work, vocab.per_period)
+    duration_periods = _Occurrences.of_words(work, vocab.per_period_durations)
     populations = _Occurrences.of_words(work, vocab.per_population)
     base_years = _Occurrences.of_patterns(work, vocab.base_year)
     results: list[ParsedTarget] = []
@@ -213,7 +214,10 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         end = end_override if end_override is not None and len(group) == 1 else last.post_end
         quote = text[quote_start:end]  # one string for the whole list, however long
         for indicator, number, op in pairs:
-            unit = _with_denominator(number, period, population)
+            own_period = period
+            if own_period is None and number.unit in vocab.duration_units:
+                own_period = duration_periods.last(clause_begin, first.start)  # 日间户外活动时间不少于2小时: a day's
+            unit = _with_denominator(number, own_period, population)
             results.append(
                 ParsedTarget(
                     indicator=indicator or None,

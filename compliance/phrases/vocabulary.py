@@ -23,6 +23,8 @@ class _Vocabulary:
     unit_words: list[tuple[str, str]]  # (written, kind) longest first
     slash_denominators: list[str]
     per_period: list[tuple[str, str]]
+    per_period_durations: list[tuple[str, str]]
+    duration_units: frozenset[str]
     per_population: list[tuple[str, str]]
     post_ops: list[tuple[str, Op]]
     symbols: list[tuple[str, Op]]
@@ -147,6 +149,10 @@ def _vocabulary() -> _Vocabulary:
         unit_words=unit_words,
         slash_denominators=sorted((str(d) for d in data["slash_denominators"]), key=len, reverse=True),
         per_period=_longest_first([(str(k), str(v)) for k, v in data["per_period"].items()]),
+        per_period_durations=_longest_first(
+            [(str(k), str(v)) for k, v in ((data.get("per_period_durations") or {}).get("words") or {}).items()]
+        ),
+        duration_units=frozenset(str(u) for u in (data.get("per_period_durations") or {}).get("units") or []),
         per_population=_longest_first([(str(k), str(v)) for k, v in data["per_population"].items()]),
         post_ops=ops(data["post_ops"]),
         symbols=ops(data["symbols"]),

@@ -1,0 +1,182 @@
+"""The columns of an indicator table's header: which column is the indicator, the plan's target, the parent's, the baseline.
+
+Shared by the table reader (`tables`) and by unfolding, which must find a header
+run together with its rows in a 文库 export before the tables are read.
+Vocabulary: `table_columns` and `table_year_column` of rules/extraction.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compliance.extraction._rules import fold, rules, squeeze
+
+__all__ = ["Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header", "settle_years"]
+
+
+@dataclass
+class Column:
+    role: str  # domain number indicator unit baseline target parent year attribute source other
+    year: int | None = None
+    header: str = ""  # as written (both rows of a two-row header)
+    masked_year: bool = False  # ****年: a year column whose year is masked
+
+
+
+_MASKED_YEAR = re.compile(r"^\*{4}年?")
+
+
+def column_of(text: str) -> Column | None:
+    r = rules()
+    key = squeeze(text)
+    if not key:
+        return None
+    bare = re.sub(r"\(.*?\)", "", key)
+    for word, role in r.table_columns:
+        if key == word or bare == word:
+            written_year = re.search(r"(?:19|20)\d{2}", key)
+            return Column(role, int(written_year.group(0)) if written_year else None, text.strip())
+    if _MASKED_YEAR.match(key):
+        rest = re.sub(r"[()年*]", "", key)
+        if rest in ("", "目标", "目标值", "值"):
+            return Column("year", None, text.strip(), masked_year=True)
+        if any(w in rest for w in ("基", "现状", "实际")):
+            return Column("baseline", None, text.strip(), masked_year=True)
+        return None
+    year_match = re.search(r"((?:19|20)\d{2})", key)
+    if year_match:
+        year = int(year_match.group(1))
+        rest = key.replace(year_match.group(1), "")
+        rest = re.sub(r"[()年]", "", rest)
+        if r.table_year_column.match(key) or rest in ("", "目标", "目标值", "规划目标", "预期目标", "值"):
+            return Column("year", year, text.strip())
+        if any(w in rest for w in ("基", "现状", "实际")):
+            return Column("baseline", year, text.strip())
+        for word, role in r.table_columns:
+            if rest == word and role in ("target", "parent"):
+                return Column(role, year, text.strip())
+        if "目标" in rest:
+            return Column("target", year, text.strip())
+    return None
+
+
+def _pair(top: str, sub: str) -> Column:
+    """The column a two-row header names: 2025年目标 over 本县目标, 基期值 over 2020年."""
+    upper = column_of(top) if top.strip() else None
+    lower = column_of(sub) if sub.strip() else None
+    header = "/".join(t.strip() for t in (top, sub) if t.strip())
+    if lower is None:
+        column = upper or Column("other")
+    elif upper is None:
+        column = lower
+    elif lower.role in ("year",) and upper.role in ("baseline", "target", "parent"):
+        column = Column(upper.role, lower.year, masked_year=lower.masked_year)
+    elif lower.role in ("target", "parent", "baseline"):
+        column = Column(lower.role, lower.year if lower.year is not None else upper.year)
+    else:
+        column = lower
+    column.header = header
+    return column
+
+
+def header_columns(cells: list[str]) -> list[Column] | None:
+    columns = [column_of(c) or Column("other", header=c.strip()) for c in cells]
+    if is_header(columns):
+        return columns
+    return None
+
+
+def is_header(columns: list[Column]) -> bool:
+    roles = {c.role for c in columns}
+    return "indicator" in roles and bool(roles & {"target", "year", "parent"}) and sum(
+        c.role != "other" for c in columns
+    ) >= 2
+
+
+def is_sub_header(cells: list[str], merged: list[bool] | None) -> bool:
+    """A second header row: every cell a column word, empty, or merged from the row above; one at least new."""
+    new = 0
+    for k, cell in enumerate(cells):
+        if not cell.strip() or (merged and k < len(merged) and merged[k]):
+            continue
+        if column_of(cell) is None:
+            return False
+        new += 1
+    return new > 0
+
+
+def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) -> list[Column]:
+    width = max(len(top), len(sub))
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    columns: list[Column] = []
+    for k in range(width):
+        upper = top[k]
+        lower = "" if (sub_merged and k < len(sub_merged) and sub_merged[k]) or squeeze(sub[k]) == squeeze(upper) else sub[k]
+        if not upper.strip() and lower.strip():
+            # an upper cell spanning this column too: the nearest filled cell to its left
+            j = k - 1
+            while j >= 0 and not top[j].strip():
+                j -= 1
+            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent"):
+                upper = top[j]
+        columns.append(_pair(upper, lower))
+    return columns
+
+
+def settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
+    years = sorted({c.year for c in columns if c.role == "year" and c.year is not None})
+    masked = [k for k, c in enumerate(columns) if c.role == "year" and c.year is None]
+    settled: list[Column] = []
+    for k, column in enumerate(columns):
+        if column.role != "year":
+            settled.append(column)
+            continue
+        if column.year is None:  # masked years: the earlier column is the baseline, the later the target
+            baseline = len(masked) > 1 and k != masked[-1]
+        elif period is not None:
+            baseline = column.year < period[0]
+        else:
+            baseline = len(years) > 1 and column.year == years[0]
+        settled.append(Column("baseline" if baseline else "target", column.year, column.header, column.masked_year))
+    if not any(c.role == "target" for c in settled):
+        # only one year column and it is before the period: it is the target after all
+        for column in settled:
+            if column.role == "baseline" and column.year is not None and column.year == max(years or [0]):
+                column.role = "target"
+    return settled
+
+
+def header_tokens(text: str) -> list[tuple[str, int, int]]:
+    """The column words a header run is made of, in order, with their offsets (序号|指标名称|2020年基数|2030年目标)."""
+    r = rules()
+    words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
+    year = re.compile(r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?")
+    tokens: list[tuple[str, int, int]] = []
+    folded = fold(text)
+    i = 0
+    while i < len(folded):
+        if folded[i] == " ":
+            i += 1
+            continue
+        match = year.match(folded, i)
+        found = match.group(0) if match else None
+        for word in words:
+            if folded.startswith(word, i) and (found is None or len(word) > len(found)):
+                found = word
+        if found is None:
+            break
+        tokens.append((text[i : i + len(found)], i, i + len(found)))
+        i += len(found)
+    return tokens
+
+
+def flat_header(text: str) -> list[Column] | None:
+    """The columns of a header whose cells were run together, or None if it is not an indicator-table header."""
+    tokens = header_tokens(text)
+    if len(tokens) < 3:
+        return None
+    return header_columns([t for t, _, _ in tokens])
+
+
