@@ -548,14 +548,15 @@ def test_a_note_across_a_table_is_text_and_a_code_with_a_leading_zero_no_quantit
 
 
 def test_a_flattened_row_is_corroborated_by_the_plans_text(tmp_path: Path) -> None:
-    """98.69555 splits as 98.6→95 or 9→8.69 (next name 55岁…): the text's own 95% for the indicator decides."""
+    """98.69525岁… splits as 98.6→95 or 9→8.69 (next name 25岁… or 5岁…) for an indicator the catalogue does not
+    range: the text's own 95% for it decides; without it, the row is listed, not guessed."""
     head = "某某县儿童发展规划（2021—2030年）\n二、重点指标\n"
-    table = "序号指标名称2020年基数2030年目标1适龄儿童免疫规划疫苗接种率(%)98.69525岁以下儿童生长迟缓率(%)4.34.0三、发展领域\n"
-    body = "（一）儿童与健康\n主要目标：\n1．适龄儿童免疫规划疫苗接种率保持在95%以上。\n"
+    table = "序号指标名称2020年基数2030年目标1社区儿童友好服务覆盖率(%)98.69525岁以下儿童生长迟缓率(%)4.34.0三、发展领域\n"
+    body = "（一）儿童与健康\n主要目标：\n1．社区儿童友好服务覆盖率保持在95%以上。\n"
     (plan,) = extract(write(tmp_path, "flat.txt", head + table + body), jurisdiction="湖南省/邵阳市/某某县", level="county")
     rows = [(t.indicator, t.target.value) for t in plan.targets if str(t.section) == "indicator_table"]
-    assert rows == [("适龄儿童免疫规划疫苗接种率", Decimal(95)), ("5岁以下儿童生长迟缓率", Decimal("4.0"))]
+    assert rows == [("社区儿童友好服务覆盖率", Decimal(95)), ("5岁以下儿童生长迟缓率", Decimal("4.0"))]
     (plan,) = extract(write(tmp_path, "flat.txt", head + table + body.replace("95%", "96%")), jurisdiction="湖南省/邵阳市/某某县", level="county")
     rows = [t.indicator for t in plan.targets if str(t.section) == "indicator_table"]
-    assert "适龄儿童免疫规划疫苗接种率" not in rows  # uncorroborated and two readings: listed, not guessed
-    assert any("适龄儿童免疫规划疫苗接种率" in u.text for u in plan.unparsed)
+    assert "社区儿童友好服务覆盖率" not in rows  # uncorroborated and two readings: listed, not guessed
+    assert any("社区儿童友好服务覆盖率" in u.text for u in plan.unparsed)
