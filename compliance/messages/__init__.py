@@ -207,9 +207,16 @@ def catalogue_file(lang: str) -> Path:
 
 
 def catalogue(lang: str) -> Catalogue:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language '{lang}': use zh or en")
-    return _load(catalogue_file(lang), lang)
+    """The catalogue of `lang`, read once."""
+    found = _catalogues.get(lang)
+    if found is None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}': use zh or en")
+        found = _catalogues[lang] = _load(catalogue_file(lang), lang)
+    return found
+
+
+_catalogues: dict[str, Catalogue] = {}
 
 
 @cache
