@@ -74,3 +74,16 @@ def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, confi
         raise InputError(problems)
     resolved = [f.resolve() for f in folders]
     return tuple(reversed(dict.fromkeys(reversed(resolved))))  # a folder named twice counts where it is last
+
+
+def overlay_stamp(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """What the overlays' files are now (name, mtime, size): a cache of loaded overlays is keyed on it,
+    so an overlay edited while a process runs (a test, a server) is read again."""
+    stamp: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for name in OVERLAY_FILES:
+            path = Path(folder) / name
+            if path.is_file():
+                info = path.stat()
+                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)

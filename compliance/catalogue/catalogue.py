@@ -547,14 +547,15 @@ def load_catalogue(rules_dir: Path | None = None, overlays: Iterable[Path] = ())
     replace the bundled values. Loaded once per combination.
     Raises InputError listing every problem of every file, with positions.
     """
-    from compliance.resources import data_dir
+    from compliance.resources import data_dir, overlay_stamp
 
     base = Path(rules_dir) if rules_dir is not None else data_dir("rules")
-    return _load(base.resolve(), tuple(Path(o).resolve() for o in overlays))
+    folders = tuple(Path(o).resolve() for o in overlays)
+    return _load(base.resolve(), folders, overlay_stamp(folders))
 
 
 @cache
-def _load(rules_dir: Path, overlays: tuple[Path, ...] = ()) -> Catalogue:
+def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object, ...] = ()) -> Catalogue:
     from compliance.loading.validate import validate
     from compliance.loading.yamlfile import read_yaml
 
@@ -723,6 +724,9 @@ class _Checker:
         there, here = self.where(path), self.where(relative_to)
         return f"line {there.line}" if there.file == here.file else f"{there.file} line {there.line}"
 
+    def from_overlay(self, path: tuple[str | int, ...]) -> bool:
+        return self.layers.locate(path)[0] is not self.layers.first
+
     def add(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
         document, at = self.layers.locate(path)
         self.problems.append(document.problem(at, message, hint))
@@ -762,17 +766,20 @@ def _check_names(
             if key in own:
                 continue  # the same name twice in one entry: harmless
             own.add(key)
-            for other_index, other_written in claimed.get(key, []):
+            for other_index, other_written, other_path in claimed.get(key, []):
                 if overlap(entries[other_index], entry):
-                    other = entries[other_index]
-                    line = checker.at((list_name, other_index, "id"), path)
+                    here, there, that, said = path, other_path, entries[other_index], (written, other_written)
+                    if checker.from_overlay(other_path) and not checker.from_overlay(path):
+                        # the clash comes from what an overlay added: report it there
+                        here, there, that, said = other_path, path, entry, (other_written, written)
+                    line = checker.at((list_name, there[1], "id"), here)
                     checker.add(
-                        path,
-                        f"the name '{written}' is also claimed by '{other['id']}' "
-                        f"(as '{other_written}', {line})",
+                        here,
+                        f"the name '{said[0]}' is also claimed by '{that['id']}' "
+                        f"(as '{said[1]}', {line})",
                         hint="a name must lead to one entry: remove it from one of them",
                     )
-            claimed.setdefault(key, []).append((index, written))
+            claimed.setdefault(key, []).append((index, written, path))
 
 
 def _domains(layers: _Layered) -> tuple[list[Domain], list[Problem]]:

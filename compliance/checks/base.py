@@ -271,11 +271,13 @@ def merged_settings(overlays: tuple[Path, ...]) -> dict[str, Any]:
     problem is reported with its position in the overlay. (A configuration
     file's `severity` table is applied to the findings afterwards, by the check.)
     """
-    return _merge_overlays(tuple(overlays))
+    from compliance.resources import overlay_stamp
+
+    return _merge_overlays(tuple(overlays), overlay_stamp(tuple(overlays)))
 
 
 @cache
-def _merge_overlays(overlays: tuple[Path, ...]) -> dict[str, Any]:
+def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) -> dict[str, Any]:
     from difflib import get_close_matches
 
     from compliance.loading.yamlfile import read_yaml

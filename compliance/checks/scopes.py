@@ -78,11 +78,13 @@ class ScopeRules:
 
 def load_scope_rules(rules_dirs: Sequence[Path]) -> ScopeRules:
     """The scope rules of the bundled rules/ and then each overlay (later ones first in precedence)."""
-    return _load(tuple(rules_dirs))
+    from compliance.resources import overlay_stamp
+
+    return _load(tuple(rules_dirs), overlay_stamp(tuple(rules_dirs)))
 
 
 @cache
-def _load(rules_dirs: tuple[Path, ...]) -> ScopeRules:
+def _load(rules_dirs: tuple[Path, ...], stamp: tuple[object, ...] = ()) -> ScopeRules:
     from compliance.loading.validate import validate
     from compliance.loading.yamlfile import read_yaml
 
