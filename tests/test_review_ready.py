@@ -171,3 +171,27 @@ def test_name_shapes_give_the_scope_of_an_unmarked_reference(tmp_path: Path) -> 
     }  # and the count per county is held (met): no finding
     shares = [f for f in report.findings if f.rule == "shared-target"]
     assert {str(f.reference.scope) for f in shares} == {"share of units below", "share of counties"}
+
+
+# ---------------------------------------------------------------- 7. unknown indicators: one counted line
+
+
+def test_unknown_indicators_are_one_counted_line_in_the_text_report_unless_asked() -> None:
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    plan = str(ROOT / "examples" / "plans" / "jinan-shizhong-children-2021-2025.yaml")
+    runner = CliRunner()
+    grouped = runner.invoke(main, ["check", plan, "--lang", "en"]).stdout
+    listed = runner.invoke(main, ["check", plan, "--lang", "en", "--show-unknown"]).stdout
+    as_json = json.loads(runner.invoke(main, ["check", plan, "--format", "json"]).stdout)
+    unknown = [f for r in as_json["reports"] for f in r["findings"] if f["rule"] == "unknown-indicator"]
+    assert len(unknown) >= 2  # the JSON report keeps each
+    assert grouped.count("CMP403") == 1
+    assert f"{len(unknown)} targets name indicators the catalogue does not know" in grouped
+    assert listed.count("CMP403") == len(unknown)
+    for finding in unknown:
+        assert finding["indicator_name"] in listed
+    chinese = runner.invoke(main, ["check", plan, "--lang", "zh"]).stdout
+    assert f"有{len(unknown)}项目标的指标不在指标目录中" in chinese
