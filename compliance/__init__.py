@@ -17,7 +17,7 @@ Names are imported on first use, so `import compliance` stays fast.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -50,6 +50,23 @@ _EXPORTS = {
     "Op": ("compliance.model", "Op"),
     "Direction": ("compliance.model", "Direction"),
 }
+
+if TYPE_CHECKING:  # the same names for type checkers (`X as X`: re-exported); at run time they load on first use
+    from compliance.loading.plans import load_plan as load_plan, loads_plan as loads_plan
+    from compliance.documents import load_plans as load_plans
+    from compliance.extraction import extract as extract
+    from compliance.phrases import parse as _parse, render as _render
+
+    parse_phrase = _parse
+    render_phrase = _render
+    from compliance.catalogue import load_catalogue as load_catalogue
+    from compliance.checking import Report as Report, check as check
+    from compliance.checks import Finding as Finding, RULES as RULES, Rule as Rule, Severity as Severity
+    from compliance.config import FailOn as FailOn, Settings as Settings, load_settings as load_settings
+    from compliance.references import ReferenceLibrary as ReferenceLibrary
+    from compliance.errors import InputError as InputError, Problem as Problem
+    from compliance.model import Direction as Direction, Op as Op, Plan as Plan, PlanInfo as PlanInfo
+    from compliance.model import Target as Target, TargetValue as TargetValue
 
 __all__ = ["__version__", *_EXPORTS]
 

@@ -30,6 +30,8 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
     assert "compliance/_data/rules/units.yaml" in names
     assert "compliance/_data/reference_targets/national/women-2021-2030.yaml" in names
     assert "compliance/loading/plan.schema.json" in names
+    assert "compliance/py.typed" in names  # PEP 561: type checkers read compliance's annotations
+    assert "compliance/acceptance/waivers.schema.json" in names
 
 
 def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_path: Path) -> None:

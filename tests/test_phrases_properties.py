@@ -87,14 +87,14 @@ PLAN_ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(CJK_AND_FULL_WIDTH, max_size=200))
 def test_parse_never_raises_on_any_text(text: str) -> None:
     for target in parse(text):
         assert text[target.start : target.end] == target.quote
 
 
-@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PLAN_ALPHABET, max_size=60).map("".join))
 def test_parse_never_raises_on_plan_like_text(text: str) -> None:
     for target in parse(text):
@@ -104,7 +104,7 @@ def test_parse_never_raises_on_plan_like_text(text: str) -> None:
             target.to_target_value()
 
 
-@settings(max_examples=800, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PLAN_ALPHABET, max_size=60).map("".join))
 def test_unread_numbers_are_exact_spans_outside_every_target(text: str) -> None:
     targets = parse(text)

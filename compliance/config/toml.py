@@ -100,6 +100,12 @@ def _positions(text: str) -> tuple[dict[TomlPath, Mark], dict[TomlPath, Mark]]:
                 part.__dict__.setdefault("_compliance_mark", start)
             return key
 
+        def _parse_table(self, *args: Any, **kwargs: Any) -> Any:
+            start = mark(self._idx)  # the table's `[`, not its name
+            key, table = super()._parse_table(*args, **kwargs)
+            key.__dict__["_compliance_mark"] = start
+            return key, table
+
         def _parse_value(self) -> Any:
             start = mark(self._idx)
             item = super()._parse_value()
