@@ -51,7 +51,9 @@ _EXPORTS = {
     "Direction": ("compliance.model", "Direction"),
 }
 
-if TYPE_CHECKING:  # the same names for type checkers (`X as X`: re-exported); at run time they load on first use
+# The same names for type checkers (`X as X` re-exports them); at run time they load on first use.
+# A new export goes in both places (tests/test_library_api.py checks they agree).
+if TYPE_CHECKING:
     from compliance.loading.plans import load_plan as load_plan, loads_plan as loads_plan
     from compliance.documents import load_plans as load_plans
     from compliance.extraction import extract as extract
@@ -61,6 +63,10 @@ if TYPE_CHECKING:  # the same names for type checkers (`X as X`: re-exported); a
     render_phrase = _render
     from compliance.catalogue import load_catalogue as load_catalogue
     from compliance.checking import Report as Report, check as check
+    from compliance.batch import check_inputs as check_inputs
+    from compliance.report.json_report import document_of as _document_of
+
+    report_document = _document_of
     from compliance.checks import Finding as Finding, RULES as RULES, Rule as Rule, Severity as Severity
     from compliance.config import FailOn as FailOn, Settings as Settings, load_settings as load_settings
     from compliance.references import ReferenceLibrary as ReferenceLibrary
