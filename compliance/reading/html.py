@@ -117,7 +117,8 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head):
         return True
     tags = _HTML_TAG.findall(head)
-    return len(tags) >= 8 and sum(len(t) for t in tags) > 0.05 * len(head.strip() or "x")
+    names = {re.match(r"<(\w+)", t).group(1).lower() for t in tags} - {"br"}  # type: ignore[union-attr]
+    return len(tags) >= 8 and len(names) >= 2 and sum(len(t) for t in tags) > 0.05 * len(head.strip() or "x")
 
 
 # --------------------------------------------------------------------------- reading

@@ -51,12 +51,13 @@ def legacy_lines(path: Path, file: str) -> Document:
             file, f"not a {kind} document (its content is not in that format)", hint="is the suffix right? " + _SAVE_AS
         )
     found = converters()
+    word_binary = _word_binary(path)  # .doc, and WPS Writer's .wps, which is the same format
     if "office" in found:
-        return _via_office(found["office"], path, file, kind)
-    if "antiword" in found and suffix == ".doc":
+        return _via_office(found["office"], path, file, kind, as_doc=word_binary)
+    if "antiword" in found and word_binary:
         return _via_antiword(found["antiword"], path, file)
     need = "LibreOffice (apt-get install libreoffice-writer-nogui; soffice must be on the PATH)"
-    if suffix == ".doc":
+    if word_binary:
         need += " or antiword (apt-get install antiword)"
     raise InputError.single(
         file,
@@ -70,15 +71,26 @@ def _is_ole(path: Path) -> bool:
         return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def _word_binary(path: Path) -> bool:
+    """An OLE file holding a WordDocument stream: the Word 97–2003 format (also what WPS Writer saves as .wps)."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+    return "WordDocument".encode("utf-16-le") in head
+
+
 def _is_zip(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(4) == b"PK\x03\x04"
 
 
-def _via_office(office: str, path: Path, file: str, kind: str) -> Document:
+def _via_office(office: str, path: Path, file: str, kind: str, as_doc: bool) -> Document:
     from compliance.reading.docx import docx_lines
 
     with tempfile.TemporaryDirectory(prefix="compliance-") as folder:
+        if as_doc and path.suffix.lower() != ".doc":  # LibreOffice picks its filter by the suffix too
+            copy = Path(folder, "source.doc")
+            shutil.copyfile(path, copy)
+            path = copy
         # a profile of its own: a LibreOffice the user has open does not block the conversion
         profile = Path(folder, "profile").as_uri()
         command = [
@@ -105,6 +117,7 @@ def _via_office(office: str, path: Path, file: str, kind: str) -> Document:
 
 
 def _via_antiword(antiword: str, path: Path, file: str) -> Document:
+    from compliance.reading.grid import cell_locator, column_names
     from compliance.reading.text import text_lines
 
     try:
@@ -123,9 +136,23 @@ def _via_antiword(antiword: str, path: Path, file: str) -> Document:
         )
     text = done.stdout.decode("utf-8", "replace")
     lines = text_lines(text, ".txt")
-    paragraph = 0
-    for line in lines:  # antiword writes one paragraph per line: a person finds the paragraph, not the line
-        if line.text.strip():
+    paragraph = table = row = 0
+    names: list[str] = []
+    for line in lines:  # antiword writes a paragraph per line and a table row as |cell|cell|
+        stripped = line.text.strip()
+        if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+            cells = [cell.strip() for cell in stripped[1:-1].split("|")]
+            if row == 0:
+                table += 1
+                names = column_names(cells, None)
+            row += 1
+            line.cells = cells
+            line.text = "\t".join(cells)
+            line.locator = f"表{table} 第{row}行"
+            line.cell_locators = [cell_locator(f"表{table}", row, k, names) for k in range(1, len(cells) + 1)]
+            continue
+        row = 0
+        if stripped:
             paragraph += 1
         line.locator = f"第{max(paragraph, 1)}段"
     return Document(file, "text", lines)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ class _Printed:
     top: float
     bottom: float
     size: float
+    lead: float = 0.0  # width of its first word (a Latin word, else its first character)
     number: int = 0
     line_on_page: int = 0
 
@@ -63,19 +64,18 @@ class _Printed:
 @dataclass
 class _Table:
     page: int
+    x0: float
     top: float
+    x1: float
     bottom: float
     rows: list[list[tuple[str, bool, int]]]  # (text, merged from above, printed lines)
-    widths: list[float] = field(default_factory=list)
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
     try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-        from pdfminer.pdfparser import PDFSyntaxError
+        import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(file, "reading .pdf needs the pdfplumber package", hint="pip install pdfplumber") from None
+        raise InputError.single(file, "reading .pdf needs the pypdfium2 package", hint="pip install pypdfium2") from None
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         raise InputError.single(
             file, "not a PDF file (it does not start with %PDF)", hint="is the suffix right? open it and save it as PDF again"
@@ -86,84 +86,188 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
             "the PDF is incomplete (its end is missing: a broken or interrupted download?)",
             hint="download or save the file again",
         )
-    encrypted_hint = "open it with its password and save or print it as a PDF without protection, or save it as .docx or .txt"
     try:
-        pdf = pdfplumber.open(str(path))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
-    except Exception as error:
-        if type(error).__name__ in ("PdfminerException",) and isinstance(error.args[0] if error.args else None, PDFPasswordIncorrect | PDFEncryptionError):
-            raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise InputError.single(
+                file,
+                "the PDF is encrypted (protected by a password)",
+                hint="open it with its password and save or print it as a PDF without protection, or save it as .docx or .txt",
+            ) from None
+        raise InputError.single(
+            file, f"the PDF cannot be read: it is damaged ({error})", hint="download or save the file again"
+        ) from None
+    try:
+        pages = _read_pages(document, path, file)
+    finally:
+        document.close()
+    return _lines(pages)
+
+
+# Page objects of these kinds are drawn lines and boxes: a page with enough of them may hold a ruled table.
+_RULES_AT_LEAST = 4
+
+
+def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
+    """Per page: (number, height, printed lines outside tables, tables).
+
+    Characters and their boxes come from PDFium (fast on dense Chinese pages);
+    a page with drawn rules is also given to pdfplumber, whose table finder
+    reads the ruled cells.
+    """
+    pages = []
+    chars = images = 0
+    plumber = None
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            height = float(page.get_height())
+            text = page.get_textpage()
+            found = _characters(text, height)
+            chars += len(found)
+            paths, pictures = _drawn(page, stop_at_paths=_RULES_AT_LEAST if found else None)
+            images += pictures
+            tables: list[_Table] = []
+            if paths >= _RULES_AT_LEAST and found:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(str(path))
+                ruled = plumber.pages[index].find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+                tables = [t for t in (_table(f, index + 1) for f in ruled) if t.rows]
+            if tables:
+                boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+                found = [
+                    c for c in found
+                    if not any(b[0] <= (c[0] + c[2]) / 2 <= b[2] and b[1] <= (c[1] + c[3]) / 2 <= b[3] for b in boxes)
+                ]
+            pages.append((index + 1, height, _printed_lines(index + 1, found), tables))
+            text.close()
+            page.close()
+    except InputError:
+        raise
+    except Exception as error:  # a page PDFium or pdfminer cannot make sense of
         raise InputError.single(
             file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
         ) from None
-    try:
-        with pdf:
-            pages = _read_pages(pdf, file)
-    except InputError:
-        raise
-    except Exception as error:
-        cause = error.args[0] if error.args else None
-        if isinstance(error, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
-            cause, PDFPasswordIncorrect | PDFEncryptionError
-        ):
-            raise InputError.single(file, "the PDF is encrypted (protected by a password)", hint=encrypted_hint) from None
-        if isinstance(error, PDFSyntaxError | ValueError | KeyError | TypeError | AttributeError | IndexError):
-            raise InputError.single(
-                file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
-            ) from None
-        raise
-    return _lines(pages)
+    finally:
+        if plumber is not None:
+            plumber.close()
+    if not pages:
+        raise InputError.single(file, "the PDF has no pages", hint="download or save the file again")
+    if chars == 0:
+        raise InputError.single(
+            file,
+            "this PDF has no text layer: it is a scan (pictures of pages)" if images else "this PDF has no text in it",
+            hint="run OCR on it first (in WPS or Acrobat, or with ocrmypdf) and give the recognised text as .txt or .docx",
+        )
+    return pages
+
+
+def _characters(text: Any, height: float) -> list[tuple[float, float, float, float, str]]:
+    """The page's printed characters: (x0, top, x1, bottom, character), top-left coordinates.
+
+    Characters PDFium generates itself (line ends, spaces it guesses between
+    words) are left out: line and word breaks are decided from the boxes here.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_raw
+
+    count = text.count_chars()
+    if count <= 0:
+        return []
+    content = text.get_text_range()
+    one_to_one = len(content) == count
+    box = pdfium_raw.FS_RECTF()
+    out = []
+    handle = text.raw
+    for k in range(count):
+        if one_to_one:
+            char = content[k]
+        else:  # characters outside the BMP: ask one by one
+            char = chr(pdfium_raw.FPDFText_GetUnicode(handle, k) or 32)
+        if char in "\r\n\x00\ufffe" or pdfium_raw.FPDFText_IsGenerated(handle, k) == 1:
+            continue
+        # the loose box spans the glyph's advance: gaps between boxes are real spaces, not side bearings
+        if not pdfium_raw.FPDFText_GetLooseCharBox(handle, k, ctypes.byref(box)):
+            continue
+        if char.isspace() and box.right - box.left <= 0:
+            continue
+        out.append((box.left, height - box.top, box.right, height - box.bottom, char))
+    return out
+
+
+def _drawn(page: Any, stop_at_paths: int | None) -> tuple[int, int]:
+    """(path objects, image objects) on the page: rules of a table, pictures of a scan."""
+    import pypdfium2.raw as pdfium_raw
+
+    paths = images = 0
+    handle = page.raw
+    for k in range(pdfium_raw.FPDFPage_CountObjects(handle)):
+        kind = pdfium_raw.FPDFPageObj_GetType(pdfium_raw.FPDFPage_GetObject(handle, k))
+        if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            if stop_at_paths is not None and paths >= stop_at_paths:
+                break
+        elif kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+    return paths, images
+
+
+def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]]) -> list[_Printed]:
+    """Characters grouped into printed lines (by vertical overlap), each read left to right."""
+    chars = sorted(chars, key=lambda c: (round(c[1]), c[0]))
+    rows: list[list[Any]] = []  # [top, bottom, characters]
+    for char in chars:
+        middle = (char[1] + char[3]) / 2
+        for row in reversed(rows[-4:]):
+            if row[0] <= middle <= row[1]:
+                row[2].append(char)
+                row[0] = min(row[0], char[1])
+                row[1] = max(row[1], char[3])
+                break
+        else:
+            rows.append([char[1], char[3], [char]])
+    out = []
+    for top, bottom, members in rows:
+        members.sort(key=lambda c: c[0])
+        size = (bottom - top) or 1.0  # the line's height: glyph boxes vary (digits are shorter than 汉字)
+        text = ""
+        right = None
+        for x0, _, x1, _, char in members:
+            if text and right is not None and x0 - right > 0.3 * size and not text.endswith(" "):
+                if re.match(r"[A-Za-z0-9%,.;:)]", text[-1]) or re.match(r"[A-Za-z0-9(]", char):
+                    if not (_CJK.match(text[-1]) or _CJK.match(char)):
+                        text += " "
+            text += char
+            right = x1
+        text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
+        if text:
+            printed = _Printed(page, text, members[0][0], max(c[2] for c in members), top, bottom, round(size, 1))
+            printed.lead = _lead_width(members)
+            out.append(printed)
+    out.sort(key=lambda p: p.top)
+    return out
+
+
+def _lead_width(members: list[tuple[float, float, float, float, str]]) -> float:
+    """The width of a line's first word: what would not have fitted at the end of the line above."""
+    first = members[0]
+    if not re.match(r"[A-Za-z0-9_\[\](){}.,:;%/+\-]", first[4]):
+        return first[2] - first[0]
+    end = first[2]
+    for x0, _, x1, _, char in members[1:]:
+        if char.isspace() or x0 - end > 1.0 or _CJK.match(char):
+            break
+        end = x1
+    return end - first[0]
 
 
 def _reason(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return f"{type(error).__name__}: {text[:80]}" if text else type(error).__name__
-
-
-def _read_pages(pdf: Any, file: str) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
-    pages = []
-    chars = 0
-    images = 0
-    for page in pdf.pages:
-        chars += len(page.chars)
-        images += len(page.images)
-        tables = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
-        boxes = [t.bbox for t in tables]
-        if boxes:
-            def outside(obj: dict, boxes: list = boxes) -> bool:
-                if obj.get("object_type") != "char":
-                    return True
-                x = (obj["x0"] + obj["x1"]) / 2
-                y = (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-            text_page = page.filter(outside)
-        else:
-            text_page = page
-        printed = []
-        for found in text_page.extract_text_lines(strip=True, return_chars=True):
-            text = found["text"]
-            if not text.strip():
-                continue
-            sizes = [c.get("size", 0) for c in found["chars"]]
-            size = Counter(round(s, 1) for s in sizes).most_common(1)[0][0] if sizes else 0.0
-            printed.append(
-                _Printed(page.page_number, text, found["x0"], found["x1"], found["top"], found["bottom"], size)
-            )
-        read = [_table(t, page.page_number) for t in tables]
-        pages.append((page.page_number, float(page.height), printed, [t for t in read if t.rows]))
-    if pdf.pages and chars == 0:
-        raise InputError.single(
-            file,
-            "this PDF has no text layer: it is a scan (pictures of pages)"
-            if images
-            else "this PDF has no text in it (no text layer)",
-            hint="run OCR on it first (e.g. in WPS or Acrobat, or with ocrmypdf) and give the text as .txt or .docx",
-        )
-    if not pdf.pages:
-        raise InputError.single(file, "the PDF has no pages", hint="download or save the file again")
-    return pages
 
 
 def _table(table: Any, page: int) -> _Table:
@@ -184,8 +288,8 @@ def _table(table: Any, page: int) -> _Table:
             out.append((_join_wrapped(raw), False, len([x for x in raw.split("\n") if x.strip()])))
             open_below[c] = cell[3]
         rows.append(out)
-    widths = [(cell[2] - cell[0]) if cell else 0.0 for cell in table.rows[0].cells] if table.rows else []
-    return _Table(page, table.bbox[1], table.bbox[3], rows, widths)
+    x0, top, x1, bottom = table.bbox
+    return _Table(page, x0, top, x1, bottom, rows)
 
 
 def _join_wrapped(text: str) -> str:
@@ -289,11 +393,12 @@ def _margins(printed: list[_Printed]) -> dict[int, tuple[float, float]]:
 def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, float]]) -> bool:
     """`after` continues the paragraph of `before`: `before` reaches the right margin and `after` is not indented."""
     size = before.size or 10.0
-    if abs((after.size or size) - size) > 0.6:
+    if abs((after.size or size) - size) > 0.25 * max(size, after.size or size):
         return False
     _, right = margins[before.page]
     left, _ = margins[after.page]
-    if before.x1 < right - 2.2 * size:
+    # wrapped: the next line's first word would not have fitted after the end of this one
+    if right - before.x1 > (after.lead or size) + 1.2 * size:
         return False
     if after.x0 > left + 0.8 * size:
         return False
