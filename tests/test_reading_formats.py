@@ -311,6 +311,6 @@ def test_check_of_a_pdf_shows_page_and_line(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     assert __import__("re").search(r"plan \(第\d+页第\d+行\)", result.stdout)
     result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
-    records = json.loads(result.stdout)
-    located = [f["plan_target"] for r in records for f in r["findings"] if f["plan_target"]]
+    document = json.loads(result.stdout)
+    located = [f["plan_target"] for r in document["reports"] for f in r["findings"] if f["plan_target"]]
     assert located and all(t["locator"].startswith("第") and isinstance(t["line"], int) for t in located)
