@@ -1,8 +1,11 @@
 """PDF with a text layer: printed lines in reading order, paragraphs rejoined, ruled tables as table rows.
 
-Read with pdfplumber (MIT, on pdfminer.six): its characters carry their page
-position, which is what tells a line wrapped at the page width from the end of
-a paragraph, page furniture from text, and a ruled table from prose.
+Read with PDFium (pypdfium2, Apache-2.0/BSD): each character with its box and
+every drawn line, which is what tells a line wrapped at the page width from the
+end of a paragraph, page furniture from text, and a ruled table from prose;
+pdfplumber's table finder (MIT) turns the drawn lines into cells. (pdfminer.six,
+under pdfplumber, reads the same text 10–30 times slower on dense Chinese
+pages: see the note of issue 9.)
 
 - Paragraphs: a printed line that reaches the right margin, followed by one
   that starts at the left margin (not indented, same size), goes on in it —
@@ -105,20 +108,18 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
     return _lines(pages)
 
 
-# Page objects of these kinds are drawn lines and boxes: a page with enough of them may hold a ruled table.
+# A page with fewer drawn straight lines than this holds no ruled table.
 _RULES_AT_LEAST = 4
 
 
 def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
     """Per page: (number, height, printed lines outside tables, tables).
 
-    Characters and their boxes come from PDFium (fast on dense Chinese pages);
-    a page with drawn rules is also given to pdfplumber, whose table finder
-    reads the ruled cells.
+    Characters, their boxes and the drawn lines come from PDFium (fast on dense
+    Chinese pages); pdfplumber's table finder turns the drawn lines into cells.
     """
     pages = []
     chars = images = 0
-    plumber = None
     try:
         for index in range(len(document)):
             page = document[index]
@@ -126,22 +127,12 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             text = page.get_textpage()
             found = _characters(text, height)
             chars += len(found)
-            paths, pictures = _drawn(page, stop_at_paths=_RULES_AT_LEAST if found else None)
+            edges, pictures = _drawn(page, height)
             images += pictures
-            tables: list[_Table] = []
-            if paths >= _RULES_AT_LEAST and found:
-                if plumber is None:
-                    import pdfplumber
-
-                    plumber = pdfplumber.open(str(path))
-                ruled = plumber.pages[index].find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
-                tables = [t for t in (_table(f, index + 1) for f in ruled) if t.rows]
+            tables = _ruled_tables(edges, found, index + 1) if found and len(edges) >= _RULES_AT_LEAST else []
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
-                found = [
-                    c for c in found
-                    if not any(b[0] <= (c[0] + c[2]) / 2 <= b[2] and b[1] <= (c[1] + c[3]) / 2 <= b[3] for b in boxes)
-                ]
+                found = [c for c in found if not _inside(c, boxes)]
             pages.append((index + 1, height, _printed_lines(index + 1, found), tables))
             text.close()
             page.close()
@@ -151,9 +142,6 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
         raise InputError.single(
             file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
         ) from None
-    finally:
-        if plumber is not None:
-            plumber.close()
     if not pages:
         raise InputError.single(file, "the PDF has no pages", hint="download or save the file again")
     if chars == 0:
@@ -199,21 +187,95 @@ def _characters(text: Any, height: float) -> list[tuple[float, float, float, flo
     return out
 
 
-def _drawn(page: Any, stop_at_paths: int | None) -> tuple[int, int]:
-    """(path objects, image objects) on the page: rules of a table, pictures of a scan."""
+def _drawn(page: Any, height: float) -> tuple[list[dict[str, Any]], int]:
+    """The straight horizontal and vertical lines drawn on the page (as pdfplumber's edges), and how many images."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_raw
 
-    paths = images = 0
+    edges: list[dict[str, Any]] = []
+    images = 0
     handle = page.raw
+    matrix = pdfium_raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
     for k in range(pdfium_raw.FPDFPage_CountObjects(handle)):
-        kind = pdfium_raw.FPDFPageObj_GetType(pdfium_raw.FPDFPage_GetObject(handle, k))
-        if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
-            paths += 1
-            if stop_at_paths is not None and paths >= stop_at_paths:
-                break
-        elif kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+        obj = pdfium_raw.FPDFPage_GetObject(handle, k)
+        kind = pdfium_raw.FPDFPageObj_GetType(obj)
+        if kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
-    return paths, images
+            continue
+        if kind != pdfium_raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f = 1, 0, 0, 1, 0, 0
+        start = previous = None
+        for i in range(pdfium_raw.FPDFPath_CountSegments(obj)):
+            segment = pdfium_raw.FPDFPath_GetPathSegment(obj, i)
+            pdfium_raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = (
+                matrix.a * x.value + matrix.c * y.value + matrix.e,
+                height - (matrix.b * x.value + matrix.d * y.value + matrix.f),
+            )
+            kind = pdfium_raw.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
+                start = previous = point
+                continue
+            if kind == pdfium_raw.FPDF_SEGMENT_LINETO and previous is not None:
+                _edge(previous, point, edges)
+            previous = point
+            if pdfium_raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                _edge(point, start, edges)
+                previous = start
+    return edges, images
+
+
+def _edge(a: tuple[float, float], b: tuple[float, float], edges: list[dict[str, Any]]) -> None:
+    """A straight line between two points, if it is horizontal or vertical, as a pdfplumber edge."""
+    (x0, y0), (x1, y1) = a, b
+    if abs(y0 - y1) < 0.5 and abs(x0 - x1) >= 1:
+        left, right = sorted((x0, x1))
+        edges.append({"x0": left, "x1": right, "top": y0, "bottom": y0, "width": right - left, "height": 0,
+                      "orientation": "h", "object_type": "line"})
+    elif abs(x0 - x1) < 0.5 and abs(y0 - y1) >= 1:
+        top, bottom = sorted((y0, y1))
+        edges.append({"x0": x0, "x1": x0, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
+                      "orientation": "v", "object_type": "line"})
+
+
+def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple[float, float, float, float, str]], page: int) -> list[_Table]:
+    """Tables of ruled cells: pdfplumber's table finder (its 'lines' strategy) on the page's drawn lines."""
+    from pdfplumber import table as plumber_table
+    from pdfplumber import utils as plumber_utils
+
+    settings = plumber_table.TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    merged = plumber_table.merge_edges(
+        plumber_utils.filter_edges(edges, min_length=settings.edge_min_length_prefilter),
+        snap_x_tolerance=settings.snap_x_tolerance,
+        snap_y_tolerance=settings.snap_y_tolerance,
+        join_x_tolerance=settings.join_x_tolerance,
+        join_y_tolerance=settings.join_y_tolerance,
+    )
+    merged = plumber_utils.filter_edges(merged, min_length=settings.edge_min_length)
+    intersections = plumber_table.edges_to_intersections(
+        merged, settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
+    cells = plumber_table.intersections_to_cells(intersections)
+    tables = []
+    for group in plumber_table.cells_to_tables(cells):
+        found = plumber_table.Table(None, group)
+        rows = found.rows
+        if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
+            continue  # a frame around some text is no table
+        read = _table(found, page, chars)
+        if read.rows:
+            tables.append(read)
+    return tables
+
+
+def _inside(char: tuple[float, float, float, float, str], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (char[0] + char[2]) / 2
+    y = (char[1] + char[3]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
 def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]]) -> list[_Printed]:
@@ -270,12 +332,11 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {text[:80]}" if text else type(error).__name__
 
 
-def _table(table: Any, page: int) -> _Table:
-    """Rows of (text, merged from above, printed lines) from pdfplumber's table."""
-    texts = table.extract()
+def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, str]]) -> _Table:
+    """Rows of (text, merged from above, printed lines) of a pdfplumber table, cell text from the page's characters."""
     rows: list[list[tuple[str, bool, int]]] = []
     open_below: dict[int, float] = {}  # column -> bottom of a cell spanning rows
-    for r, row in enumerate(table.rows):
+    for row in table.rows:
         out: list[tuple[str, bool, int]] = []
         top = row.bbox[1]
         for c, cell in enumerate(row.cells):
@@ -283,9 +344,9 @@ def _table(table: Any, page: int) -> _Table:
                 merged = open_below.get(c, -1) > top + 0.5
                 out.append(("", merged, 0))
                 continue
-            raw = texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
-            raw = raw or ""
-            out.append((_join_wrapped(raw), False, len([x for x in raw.split("\n") if x.strip()])))
+            inside = [ch for ch in chars if _inside(ch, [cell])]
+            printed = _printed_lines(page, inside)
+            out.append((_join_wrapped("\n".join(p.text for p in printed)), False, len(printed)))
             open_below[c] = cell[3]
         rows.append(out)
     x0, top, x1, bottom = table.bbox
