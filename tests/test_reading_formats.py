@@ -231,7 +231,7 @@ def test_web_page_with_no_plan(tmp_path: Path) -> None:
         "<div class='footer'>浙ICP备05012345号</div></body></html>",
         encoding="utf-8",
     )
-    _refused(page, "no women's or children's development plan")
+    _refused(page, "no target found in this document", "not a page about it")
 
 
 def test_web_page_with_nothing_in_it(tmp_path: Path) -> None:
