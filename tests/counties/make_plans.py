@@ -55,10 +55,16 @@ def _targets(plan: dict[str, Any], indicator: str) -> list[dict[str, Any]]:
     return found
 
 
+def _rewrite(plan: dict[str, Any], indicator: str, target: Any, text: str | None = None) -> None:
+    """Every statement of `indicator` in the plan now says `target` (and `text`)."""
+    for statement in _targets(plan, indicator):
+        statement["target"] = copy.deepcopy(target)
+        if text is not None:
+            statement["text"] = text
+
+
 def weaker_maternal_mortality(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "孕产妇死亡率"):
-        target["target"] = {"op": "<=", "value": 9, "unit": "1/10万"}
-        target["text"] = "孕产妇死亡率控制在9/10万以下"
+    _rewrite(plan, "孕产妇死亡率", {"op": "<=", "value": 9, "unit": "1/10万"}, "孕产妇死亡率控制在9/10万以下")
     return ("weaker-threshold", "maternal_mortality")
 
 
@@ -74,15 +80,12 @@ def typo_fitness(plan: dict[str, Any]) -> Planted:
 
 
 def band_employment(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "就业人员中的女性比例"):
-        target["target"] = {"op": "~", "value": 35, "unit": "%"}
-        target["text"] = "就业人员中的女性比例保持在35％左右"
+    _rewrite(plan, "就业人员中的女性比例", {"op": "~", "value": 35, "unit": "%"}, "就业人员中的女性比例保持在35％左右")
     return ("band-deviation", "female_share_employed")
 
 
 def per_mille_for_percent_higher_education(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "高等教育毛入学率"):
-        target["target"] = {"op": ">=", "value": 70, "unit": "‰"}
+    _rewrite(plan, "高等教育毛入学率", {"op": ">=", "value": 70, "unit": "‰"})
     return ("implausible-value", "higher_education_gross_enrolment")
 
 
@@ -96,22 +99,17 @@ def missing_domain_environment(plan: dict[str, Any]) -> Planted:
 
 
 def direction_party_members(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "中国共产党女党员比例"):
-        target["target"] = "逐步降低"
-        target["text"] = "中国共产党女党员比例逐步降低"
+    _rewrite(plan, "中国共产党女党员比例", "逐步降低", "中国共产党女党员比例逐步降低")
     return ("direction-conflict", "female_share_party_members")
 
 
 def masked_senior_professionals(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "高级专业技术人员中的女性比例"):
-        target["target"] = ">= * %"
-        target["text"] = "高级专业技术人员中的女性比例达到**％以上"
+    _rewrite(plan, "高级专业技术人员中的女性比例", ">= * %", "高级专业技术人员中的女性比例达到**％以上")
     return ("masked-value", "female_share_senior_professionals")
 
 
 def weaker_infant_mortality(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "婴儿死亡率"):
-        target["target"] = {"op": "<=", "value": 6, "unit": "‰"}
+    _rewrite(plan, "婴儿死亡率", {"op": "<=", "value": 6, "unit": "‰"})
     return ("weaker-threshold", "infant_mortality")
 
 
@@ -127,15 +125,12 @@ def typo_preschool(plan: dict[str, Any]) -> Planted:
 
 
 def per_mille_for_percent_myopia(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "小学生近视率"):
-        target["target"] = {"op": "<=", "value": 38, "unit": "‰"}
-        target["text"] = "小学生近视率降至38‰以下"
+    _rewrite(plan, "小学生近视率", {"op": "<=", "value": 38, "unit": "‰"}, "小学生近视率降至38‰以下")
     return ("implausible-value", "myopia_primary")
 
 
 def percent_for_per_mille_infant_mortality(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "婴儿死亡率"):
-        target["target"] = {"op": "<", "value": 5, "unit": "%"}
+    _rewrite(plan, "婴儿死亡率", {"op": "<", "value": 5, "unit": "%"})
     return ("implausible-value", "infant_mortality")
 
 
@@ -148,9 +143,7 @@ def weaker_yearly_myopia(plan: dict[str, Any]) -> Planted:
 
 
 def qualitative_anaemia(plan: dict[str, Any]) -> Planted:
-    for target in _targets(plan, "5岁以下儿童贫血患病率"):
-        target["target"] = "逐步降低"
-        target["text"] = "5岁以下儿童贫血患病率逐步降低"
+    _rewrite(plan, "5岁以下儿童贫血患病率", "逐步降低", "5岁以下儿童贫血患病率逐步降低")
     return ("qualitative-only", "under5_anaemia")
 
 
