@@ -23,6 +23,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,11 +52,15 @@ class Baseline:
         return self.file.parent
 
 
-def _counted(finding: Finding) -> bool:
-    from compliance.checks import rule
+@cache
+def _families() -> dict[str, str]:
+    from compliance.checks import RULES
 
-    found = rule(finding.rule)
-    return finding.accepted is None and (found is None or found.family not in NOT_BASELINED)
+    return {rule.name: rule.family for rule in RULES}
+
+
+def _counted(finding: Finding) -> bool:
+    return finding.accepted is None and _families().get(finding.rule) not in NOT_BASELINED
 
 
 class BaselineRecorder:
@@ -72,9 +77,10 @@ class BaselineRecorder:
 
     def add(self, report: Report) -> None:
         """Record the report's findings, and accept them: the run that writes a baseline passes on them."""
+        label = plan_label(report.plan, self.root)
         for finding in report.findings:
             if _counted(finding):
-                key = finding_key(finding, report.plan, self.root)
+                key = finding_key(finding, report.plan, label=label)
                 self.counts[key] += 1
                 self.details.setdefault(key, finding)
                 finding.accepted = self.acceptance
@@ -160,11 +166,12 @@ class BaselineMatcher:
         self.acceptance = Acceptance("baseline", str(baseline.file))
 
     def add(self, report: Report) -> None:
-        self.plans.add(plan_label(report.plan, self.baseline.root))
+        label = plan_label(report.plan, self.baseline.root)
+        self.plans.add(label)
         for finding in report.findings:
             if not _counted(finding):
                 continue
-            key = finding_key(finding, report.plan, self.baseline.root)
+            key = finding_key(finding, report.plan, label=label)
             if self.remaining[key] > 0:
                 self.remaining[key] -= 1
                 finding.accepted = self.acceptance

@@ -64,16 +64,18 @@ def reference_title(finding: Finding) -> str:
     return ""
 
 
-def finding_key(finding: Finding, plan: Plan, root: Path | None = None) -> FindingKey:
-    return FindingKey(finding.rule, plan_label(plan, root), subject(finding), reference_title(finding))
+def finding_key(finding: Finding, plan: Plan, root: Path | None = None, *, label: str | None = None) -> FindingKey:
+    """The key of `finding`; `label` is the plan's `plan_label` when the caller has it already."""
+    return FindingKey(finding.rule, label or plan_label(plan, root), subject(finding), reference_title(finding))
 
 
 def fingerprints(findings: Iterable[Finding], plan: Plan, root: Path | None = None) -> list[str]:
     """One stable fingerprint per finding; identical keys are told apart by their order of occurrence."""
     seen: Counter[FindingKey] = Counter()
     result = []
+    label = plan_label(plan, root)
     for finding in findings:
-        key = finding_key(finding, plan, root)
+        key = finding_key(finding, plan, label=label)
         result.append(key.digest(seen[key]))
         seen[key] += 1
     return result

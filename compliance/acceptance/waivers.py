@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,7 @@ class Waiver:
         return Acceptance("waiver", self.source, self.reason, self.approved_by, self.expires)
 
 
+@cache
 def _catalogue_ids(name: str | None) -> dict[str, str]:
     """The catalogue id a waiver's indicator name stands for, per plan kind."""
     if name is None:
@@ -130,11 +131,22 @@ class Waivers:
     entries: list[Waiver]
 
     @cached_property
-    def by_rule(self) -> dict[str, list[Waiver]]:
-        grouped: dict[str, list[Waiver]] = {}
+    def by_plan_file(self) -> dict[Path, list[Waiver]]:
+        grouped: dict[Path, list[Waiver]] = {}
         for waiver in self.entries:
-            grouped.setdefault(waiver.rule, []).append(waiver)
+            if waiver.plan is not None:
+                grouped.setdefault(waiver.plan, []).append(waiver)
         return grouped
+
+    @cached_property
+    def by_place(self) -> list[Waiver]:
+        return [waiver for waiver in self.entries if waiver.plan is None]
+
+    def of(self, plan: Plan) -> list[Waiver]:
+        """The waivers that name `plan` (by its file, or by its jurisdiction and kind), in file order."""
+        named = self.by_plan_file.get(Path(plan.path).resolve(), []) if plan.path is not None else []
+        placed = [waiver for waiver in self.by_place if waiver.names_plan(plan)]
+        return sorted([*named, *placed], key=lambda w: (w.position.line or 0))
 
 
 def load_waivers(path: Path | str) -> Waivers:
@@ -225,8 +237,8 @@ def apply_waivers(reports: Iterable[Report], waivers: Waivers, today: date | Non
     today = today or date.today()
     for report in reports:
         ran = report.settings.select
-        for waiver in waivers.entries:
-            if waiver.rule not in ran or not waiver.names_plan(report.plan):
+        for waiver in waivers.of(report.plan):
+            if waiver.rule not in ran:
                 continue
             if waiver.expired(today):
                 if ExpiredWaiver.name in ran:

@@ -206,15 +206,7 @@ def _environment_layer(environ: Mapping[str, str], problems: list[Problem], note
         raw = environ.get(variable)
         if raw is None or not raw.strip():
             continue
-        value = _from_text(name, raw)
-        before = len(problems)
-        _validate(name, variable, value, problems, lambda loc, variable=variable: Problem(variable, ""))
-        if len(problems) > before:
-            continue
-        layer.values[name] = value
-        layer.origins[name] = Origin("environment", variable)
-        if isinstance(value, list):
-            layer.elements[name] = [Origin("environment", variable)] * len(value)
+        _set(layer, name, _from_text(name, raw), variable, problems)
     for variable in sorted(v for v in environ if v.startswith("COMPLIANCE_") and v not in known):
         close = difflib.get_close_matches(variable, sorted(known), n=1, cutoff=0.7)
         if close:
@@ -252,16 +244,20 @@ def _option_layer(options: Mapping[str, Any], problems: list[Problem]) -> _Layer
             value = list(value)
         if field_kind(name) == "list":  # a repeated option may itself hold comma-separated names
             value = [part.strip() for item in value for part in str(item).split(",") if part.strip()]
-        option = "--" + _key(name)
-        before = len(problems)
-        _validate(name, option, value, problems, lambda loc, option=option: Problem(option, ""))
-        if len(problems) > before:
-            continue
-        layer.values[name] = value
-        layer.origins[name] = Origin("option", option)
-        if isinstance(value, list):
-            layer.elements[name] = [Origin("option", option)] * len(value)
+        _set(layer, name, value, "--" + _key(name), problems)
     return layer
+
+
+def _set(layer: _Layer, name: str, value: Any, source: str, problems: list[Problem]) -> None:
+    """Validate a value of the environment or the command line (`source`: its variable or option) and keep it."""
+    before = len(problems)
+    _validate(name, source, value, problems, lambda loc: Problem(source, ""))
+    if len(problems) > before:
+        return
+    layer.values[name] = value
+    layer.origins[name] = Origin(layer.kind, source)
+    if isinstance(value, list):
+        layer.elements[name] = [Origin(layer.kind, source)] * len(value)
 
 
 # --- rules named in the settings, and the merge -------------------------------------------------
