@@ -554,20 +554,25 @@ def corpus_totals(runs: list[DocumentRun], scores: list[Score]) -> tuple[Score, 
 # --------------------------------------------------------------------------- speed
 
 
-def speed(runs: int = 5) -> tuple[int, float, float]:
-    """(bytes, cold seconds, warm median seconds) to extract the 180 KB sample text."""
+def speed(runs: int = 5) -> tuple[int, float, float, float]:
+    """(bytes, cold seconds, warm median wall seconds, warm median CPU seconds) to extract the 180 KB sample text.
+
+    The CPU time (time.process_time) is the figure to compare with the bar: on a
+    machine shared with other jobs the wall time counts their time too.
+    """
     sys.path.insert(0, str(ROOT))
     from compliance.extraction import extract
 
     start = time.perf_counter()
     extract(SPEED_TEXT)
     cold = time.perf_counter() - start
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         extract(SPEED_TEXT)
-        times.append(time.perf_counter() - start)
-    return SPEED_TEXT.stat().st_size, cold, statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return SPEED_TEXT.stat().st_size, cold, statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -579,7 +584,7 @@ def main() -> None:
     both = not (args.seeds or args.corpus)
     sections: list[tuple[str, Score]] = []
     if args.seeds or both:
-        size, cold, warm = speed()  # first, so that "cold" is the process's first extraction
+        size, cold, warm, cpu = speed()  # first, so that "cold" is the process's first extraction
         scores, total = measure()
         print("== seeds (examples/texts/ against tests/data/gold/)")
         print(table(scores, total))
@@ -595,7 +600,10 @@ def main() -> None:
             f"metadata {core.metadata_right}/{len(core.metadata)} fields right"
         )
     if args.seeds or both:
-        print(f"\n== speed: extracting {SPEED_TEXT.name} ({size / 1000:.0f} KB): cold {cold:.2f} s, warm {warm:.3f} s (median of 5)")
+        print(
+            f"\n== speed: extracting {SPEED_TEXT.name} ({size / 1000:.0f} KB): cold {cold:.2f} s (imports and "
+            f"catalogue included), warm {cpu:.3f} s CPU / {warm:.3f} s wall (median of 5)"
+        )
     if args.details:
         for label, total in sections:
             for title, items in (

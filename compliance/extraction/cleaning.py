@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from compliance.extraction._rules import fold, rules, squeeze
 from compliance.reading import Line
@@ -118,6 +118,8 @@ class Cleaned:
         return counts
 
 
+_DIGIT = re.compile(r"\d")
+
 # What a page break leaves out entirely: the text on either side reads on.
 _PAGE_BREAK = ("page number", "running header", "page break")
 
@@ -147,7 +149,7 @@ def clean(lines: list[Line]) -> Cleaned:
         texts = [line.text] if line.cells is None else line.cells
         for text in texts:
             cleaned.masked_digits += sum(text.count(m) for m in MASKS)
-            cleaned.digits += sum(ch.isdigit() for ch in text)
+            cleaned.digits += len(_DIGIT.findall(text))
     return cleaned
 
 
@@ -185,13 +187,18 @@ def _characters(line: Line) -> Src:
 # --------------------------------------------------------------------------- furniture
 
 
+@cache
+def _one_of(kind: str) -> re.Pattern[str]:
+    """The patterns of a list of rules/extraction.yaml as one expression (fullmatch: any of them whole)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in getattr(rules(), kind)))
+
+
 def is_furniture(text: str) -> bool:
     """A whole line of web-page, portal or print furniture (rules/extraction.yaml `furniture`, or a menu)."""
-    r = rules()
     stripped = fold(text).strip()
     if not stripped:
         return False
-    if any(p.fullmatch(stripped) for p in r.furniture):
+    if _one_of("furniture").fullmatch(stripped):
         return True
     return _menu(stripped)
 
@@ -205,7 +212,7 @@ def _menu(text: str) -> bool:
     if len(text) > 160:
         return False
     tokens = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜]\s*|\s*·\s*|\s*>\s*", text) if t.strip()]
-    kept = [t for t in tokens if not any(p.fullmatch(t) for p in r.furniture)]
+    kept = [t for t in tokens if not _one_of("furniture").fullmatch(t)]
     if len(tokens) >= 2 and not kept:
         return True  # a line of furniture fields side by side: 发布时间：…    来源：…    浏览次数：…
     tokens = kept
@@ -218,7 +225,6 @@ def _menu(text: str) -> bool:
 
 
 def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
-    r = rules()
     block = False
     for i, line in enumerate(sources):
         if line.cells is not None:
@@ -231,7 +237,7 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
         if block:
             reasons[i] = "furniture block"
             continue
-        if any(p.fullmatch(stripped) for p in r.furniture_blocks):
+        if _one_of("furniture_blocks").fullmatch(stripped):
             reasons[i] = "furniture block"
             block = True
             continue
@@ -241,7 +247,7 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
 
 def _page_marker(text: str) -> bool:
     stripped = fold(text).strip()
-    return bool(stripped) and any(p.fullmatch(stripped) for p in rules().page_markers)
+    return bool(stripped) and _one_of("page_markers").fullmatch(stripped) is not None
 
 
 def _pages(sources: list[Src], reasons: dict[int, str]) -> None:

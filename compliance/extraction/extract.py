@@ -210,7 +210,7 @@ def _plan(
             )
             entries.append((t.line, len(entries), entry))
         unparsed += [{"line": item.line, "text": item.text, "reason": item.reason} for item in loose]
-    stated = _stated_in_text([t for _, found in texts for t in found], kind, catalogue)
+    stated = _stated_in_text([t for _, found in texts for t in found], kind, catalogue) if flat else None
     for i in sorted(flat):
         rows, problems = read_flat(segment.lines[i], period, bare, _plausible(kind, catalogue), stated)
         for row in rows:

@@ -335,26 +335,29 @@ def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: l
 
     text = paragraph.text
     folded = fold(text).replace("．", ".")
+    # the numbers no target read; only these need the bracket and non-target rules
+    candidates = [m for m in _NUMBER.finditer(folded) if not any(s <= m.start() < e for s, e in spans)]
+    unread = unread_numbers(text, parsed)
+    if not candidates and not unread:
+        return []
     inside = _bracket_mask(folded)
+    candidates = [m for m in candidates if not inside[m.start()]]  # a name or a remark: “15分钟健身圈”, 《…》, （或…）
     known: list[tuple[int, int, str]] = []
-    for entry in rules().non_targets:
-        for match in entry.pattern.finditer(folded):
-            for group in ("n", "n2"):
-                if group in entry.pattern.groupindex and match.group(group) is not None:
-                    known.append((match.start(group), match.end(group), entry.reason))
+    if candidates:
+        for entry in rules().non_targets:
+            for match in entry.pattern.finditer(folded):
+                for group in ("n", "n2"):
+                    if group in entry.pattern.groupindex and match.group(group) is not None:
+                        known.append((match.start(group), match.end(group), entry.reason))
     loose: list[Loose] = []
-    for match in _NUMBER.finditer(folded):
+    for match in candidates:
         start, end = match.start(), match.end()
-        if any(s <= start < e for s, e in spans):
-            continue
-        if inside[start]:
-            continue  # a name or a remark: “15分钟健身圈”, 《…（2021-2025年）》, （或…≥6.5cm）
         if any(s <= start < e for s, e, _ in known):
             continue
         token = match.group(0)
         reason = "masked number outside any target" if any(ch in "*＊" for ch in token) else "number not read as a target"
         loose.append(Loose(paragraph.owners[start], _clause(text, start, end), reason))
-    for start, end, _ in unread_numbers(text, parsed):
+    for start, end, _ in unread:
         if any(s <= start < e or s < end <= e for s, e in spans) or inside[start]:
             continue
         loose.append(Loose(paragraph.owners[start], _clause(text, start, end), "number in words not read as a target"))

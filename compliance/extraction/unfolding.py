@@ -117,7 +117,7 @@ def _followed_by_part_words(folded: str, at: int) -> bool:
 
 
 def _markers(text: str, folded: str) -> list[_Marker]:
-    inside = _quoted(folded)
+    inside = _Quoted(folded)
     found: list[_Marker] = []
     part: int | None = None
     heading: int | None = None
@@ -171,21 +171,29 @@ def _markers(text: str, folded: str) -> list[_Marker]:
     return _with_tables(folded, found)
 
 
-def _quoted(folded: str) -> list[bool]:
-    """Characters inside 《》 or quotes: no piece starts there."""
-    inside = [False] * len(folded)
-    depth = 0
-    for i, ch in enumerate(folded):
-        if ch in "《“":
-            depth += 1
-        elif ch in "》”" and depth:
-            depth -= 1
-            continue
-        inside[i] = depth > 0
-    return inside
+class _Quoted:
+    """Whether a character stands inside 《》 or quotes (no piece starts there), worked out on first use."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.marks: list[bool] | None = None
+
+    def __getitem__(self, i: int) -> bool:
+        if self.marks is None:
+            self.marks = [False] * len(self.folded)
+            if "《" in self.folded or "“" in self.folded:
+                depth = 0
+                for k, ch in enumerate(self.folded):
+                    if ch in "《“":
+                        depth += 1
+                    elif ch in "》”" and depth:
+                        depth -= 1
+                        continue
+                    self.marks[k] = depth > 0
+        return self.marks[i]
 
 
-def _titles(text: str, folded: str, inside: list[bool]) -> list[_Marker]:
+def _titles(text: str, folded: str, inside: _Quoted) -> list[_Marker]:
     """A plan title standing in running text: a piece starts at it and after it."""
     from compliance.extraction.words import is_title
 

@@ -7,10 +7,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 
 from compliance.model.plan import Direction, Op
 from compliance.phrases.result import ParsedTarget
-from compliance.phrases.vocabulary import _vocabulary
+from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
 from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
@@ -77,6 +78,10 @@ def unread_numbers(
     if not isinstance(text, str) or not text:
         return []
     vocab = _vocabulary()
+    if not arabic:  # nothing in words at all (checked on the plain folded text, a superset): no need to prepare
+        folded = _fold(text)
+        if not any(pattern.search(folded) for pattern in vocab.unread_patterns):
+            return []
     work, inside = _prepare(text)
     if targets is None:
         targets = parse(text)
@@ -469,9 +474,21 @@ def _qualitative_clause(text: str, work: str, start: int, end: int, body: str) -
     )
 
 
+@cache
+def _qualitative_by_edge() -> tuple[dict[str, list[tuple[str, Direction]]], dict[str, list[tuple[str, Direction]]]]:
+    """The qualitative words by their first and by their last character, in vocabulary order (longest first)."""
+    first: dict[str, list[tuple[str, Direction]]] = {}
+    last: dict[str, list[tuple[str, Direction]]] = {}
+    for word, direction in _vocabulary().qualitative:
+        if word:
+            first.setdefault(word[0], []).append((word, direction))
+            last.setdefault(word[-1], []).append((word, direction))
+    return first, last
+
+
 def _qual_leading(body: str) -> tuple[str, Direction] | None:
     """A direction word that opens a clause and governs a measure: 逐步提高乳腺癌筛查覆盖率."""
-    for word, direction in _vocabulary().qualitative:
+    for word, direction in _qualitative_by_edge()[0].get(body[:1], ()):
         if direction in (Direction.INCREASE, Direction.DECREASE) and body.startswith(word) and len(body) > len(word) + 1:
             return word, direction
     return None
@@ -479,7 +496,7 @@ def _qual_leading(body: str) -> tuple[str, Direction] | None:
 
 def _qual_ending(body: str) -> tuple[str, Direction] | None:
     vocab = _vocabulary()
-    for word, direction in vocab.qualitative:
+    for word, direction in _qualitative_by_edge()[1].get(body[-1:], ()):
         if body.endswith(word):
             return word, direction
     last = None

@@ -76,26 +76,14 @@ def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ", ord("﹪"): "%", ord("﹤"): "<", ord("﹥"): ">"})
+_FOLD.update({ord(ch): "-" for ch in "—–―‐‑"})
+
+
 def _fold(text: str) -> str:
     """Full width to half width, one character for one character (offsets survive)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000" or ch == "\xa0":
-            out.append(" ")
-        elif ch in "—–－―‐‑":
-            out.append("-")
-        elif ch == "﹪":
-            out.append("%")
-        elif ch == "﹤":
-            out.append("<")
-        elif ch == "﹥":
-            out.append(">")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 @cache
