@@ -394,3 +394,16 @@ def test_a_milestone_placed_from_a_derived_baseline_says_so(tmp_path: Path) -> N
         assert "3.2‰" in str(finding.message) and "derived from other figures, not verified" in str(finding.message)
     with using("zh"):
         assert "系由其他数据推算，未经核实" in str(finding.message)
+
+
+def test_a_news_summary_builds_an_unverified_reference_and_unknown_metadata_asks_for_options(tmp_path: Path) -> None:
+    (news,) = build_references(
+        CORPUS / "licheng-district-women-2021-2025-news.txt", level="municipal", jurisdiction="山东省/济南市"
+    )
+    assert news.plan.plan.verified is False and news.plan.plan.source.type.value == "news_summary"
+    assert news.plan.targets and not any(t.verified for t in news.plan.targets)
+    assert "NEWS SUMMARY" in news.text
+    bare = tmp_path / "bare.txt"
+    bare.write_text("某某规划\n主要目标：\n1．孕产妇死亡率下降到12/10万以下。\n", encoding="utf-8")
+    code, out = run("targets", "build", str(bare))
+    assert code == 2 and "--kind" in out and "--level" in out and "--period" in out

@@ -62,7 +62,7 @@ def build_references(
 
 def _check_metadata(plan: Plan, file: str) -> None:
     info = plan.plan
-    missing = [name for name in ("kind", "level", "period") if getattr(info, name, None) in (None, ())]
+    missing = list(info.missing)
     if missing:
         raise InputError.single(
             file,
@@ -86,12 +86,18 @@ def _check_metadata(plan: Plan, file: str) -> None:
 def as_reference(plan: Plan, official: OfficialDocument, today: datetime.date) -> Plan:
     """A plan read from `official`, marked as read from it: verified, with the document as evidence."""
     info = plan.plan
-    summary = getattr(info.source, "type", None) == "news_summary"  # a news article is not the official text
+    summary = info.is_news_summary  # a news article about a plan is not its official text
     verified = not summary
     note = "built by compliance targets build from the document named in source"
     if summary:
         note = "built from a news summary of the plan, not its official text: its targets are unverified"
-    source = Source(file=official.name, url=official.url, sha256=official.sha256, note=note)
+    source = Source(
+        file=official.name,
+        url=official.url,
+        sha256=official.sha256,
+        note=note,
+        type=info.source.type if info.source is not None else None,
+    )
     evidence = official.evidence
     targets = []
     for target in plan.targets:
@@ -122,12 +128,16 @@ def render(reference: Plan, official: OfficialDocument) -> str:
     info = reference.plan
     numeric = sum(1 for t in reference.targets if t.target.is_numeric)
     published = f", published at {official.url}" if official.url else ""
+    read = (
+        "each read from that document (verified: true,\n# with it as evidence)"
+        if info.verified
+        else "read from a NEWS SUMMARY of the plan, not its\n# official text: each is verified: false"
+    )
     header = [
         f"# Reference plan 《{info.title}》, built by `compliance targets build` on {info.last_verified.date}",  # type: ignore[union-attr]
         f"# from {official.label}{published}.",
-        f"# {len(reference.targets)} targets ({numeric} numeric), each read from that document (verified: true,",
-        "# with it as evidence). Check each against its line, and finish by hand the numbers",
-        f"# under `unparsed` ({len(reference.unparsed)}). Use it with: compliance check PLAN --ref DIRECTORY",
+        f"# {len(reference.targets)} targets ({numeric} numeric), {read}. Check each against its line, and",
+        f"# finish by hand the numbers under `unparsed` ({len(reference.unparsed)}). Use it with: compliance check PLAN --ref DIRECTORY",
     ]
     body = dump_plan(reference).splitlines()
     while body and body[0].startswith("#"):  # the extraction header: replaced by the reference's own
