@@ -306,9 +306,24 @@ def test_parent_stub_metadata_and_no_targets(relative: str) -> None:
 
 # parents whose only known numbers come from a single secondary (news) source: the notes' addenda (§15)
 NEWS_ONLY = {
-    "xinjiang/women-2021-2025.yaml": [
-        ("就业人员中女性比例", "~", Decimal("45"), "%", "就业人员女性比例保持在45%左右"),
-        ("城镇单位就业人员中女性比例", "~", Decimal("40"), "%", "城镇单位就业人员中女性比例达到40%左右"),
+    "xinjiang/women-2021-2025.yaml": [  # parent-plans.md §6b
+        ("就业人员中女性比例", "~", Decimal("45"), "%", None, "就业人员女性比例保持在45%左右"),
+        ("城镇单位就业人员中女性比例", "~", Decimal("40"), "%", None, "城镇单位就业人员中女性比例达到40%左右"),
+    ],
+    "yunnan/children-2021-2030.yaml": [  # parent-plans.md §4b (the legend reads 以下 as <=: see the entries' notes)
+        ("省级危重新生儿救治中心数", ">=", Decimal("10"), "个", None, "省级至少有10个危重新生儿救治中心"),
+        ("各州市县区达标危重新生儿救治中心", ">=", Decimal("1"), "个", None, "各州、市、县、区至少有1个危重新生儿救治中心达到国家建设标准要求"),
+        ("新生儿死亡率", "<=", Decimal("2"), "‰", None, "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"),
+        ("婴儿死亡率", "<=", Decimal("3.5"), "‰", None, "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"),
+        ("5岁以下儿童死亡率", "<=", Decimal("5"), "‰", None, "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"),
+        ("每千名儿童拥有儿科执业(助理)医生", "=", Decimal("1.12"), "名/千人", None, "每千名儿童拥有儿科执业(助理)医生达到1.12名"),
+        ("每所乡镇卫生院/社区卫生服务中心儿童保健医生", ">=", Decimal("2"), "名", None, "至少配备2名专业从事儿童保健的医生"),
+        ("三级妇幼保健院开展中医药门诊服务比例", "=", Decimal("100"), "%", 2025, "到2025年,三级和二级妇幼保健院开展中医药门诊服务的比例分别达到100%和60%以上"),
+        ("二级妇幼保健院开展中医药门诊服务比例", ">=", Decimal("60"), "%", 2025, "到2025年,三级和二级妇幼保健院开展中医药门诊服务的比例分别达到100%和60%以上"),
+        ("每个州市托育服务指导中心", ">=", Decimal("1"), "个", None, "每个州、市至少建设1个托育服务指导中心"),
+        ("每个县市区示范性综合托育机构", ">=", Decimal("1"), "个", None, "每个县、市、区至少建成1个示范性综合托育机构"),
+        ("5岁以下儿童贫血患病率", "<=", Decimal("10"), "%", None, "5岁以下儿童贫血患病率和生长迟缓率分别控制在10%和5%以下"),
+        ("5岁以下儿童生长迟缓率", "<=", Decimal("5"), "%", None, "5岁以下儿童贫血患病率和生长迟缓率分别控制在10%和5%以下"),
     ],
 }
 
@@ -316,13 +331,12 @@ NEWS_ONLY = {
 @pytest.mark.parametrize("relative", sorted(NEWS_ONLY))
 def test_targets_known_from_one_news_source_are_encoded_unverified_with_it_as_evidence(relative: str) -> None:
     plan = load_plan(REFERENCE / relative)
-    got = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.text) for t in plan.targets]
+    got = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.year, t.text) for t in plan.targets]
     assert got == NEWS_ONLY[relative]
     for target in plan.targets:
         assert target.verified is False
         assert target.evidence and all(e.startswith("http") for e in target.evidence)
         assert "single secondary source" in (target.note or "")
-        assert target.year is None  # the plan's own end, 2025
 
 
 def test_every_bundled_reference_says_when_its_numbers_were_last_checked() -> None:

@@ -52,7 +52,9 @@ def test_targets_for_names_the_right_ancestors(example: str) -> None:
     assert code == 0, output
     ancestors = json.loads(output)["ancestors"]
     assert [a["id"] for a in ancestors] == EXPECTED_ANCESTORS[example]
-    assert [a["targets_encoded"] for a in ancestors] == [True, False, False]
+    # 云南's children's plan: the targets one news summary quotes (reference-notes §4b, §15)
+    provincial_encoded = example == "xinping-children-2021-2030"
+    assert [a["targets_encoded"] for a in ancestors] == [True, provincial_encoded, False]
 
 
 def test_jiaxing_is_checked_against_the_national_outline_and_zhejiang() -> None:

@@ -407,3 +407,26 @@ def test_a_news_summary_builds_an_unverified_reference_and_unknown_metadata_asks
     bare.write_text("某某规划\n主要目标：\n1．孕产妇死亡率下降到12/10万以下。\n", encoding="utf-8")
     code, out = run("targets", "build", str(bare))
     assert code == 2 and "--kind" in out and "--level" in out and "--period" in out
+
+
+# --------------------------------------------------------------------------- 云南, the parent of 新平
+
+
+XINPING_CHILDREN = ROOT / "examples" / "plans" / "xinping-children-2021-2030.yaml"
+
+
+def test_a_xinping_childrens_check_compares_against_yunnans_numbers_shown_as_unverified(tmp_path: Path) -> None:
+    report = check(load_plan(XINPING_CHILDREN), ReferenceLibrary.load())
+    yunnan = [r for r in report.references if r.id == "yunnan/children-2021-2030"]
+    assert yunnan and yunnan[0].targets_encoded
+    assert not [f for f in report.findings if f.severity.value == "error"], "新平 copies 云南's targets: no error"
+    # 新平 with 2.5‰: meets the national 3.0‰, not 云南's stricter 2‰ (unverified, from a news summary)
+    weaker = tmp_path / "xinping.yaml"
+    weaker.write_text(XINPING_CHILDREN.read_text(encoding="utf-8").replace("2‰、3.5‰和5‰及以下", "2.5‰、3.5‰和5‰及以下", 1)
+                      .replace('{op: "<=", value: 2, unit: ‰}', '{op: "<=", value: 2.5, unit: ‰}', 1), encoding="utf-8")
+    findings = [f for f in check(load_plan(weaker), ReferenceLibrary.load()).findings if f.rule == "weaker-threshold"]
+    assert [(f.indicator_name, f.reference.source.id, f.reference.target.target.value, f.reference.verified) for f in findings] == [
+        ("新生儿死亡率", "yunnan/children-2021-2030", Decimal("2"), False)
+    ]
+    code, out = run("check", str(weaker), "--lang", "zh")
+    assert code == 1 and "《云南儿童发展规划（2021—2030年）》〔未核实〕" in out
