@@ -244,11 +244,17 @@ def test_baseline_entries_that_no_longer_occur_are_a_note(project: Path) -> None
     assert "note: 2 findings of the baseline baseline.json no longer occur; rewrite it with --write-baseline baseline.json" in err
 
 
-def test_write_baseline_rewrites_a_baseline_but_never_another_file(project: Path) -> None:
+def test_write_baseline_rewrites_a_baseline_another_file_only_with_force_and_an_input_never(project: Path) -> None:
     assert run("check", "plans/shizhong-women.yaml", "--write-baseline", "baseline.json")[0] == 0
     assert run("check", "plans/shizhong-women.yaml", "--write-baseline", "baseline.json")[0] == 0  # named to rewrite
-    code, _, err = run("check", "plans/shizhong-women.yaml", "--write-baseline", "plans/shizhong-women.yaml")
-    assert code == 2 and "exists and is not a compliance baseline: not overwritten" in err
+    (project / "notes.json").write_text("会议记录\n", encoding="utf-8")
+    code, _, err = run("check", "plans/shizhong-women.yaml", "--write-baseline", "notes.json")
+    assert code == 2 and "notes.json: already exists; it was not overwritten" in err
+    assert (project / "notes.json").read_text(encoding="utf-8") == "会议记录\n"
+    assert run("check", "plans/shizhong-women.yaml", "--write-baseline", "notes.json", "--force")[0] == 0
+    assert json.loads((project / "notes.json").read_text(encoding="utf-8"))["format"] == "compliance-baseline/1"
+    code, _, err = run("check", "plans/shizhong-women.yaml", "--write-baseline", "plans/shizhong-women.yaml", "--force")
+    assert code == 2 and "this is the input" in err
     assert (project / "plans" / "shizhong-women.yaml").read_text(encoding="utf-8") == JINAN_WOMEN.read_text(encoding="utf-8")
 
 

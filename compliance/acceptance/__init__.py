@@ -13,7 +13,7 @@ against the exit code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,10 +45,18 @@ class AcceptanceStage:
     them at once, so the run that writes it passes unless a waiver is expired.
     """
 
-    def __init__(self, settings: Settings, *, write_to: Path | str | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        write_to: Path | str | None = None,
+        force: bool = False,
+        inputs: Iterable[Path | str] = (),
+        today: date | None = None,
+    ) -> None:
         self.today = today
         self.waivers = load_waivers(settings.waivers) if settings.waivers is not None else None
-        self.recorder = BaselineRecorder(write_to) if write_to is not None else None
+        self.recorder = BaselineRecorder(write_to, force=force, inputs=inputs) if write_to is not None else None
         self.baseline_file = settings.baseline
         self.matcher = (
             BaselineMatcher(load_baseline(settings.baseline))

@@ -10,16 +10,15 @@ edits elsewhere in a plan do not break the baseline. Two identical findings
 need two entries (each entry has a count). Plan files are named relative to
 the baseline's folder, so the check may run from anywhere.
 
-Writing replaces the named file only when it does not exist or is itself a
-baseline (the user names it to rewrite it); any other file is left alone and
-the run stops with exit code 2.
+Writing replaces the named file when it does not exist or is itself a
+baseline (the user names it to rewrite it); any other file only with --force,
+and never one of the inputs; otherwise the run stops with exit code 2 before
+anything is checked. The file is written atomically (compliance.files.OutputFile).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,10 +65,13 @@ def _counted(finding: Finding) -> bool:
 class BaselineRecorder:
     """Gathers the findings of reports as they come, for a baseline written at the end."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, force: bool = False, inputs: Iterable[Path | str] = ()) -> None:
+        from compliance.files import OutputFile
+
         self.path = Path(path)
-        if self.path.exists() and not _is_baseline(self.path):  # said before anything is checked
-            raise InputError.single(str(self.path), text("baseline.not-a-baseline"), hint=text("baseline.not-a-baseline-hint"))
+        # checked before anything is checked: a baseline is rewritten when named, any other file only with --force,
+        # an input never (compliance.files.OutputFile writes atomically)
+        self.output = OutputFile(str(path), force=force or _is_baseline(self.path), inputs=inputs).check()
         self.root = self.path.parent.resolve()
         self.counts: Counter[FindingKey] = Counter()
         self.details: dict[FindingKey, Finding] = {}
@@ -107,7 +109,7 @@ class BaselineRecorder:
 
     def write(self) -> int:
         """Write the baseline (through a temporary file); the number of findings recorded."""
-        _replace(self.path, json.dumps(self.record(), ensure_ascii=False, indent=2) + "\n")
+        self.output.write(json.dumps(self.record(), ensure_ascii=False, indent=2) + "\n")
         return sum(self.counts.values())
 
 
@@ -124,18 +126,6 @@ def _is_baseline(path: Path) -> bool:
         return json.loads(path.read_text(encoding="utf-8")).get("format") == FORMAT
     except (OSError, UnicodeDecodeError, ValueError, AttributeError):
         return False
-
-
-def _replace(path: Path, content: str) -> None:
-    """Write through a temporary file in the same folder, so that a failed write leaves the old file whole."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise InputError.single(str(path), text("baseline.cannot-write", reason=error.strerror or str(error))) from None
 
 
 def load_baseline(path: Path | str) -> Baseline:

@@ -38,7 +38,7 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
     help="Report format (default: text, or `format` of the configuration): " + ", ".join(format_names()) + ".",
 )
 @click.option("-o", "--output", type=click.Path(), help="Write the report to FILE (required for binary formats such as xlsx).")
-@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+@click.option("--force", is_flag=True, help="Replace the -o (or --write-baseline) file if it exists.")
 @click.option(
     "--color",
     "--colour",
@@ -85,7 +85,7 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
 @click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False),
-    help="Record today's findings in this baseline file (rewritten if it is one; any other file is left alone).",
+    help="Record today's findings in this baseline file (rewritten if it is one; any other file only with --force).",
 )
 @click.option(
     "--stdin-filename",
@@ -165,8 +165,8 @@ def check(
     chosen = get_format(_format(settings))
     language = _language(lang, settings, chosen.default_lang)
     check_destination(output, force, chosen.binary, chosen.name)
-    acceptance = AcceptanceStage(settings, write_to=write_baseline)
     files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [])
+    acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
     library = reference_library(refs, settings)
     colour_on = use_colour(colour, to_file=output is not None)
     progress = Progress(len(files), progress_wanted(len(files), to_file=output is not None))
