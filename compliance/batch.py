@@ -116,6 +116,11 @@ def check_inputs(
         except InputError as error:
             yield InputFailure(str(file), list(error.problems))
             continue
+        except (OSError, MemoryError) as error:  # the machine refused this input: the user's to fix, not a bug
+            from compliance.files import environment_error
+
+            yield InputFailure(str(file), list(environment_error(error, str(file)).problems))
+            continue
         except Exception as error:  # noqa: BLE001 - one input's bug must not cost the others' reports
             message = text("cli.internal-input", error=f"{type(error).__name__}: {error}")
             yield InputFailure(str(file), [Problem(str(file), message, hint=text("cli.internal-input-hint"))], internal=True)

@@ -72,6 +72,14 @@ def environment_problem(file: str, error: OSError, *, writing: bool = False) -> 
     return Problem(file, _text(f"file.{key}", folder=folder), hint=_text(f"file.{key}-hint", folder=folder))
 
 
+def environment_error(error: OSError | MemoryError, file: str | None = None) -> InputError:
+    """An error the machine raised anywhere (the last line of defence): the user's to fix, exit code 2."""
+    if isinstance(error, MemoryError):
+        return InputError.single(file or "-", _text("file.out-of-memory"), hint=_text("file.out-of-memory-hint"))
+    name = file or error.filename or "-"
+    return InputError([environment_problem(str(name), error)])
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return _text("file.kind-fifo")
@@ -145,10 +153,13 @@ class OutputFile:
     folder that does not exist.
     """
 
-    def __init__(self, written: str, *, force: bool = False, inputs: Iterable[Path | str] = ()) -> None:
+    def __init__(
+        self, written: str, *, force: bool = False, inputs: Iterable[Path | str] = (), make_folder: bool = False
+    ) -> None:
         self.written = written
         self.force = force
         self.inputs = [Path(p) for p in inputs]
+        self.make_folder = make_folder  # the folder may be missing: it is created when the file is written
         self.path = Path(os.path.realpath(written)) if written else Path()
 
     def _problem(self, id: str, **params: Any) -> InputError:
@@ -174,7 +185,12 @@ class OutputFile:
             if not self.force:
                 raise self._problem("exists")
         parent = self.path.parent
-        if not parent.is_dir():
+        if self.make_folder:
+            existing = next((folder for folder in (parent, *parent.parents) if folder.exists()), None)
+            if existing is not None and not existing.is_dir():
+                raise self._problem("not-a-folder-on-the-way", folder=str(existing))
+            parent = existing or parent
+        elif not parent.is_dir():
             raise self._problem("no-folder", folder=str(Path(self.written).parent))
         if not os.access(parent, os.W_OK | os.X_OK):
             raise InputError(
@@ -186,6 +202,8 @@ class OutputFile:
     def open(self, binary: bool = False) -> Iterator[IO[Any]]:
         """A stream to a temporary file beside the target, moved onto it when the block ends without error."""
         try:
+            if self.make_folder:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
         except OSError as error:
             raise InputError([environment_problem(self.written, error, writing=True)]) from None
@@ -238,3 +256,42 @@ def check_outputs(outputs: list[OutputFile]) -> list[OutputFile]:
             )
         seen[output.path] = output.written
     return outputs
+
+
+def plan_outputs(
+    output: str,
+    names: list[str],
+    *,
+    force: bool = False,
+    inputs: Iterable[Path | str] = (),
+    suffixes: tuple[str, ...] = (".yaml", ".yml", ".json"),
+) -> list[OutputFile]:
+    """Where `-o OUTPUT` puts the plans of one document: one file, or one file per plan in a folder.
+
+    OUTPUT naming a file (a suffix of `suffixes`) takes exactly one plan; anything
+    else is a folder, created if need be, holding `names` (made unique:
+    `x-women.yaml`, `x-women-2.yaml`, so that two plans never share a file).
+    Every output is checked before any is written.
+    """
+    if not output.strip():
+        raise InputError.single("-o", _text("file.empty-name"), hint=_text("file.empty-name-hint"))
+    path = Path(output)
+    if path.suffix.lower() in suffixes and not output.endswith(("/", os.sep)):
+        if len(names) != 1:
+            raise InputError.single(
+                output, _text("file.several-plans", count=len(names)), hint=_text("file.several-plans-hint")
+            )
+        return check_outputs([OutputFile(output, force=force, inputs=inputs)])
+    if path.exists() and not path.is_dir():
+        raise InputError.single(output, _text("file.not-a-folder-output"), hint=_text("file.not-a-folder-output-hint"))
+    unique: list[str] = []
+    for name in names:
+        candidate, number = name, 2
+        stem, dot, suffix = name.rpartition(".")
+        while candidate in unique:
+            candidate = f"{stem}-{number}.{suffix}" if dot else f"{name}-{number}"
+            number += 1
+        unique.append(candidate)
+    return check_outputs(
+        [OutputFile(str(path / name), force=force, inputs=inputs, make_folder=True) for name in unique]
+    )

@@ -340,7 +340,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         extract(tmp_path / "absent.txt")
     folder = tmp_path / "folder.txt"
     folder.mkdir()
-    with pytest.raises(InputError, match="directory"):
+    with pytest.raises(InputError, match="is a folder"):
         extract(folder)
 
 

@@ -45,6 +45,12 @@ def reports_input_errors(command: F) -> F:
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
+        except (OSError, MemoryError) as error:  # the machine refused (a full disk, a permission): not a bug
+            from compliance.files import environment_error
+
+            for problem in environment_error(error).problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
         except Exception as error:  # noqa: BLE001 - the last line of defence
             click.echo(
                 f"internal error: {type(error).__name__}: {error}\n"

@@ -164,7 +164,7 @@ def check(
     )
     chosen = get_format(_format(settings))
     language = _language(lang, settings, chosen.default_lang)
-    check_destination(output, force, chosen.binary, chosen.name)
+    check_destination(output, force, chosen.binary, chosen.name, inputs=[p for p in paths if p != STDIN])
     files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [])
     acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
     library = reference_library(refs, settings)

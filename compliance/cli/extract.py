@@ -7,7 +7,6 @@ from typing import Any
 import click
 
 from compliance.cli.app import document_options, main, names_formats, reports_input_errors
-from compliance.errors import InputError
 
 
 @main.command()
@@ -16,42 +15,56 @@ from compliance.errors import InputError
     "-o",
     "--output",
     type=click.Path(),
-    help="A directory for one plan file per plan (or a .yaml file when the document holds one plan). "
-    "Default: a YAML stream on standard output.",
+    help="A folder for one plan file per plan (created if need be), or a .yaml (or .json) file when the "
+    "document holds one plan. Default: a YAML stream on standard output.",
 )
+@click.option("--force", is_flag=True, help="Replace plan files that already exist (never the document itself).")
 @document_options
 @names_formats
 @reports_input_errors
-def extract(document: str, output: str | None, **extraction: Any) -> None:
+def extract(document: str, output: str | None, force: bool, **extraction: Any) -> None:
     """Turn a plan document ({formats}) into plan files to review.
 
     Each target keeps its line, section and verbatim text; numbers of target
-    sections that were not understood are listed under `unparsed`.
+    sections that were not understood are listed under `unparsed`. An existing
+    plan file (perhaps reviewed by hand) is replaced only with --force.
     """
     from pathlib import Path
 
-    from compliance.extraction import dump_plan, dump_plans
+    from compliance.extraction import dump_plans
     from compliance.extraction import extract as run_extract
+    from compliance.files import plan_outputs
 
     plans = run_extract(document, **{k: v for k, v in extraction.items() if v is not None})
     if output is None:
         click.echo(dump_plans(plans), nl=False)
         return
-    target = Path(output)
-    if target.suffix.lower() in (".yaml", ".yml"):
-        if len(plans) != 1:
-            raise InputError.single(
-                output, f"the document holds {len(plans)} plans", hint="give a directory with -o to write one file each"
-            )
-        files = [(target, plans[0])]
-    else:
-        target.mkdir(parents=True, exist_ok=True)
-        stem = Path(document).stem
-        files = [(target / f"{stem}-{plan.plan.kind.value if plan.plan.kind else 'plan'}.yaml", plan) for plan in plans]
-    for path, plan in files:
-        path.write_text(dump_plan(plan), encoding="utf-8")
+    stem = Path(document).stem
+    names = [f"{stem}-{plan.plan.kind.value if plan.plan.kind else 'plan'}.yaml" for plan in plans]
+    outputs = plan_outputs(output, names, force=force, inputs=[document])  # all checked before any is written
+    for destination, plan in zip(outputs, plans, strict=True):
+        destination.write(_plan_text(plan, json=destination.path.suffix.lower() == ".json"))
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)
         click.echo(
-            f"{path}: {plan.plan.title} — {len(plan.domains)} domains, {len(plan.targets)} targets "
+            f"{destination.written}: {plan.plan.title} — {len(plan.domains)} domains, {len(plan.targets)} targets "
             f"({numeric} numeric), {len(plan.unparsed)} unparsed numbers to review"
         )
+
+
+def _plan_text(plan: Any, json: bool) -> str:
+    """The plan file's text: the reviewed YAML, or the same fields as JSON for a .json name."""
+    from compliance.extraction import dump_plan
+
+    if not json:
+        return str(dump_plan(plan))
+    import json as json_module
+    from decimal import Decimal
+
+    from compliance.extraction.writer import plan_dict
+
+    def number(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        raise TypeError(type(value).__name__)
+
+    return json_module.dumps(plan_dict(plan), ensure_ascii=False, indent=2, default=number) + "\n"

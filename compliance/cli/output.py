@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -42,8 +42,11 @@ class _Echo:
         sys.stdout.flush()
 
 
-def check_destination(output: str | None, force: bool, binary: bool, format_name: str) -> None:
-    """Refuse before any work: a binary format to the terminal, or an existing file without --force."""
+def check_destination(
+    output: str | None, force: bool, binary: bool, format_name: str, inputs: Iterable[Path | str] = ()
+) -> None:
+    """Refuse before any work: a binary format to the terminal, or an -o that is unsafe (see compliance.files)."""
+    from compliance.files import OutputFile
     from compliance.messages import text
 
     if output is None:
@@ -54,43 +57,22 @@ def check_destination(output: str | None, force: bool, binary: bool, format_name
                 hint=text("cli.binary-to-terminal-hint", format=format_name),
             )
         return
-    path = Path(output)
-    if path.is_dir():
-        raise InputError.single(output, text("cli.output-is-folder"), hint=text("cli.output-is-folder-hint"))
-    if path.exists() and not force:
-        raise InputError.single(output, text("cli.output-exists"), hint=text("cli.output-exists-hint"))
-    if not path.parent.exists():
-        raise InputError.single(output, text("cli.output-no-folder", folder=path.parent), hint=text("cli.output-no-folder-hint"))
+    OutputFile(output, force=force, inputs=inputs).check()
 
 
 @contextmanager
 def destination(output: str | None, binary: bool, colour: bool) -> Iterator[IO[Any]]:
-    """The stream a report is written to: stdout, or a temporary file moved to `output` once complete."""
+    """The stream a report is written to: stdout, or a temporary file moved to `output` once complete.
+
+    `output` has passed check_destination: it is replaced (through a symbolic link, the file it names).
+    """
     if output is None:
         yield _Echo(colour)  # type: ignore[misc]
         return
-    import tempfile
+    from compliance.files import OutputFile
 
-    path = Path(output)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        if binary:
-            with os.fdopen(handle, "wb") as stream:
-                yield stream
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                yield stream
-        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with OutputFile(output, force=True).open(binary=binary) as stream:
+        yield stream
 
 
 class Progress:

@@ -178,26 +178,23 @@ def targets_build(document: str, output: str | None, source_url: str | None, for
     from pathlib import Path
 
     from compliance.errors import InputError
-    from compliance.verification import build_references, write_new
+    from compliance.files import plan_outputs
+    from compliance.messages import text
+    from compliance.verification import build_references
 
     built = build_references(document, source_url=source_url, **{k: v for k, v in extraction.items() if v is not None})
     if output is None:
         click.echo("---\n".join(reference.text for reference in built), nl=False)
         return
     target = Path(output)
-    if target.suffix.lower() in (".yaml", ".yml"):
-        if len(built) != 1:
-            raise InputError.single(
-                output, f"the document holds {len(built)} plans", hint="give a directory with -o to write one file each"
-            )
-        files = [(target, built[0])]
-    else:
-        files = [(target / reference.path, reference) for reference in built]
-    for path, _ in files:  # refuse before writing anything
-        if path.exists() and not force:
-            raise InputError.single(str(path), "already exists; it was not overwritten", hint="use --force to replace it")
-    for path, reference in files:
-        write_new(path, reference.text, force=force, inputs=(Path(document),))
+    if target.suffix.lower() == ".json":
+        raise InputError.single(output, text("file.yaml-only"), hint=text("file.yaml-only-hint"))
+    outputs = plan_outputs(  # every file checked (exists, is the document, written twice) before any is written
+        output, [str(reference.path) for reference in built], force=force, inputs=[document], suffixes=(".yaml", ".yml")
+    )
+    for destination, reference in zip(outputs, built, strict=True):
+        destination.write(reference.text)
+        path = destination.written
         plan = reference.plan
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)
         click.echo(

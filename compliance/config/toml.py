@@ -25,12 +25,12 @@ def read_toml(path: Path) -> dict[str, Any]:
     """The data of a TOML file; InputError with the line and column of a syntax error."""
     import tomllib
 
+    from compliance.files import PLAN_FILE_LIMIT, read_bytes
+
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        content = read_bytes(path, limit=PLAN_FILE_LIMIT).decode("utf-8-sig")  # a regular file only (a FIFO would hang)
     except UnicodeDecodeError:
         raise InputError.single(str(path), text("config.not-utf8"), hint=text("config.not-utf8-hint")) from None
-    except OSError as error:
-        raise InputError.single(str(path), text("config.unreadable", reason=error.strerror)) from None
     try:
         return tomllib.loads(content)
     except tomllib.TOMLDecodeError as error:

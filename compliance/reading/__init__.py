@@ -135,14 +135,9 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
             f"cannot extract a plan from a '{suffix or 'suffix-less'}' file",
             hint=f"give a {FORMATS} file, or save it as one of these",
         )
-    if not path.exists():
-        raise InputError.single(file, "no such file", hint="check the path")
-    if path.is_dir():
-        raise InputError.single(file, "is a directory, not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError.single(file, f"cannot read the file: {error.strerror}") from None
+    from compliance.files import read_bytes
+
+    raw = read_bytes(path)  # a regular file only: a FIFO, a device or a link loop is refused with what to do
     if suffix in TEXT_SUFFIXES:
         from compliance.reading.text import decode, text_lines
 

@@ -9,12 +9,9 @@ place — and never over an existing file without `force`, nor over the document
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from compliance.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -27,11 +24,10 @@ class OfficialDocument:
 
     @classmethod
     def of(cls, path: Path | str, url: str | None = None) -> OfficialDocument:
+        from compliance.files import read_bytes
+
         path = Path(path)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as error:
-            raise InputError.single(str(path), f"cannot read the document: {error.strerror or error}") from None
+        digest = hashlib.sha256(read_bytes(path)).hexdigest()
         return cls(path=path, sha256=digest, url=url or None)
 
     @property
@@ -49,21 +45,7 @@ class OfficialDocument:
 
 
 def write_new(path: Path, text: str, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> None:
-    """Write `text` to `path` atomically; an existing file only with `force`, never one of `inputs`."""
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in inputs):
-        raise InputError.single(str(path), "is the document being read; it was not overwritten", hint="choose another -o")
-    if target.exists() and target.is_dir():
-        raise InputError.single(str(path), "is a directory", hint="give the name of a file, or a directory with -o DIR")
-    if target.exists() and not force:
-        raise InputError.single(str(path), "already exists; it was not overwritten", hint="use --force to replace it")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as error:
-        if "temporary" in locals():
-            Path(temporary).unlink(missing_ok=True)
-        raise InputError.single(str(path), f"cannot write the file: {error.strerror or error}") from None
+    """Write `text` to `path` atomically; an existing file only with `force`, never one of `inputs` (compliance.files)."""
+    from compliance.files import OutputFile
+
+    OutputFile(str(path), force=force, inputs=inputs, make_folder=True).check().write(text)

@@ -1,0 +1,245 @@
+"""The user's files: never overwritten without --force, never the input, written atomically; the machine's refusals are exit 2 with a hint.
+
+Reproduces defects 6, 9 and 15 of issue 10 (and the -o half of issue 8).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+XINPING = ROOT / "examples" / "texts" / "xinping-county-women-children-2021-2030.txt"
+PLAN = ROOT / "examples" / "plans" / "xinping-women-2021-2030.yaml"
+ONE_PLAN = (
+    "某某县妇女发展规划（2021—2030年）\n（一）妇女与健康\n主要目标：\n"
+    "1．孕产妇死亡率控制在8/10万以下。\n2．妇女常见病定期筛查率达到80%以上。\n"
+)
+PLACE = ["--jurisdiction", "云南省/玉溪市/新平县", "--level", "county"]
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(ONE_PLAN, encoding="utf-8")
+    return path
+
+
+def no_internal_error(code: int, output: str) -> None:
+    assert code == 2, output
+    assert "internal error" not in output and "Traceback" not in output
+    assert "(" in output  # every message carries its hint in brackets
+
+
+# ---------------------------------------------------------------- -o never destroys a file
+
+
+def test_o_through_a_symbolic_link_onto_the_input_is_refused(document: Path) -> None:
+    link = document.parent / "plan.yaml"
+    link.symlink_to(document)
+    for force in ([], ["--force"]):
+        code, output = run("extract", str(document), *PLACE, "-o", str(link), *force)
+        no_internal_error(code, output)
+        assert "this is the input" in output
+    assert document.read_text(encoding="utf-8") == ONE_PLAN
+
+
+def test_o_onto_the_input_itself_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = run("check", str(plan), "-o", str(plan), "--force")
+    no_internal_error(code, output)
+    assert plan.read_text(encoding="utf-8") == PLAN.read_text(encoding="utf-8")
+
+
+def test_an_existing_hand_written_plan_file_is_kept_without_force(document: Path) -> None:
+    mine = document.parent / "mine.yaml"
+    mine.write_text("# reviewed by hand\n", encoding="utf-8")
+    code, output = run("extract", str(document), *PLACE, "-o", str(mine))
+    no_internal_error(code, output)
+    assert "already exists" in output and "--force" in output
+    assert mine.read_text(encoding="utf-8") == "# reviewed by hand\n"
+    code, output = run("extract", str(document), *PLACE, "-o", str(mine), "--force")
+    assert code == 0, output
+    assert "孕产妇死亡率" in mine.read_text(encoding="utf-8")
+
+
+def test_a_reviewed_plan_in_the_output_folder_is_kept_without_force(document: Path) -> None:
+    folder = document.parent / "plans"
+    folder.mkdir()
+    reviewed = folder / "draft-women.yaml"
+    reviewed.write_text("# reviewed\n", encoding="utf-8")
+    code, output = run("extract", str(document), *PLACE, "-o", str(folder))
+    no_internal_error(code, output)
+    assert reviewed.read_text(encoding="utf-8") == "# reviewed\n"
+
+
+def test_a_link_to_another_file_is_followed_and_stays_a_link(document: Path) -> None:
+    real = document.parent / "real.yaml"
+    real.write_text("old\n", encoding="utf-8")
+    link = document.parent / "link.yaml"
+    link.symlink_to(real)
+    code, output = run("extract", str(document), *PLACE, "-o", str(link), "--force")
+    assert code == 0, output
+    assert link.is_symlink() and "孕产妇死亡率" in real.read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(document: Path, monkeypatch) -> None:
+    import compliance.files
+
+    target = document.parent / "plan.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(compliance.files.os, "fsync", full)
+    code, output = run("extract", str(document), *PLACE, "-o", str(target), "--force")
+    no_internal_error(code, output)
+    assert "the disk is full" in output
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in document.parent.iterdir()) == ["draft.txt", "plan.yaml"]
+
+
+def test_o_plan_json_writes_a_json_plan_file(document: Path) -> None:
+    target = document.parent / "plan.json"
+    code, output = run("extract", str(document), *PLACE, "-o", str(target))
+    assert code == 0, output
+    assert target.is_file()  # it used to be created as a directory
+    code, output = run("validate", str(target))
+    assert code == 0 and "valid" in output, output
+
+
+def test_o_with_an_empty_name_writes_nothing(document: Path, monkeypatch) -> None:
+    monkeypatch.chdir(document.parent)
+    code, output = run("extract", str(document), *PLACE, "-o", "")
+    no_internal_error(code, output)
+    assert "empty name" in output
+    assert [p.name for p in document.parent.iterdir()] == ["draft.txt"]
+
+
+def test_two_plans_are_never_written_to_one_file() -> None:
+    from compliance.files import plan_outputs
+
+    outputs = plan_outputs("/tmp/compliance-never-written/", ["x-women.yaml", "x-women.yaml", "x-children.yaml"])
+    assert [o.path.name for o in outputs] == ["x-women.yaml", "x-women-2.yaml", "x-children.yaml"]
+
+
+def test_several_plans_to_one_file_are_refused(tmp_path: Path) -> None:
+    code, output = run("extract", str(XINPING), "-o", str(tmp_path / "one.yaml"))
+    no_internal_error(code, output)
+    assert "holds 2 plans" in output and not (tmp_path / "one.yaml").exists()
+
+
+# ---------------------------------------------------------------- the machine's refusals
+
+
+def test_missing_output_folder(document: Path) -> None:
+    code, output = run("extract", str(document), *PLACE, "-o", str(document.parent / "nowhere" / "plan.yaml"))
+    no_internal_error(code, output)
+    assert "does not exist" in output and "mkdir -p" in output
+
+
+def test_output_path_through_a_file(document: Path) -> None:
+    code, output = run("extract", str(document), *PLACE, "-o", str(document / "plan.yaml"))
+    no_internal_error(code, output)
+
+
+def test_output_is_a_folder_for_a_report(document: Path) -> None:
+    code, output = run("check", str(PLAN), "-o", str(document.parent))
+    no_internal_error(code, output)
+    assert "is a folder" in output
+
+
+def test_a_name_too_long(document: Path) -> None:
+    code, output = run("extract", str(document), *PLACE, "-o", str(document.parent / ("长" * 200 + ".yaml")))
+    no_internal_error(code, output)
+    assert "too long" in output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check"], ["extract", *PLACE]])
+def test_input_that_is_a_folder_or_missing(tmp_path: Path, command: list[str]) -> None:
+    suffix = ".txt" if command[0] == "extract" else ".yaml"
+    for path in (tmp_path, tmp_path / f"absent{suffix}", tmp_path / "draft.txt" / f"x{suffix}"):
+        code, output = run(*command, str(path))
+        assert code == 2 and "internal error" not in output and "Traceback" not in output, output
+
+
+def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+    code, output = run("validate", str(fifo))  # used to wait forever for a writer
+    no_internal_error(code, output)
+    assert "named pipe" in output
+    fifo_doc = tmp_path / "draft.txt"
+    os.mkfifo(fifo_doc)
+    code, output = run("extract", str(fifo_doc), *PLACE)
+    no_internal_error(code, output)
+
+
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "draft.txt"
+    link.symlink_to("/dev/zero")  # used to end in a MemoryError
+    code, output = run("extract", str(link), *PLACE)
+    no_internal_error(code, output)
+    assert "is a device" in output
+
+
+def test_a_symbolic_link_loop_is_no_missing_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    code, output = run("validate", str(a))
+    no_internal_error(code, output)
+    assert "links of this path loop back" in output
+    c, d = tmp_path / "c.txt", tmp_path / "d.txt"
+    c.symlink_to(d)
+    d.symlink_to(c)
+    code, output = run("extract", str(c), *PLACE)  # was "no such file"
+    no_internal_error(code, output)
+    assert "links of this path loop back" in output and "no such file" not in output
+
+
+def test_permission_denied_on_reading(document: Path, monkeypatch) -> None:
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # the tests may run as root, who may read anything
+        if str(path) == str(document):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    code, output = run("extract", str(document), *PLACE)
+    no_internal_error(code, output)
+    assert "permission denied" in output
+
+
+def test_permission_denied_on_writing(document: Path, monkeypatch) -> None:
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == document.parent else real_access(path, mode))
+    code, output = run("extract", str(document), *PLACE, "-o", str(document.parent / "plan.yaml"))
+    no_internal_error(code, output)
+    assert "permission denied" in output
+
+
+def test_an_os_error_anywhere_is_exit_2_with_a_hint(monkeypatch) -> None:
+    import compliance.cli.inspect
+
+    def broken(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error", "plan.yaml")
+
+    monkeypatch.setattr("compliance.loading.plans.load_plan", broken)
+    code, output = run("validate", "plan.yaml")
+    no_internal_error(code, output)
+    assert compliance.cli.inspect  # the command module that was run
