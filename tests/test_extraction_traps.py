@@ -560,3 +560,21 @@ def test_a_flattened_row_is_corroborated_by_the_plans_text(tmp_path: Path) -> No
     rows = [t.indicator for t in plan.targets if str(t.section) == "indicator_table"]
     assert "社区儿童友好服务覆盖率" not in rows  # uncorroborated and two readings: listed, not guessed
     assert any("社区儿童友好服务覆盖率" in u.text for u in plan.unparsed)
+
+
+def test_a_masked_qualifier_matches_the_one_catalogue_indicator_it_fits_and_says_so(tmp_path: Path) -> None:
+    """*岁以下儿童死亡率 fits 5岁以下儿童死亡率 alone: compared as it, with a finding that says so; ***岁… fits none."""
+    from compliance.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    assert catalogue.masked_match("*岁以下儿童死亡率", "children").indicator.id == "under5_mortality"
+    assert catalogue.masked_match("**岁儿童龋患率", "children").indicator.name == "12岁儿童龋患率"
+    assert catalogue.masked_match("***岁以下儿童死亡率", "children") is None  # no catalogued age of three digits
+    assert catalogue.masked_match("5岁以下儿童死亡率", "children") is None  # nothing masked: the normal lookup's
+    text = "某某县儿童发展规划（2021—2030年）\n（一）儿童与健康\n主要目标：\n1．*岁以下儿童死亡率控制在9‰以下。\n"
+    (plan,) = extract(write(tmp_path, "masked-name.txt", text), jurisdiction="湖南省/邵阳市/某某县", level="county")
+    findings = check(plan).findings
+    assert [f.rule for f in findings if f.indicator == "under5_mortality" and f.rule == "missing-indicator"] == []
+    said = [f for f in findings if f.rule == "possible-typo" and f.indicator == "under5_mortality"]
+    assert said and "5岁以下儿童死亡率" in said[0].render_message("en") and "masked" in said[0].render_message("en")
+    assert [f for f in findings if f.rule == "weaker-threshold" and f.indicator == "under5_mortality"]  # 9‰ vs 6‰

@@ -328,6 +328,7 @@ class NearMiss(BaseModel):
     written: str
     candidates: tuple[tuple[Indicator, str], ...]  # (indicator, the name or alias it is near)
     edits: int
+    masked: bool = False  # digits of the written name are masked (*岁以下…): it fits, rather than is near
 
     @property
     def indicator(self) -> Indicator | None:
@@ -446,6 +447,29 @@ class Catalogue:
             if found:
                 return _pick(found, kind)
         return self._fallback(key, kind)
+
+    def masked_match(self, name: str, kind: Kind | str | None = None) -> NearMiss | None:
+        """The indicators a name with masked digits fits (*岁以下儿童死亡率: each * a digit), or None.
+
+        A portal that masks every digit masks qualifiers too: *岁以下儿童死亡率 is
+        5岁以下儿童死亡率 only because no other catalogued name fits. The result's
+        `indicator` is set only when exactly one indicator fits.
+        """
+        if not any(ch in "*＊" for ch in name):
+            return None
+        pieces = re.split(r"([*＊]+)", unicodedata.normalize("NFKC", name))
+        pattern = "".join(
+            rf"\d{{{len(piece)}}}" if piece and piece[0] in "*＊" else re.escape(normalise_name(piece)) for piece in pieces
+        )
+        fits: dict[str, tuple[Indicator, str]] = {}
+        for key, indicators in self._indicator_keys.items():
+            if re.fullmatch(pattern, key):
+                for indicator in indicators:
+                    if kind is None or indicator.covers(kind):
+                        fits.setdefault(indicator.id, (indicator, indicator.name))
+        if not fits:
+            return None
+        return NearMiss(written=name, candidates=tuple(fits.values()), edits=0, masked=True)
 
     def near_miss(self, name: str, kind: Kind | str | None = None) -> NearMiss | None:
         """The catalogue names a name that matches none is one or two characters off (a possible typo).

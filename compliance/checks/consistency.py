@@ -218,6 +218,18 @@ def check_consistency(context: CheckContext) -> Iterator[Finding]:
 
 
 def _possible_typo(context: CheckContext, target: Any, near: Any, details: dict[str, Any]) -> Finding:
+    if getattr(near, "masked", False):  # a masked qualifier: the only catalogued name it fits, or several
+        if near.indicator is not None:
+            return PossibleTypo.finding(
+                msg("possible-typo.masked", indicator=target.indicator, meant=near.names[0]),
+                suggestion=msg("possible-typo.masked-hint", meant=near.names[0]),
+                **details,
+            )
+        return PossibleTypo.finding(
+            msg("possible-typo.masked-ambiguous", indicator=target.indicator, meant=near.names),
+            suggestion=msg("possible-typo.ambiguous-hint"),
+            **details,
+        )
     if near.indicator is not None:
         meant = near.names[0]
         return PossibleTypo.finding(

@@ -61,7 +61,7 @@ class CheckContext:
         if cache_key not in self._keys:
             indicator = self.catalogue.match_indicator(name, kind)
             if indicator is None and typo and _name_key(name) not in self._reference_names():
-                near = self.catalogue.near_miss(name, kind)
+                near = self.catalogue.masked_match(name, kind) or self.catalogue.near_miss(name, kind)
                 if near is not None:
                     self.near_misses[name] = near
                     indicator = near.indicator

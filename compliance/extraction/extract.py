@@ -412,7 +412,9 @@ def _listed_domains(lines: list[Src]) -> list[str]:
     for line in lines[:20]:
         match = re.search(r"((?:(?:妇女|儿童)[\u4e00-\u9fff]{1,10}[、和及与]?){2,})\s*\d+\s*个(?:领域|方面)", squeeze(line.text))
         if match:
-            names = [n for n in re.split(r"[、和及]", match.group(1)) if n]
+            names = [n for n in match.group(1).split("、") if n]
+            if names and re.search(r"[和及](?:妇女|儿童)", names[-1]):  # …妇女与环境和妇女与法律: the last two
+                names[-1:] = [n for n in re.split(r"[和及](?=妇女|儿童)", names[-1]) if n]
             return [n for n in names if re.match(rules().domain_pattern.pattern, n)]
     return []
 
