@@ -35,7 +35,7 @@ def plan_label(plan: Plan, root: Path | None = None) -> str:
     """How a plan is named in a baseline or a fingerprint: its file relative to `root` (POSIX), else place:kind."""
     if plan.path is not None:
         return relative_path(Path(plan.path), root)
-    return "/".join(plan.plan.jurisdiction) + ":" + plan.plan.kind.value
+    return "/".join(plan.plan.jurisdiction) + ":" + (plan.plan.kind.value if plan.plan.kind else "unknown")
 
 
 def relative_path(path: Path, root: Path | None = None) -> str:

@@ -75,7 +75,8 @@ class Waiver:
         from compliance.catalogue.places import gazetteer
 
         places = gazetteer()
-        return plan.plan.kind.value == self.kind and places.same_place(plan.plan.jurisdiction, self.jurisdiction)
+        kind = plan.plan.kind.value if plan.plan.kind else None
+        return kind == self.kind and places.same_place(plan.plan.jurisdiction, self.jurisdiction)
 
     def matches(self, finding: Finding, plan: Plan) -> bool:
         """Does this waiver accept `finding` of `plan` (the plan already named by the waiver)?"""
@@ -89,12 +90,13 @@ class Waiver:
 
     def _indicator_forms(self, finding: Finding, plan: Plan) -> set[str]:
         forms = {f for f in (finding.indicator, finding.indicator_name) if f}
-        if finding.indicator is not None and self._catalogue_id(plan.plan.kind.value) == finding.indicator:
+        kind = plan.plan.kind.value if plan.plan.kind else None
+        if finding.indicator is not None and self._catalogue_id(kind) == finding.indicator:
             forms.add(str(self.indicator))
         return forms
 
-    def _catalogue_id(self, kind: str) -> str | None:
-        return _catalogue_ids(self.indicator).get(kind)
+    def _catalogue_id(self, kind: str | None) -> str | None:
+        return _catalogue_ids(self.indicator).get(kind) if kind else None
 
     def acceptance(self) -> Acceptance:
         return Acceptance("waiver", self.source, self.reason, self.approved_by, self.expires)

@@ -136,7 +136,8 @@ class CheckContext:
             return False
         units = scope.units(reference_target.source.plan.plan.level)
         if scope.binds is Binds.SHARE and units is not None:
-            return self.plan.plan.level.rank < units.rank
+            level = self.plan.plan.level
+            return level is not None and level.rank < units.rank  # unknown level: not held to a share it may not be in
         return True
 
     def binding_reference_targets(self) -> list[ReferenceTarget]:

@@ -91,7 +91,7 @@ def _domain_name(indicator: Any, kind: str) -> str | None:
         return None
 
 
-def finding_key(finding: Finding, kind: str) -> str | None:
+def finding_key(finding: Finding, kind: str | None) -> str | None:
     """The matrix column a finding belongs to (None for findings about the whole plan)."""
     if finding.indicator:
         return finding.indicator
@@ -127,7 +127,7 @@ def matrix_cells(report: Report, columns: list[Column]) -> dict[str, dict[str, A
     settings = report_settings()["matrix"]
     rule_state: dict[str, str] = settings["rules"]
     precedence = {state: rank for rank, state in enumerate(settings["states"])}
-    kind = report.plan.plan.kind.value
+    kind = report.plan.plan.kind.value if report.plan.plan.kind else None
     cells: dict[str, dict[str, Any]] = {c.id: {"state": "meets", "severity": None, "rules": []} for c in columns}
     for finding in report.findings:
         state = rule_state.get(finding.rule)
@@ -224,7 +224,7 @@ class Matrix:
             "report": index,
             "county": county(info.jurisdiction),
             "jurisdiction": list(info.jurisdiction),
-            "kind": info.kind.value,
+            "kind": info.kind.value if info.kind else None,
             "title": info.title,
             "file": str(report.plan.path) if report.plan.path else None,
             "cells": matrix_cells(report, columns),
