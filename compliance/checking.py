@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from compliance.checks import CheckSettings, Finding, HorizonMode, Severity
 from compliance.checks.base import ReferenceTarget, settings_in_force
-from compliance.checks.consistency import PossibleTypo, check_consistency, check_texts, check_unparsed
+from compliance.checks.consistency import (
+    PossibleTypo,
+    check_consistency,
+    check_parent_quotes,
+    check_texts,
+    check_unparsed,
+)
 from compliance.checks.context import CheckContext
 from compliance.checks.coverage import (
     NothingChecked,
@@ -153,6 +159,7 @@ FAMILIES = (
     check_consistency,
     check_unparsed,
     check_texts,
+    check_parent_quotes,
 )
 
 

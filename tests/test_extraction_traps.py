@@ -578,3 +578,23 @@ def test_a_masked_qualifier_matches_the_one_catalogue_indicator_it_fits_and_says
     said = [f for f in findings if f.rule == "possible-typo" and f.indicator == "under5_mortality"]
     assert said and "5岁以下儿童死亡率" in said[0].render_message("en") and "masked" in said[0].render_message("en")
     assert [f for f in findings if f.rule == "weaker-threshold" and f.indicator == "under5_mortality"]  # 9‰ vs 6‰
+
+
+def test_a_parents_column_that_misquotes_the_encoded_parent_is_a_finding(tmp_path: Path) -> None:
+    """The 上级目标 column read from a Word table, compared with a parent of the same horizon given with --ref."""
+    plan = extract(_docx_two_row_header(tmp_path / "two-rows.docx"))[0]
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "huzhou-women.yaml").write_text(
+        "format: compliance-plan/1\n"
+        "plan: {title: 湖州市妇女发展“十四五”规划, kind: women, level: municipal, jurisdiction: [浙江省, 湖州市], "
+        "period: [2021, 2025]}\n"
+        "domains: [妇女与健康, 妇女与经济]\n"
+        "targets:\n"
+        "  - {indicator: 孕产妇死亡率, domain: 妇女与健康, target: '<= 9 1/10万', text: 孕产妇死亡率控制在9/10万以下}\n"
+        "  - {indicator: 适龄妇女宫颈癌人群筛查率, domain: 妇女与健康, target: '>= 70 %', text: 适龄妇女宫颈癌人群筛查率达到70%以上}\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in check(plan, [refs]).findings if f.rule == "parent-misquoted"]
+    assert [f.indicator for f in findings] == ["maternal_mortality"]  # quotes ≤8 where 湖州 sets ≤9; ≥70 agrees
+    assert "2025年目标/上级目标" in findings[0].render_message("en")

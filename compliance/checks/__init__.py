@@ -8,7 +8,7 @@ rules (documented classes) and a function that finds them:
 | coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary, shared-target |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable, boundary-only |
 | quantities | `quantities` | unit-mismatch, implausible-value |
-| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch, possible-typo |
+| consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch, possible-typo, parent-misquoted |
 | waivers | `waivers` | expired-waiver, unused-waiver (about the waivers file; made by compliance.acceptance) |
 """
 
@@ -28,6 +28,7 @@ from compliance.checks.coverage import (
 from compliance.checks.consistency import (
     ConflictingTargets,
     MaskedValue,
+    ParentMisquoted,
     PossibleTypo,
     TextMismatch,
     UnknownIndicator,
@@ -59,6 +60,7 @@ RULES: tuple[type[Rule], ...] = (
     UnparsedNumber,
     TextMismatch,
     PossibleTypo,
+    ParentMisquoted,
     ExpiredWaiver,
     UnusedWaiver,
 )

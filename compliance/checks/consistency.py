@@ -173,6 +173,64 @@ def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:
     return _same(a, b)
 
 
+class ParentMisquoted(Rule):
+    """The plan's own table quotes a parent's target that the encoded parent does not set.
+
+    ## Why it matters
+    Indicator tables often carry the parent's target beside the plan's own
+    (2025年目标: 上级目标 / 本县目标). Extraction reads the plan's column as its
+    target and keeps the parent's as `parent_target`. When an encoded parent plan
+    of the same horizon states the indicator with another value, the table
+    misquotes its parent — a plan that copies a wrong parent value may be
+    weaker than it looks, or the reference data is wrong. Parents of another
+    horizon (a 2030 outline for a 2025 column) are not compared.
+
+    ## Example
+    A county table quoting 上级目标 ≥85% for 适龄女孩HPV疫苗接种率 where the encoded
+    municipal plan (2021–2025) sets ≥90% fails; quoting ≥90% passes.
+    """
+
+    name = "parent-misquoted"
+    family = "consistency"
+
+
+def check_parent_quotes(context: CheckContext) -> Iterator[Finding]:
+    """Each parent's target a plan's table quotes, against the encoded parents of the same horizon."""
+    for target in context.plan.targets:
+        quoted = target.parent_target
+        if quoted is None or not quoted.is_numeric:
+            continue
+        indicator = context.indicator(target)
+        key = context.key(target)
+        year = context.plan.target_year(target)
+        stated = [
+            reference
+            for reference in context.binding_reference_targets()
+            if context.key(reference.target, reference.source.plan.plan.kind) == key
+            and reference.target.target.is_numeric
+            and reference.source.plan.target_year(reference.target) == year
+        ]
+        if not stated or any(_agrees(quoted, r.target.target, indicator) for r in stated):
+            continue
+        first = stated[0]
+        yield ParentMisquoted.finding(
+            msg(
+                "parent-misquoted.message",
+                indicator=target.indicator,
+                column=target.parent_column or "",
+                quoted=Stated(quoted),
+                reference=first.source.plan.plan.title,
+                stated=Stated(first.target.target),
+            ),
+            domain=context.domain_of(target, indicator),
+            indicator=getattr(indicator, "id", None),
+            indicator_name=target.indicator,
+            plan_target=target,
+            reference=first,
+            suggestion=msg("parent-misquoted.hint", reference=first.source.plan.plan.title),
+        )
+
+
 def check_unparsed(context: CheckContext) -> Iterator[Finding]:
     for item in context.plan.unparsed:
         reason = msg("unparsed-number.reason", reason=item.reason) if item.reason else ""
