@@ -33,10 +33,15 @@ class Problem:
         text = f"{self.where}: "
         if self.path and self.path != "$":
             text += f"{self.path}: "
-        text += self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+        return text + self.said()
+
+    def said(self) -> str:
+        """The message with its hint, punctuated in the current language: `… (hint)`, `…（hint）`."""
+        if not self.hint:
+            return self.message
+        from compliance.messages import text
+
+        return text("problem.with-hint", message=self.message, hint=self.hint)
 
 
 @dataclass

@@ -48,6 +48,7 @@ def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, confi
     import os
 
     from compliance.errors import InputError, Problem
+    from compliance.messages import text
 
     folders: list[Path] = []
     if configured:
@@ -56,7 +57,7 @@ def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, confi
     problems: list[Problem] = []
     for folder in folders:
         if not folder.is_dir():
-            problems.append(Problem(str(folder), "no such rules overlay folder", hint="--rules and COMPLIANCE_RULES name folders"))
+            problems.append(Problem(str(folder), text("rules-files.no-folder"), hint=text("rules-files.no-folder-hint")))
             continue
         files = {p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json")}
         others = sorted(files - set(OVERLAY_FILES))
@@ -64,12 +65,12 @@ def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, confi
             problems.append(
                 Problem(
                     str(folder / name),
-                    "not a file a rules overlay can hold",
-                    hint=f"an overlay holds {', '.join(OVERLAY_FILES)}",
+                    text("rules-files.not-overlay-file"),
+                    hint=text("rules-files.not-overlay-file-hint", files=", ".join(OVERLAY_FILES)),
                 )
             )
         if not files & set(OVERLAY_FILES) and not others:
-            problems.append(Problem(str(folder), f"the rules overlay folder holds none of {', '.join(OVERLAY_FILES)}"))
+            problems.append(Problem(str(folder), text("rules-files.empty-folder", files=", ".join(OVERLAY_FILES))))
     if problems:
         raise InputError(problems)
     resolved = [f.resolve() for f in folders]

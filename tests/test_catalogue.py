@@ -474,7 +474,7 @@ def test_semantic_problems_have_positions(tmp_path: Path) -> None:
         "indicators.yaml:25:11: $.indicators[2].unit: '％' is not a canonical unit symbol (write '%')",
         "indicators.yaml:26:13: $.indicators[2].better: better: band needs a band_tolerance",
         "indicators.yaml:28:17: $.indicators[2].inverse_of: 'infant_mortality' does not name 'female_share_employed'",
-        "indicators.yaml:32:13: $.indicators[3].domain: 'children.health' is a children domain, not a women one",
+        "indicators.yaml:32:13: $.indicators[3].domain: 'children.health' is a children's domain, not a women's one",
         "indicators.yaml:34:11: $.indicators[3].unit: quantity 'per_100k' is measured in '1/10万', not '%'",
         "indicators.yaml:37:21: $.indicators[3].band_tolerance: band_tolerance is only for better: band",
     ]

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from compliance import messages
 from compliance.errors import InputError, Problem, UnitError
 from compliance.model.plan import Kind, Position
 
@@ -692,8 +693,8 @@ class _Layered:
                 problems.append(
                     document.problem(
                         (self.list_name, index, "id"),
-                        f"the id '{entry_id}' is already given at line {line} of this overlay",
-                        hint="give each id once",
+                        messages.text("catalogue.id-given-twice", id=entry_id, line=line),
+                        hint=messages.text("catalogue.id-given-twice-hint"),
                     )
                 )
                 continue
@@ -746,7 +747,9 @@ class _Checker:
     def at(self, path: tuple[str | int, ...], relative_to: tuple[str | int, ...]) -> str:
         """'line N', or 'FILE line N' when `path` was written in another file than `relative_to`."""
         there, here = self.where(path), self.where(relative_to)
-        return f"line {there.line}" if there.file == here.file else f"{there.file} line {there.line}"
+        if there.file == here.file:
+            return messages.text("catalogue.at-line", line=there.line)
+        return messages.text("catalogue.at-file-line", file=there.file, line=there.line)
 
     def from_overlay(self, path: tuple[str | int, ...]) -> bool:
         return self.layers.locate(path)[0] is not self.layers.first
@@ -772,8 +775,8 @@ def _check_names(
             line = checker.at((list_name, first_id[entry_id], "id"), (list_name, index, "id"))
             checker.add(
                 (list_name, index, "id"),
-                f"the id '{entry_id}' is already used by the entry at {line}",
-                hint="every entry needs its own id",
+                messages.text("catalogue.id-used", id=entry_id, where=line),
+                hint=messages.text("catalogue.id-used-hint"),
             )
         else:
             first_id[entry_id] = index
@@ -785,7 +788,7 @@ def _check_names(
             path = (list_name, index, *(field if isinstance(field, tuple) else (field,)))
             key = key_of(written)
             if not key:
-                checker.add(path, f"'{written}' has no letters or digits left to match on")
+                checker.add(path, messages.text("catalogue.no-letters", name=written))
                 continue
             if key in own:
                 continue  # the same name twice in one entry: harmless
@@ -799,9 +802,8 @@ def _check_names(
                     line = checker.at((list_name, there[1], "id"), here)
                     checker.add(
                         here,
-                        f"the name '{said[0]}' is also claimed by '{that['id']}' "
-                        f"(as '{said[1]}', {line})",
-                        hint="a name must lead to one entry: remove it from one of them",
+                        messages.text("catalogue.name-claimed", name=said[0], other=that["id"], written=said[1], where=line),
+                        hint=messages.text("catalogue.name-claimed-hint"),
                     )
             claimed.setdefault(key, []).append((index, written, path))
 
@@ -822,7 +824,7 @@ def _domains(layers: _Layered) -> tuple[list[Domain], list[Problem]]:
         if not domain_id.startswith(f"{entry['kind']}."):
             checker.add(
                 ("domains", index, "id"),
-                f"the id '{domain_id}' does not start with its kind '{entry['kind']}.'",
+                messages.text("catalogue.id-kind", id=domain_id, kind=entry["kind"]),
             )
         domains.append(
             Domain(
@@ -869,24 +871,35 @@ def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator
             if missing:
                 checker.add(
                     (*here, "domain"),
-                    f"no domain given for {', '.join(missing)} plans (kind is '{kind}')",
-                    hint="write domain: {women: <id>, children: <id>} for kind both",
+                    messages.text("catalogue.domain-missing-for", kinds=[_kind_word(k) for k in missing], kind=kind),
+                    hint=messages.text("catalogue.domain-missing-for-hint"),
                 )
         else:
             if kind is IndicatorKind.BOTH:
                 checker.add(
                     (*here, "domain"),
-                    "kind 'both' needs a domain for each kind of plan",
-                    hint="write domain: {women: <id>, children: <id>}",
+                    messages.text("catalogue.both-needs-domains"),
+                    hint=messages.text("catalogue.both-needs-domains-hint"),
                 )
             pairs.append((kind.kinds[0], str(raw_domain), (*here, "domain")))
         for plan_kind, domain_id, path in pairs:
             if domain_id not in domain_kind:
-                checker.add(path, f"unknown domain '{domain_id}'", hint="use an id from domains.yaml")
+                checker.add(
+                    path, messages.text("catalogue.unknown-domain", id=domain_id),
+                    hint=messages.text("catalogue.unknown-domain-hint"),
+                )
             elif domain_kind[domain_id] is not plan_kind:
-                checker.add(path, f"'{domain_id}' is a {domain_kind[domain_id]} domain, not a {plan_kind} one")
+                checker.add(
+                    path,
+                    messages.text(
+                        "catalogue.domain-of-kind",
+                        id=domain_id,
+                        domain_kind=_kind_word(domain_kind[domain_id]),
+                        kind=_kind_word(plan_kind),
+                    ),
+                )
             if not kind.covers(plan_kind):
-                checker.add(path, f"a domain for {plan_kind} plans, but the kind is '{kind}'")
+                checker.add(path, messages.text("catalogue.domain-for-kind", plan_kind=_kind_word(plan_kind), kind=kind))
 
         # unit: known, canonical, and of the quantity's kind
         unit = str(entry["unit"])
@@ -898,16 +911,19 @@ def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator
             if canonical != unit:
                 checker.add(
                     (*here, "unit"),
-                    f"'{unit}' is not a canonical unit symbol",
-                    hint=f"write '{canonical}'",
+                    messages.text("catalogue.unit-not-canonical", unit=unit),
+                    hint=messages.text("catalogue.unit-not-canonical-hint", canonical=canonical),
                 )
             reference = _REFERENCE_UNIT[quantity]
             if quantity in _EXACT_UNIT and canonical != reference:
-                checker.add((*here, "unit"), f"quantity '{quantity}' is measured in '{reference}', not '{unit}'")
+                checker.add(
+                    (*here, "unit"),
+                    messages.text("catalogue.quantity-unit", quantity=quantity, reference=reference, unit=unit),
+                )
             elif not compatible(canonical, reference):
                 checker.add(
                     (*here, "unit"),
-                    f"'{unit}' does not measure a {quantity} (like '{reference}' does)",
+                    messages.text("catalogue.unit-measures", unit=unit, quantity=quantity, reference=reference),
                 )
 
         # plausible range and band
@@ -915,14 +931,14 @@ def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator
         if low > high:
             checker.add(
                 (*here, "plausible"),
-                f"the plausible range [{low}, {high}] has its minimum above its maximum",
-                hint="write [min, max]",
+                messages.text("catalogue.plausible-order", low=low, high=high),
+                hint=messages.text("catalogue.plausible-order-hint"),
             )
         tolerance = entry.get("band_tolerance")
         if better is Better.BAND and tolerance is None:
-            checker.add((*here, "better"), "better: band needs a band_tolerance (the half-width of the band)")
+            checker.add((*here, "better"), messages.text("catalogue.band-needs-tolerance"))
         if better is not Better.BAND and tolerance is not None:
-            checker.add((*here, "band_tolerance"), f"band_tolerance is only for better: band, not '{better}'")
+            checker.add((*here, "band_tolerance"), messages.text("catalogue.tolerance-only-band", better=better))
 
         # links to other indicators
         for link in ("proxy_for", "inverse_of"):
@@ -930,14 +946,14 @@ def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator
             if target is None:
                 continue
             if str(target) not in ids:
-                checker.add((*here, link), f"unknown indicator '{target}'")
+                checker.add((*here, link), messages.text("catalogue.unknown-indicator", id=target))
             elif str(target) == str(entry["id"]):
-                checker.add((*here, link), f"an indicator cannot be its own {link}")
+                checker.add((*here, link), messages.text("catalogue.own-link", link=link))
             elif link == "inverse_of" and str(by_id[str(target)].get("inverse_of")) != str(entry["id"]):
                 checker.add(
                     (*here, link),
-                    f"'{target}' does not name '{entry['id']}' as its inverse_of",
-                    hint="the reciprocal link goes both ways",
+                    messages.text("catalogue.not-reciprocal", target=target, id=entry["id"]),
+                    hint=messages.text("catalogue.not-reciprocal-hint"),
                 )
 
         indicators.append(
@@ -959,6 +975,11 @@ def _indicators(layers: _Layered, domains: list[Domain]) -> tuple[list[Indicator
             )
         )
     return indicators, checker.problems
+
+
+def _kind_word(kind: object) -> messages.Message:
+    """women → 妇女 / women's, for messages."""
+    return messages.msg(f"term.kind.{getattr(kind, 'value', kind)}")
 
 
 def _text(value: Any) -> str | None:

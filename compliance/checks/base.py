@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from compliance.errors import InputError, Problem
-from compliance.messages import Message, msg
+from compliance.messages import Message, msg, text
 from compliance.model import Position, Scope, Target, TargetValue
 from compliance.references import ReferencePlan
 from compliance.resources import rules_file
@@ -236,16 +236,16 @@ def _load_settings(path: Path) -> dict[str, Any]:
     problems: list[Problem] = []
     rules = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(rules, dict):
-        raise InputError.single(str(path), "expected a mapping with 'rules'")
+        raise InputError.single(str(path), text("rules-files.checks-shape"))
     for name, entry in rules.items():
         line, column = document.position(("rules", name))
         if not isinstance(entry, dict) or "code" not in entry or "severity" not in entry:
-            problems.append(Problem(str(path), f"rule '{name}' needs a code and a severity", line=line, column=column))
+            problems.append(Problem(str(path), text("rules-files.code-and-severity", rule=name), line=line, column=column))
         elif entry["severity"] not in {s.value for s in Severity}:
             problems.append(
                 Problem(
                     str(path),
-                    f"rule '{name}': severity '{entry['severity']}' is not one of error, warning, info",
+                    text("rules-files.bad-severity-of", rule=name, value=entry["severity"], allowed=_SEVERITIES),
                     line=line,
                     column=column,
                 )
@@ -260,6 +260,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
 
 
 _SEVERITIES = ", ".join(s.value for s in Severity)
+_CHECKS_KEYS = "format, rules, horizon, default_band_tolerance_percent"
 _HORIZON_KEYS = {"default": {m.value for m in HorizonMode}, "without_baseline_severity": {s.value for s in Severity}}
 
 
@@ -292,17 +293,22 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
         document = read_yaml(path)
         data = document.data
         if not isinstance(data, dict):
-            problems.append(document.problem((), "expected a mapping (format, rules, horizon, default_band_tolerance_percent)"))
+            problems.append(document.problem((), text("rules-files.overlay-shape", keys=_CHECKS_KEYS)))
             continue
         for key in data:
             if key not in ("format", "rules", "horizon", "default_band_tolerance_percent"):
                 problems.append(
                     document.problem(
-                        (key,), f"unknown field '{key}'", hint="allowed: format, rules, horizon, default_band_tolerance_percent", at_key=True
+                        (key,),
+                        text("rules-files.unknown-field", key=key),
+                        hint=text("rules-files.allowed", keys=_CHECKS_KEYS),
+                        at_key=True,
                     )
                 )
         if "format" in data and data["format"] != "compliance-checks/1":
-            problems.append(document.problem(("format",), f"'{data['format']}' is not allowed here; expected 'compliance-checks/1'"))
+            problems.append(
+                document.problem(("format",), text("rules-files.bad-format", value=data["format"], expected="compliance-checks/1"))
+            )
         for name, entry in (data.get("rules") or {}).items():
             where = ("rules", name)
             if name not in merged["rules"]:
@@ -310,21 +316,21 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
                 problems.append(
                     document.problem(
                         where,
-                        f"unknown rule '{name}'",
-                        hint=(f"did you mean '{guess[0]}'? " if guess else "") + "see `compliance rules`",
+                        text("rules-files.unknown-rule", rule=name),
+                        hint=text("rules-files.unknown-rule-guess", guess=guess[0]) if guess else text("rules-files.see-rules"),
                         at_key=True,
                     )
                 )
                 continue
             if not isinstance(entry, dict):
-                problems.append(document.problem(where, f"rule '{name}' needs a mapping such as {{severity: warning}}"))
+                problems.append(document.problem(where, text("rules-files.rule-shape", rule=name)))
                 continue
             for key, value in entry.items():
                 if key == "severity" and value in {s.value for s in Severity}:
                     merged["rules"][name]["severity"] = value
                 elif key == "severity":
                     problems.append(
-                        document.problem((*where, key), f"severity '{value}' is not one of {_SEVERITIES}")
+                        document.problem((*where, key), text("rules-files.bad-severity", value=value, allowed=_SEVERITIES))
                     )
                 elif key == "code" and value == merged["rules"][name]["code"]:
                     continue
@@ -332,22 +338,35 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
                     problems.append(
                         document.problem(
                             (*where, key),
-                            f"a rule's code cannot change ('{name}' is {merged['rules'][name]['code']})",
-                            hint="leave the code out",
+                            text("rules-files.code-fixed", rule=name, code=merged["rules"][name]["code"]),
+                            hint=text("rules-files.code-fixed-hint"),
                         )
                     )
                 else:
                     problems.append(
-                        document.problem((*where, key), f"unknown field '{key}'", hint="a rule takes a severity", at_key=True)
+                        document.problem(
+                            (*where, key),
+                            text("rules-files.unknown-field", key=key),
+                            hint=text("rules-files.rule-takes-severity"),
+                            at_key=True,
+                        )
                     )
         for key, value in (data.get("horizon") or {}).items():
             if key not in _HORIZON_KEYS:
                 problems.append(
-                    document.problem(("horizon", key), f"unknown field '{key}'", hint="allowed: default, without_baseline_severity", at_key=True)
+                    document.problem(
+                        ("horizon", key),
+                        text("rules-files.unknown-field", key=key),
+                        hint=text("rules-files.allowed", keys=", ".join(_HORIZON_KEYS)),
+                        at_key=True,
+                    )
                 )
             elif value not in _HORIZON_KEYS[key]:
                 problems.append(
-                    document.problem(("horizon", key), f"'{value}' is not one of {', '.join(sorted(_HORIZON_KEYS[key]))}")
+                    document.problem(
+                        ("horizon", key),
+                        text("rules-files.not-one-of", value=value, allowed=", ".join(sorted(_HORIZON_KEYS[key]))),
+                    )
                 )
             else:
                 merged["horizon"][key] = value
@@ -355,7 +374,7 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
             value = data["default_band_tolerance_percent"]
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 problems.append(
-                    document.problem(("default_band_tolerance_percent",), "must be a number above 0 (per cent of the value)")
+                    document.problem(("default_band_tolerance_percent",), text("rules-files.tolerance-positive"))
                 )
             else:
                 merged["default_band_tolerance_percent"] = value

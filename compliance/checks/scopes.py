@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from compliance.errors import InputError, Problem
+from compliance.messages import text
 from compliance.model import Binds, Plan, Scope, Target
 
 SCOPES_FILE = "scopes.yaml"
@@ -107,7 +108,7 @@ def _load(rules_dirs: tuple[Path, ...], stamp: tuple[object, ...] = ()) -> Scope
                 compiled = re.compile(str(entry["name"]))
             except re.error as error:
                 problems.append(
-                    document.problem(("patterns", index, "name"), f"not a valid regular expression: {error}")
+                    document.problem(("patterns", index, "name"), text("rules-files.bad-pattern", reason=error))
                 )
                 continue
             here.append(ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}"), entry.get("unit")))

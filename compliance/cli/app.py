@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from compliance import __version__
-from compliance.errors import InputError
+from compliance.errors import InputError, Problem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -32,7 +32,7 @@ def reports_input_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InputError as error:
             for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+                echo_problem(problem)
             sys.exit(EXIT_BAD_INPUT)
         except click.exceptions.Exit:
             raise
@@ -52,14 +52,19 @@ def reports_input_errors(command: F) -> F:
                 click.echo(f"error: {problem}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except Exception as error:  # noqa: BLE001 - the last line of defence
-            click.echo(
-                f"internal error: {type(error).__name__}: {error}\n"
-                "This is a bug in compliance, not in your files; please report it with the command you ran.",
-                err=True,
-            )
+            from compliance.messages import text
+
+            click.echo(text("cli.internal-error", error=f"{type(error).__name__}: {error}"), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def echo_problem(problem: Problem) -> None:
+    """One problem of bad input on stderr: `error: FILE:LINE:COLUMN: message (what to do)`, in the current language."""
+    from compliance.messages import text
+
+    click.echo(text("cli.error", problem=problem), err=True)
 
 
 def names_formats(command: F) -> F:

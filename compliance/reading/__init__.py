@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCX_SUFFIXES = (".docx",)
@@ -132,8 +133,8 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
     if suffix not in SUPPORTED:
         raise InputError.single(
             file,
-            f"cannot extract a plan from a '{suffix or 'suffix-less'}' file",
-            hint=f"give a {FORMATS} file, or save it as one of these",
+            _text("reading.unsupported", suffix=suffix) if suffix else _text("reading.unsupported-no-suffix"),
+            hint=_text("reading.unsupported-hint", formats=FORMATS),
         )
     from compliance.files import read_bytes
 

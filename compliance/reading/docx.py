@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
 
@@ -14,14 +15,17 @@ def docx_lines(path: Path, file: str) -> list[Line]:
         import docx  # python-docx
         from docx.oxml.ns import qn
     except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(file, "reading .docx needs the python-docx package", hint="pip install python-docx") from None
+        raise InputError.single(
+            file, _text("reading.needs-package", format=".docx", package="python-docx"),
+            hint=_text("reading.needs-package-hint", package="python-docx"),
+        ) from None
     try:
         document = docx.Document(str(path))
     except Exception as error:
         raise InputError.single(
             file,
-            f"not a readable Word (.docx) document ({type(error).__name__})",
-            hint="open it in Word or WPS and save it again as .docx, or save it as .txt",
+            _text("reading.not-docx", reason=type(error).__name__),
+            hint=_text("reading.not-docx-hint"),
         ) from None
     body = document.element.body
     lines: list[Line] = []

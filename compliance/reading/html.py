@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
 
@@ -79,10 +80,14 @@ def decode_html(raw: bytes, file: str, encoding: str | None = None) -> str:
         try:
             return raw.decode(encoding)
         except LookupError:
-            raise InputError.single(file, f"unknown text encoding '{encoding}'", hint="try utf-8, gbk or gb18030") from None
+            raise InputError.single(
+                file, _text("reading.unknown-encoding", encoding=encoding), hint=_text("reading.unknown-encoding-hint")
+            ) from None
         except UnicodeDecodeError as error:
             raise InputError.single(
-                file, f"the page is not valid {encoding} (byte {error.start})", hint="leave the encoding out to detect it"
+                file,
+                _text("reading.not-in-encoding", encoding=encoding, offset=error.start),
+                hint=_text("reading.not-in-encoding-hint"),
             ) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
@@ -137,16 +142,19 @@ def html_lines(raw: bytes, file: str, encoding: str | None = None, text: str | N
         import lxml.html
         from lxml import etree
     except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(file, "reading web pages needs the lxml package", hint="pip install lxml") from None
+        raise InputError.single(
+            file, _text("reading.needs-package", format=".html", package="lxml"),
+            hint=_text("reading.needs-package-hint", package="lxml"),
+        ) from None
     if text is None:
         text = decode_html(raw, file, encoding)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text.lstrip("\ufeff"))
     if not text.strip():
-        raise InputError.single(file, "the page is empty", hint="is this the right file?")
+        raise InputError.single(file, _text("reading.page-empty"), hint=_text("reading.right-file"))
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
-        raise InputError.single(file, f"not a readable web page ({error})", hint="open it in a browser and save it again") from None
+        raise InputError.single(file, _text("reading.not-html", reason=error), hint=_text("reading.not-html-hint")) from None
     body = root.find("body")
     if body is None:
         body = root

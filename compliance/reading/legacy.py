@@ -16,13 +16,15 @@ import tempfile
 from pathlib import Path
 
 from compliance.errors import InputError
+from compliance.messages import msg
+from compliance.messages import text as _text
 from compliance.reading import Document
 
 # Seconds a conversion may take before it is given up (a first LibreOffice start is slow).
 TIMEOUT = 180
 
 _OFFICE = ("soffice", "libreoffice", "lowriter")
-_SAVE_AS = "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 *.docx), or save it as .txt"
+_SAVE_AS = msg("reading.save-as-docx")
 
 
 def converters() -> dict[str, str]:
@@ -48,7 +50,7 @@ def legacy_lines(path: Path, file: str) -> Document:
 
             return Document(file, "docx", docx_lines(path, file))
         raise InputError.single(
-            file, f"not a {kind} document (its content is not in that format)", hint="is the suffix right? " + _SAVE_AS
+            file, _text("reading.not-legacy", kind=kind), hint=_text("reading.not-legacy-hint", save_as=_SAVE_AS)
         )
     found = converters()
     word_binary = _word_binary(path)  # .doc, and WPS Writer's .wps, which is the same format
@@ -56,14 +58,17 @@ def legacy_lines(path: Path, file: str) -> Document:
         return _via_office(found["office"], path, file, kind, as_doc=word_binary)
     if "antiword" in found and word_binary:
         return _via_antiword(found["antiword"], path, file)
-    need = "LibreOffice (apt-get install libreoffice-writer-nogui; soffice must be on the PATH)"
-    if word_binary:
-        need += " or antiword (apt-get install antiword)"
+    need = msg("reading.need-office-or-antiword" if word_binary else "reading.need-office")
     raise InputError.single(
         file,
-        f"reading a {kind} file needs a converter, and none is installed",
-        hint=f"install {need}, or {_SAVE_AS}",
+        _text("reading.no-converter", kind=kind),
+        hint=_text("reading.no-converter-hint", need=need, save_as=_SAVE_AS),
     )
+
+
+def _said(output: list[str]) -> str:
+    """The converter's last line of complaint, for the message: ` (…)` or nothing."""
+    return _text("reading.converter-said", said=output[-1][:120]) if output else ""
 
 
 def _is_ole(path: Path) -> bool:
@@ -101,17 +106,21 @@ def _via_office(office: str, path: Path, file: str, kind: str, as_doc: bool) -> 
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, env=_quiet_env(), stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise InputError.single(
-                file, f"converting the {kind} file with LibreOffice took more than {TIMEOUT} s", hint=_SAVE_AS
+                file,
+                _text("reading.conversion-timeout", kind=kind, converter="LibreOffice", seconds=TIMEOUT),
+                hint=_text("reading.save-as-hint", save_as=_SAVE_AS),
             ) from None
         except OSError as error:
-            raise InputError.single(file, f"LibreOffice could not be started ({error.strerror})", hint=_SAVE_AS) from None
+            raise InputError.single(
+                file, _text("reading.office-not-started", reason=error.strerror), hint=_text("reading.save-as-hint", save_as=_SAVE_AS)
+            ) from None
         converted = Path(folder, path.stem + ".docx")
         if done.returncode != 0 or not converted.exists():
             said = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
             raise InputError.single(
                 file,
-                f"LibreOffice could not convert this {kind} file" + (f" ({said[-1][:120]})" if said else ""),
-                hint="is it damaged or protected by a password? " + _SAVE_AS,
+                _text("reading.conversion-failed", kind=kind, converter="LibreOffice", said=_said(said)),
+                hint=_text("reading.conversion-failed-hint", save_as=_SAVE_AS),
             )
         return Document(file, "docx", docx_lines(converted, file))
 
@@ -126,13 +135,17 @@ def _via_antiword(antiword: str, path: Path, file: str) -> Document:
             capture_output=True, timeout=TIMEOUT, env=_quiet_env(), stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired:
-        raise InputError.single(file, f"converting the .doc file with antiword took more than {TIMEOUT} s", hint=_SAVE_AS) from None
+        raise InputError.single(
+            file,
+            _text("reading.conversion-timeout", kind="Word 97–2003 (.doc)", converter="antiword", seconds=TIMEOUT),
+            hint=_text("reading.save-as-hint", save_as=_SAVE_AS),
+        ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError.single(
             file,
-            "antiword could not read this .doc file" + (f" ({said[-1][:120]})" if said else ""),
-            hint="is it damaged or protected by a password? " + _SAVE_AS,
+            _text("reading.conversion-failed", kind="Word 97–2003 (.doc)", converter="antiword", said=_said(said)),
+            hint=_text("reading.conversion-failed-hint", save_as=_SAVE_AS),
         )
     text = done.stdout.decode("utf-8", "replace")
     lines = text_lines(text, ".txt")

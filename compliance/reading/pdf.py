@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
 
@@ -78,16 +79,19 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(file, "reading .pdf needs the pypdfium2 package", hint="pip install pypdfium2") from None
+        raise InputError.single(
+            file, _text("reading.needs-package", format=".pdf", package="pypdfium2"),
+            hint=_text("reading.needs-package-hint", package="pypdfium2"),
+        ) from None
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         raise InputError.single(
-            file, "not a PDF file (it does not start with %PDF)", hint="is the suffix right? open it and save it as PDF again"
+            file, _text("reading.not-pdf"), hint=_text("reading.not-pdf-hint")
         )
     if b"%%EOF" not in raw[-2048:]:
         raise InputError.single(
             file,
-            "the PDF is incomplete (its end is missing: a broken or interrupted download?)",
-            hint="download or save the file again",
+            _text("reading.pdf-truncated"),
+            hint=_text("reading.download-again"),
         )
     try:
         document = pdfium.PdfDocument(raw)
@@ -95,11 +99,11 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
         if "password" in str(error).lower():
             raise InputError.single(
                 file,
-                "the PDF is encrypted (protected by a password)",
-                hint="open it with its password and save or print it as a PDF without protection, or save it as .docx or .txt",
+                _text("reading.pdf-encrypted"),
+                hint=_text("reading.pdf-encrypted-hint"),
             ) from None
         raise InputError.single(
-            file, f"the PDF cannot be read: it is damaged ({error})", hint="download or save the file again"
+            file, _text("reading.pdf-damaged", reason=error), hint=_text("reading.download-again")
         ) from None
     try:
         pages = _read_pages(document, path, file)
@@ -140,15 +144,15 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
         raise
     except Exception as error:  # a page PDFium or pdfminer cannot make sense of
         raise InputError.single(
-            file, f"the PDF cannot be read: it is damaged ({_reason(error)})", hint="download or save the file again"
+            file, _text("reading.pdf-damaged", reason=_reason(error)), hint=_text("reading.download-again")
         ) from None
     if not pages:
-        raise InputError.single(file, "the PDF has no pages", hint="download or save the file again")
+        raise InputError.single(file, _text("reading.pdf-no-pages"), hint=_text("reading.download-again"))
     if chars == 0:
         raise InputError.single(
             file,
-            "this PDF has no text layer: it is a scan (pictures of pages)" if images else "this PDF has no text in it",
-            hint="run OCR on it first (in WPS or Acrobat, or with ocrmypdf) and give the recognised text as .txt or .docx",
+            _text("reading.pdf-scan" if images else "reading.pdf-no-text"),
+            hint=_text("reading.pdf-scan-hint"),
         )
     return pages
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 from compliance.reading import Line
 
 
@@ -13,15 +14,19 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
         try:
             return raw.decode(encoding)
         except LookupError:
-            raise InputError.single(file, f"unknown text encoding '{encoding}'", hint="try utf-8, gbk or gb18030") from None
+            raise InputError.single(
+                file, _text("reading.unknown-encoding", encoding=encoding), hint=_text("reading.unknown-encoding-hint")
+            ) from None
         except UnicodeDecodeError as error:
             raise InputError.single(
                 file,
-                f"the file is not valid {encoding} (byte {error.start})",
-                hint="leave the encoding out to detect it, or give the right one",
+                _text("reading.not-in-encoding", encoding=encoding, offset=error.start),
+                hint=_text("reading.not-in-encoding-hint"),
             ) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError.single(file, "this is a binary file, not text", hint="give a .txt, .md, .docx or .xlsx file")
+        from compliance.reading import FORMATS
+
+        raise InputError.single(file, _text("reading.binary"), hint=_text("reading.binary-hint", formats=FORMATS))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -34,7 +39,9 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
     except InputError:
         raise
     except Exception as error:  # charset detection on garbage must not leak a traceback
-        raise InputError.single(file, f"cannot read the file as text: {error}", hint="save it as UTF-8") from None
+        raise InputError.single(
+            file, _text("reading.not-text", reason=error), hint=_text("reading.not-text-hint")
+        ) from None
 
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from compliance.errors import InputError
+from compliance.messages import text as _text
 from compliance.reading import Line
 
 
@@ -14,14 +15,17 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
         import openpyxl
         from openpyxl.utils import get_column_letter
     except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(file, "reading .xlsx needs the openpyxl package", hint="pip install openpyxl") from None
+        raise InputError.single(
+            file, _text("reading.needs-package", format=".xlsx", package="openpyxl"),
+            hint=_text("reading.needs-package-hint", package="openpyxl"),
+        ) from None
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
     except Exception as error:
         raise InputError.single(
             file,
-            f"not a readable Excel (.xlsx) workbook ({type(error).__name__})",
-            hint="open it in Excel or WPS and save it again as .xlsx",
+            _text("reading.not-xlsx", reason=type(error).__name__),
+            hint=_text("reading.not-xlsx-hint"),
         ) from None
     lines: list[Line] = []
     offset = 0
