@@ -66,11 +66,11 @@ def overlay_dirs(extra: tuple[Path | str, ...] | list[Path | str] = (), *, confi
                 Problem(
                     str(folder / name),
                     text("rules-files.not-overlay-file"),
-                    hint=text("rules-files.not-overlay-file-hint", files=", ".join(OVERLAY_FILES)),
+                    hint=text("rules-files.not-overlay-file-hint", files=list(OVERLAY_FILES)),
                 )
             )
         if not files & set(OVERLAY_FILES) and not others:
-            problems.append(Problem(str(folder), text("rules-files.empty-folder", files=", ".join(OVERLAY_FILES))))
+            problems.append(Problem(str(folder), text("rules-files.empty-folder", files=list(OVERLAY_FILES))))
     if problems:
         raise InputError(problems)
     resolved = [f.resolve() for f in folders]

@@ -10,6 +10,7 @@ Canonical symbols are what plan files and reports show: "%", "‰", "1/10万",
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,10 +81,9 @@ def normalise_unit(written: str) -> str:
         numerator, _, denominator = key.rpartition("/")
         if numerator in table.symbol_of and denominator in table.denominator_of:
             return f"{table.symbol_of[numerator]}/{table.denominator_of[denominator]}"
-    raise UnitError(
-        f"unknown unit '{written}': use one of {', '.join(known_units())} "
-        "or a compound such as 次/年, 小时/天, 个/千人"
-    )
+    from compliance.messages import text
+
+    raise UnitError(text("unit.unknown", unit=written, known=known_units()))
 
 
 def is_known_unit(written: str) -> bool:
@@ -144,10 +144,35 @@ def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
     try:
         return Fraction(_quantity(value, from_unit).to(_pint_expression(to_unit)).magnitude)
     except pint.DimensionalityError as error:
+        from compliance.messages import text
+
         raise UnitError(
-            f"'{normalise_unit(from_unit)}' cannot be converted to '{normalise_unit(to_unit)}': "
-            f"they measure different things ({error.dim1} and {error.dim2})"
+            text(
+                "unit.not-convertible",
+                unit=normalise_unit(from_unit),
+                to=normalise_unit(to_unit),
+                dimension=_Dimension(str(error.dim1)),
+                to_dimension=_Dimension(str(error.dim2)),
+            )
         ) from None
+
+
+@dataclass(frozen=True)
+class _Dimension:
+    """A pint dimensionality ([count] / [time]) in the user's words: 数量/时间."""
+
+    written: str
+
+    def localize(self, lang: str) -> str:
+        from compliance.messages import catalogue
+
+        words = catalogue(lang).messages
+
+        def word(match: re.Match[str]) -> str:
+            found = words.get(f"unit.dimension.{match.group(1)}")
+            return found if isinstance(found, str) else match.group(0)
+
+        return re.sub(r"\[(\w+)\]", word, self.written)
 
 
 def number_text(value: Number | float) -> str:

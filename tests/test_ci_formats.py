@@ -256,11 +256,13 @@ def test_every_format_is_listed_by_check() -> None:
 # --- docs/rules.md --------------------------------------------------------------------------------
 
 
-def test_the_rule_reference_page_is_up_to_date() -> None:
-    from compliance.report.rule_docs import PAGE, rules_markdown
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_rule_reference_page_is_up_to_date(lang: str) -> None:
+    from compliance.report.rule_docs import PAGES, rules_markdown
 
-    assert PAGE.read_text(encoding="utf-8") == rules_markdown(), (
-        'docs/rules.md is out of date: python -c "from compliance.report.rule_docs import write; write()"'
+    page = PAGES[lang]
+    assert page.read_text(encoding="utf-8") == rules_markdown(lang), (
+        f'docs/{page.name} is out of date: python -c "from compliance.report.rule_docs import write; write()"'
     )
     for rule in RULES:
-        assert f'<a id="{rule.code().lower()}"></a>' in PAGE.read_text(encoding="utf-8")
+        assert f'<a id="{rule.code().lower()}"></a>' in page.read_text(encoding="utf-8")

@@ -219,3 +219,303 @@ def test_a_broken_catalogue_is_reported_with_its_position(tmp_path: Path) -> Non
     text = str(error.value)
     assert f"{broken}:5:8: 'a.c': a message must be text" in text
     assert f"{broken}:6:8: 'a.d'" in text
+
+
+# --- nothing English left in Chinese: the catalogues, the rule docs, the code, each command's output -------------
+
+# Spans that are the same in every language: code, links, commands and options, JSON paths, file paths and names.
+_CODE = re.compile(
+    r"`[^`]*`"
+    r"|https?://\S+"
+    r"|\bcompliance(?: [a-z][a-z-]*)+"
+    r"|\b(?:pip|apt-get) install [\w .-]+"
+    r"|--?[A-Za-z][\w-]*(?:[ =](?:[A-Z][A-Z_]*|[a-z][\w|,-]*))?"
+    r"|\$[.\w\[\]*]*"
+    r"|[\w.~-]*/[\w/.~*-]+"
+    r"|\b[\w-]+\.(?:ya?ml|json|md|toml|docx?|xlsx|pdf|html?|txt|wps|py)\b"
+)
+# Three English words in a row: a sentence (or most of one) that was not translated.
+_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}")
+
+
+def english_sentence(text: str) -> str | None:
+    """The first run of English words in `text` outside code, commands, options and paths, or None."""
+    found = _SENTENCE.search(_CODE.sub(" ", text))
+    return found.group(0) if found else None
+
+
+def test_the_english_detector_finds_sentences_and_spares_code() -> None:
+    assert english_sentence("错误：plan.yaml:3:1: no such file（请核对文件名）") == "no such file"
+    assert english_sentence("请用 --write-baseline FILE 生成基线；见 `compliance rules` 或 compliance targets for 规划") is None
+    assert english_sentence("pip install python-docx；$.targets[3].target.op；examples/plans/a-b.yaml；https://toml.io/en/v1") is None
+    assert english_sentence("示例：the target is compared（通过）") == "the target is compared"
+
+
+def _forms(entry: object) -> list[str]:
+    return list(entry.values()) if isinstance(entry, dict) else [str(entry)]
+
+
+def test_no_chinese_message_is_english() -> None:
+    zh, en = catalogue("zh").messages, catalogue("en").messages
+    english = {id: said for id, entry in zh.items() for form in _forms(entry) if (said := english_sentence(form))}
+    assert english == {}
+    # a Chinese message that holds words is not the English one copied (commands excepted)
+    copied = [
+        id
+        for id in zh
+        if _forms(zh[id]) == _forms(en[id])
+        and re.search(r"[A-Za-z]{3,}", re.sub(r"\{\w+\}", "", _forms(zh[id])[0]))
+        and id not in {"reading.needs-package-hint"}
+    ]
+    assert copied == []
+
+
+def test_every_rule_is_documented_in_both_languages_with_the_same_sections() -> None:
+    from compliance.messages.docs import docs, rule_doc, topic_doc
+
+    for lang in LANGUAGES:
+        assert set(docs(lang).rules) == {rule.name for rule in RULES}, lang
+        assert set(docs(lang).topics) == {"horizons"}, lang
+    for rule in RULES:
+        zh, en = rule_doc(rule.name, "zh"), rule_doc(rule.name, "en")
+        assert [s for s, _ in zh.sections] == [s for s, _ in en.sections], rule.name
+        assert {"why", "example"} <= {s for s, _ in zh.sections}, rule.name
+        for section, body in zh.sections:
+            assert english_sentence(body) is None, (rule.name, section, english_sentence(body))
+            assert re.search(r"[\u4e00-\u9fff]", body), (rule.name, section)
+    assert english_sentence(topic_doc("horizons", "zh")) is None
+    assert "interpolate" in topic_doc("horizons", "zh") and "线性推算" in topic_doc("horizons", "zh")
+
+
+def test_a_rule_doc_file_with_a_problem_says_where(tmp_path: Path) -> None:
+    from compliance.messages.docs import _load as load_docs
+
+    broken = tmp_path / "zh.yaml"
+    broken.write_text(
+        "format: compliance-rule-docs/1\nrules:\n  weaker-threshold:\n    why: 因为\n    exmaple: 示例\n", encoding="utf-8"
+    )
+    with using("zh"), pytest.raises(InputError) as error:
+        load_docs(broken, "zh")
+    said = str(error.value)
+    assert f"{broken}:5:5: “weaker-threshold”：没有“exmaple”这一段落" in said, said
+    assert "缺少段落“example”" in said
+
+
+def test_explain_in_both_languages_from_the_data() -> None:
+    code, chinese, _ = run(["explain", "weaker-threshold", "--lang", "zh"], {})
+    assert code == 0
+    assert chinese.startswith("weaker-threshold（CMP201，低于上级要求）默认严重程度：错误")
+    assert "## 为什么要检查" in chinese and "## 示例" in chinese and "艾滋病母婴传播率下降到3%以下" in chinese
+    code, english, _ = run(["explain", "CMP201"], {"COMPLIANCE_LANG": "en"})
+    assert "## Why it matters" in english and "Weaker than the reference" in english
+    _, horizons, _ = run(["explain", "horizons"], {"LANG": "zh_CN.UTF-8"})
+    assert horizons.startswith("目标年份：")
+    code, _, err = run(["explain", "weaker-thresold", "--lang", "zh"], {})
+    assert code == 2 and "没有这条规则" in err and "是否应为 weaker-threshold？" in err
+
+
+def test_sarif_rule_help_in_the_report_language(tmp_path: Path) -> None:
+    import json
+
+    config = tmp_path / "compliance.toml"
+    config.write_text('docs-url = "https://example.org/docs"\n', encoding="utf-8")
+    _, out, _ = run(["check", str(JINAN_WOMEN), "--format", "sarif", "--config", str(config), "--lang", "zh"], {})
+    rules = {r["name"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    weaker = rules["weaker-threshold"]
+    assert "## 为什么要检查" in weaker["help"]["markdown"] and weaker["shortDescription"]["text"] == "低于上级要求"
+    assert weaker["helpUri"] == "https://example.org/docs/rules.zh.md#cmp201"
+
+
+# Modules whose own messages are still English, each with why; anything else that writes an English
+# literal as a message or hint (InputError.single, Problem, click.echo, BadParameter, a checker's add,
+# a document's problem, a ValueError a validator raises) fails the test below.
+PENDING = {
+    "compliance/messages/__init__.py": "the catalogue loader's problems with a catalogue itself (no catalogue to say them in)",
+    # areas other engineers are changing now: converted once their last changes have landed
+    "compliance/loading/": "plan files as written (the robust engineer's area, in progress)",
+    "compliance/phrases/": "the phrase parser (the robust engineer's area, in progress)",
+    "compliance/extraction/": "extraction's refusals, unparsed reasons and notes (the extract engineer's area, in progress)",
+    "compliance/references/": "reference plans (the places engineer's area, in progress)",
+    "compliance/verification/": "targets build and verify (the places and robust engineers, in progress)",
+    "compliance/cli/targets.py": "compliance targets (the places engineer's area, in progress)",
+    "compliance/cli/extract.py": "compliance extract (the robust engineer is changing it)",
+    "compliance/reading/__init__.py": "a missing or unreadable document: the robust engineer replaces these lines with compliance.files",
+}
+
+
+_MESSAGE_ARGUMENT = {
+    "single": 1, "Problem": 1, "echo": 0, "BadParameter": 0, "UsageError": 0, "ClickException": 0,
+    "add": 1, "problem": 1, "ValueError": 0, "UnitError": 0,
+}
+
+
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal, f-string, concatenation or conditional of them (holes as spaces)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(p.value if isinstance(p, ast.Constant) else " " for p in node.values)  # type: ignore[misc]
+    if isinstance(node, ast.BinOp | ast.IfExp):
+        parts = [node.left, node.right] if isinstance(node, ast.BinOp) else [node.body, node.orelse]
+        found = [text for part in parts if (text := _literal(part)) is not None]
+        return " | ".join(found) if found else None
+    return None
+
+
+def test_no_message_in_the_code_is_an_english_literal() -> None:
+    found: list[str] = []
+    for path in sorted((ROOT / "compliance").rglob("*.py")):
+        name = str(path.relative_to(ROOT))
+        if name in PENDING or any(name.startswith(prefix) for prefix in PENDING if prefix.endswith("/")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            candidates = [k.value for k in node.keywords if k.arg in ("hint", "message")]
+            if called in _MESSAGE_ARGUMENT and len(node.args) > _MESSAGE_ARGUMENT[called]:
+                candidates.append(node.args[_MESSAGE_ARGUMENT[called]])
+            for candidate in candidates:
+                literal = _literal(candidate)
+                if literal is not None and english_sentence(literal):
+                    found.append(f"{name}:{node.lineno}: {literal[:80]!r}")
+    assert found == [], "messages not from the catalogues (compliance.messages.text / msg):\n" + "\n".join(found)
+
+
+def chinese(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run a command with COMPLIANCE_LANG=zh; each line it writes must hold no English sentence."""
+    code, out, err = run(args, {"COMPLIANCE_LANG": "zh", **(env or {})})
+    english = [(line, said) for line in (out + err).splitlines() if (said := english_sentence(line))]
+    assert english == [], f"{args}: English in Chinese output:\n" + "\n".join(f"{s!r} in {line}" for line, s in english)
+    return code, out, err
+
+
+COMMANDS = [
+    ["check", str(ROOT / "examples" / "plans")],
+    ["check", str(ROOT / "examples" / "plans"), "--format", "markdown"],
+    ["check", str(ROOT / "examples" / "plans"), "--format", "csv"],
+    ["check", str(JINAN_WOMEN), "--show-unknown"],
+    ["rules"],
+    ["explain", "horizons"],
+    *[["explain", rule.name] for rule in RULES],
+    ["validate", *(str(p) for p in sorted((ROOT / "examples" / "plans").glob("*.yaml")))],
+    ["parse", "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"],
+    ["parse", "加强妇女儿童工作"],
+    ["config"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(a if len(a) < 20 else Path(a).name for a in args))
+def test_each_command_speaks_chinese(args: list[str]) -> None:
+    code, out, _ = chinese(args)
+    assert code in (0, 1) and re.search(r"[\u4e00-\u9fff]", out)
+
+
+def _bad_documents(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """A document of each kind that cannot be read, made here."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from makedocs import text_to_pdf
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    import compliance.reading.legacy as legacy
+
+    monkeypatch.setattr(legacy, "converters", lambda: {})
+    made: dict[str, Path] = {}
+
+    def write(name: str, data: bytes | str) -> Path:
+        path = made[name] = folder / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+    picture = folder / "page.png"
+    Image.new("L", (100, 140), 255).save(picture)
+    scan = canvas.Canvas(str(folder / "scan.pdf"))
+    scan.drawImage(str(picture), 50, 50, width=500, height=700)
+    scan.showPage()
+    scan.save()
+    made["scan.pdf"] = folder / "scan.pdf"
+    blank = canvas.Canvas(str(folder / "blank.pdf"))
+    blank.rect(100, 100, 200, 200)
+    blank.save()
+    made["blank.pdf"] = folder / "blank.pdf"
+    made["locked.pdf"] = text_to_pdf(["某某县妇女发展规划"], folder / "locked.pdf", embedded=False, encrypt="secret")
+    whole = text_to_pdf(["某某县妇女发展规划", "孕产妇死亡率控制在8/10万以下。"] * 20, folder / "whole.pdf", embedded=False)
+    write("cut.pdf", whole.read_bytes()[: whole.stat().st_size // 2])
+    write("damaged.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n%%EOF\n")
+    write("not-a.pdf", "孕产妇死亡率控制在8/10万以下。")
+    write("plan.exe", b"MZ\x90\x00")
+    write("plan", "孕产妇死亡率控制在8/10万以下。")
+    write("binary.txt", b"\x00\x01\x02\x03" * 100)
+    write("empty.html", "   ")
+    write("broken.docx", b"PK\x03\x04 not really a zip")
+    write("broken.xlsx", b"not a workbook")
+    made["old.doc"] = ROOT / "tests" / "data" / "legacy" / "plan.doc"
+    write("fake.doc", "这不是 Word 文件")
+    return made
+
+
+def test_documents_that_cannot_be_read_are_refused_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.reading import read_document
+
+    refused = []
+    for name, path in _bad_documents(tmp_path, monkeypatch).items():
+        if name in ("plan.exe", "plan"):  # `check` takes these for plan files; `extract` reads them as documents
+            with using("zh"), pytest.raises(InputError) as error:
+                read_document(path)
+            said = str(error.value)
+            assert english_sentence(said) is None, said
+            refused.append(said)
+            continue
+        code, _, err = chinese(["check", str(path)])
+        assert code == 2 and err.startswith(f"错误：{path}"), (name, err)
+        refused.append(err)
+    said = "\n".join(refused)
+    for words in ("扫描件", "文字识别", "已加密", "不完整", "已损坏", "不是 PDF 文件", "无法从“.exe”格式", "没有后缀名",
+                  "二进制文件", "网页内容为空", "Word（.docx）", "Excel（.xlsx）", "格式转换程序", "另存为 .docx"):
+        assert words in said, words
+
+
+def test_an_encoding_that_does_not_fit_is_refused_in_chinese(tmp_path: Path) -> None:
+    text = tmp_path / "plan.txt"
+    text.write_text("某县妇女发展规划\n孕产妇死亡率控制在8/10万以下。\n", encoding="utf-8")
+    code, _, err = chinese(["check", str(text), "--encoding", "ascii"])
+    assert code == 2 and "不是有效的 ascii 编码文本" in err
+    code, _, err = chinese(["check", str(text), "--encoding", "klingon"])
+    assert code == 2 and "无法识别的文本编码“klingon”" in err
+
+
+def test_a_broken_rules_overlay_is_reported_in_chinese(tmp_path: Path) -> None:
+    overlay = tmp_path / "my-rules"
+    overlay.mkdir()
+    (overlay / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    code, _, err = chinese(["check", str(JINAN_WOMEN), "--rules", str(overlay)])
+    assert code == 2 and "规则覆盖目录中不能有此文件" in err and "规则覆盖目录只能包含" in err
+    (overlay / "notes.yaml").unlink()
+    (overlay / "checks.yaml").write_text(
+        "format: compliance-checks/1\nrules:\n  weaker-thresold: {severity: warning}\n  masked-value: {severity: fatal}\n"
+        "  unit-mismatch: {code: CMP999}\nhorizon:\n  default: never\ncolour: red\n",
+        encoding="utf-8",
+    )
+    code, _, err = chinese(["rules", "--rules", str(overlay)])
+    assert code == 2
+    for words in ("没有名为“weaker-thresold”的规则", "是否应为“weaker-threshold”？", "严重程度“fatal”不是可选值",
+                  "规则代码不能修改", "“never”不是可选值", "无此字段“colour”"):
+        assert words in err, words
+    (overlay / "checks.yaml").unlink()
+    (overlay / "indicators.yaml").write_text(
+        "format: compliance-indicators/1\nindicators:\n  - id: preschool_gross_enrolment\n    plausible: [100, 0]\n",
+        encoding="utf-8",
+    )
+    code, _, err = chinese(["rules", "--rules", str(overlay)])
+    assert code == 2 and "合理范围 [100, 0] 的下限大于上限" in err, err
+    code, _, err = chinese(["rules"], {"COMPLIANCE_RULES": str(tmp_path / "nowhere")})
+    assert code == 2 and "规则覆盖目录不存在" in err
+
+
+@pytest.mark.parametrize("broken", sorted((ROOT / "tests" / "broken").glob("*")), ids=lambda p: p.name)
+def test_a_broken_plan_file_is_reported_with_its_place_in_chinese(broken: Path) -> None:
+    code, _, err = run(["validate", str(broken)], {"COMPLIANCE_LANG": "zh"})
+    assert code == 2 and err.startswith(f"错误：{broken}:")

@@ -1,15 +1,15 @@
 """What every rule shares: its identity, its documentation, and the findings it makes.
 
-A rule is a small class whose docstring is its documentation (what it finds,
-why it matters, an example that fails and one that passes), as ruff documents
-its rules. Its code and default severity are data (`rules/checks.yaml`).
+A rule is a small class; its documentation (what it finds, why it matters,
+an example that fails and one that passes, as ruff documents its rules) is
+data in Chinese and English (`rules/docs/`), its title and summary are in the
+message catalogues, its code and default severity in `rules/checks.yaml`.
 The rule families (`coverage`, `thresholds`, `quantities`, `consistency`)
 look at a plan and its references and make `Finding`s.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -166,8 +166,16 @@ class Rule:
         return Severity(cls.settings()["severity"])
 
     @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+    def doc(cls, lang: str | None = None) -> str:
+        """The rule's documentation in `lang` (default: the current one): its summary, then what, why, example.
+
+        The text is data (rules/docs/zh.yaml, en.yaml; see compliance.messages.docs), not this class's docstring.
+        """
+        from compliance.messages import language
+        from compliance.messages.docs import rule_doc
+
+        lang = lang or language()
+        return f"{cls.summary().render(lang)}\n\n{rule_doc(cls.name, lang).markdown()}"
 
     @classmethod
     def title(cls) -> Message:
@@ -259,8 +267,8 @@ def _load_settings(path: Path) -> dict[str, Any]:
     }
 
 
-_SEVERITIES = ", ".join(s.value for s in Severity)
-_CHECKS_KEYS = "format, rules, horizon, default_band_tolerance_percent"
+_SEVERITIES = [s.value for s in Severity]  # lists: joined with ", " in English, 、 in Chinese
+_CHECKS_KEYS = ["format", "rules", "horizon", "default_band_tolerance_percent"]
 _HORIZON_KEYS = {"default": {m.value for m in HorizonMode}, "without_baseline_severity": {s.value for s in Severity}}
 
 
@@ -357,7 +365,7 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
                     document.problem(
                         ("horizon", key),
                         text("rules-files.unknown-field", key=key),
-                        hint=text("rules-files.allowed", keys=", ".join(_HORIZON_KEYS)),
+                        hint=text("rules-files.allowed", keys=list(_HORIZON_KEYS)),
                         at_key=True,
                     )
                 )
@@ -365,7 +373,7 @@ def _merge_overlays(overlays: tuple[Path, ...], stamp: tuple[object, ...] = ()) 
                 problems.append(
                     document.problem(
                         ("horizon", key),
-                        text("rules-files.not-one-of", value=value, allowed=", ".join(sorted(_HORIZON_KEYS[key]))),
+                        text("rules-files.not-one-of", value=value, allowed=sorted(_HORIZON_KEYS[key])),
                     )
                 )
             else:

@@ -16,12 +16,7 @@ from compliance.units import as_fraction, convert
 class MaskedValue(Rule):
     """An illegible number (7/***, **.5%): the target cannot be checked.
 
-    ## Why it matters
-    Web copies of plans mask digits. The value must never be guessed; the target
-    is reported so that someone reads the official text.
-
-    ## Example
-    孕产妇死亡率下降到7/***以下 fails (masked); 孕产妇死亡率下降到7/10万以下 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "masked-value"
@@ -31,15 +26,7 @@ class MaskedValue(Rule):
 class ConflictingTargets(Rule):
     """The same indicator with two different targets in one plan.
 
-    ## Why it matters
-    Main targets, the indicator table and the measures often restate a target;
-    when they disagree the plan is ambiguous (e.g. 婚前医学检查率 ">85" in the table
-    and "保持在85％以上" in the measures). Targets with different conditions
-    (换届后当年 / 平时) or years are not conflicts.
-
-    ## Example
-    艾滋病母婴传播率下降到2%以下 in 主要目标 and 控制在3%以下 in 策略措施 fails;
-    the same 2% in both passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "conflicting-targets"
@@ -49,17 +36,7 @@ class ConflictingTargets(Rule):
 class UnknownIndicator(Rule):
     """A plan target whose indicator is not in the catalogue.
 
-    ## Why it matters
-    It is kept as written and still compared with references that name it the
-    same way, but it cannot be matched with differently worded parents, and its
-    direction and plausible range are unknown. If it is a known indicator written
-    differently, add an alias in a rules overlay of your own (indicators.yaml in a
-    folder passed with --rules DIR or COMPLIANCE_RULES; see docs/overlays.md). The
-    text report counts these in one line; --show-unknown lists them.
-
-    ## Example
-    婴幼儿配方食品在产企业体系检查覆盖率 (not catalogued) is reported as info;
-    孕产妇死亡率 (catalogued) is not.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "unknown-indicator"
@@ -69,23 +46,7 @@ class UnknownIndicator(Rule):
 class PossibleTypo(Rule):
     """A plan's indicator name one or two characters off a catalogue name: did you mean it?
 
-    ## What it does
-    A name that matches no catalogue name or alias, and no reference's own
-    wording, but is within one or two typing slips of exactly one catalogue
-    indicator (学前教育毛人园率, 人 for 入), is read as that indicator: its target is
-    compared with the parents' as if it were spelled right, and every finding on
-    it says so. How near is near, and which characters tell indicators apart
-    (市 for 县 is another indicator, not a typo), is data: `near_miss` in
-    rules/indicators.yaml. A name as near to two indicators is reported without
-    being compared.
-
-    ## Why it matters
-    A typo used to give two unrelated findings — an unknown indicator and a
-    missing one — and advice to add an alias, when the fix is one character.
-
-    ## Example
-    学前教育毛人园率达到90%以上 gets "did you mean 学前教育毛入园率?" and is compared
-    as 学前教育毛入园率; 学前教育毛入园率达到90%以上 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "possible-typo"
@@ -95,15 +56,7 @@ class PossibleTypo(Rule):
 class UnparsedNumber(Rule):
     """A number in a target section that extraction did not understand.
 
-    ## Why it matters
-    When a plan is checked straight from a document, every number of its target
-    sections is either read as a target, recognised as a non-target (a year, an
-    age, a baseline), or listed under `unparsed`. Each listed number may be a
-    target the check never saw; a person should look at it.
-
-    ## Example
-    An extracted plan whose `unparsed` lists «按…标准的50%享受» (line 151) gets
-    this finding; a plan with an empty `unparsed` list does not.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "unparsed-number"
@@ -113,16 +66,7 @@ class UnparsedNumber(Rule):
 class TextMismatch(Rule):
     """A target whose value disagrees with the sentence quoted as its source.
 
-    ## Why it matters
-    A plan file keeps, next to each target, the verbatim `text` it was read
-    from. When a reviewer edits the value but not the text (or the text was
-    attached to the wrong target), the file no longer says what the plan says;
-    every finding built on that target would quote one number and check another.
-
-    ## Example
-    `{indicator: 孕产妇死亡率, target: "<= 7 1/10万", text: 孕产妇死亡率控制在15/10万以下}`
-    fails; with `text: 孕产妇死亡率控制在7/10万以下` it passes. A text that states
-    no number the parser can read (a bare table cell such as "≥99") is not judged.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "text-mismatch"

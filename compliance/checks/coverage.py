@@ -16,16 +16,7 @@ from compliance.model import Kind, Level
 class MissingDomain(Rule):
     """A domain of a reference plan has no counterpart in the plan.
 
-    ## Why it matters
-    A lower plan must carry every domain (领域) of the plans above it. Local
-    plans may rename or reorder domains (妇女与决策管理 for 妇女参与决策和管理;
-    儿童与社会环境 for 儿童与环境): names are matched through the domain
-    catalogue (rules/domains.yaml), so renaming is not a finding; leaving one out is.
-
-    ## Example
-    The national women's outline has 妇女与家庭建设; a county plan whose domains
-    are 妇女与健康 … 妇女与法律 without any family domain fails. Adding a section
-    （六）妇女与家庭建设 with its 主要目标 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "missing-domain"
@@ -35,14 +26,7 @@ class MissingDomain(Rule):
 class MissingIndicator(Rule):
     """A numeric target of a reference plan whose indicator the plan never targets.
 
-    ## Why it matters
-    For every quantified parent target the lower plan must set a target of its
-    own. Names are matched through the indicator catalogue (rules/indicators.yaml),
-    so 九年义务教育巩固率 and 义务教育巩固率 are the same indicator.
-
-    ## Example
-    Reference: 孕产妇死亡率下降到12/10万以下. A plan with no target for
-    孕产妇死亡率 fails; a plan with 孕产妇死亡率控制在9/10万以下 passes this rule.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "missing-indicator"
@@ -52,13 +36,7 @@ class MissingIndicator(Rule):
 class QualitativeOnly(Rule):
     """The reference sets a number; the plan only says 提高 / 逐步降低.
 
-    ## Why it matters
-    A qualitative wording cannot be held to the parent's number: a reviewer
-    cannot tell whether the plan meets it.
-
-    ## Example
-    Reference: 适龄妇女宫颈癌人群筛查率达到70%以上. Plan: 宫颈癌筛查率逐步提高 fails;
-    宫颈癌人群筛查率达到70%以上 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "qualitative-only"
@@ -68,15 +46,7 @@ class QualitativeOnly(Rule):
 class ReferenceUnavailable(Rule):
     """An ancestor plan is known, but none of its targets are encoded.
 
-    ## Why it matters
-    The plan could not be checked against that parent at all; saying so keeps a
-    missing reference from passing silently. Add the parent's targets (from its
-    official text) to a reference file of your own and pass it with --ref.
-
-    ## Example
-    A 济南市市中区 plan is checked; 山东省“十四五”妇女发展规划 is known but its
-    targets are not encoded: this finding names it. Encoding its targets in
-    my-references/shandong-women.yaml and running with --ref my-references makes it go away.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "reference-unavailable"
@@ -86,19 +56,7 @@ class ReferenceUnavailable(Rule):
 class MetadataUnknown(Rule):
     """The plan does not say what it is: its kind, level, jurisdiction or period is unknown.
 
-    ## Why it matters
-    Extraction never guesses what a document does not tell (a portal copy with
-    the title masked, a page without the issuing county). The plan is checked
-    with what is known — a plan whose county is unknown is still checked
-    against the national outline — but not against the parents that need the
-    missing field, so the check is incomplete, and says which field to set and
-    which option sets it.
-
-    ## Example
-    A county plan extracted from a page naming no county: checked against the
-    national outline only, with this finding for `jurisdiction`. Setting
-    `jurisdiction: [浙江省, 湖州市, 德清县]` in the plan file (or `--jurisdiction
-    浙江省/湖州市/德清县`) checks it against its province and city too.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "metadata-unknown"
@@ -108,16 +66,7 @@ class MetadataUnknown(Rule):
 class NewsSummary(Rule):
     """The plan was read from a news article about it, not from the plan.
 
-    ## Why it matters
-    An article states only some of a plan's targets. What it states is checked
-    like any target; what it leaves out is not evidence that the plan leaves it
-    out, so missing domains and indicators are reported as info, not errors. For
-    a real check, get the plan's text.
-
-    ## Example
-    A news report on 《济南市历城区“十四五”妇女发展规划》 quoting 31 targets: each
-    is checked, this finding says the source is a summary, and the national
-    indicators it does not mention are info.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "news-summary"
@@ -127,22 +76,7 @@ class NewsSummary(Rule):
 class SharedTarget(Rule):
     """A parent's target that its counties meet together, told to one county as its part.
 
-    ## What it does
-    A municipal plan's 建立妇女活动中心的县（市、区）比例 100%, 85%以上县（市、区）成功创建…,
-    or a city total (新建10个优质观护帮教基地) is a target for the counties
-    together: its `scope` is `{share_of: county}` (in the reference file, an
-    overlay's scopes.yaml, or a name shape in rules/scopes.yaml). A county's plan
-    is not held to the whole; this info names the county's part instead of a
-    missing-indicator error.
-
-    ## Why it matters
-    A county cannot have a share of counties. Demanding it is a false error a
-    reviewer must throw away; saying nothing would hide what the county owes.
-
-    ## Example
-    Reference (嘉兴市): 建立妇女活动中心的县（市、区）比例 ≥ 100%. A 海宁市 plan gets this
-    info ("every county is to meet it, so 海宁市's part is to meet it itself");
-    the 嘉兴市 plan itself, checked against 浙江省's, is held to it in full.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "shared-target"
@@ -152,15 +86,7 @@ class SharedTarget(Rule):
 class NothingChecked(Rule):
     """The check evaluated nothing: no ancestor with targets, or no target matched one.
 
-    ## Why it matters
-    A check that compared nothing is not a pass. Typically the plan's kind or
-    jurisdiction does not resolve to any reference, or its indicators are named
-    so that none matches the catalogue.
-
-    ## Example
-    A plan with jurisdiction [某省, 某市, 某县] of a province with no encoded plan
-    and no target matching a national indicator fails; a plan whose 孕产妇死亡率
-    target is compared with the national outline passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "nothing-checked"

@@ -1,22 +1,11 @@
 """Time horizons: which value of a reference target a plan is held to.
 
-A 十四五 plan ends in 2025; the national outlines end in 2030. A 2025 target of
-95% is not "weaker" than a 2030 target of 96% the way a 2030 target would be.
-The policy (`--horizon`, default in rules/checks.yaml):
-
-- `interpolate` (default): when the reference's year is later than the plan's
-  and the reference gives a baseline, the plan is held to the linear milestone
-  at its own year: baseline + (target − baseline) × (plan year − baseline year)
-  / (reference year − baseline year). Without a baseline it is held to the final
-  value, and the finding's severity is lowered (a warning by default) with the
-  reason in the message. Relative targets (以2020年为基数下降20%) are scaled the
-  same way from their base year; a yearly change (每年降低1个百分点) is the same
-  rate at every horizon.
-- `end`: the plan is always held to the reference's final value.
-- `strict`: only equal horizons are compared; others are `not-comparable`.
-
-When the reference's year is earlier than the plan's (a 2025 provincial target
-for a 2030 county plan), the plan's later target must still meet it: `end`.
+A 十四五 plan ends in 2025, the national outlines in 2030: a plan is held to the
+reference's linear milestone at its own year (`interpolate`, from the
+reference's baseline; the final value at lowered severity without one), to the
+final value (`end`), or only to equal years (`strict`). The policy as users read
+it (`compliance explain horizons`) is documented in Chinese and English in
+rules/docs/ (`topics: horizons`); its default is in rules/checks.yaml.
 """
 
 from __future__ import annotations

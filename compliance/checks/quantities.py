@@ -14,14 +14,7 @@ from compliance.units import as_fraction, quantity_text
 class UnitMismatch(Rule):
     """The plan's unit cannot be converted to the indicator's unit (万人 against %).
 
-    ## Why it matters
-    Counts have no common unit with rates, and 百分点 (percentage points) are not
-    %: such a target cannot be compared with its parent and is probably a
-    different indicator or a slip.
-
-    ## Example
-    Indicator 城镇职工生育保险女性参保率 (%): a plan target of 12万人 fails;
-    95% passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "unit-mismatch"
@@ -31,17 +24,7 @@ class UnitMismatch(Rule):
 class ImplausibleValue(Rule):
     """A value outside the indicator's plausible range once converted — ‰ written as %, or % as ‰.
 
-    ## Why it matters
-    婴儿死亡率 5% is 50‰: either a typo for 5‰ or ten times weaker than any
-    parent. The other slip is as real: 小学生近视率降至38‰以下 is 3.8%, a target
-    no plan sets. Plausible ranges, with their lower ends where the real world
-    has a floor, are data (`plausible` in rules/indicators.yaml, changed in a
-    rules overlay of your own). The target is not compared with its parents
-    until the value is fixed.
-
-    ## Example
-    婴儿死亡率控制在5%以下 fails, and so does 小学生近视率降至38‰以下;
-    婴儿死亡率控制在5‰以下 and 小学生近视率降至38%以下 pass.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "implausible-value"

@@ -26,20 +26,7 @@ from compliance.units import as_fraction, quantity_text
 class WeakerThreshold(Rule):
     """A plan target is less demanding than its parent's.
 
-    ## What it does
-    Converts the plan's value into the reference's unit (exactly: 3‰ = 0.3%),
-    then compares it with the reference's value at the plan's horizon, taking
-    into account which way is better for the indicator (lower for mortality and
-    prevalence, higher for coverage and enrolment) and the kind of bound
-    (≤ vs <, ≥ vs >: "<5" is stricter than "≤5").
-
-    ## Why it matters
-    A lower plan must set, for every quantified parent target, a target at least
-    as demanding.
-
-    ## Example
-    Reference: 艾滋病母婴传播率下降到2%以下. Plan: 艾滋病母婴传播率下降到3%以下 fails;
-    控制在2%以下 or 1.5%以下 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "weaker-threshold"
@@ -49,15 +36,7 @@ class WeakerThreshold(Rule):
 class BandDeviation(Rule):
     """A 左右 (about) target outside the reference band's tolerance.
 
-    ## Why it matters
-    Shares such as 就业人员中的女性比例 are kept around a value, not pushed one
-    way; a plan far from the band departs from the parent either way. The band's
-    half-width is the indicator's `band_tolerance` in rules/indicators.yaml, or
-    `default_band_tolerance_percent` of the value in rules/checks.yaml.
-
-    ## Example
-    Reference: 就业人员中的女性比例保持在45%左右 (± 5). Plan: 保持在35%左右 fails;
-    保持在45%左右 or 43%左右 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "band-deviation"
@@ -67,13 +46,7 @@ class BandDeviation(Rule):
 class DirectionConflict(Rule):
     """The plan moves an indicator the wrong way (提高 where the reference lowers it).
 
-    ## Why it matters
-    Usually a wording slip (提高 for 降低) or an indicator confused with another;
-    either way the target contradicts its parent.
-
-    ## Example
-    Reference: 孕产妇贫血患病率控制在10%以下. Plan: 孕产妇贫血患病率逐步提高 fails;
-    逐步降低 is a qualitative-only finding; 控制在10%以下 passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "direction-conflict"
@@ -83,15 +56,7 @@ class DirectionConflict(Rule):
 class NotComparable(Rule):
     """The plan's and the reference's targets cannot be compared.
 
-    ## Why it matters
-    A relative target (以2020年为基数下降20%) against an absolute one with no
-    baseline, different conditions (换届后当年 / 平时), different base years, or
-    (with --horizon strict) different target years: the tool cannot tell whether
-    the plan meets its parent, so it says so instead of passing silently.
-
-    ## Example
-    Reference: 儿童伤害死亡率以2020年为基数下降20%. Plan: 儿童伤害死亡率控制在7/10万以下
-    is not comparable; 以2020年为基数下降20%以上 is compared (and passes).
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "not-comparable"
@@ -103,14 +68,7 @@ class NotComparable(Rule):
 class BoundaryOnly(Rule):
     """The plan names the reference's number, but includes it where the reference excludes it.
 
-    ## Why it matters
-    Plans use 以下 and ＜ (以上 and ＞) loosely: 5‰以下 (≤ 5‰) against a parent's
-    ＜5‰ differs only at the boundary. It is worth a look — the parent excludes
-    the value itself — but it is not a weaker target the way 6‰ would be.
-
-    ## Example
-    Reference: 婴儿死亡率＜5‰. Plan: 婴儿死亡率控制在5‰以下 gives this warning;
-    婴儿死亡率＜5‰ or 4.5‰以下 passes; 6‰以下 is a weaker-threshold error.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "boundary-only"

@@ -105,10 +105,19 @@ def _choose_language(context: click.Context, parameter: click.Parameter, value: 
 
     try:
         lang = resolve_language(value)
-    except ValueError as error:
-        raise click.BadParameter(f"{error} (from --lang or COMPLIANCE_LANG)", context, parameter) from None
+    except ValueError:
+        raise click.BadParameter(unknown_language(), context, parameter) from None
     context.with_resource(using(lang))
     return lang
+
+
+def unknown_language() -> str:
+    """COMPLIANCE_LANG names no language we speak: said in the locale's language."""
+    import os
+
+    from compliance.messages import text
+
+    return text("cli.unknown-language", value=os.environ.get("COMPLIANCE_LANG", ""))
 
 
 lang_option = click.option(
@@ -139,7 +148,9 @@ def period_option(context: click.Context, parameter: click.Parameter, value: str
 
     match = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", value)
     if not match or int(match.group(1)) > int(match.group(2)):
-        raise click.BadParameter("write the first and last year, e.g. 2021-2025")
+        from compliance.messages import text
+
+        raise click.BadParameter(text("cli.bad-period"))
     return int(match.group(1)), int(match.group(2))
 
 

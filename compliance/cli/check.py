@@ -14,6 +14,7 @@ from compliance.cli.app import (
     EXIT_INTERNAL,
     config_option,
     document_options,
+    echo_problem,
     main,
     names_formats,
     reference_library,
@@ -181,7 +182,7 @@ def check(
                 progress.step(result.file)
                 progress.clear()
                 for problem in result.problems:
-                    click.echo(f"error: {problem}", err=True)
+                    echo_problem(problem)
                 unreadable = True
                 internal = internal or result.internal
                 writer.add_failure(result)
@@ -255,8 +256,10 @@ def _language(option: str | None, settings: Any, format_default: str | None) -> 
 
     try:
         return resolve_language(option, configured=settings.lang or format_default)
-    except ValueError as error:
-        raise click.BadParameter(f"{error} (from COMPLIANCE_LANG)", param_hint="--lang") from None
+    except ValueError:
+        from compliance.cli.app import unknown_language
+
+        raise click.BadParameter(unknown_language(), param_hint="--lang") from None
 
 
 def _note_unused_references(library: Any, used: set[Any]) -> None:

@@ -6,10 +6,12 @@ import click
 
 from compliance.cli.app import dump_json, lang_option, main, reports_input_errors, resolve_settings, rules_option
 from compliance.errors import InputError
+from compliance.messages import msg, text
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@lang_option
 @reports_input_errors
 def validate(files: tuple[str, ...]) -> None:
     """Validate plan files as written: structure, words, units, phrases.
@@ -27,8 +29,14 @@ def validate(files: tuple[str, ...]) -> None:
             continue
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)
         click.echo(
-            f"{file}: valid — {plan.plan.title}: {len(plan.domains)} domains, "
-            f"{len(plan.targets)} targets ({numeric} numeric)"
+            text(
+                "cli.valid",
+                file=file,
+                title=plan.plan.title,
+                domains=msg("cli.domains", count=len(plan.domains)),
+                targets=msg("cli.targets", count=len(plan.targets)),
+                numeric=numeric,
+            )
         )
     if problems:
         raise InputError(problems)
@@ -37,6 +45,7 @@ def validate(files: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of targets.")
+@lang_option
 @reports_input_errors
 def parse(text: str, as_json: bool) -> None:
     """Read the targets a Chinese sentence states.
@@ -51,12 +60,12 @@ def parse(text: str, as_json: bool) -> None:
         dump_json([t.to_json() for t in found])
         return
     if not found:
-        click.echo("no target found")
+        click.echo(str(msg("cli.parse-none")))
         return
     for target in found:
-        click.echo(
-            f"{target.indicator or '(indicator not named)'}\t{render_compact(target.to_target_value())}\t«{target.quote}»"
-        )
+        indicator = target.indicator or msg("cli.parse-no-indicator")
+        shown = render_compact(target.to_target_value())
+        click.echo(str(msg("cli.parse-target", indicator=indicator, target=shown, quote=target.quote)))
 
 
 @main.command()
@@ -122,18 +131,33 @@ def _list_rules(as_json: bool) -> None:
 
 @main.command()
 @click.argument("rule_name")
+@lang_option
 @reports_input_errors
 def explain(rule_name: str) -> None:
     """Document one rule (by name or code), or `horizons` for the horizon policy."""
-    from compliance.checks import rule
+    from compliance.checks import RULES, rule
+    from compliance.checks.base import term
+    from compliance.messages.docs import topic_doc, topics
 
-    if rule_name == "horizons":
-        from compliance.checks import horizons
-
-        click.echo(horizons.__doc__ or "")
+    if rule_name in topics():
+        click.echo(topic_doc(rule_name))
         return
     found = rule(rule_name)
     if found is None:
-        raise InputError.single(rule_name, "no such rule", hint="see `compliance rules`")
-    click.echo(f"{found.name} ({found.code()}, default severity {found.severity().value}, family {found.family})\n")
+        from difflib import get_close_matches
+
+        close = get_close_matches(rule_name, [r.name for r in RULES] + list(topics()), n=1, cutoff=0.5)
+        hint = text("cli.no-such-rule-guess", word=close[0]) if close else text("cli.no-such-rule-hint")
+        raise InputError.single(rule_name, text("cli.no-such-rule"), hint=hint)
+    click.echo(
+        text(
+            "cli.explain-heading",
+            name=found.name,
+            code=found.code(),
+            title=found.title(),
+            severity=term("severity", found.severity()),
+            family=found.family,
+        )
+        + "\n"
+    )
     click.echo(found.doc())

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from compliance.messages import text as _text
+
 
 # A value is written with at most this many digits (leading zeros aside): more than any
 # plan needs, and what a JSON report (a double) carries exactly. A longer number is
@@ -127,12 +129,12 @@ class TargetValue(BaseModel):
     def _consistent(self) -> TargetValue:
         if self.op is Op.QUAL:
             if self.value is not None:
-                raise ValueError("a qualitative target (op 'qual') has no value")
+                raise ValueError(_text("plan-file.qualitative-has-value"))
         elif self.masked:
             if self.value is not None:
-                raise ValueError("a masked target has no value: its digits are illegible")
+                raise ValueError(_text("plan-file.masked-has-value"))
         elif self.value is None:
-            raise ValueError(f"op '{self.op}' needs a value (or masked: true)")
+            raise ValueError(_text("plan-file.needs-value", op=self.op))
         return self
 
     @property
@@ -228,7 +230,7 @@ class Scope(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Scope:
         if (self.binds is Binds.SHARE) != (self.share_of is not None):
-            raise ValueError("a share scope names the level of its units (share_of), and only a share does")
+            raise ValueError(_text("plan-file.share-of"))
         return self
 
     @classmethod

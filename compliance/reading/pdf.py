@@ -103,7 +103,7 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
                 hint=_text("reading.pdf-encrypted-hint"),
             ) from None
         raise InputError.single(
-            file, _text("reading.pdf-damaged", reason=error), hint=_text("reading.download-again")
+            file, _text("reading.pdf-damaged", reason=_pdfium_reason(error)), hint=_text("reading.download-again")
         ) from None
     try:
         pages = _read_pages(document, path, file)
@@ -329,6 +329,24 @@ def _lead_width(members: list[tuple[float, float, float, float, str]]) -> float:
             break
         end = x1
     return end - first[0]
+
+
+# PDFium's errors as pypdfium2 words them ("Failed to load document (PDFium: Data format error).") → message ids.
+_PDFIUM_ERRORS = {
+    "Unknown error": "unknown",
+    "File access error": "file-access",
+    "Data format error": "data-format",
+    "Incorrect password error": "password",
+    "Unsupported security scheme error": "security",
+    "Page not found or content error": "page",
+}
+
+
+def _pdfium_reason(error: Exception) -> str:
+    """PDFium's reason in the user's words (数据格式错误), or as it said it when it is not one we know."""
+    found = re.search(r"PDFium: ([^)]+)\)", str(error))
+    known = _PDFIUM_ERRORS.get(found.group(1).strip()) if found else None
+    return _text(f"reading.pdfium.{known}") if known else str(error)
 
 
 def _reason(error: Exception) -> str:

@@ -1,8 +1,10 @@
-"""docs/rules.md: every rule's documentation on one page, with an anchor per code (SARIF's helpUri points there).
+"""docs/rules.md (English) and docs/rules.zh.md (中文): every rule's documentation on one page, an anchor per code.
 
-Generated from the rules themselves (docstrings, codes and severities in
-rules/checks.yaml, titles in the English catalogue); tests/test_ci_formats.py
-checks that the committed page is up to date:
+Generated from the rules' data — codes and severities in rules/checks.yaml,
+titles and summaries in the message catalogues, what / why / example in
+rules/docs/ — as `compliance explain RULE` prints it; SARIF's helpUri points to
+the page of the report's language. tests/test_ci_formats.py checks that the
+committed pages are up to date:
 
     python -c "from compliance.report.rule_docs import write; write()"
 """
@@ -11,42 +13,57 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PAGE = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
+PAGES = {"en": DOCS / "rules.md", "zh": DOCS / "rules.zh.md"}
+PAGE = PAGES["en"]
 
 
-def rules_markdown() -> str:
+def page_name(lang: str) -> str:
+    """The page of `lang` beside the other docs: rules.md, rules.zh.md."""
+    return PAGES[lang].name
+
+
+def rules_markdown(lang: str = "en") -> str:
     from compliance.checks import RULES
+    from compliance.checks.base import term
     from compliance.messages import text
+    from compliance.messages.docs import rule_doc
 
+    other = "zh" if lang == "en" else "en"
     out = [
-        "# Rules",
+        text("rules-page.title", lang),
         "",
-        "Every rule of `compliance check`, as `compliance explain RULE` prints it. Codes and",
-        "default severities are data (`rules/checks.yaml`); a project changes them with",
-        "`severity` in its configuration ([ci.md](ci.md)). This page is generated from the",
-        "rules (`compliance/report/rule_docs.py`); each code is an anchor (`rules.md#cmp201`).",
+        text("rules-page.intro", lang, other=page_name(other)),
         "",
-        "| code | rule | default | title |",
+        text("rules-page.table-header", lang),
         "|---|---|---|---|",
     ]
     for rule in RULES:
-        title = text(f"{rule.name}.title", "en")
-        out.append(f"| [{rule.code()}](#{rule.code().lower()}) | {rule.name} | {rule.severity().value} | {title} |")
+        code = rule.code()
+        severity = term("severity", rule.severity()).render(lang)
+        out.append(f"| [{code}](#{code.lower()}) | {rule.name} | {severity} | {rule.title().render(lang)} |")
     for rule in RULES:
-        title = text(f"{rule.name}.title", "en")
-        doc = "\n".join("#" + line if line.startswith("## ") else line for line in rule.doc().splitlines())
+        code = rule.code()
         out += [
             "",
-            f'<a id="{rule.code().lower()}"></a>',
+            f'<a id="{code.lower()}"></a>',
             "",
-            f"## {rule.code()} {rule.name}: {title}",
+            text("rules-page.heading", lang, code=code, name=rule.name, title=rule.title()),
             "",
-            f"Default severity: {rule.severity().value}. Family: {rule.family}.",
+            text(
+                "rules-page.severity",
+                lang,
+                severity=term("severity", rule.severity()),
+                family=rule.family,
+            ),
             "",
-            doc,
+            rule.summary().render(lang),
+            "",
+            rule_doc(rule.name, lang).markdown(level=3),
         ]
     return "\n".join(out) + "\n"
 
 
-def write(path: Path = PAGE) -> None:
-    path.write_text(rules_markdown(), encoding="utf-8")
+def write(pages: dict[str, Path] | None = None) -> None:
+    for lang, path in (pages or PAGES).items():
+        path.write_text(rules_markdown(lang), encoding="utf-8")

@@ -2,7 +2,7 @@
 
 - One run; the tool's driver lists every rule: its code as `id`, name, title
   and summary, its documentation as `help` (text and Markdown) and, when the
-  settings give `docs-url`, a `helpUri` to its section of docs/rules.md; the
+  settings give `docs-url`, a `helpUri` to its section of docs/rules.md (rules.zh.md in Chinese); the
   default severity as `defaultConfiguration.level`.
 - One result per finding: `level` from the severity (error, warning, info →
   note), the message with what to change, the physical location (the plan
@@ -42,7 +42,8 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def rule_descriptors(docs_url: str | None = None) -> list[dict[str, Any]]:
     """Every rule as a SARIF reportingDescriptor, in registry order."""
     from compliance.checks import RULES
-    from compliance.messages import msg
+    from compliance.messages import language, msg
+    from compliance.report.rule_docs import page_name
 
     descriptors = []
     for rule in RULES:
@@ -56,7 +57,7 @@ def rule_descriptors(docs_url: str | None = None) -> list[dict[str, Any]]:
             "properties": {"tags": [rule.family], "family": rule.family},
         }
         if docs_url:
-            descriptor["helpUri"] = f"{docs_url.rstrip('/')}/rules.md#{rule.code().lower()}"
+            descriptor["helpUri"] = f"{docs_url.rstrip('/')}/{page_name(language())}#{rule.code().lower()}"
         descriptors.append(descriptor)
     return descriptors
 

@@ -28,16 +28,17 @@ def report_settings() -> dict[str, Any]:
     """rules/report.yaml, checked."""
     from compliance.errors import InputError
     from compliance.loading.yamlfile import read_yaml
+    from compliance.messages import text
     from compliance.resources import rules_file
 
     path = rules_file("report.yaml")
     data = read_yaml(path).data
     matrix = data.get("matrix") if isinstance(data, dict) else None
     if not isinstance(matrix, dict) or not isinstance(matrix.get("states"), list) or not isinstance(matrix.get("rules"), dict):
-        raise InputError.single(str(path), "expected matrix: {states: [...], rules: {...}}")
+        raise InputError.single(str(path), text("rules-files.report-shape"))
     unknown = sorted(set(matrix["rules"].values()) - set(matrix["states"]))
     if unknown:
-        raise InputError.single(str(path), f"matrix.rules names unknown states: {', '.join(unknown)}")
+        raise InputError.single(str(path), text("rules-files.report-states", states=unknown))
     return data
 
 
