@@ -339,7 +339,6 @@ PENDING = {
     "compliance/verification/": "targets build and verify (the places and robust engineers, in progress)",
     "compliance/cli/targets.py": "compliance targets (the places engineer's area, in progress)",
     "compliance/cli/extract.py": "compliance extract (the robust engineer is changing it)",
-    "compliance/reading/__init__.py": "a missing or unreadable document: the robust engineer replaces these lines with compliance.files",
 }
 
 

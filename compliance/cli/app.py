@@ -49,7 +49,7 @@ def reports_input_errors(command: F) -> F:
             from compliance.files import environment_error
 
             for problem in environment_error(error).problems:
-                click.echo(f"error: {problem}", err=True)
+                echo_problem(problem)
             sys.exit(EXIT_BAD_INPUT)
         except Exception as error:  # noqa: BLE001 - the last line of defence
             from compliance.messages import text
