@@ -120,18 +120,7 @@ def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:
 class ParentMisquoted(Rule):
     """The plan's own table quotes a parent's target that the encoded parent does not set.
 
-    ## Why it matters
-    Indicator tables often carry the parent's target beside the plan's own
-    (2025年目标: 上级目标 / 本县目标). Extraction reads the plan's column as its
-    target and keeps the parent's as `parent_target`. When an encoded parent plan
-    of the same horizon states the indicator with another value, the table
-    misquotes its parent — a plan that copies a wrong parent value may be
-    weaker than it looks, or the reference data is wrong. Parents of another
-    horizon (a 2030 outline for a 2025 column) are not compared.
-
-    ## Example
-    A county table quoting 上级目标 ≥85% for 适龄女孩HPV疫苗接种率 where the encoded
-    municipal plan (2021–2025) sets ≥90% fails; quoting ≥90% passes.
+    Documented (what, why, example) in Chinese and English in rules/docs/.
     """
 
     name = "parent-misquoted"
