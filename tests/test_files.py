@@ -243,3 +243,15 @@ def test_an_os_error_anywhere_is_exit_2_with_a_hint(monkeypatch) -> None:
     code, output = run("validate", "plan.yaml")
     no_internal_error(code, output)
     assert compliance.cli.inspect  # the command module that was run
+
+
+# ---------------------------------------------------------------- options no plan can hold
+
+
+@pytest.mark.parametrize("period", ["1800-1900", "2021-2200", "1900-2030"])
+def test_a_period_no_plan_has_is_a_usage_error_not_a_report_plea(document: Path, period: str) -> None:
+    for command in ("extract", "check"):
+        code, output = run(command, str(document), *PLACE, "--period", period)
+        assert code == 2, output
+        assert "is not a period of a plan: plans are dated 1949 to 2100" in output
+        assert "please report" not in output

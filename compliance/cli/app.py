@@ -146,12 +146,26 @@ def period_option(context: click.Context, parameter: click.Parameter, value: str
         return None
     import re
 
+    from compliance.messages import text
+
     match = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", value)
     if not match or int(match.group(1)) > int(match.group(2)):
-        from compliance.messages import text
-
         raise click.BadParameter(text("cli.bad-period"))
-    return int(match.group(1)), int(match.group(2))
+    first, last = int(match.group(1)), int(match.group(2))
+    low, high = _plan_years()
+    if first < low or last > high:  # the plan file could not hold it: say so here, not as a bug in extraction
+        raise click.BadParameter(text("file.period-out-of-range", first=first, last=last, low=low, high=high))
+    return first, last
+
+
+def _plan_years() -> tuple[int, int]:
+    """The years a plan file may hold, as its JSON Schema says (the `year` definition)."""
+    import json
+
+    from compliance.loading.plans import SCHEMA_PATH
+
+    year = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]["year"]
+    return int(year["minimum"]), int(year["maximum"])
 
 
 def jurisdiction_option(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:

@@ -96,7 +96,7 @@ class YamlDocument:
 # --------------------------------------------------------------------------- bytes to text
 
 
-def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters, as far as the line decodes) of byte `offset`."""
     line_start = raw.rfind(b"\n", 0, offset) + 1
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
@@ -119,7 +119,7 @@ def decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         first_bad = error.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
     if b"\x00" in raw[:4096]:
-        utf16 = _utf16_without_bom(raw)
+        utf16 = utf16_without_bom(raw)
         if utf16 is not None:
             return utf16
     from charset_normalizer import from_bytes
@@ -129,7 +129,7 @@ def decode(raw: bytes, file: str) -> str:
     except Exception:  # noqa: BLE001 - detection on garbage must not leak a traceback
         best = None
     if best is None:
-        line, column = _line_and_column(raw, first_bad)
+        line, column = byte_position(raw, first_bad)
         raise InputError.single(
             file,
             _text("yaml.undecodable", byte=f"0x{raw[first_bad]:02X}", offset=first_bad),
@@ -140,19 +140,24 @@ def decode(raw: bytes, file: str) -> str:
     return str(best)
 
 
-def _utf16_without_bom(raw: bytes) -> str | None:
-    """UTF-16 text saved without its byte-order mark: NULs every other byte, which side tells the order."""
+def utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text saved without its byte-order mark, or None.
+
+    Its NUL bytes (the high byte of each ASCII character) all stand on one side
+    of the two-byte units, which tells the byte order; binary data has NULs on
+    both sides. The decoded text must be printable.
+    """
     if len(raw) < 2 or len(raw) % 2:
         return None
     even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    order = "utf-16-le" if odd > even else "utf-16-be"
-    if max(even, odd) < len(raw) // 4:  # not mostly ASCII/CJK in two-byte units
+    if (even and odd) or not (even or odd):
         return None
     try:
-        text = raw.decode(order)
+        text = raw.decode("utf-16-be" if even else "utf-16-le")
     except UnicodeDecodeError:
         return None
-    return None if "\x00" in text else text
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return text if printable >= 0.98 * len(text) else None
 
 
 def read_text(path: Path | str, *, limit: int | None = None) -> str:

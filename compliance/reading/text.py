@@ -18,15 +18,27 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
                 file, _text("reading.unknown-encoding", encoding=encoding), hint=_text("reading.unknown-encoding-hint")
             ) from None
         except UnicodeDecodeError as error:
+            from compliance.loading.yamlfile import byte_position
+
+            line, column = byte_position(raw, error.start)
             raise InputError.single(
                 file,
                 _text("reading.not-in-encoding", encoding=encoding, offset=error.start),
+                line=line,
+                column=column,
                 hint=_text("reading.not-in-encoding-hint"),
             ) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        from compliance.loading.yamlfile import byte_position, utf16_without_bom
         from compliance.reading import FORMATS
 
-        raise InputError.single(file, _text("reading.binary"), hint=_text("reading.binary-hint", formats=FORMATS))
+        utf16 = utf16_without_bom(raw)  # UTF-16 saved without its byte-order mark is text, not binary
+        if utf16 is not None:
+            return utf16
+        line, column = byte_position(raw, raw.index(b"\x00"))
+        raise InputError.single(
+            file, _text("reading.binary"), line=line, column=column, hint=_text("reading.binary-hint", formats=FORMATS)
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")

@@ -19,6 +19,7 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
             file, _text("reading.needs-package", format=".xlsx", package="openpyxl"),
             hint=_text("reading.needs-package-hint", package="openpyxl"),
         ) from None
+    _refuse_what_would_not_fit(path, file)
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
     except Exception as error:
@@ -38,34 +39,43 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
                 for c in range(merged.min_col, merged.max_col + 1):
                     if (r, c) != (merged.min_row, merged.min_col):
                         fill[(r, c)] = top
+        # The cells that exist, row by row: never the used rectangle, which one far
+        # cell (row 200 000, column 200) makes forty million cells wide.
+        by_row: dict[int, dict[int, object]] = {}
+        for (row_number, column), cell in sheet._cells.items():  # openpyxl keeps only the cells the file has
+            if (row_number, column) in fill or getattr(cell, "value", None) is not None:
+                by_row.setdefault(row_number, {})[column] = cell
         last = 0
-        for row in sheet.iter_rows():
+        previous = 0
+        for row_number in sorted(by_row):
+            # blank rows between (a table's spacing), as the sheet shows them; one for a long gap
+            gap = range(previous + 1, row_number) if row_number - previous <= _BLANK_ROWS else [row_number - 1]
+            for blank in gap if previous else ():
+                lines.append(_blank(offset + blank, sheet.title, blank))
+            previous = row_number
+            row = by_row[row_number]
             cells: list[str] = []
             merged_flags: list[bool] = []
             percent: list[bool] = []
-            row_number = None
-            for cell in row:
-                row_number = cell.row
-                key = (cell.row, cell.column)
+            for column in range(1, max(row) + 1):
+                key = (row_number, column)
                 if key in fill:
                     cells.append(_cell_text(fill[key]))
                     merged_flags.append(True)
                     percent.append(False)
                 else:
-                    cells.append(_cell_text(cell.value))
+                    cell = row.get(column)
+                    cells.append(_cell_text(getattr(cell, "value", None)))
                     merged_flags.append(False)
-                    percent.append(_percent_format(cell))
-            if row_number is None:
-                continue
+                    percent.append(_percent_format(cell) if cell is not None else False)
             while cells and not cells[-1]:
                 cells.pop()
                 merged_flags.pop()
                 percent.pop()
-            number = offset + row_number
             last = max(last, row_number)
             lines.append(
                 Line(
-                    number,
+                    offset + row_number,
                     "\t".join(cells),
                     cells=cells,
                     merged=merged_flags,
@@ -76,8 +86,44 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
                 )
             )
         if several:
-            offset += last
+            offset += max(last, sheet.max_row or 0)
     return lines
+
+
+_BLANK_ROWS = 50  # a gap of more empty rows is shown as one
+_UNPACKED_LIMIT = 512 * 1024 * 1024  # the workbook's XML, unpacked
+_MERGED_LIMIT = 1_000_000  # cells covered by merged ranges, all sheets together
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+
+
+def _refuse_what_would_not_fit(path: Path, file: str) -> None:
+    """A workbook that unpacks to more than any plan table, or merges millions of cells, is refused before openpyxl builds it."""
+    import zipfile
+
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says it is no workbook
+    with archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > _UNPACKED_LIMIT:
+            raise InputError.single(file, _text("file.xlsx-too-big"), hint=_text("file.xlsx-too-big-hint"))
+        merged = 0
+        for member in members:
+            if not member.filename.startswith("xl/worksheets/") or not member.filename.endswith(".xml"):
+                continue
+            for first_col, first_row, last_col, last_row in _MERGE_REF.findall(archive.read(member)):
+                rows = int(last_row) - int(first_row) + 1
+                columns = column_index_from_string(last_col.decode()) - column_index_from_string(first_col.decode()) + 1
+                merged += max(rows, 0) * max(columns, 0)
+        if merged > _MERGED_LIMIT:
+            raise InputError.single(file, _text("file.xlsx-merged", count=merged), hint=_text("file.xlsx-merged-hint"))
+
+
+def _blank(number: int, sheet: str, row_number: int) -> Line:
+    return Line(number, "", cells=[], merged=[], sheet=sheet, percent=[], locator=f"{sheet}!第{row_number}行", cell_locators=[])
 
 
 def _percent_format(cell: object) -> bool:
