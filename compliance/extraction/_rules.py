@@ -74,6 +74,7 @@ class Rules:
     lower_is_better: list[str]
     maskable_units: list[str]
     flat_table_margin: float
+    list_bullet: re.Pattern[str]
     flat_table_max_change: float
     non_targets: list[NonTarget]
     table_per_population: list[tuple[str, str]]
@@ -149,6 +150,9 @@ def rules() -> Rules:
         lower_is_better=[str(w) for w in data["lower_is_better"]],
         maskable_units=[str(w) for w in data["maskable_units"]],
         flat_table_margin=float(data["flat_table_margin"]),
+        list_bullet=re.compile(
+            r"^\s*(?:" + "|".join(re.escape(fold(str(b))) for b in sorted(data["list_bullets"], key=len, reverse=True)) + r")\s*(?=[^\s\d])"
+        ),
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), re.compile(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_per_population=sorted(

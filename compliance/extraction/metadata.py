@@ -404,6 +404,10 @@ def jurisdiction_found(
         return Found(path, source + " (gazetteer)"), Found(level_of(path), "the gazetteer" if len(path) else source), None
     if ambiguous:
         return Found(None, ambiguous), Found(level_of(parts), source), ambiguous
+    known_start = places.normalise(parts)  # the places the gazetteer knows, the unknown one kept as written
+    if len(known_start) > len(parts):
+        note = f"{parts[-1]} is not in the gazetteer: it is placed under {'/'.join(known_start[:-1])}"
+        return Found(known_start, f"{source}, its parents from the gazetteer"), Found(level_of(known_start), source), note
     if cited:
         completed = _complete_from_parents(path, cited, kind, places)
         if completed is not None:
@@ -451,7 +455,8 @@ def _complete_from_parents(
             city = city or parent_path[0]
     if province and city and len(best) < 2:
         best = [province, city]
-    if not best or len(best) >= 3:
+    path = [p for p in path if p not in best]  # a part the parents already name (长沙市 of 长沙市某某区)
+    if not best or len(best) + len(path) > 3 or not path:
         return None
     place = "".join(path)
     note = f"{place} is not in the gazetteer: its parents were taken from the plans it follows"

@@ -65,18 +65,38 @@ def _lone_text(line: Src) -> str | None:
 
 
 def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
-    """(the notice header, the plans): a plan runs from its title line to the next title."""
+    """(the notice header, the plans): a plan runs from its title line to the next title.
+
+    A table caption naming a plan (嘉善县妇女发展“十四五”规划重点指标目标表, the title row
+    of a sheet) opens a plan too when no title line comes before it, or when it names
+    the other kind than the plan it stands in (a workbook with a women's and a
+    children's sheet).
+    """
     starts = _title_starts(lines)
+    captions = _captions(lines)
+    kind_at = {i: subject_kind(squeeze(t)) for i, t, _ in starts}
+    for i, name in captions:
+        before = [k for k in kind_at if k <= i]
+        current = kind_at[max(before)] if before else None
+        if not before or (current is not None and subject_kind(squeeze(name)) not in (None, current)):
+            starts.append((i, name, 1))
+            kind_at[i] = subject_kind(squeeze(name))
     if not starts:
-        # no title: a table caption names the plan (嘉善县妇女发展“十四五”规划重点指标目标表)
-        for i, line in enumerate(lines[:20]):
-            text = _lone_text(line)
-            if text and _CAPTION.search(squeeze(text)):
-                name = _CAPTION.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
-                if is_title(name):
-                    return lines[:i], [Segment(lines=lines[i:], title=name, title_line=line.number, title_kind=subject_kind(name))]
         return [], [Segment(lines=lines)]
+    starts.sort()
     return _segments(lines, starts)
+
+
+def _captions(lines: list[Src]) -> list[tuple[int, str]]:
+    """(index, the plan's title) of every line or lone table cell that is a caption naming a plan."""
+    found = []
+    for i, line in enumerate(lines):
+        text = _lone_text(line)
+        if text and len(text) <= 80 and _CAPTION.search(squeeze(text)):
+            name = _CAPTION.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
+            if is_title(name):
+                found.append((i, name))
+    return found
 
 
 # A line holding only the period in brackets: "（2021—2025年）" under a title on a cover page.
@@ -398,10 +418,24 @@ def resolve_items(lines: list[Src], skip: set[int]) -> None:
             last = None
 
 
+_CN_ITEM = re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)")
+
+
+def _bullet(folded: str) -> re.Match[str] | None:
+    return rules().list_bullet.match(folded)
+
+
 def item_number(text: str) -> tuple[str, int | None] | None:
-    """('dot', 3) for "3．…", ('paren', 3) for "（3）…", ('dot', None) for a masked "*．…": a list item's style and number."""
-    match = _ITEM.match(fold(text))
+    """A list item's style and number: ('dot', 3) for "3．…", ('paren', 3) for "（3）…", ('cn', 1) for "（一）…"
+    that is no heading, ('bullet', None) for "——…", "●…", ('dot', None) for a masked "*．…"."""
+    folded = fold(text)
+    match = _ITEM.match(folded)
     if not match:
+        if _bullet(folded):
+            return "bullet", None
+        cn = _CN_ITEM.match(folded)
+        if cn and classify(text, None) is None:  # (一) opening a sentence, not a heading: an item of a list numbered so
+            return "cn", cn_number(cn.group(1))
         return None
     style, written = ("dot", match.group(1)) if match.group(1) else ("paren", match.group(2))
     if "*" in written:
@@ -410,8 +444,11 @@ def item_number(text: str) -> tuple[str, int | None] | None:
 
 
 def item_marker(text: str) -> int:
-    """The length of the list number that opens `text` (0 if none): "3．", "（3）", "*．"."""
-    match = _ITEM.match(fold(text))
+    """The length of the list number or bullet that opens `text` (0 if none): "3．", "（3）", "*．", "——", "（一）"."""
+    folded = fold(text)
+    match = _ITEM.match(folded) or _bullet(folded)
+    if match is None and classify(text, None) is None:
+        match = _CN_ITEM.match(folded)
     return match.end() if match else 0
 
 

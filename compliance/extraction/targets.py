@@ -11,6 +11,7 @@ name inside quotes or brackets…: rules/extraction.yaml) or listed as unparsed.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,6 +142,22 @@ def _number_line(paragraph: Paragraph, start: int, end: int) -> int:
     return paragraph.owners[index] if paragraph.owners else 0
 
 
+def _own_number_line(paragraph: Paragraph, target: Any, cursors: dict[tuple[int, int], int]) -> int:
+    """The line of a target's own number; targets sharing one quote (分别降至3‰、5‰和↵6‰以下) take theirs in order."""
+    span = (target.start, target.end)
+    value = getattr(target, "value", None)
+    if value is not None and not target.masked:
+        written = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+        folded = fold(paragraph.text[: target.end])
+        at = folded.find(written, cursors.get(span, target.start))
+        while at >= 0 and (at > 0 and folded[at - 1].isdigit() or folded[at + len(written) : at + len(written) + 1].isdigit()):
+            at = folded.find(written, at + 1)  # a whole number, not a part of another (5 in 15)
+        if at >= 0:
+            cursors[span] = at + len(written)
+            return paragraph.owners[at + len(written) - 1]
+    return _number_line(paragraph, target.start, target.end)
+
+
 _UNITS = re.compile(r"(牵头单位|责任单位|配合单位)\s*[:：]\s*")
 
 
@@ -206,6 +223,7 @@ def read_paragraph(
     targets: list[TextTarget] = []
     spans: list[tuple[int, int]] = []
     broken: list[Loose] = []
+    cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
     indicators = _complete_subjects(text, parsed)
     for t, indicator in zip(parsed, indicators, strict=True):
         spans.append((t.start, t.end))
@@ -225,7 +243,7 @@ def read_paragraph(
             TextTarget(
                 indicator=(indicator or t.quote or clause).strip(),
                 target=value,
-                line=_number_line(paragraph, t.start, t.end),
+                line=_own_number_line(paragraph, t, cursors),
                 text=clause,
                 section=paragraph.section,
                 domain=paragraph.domain,

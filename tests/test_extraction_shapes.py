@@ -1,0 +1,158 @@
+"""Plans in shapes neither the seeds nor the corpus have, written for these tests (tests/data/shapes/).
+
+Dash bullets under numbered goals (——孕产妇死亡率…), chapters and sections
+(第一章/第一节, 一、主要目标, (一)…), a vendor's repost with ● bullets and a news
+intro, an OCR text with 第 N 页 共 M 页 footers and running headers, a workbook
+with a women's and a children's sheet, a Word annex table with a unit column.
+Each expected target was written with the document, before extraction ran on it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from compliance.extraction import extract
+
+SHAPES = Path(__file__).resolve().parent / "data" / "shapes"
+D = Decimal
+
+
+def targets(plan) -> list[tuple[int, str, str, Decimal | None, str | None, str]]:
+    return [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, str(t.section))
+        for t in plan.targets
+        if t.target.is_numeric
+    ]
+
+
+def test_dash_bullets_under_numbered_goals() -> None:
+    (plan,) = extract(SHAPES / "women-dash-bullets.txt")
+    assert (str(plan.plan.kind), plan.plan.period, plan.domains) == ("women", (2021, 2030), ["妇女与健康", "妇女与教育"])
+    assert targets(plan) == [
+        (8, "孕产妇死亡率", "<=", D(12), "1/10万", "main_targets"),
+        (9, "孕产妇系统管理率", ">=", D(92), "%", "main_targets"),
+        (11, "适龄妇女宫颈癌人群筛查率", ">=", D(70), "%", "main_targets"),
+        (14, "每个乡镇卫生院妇女保健医生", ">=", D(1), "名", "measures"),
+        (17, "女童九年义务教育巩固率", ">=", D(97), "%", "main_targets"),
+        (18, "高中阶段毛入学率", ">=", D(92), "%", "main_targets"),
+    ]
+    assert not plan.unparsed
+
+
+def test_chapters_sections_and_numbered_goals() -> None:
+    (plan,) = extract(SHAPES / "children-chapters-sections.txt")
+    assert (str(plan.plan.kind), str(plan.plan.level), plan.plan.period) == ("children", "municipal", (2021, 2025))
+    assert plan.domains == ["儿童与健康", "儿童与教育"]
+    assert targets(plan) == [
+        (7, "婴儿死亡率", "<=", D("4.5"), "‰", "main_targets"),
+        (7, "5岁以下儿童死亡率", "<=", D(6), "‰", "main_targets"),
+        (8, "适龄儿童免疫规划疫苗接种率", ">=", D(95), "%", "main_targets"),
+        (10, "每千名儿童拥有儿科执业（助理）医师数", ">=", D("0.85"), "名/千人", "measures"),
+        (13, "学前三年毛入园率", ">=", D(92), "%", "main_targets"),
+        (14, "九年义务教育巩固率", ">=", D(96), "%", "main_targets"),
+    ]
+    assert not plan.unparsed  # 2023年开展中期评估 is in 组织实施
+
+
+def test_a_vendor_repost_with_bullets_and_a_news_intro() -> None:
+    (plan,) = extract(SHAPES / "children-vendor-bullets.txt")
+    info = plan.plan
+    assert info.title == "长沙市某某区儿童发展规划（2021—2025年）" and not info.is_news_summary
+    assert info.jurisdiction == ["湖南省", "长沙市", "某某区"] and str(info.level) == "county"
+    assert targets(plan) == [
+        (12, "新生儿死亡率", "<=", D("2.5"), "‰", "main_targets"),
+        (12, "婴儿死亡率", "<=", D(4), "‰", "main_targets"),
+        (12, "5岁以下儿童死亡率", "<=", D(5), "‰", "main_targets"),
+        (13, "适龄儿童免疫规划疫苗接种率", ">=", D(98), "%", "main_targets"),
+        (14, "儿童青少年总体近视率", "rel_decrease", D("0.5"), "百分点/年", "main_targets"),
+        (16, "每个街道普惠性托育机构", ">=", D(1), "个", "measures"),
+        (19, "学前三年教育毛入园率", ">=", D(95), "%", "main_targets"),
+        (19, "普惠性幼儿园覆盖率", ">=", D(90), "%", "main_targets"),
+    ]  # the intro's 婴儿死亡率 4‰ (line 7) is the news, not the plan
+    assert not plan.unparsed
+
+
+def test_ocr_with_page_footers_and_running_headers() -> None:
+    (plan,) = extract(SHAPES / "children-ocr-page-footers.txt")
+    info = plan.plan
+    assert (info.jurisdiction, info.document_number) == (["贵州省", "遵义市", "某某县"], "某政发〔2022〕7号")
+    assert targets(plan) == [
+        (12, "新生儿死亡率", "<=", D(3), "‰", "main_targets"),
+        (12, "婴儿死亡率", "<=", D(5), "‰", "main_targets"),
+        (13, "5岁以下儿童死亡率", "<=", D(6), "‰", "main_targets"),  # its number on the next line
+        (14, "3岁以下儿童系统管理率", ">=", D(90), "%", "main_targets"),
+        (17, "7岁以下儿童健康管理率", ">=", D(92), "%", "main_targets"),  # 达 ↵ 第 1 页 ↵ header ↵ 到92%以上
+        (18, "儿童伤害死亡率", "rel_decrease", D(20), "%", "main_targets"),
+        (20, "新生儿遗传代谢性疾病筛查率", ">=", D(98), "%", "measures"),
+        (25, "儿童乘车安全座椅使用率", ">=", D(50), "%", "main_targets"),
+    ]
+
+
+def test_a_workbook_with_a_womens_and_a_childrens_sheet(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    women = workbook.active
+    women.title = "妇女"
+    for row in (
+        ["某某市妇女发展“十四五”规划主要指标"],
+        ["序号", "指标", "单位", "2020年", "2025年", "属性"],
+        [1, "孕产妇死亡率", "1/10万", 9.8, "≤9", "约束性"],
+        [2, "妇女常见病筛查率", "%", 0.85, 0.9, "预期性"],
+    ):
+        women.append(row)
+    women["D4"].number_format = women["E4"].number_format = "0%"
+    children = workbook.create_sheet("儿童")
+    for row in (
+        ["某某市儿童发展“十四五”规划主要指标"],
+        ["序号", "指标", "单位", "2020年", "2025年", "属性"],
+        [1, "婴儿死亡率", "‰", 4.2, "<4", "约束性"],
+        [2, "学前三年毛入园率", "%", 92, 95, "预期性"],
+    ):
+        children.append(row)
+    path = tmp_path / "two-sheets.xlsx"
+    workbook.save(str(path))
+    first, second = extract(path)
+    assert (str(first.plan.kind), str(second.plan.kind)) == ("women", "children")
+    assert [(t.locator, t.indicator, str(t.target.op), t.target.value) for t in first.targets] == [
+        ("妇女!E3", "孕产妇死亡率", "<=", D(9)),
+        ("妇女!E4", "妇女常见病筛查率", ">=", D(90)),
+    ]
+    assert [(t.locator, t.indicator, str(t.target.op), t.target.value) for t in second.targets] == [
+        ("儿童!E3", "婴儿死亡率", "<", D(4)),
+        ("儿童!E4", "学前三年毛入园率", ">=", D(95)),
+    ]
+
+
+def test_a_word_annex_table_with_a_unit_column(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县儿童发展规划（2021—2030年）")
+    document.add_paragraph(
+        "根据《中国儿童发展纲要（2021—2030年）》和《四川省儿童发展规划（2021—2030年）》《成都市儿童发展规划（2021—2030年）》，结合实际，制定本规划。"
+    )
+    document.add_paragraph("附件：某某县儿童发展主要指标")
+    rows = [
+        ["指标名称", "单位", "2020年现状值", "2030年目标值", "指标属性"],
+        ["婴儿死亡率", "‰", "3.1", "≤3.0", "约束性"],
+        ["5岁以下儿童死亡率", "‰", "4.4", "4.0", "约束性"],
+        ["儿童伤害死亡率", "1/10万", "14.2", "以2020年为基数下降20%", "预期性"],
+        ["普惠性幼儿园覆盖率", "%", "85", "90", "预期性"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for k, value in enumerate(row):
+            table.cell(r, k).text = value
+    path = tmp_path / "annex.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert plan.plan.jurisdiction == ["四川省", "成都市", "某某县"] and plan.plan.period == (2021, 2030)
+    assert [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.base_year) for t in plan.targets] == [
+        ("婴儿死亡率", "<=", D(3), "‰", None),
+        ("5岁以下儿童死亡率", "<=", D(4), "‰", None),  # a bare number: lower is better
+        ("儿童伤害死亡率", "rel_decrease", D(20), "%", 2020),
+        ("普惠性幼儿园覆盖率", ">=", D(90), "%", None),
+    ]
+    assert [t.baseline.value for t in plan.targets] == [D("3.1"), D("4.4"), D("14.2"), D(85)]
