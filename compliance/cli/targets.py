@@ -9,12 +9,31 @@ import click
 from compliance.cli.app import (
     document_options,
     dump_json,
+    lang_option,
     main,
     names_formats,
     ref_option,
     reference_library,
     reports_input_errors,
 )
+from compliance.messages import msg, text
+
+
+def _level(value: object) -> str:
+    return text(f"term.level.{getattr(value, 'value', value) or 'none'}")
+
+
+def _shown(value: Any) -> str:
+    """A target value for a reader: ≤12/10万, 提高 in Chinese; the plan-file notation (<= 12 1/10万) in English."""
+    from compliance.messages import language
+    from compliance.phrases import render_compact
+    from compliance.report.records import value_text
+
+    return value_text(value) if language() == "zh" else render_compact(value)
+
+
+def _place(jurisdiction: object) -> str:
+    return "/".join(jurisdiction) or text("term.nationwide")  # type: ignore[arg-type]
 
 
 @main.group()
@@ -29,6 +48,7 @@ def targets() -> None:
 @targets.command("list")
 @ref_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@lang_option
 @reports_input_errors
 def targets_list(refs: tuple[str, ...], as_json: bool) -> None:
     """Every reference plan, with how many of its targets are numeric and verified."""
@@ -43,30 +63,31 @@ def targets_list(refs: tuple[str, ...], as_json: bool) -> None:
     rows = [
         (
             r["id"],
-            r["level"],
-            "/".join(r["jurisdiction"]) or "全国",
-            f"{r['period'][0]}–{r['period'][1]}",
-            r["targets"] if r["targets_encoded"] else "not encoded",
+            _level(r["level"]),
+            _place(r["jurisdiction"]),
+            text("targets.period", start=r["period"][0], end=r["period"][1]),
+            r["targets"] if r["targets_encoded"] else text("targets.not-encoded"),
             r["numeric_targets"],
             r["verified_targets"],
             r["title"],
         )
         for r in records
     ]
-    click.echo(table(["id", "level", "jurisdiction", "period", "targets", "numeric", "verified", "title"], rows))
+    columns = ("id", "level", "jurisdiction", "period", "targets", "numeric", "verified", "title")
+    click.echo(table([text(f"targets.column.{c}") for c in columns], rows))
 
 
 @targets.command("show")
 @click.argument("doc")
 @ref_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@lang_option
 @reports_input_errors
 def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
     """The targets of one reference plan, with verified flags and evidence.
 
     DOC is an id from `compliance targets list` (e.g. national/women-2021-2030), a file, or a title.
     """
-    from compliance.phrases import render_compact
     from compliance.report.records import reference_record, target_record
 
     reference = reference_library(refs).find(doc)
@@ -80,36 +101,50 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
         )
         return
     info = reference.plan.plan
-    click.echo(f"{info.title}  ({info.level.value}, {info.period[0]}–{info.period[1]}, {reference.file})")
+    period = text("targets.period", start=info.period[0], end=info.period[1])
+    click.echo(text("targets.show-heading", title=info.title, level=_level(info.level), period=period, file=reference.file))
     if info.last_verified is not None:
-        click.echo(f"last verified {info.last_verified.date} against {info.last_verified.against}")
+        click.echo(text("targets.last-verified", date=info.last_verified.date, against=info.last_verified.against))
     else:
-        click.echo("last verified: not recorded (compliance targets verify REF DOCUMENT --write records it)")
+        click.echo(text("targets.never-verified"))
     if reference.from_your_copy and info.source is not None:
-        click.echo(f"from your copy of the official text: {info.source.file} (sha256 {info.source.sha256})")
+        click.echo(text("targets.from-your-copy", file=info.source.file, sha256=info.source.sha256))
     if not reference.targets_encoded:
-        click.echo("No targets encoded for this plan: add them (see docs/plan-format.md) in your own --ref directory.")
+        click.echo(text("targets.none-encoded"))
     domain = None
     for target in reference.plan.targets:
         if target.domain != domain:
             domain = target.domain
-            click.echo(f"\n{domain or '(no domain)'}")
-        flag = "verified" if target.verified else "UNVERIFIED"
-        click.echo(f"  {target.indicator}  {render_compact(target.target)}  [{flag}]")
+            click.echo("\n" + (domain or text("targets.no-domain")))
+        flag = msg("term.verified" if target.verified else "term.unverified")
+        click.echo(text("targets.target", indicator=target.indicator, target=_shown(target.target), flag=flag))
         if target.text:
-            click.echo(f"      «{target.text}»")
+            click.echo(text("targets.quote", text=target.text))
         for url in target.evidence:
-            click.echo(f"      evidence: {url}")
+            click.echo(text("targets.evidence", url=url))
         if target.note:
-            click.echo(f"      note: {target.note}")
+            click.echo(text("targets.note", note=target.note))
         base = target.baseline
         if base is not None and base.value is not None:
-            flag = "derived, not verified" if base.derived else ("verified" if base.verified else "unverified")
-            click.echo(f"      baseline {base.year}: {base.value}{base.unit or ''} [{flag}]")
-        for disagreement in target.disagreements:
-            where = f", line {disagreement.line}" if disagreement.line else ""
+            state = "derived" if base.derived else ("verified" if base.verified else "unverified")
             click.echo(
-                f"      DISAGREES: {disagreement.document}{where} says {disagreement.stated} «{disagreement.text}»"
+                text(
+                    "targets.baseline",
+                    year=base.year,
+                    value=f"{base.value}{base.unit or ''}",
+                    flag=msg(f"targets.baseline-{state}"),
+                )
+            )
+        for disagreement in target.disagreements:
+            where = msg("targets.at-line", line=disagreement.line) if disagreement.line else ""
+            click.echo(
+                text(
+                    "targets.disagrees",
+                    document=disagreement.document,
+                    where=where,
+                    stated=disagreement.stated,
+                    text=disagreement.text,
+                )
             )
 
 
@@ -118,6 +153,7 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
 @ref_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @document_options
+@lang_option
 @names_formats
 @reports_input_errors
 def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extraction: Any) -> None:
@@ -127,6 +163,7 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
     """
     from compliance.documents import load_plans
     from compliance.report.records import plan_record, reference_record
+    from compliance.report.table import pad
 
     library = reference_library(refs)
     records = []
@@ -136,19 +173,18 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
         if as_json:
             continue
         info = plan.plan
-        kind, level = (info.kind.value if info.kind else "kind unknown"), (info.level.value if info.level else "level unknown")
-        click.echo(f"{info.title} ({kind}, {level}, {'/'.join(info.jurisdiction)})")
+        kind = text(f"term.kind.{info.kind.value if info.kind else 'none'}")
+        click.echo(text("targets.for-heading", title=info.title, kind=kind, level=_level(info.level), jurisdiction="/".join(info.jurisdiction)))
         if not ancestors:
-            click.echo("  no reference plan found for this plan's kind and jurisdiction")
+            click.echo(text("report.no-reference"))
         for reference in ancestors:
             status = (
-                f"{len(reference.plan.targets)} targets"
+                msg("cli.targets", count=len(reference.plan.targets))
                 if reference.targets_encoded
-                else "known, but its targets are not encoded — add them with --ref"
+                else msg("targets.known-not-encoded")
             )
-            click.echo(
-                f"  {reference.plan.plan.level.value:<10} {reference.plan.plan.title}  [{reference.id}]  {status}"
-            )
+            level = pad(_level(reference.plan.plan.level), 10)
+            click.echo(text("targets.ancestor", level=level, title=reference.plan.plan.title, id=reference.id, status=status))
     if as_json:
         dump_json(records[0] if len(records) == 1 else records)
 
@@ -165,6 +201,7 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
 @click.option("--source-url", help="Where the official text is published; recorded as evidence with the file's SHA-256.")
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @document_options
+@lang_option
 @names_formats
 @reports_input_errors
 def targets_build(document: str, output: str | None, source_url: str | None, force: bool, **extraction: Any) -> None:
@@ -179,7 +216,6 @@ def targets_build(document: str, output: str | None, source_url: str | None, for
 
     from compliance.errors import InputError
     from compliance.files import plan_outputs
-    from compliance.messages import text
     from compliance.verification import build_references
 
     built = build_references(document, source_url=source_url, **{k: v for k, v in extraction.items() if v is not None})
@@ -198,11 +234,19 @@ def targets_build(document: str, output: str | None, source_url: str | None, for
         plan = reference.plan
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)
         click.echo(
-            f"{path}: 《{plan.plan.title}》 ({plan.plan.level.value}, {'/'.join(plan.plan.jurisdiction) or '全国'}) — "
-            f"{len(plan.targets)} targets ({numeric} numeric), {reference.unparsed} unparsed numbers to finish by hand"
+            text(
+                "targets.built",
+                path=path,
+                title=plan.plan.title,
+                level=_level(plan.plan.level),
+                jurisdiction=_place(plan.plan.jurisdiction),
+                targets=msg("cli.targets", count=len(plan.targets)),
+                numeric=numeric,
+                unparsed=reference.unparsed,
+            )
         )
     folder = target.parent if target.suffix.lower() in (".yaml", ".yml") else target
-    click.echo(f"use it with: compliance check PLAN --ref {folder}")
+    click.echo(text("targets.use-it", folder=folder))
 
 
 @targets.command("verify")
@@ -220,6 +264,7 @@ def targets_build(document: str, output: str | None, source_url: str | None, for
 @click.option("--encoding", help="Override the detected encoding of a text document (e.g. gb18030).")
 @click.option("--force", is_flag=True, help="With -o: replace a file that exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@lang_option
 @names_formats
 @reports_input_errors
 def targets_verify(
@@ -245,7 +290,6 @@ def targets_verify(
     from pathlib import Path
 
     from compliance.errors import InputError
-    from compliance.phrases import render_compact
     from compliance.report.table import table
     from compliance.verification.verify import apply_verification, verify_reference
 
@@ -259,24 +303,33 @@ def targets_verify(
             target = check.target
             said = ""
             if check.status != "not-found":
-                said = (render_compact(check.stated) if check.stated is not None else "") + f"  «{check.words or ''}»"
+                stated = _shown(check.stated) if check.stated is not None else ""
+                said = stated + "  " + text("targets.quote-inline", text=check.words or "")
             rows.append(
                 (
-                    check.status,
+                    text(f"targets.status.{check.status}"),
                     target.indicator,
-                    render_compact(target.target) + ("" if target.verified else "  [unverified]"),
+                    _shown(target.target) + ("" if target.verified else text("targets.unverified-mark")),
                     said.strip(),
                     check.locator or "",
                 )
             )
         for extra in result.only_in_text:
-            rows.append(("only in the text", extra.indicator, "", f"{render_compact(extra.target)}  «{extra.text or ''}»", extra.locator or ""))
-        click.echo(f"《{reference.plan.plan.title}》 [{reference.id}] against {result.document.label}")
-        click.echo(table(["status", "indicator", "reference", "the text says", "where"], rows))
+            said = f"{_shown(extra.target)}  " + text("targets.quote-inline", text=extra.text or "")
+            rows.append((text("targets.status.only-in-text"), extra.indicator, "", said, extra.locator or ""))
         click.echo(
-            f"{len(result.of('confirmed'))} confirmed, {len(result.disagreements)} disagree, "
-            f"{len(result.of('not-found'))} not found in the text; "
-            f"{len(result.only_in_text)} targets of the text are not in the reference"
+            text("targets.verify-heading", title=reference.plan.plan.title, id=reference.id, document=result.document.label)
+        )
+        columns = ("status", "indicator", "reference", "stated", "where")
+        click.echo(table([text(f"targets.verify-column.{c}") for c in columns], rows))
+        click.echo(
+            text(
+                "targets.verify-summary",
+                confirmed=len(result.of("confirmed")),
+                disagree=len(result.disagreements),
+                missing=len(result.of("not-found")),
+                extra=len(result.only_in_text),
+            )
         )
     if write or output:
         source = reference.file
@@ -284,8 +337,8 @@ def targets_verify(
             if reference.origin == "bundled" and "_data" in source.parts:
                 raise InputError.single(
                     str(source),
-                    "is the installed package's own reference file; it was not changed",
-                    hint="write a verified copy with -o DIRECTORY and use it with --ref DIRECTORY",
+                    text("targets.bundled-file"),
+                    hint=text("targets.bundled-file-hint"),
                 )
             destination, replace = source, True
         else:
@@ -298,9 +351,13 @@ def targets_verify(
         counts = apply_verification(result, source, destination, force=replace)
         if not as_json:
             click.echo(
-                f"{destination}: {counts['upgraded']} targets upgraded to verified, {counts['evidence_added']} already "
-                f"verified (the text added as evidence), {counts['disagreements']} disagreements recorded (values "
-                "unchanged), last_verified set"
+                text(
+                    "targets.verified-written",
+                    file=destination,
+                    upgraded=counts["upgraded"],
+                    evidence=counts["evidence_added"],
+                    disagreements=counts["disagreements"],
+                )
             )
     sys.exit(1 if result.disagreements else 0)
 

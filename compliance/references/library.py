@@ -59,7 +59,9 @@ def _plan_files(path: Path) -> tuple[Path, list[Path]]:
         return path, files
     if path.is_file():
         return path, [path]
-    raise InputError.single(str(path), "no such reference file or directory")
+    from compliance.messages import text
+
+    raise InputError.single(str(path), text("references.no-such-file"), hint=text("references.no-such-file-hint"))
 
 
 @dataclass
@@ -214,11 +216,13 @@ class ReferenceLibrary:
             from compliance.loading.plans import load_plan
 
             return ReferencePlan(plan=load_plan(path), file=path, root=path, origin="user")
-        known = ", ".join(entry.id for entry in self.entries)
+        from compliance.messages import text
+
+        known = [entry.id for entry in self.entries]
         raise InputError.single(
             name,
-            "no such reference plan" if not candidates else "names several reference plans",
-            hint=f"use one of: {known}",
+            text("references.no-such-plan" if not candidates else "references.several-plans"),
+            hint=text("references.use-one-of", known=known),
         )
 
     def __iter__(self) -> Iterator[ReferencePlan]:

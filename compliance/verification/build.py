@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from compliance.errors import InputError
+from compliance.messages import msg, text
 from compliance.model import Level, Plan
 from compliance.model.plan import LastVerified, Source
 from compliance.verification.files import OfficialDocument
@@ -66,20 +67,16 @@ def _check_metadata(plan: Plan, file: str) -> None:
     if missing:
         raise InputError.single(
             file,
-            f"the document does not tell the {', '.join(missing)} of 《{info.title}》",
-            hint="give " + " ".join(f"--{name}" for name in missing),
+            text("build.missing", fields=[msg(f"metadata-unknown.field.{name}") for name in missing], title=info.title),
+            hint=text("build.missing-hint", options=" ".join(f"--{name}" for name in missing)),
         )
     if info.level is Level.COUNTY:
-        raise InputError.single(
-            file,
-            f"《{info.title}》 is a county's plan: a reference is a national, provincial or municipal plan",
-            hint="give --level if the level was misread; to check a county plan, use compliance check",
-        )
+        raise InputError.single(file, text("build.county", title=info.title), hint=text("build.county-hint"))
     if info.level is not Level.NATIONAL and not info.jurisdiction:
         raise InputError.single(
             file,
-            f"the document does not tell which {info.level.value} government issued 《{info.title}》",
-            hint="give --jurisdiction, e.g. 浙江省 or 浙江省/嘉兴市",
+            text("build.no-jurisdiction", level=msg(f"term.level.{info.level.value}"), title=info.title),
+            hint=text("build.no-jurisdiction-hint"),
         )
 
 
@@ -88,9 +85,7 @@ def as_reference(plan: Plan, official: OfficialDocument, today: datetime.date) -
     info = plan.plan
     summary = info.is_news_summary  # a news article about a plan is not its official text
     verified = not summary
-    note = "built by compliance targets build from the document named in source"
-    if summary:
-        note = "built from a news summary of the plan, not its official text: its targets are unverified"
+    note = text("build.note-news" if summary else "build.note")
     source = Source(
         file=official.name,
         url=official.url,
@@ -127,18 +122,17 @@ def render(reference: Plan, official: OfficialDocument) -> str:
 
     info = reference.plan
     numeric = sum(1 for t in reference.targets if t.target.is_numeric)
-    published = f", published at {official.url}" if official.url else ""
-    read = (
-        "each read from that document (verified: true,\n# with it as evidence)"
-        if info.verified
-        else "read from a NEWS SUMMARY of the plan, not its\n# official text: each is verified: false"
-    )
-    header = [
-        f"# Reference plan 《{info.title}》, built by `compliance targets build` on {info.last_verified.date}",  # type: ignore[union-attr]
-        f"# from {official.label}{published}.",
-        f"# {len(reference.targets)} targets ({numeric} numeric), {read}. Check each against its line, and",
-        f"# finish by hand the numbers under `unparsed` ({len(reference.unparsed)}). Use it with: compliance check PLAN --ref DIRECTORY",
-    ]
+    header = text(
+        "build.header",
+        title=info.title,
+        date=info.last_verified.date,  # type: ignore[union-attr]
+        document=official.label,
+        published=msg("build.published", url=official.url) if official.url else "",
+        targets=len(reference.targets),
+        numeric=numeric,
+        read=msg("build.read" if info.verified else "build.read-news"),
+        unparsed=len(reference.unparsed),
+    ).splitlines()
     body = dump_plan(reference).splitlines()
     while body and body[0].startswith("#"):  # the extraction header: replaced by the reference's own
         body.pop(0)

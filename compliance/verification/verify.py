@@ -279,7 +279,9 @@ def apply_verification(
     data = yaml.load(source.read_text(encoding="utf-8"))
     entries = data.get("targets") or []
     if len(entries) != len(verification.checks):
-        raise InputError.single(str(source), "the file's targets do not match the reference that was verified")
+        from compliance.messages import text
+
+        raise InputError.single(str(source), text("build.targets-moved"))
     document = verification.document
     counts = {"upgraded": 0, "evidence_added": 0, "already": 0, "disagreements": 0}
     for entry, check in zip(entries, verification.checks, strict=True):
