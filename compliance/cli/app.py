@@ -80,7 +80,17 @@ def dump_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group: click's own words (usage errors, help headings) in the user's language from the start."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from compliance.cli.clicktext import install
+
+        install()
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="compliance")
 def main() -> None:
     """Check a Chinese women's or children's development plan against the plans above it.
