@@ -162,7 +162,7 @@ def test_an_option_wins_over_the_environment_and_a_configured_default_over_the_l
 
 def run(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     base = {"COMPLIANCE_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
-    result = CliRunner().invoke(__import__("compliance.cli", fromlist=["main"]).main, args, env={**base, **env})
+    result = CliRunner().invoke(__import__("compliance.cli", fromlist=["main"]).main, args, env={**base, **env}, prog_name="compliance")
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -582,3 +582,54 @@ def test_click_translations_keep_clicks_placeholders() -> None:
         names = {n.split("!")[0] for n in placeholders(english)}
         assert {n.split("!")[0] for n in placeholders(chinese)} <= names, english
         assert re.findall(r"%\(\w+\)s", chinese) == re.findall(r"%\(\w+\)s", english), english
+
+
+def _commands() -> list[tuple[str, object]]:
+    import click
+
+    from compliance.cli import main
+
+    found: list[tuple[str, object]] = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        found.append((" ".join(path), command))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(main, [])
+    return found
+
+
+def test_every_command_and_option_has_its_chinese_help() -> None:
+    import click
+
+    from compliance.cli.help import chinese_command_help, chinese_option_help, option_key
+
+    missing = []
+    for key, command in _commands():
+        said = chinese_command_help(key)
+        if said is None:
+            missing.append(f"commands: {key!r}: text")
+        else:
+            assert english_sentence(said) is None, (key, english_sentence(said))
+        for parameter in command.params:  # type: ignore[attr-defined]
+            if isinstance(parameter, click.Option):
+                help_text = chinese_option_help(key, option_key(parameter))
+                if help_text is None:
+                    missing.append(f"commands: {key!r}: options: {option_key(parameter)}")
+                else:
+                    assert english_sentence(help_text) is None, (key, option_key(parameter), english_sentence(help_text))
+    assert missing == [], "add to rules/messages/help.zh.yaml:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("key", [key for key, _ in _commands()], ids=lambda key: key or "compliance")
+def test_help_in_chinese(key: str) -> None:
+    code, out, _ = chinese([*key.split(), "--help"])
+    assert code == 0 and out.startswith("用法：") and "显示本帮助并退出。" in out
+    assert all(display_width(line) <= 80 for line in out.splitlines() if "[" not in line), out  # wrapped by columns
+
+
+def display_width(text: str) -> int:
+    from compliance.report.table import display_width as width
+
+    return width(text)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from compliance import __version__
+from compliance.cli.help import LocalizedHelp
 from compliance.errors import InputError, Problem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -80,8 +81,15 @@ def dump_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-class _Group(click.Group):
-    """The command group: click's own words (usage errors, help headings) in the user's language from the start."""
+class _Command(LocalizedHelp, click.Command):
+    """A command whose --help is in the user's language (compliance.cli.help)."""
+
+
+class _Group(LocalizedHelp, click.Group):
+    """The command group: click's own words (usage errors, help headings) and every --help in the user's language."""
+
+    command_class = _Command
+    group_class = type  # subgroups (`targets`) are of this class too
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from compliance.cli.clicktext import install
