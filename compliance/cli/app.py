@@ -93,9 +93,11 @@ class _Group(LocalizedHelp, click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from compliance.cli.clicktext import install
+        from compliance.messages import unforced
 
         install()
-        return super().main(*args, **kwargs)
+        with unforced():  # a language left forced in this process (a library caller, an earlier call) is not this command's
+            return super().main(*args, **kwargs)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

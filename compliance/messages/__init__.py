@@ -118,6 +118,16 @@ def using(lang: str) -> Iterator[None]:
         _current.reset(token)
 
 
+@contextmanager
+def unforced() -> Iterator[None]:
+    """No language forced within a block: each command line chooses its own, whatever ran before it in the process."""
+    token = _current.set(None)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
 def normalise_language(value: str, *, strict: bool = False) -> str | None:
     """zh, zh_CN.UTF-8, zh-Hans, Chinese (Simplified)_China → zh; en, en_US → en.
 
@@ -272,5 +282,6 @@ __all__ = [
     "resolve_language",
     "set_language",
     "text",
+    "unforced",
     "using",
 ]
