@@ -34,6 +34,13 @@ the gold says masked is counted as "guessed". Positions:
   extracted target's text, or the reverse, and the first four characters of
   the gold indicator in its indicator or text.
 
+Ranges. Extraction keeps a range (保持在40%—45%) as one target, `value` its
+lower end and `value_max` its upper end, as the checker reads it; the gold
+labels it as two entries (>= the lower bound, <= the upper one, the same
+quote). The bench scores such a target as its two bounds: each bound counts
+once among the extracted targets and matches at most one gold entry, so a
+range read right is two matches and a range missed is two misses.
+
 Rules decided by the team and applied here only:
 
 1. Scope. The seeds' gold labels hold every numeric target of the text and
@@ -108,6 +115,15 @@ def target_key(target: object) -> tuple:
     value = target.target  # type: ignore[attr-defined]
     masked = bool(value.masked)
     return (target.line, str(value.op), None if masked else _value(value.value), value.unit, masked)  # type: ignore[attr-defined]
+
+
+def bound_keys(target: object) -> list[tuple]:
+    """The keys a target is scored by: its own, or a range's two bounds (>= its value, <= its value_max)."""
+    key = target_key(target)
+    high = getattr(target.target, "value_max", None)  # type: ignore[attr-defined]
+    if high is None or key[4]:
+        return [key]
+    return [key, (key[0], "<=", _value(high), key[3], key[4])]
 
 
 def _equivalent(found: tuple, gold: tuple) -> str | None:
@@ -212,9 +228,9 @@ def score_plan(
             score.out_of_scope += 1
             continue
         in_scope.append(target)
-    score.extracted = len(in_scope)
+    unused = [(target, key) for target in in_scope for key in bound_keys(target)]  # a range: its two bounds
+    score.extracted = len(unused)
     score.gold = len(gold["targets"])
-    unused = list(in_scope)
     # exact matches first, then equivalences, so that an equivalence never takes a target an exact match needs
     pending = list(gold["targets"])
     for how_wanted in ("exact", "per-thousand", "per-year"):
@@ -225,6 +241,7 @@ def score_plan(
                 rest.append(entry)
                 continue
             unused.remove(match)
+            match = match[0]
             score.matched += 1
             if how_wanted == "per-thousand":
                 score.per_thousand += 1
@@ -245,15 +262,16 @@ def score_plan(
     for entry in pending:
         where = _lines(entry, positions)
         if entry.get("masked") and any(
-            t.line in where and not t.target.masked and str(t.target.op) == entry["comparator"] for t in unused
+            t.line in where and not t.target.masked and str(t.target.op) == entry["comparator"] for t, _ in unused
         ):
             score.guessed += 1
         shown = "*" if entry.get("masked") else entry["value"]
         score.misses.append(
             f"{name}:{entry['line']} {entry['comparator']} {shown} {entry.get('unit')} [{entry['indicator']}] «{entry['quote']}»"
         )
-    for target in sorted(unused, key=lambda t: t.line or 0):
-        score.false_positives.append(f"{name}:{target.line} {_describe(target)}")
+    for target, key in sorted(unused, key=lambda pair: pair[0].line or 0):
+        bound = " (its upper bound)" if key != target_key(target) else ""
+        score.false_positives.append(f"{name}:{target.line} {_describe(target)}{bound}")
     return score
 
 
@@ -264,11 +282,14 @@ def _lines(entry: dict, positions: dict[int, int] | None) -> list[int]:
     return lines
 
 
-def _find(entry: dict, candidates: list[Any], positions: dict[int, int] | None, by_quote: bool, how: str) -> Any:
+def _find(
+    entry: dict, candidates: list[tuple[Any, tuple]], positions: dict[int, int] | None, by_quote: bool, how: str
+) -> tuple[Any, tuple] | None:
+    """The first (target, key) of `candidates` that matches the gold entry in the way `how` says."""
     want = gold_key(entry)
     where = _lines(entry, positions)
-    for target in candidates:
-        found = target_key(target)
+    for pair in candidates:
+        target, found = pair
         if by_quote:
             if not _quoted(entry, target):
                 continue
@@ -281,7 +302,7 @@ def _find(entry: dict, candidates: list[Any], positions: dict[int, int] | None, 
             continue
         if entry.get("base_year") is not None and target.target.base_year != entry["base_year"]:
             continue
-        return target
+        return pair
     return None
 
 

@@ -60,6 +60,7 @@ class Src:
     locator: str | None = None  # where a person finds the line (set by the reader)
     cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
     cell_locators: list[str] | None = None  # per cell: where a person finds it
+    spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
 
     def number_at(self, offset: int) -> int:
         """The document line holding character `offset` of `text`."""
@@ -179,6 +180,7 @@ def _characters(line: Line) -> Src:
         line.percent,
         spans=spans,
         locator=getattr(line, "locator", None),
+        spanned=getattr(line, "spanned", None),
         cell_numbers=getattr(line, "cell_numbers", None),
         cell_locators=getattr(line, "cell_locators", None),
     )

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from compliance.extraction._rules import fold, rules, squeeze
 
-__all__ = ["Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header", "settle_years"]
+__all__ = [
+    "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
+    "own_by_level", "settle_years",
+]
 
 
 @dataclass
@@ -123,6 +126,33 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
                 upper = top[j]
         columns.append(_pair(upper, lower))
     return columns
+
+
+def _level_rank(header: str) -> int | None:
+    key = squeeze(header)
+    for word, rank in rules().table_column_levels:
+        if word in key:
+            return rank
+    return None
+
+
+def own_by_level(columns: list[Column]) -> list[Column]:
+    """Target columns named by level (国家目标 | 市级目标 | 区级目标): the lowest level is the plan's, the others its parents'.
+
+    Applies only when two target columns or more name different levels; a column
+    naming no level (2025年, 2030年: a mid-term and a final target) keeps its role.
+    """
+    ranked = [(k, _level_rank(c.header)) for k, c in enumerate(columns) if c.role in ("target", "parent")]
+    ranks = {rank for _, rank in ranked if rank is not None}
+    targets = [k for k, rank in ranked if rank is not None and columns[k].role == "target"]
+    if len(ranks) < 2 or not targets:
+        return columns
+    own = min(rank for k, rank in ranked if rank is not None and k in targets)
+    out = list(columns)
+    for k, rank in ranked:
+        if rank is not None and rank != own and out[k].role == "target":
+            out[k] = Column("parent", out[k].year, out[k].header, out[k].masked_year)
+    return out
 
 
 def settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:

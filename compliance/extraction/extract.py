@@ -173,13 +173,13 @@ def _plan(
     table_lines: set[int] = set()
     for table in tables:
         table_lines |= table.indices
-    flat = {i for i, line in enumerate(segment.lines) if line.table_text}
+    flat = {i for i, line in enumerate(segment.lines) if line.table_text and i not in table_lines}
     relaid = st.rows_as_text(segment.lines, table_lines)  # a table that is no indicator table holds text (a box of 目标)
     if relaid is not None:
         segment.lines = relaid
         tables = find_tables(segment.lines, period)
         table_lines = {i for table in tables for i in table.indices}
-        flat = {i for i, line in enumerate(segment.lines) if line.table_text}
+        flat = {i for i, line in enumerate(segment.lines) if line.table_text and i not in table_lines}
     st.resolve_items(segment.lines, table_lines | flat)
     if news:
         layout = _news_layout(segment.lines, kind, catalogue)
@@ -221,9 +221,9 @@ def _plan(
     targets: list[dict[str, Any]] = []
     seen: set[str] = set()
     for _, _, entry in entries:
-        key = repr((entry["indicator"], sorted(entry["target"].items()), entry.get("section"), entry.get("domain"), entry.get("text")))
+        key = repr((entry["indicator"], sorted(entry["target"].items()), entry.get("year"), entry.get("section"), entry.get("domain"), entry.get("text")))
         if key in seen:
-            continue  # the same sentence twice in one section: a repeated copy
+            continue  # the same sentence twice in one section: a repeated copy (a mid-term and a final column are two)
         seen.add(key)
         targets.append(entry)
     # the kind again, now that the indicators are known (a plan without domain headings or title)

@@ -50,6 +50,7 @@ from compliance.extraction.columns import (
     header_columns,
     header_tokens,
     is_sub_header,
+    own_by_level,
     settle_years,
 )
 from compliance.extraction.structure import classify, domain_row, item_number
@@ -64,8 +65,18 @@ class Cell:
     text: str
     line: int
     merged: bool = False
+    spanned: bool = False  # covered by the cell to its left (a horizontally merged cell: 市级目标 and 区级目标 as one)
     percent: bool = False  # a number in a percent format (.xlsx): 0.9 is shown as 90%
     locator: str | None = None  # where a person finds the cell (表1 第5行 本县目标列, 主要指标!F9)
+    spans: list[tuple[int, int]] | None = None  # (offset in text, line) of a cell continued on the rows below
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, number in self.spans or ():
+            if start > offset:
+                break
+            line = number
+        return line
 
 
 @dataclass
@@ -77,6 +88,7 @@ class Table:
     exact_merges: bool = False  # merged cells are marked (.docx, .xlsx): empty means empty
     domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
     bare: str | None = None  # the comparator the table's note gives bare numbers (None: by direction)
+    starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
 
 
 # --------------------------------------------------------------------------- finding tables
@@ -103,6 +115,50 @@ def row_cells(line: Src) -> list[str] | None:
     return None
 
 
+_PIECE = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line: text apart from the next by two spaces or more
+
+
+def _display_width(text: str) -> int:
+    """Columns a monospaced editor gives the text: two for a Chinese or full-width character, one for the rest."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def aligned_pieces(text: str) -> list[tuple[int, str]] | None:
+    """(display column, text) of each cell of a line laid out with runs of spaces; None for a line with tabs or one piece."""
+    if "\t" in text:
+        return None
+    text = text.rstrip().replace("\u3000", "  ")
+    pieces = [(_display_width(text[: m.start()]), m.group(0)) for m in _PIECE.finditer(text)]
+    return pieces if len(pieces) >= 2 else None
+
+
+def _aligned_cells(text: str, starts: list[int], tolerance: int = 2) -> list[str] | None:
+    """A row of a space-aligned table cut at its header's columns (领域 only on a domain's first row: that cell empty).
+
+    Each piece goes to the column whose header starts at it (give or take
+    `tolerance`); None when a piece stands under no header cell (prose, not a row).
+    """
+    text = text.rstrip().replace("\u3000", "  ")
+    if not text.strip() or "\t" in text:
+        return None
+    cells = [""] * len(starts)
+    for match in _PIECE.finditer(text):
+        position = _display_width(text[: match.start()])
+        k = max((j for j, start in enumerate(starts) if start <= position + tolerance), default=None)
+        if k is None or (position - starts[k] > tolerance and k + 1 < len(starts) and cells[k]):
+            return None
+        cells[k] = f"{cells[k]} {match.group(0)}".strip()
+    return cells
+
+
+def _lines_up(text: str, starts: list[int], tolerance: int = 2) -> bool:
+    """Every cell of the line starts under a cell of the header: the table is laid out in columns, not just spaced."""
+    pieces = aligned_pieces(text)
+    return pieces is not None and all(any(abs(p - s) <= tolerance for s in starts) for p, _ in pieces)
+
+
 def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]:
     tables: list[Table] = []
     used: set[int] = set()
@@ -112,6 +168,13 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             i += 1
             continue
         cells = row_cells(lines[i])
+        starts = None
+        if cells is not None and lines[i].cells is None:
+            pieces = aligned_pieces(lines[i].text)
+            if pieces is not None and len(pieces) >= 3 and header_columns([p for _, p in pieces]) is not None:
+                below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+                if below is not None and below.cells is None and _lines_up(below.text, [p for p, _ in pieces]):
+                    cells, starts = [p for _, p in pieces], [position for position, _ in pieces]
         if cells is not None:
             columns = header_columns(cells)
             if columns is not None:
@@ -121,7 +184,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                     if below is not None and is_sub_header(below, lines[i + 1].merged) and header_columns(below) is None:
                         columns = combine_rows(cells, below, lines[i + 1].merged)
                         i += 1
-                table = _row_table(lines, i, settle_years(columns, period), start)
+                table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts)
                 tables.append(table)
                 used |= table.indices
                 i = max(table.indices) + 1
@@ -129,7 +192,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         found = _cell_header(lines, i)
         if found is not None:
             end, columns, tabbed = found
-            table = _cell_table(lines, i, end, settle_years(columns, period), tabbed)
+            table = _cell_table(lines, i, end, own_by_level(settle_years(columns, period)), tabbed)
             tables.append(table)
             used |= table.indices
             i = max(table.indices) + 1
@@ -138,16 +201,24 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
     return tables
 
 
-def _row_table(lines: list[Src], last_header: int, columns: list[Column], start: int) -> Table:
+def _row_table(
+    lines: list[Src], last_header: int, columns: list[Column], start: int, starts: list[int] | None = None
+) -> Table:
     table = Table(
-        columns, [], set(range(start, last_header + 1)), lines[start].number, exact_merges=lines[start].merged is not None
+        columns, [], set(range(start, last_header + 1)), lines[start].number, exact_merges=lines[start].merged is not None,
+        starts=starts,
     )
     width = len(columns)
     i = last_header + 1
     while i < len(lines):
         line = lines[i]
-        cells = row_cells(line)
-        if cells is None or (line.cells is None and "\t" not in line.text and len(cells) < width - 1):
+        if starts is not None and line.cells is None:
+            cells = _aligned_cells(line.text, starts)
+        else:
+            cells = row_cells(line)
+        if cells is None or (
+            starts is None and line.cells is None and "\t" not in line.text and len(cells) < width - 1
+        ):
             if line.blank:
                 # a blank line between rows; the table goes on if a row follows
                 j = i + 1
@@ -161,6 +232,7 @@ def _row_table(lines: list[Src], last_header: int, columns: list[Column], start:
         if header_columns(cells) is not None:
             break
         merged = line.merged or [False] * len(cells)
+        spanned = line.spanned or []
         percent = line.percent or [False] * len(cells)
         numbers = line.cell_numbers or []
         locators = line.cell_locators or []
@@ -169,16 +241,54 @@ def _row_table(lines: list[Src], last_header: int, columns: list[Column], start:
                 c,
                 numbers[k] if k < len(numbers) else line.number,
                 merged[k] if k < len(merged) else False,
+                k < len(spanned) and spanned[k],
                 percent[k] if k < len(percent) else False,
                 locators[k] if k < len(locators) else None,
             )
             for k, c in enumerate(cells)
         ]
-        table.rows.append(row)
+        if not table.exact_merges and table.rows and _continues(row, table.rows[-1], columns):
+            _join(table.rows[-1], row)  # a long name or a target cell continued on a row of its own
+        else:
+            table.rows.append(row)
         table.indices.add(i)
         i += 1
     table.bare = _bare_from_notes(lines, i, start)
     return table
+
+
+_VALUE_ROLES = ("baseline", "target", "parent", "year")
+
+
+def _continues(row: list[Cell], previous: list[Cell], columns: list[Column]) -> bool:
+    """A text row that only continues the row above: a name's last part (`\t（％）\t\t`), a target cell's second line.
+
+    Its number and domain cells are empty; either it fills the name alone (no
+    value beside it), or it has no name and each of its cells continues a cell
+    the row above fills.
+    """
+    filled = [k for k, c in enumerate(row) if c.text.strip()]
+    if not filled:
+        return False
+    role = [columns[k].role if k < len(columns) else "other" for k in range(len(row))]
+    if any(role[k] in ("number", "domain") for k in filled):
+        return False
+    name = next((k for k, r in enumerate(role) if r == "indicator"), None)
+    if name is None or name >= len(previous) or not previous[name].text.strip():
+        return False
+    if name in filled:
+        return not any(role[k] in _VALUE_ROLES for k in filled)
+    return all(role[k] in _VALUE_ROLES and k < len(previous) and previous[k].text.strip() for k in filled)
+
+
+def _join(previous: list[Cell], row: list[Cell]) -> None:
+    for k, cell in enumerate(row):
+        if not cell.text.strip() or k >= len(previous):
+            continue
+        above = previous[k]
+        spans = above.spans or [(0, above.line)]
+        above.spans = [*spans, (len(above.text), cell.line)]
+        above.text += cell.text.strip()
 
 
 def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> str | None:
@@ -501,6 +611,11 @@ def read_table(
             own = cell(k)
             source = own
             note = None
+            if own is not None and own.spanned and not own.text.strip():
+                # a cell spanning this column from the left (市级目标 and 区级目标 merged): its value is this column's too
+                left = next((row[j] for j in range(k - 1, -1, -1) if not row[j].spanned), None)
+                if left is not None and squeeze(left.text) not in empty:
+                    own = source = left
             if own is None or squeeze(own.text) in empty:
                 blank = own is None or not own.text.strip()
                 if table.exact_merges:
@@ -544,7 +659,7 @@ def read_table(
                         indicator=name,
                         domain_written=domain,
                         target=value,
-                        line=source.line,
+                        line=_value_line(source, shown, value),
                         text=row_text,
                         baseline=baseline,
                         year=year if year is not None and plan_end is not None and year != plan_end else None,
@@ -555,6 +670,20 @@ def read_table(
                     )
                 )
     return targets, problems
+
+
+def _value_line(cell: Cell, shown: str, value: dict[str, Any]) -> int:
+    """The line of a value in a cell continued over rows (换届后当年100%， / 平时保持在85%以上): where its number stands."""
+    if not cell.spans or value.get("value") is None:
+        return cell.line
+    number = format(Decimal(str(value["value"])).normalize(), "f")
+    folded = fold(shown)
+    for match in re.finditer(re.escape(number), folded):
+        before = folded[match.start() - 1 : match.start()]
+        after = folded[match.end() : match.end() + 1]
+        if not (before.isdigit() or before == "." or after.isdigit()):
+            return cell.line_at(match.start())
+    return cell.line
 
 
 def _across(row: list[Cell]) -> str | None:

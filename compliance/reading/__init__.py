@@ -22,7 +22,8 @@ locator. The line model per format:
   Each paragraph is one line; each table row is one line whose `cells` are the
   row's cells (text of each cell's paragraphs joined) and whose text is the
   cells joined by tabs. A vertically merged cell is empty in the rows below its
-  first one (`merged_from_above` marks it). Line numbers count paragraphs and
+  first one (`merged` marks it); a cell spanning columns is followed by empty
+  cells (`spanned` marks them). Line numbers count paragraphs and
   table rows from 1. Locators: 第N段 (the paragraph's ordinal among the non-empty
   paragraphs), 表1 第5行 本县目标列 for a cell.
 - .doc / .wps: converted to .docx by LibreOffice when it is installed (then read
@@ -87,6 +88,7 @@ class Line:
     locator: str | None = None  # where a person finds it: 第12行, 第2页第14行, 正文第3段
     cell_locators: list[str] | None = None  # per cell: 表1 第5行 2025年列, 主要指标!F9
     cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
+    spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
     # A line made of several printed lines (a PDF paragraph wrapped at the page width):
     # (offset in `text`, number, locator) of each printed line, the first at offset 0.
     spans: list[tuple[int, int, str]] | None = None

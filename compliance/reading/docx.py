@@ -55,6 +55,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                         "\t".join(cells),
                         cells=cells,
                         merged=[m for _, m, _ in row],
+                        spanned=[span == 0 for _, _, span in row],
                         locator=f"{place} 第{r}行",
                         cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
                     )

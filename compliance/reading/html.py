@@ -390,6 +390,7 @@ class _Reader:
                     "\t".join(cells),
                     cells=cells,
                     merged=[c.below for c in row],
+                    spanned=[not c.origin and not c.below for c in row],
                     locator=f"{place} 第{r}行",
                     cell_locators=[cell_locator(place, r, k + 1, names) for k in range(len(row))],
                     cell_numbers=numbers,
