@@ -335,8 +335,6 @@ def test_sarif_rule_help_in_the_report_language(tmp_path: Path) -> None:
 PENDING = {
     "compliance/messages/__init__.py": "the catalogue loader's problems with a catalogue itself (no catalogue to say them in)",
     # areas other engineers are changing now: converted once their last changes have landed
-    "compliance/loading/": "plan files as written (the robust engineer's area, in progress)",
-    "compliance/phrases/": "the phrase parser (the robust engineer's area, in progress)",
     "compliance/extraction/": "extraction's refusals, unparsed reasons and notes (the extract engineer's area, in progress)",
     "compliance/cli/extract.py": "compliance extract (the robust engineer is changing it)",
 }
@@ -542,8 +540,72 @@ def test_a_broken_rules_overlay_is_reported_in_chinese(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("broken", sorted((ROOT / "tests" / "broken").glob("*")), ids=lambda p: p.name)
 def test_a_broken_plan_file_is_reported_with_its_place_in_chinese(broken: Path) -> None:
-    code, _, err = run(["validate", str(broken)], {"COMPLIANCE_LANG": "zh"})
+    code, _, err = chinese(["validate", str(broken)])
     assert code == 2 and err.startswith(f"错误：{broken}:")
+
+
+_PLAN_HEAD = "format: compliance-plan/1\nplan: {title: 某县妇女发展规划, kind: women, level: county, jurisdiction: [浙江省, 嘉兴市, 嘉善县], period: [2021, 2025]}\n"
+# (file name, its text, what the Chinese report says): the parsers' problems, the schema's, the meaning's
+_BROKEN_PLANS = [
+    ("flow.yaml", "a: {b: 1\n", "映射（{…}）中缺少逗号“,”或右花括号“}”"),
+    ("list.yaml", "a: [1, 2\n", "列表（[…]）中缺少逗号“,”或右方括号“]”"),
+    ("colons.yaml", "a: b: c\n", "一行中有两个冒号时，值须加引号"),
+    ("items.yaml", "- a\nb: 1\n", "此处应为列表项"),
+    ("tab.yaml", "a:\n\t- b\n", "请改用空格缩进"),
+    ("quote.yaml", 'a: "x\n', "请补上缺少的引号或括号"),
+    ("escape.yaml", 'a: "\\q"\n', "无法识别的转义"),
+    ("comma.json", '{"a": 1,}', "此处应为双引号括起的键名"),
+    ("extra.json", "[1] x", "一个 JSON 文件只含一个值"),
+    ("delimiter.json", "[1 2]", "缺少逗号“,”"),
+    ("kind.yaml", _PLAN_HEAD.replace("kind: women", "kind: woman") + "targets: []\n", "“woman”不是有效的 kind；请使用以下之一：women、children"),
+    ("field.yaml", _PLAN_HEAD + "targets:\n- {indicatr: 孕产妇死亡率, target: '<= 9 1/10万'}\n",
+     "没有字段 'indicatr'（是否应为 'indicator'？此处可用的字段："),
+    ("required.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率}\n", "缺少必填字段 'target'"),
+    ("qual.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率, target: {op: qual}}\n", "定性目标（op 为 qual）写 direction"),
+    ("type.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率, target: 5}\n", "target 应为文字或映射"),
+    ("format.yaml", _PLAN_HEAD.replace("plan/1", "plan/2") + "targets: []\n", "此处不能写“compliance-plan/2”，应为 'compliance-plan/1'"),
+    ("domain.yaml", _PLAN_HEAD + "domains: [妇女与健康]\ntargets:\n- {indicator: 孕产妇死亡率, domain: 妇女与教育, target: '<= 9 1/10万'}\n",
+     "领域“妇女与教育”不在本规划的领域之中（本规划列出的领域：妇女与健康）"),
+    ("year.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率, target: '<= 9 1/10万', year: 2040}\n", "2040年不在本规划的规划期（2021—2025年）之内"),
+    ("period.yaml", _PLAN_HEAD.replace("[2021, 2025]", "[2025, 2021]") + "targets: []\n", "规划期的结束年份（2021）早于起始年份（2025）"),
+    ("phrase.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率, target: 加强工作}\n", "无法从“加强工作”读出目标"),
+    ("two.yaml", _PLAN_HEAD + "targets:\n- {indicator: 孕产妇死亡率, target: 控制在9/10万以下，婴儿死亡率控制在5‰以下}\n", "该表述含 2 个目标"),
+    ("ratio.yaml", _PLAN_HEAD + "targets:\n- {indicator: 出生人口性别比, target: '~ 105:0'}\n", "比例的后项不能为 0"),
+    ("plan.txt", "孕产妇死亡率控制在9/10万以下。\n", "不是规划数据文件：应为 .yaml、.yml、.json 文件"),
+]
+
+
+@pytest.mark.parametrize(("name", "written", "said"), _BROKEN_PLANS, ids=[name for name, _, _ in _BROKEN_PLANS])
+def test_each_problem_of_a_plan_file_is_said_in_chinese(tmp_path: Path, name: str, written: str, said: str) -> None:
+    """The parsers' own English (rules/messages/parsers.zh.yaml), the schema's and the loader's, all in Chinese."""
+    path = tmp_path / name
+    path.write_text(written, encoding="utf-8")
+    code, _, err = chinese(["validate", str(path)])
+    assert code == 2 and said in err, err
+    _, _, english = run(["validate", str(path)], {"COMPLIANCE_LANG": "en"})
+    assert english.startswith("error: ") and english_sentence(english) and said not in english, english  # English as before
+
+
+def test_every_schema_description_has_its_chinese() -> None:
+    """A schema's description is the hint of a problem in that field: rules/messages/schema.zh.yaml gives its Chinese."""
+    import json
+
+    from compliance.messages.foreign import chinese as foreign
+
+    def descriptions(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["description"]] if isinstance(node.get("description"), str) else []
+            return own + [d for key, value in node.items() if key != "description" for d in descriptions(value)]
+        return [d for value in node for d in descriptions(value)] if isinstance(node, list) else []
+
+    known = foreign("schema")
+    for schema in sorted((ROOT / "compliance").rglob("*.schema.json")):
+        missing = [d for d in descriptions(json.loads(schema.read_text(encoding="utf-8"))) if d.strip() not in known]
+        assert missing == [], f"add to rules/messages/schema.zh.yaml the Chinese of {schema.name}'s descriptions: {missing}"
+    for english, chinese_text in list(known.items()):
+        assert english_sentence(chinese_text) is None, (english, chinese_text)
+    for english, chinese_text in foreign("parsers").items():
+        assert english_sentence(chinese_text) is None, (english, chinese_text)
 
 
 @pytest.mark.parametrize(

@@ -133,18 +133,13 @@ class _Builder:
         if not chosen and any(digits_written(n) > MAX_DIGITS for n in re.findall(r"[0-9０-９][0-9０-９.．,]*", text)):
             self.problem(path, _text("plan-file.too-many-digits", limit=MAX_DIGITS), _text("plan-file.too-many-digits-hint", limit=MAX_DIGITS))
         elif not chosen:
-            self.problem(
-                path,
-                f"no target can be read from '{text}'",
-                hint="write it as a mapping {op: '<=', value: 9, unit: '1/10万'} "
-                "or a compact form such as '<= 9 1/10万'",
-            )
+            self.problem(path, _text("plan-file.no-target", phrase=text), _text("plan-file.no-target-hint"))
         else:
-            stated = "; ".join(t.quote for t in chosen)
+            stated = [t.quote for t in chosen]
             self.problem(
                 path,
-                f"the phrase states {len(chosen)} targets ({stated})",
-                hint="write one entry per indicator",
+                _text("plan-file.several-targets", count=len(chosen), stated=stated),
+                _text("plan-file.several-targets-hint"),
             )
         return None
 
@@ -170,12 +165,12 @@ class _Builder:
         if domain and domains and domain not in domains:
             self.problem(
                 (*path, "domain"),
-                f"domain '{domain}' is not one of this plan's domains",
-                hint=f"the plan lists: {', '.join(domains)}",
+                _text("plan-file.unknown-domain", domain=domain),
+                _text("plan-file.unknown-domain-hint", domains=domains),
             )
         year = raw.get("year")
         if year is not None and period is not None and not period[0] <= year <= period[1]:
-            self.problem((*path, "year"), f"year {year} is outside the plan's period {period[0]}–{period[1]}")
+            self.problem((*path, "year"), _text("plan-file.year-outside", year=year, first=period[0], last=period[1]))
         if value is None:
             return None
         parent_target = None
@@ -212,7 +207,7 @@ class _Builder:
         if period is not None:
             start, end = period
             if start > end:
-                self.problem(("plan", "period"), f"the period ends ({end}) before it starts ({start})")
+                self.problem(("plan", "period"), _text("plan-file.period-backwards", first=start, last=end))
         domains = [str(d) for d in data.get("domains") or []]
         targets = [self.target(dict(raw), i, domains, period) for i, raw in enumerate(data.get("targets") or [])]
         if self.problems:
@@ -265,7 +260,7 @@ def load_plan(path: Path | str) -> Plan:
 
         raise InputError.single(
             str(path),
-            f"not a plan file: expected {', '.join(PLAN_SUFFIXES)}",
-            hint=f"to read a plan document ({FORMATS}), extract it first",
+            _text("plan-file.not-a-plan-file", suffixes=list(PLAN_SUFFIXES)),
+            hint=_text("plan-file.not-a-plan-file-hint", formats=FORMATS),
         )
     return loads_plan(read_text(path), str(path))

@@ -14,15 +14,11 @@ from typing import Any
 from compliance.errors import Problem
 from compliance.loading.yamlfile import YamlDocument
 
-_TYPE_WORDS = {
-    "object": "a mapping (key: value lines)",
-    "array": "a list",
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "null": "empty (null)",
-}
+
+def _text(id: str, **params: Any) -> str:
+    from compliance.messages import text
+
+    return text(id, **params)
 
 
 @cache
@@ -48,18 +44,20 @@ def load_schema(path: Path) -> dict[str, Any]:
 
 def _describe_type(expected: str | list[str]) -> str:
     names = [expected] if isinstance(expected, str) else list(expected)
-    return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
+    known = ("object", "array", "string", "number", "integer", "boolean", "null")
+    words = [_text(f"schema.type-{name}") if name in known else name for name in names]
+    return _text("schema.or").join(words)
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return f"'{value}'"
+        return _text("schema.shown-text", value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return _text("schema.type-object")
     if isinstance(value, list):
-        return "a list"
+        return _text("schema.type-array")
     if value is None:
-        return "empty (null)"
+        return _text("schema.type-null")
     return repr(value)
 
 
@@ -67,7 +65,16 @@ def _field(path: tuple[str | int, ...]) -> str:
     for key in reversed(path):
         if isinstance(key, str):
             return key
-    return "the entry" if path else "the file"
+    return _text("schema.the-entry") if path else _text("schema.the-file")
+
+
+def _described(description: Any) -> str | None:
+    """A schema's description as a hint, in the user's language (rules/messages/schema.zh.yaml)."""
+    if not isinstance(description, str):
+        return None
+    from compliance.messages.foreign import translated
+
+    return translated("schema", description)
 
 
 def _then_description(error: Any, root: dict[str, Any]) -> str | None:
@@ -92,46 +99,47 @@ def _message(error: Any, root: dict[str, Any]) -> tuple[str, str | None]:
     value = error.validator_value
     instance = error.instance
     path = tuple(error.absolute_path)
-    hint = _then_description(error, root)
+    field = _field(path)
+    hint = _described(_then_description(error, root))
     if hint is None and isinstance(error.schema, dict):
-        hint = error.schema.get("description")
+        hint = _described(error.schema.get("description"))
     if validator == "required":
         missing = [name for name in value if not (isinstance(instance, dict) and name in instance)]
-        names = ", ".join(f"'{name}'" for name in missing)
-        return f"missing the required field{'s' if len(missing) > 1 else ''} {names}", hint
+        return _text("schema.required", count=len(missing), names=[f"'{name}'" for name in missing]), hint
     if validator == "additionalProperties":
         from difflib import get_close_matches
 
         known = list(error.schema.get("properties", {}))
         extra = [str(key) for key in instance if key not in known]
         guesses = [g for e in extra for g in get_close_matches(e, known, n=1)]
-        hint = f"did you mean '{guesses[0]}'? " if len(extra) == 1 and guesses else ""
-        return (
-            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(e) for e in extra)}",
-            f"{hint}allowed here: {', '.join(known)}",
-        )
+        allowed = _text("schema.allowed-here", fields=known)
+        if len(extra) == 1 and guesses:
+            allowed = _text("schema.did-you-mean", guess=guesses[0], allowed=allowed)
+        return _text("schema.unknown-field", count=len(extra), names=[repr(e) for e in extra]), allowed
     if validator == "enum":
-        choices = ", ".join(str(v) for v in value if v is not None)
-        return f"{_shown(instance)} is not a valid {_field(path)}; use one of: {choices}", hint
+        choices = [str(v) for v in value if v is not None]
+        return _text("schema.enum", value=_shown(instance), field=field, choices=choices), hint
     if validator == "const":
-        return f"{_shown(instance)} is not allowed here; expected '{value}'", hint
+        return _text("schema.const", value=_shown(instance), expected=value), hint
     if validator in ("anyOf", "oneOf"):
         kinds = [branch.get("type") for branch in _branches(error, root)]
         if all(isinstance(kind, str) for kind in kinds):
-            return f"{_field(path)} must be {_describe_type(kinds)}, not {_shown(instance)}", hint
+            return _text("schema.type", field=field, types=_describe_type(kinds), value=_shown(instance)), hint
     if validator == "type":
-        return f"{_field(path)} must be {_describe_type(value)}, not {_shown(instance)}", hint
+        return _text("schema.type", field=field, types=_describe_type(value), value=_shown(instance)), hint
     if validator == "minLength":
-        return f"{_field(path)} must not be empty", hint
+        return _text("schema.empty", field=field), hint
     if validator in ("minimum", "maximum"):
-        bound = "at least" if validator == "minimum" else "at most"
-        return f"{_field(path)} must be {bound} {value}, not {_shown(instance)}", hint
+        return _text(f"schema.{validator}", field=field, bound=value, value=_shown(instance)), hint
     if validator in ("minItems", "maxItems"):
-        bound = "at least" if validator == "minItems" else "at most"
-        return f"{_field(path)} must have {bound} {value} entries, it has {len(instance)}", hint
+        return _text(f"schema.{validator}", field=field, bound=value, count=len(instance)), hint
     if validator == "items" and value is False:
-        return f"{_field(path)} has too many entries", hint
-    return f"{_field(path)}: {error.message}", hint
+        return _text("schema.too-many-items", field=field), hint
+    if validator == "pattern":
+        return _text("schema.pattern", field=field, value=_shown(instance)), hint
+    if validator == "not":
+        return _text("schema.not", field=field), hint
+    return _text("schema.other", field=field, value=_shown(instance)), hint
 
 
 def _branches(error: Any, root: dict[str, Any]) -> list[dict[str, Any]]:

@@ -61,6 +61,13 @@ def _text(id: str, **params: Any) -> str:
     return text(id, **params)
 
 
+def _parser_words(problem: str, language: str) -> str:
+    """The parser's own English problem in the user's language (rules/messages/parsers.zh.yaml)."""
+    from compliance.messages.foreign import translated
+
+    return translated("parsers", problem) or _text("yaml.syntax-error", language=language)
+
+
 @dataclass
 class YamlDocument:
     """A parsed file: plain data, and where each value (and each key) was written."""
@@ -468,7 +475,7 @@ def _strict_json(text: str, file: str) -> None:
     except json.JSONDecodeError as error:
         raise InputError.single(
             file,
-            _text("yaml.not-valid", language="JSON", problem=error.msg),
+            _text("yaml.not-valid", language="JSON", problem=_parser_words(error.msg, "JSON")),
             line=error.lineno,
             column=error.colno,
             hint=_text("yaml.json-syntax-hint"),
@@ -491,7 +498,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "syntax error").strip().replace("\n", " ")
         hint = _text("yaml.syntax-hint")
-        if "nesting depth" in problem:  # libyaml's own limit on [ and { (deeper than ours, reached first in flow)
+        if "nesting depth" not in problem:
+            problem = _parser_words(problem, language)
+        else:  # libyaml's own limit on [ and { (deeper than ours, reached first in flow)
             problem, hint = _text("yaml.too-deep", depth=MAX_DEPTH), _text("yaml.too-deep-hint")
         raise InputError(
             [
@@ -517,7 +526,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     except yaml.YAMLError as error:
         raise InputError.single(
             file,
-            _text("yaml.not-valid", language=language, problem=str(error)),
+            _text("yaml.not-valid", language=language, problem=_parser_words(str(error), language)),
             line=1,
             column=1,
             hint=_text("yaml.syntax-hint"),

@@ -133,7 +133,9 @@ def parse_compact(text: str) -> TargetValue | None:
     elif ":" in raw:
         first, second = (Decimal(x) for x in raw.split(":"))
         if second == 0:
-            raise UnitError(f"'{text}': a ratio cannot have 0 as its second term")
+            from compliance.messages import text as message
+
+            raise UnitError(message("unit.zero-ratio", written=text))
         fields["ratio"] = (first, second)
         fields["value"] = _ratio_value(first, second)
         fields["unit"] = unit or "ratio"
