@@ -20,6 +20,7 @@ from compliance.messages import (
     msg,
     normalise_language,
     resolve_language,
+    text,
     using,
 )
 from compliance.messages import _load as load_catalogue_file
@@ -335,8 +336,6 @@ def test_sarif_rule_help_in_the_report_language(tmp_path: Path) -> None:
 PENDING = {
     "compliance/messages/__init__.py": "the catalogue loader's problems with a catalogue itself (no catalogue to say them in)",
     # areas other engineers are changing now: converted once their last changes have landed
-    "compliance/extraction/": "extraction's refusals, unparsed reasons and notes (the extract engineer's area, in progress)",
-    "compliance/cli/extract.py": "compliance extract (the robust engineer is changing it)",
 }
 
 
@@ -432,6 +431,73 @@ def test_targets_build_and_verify_speak_chinese(tmp_path: Path) -> None:
     assert code == 1 and "核对结果" in out and "不一致" in out and "项目标改为已核实" in out
     code, _, err = chinese(["targets", "show", "national/women-2099"])
     assert code == 2 and "没有这个参照规划" in err and "请使用以下编号之一：" in err
+
+
+JIAXING_TEXT = ROOT / "examples" / "texts" / "jiaxing-city-women-children-2021-2025.txt"
+# A plan document with a number no target reads (split by a line break) and a masked one outside any target.
+_LOOSE_NUMBERS = "某县妇女发展规划（2021—2025年）\n一、主要目标\n（一）妇女与健康\n1．孕产妇死亡率控制在8/10万以下。\n2．宫颈癌筛查率达到7\n0%以上。\n"
+
+
+def _read_in_yaml(written: str) -> list[str]:
+    """What a person reads in an extracted plan file besides the data: its comments, notes, reasons and inferred_from."""
+    read: list[str] = []
+    inferred = False
+    for line in written.splitlines():
+        inferred = line == "  inferred_from:" or (inferred and line.startswith("    "))
+        if line.startswith("#") or inferred or re.search(r"\b(note|reason): ", line):
+            read.append(line)
+    return read
+
+
+def test_extract_speaks_chinese(tmp_path: Path) -> None:
+    code, out, _ = chinese(["extract", str(JIAXING_TEXT), "-o", str(tmp_path / "plans")])
+    assert code == 0 and "个领域，目标" in out and "须人工核对的未识别数字" in out
+    for written in sorted((tmp_path / "plans").glob("*.yaml")):
+        lines = _read_in_yaml(written.read_text(encoding="utf-8"))
+        assert lines[0].startswith("# 嘉兴市") and "由 compliance 从" in lines[0]
+        assert [(line, said) for line in lines if (said := english_sentence(line))] == []
+    document = tmp_path / "loose.txt"
+    document.write_text(_LOOSE_NUMBERS, encoding="utf-8")
+    code, out, _ = run(["extract", str(document)], {"COMPLIANCE_LANG": "zh"})
+    assert code == 0 and "reason: 数字被换行隔开，未读取，请查看原文" in out and "  inferred_from:\n    kind: 各领域标题" in out
+    assert [(line, said) for line in _read_in_yaml(out) if (said := english_sentence(line))] == []
+    notice = tmp_path / "notice.txt"
+    notice.write_text("关于印发《某县妇女发展规划》的通知\n各乡镇：现将《某县妇女发展规划》印发给你们，请认真贯彻落实。\n", encoding="utf-8")
+    code, _, err = chinese(["extract", str(notice)])
+    assert code == 2 and "文档中没有找到目标：像是引用规划的通知或文章，不含规划全文；读到的标题：" in err
+
+
+def test_extraction_refusals_in_chinese(tmp_path: Path) -> None:
+    from compliance.extraction import extract
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n \n", encoding="utf-8")
+    with using("zh"):
+        for call, said in [
+            (lambda: extract(JIAXING_TEXT, kind="woman"), "无法识别的规划类别“woman”（请使用 women（妇女）或 children（儿童））"),
+            (lambda: extract(JIAXING_TEXT, level="city"), "无法识别的层级“city”（请使用 national、provincial、municipal、county）"),
+            (lambda: extract(empty), "文档为空（请确认文件是否正确）"),
+        ]:
+            with pytest.raises(InputError) as error:
+                call()
+            assert said in str(error.value) and english_sentence(str(error.value)) is None, str(error.value)
+
+
+def test_an_unparsed_reason_shows_in_the_reports_language(tmp_path: Path) -> None:
+    """A plan file extracted in one language, checked in the other: the reasons extraction wrote are recognised."""
+    document = tmp_path / "loose.txt"
+    document.write_text(_LOOSE_NUMBERS, encoding="utf-8")
+    plan = tmp_path / "loose.yaml"
+    _, english_file, _ = run(["extract", str(document), "--jurisdiction", "浙江省/嘉兴市/嘉善县"], {"COMPLIANCE_LANG": "en"})
+    english, chinese_reason = text("extract.reason.digits-across-break", "en"), text("extract.reason.digits-across-break", "zh")
+    assert english in english_file
+    plan.write_text(english_file, encoding="utf-8")
+    _, out, _ = chinese(["check", str(plan)])
+    assert f"（{chinese_reason}）" in out
+    _, chinese_file, _ = run(["extract", str(document), "--jurisdiction", "浙江省/嘉兴市/嘉善县"], {"COMPLIANCE_LANG": "zh"})
+    plan.write_text(chinese_file, encoding="utf-8")
+    _, out, _ = run(["check", str(plan)], {"COMPLIANCE_LANG": "en"})
+    assert f"({english})" in out
 
 
 def _bad_documents(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:

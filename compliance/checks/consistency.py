@@ -8,7 +8,7 @@ from typing import Any
 from compliance.checks.base import Finding, Rule, Stated
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
-from compliance.messages import msg
+from compliance.messages import msg, recognised
 from compliance.model import TargetValue
 from compliance.units import as_fraction, convert
 
@@ -166,7 +166,8 @@ def check_parent_quotes(context: CheckContext) -> Iterator[Finding]:
 
 def check_unparsed(context: CheckContext) -> Iterator[Finding]:
     for item in context.plan.unparsed:
-        reason = msg("unparsed-number.reason", reason=item.reason) if item.reason else ""
+        # a reason extraction wrote (in the language of that run) is shown in the report's language
+        reason = msg("unparsed-number.reason", reason=recognised("extract.reason.", item.reason)) if item.reason else ""
         yield UnparsedNumber.finding(
             msg("unparsed-number.message", line=item.line, text=item.text, reason=reason)
             if item.line

@@ -34,6 +34,7 @@ def extract(document: str, output: str | None, force: bool, **extraction: Any) -
     from compliance.extraction import dump_plans
     from compliance.extraction import extract as run_extract
     from compliance.files import plan_outputs
+    from compliance.messages import text
 
     plans = run_extract(document, **{k: v for k, v in extraction.items() if v is not None})
     if output is None:
@@ -46,8 +47,10 @@ def extract(document: str, output: str | None, force: bool, **extraction: Any) -
         destination.write(_plan_text(plan, json=destination.path.suffix.lower() == ".json"))
         numeric = sum(1 for t in plan.targets if t.target.is_numeric)
         click.echo(
-            f"{destination.written}: {plan.plan.title} — {len(plan.domains)} domains, {len(plan.targets)} targets "
-            f"({numeric} numeric), {len(plan.unparsed)} unparsed numbers to review"
+            text(
+                "extract.written", file=destination.written, title=plan.plan.title, domains=len(plan.domains),
+                targets=len(plan.targets), numeric=numeric, unparsed=len(plan.unparsed),
+            )
         )
 
 

@@ -25,6 +25,13 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+def said(id: str, **params: Any) -> str:
+    """A message of the catalogues in the user's language: extraction's reasons and notes (rules/messages, `extract`)."""
+    from compliance.messages import text
+
+    return text(id, **params)
+
+
 def squeeze(text: str) -> str:
     """Folded, NFKC, without any white space: for comparing headings and cells."""
     return "".join(unicodedata.normalize("NFKC", fold(text)).split())

@@ -23,7 +23,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.extraction import metadata as md
 from compliance.extraction import structure as st
-from compliance.extraction._rules import rules, squeeze
+from compliance.extraction._rules import rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
 from compliance.extraction.targets import paragraphs, read_paragraph
@@ -60,23 +60,25 @@ def extract(
     """
     file = str(path)
     if kind is not None and str(kind) not in KINDS:
-        raise InputError.single(file, f"unknown kind '{kind}'", hint="use women or children")
+        raise InputError.single(file, said("extract.unknown-kind", kind=kind), hint=said("extract.unknown-kind-hint"))
     if level is not None and str(level) not in LEVELS:
-        raise InputError.single(file, f"unknown level '{level}'", hint="use " + ", ".join(LEVELS))
+        raise InputError.single(
+            file, said("extract.unknown-level", level=level), hint=said("extract.unknown-level-hint", levels=list(LEVELS))
+        )
     if jurisdiction is not None:
         from compliance.catalogue.places import checked_jurisdiction
 
         jurisdiction = list(checked_jurisdiction(jurisdiction, level, allow_unknown=True))
     document = read_document(path, encoding)
     if not any(line.text.strip() for line in document.lines):
-        raise InputError.single(file, "the document is empty", hint="is this the right file?")
+        raise InputError.single(file, said("extract.empty"), hint=said("extract.empty-hint"))
     options = {"kind": kind, "jurisdiction": jurisdiction, "level": level, "period": period}
     try:
         return _extract(document, file, options)
     except InputError:
         raise
     except RecursionError:
-        raise InputError.single(file, "the document is too deeply nested to read") from None
+        raise InputError.single(file, said("extract.too-deep")) from None
 
 
 def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
@@ -94,8 +96,8 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
     if not any(p.targets or p.unparsed for p in plans):
-        raise InputError.single(file, "no target found in this document: " + _looks_like(lines, cleaned, plans),
-                                hint="give the plan's own text (its 主要目标 and indicator tables), not a page about it")
+        raise InputError.single(file, said("extract.no-target", looks=_looks_like(lines, cleaned, plans)),
+                                hint=said("extract.no-target-hint"))
     for plan in plans:
         _locate(plan, document)
     return plans
@@ -125,20 +127,29 @@ def _looks_like(lines: list[Src], cleaned: Cleaned, plans: list[Plan]) -> str:
     digits = sum(ch.isdigit() for line in text for ch in line.text)
     shapes = []
     if not text:
-        shapes.append("nothing but page furniture")
+        shapes.append(said("extract.looks-furniture"))
     elif headings and headings >= len(text) / 2:
-        shapes.append(f"a table of contents or an outline ({headings} headings, no targets under them)")
+        shapes.append(said("extract.looks-outline", headings=headings))
     elif short >= 0.8 * len(text) and len(text) >= 5:
-        shapes.append(f"a list of short lines ({len(text)}), like a news index or a menu")
+        shapes.append(said("extract.looks-short-lines", lines=len(text)))
     elif books and digits < 20:
-        shapes.append("a notice or an article citing a plan, without its text")
+        shapes.append(said("extract.looks-citing"))
     else:
-        shapes.append(f"{len(text)} lines of text with {digits} digits, none of them in a target sentence")
+        shapes.append(said("extract.looks-text", lines=len(text), digits=digits))
     if reasons:
-        shapes.append("left out: " + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())))
+        items = [said("extract.left-out-item", count=n, why=dropped_reason(why)) for why, n in sorted(reasons.items())]
+        shapes.append(said("extract.left-out", items=items))
     if titled:
-        shapes.append("title read: " + "; ".join(dict.fromkeys(titled)))
-    return "; ".join(shapes)
+        shapes.append(said("extract.title-read", titles=said("extract.separator").join(dict.fromkeys(titled))))
+    return said("extract.separator").join(shapes)
+
+
+def dropped_reason(reason: str) -> str:
+    """Why cleaning left a line out (furniture, page number…), in the user's language."""
+    from compliance.messages import catalogue, language
+
+    id = "extract.dropped." + reason.replace(" ", "-")
+    return said(id) if id in catalogue(language()).messages else reason
 
 
 def _plan(
@@ -163,7 +174,7 @@ def _plan(
     title = found_title.value or Path(file).stem
     named = found_title.value is not None  # a title the document gives (a file name tells no place)
     if not named:
-        found_title = md.Found(title, "the file name (the document names no title)")
+        found_title = md.Found(title, said("extract.from.file-name"))
     _record(inferred, "title", None, found_title)
     found_period = md.period_found(evidence, title)
     period = tuple(options["period"]) if options["period"] else found_period.value
@@ -236,8 +247,8 @@ def _plan(
     follows = md.follows(segment, title) or _cited_in(header, title)
     if options["jurisdiction"] is not None:
         path = md._Places().normalise([str(p).strip() for p in options["jurisdiction"] if str(p).strip()])
-        found_path = md.Found(path, "the --jurisdiction option")
-        found_level = md.Found(md.level_of(path), "the --jurisdiction option")
+        found_path = md.Found(path, said("extract.from.option", name="jurisdiction"))
+        found_level = md.Found(md.level_of(path), said("extract.from.option", name="jurisdiction"))
     else:
         found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind)
         if place_note:
@@ -251,7 +262,7 @@ def _plan(
         unknown.append("jurisdiction")
     repeated = sum(1 for d in cleaned.dropped if d.reason == "repeated copy")
     if repeated:
-        notes.append(f"{repeated} lines repeating an earlier part of the document were left out")
+        notes.append(said("extract.note-repeated", count=repeated))
     info: dict[str, Any] = {
         "title": title,
         "kind": kind,
@@ -268,7 +279,7 @@ def _plan(
         info["follows"] = follows
     info["source"] = {"file": file, "type": "news_summary"} if news else {"file": file}
     if news:
-        notes.append("the document is a news article about the plan: its targets are those the article states")
+        notes.append(said("extract.note-news"))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:
@@ -284,11 +295,11 @@ def _plan(
 
 def _record(inferred: dict[str, str], name: str, option: Any, found: md.Found) -> None:
     if option is not None:
-        inferred[name] = f"the --{name} option"
+        inferred[name] = said("extract.from.option", name=name)
     elif found.value is not None and found.source:
         inferred[name] = found.source
     elif found.source:
-        inferred[name] = f"unknown: {found.source}"
+        inferred[name] = said("extract.from.unknown", source=found.source)
 
 
 def _incomplete(path: list[str], level: str) -> bool:
@@ -535,12 +546,12 @@ def _build(data: dict[str, Any], file: str) -> Plan:
         try:
             plan_from_document(YamlDocument(file=file, data=alone))
         except InputError as error:
-            reason = "; ".join(p.message for p in error.problems[:2])
+            reason = said("extract.separator").join(p.message for p in error.problems[:2])
             item: dict[str, Any] = {}
             if target.get("line"):
                 item["line"] = target["line"]
             item["text"] = str(target.get("text") or target.get("indicator") or "")
-            item["reason"] = f"not read as a target: {reason}"
+            item["reason"] = said("extract.reason.not-a-target", reason=reason)
             unparsed.append(item)
             continue
         kept.append(target)
@@ -552,8 +563,8 @@ def _build(data: dict[str, Any], file: str) -> Plan:
     except InputError as error:  # a bug of ours: say so in the user's terms
         raise InputError.single(
             file,
-            "the extracted plan does not validate: " + "; ".join(p.message for p in error.problems[:3]),
-            hint="please report this document",
+            said("extract.not-valid", problems=said("extract.separator").join(p.message for p in error.problems[:3])),
+            hint=said("extract.not-valid-hint"),
         ) from None
 
 

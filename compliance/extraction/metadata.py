@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.extraction._rules import fold, fold_digits, rules, squeeze
+from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Dropped, Src
 from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, classify
 from compliance.extraction.words import is_title, subject_kind
@@ -49,7 +49,12 @@ class Evidence:
         return [(s.number, s.text) for s in self.header] + [(s.number, s.text) for s in self.segment.lines[:limit]]
 
 
-_KIND_WORDS = {"women": "women's", "children": "children's"}
+def _kind_word(kind: str | None) -> str:
+    return said(f"extract.from.kind-{kind}") if kind in ("women", "children") else str(kind)
+
+
+def _joined(items: list[str]) -> str:
+    return said("extract.separator").join(items)
 
 
 def kind_of(evidence: Evidence) -> Found:
@@ -66,32 +71,32 @@ def kind_of(evidence: Evidence) -> Found:
         counts = Counter(evidence.domain_kinds)
         top, n = counts.most_common(1)[0]
         if n > len(evidence.domain_kinds) / 2:
-            vote(top, 4, f"the domain headings ({n} of {len(evidence.domain_kinds)} are {_KIND_WORDS[top]})")
+            vote(top, 4, said("extract.from.domain-headings", count=n, total=len(evidence.domain_kinds), kind=_kind_word(top)))
     segment = evidence.segment
     for kind in ("women", "children"):
         own = self_title(segment, kind)
         if own:
-            vote(kind, 3, f"the plan names itself 《{own}》")
+            vote(kind, 3, said("extract.from.names-itself", title=own))
     if segment.title_kind:
-        vote(segment.title_kind, 2, f"the title on line {segment.title_line}")
+        vote(segment.title_kind, 2, said("extract.from.title-line", line=segment.title_line))
     if evidence.indicator_kinds:
         counts = Counter(evidence.indicator_kinds)
         top, n = counts.most_common(1)[0]
         if n >= 3 and n >= 0.8 * len(evidence.indicator_kinds):
-            vote(top, 2, f"its indicators ({n} of {len(evidence.indicator_kinds)} are {_KIND_WORDS[top]} indicators)")
+            vote(top, 2, said("extract.from.indicators", count=n, total=len(evidence.indicator_kinds), kind=_kind_word(top)))
     r = rules()
     text = "".join(line.text for line in segment.lines)
     counts = {kind: sum(text.count(w) for w in words) for kind, words in r.kind_words.items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
-        vote(ranked[0][0], 1, f"the words of the text ({ranked[0][1]} times {r.kind_words[ranked[0][0]][0]})")
+        vote(ranked[0][0], 1, said("extract.from.words", count=ranked[0][1], word=r.kind_words[ranked[0][0]][0]))
     if not votes:
         return Found(None)
     ranked_votes = votes.most_common()
     if len(ranked_votes) > 1 and ranked_votes[0][1] == ranked_votes[1][1]:
-        return Found(None, "the evidence is split: " + "; ".join(reasons["women"] + reasons["children"]))
+        return Found(None, said("extract.from.split", reasons=_joined(reasons["women"] + reasons["children"])))
     kind = ranked_votes[0][0]
-    return Found(kind, "; ".join(reasons[kind]))
+    return Found(kind, _joined(reasons[kind]))
 
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
@@ -194,14 +199,14 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
         for pattern in r.period_patterns:
             match = pattern.search(folded)
             if match and 1990 <= int(match.group(1)) <= int(match.group(2)) <= 2100:
-                candidates.append((5, (int(match.group(1)), int(match.group(2))), f"line {line.number}: {match.group(0)}"))
+                candidates.append((5, (int(match.group(1)), int(match.group(2))), said("extract.from.line-text", line=line.number, text=match.group(0))))
     if title:
         found = _range(title)
         if found:
-            candidates.append((5, found, f"the title “{title}”"))
+            candidates.append((5, found, said("extract.from.the-title", title=title)))
         five = _five_year(title)
         if five:
-            candidates.append((4, five[1], f"the title names the {five[0]} plan"))
+            candidates.append((4, five[1], said("extract.from.title-names-five", five=five[0])))
     own_place = place_of_title(title) if title else None
     for number, text in evidence.texts(40):
         for match in _BOOK.finditer(text):
@@ -214,23 +219,22 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
                 continue
             found = _range(inner)
             if found:
-                candidates.append((3, found, f"line {number}: 《{inner}》"))
+                candidates.append((3, found, said("extract.from.line-book", line=number, title=inner)))
             five = _five_year(inner)
             if five:
-                candidates.append((3, five[1], f"line {number}: 《{inner}》 names the {five[0]} plan"))
+                candidates.append((3, five[1], said("extract.from.line-book-five", line=number, title=inner, five=five[0])))
     if title and _MASKED_FIVE_YEAR.search(title):
         year = document_year(evidence)
         if year is not None:
             for word, period in r.five_year_plans.items():
                 if period[0] <= year[0] <= period[1]:
                     candidates.append(
-                        (2, period, f"the title names a five-year plan whose name is masked (“***”); "
-                         f"the document is dated {year[0]} ({year[1]}), in the {word} period")
+                        (2, period, said("extract.from.masked-five", year=year[0], where=year[1], five=word))
                     )
     for line in segment.lines[:40]:
         five = _five_year(line.text)
         if five:
-            candidates.append((1, five[1], f"line {line.number} names the {five[0]} period"))
+            candidates.append((1, five[1], said("extract.from.line-five", line=line.number, five=five[0])))
             break
     if not candidates:
         return Found(None)
@@ -239,7 +243,7 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
         scores[period] += weight
     best = max(scores, key=lambda p: (scores[p], -min(i for i, c in enumerate(candidates) if c[1] == p)))
     sources = [source for _, period, source in candidates if period == best]
-    return Found(best, "; ".join(dict.fromkeys(sources)))
+    return Found(best, _joined(list(dict.fromkeys(sources))))
 
 
 def document_year(evidence: Evidence) -> tuple[int, str] | None:
@@ -249,7 +253,7 @@ def document_year(evidence: Evidence) -> tuple[int, str] | None:
     for number, text in sorted(lines):
         match = _DATE.search(fold(text))
         if match:
-            return int(match.group(1)), f"line {number}"
+            return int(match.group(1)), said("extract.from.line", line=number)
     return None
 
 
@@ -388,32 +392,36 @@ def jurisdiction_found(
     """
     places = _Places()
     place = place_of_title(title) if title else None
-    source = f"the title “{title}”" if place else None
+    source = said("extract.from.the-title", title=title) if place else None
     if place and any(place.startswith(w) for w in rules().national_names):
         return Found([], source), Found("national", source), None
     if not place:
         body = issuing_body(evidence.header, evidence.segment)
         if body:
-            place, source = body, f"the issuing government ({body}人民政府)"
+            place, source = body, said("extract.from.issuing", body=body)
     if not place:
         return Found(None), Found(None), None
     parts = split_place(place)
     support = [split_place(p) for p in _supporting_places(evidence, cited)]
     path, known, ambiguous = places.resolve(parts, support)
     if known:
-        return Found(path, source + " (gazetteer)"), Found(level_of(path), "the gazetteer" if len(path) else source), None
+        return Found(path, said("extract.from.gazetteer-suffix", source=source)), Found(
+            level_of(path), said("extract.from.the-gazetteer") if len(path) else source
+        ), None
     if ambiguous:
         return Found(None, ambiguous), Found(level_of(parts), source), ambiguous
     known_start = places.normalise(parts)  # the places the gazetteer knows, the unknown one kept as written
     if len(known_start) > len(parts):
-        note = f"{parts[-1]} is not in the gazetteer: it is placed under {'/'.join(known_start[:-1])}"
-        return Found(known_start, f"{source}, its parents from the gazetteer"), Found(level_of(known_start), source), note
+        note = said("extract.from.placed-under", place=parts[-1], parents="/".join(known_start[:-1]))
+        return Found(known_start, said("extract.from.parents-from-gazetteer", source=source)), Found(
+            level_of(known_start), source
+        ), note
     if cited:
         completed = _complete_from_parents(path, cited, kind, places)
         if completed is not None:
             full, note, level = completed
-            return Found(full, f"{source}, completed from the parents it cites"), Found(
-                level or level_of(full), "the parents it cites" if level else source
+            return Found(full, said("extract.from.completed", source=source)), Found(
+                level or level_of(full), said("extract.from.parents-cited") if level else source
             ), note
     return Found(path, source), Found(level_of(path), source), None
 
@@ -459,7 +467,7 @@ def _complete_from_parents(
     if not best or len(best) + len(path) > 3 or not path:
         return None
     place = "".join(path)
-    note = f"{place} is not in the gazetteer: its parents were taken from the plans it follows"
+    note = said("extract.from.not-in-gazetteer", place=place)
     level = None
     # a 市 following another 市's plan of the same kind is a county-level city (宜都市 under 宜昌市)
     if (
@@ -470,7 +478,7 @@ def _complete_from_parents(
         and any(_cites_city_plan(parent, best[-1], kind) for parent in cited)
     ):
         level = "county"
-        note += f"; a city following the plan of {best[-1]} is a county-level city"
+        note = _joined([note, said("extract.from.county-level-city", city=best[-1])])
     return best + path, note, level
 
 
@@ -496,16 +504,17 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
     segment = evidence.segment
     title = segment.title
     if title is not None and (kind is None or segment.title_kind in (None, kind)):
-        return Found(_tidy(title), f"line {segment.title_line}"), None
+        return Found(_tidy(title), said("extract.from.line", line=segment.title_line)), None
     own = self_title(segment, kind) if kind else None
     if title is not None:
-        note = (
-            f"the heading on line {segment.title_line} reads “{title}” but the text is a "
-            f"{_KIND_WORDS.get(kind or '', kind)} plan" + (f" and names itself 《{own}》" if own else "")
+        note = said(
+            "extract.from.heading-other-kind", line=segment.title_line, title=title, kind=_kind_word(kind),
+            own=said("extract.from.heading-own-name", title=own) if own else "",
         )
-        return Found(_tidy(own or title), "the plan's name for itself" if own else f"line {segment.title_line}"), note
+        own_name = said("extract.from.own-name")
+        return Found(_tidy(own or title), own_name if own else said("extract.from.line", line=segment.title_line)), note
     if own:
-        return Found(_tidy(own), "the plan's name for itself"), None
+        return Found(_tidy(own), said("extract.from.own-name")), None
     for number, text in evidence.texts(60):
         for match in _BOOK.finditer(text):
             inner = match.group(1)
@@ -513,11 +522,11 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
             if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and re.search(
                 r"(?:现将|印发|出台|发布|制定|编制|颁布)", before
             ):
-                return Found(_tidy(inner), f"line {number}: the notice or article naming it"), None
+                return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
     for item in evidence.dropped:
         name = re.sub(r"\.(?:docx?|pdf|wps|txt)$", "", item.text.strip())
         if name != item.text.strip() and is_title(name):
-            return Found(_tidy(name), f"line {item.number}: a file name on the page"), None
+            return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
 
 

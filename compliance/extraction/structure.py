@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compliance.extraction._rules import fold, fold_digits, rules, squeeze
+from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.words import cn_number, is_title, subject_kind
 
@@ -586,13 +586,14 @@ def _backfill_first_domain(
             context = layout.contexts[i]
             if context.heading:
                 continue
-            layout.contexts[i] = Context(section, name, note="domain heading missing: inferred")
+            layout.contexts[i] = Context(section, name, note=said("extract.note-domain-inferred"))
     if name is not None and name not in layout.domains:
         layout.domains.insert(0, name)
     layout.notes.append(
-        f"the first domain heading found is numbered after (一): lines {lines[taken[0][0]].number}–"
-        f"{lines[taken[-1][1] - 1].number} are read as the lost first domain"
-        + (f" ({name})" if name else "")
+        said(
+            "extract.note-lost-first-domain", first=lines[taken[0][0]].number, last=lines[taken[-1][1] - 1].number,
+            name=said("extract.note-lost-first-domain-name", name=name) if name else "",
+        )
     )
 
 

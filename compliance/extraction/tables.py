@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from compliance.extraction._rules import fold, rules, squeeze
+from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.columns import (
     Column,
@@ -587,7 +587,7 @@ def read_table(
         name_cell = cell(role_index.get("indicator"))
         if name_cell is None or not name_cell.text.strip():
             if any(re.search(r"[0-9*＊]", c.text) for c in row if c is not cell(role_index.get("number"))):
-                problems.append(RowProblem(row[0].line, " | ".join(c.text for c in row if c.text.strip()), "table row without an indicator"))
+                problems.append(RowProblem(row[0].line, " | ".join(c.text for c in row if c.text.strip()), said("extract.reason.row-without-indicator")))
             continue
         domain_cell = cell(role_index.get("domain"))
         domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty
@@ -624,9 +624,8 @@ def read_table(
                     inherit = blank and domain_empty
                 if inherit and k in above:
                     source = above[k]
-                    note = (
-                        f"target cell of this row (line {own.line if own else name_cell.line}) is empty: "
-                        f"read as merged with the cell above (line {source.line}, “{source.text}”)"
+                    note = said(
+                        "extract.note-merged-cell", line=own.line if own else name_cell.line, above=source.line, text=source.text
                     )
                 else:
                     continue
@@ -637,18 +636,18 @@ def read_table(
             try:
                 values = read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
-                problems.append(RowProblem(source.line, f"{name}: {shown}", f"table cell not understood ({error})", source.locator))
+                problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
             year = columns[k].year
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
-                    problems.append(RowProblem(source.line, f"{name}: {shown}", "table cell not understood", source.locator))
+                    problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-not-understood"), source.locator))
                 continue
             if any("value" in v and not v.get("unit") for v in values):
                 # a number with no unit the checker knows (（1/万）): listed, not guessed
                 written = name_cell.text.strip()
                 problems.append(
-                    RowProblem(source.line, f"{written}: {shown}", "the unit of this row is not understood", source.locator)
+                    RowProblem(source.line, f"{written}: {shown}", said("extract.reason.row-unit"), source.locator)
                 )
                 continue
             for value in values:
@@ -756,14 +755,14 @@ def read_flat(
     if not value_columns or not has_numbers:
         rest = text[header_end:].strip()
         if re.search(r"[0-9*＊]", rest):
-            problems.append(RowProblem(line.number_at(header_end), rest[:200], "flattened table not read: its rows cannot be told apart"))
+            problems.append(RowProblem(line.number_at(header_end), rest[:200], said("extract.reason.flat-rows")))
         return targets, problems
     k = len(value_columns)
     first = _NUMERIC.match(text, header_end)
     openings = _splits(first.group(0), 0, "1", text[first.end() :], last=False) if first else []
     if not openings:  # the first row is not numbered 1: nothing to go by
         rest = text[header_end:].strip()
-        problems.append(RowProblem(line.number_at(header_end), rest[:200], "flattened table not read: its rows are not numbered"))
+        problems.append(RowProblem(line.number_at(header_end), rest[:200], said("extract.reason.flat-unnumbered")))
         return targets, problems
     expected = 1
     prefix = openings[0][1]  # digits that begin the first name (1 then 5岁以下…)
@@ -780,7 +779,7 @@ def read_flat(
         row_text = text[name_start : name_end] + "".join(split.values)
         if split.penalty == math.inf:
             problems.append(
-                RowProblem(line.number_at(name_end), row_text, "flattened table row not read: its numbers split more than one way")
+                RowProblem(line.number_at(name_end), row_text, said("extract.reason.flat-ambiguous"))
             )
         else:
             _flat_targets(line, columns, value_columns, split, name, unit, name_end, row_text, period, bare_op, targets, problems)
@@ -789,7 +788,7 @@ def read_flat(
         expected += 1
     rest = text[position:].strip()
     if re.search(r"[0-9*＊]", rest):
-        problems.append(RowProblem(line.number_at(position), rest[:200], "flattened table: the rest could not be read as rows"))
+        problems.append(RowProblem(line.number_at(position), rest[:200], said("extract.reason.flat-rest")))
     return targets, problems
 
 
@@ -921,7 +920,7 @@ def _flat_targets(
             continue
         read = read_cell(value, unit, bare=bare)
         if not read or any("value" in v and not v.get("unit") for v in read):
-            problems.append(RowProblem(number_line, row_text, "the unit of this row is not understood"))
+            problems.append(RowProblem(number_line, row_text, said("extract.reason.row-unit")))
             continue
         for item in read:
             targets.append(
@@ -933,7 +932,7 @@ def _flat_targets(
                     text=row_text,
                     baseline=baseline,
                     year=column.year if column.year is not None and column.year != plan_end else None,
-                    note="a flattened table row: its numbers were told apart by the row sequence and plausible values",
+                    note=said("extract.note-flattened-row"),
                     parent=parent,
                 )
             )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.extraction._rules import fold, rules, squeeze
+from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.structure import classify, item_number
 
@@ -231,7 +231,7 @@ def read_paragraph(
             continue  # 提出64项主要目标, 8个领域: the plan counting its own parts, not a target
         if any(t.start <= b <= t.end for b in paragraph.breaks):
             broken.append(Loose(_number_line(paragraph, t.start, t.end), _clause(text, t.start, t.end),
-                                "digits on both sides of a line break: not read, see the document"))
+                                said("extract.reason.digits-across-break")))
             continue
         if not t.is_numeric and not keep_qualitative and not any(ch.isdigit() for ch in fold(t.quote)):
             continue  # a measure's direction word; one that holds a number (在2020年90％的基础上有所提高) is kept
@@ -255,7 +255,7 @@ def read_paragraph(
         )
     loose = broken + _loose_numbers(paragraph, spans, parsed)
     if paragraph.section == "audit":  # outside any known section: a target there is listed, never dropped
-        seen = [Loose(t.line, t.text, "a target outside any section the extraction recognised: see the document")
+        seen = [Loose(t.line, t.text, said("extract.reason.outside-sections"))
                 for t in targets if t.target.get("op") != "qual"]
         return [], sorted(seen + loose, key=lambda item: item.line)
     return targets, loose
@@ -373,11 +373,11 @@ def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: l
         if any(s <= start < e for s, e, _ in known):
             continue
         token = match.group(0)
-        reason = "masked number outside any target" if any(ch in "*＊" for ch in token) else "number not read as a target"
+        reason = said("extract.reason.masked-number" if any(ch in "*＊" for ch in token) else "extract.reason.number-not-read")
         loose.append(Loose(paragraph.owners[start], _clause(text, start, end), reason))
     for start, end, _ in unread:
         if any(s <= start < e or s < end <= e for s, e in spans) or inside[start]:
             continue
-        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), "number in words not read as a target"))
+        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), said("extract.reason.words-not-read")))
     loose.sort(key=lambda item: item.line)
     return loose

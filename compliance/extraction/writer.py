@@ -146,21 +146,23 @@ def _yaml(data: Any) -> str:
 
 
 def dump_plan(plan: Plan) -> str:
-    """One plan as a YAML document, with a comment saying what to review."""
+    """One plan as a YAML document, with a comment saying what to review (in the user's language)."""
+    from compliance.messages import text
+
     info = plan.plan
-    source = info.source.file if info.source and info.source.file else "the source document"
+    source = info.source.file if info.source and info.source.file else text("extract.header-source-unknown")
     numeric = sum(1 for t in plan.targets if t.target.is_numeric)
     masked = sum(1 for t in plan.targets if t.target.masked)
     header = [
-        f"# {info.title}: extracted from {source} by compliance.",
-        f"# {len(plan.targets)} targets ({numeric} numeric, {masked} masked), {len(plan.unparsed)} unparsed numbers.",
-        "# `line` is the line in the source document; check each target against it, and",
-        "# read the `unparsed` list at the end: numbers the extraction did not understand.",
+        text("extract.header-source", title=info.title, source=source),
+        text("extract.header-counts", targets=len(plan.targets), numeric=numeric, masked=masked, unparsed=len(plan.unparsed)),
+        text("extract.header-review"),
+        text("extract.header-review-unparsed"),
     ]
     if info.is_news_summary:
-        header.append("# The source is a news article about the plan, not the plan: only the targets it states are here.")
+        header.append(text("extract.header-news"))
     for name in info.missing:
-        header.append(f"# {name}: not told by the document (written as unknown); set it here or with --{name}.")
+        header.append(text("extract.header-missing", name=name))
     body = _yaml(plan_dict(plan))
     return "\n".join(header) + "\n" + _spaced(body)
 

@@ -80,6 +80,20 @@ def text(id: str, /, lang: str | None = None, **params: Any) -> str:
     return Message(id, params).render(lang)
 
 
+def recognised(prefix: str, written: str) -> Message | str:
+    """`written` as the message under `prefix` it is in either language, so that it renders in the reader's; else as written.
+
+    For texts a file carries as words (an extracted plan's `unparsed` reasons,
+    written in the language of the extraction) that a report shows in its own.
+    Only messages without placeholders are recognised.
+    """
+    for lang in LANGUAGES:
+        for id, entry in catalogue(lang).messages.items():
+            if id.startswith(prefix) and entry == written and not placeholders(entry if isinstance(entry, str) else ""):
+                return Message(id)
+    return written
+
+
 def localize(value: Any, lang: str) -> str:
     """One parameter value as text in `lang`."""
     if value is None:
@@ -279,6 +293,7 @@ __all__ = [
     "localize",
     "msg",
     "normalise_language",
+    "recognised",
     "resolve_language",
     "set_language",
     "text",
