@@ -402,6 +402,7 @@ COMMANDS = [
     ["validate", *(str(p) for p in sorted((ROOT / "examples" / "plans").glob("*.yaml")))],
     ["parse", "新生儿、婴儿和5岁以下儿童死亡率分别降至2‰、3.5‰和5‰及以下"],
     ["parse", "加强妇女儿童工作"],
+    ["schema"],
     ["config"],
     ["targets", "list"],
     ["targets", "show", "national/women-2021-2030"],
@@ -660,8 +661,8 @@ def test_every_schema_description_has_its_chinese() -> None:
 
     def descriptions(node: object) -> list[str]:
         if isinstance(node, dict):
-            own = [node["description"]] if isinstance(node.get("description"), str) else []
-            return own + [d for key, value in node.items() if key != "description" for d in descriptions(value)]
+            own = [node[key] for key in ("title", "description") if isinstance(node.get(key), str)]
+            return own + [d for key, value in node.items() if key not in ("title", "description") for d in descriptions(value)]
         return [d for value in node for d in descriptions(value)] if isinstance(node, list) else []
 
     known = foreign("schema")
@@ -761,3 +762,15 @@ def display_width(text: str) -> int:
     from compliance.report.table import display_width as width
 
     return width(text)
+
+
+def test_docs_tell_a_reviewer_where_each_message_file_is_and_how_to_find_a_message() -> None:
+    """docs/messages.md: every file of rules/messages is named, and its worked example finds its message."""
+    guide = (ROOT / "docs" / "messages.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "rules" / "messages").glob("*.yaml")):
+        assert f"rules/messages/{path.name}" in guide, f"say in docs/messages.md what {path.name} holds"
+    assert "## Editing a message (for reviewers)" in guide
+    searched = re.search(r'grep -n "([^"]+)" rules/messages/zh.yaml', guide)
+    assert searched is not None
+    found = [id for id, entry in catalogue("zh").messages.items() if searched.group(1) in str(entry)]
+    assert found == ["weaker-threshold.message"] and f"`{found[0]}`" in guide

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from compliance.cli.app import dump_json, lang_option, main, reports_input_errors, resolve_settings, rules_option
@@ -69,11 +71,31 @@ def parse(text: str, as_json: bool) -> None:
 
 
 @main.command()
+@lang_option
 def schema() -> None:
-    """Print the JSON Schema of plan files (compliance-plan/1)."""
+    """Print the JSON Schema of plan files (compliance-plan/1), its descriptions in the chosen language."""
     from compliance.loading.plans import schema_text
+    from compliance.messages import language
 
-    click.echo(schema_text(), nl=False)
+    if language() == "en":
+        click.echo(schema_text(), nl=False)
+        return
+    import json
+
+    from compliance.messages.foreign import translated
+
+    def described(node: Any) -> Any:
+        if isinstance(node, list):
+            return [described(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: described(value) for key, value in node.items()}
+        for key in ("title", "description"):
+            if isinstance(node.get(key), str):
+                out[key] = translated("schema", node[key]) or node[key]
+        return out
+
+    click.echo(json.dumps(described(json.loads(schema_text())), ensure_ascii=False, indent=2))
 
 
 @main.command()
