@@ -774,3 +774,21 @@ def test_docs_tell_a_reviewer_where_each_message_file_is_and_how_to_find_a_messa
     assert searched is not None
     found = [id for id, entry in catalogue("zh").messages.items() if searched.group(1) in str(entry)]
     assert found == ["weaker-threshold.message"] and f"`{found[0]}`" in guide
+
+
+def test_a_waivers_file_against_its_schema_in_chinese(tmp_path: Path) -> None:
+    from compliance.acceptance.waivers import load_waivers
+
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "format: compliance-waivers/1\nwaivers:\n  - {rule: weaker-threshold, plan: a.yaml, reason: 经市妇儿工委同意, "
+        "approved-by: 市妇儿工委, expires: 2025/01/01}\n",
+        encoding="utf-8",
+    )
+    with using("zh"), pytest.raises(InputError) as error:
+        load_waivers(waivers)
+    said = str(error.value)
+    assert "expires 的写法不符合要求" in said and "豁免有效期的最后一天（YYYY-MM-DD）" in said and english_sentence(said) is None
+    with using("en"), pytest.raises(InputError) as error:
+        load_waivers(waivers)
+    assert "does not match '^\\d{4}-\\d{2}-\\d{2}$'" in str(error.value)

@@ -136,7 +136,7 @@ def _message(error: Any, root: dict[str, Any]) -> tuple[str, str | None]:
     if validator == "items" and value is False:
         return _text("schema.too-many-items", field=field), hint
     if validator == "pattern":
-        return _text("schema.pattern", field=field, value=_shown(instance)), hint
+        return _text("schema.pattern", field=field, value=_shown(instance), pattern=value), hint
     if validator == "not":
         return _text("schema.not", field=field), hint
     return _text("schema.other", field=field, value=_shown(instance)), hint
