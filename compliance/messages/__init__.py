@@ -87,11 +87,19 @@ def recognised(prefix: str, written: str) -> Message | str:
     written in the language of the extraction) that a report shows in its own.
     Only messages without placeholders are recognised.
     """
+    id = _plain_messages(prefix).get(written)
+    return Message(id) if id is not None else written
+
+
+@cache
+def _plain_messages(prefix: str) -> dict[str, str]:
+    """The messages under `prefix` without placeholders, by their text in each language."""
+    found: dict[str, str] = {}
     for lang in LANGUAGES:
         for id, entry in catalogue(lang).messages.items():
-            if id.startswith(prefix) and entry == written and not placeholders(entry if isinstance(entry, str) else ""):
-                return Message(id)
-    return written
+            if id.startswith(prefix) and isinstance(entry, str) and not placeholders(entry):
+                found.setdefault(entry, id)
+    return found
 
 
 def localize(value: Any, lang: str) -> str:
