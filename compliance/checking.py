@@ -41,6 +41,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from compliance.config import Settings
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """What the check knows of each reference indicator, by indicator key (catalogue id, or name:…).
+
+    The matrix of a batch report says per cell what is known — compared and met,
+    not binding this plan, never compared — from these, not from the absence of findings.
+    """
+
+    stated: frozenset[str] = frozenset()  # the plan states a target of it (a number or words)
+    binding: frozenset[str] = frozenset()  # a numeric target of a reference binds the plan
+    compared: frozenset[str] = frozenset()  # a plan target was compared with a reference target of it
+
+
 @dataclass
 class Report:
     """The result of checking one plan."""
@@ -50,6 +63,10 @@ class Report:
     findings: list[Finding]
     targets_checked: int
     settings: CheckSettings = field(default_factory=CheckSettings)
+    coverage: Coverage = field(default_factory=Coverage)
+    # Findings of the rules turned off for this plan (--select, --ignore, per-file-ignores): never
+    # reported, but a matrix cell they concern says "not checked" instead of "meets".
+    turned_off: list[Finding] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         """Findings of `severity` that count (not accepted by a waiver or the baseline)."""
@@ -137,6 +154,16 @@ def check(
             hint_target=ruleset.hint_target(),
         )
         findings = _run(context)
+        coverage = Coverage(
+            stated=frozenset(context.plan_targets()),
+            binding=frozenset(
+                context.key(r.target, r.source.plan.plan.kind)
+                for r in context.binding_reference_targets()
+                if r.target.target.is_numeric
+            ),
+            compared=frozenset(context.compared_keys),
+        )
+    turned_off = [f for f in findings if f.rule not in checked.select]
     findings = [f for f in findings if f.rule in checked.select]
     findings.sort(key=lambda f: _order(plan, f))
     return Report(
@@ -145,6 +172,8 @@ def check(
         findings=findings,
         targets_checked=len(context.compared),
         settings=checked,
+        coverage=coverage,
+        turned_off=turned_off,
     )
 
 

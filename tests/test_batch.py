@@ -97,7 +97,9 @@ def test_the_matrix_lines_up_plans_by_catalogue_id() -> None:
     _, out, _ = run("check", PLANS, "--format", "json")
     document = json.loads(out)
     matrix = document["matrix"]
-    assert matrix["states"] == ["missing", "weaker", "not-comparable", "masked", "meets"]
+    assert matrix["states"] == [
+        "missing", "weaker", "not-comparable", "masked", "not-checked", "waived", "shared", "meets", "not-binding"
+    ]
     assert len(matrix["rows"]) == 4
     women = [c["id"] for c in matrix["columns"] if c["kind"] == "women"]
     assert "hiv_mother_to_child_transmission" in women and "maternal_mortality" in women
@@ -105,6 +107,8 @@ def test_the_matrix_lines_up_plans_by_catalogue_id() -> None:
         "state": "weaker",
         "severity": "warning",
         "rules": ["weaker-threshold"],
+        "stated": True,
+        "turned_off": [],
     }
     assert _cell(document, "市中区", "women", "cervical_cancer_screening")["state"] == "missing"
     assert _cell(document, "市中区", "women", "maternal_mortality")["state"] == "meets"

@@ -109,7 +109,7 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
             statements.setdefault((r.source.id, r.target.target.condition, _form(r.target.target)), []).append(r)
         baselines = _baselines(own)
         for reference_target, *others in statements.values():
-            for finding in _against(context, own, reference_target, indicator, better, baselines):
+            for finding in _against(context, key, own, reference_target, indicator, better, baselines):
                 finding.other_statements = list(others)
                 if finding.plan_target is not None and context.stands_in(finding.plan_target, key):
                     finding.notes.append(
@@ -148,6 +148,7 @@ def _baselines(own: list[Target]) -> list[Baseline]:
 
 def _against(
     context: CheckContext,
+    key: str,
     own: list[Target],
     reference_target: ReferenceTarget,
     indicator: object,
@@ -180,6 +181,7 @@ def _against(
         if id(target) in context.unusable:
             continue
         context.compared.add(id(target))
+        context.compared_keys.add(key)
         held = held_to(context.plan, target, reference_target.source, reference_target.target, context.settings.horizon)
         domain = context.domain_of(target, indicator)
         common = {

@@ -56,7 +56,7 @@ def render_markdown(document: dict[str, Any]) -> str:
         if len(block["rows"]) > limit:
             out.append(t("report.matrix-elsewhere", kind=kind, count=len(block["rows"])))
             continue
-        out.append(t("report.matrix-legend", legend=legend()))
+        out.append(t("report.matrix-legend", legend=legend(block)))
         out.append("")
         rows = []
         for column in block["columns"]:

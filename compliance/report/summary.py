@@ -7,8 +7,10 @@ which rule gives which state are data (`rules/report.yaml`).
 A matrix row is one plan (county, kind); a column is one indicator that a
 reference plan of it quantifies, by catalogue id (so columns line up whatever
 each plan calls it; an uncatalogued indicator is keyed by its normalised name).
-A cell is `meets`, `weaker`, `missing`, `masked` or `not-comparable`, or absent
-when the indicator is not among that plan's references.
+A cell says what is known: `missing`, `weaker`, `not-comparable`, `masked` (from the
+findings), `waived`, `not-checked` (a rule turned off, or nothing compared), `shared`
+(a share of the counties, told as the county's part), `meets` (compared and met) or
+`not-binding`; it is absent when the indicator is not among that plan's references.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from compliance.checking import Report
     from compliance.checks import Finding
+
+
+# The states a cell takes when no finding of a mapped rule decides it (rules/report.yaml).
+FALLBACKS = ("waived", "turned-off", "compared", "not-compared", "not-binding")
 
 
 @cache
@@ -36,7 +42,10 @@ def report_settings() -> dict[str, Any]:
     matrix = data.get("matrix") if isinstance(data, dict) else None
     if not isinstance(matrix, dict) or not isinstance(matrix.get("states"), list) or not isinstance(matrix.get("rules"), dict):
         raise InputError.single(str(path), text("rules-files.report-shape"))
-    unknown = sorted(set(matrix["rules"].values()) - set(matrix["states"]))
+    absent = [name for name in FALLBACKS if name not in matrix]
+    if absent:
+        raise InputError.single(str(path), text("rules-files.report-fallbacks", names=absent))
+    unknown = sorted((set(matrix["rules"].values()) | {matrix[name] for name in FALLBACKS}) - set(matrix["states"]))
     if unknown:
         raise InputError.single(str(path), text("rules-files.report-states", states=unknown))
     return data
@@ -124,24 +133,58 @@ def reference_columns(report: Report) -> list[Column]:
 
 
 def matrix_cells(report: Report, columns: list[Column]) -> dict[str, dict[str, Any]]:
-    """Each column's cell for one plan: its state, the worst severity and the rules behind it."""
+    """Each column's cell for one plan: what is known of it, the worst severity and the rules behind it.
+
+    The findings of the mapped rules decide (a waived one says so); a finding of a rule
+    turned off for the plan makes the cell "not checked"; else the check's coverage says
+    whether the plan's target was compared and met, never compared, or not bound at all.
+    `stated` says whether the plan states the indicator; `turned_off` names the rules
+    turned off that would have had something to say.
+    """
     settings = report_settings()["matrix"]
     rule_state: dict[str, str] = settings["rules"]
     precedence = {state: rank for rank, state in enumerate(settings["states"])}
     kind = report.plan.plan.kind.value if report.plan.plan.kind else None
-    cells: dict[str, dict[str, Any]] = {c.id: {"state": "meets", "severity": None, "rules": []} for c in columns}
-    for finding in report.findings:
-        state = rule_state.get(finding.rule)
+    coverage = report.coverage
+    cells: dict[str, dict[str, Any]] = {
+        column.id: {"state": None, "severity": None, "rules": [], "stated": column.id in coverage.stated, "turned_off": []}
+        for column in columns
+    }
+
+    def concern(finding: Finding, state: str, counted: bool) -> None:
         key = finding_key(finding, kind)
-        if state is None or key not in cells:
-            continue
+        if key not in cells:
+            return
         cell = cells[key]
-        if precedence[state] < precedence[cell["state"]]:
+        if cell["state"] is None or precedence[state] < precedence[cell["state"]]:
             cell["state"] = state
+        if not counted:
+            if finding.rule not in cell["turned_off"]:
+                cell["turned_off"].append(finding.rule)
+            return
         if finding.rule not in cell["rules"]:
             cell["rules"].append(finding.rule)
         if cell["severity"] is None or finding.severity.rank < _rank(cell["severity"]):
             cell["severity"] = finding.severity.value
+
+    for finding in report.findings:
+        state = rule_state.get(finding.rule)
+        if state is None:
+            continue
+        if finding.accepted is not None and finding.accepted.kind == "waiver":
+            state = settings["waived"]
+        concern(finding, state, counted=True)
+    for finding in report.turned_off:
+        if finding.rule in rule_state:
+            concern(finding, settings["turned-off"], counted=False)
+    for key, cell in cells.items():  # no finding concerns it: what the check's coverage knows
+        if cell["state"] is None:
+            if key in coverage.compared:
+                cell["state"] = settings["compared"]
+            elif key in coverage.binding:
+                cell["state"] = settings["not-compared"]
+            else:
+                cell["state"] = settings["not-binding"]
     return cells
 
 

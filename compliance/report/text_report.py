@@ -34,6 +34,10 @@ _ROLES = {
     "missing": {"fg": "red", "bold": True},
     "masked": {"dim": True},
     "not-comparable": {"fg": "yellow"},
+    "not-checked": {"dim": True},
+    "waived": {"fg": "magenta"},
+    "shared": {"fg": "cyan"},
+    "not-binding": {"dim": True},
 }
 
 
@@ -224,15 +228,17 @@ def render_summary(document: dict[str, Any], style: Style = plain) -> str:
             out.append(str(msg("report.matrix-elsewhere", kind=msg(f"term.kind.{block['kind']}"), count=len(block["rows"]))))
             continue
         out.append(style(str(msg("report.matrix-heading", kind=msg(f"term.kind.{block['kind']}"))), "heading"))
-        out.append("  " + str(msg("report.matrix-legend", legend=legend())))
+        out.append("  " + str(msg("report.matrix-legend", legend=legend(block))))
         out.extend(_matrix_lines(block, style))
     return "\n".join(out)
 
 
-def legend() -> list[Any]:
+def legend(block: dict[str, Any] | None = None) -> list[Any]:
+    """The abbreviations of the matrix, those of the states the block's cells show (all without a block)."""
     from compliance.report.summary import states
 
-    entries = [(msg(f"matrix.short.{s}"), msg(f"matrix.state.{s}")) for s in states()]
+    shown = None if block is None else {cell["state"] for row in block["rows"] for cell in row["cells"].values()}
+    entries = [(msg(f"matrix.short.{s}"), msg(f"matrix.state.{s}")) for s in states() if shown is None or s in shown]
     return [msg("report.legend-entry", short=short, state=state) for short, state in entries if str(short) != str(state)]
 
 
@@ -262,9 +268,11 @@ def plan_labels(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _matrix_lines(block: dict[str, Any], style: Style) -> list[str]:
+    from compliance.report.summary import states
+
     rows = block["rows"]
     labels = plan_labels(rows)
-    shorts = {state: str(msg(f"matrix.short.{state}")) for state in ("meets", "weaker", "missing", "masked", "not-comparable")}
+    shorts = {state: str(msg(f"matrix.short.{state}")) for state in states()}
     name_width = max(display_width(c["name"]) for c in block["columns"])
     widths = [max(display_width(label), *(display_width(s) for s in shorts.values())) for label in labels]
     lines = ["  " + pad("", name_width) + "  " + "  ".join(pad(label, w) for label, w in zip(labels, widths, strict=True))]

@@ -3,7 +3,7 @@
 Sheets (names in the report's language):
 
 - 汇总: the matrix, one row per plan (县区, 规划, 类别, counts of errors,
-  warnings and info), one column per reference indicator; cells 达标 / 低于 /
+  warnings and info), one column per reference indicator; cells 达标 / 低于 / 未查 / 共担 /
   缺失 / 不清 / 不可比 coloured by conditional formats, so a reviewer who
   edits a cell keeps the colours. Frozen header and first columns, filters.
 - 问题清单: one row per finding: 县区, 规划, 领域, 指标, 问题, 本级目标,
