@@ -109,7 +109,7 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
             statements.setdefault((r.source.id, r.target.target.condition, _form(r.target.target)), []).append(r)
         baselines = _baselines(own)
         for reference_target, *others in statements.values():
-            for finding in _against(context, key, own, reference_target, indicator, better, baselines):
+            for finding in _against(context, key, own, reference_target, indicator, better, baselines, others):
                 finding.other_statements = list(others)
                 if finding.plan_target is not None and context.stands_in(finding.plan_target, key):
                     finding.notes.append(
@@ -154,7 +154,9 @@ def _against(
     indicator: object,
     better: Better,
     baselines: list[Baseline],
+    others: list[ReferenceTarget],
 ) -> Iterator[Finding]:
+    """The plan's targets held to one reference statement (`others`: the same parent's other statements of it)."""
     reference = reference_target.target.target
     details = {
         "indicator": getattr(indicator, "id", None),
@@ -209,6 +211,8 @@ def _against(
             plan_baseline=_baseline_for(indicator, target, reference, baselines),
             plan_year=context.plan.target_year(target),
         )
+        if result.verdict is Verdict.BOUNDARY and _follows(context, target, others, indicator, better, baselines):
+            continue  # the plan writes the bound as the parent does elsewhere (its text's 7以下, its table's <7)
         lowered = Severity(check_settings()["horizon"].get("without_baseline_severity", "warning")) if held.lowered else None
         horizon_note = "" if held.horizon.method == "same-year" else msg("note.horizon", explanation=held.horizon.explanation)
         if result.verdict is Verdict.MEETS:
@@ -289,6 +293,39 @@ def _against(
                 suggestion=msg("unit-mismatch.against-reference-hint", indicator=target.indicator, unit=reference.unit),
                 **common,
             )
+
+
+def _follows(
+    context: CheckContext,
+    target: Target,
+    others: list[ReferenceTarget],
+    indicator: object,
+    better: Better,
+    baselines: list[Baseline],
+) -> bool:
+    """Does the plan's target meet another statement of the same parent, the one whose bound it copies?
+
+    A parent that writes a target twice with different bounds (嘉兴: ＜7 in its table,
+    控制在7/10万以下 in its text) cannot fault a county for writing it one of its own ways.
+    """
+    for other in others:
+        held = held_to(context.plan, target, other.source, other.target, context.settings.horizon)
+        if not held.comparable or held.horizon.compared_value is None:
+            continue
+        value = other.target.target
+        result = compare(
+            target.target,
+            value,
+            held.horizon.compared_value,
+            better,
+            context.band_tolerance(indicator, value, held.horizon.compared_value),
+            converter=lambda amount, a, b: context.convert(indicator, amount, a, b),
+            plan_baseline=_baseline_for(indicator, target, value, baselines),
+            plan_year=context.plan.target_year(target),
+        )
+        if result.verdict is Verdict.MEETS:
+            return True
+    return False
 
 
 def _not_comparable_hint(target: Target, reference: TargetValue) -> Message | None:
