@@ -32,7 +32,7 @@ from compliance.checks.coverage import (
 )
 from compliance.checks.quantities import check_quantities
 from compliance.checks.ruleset import load_rules
-from compliance.checks.thresholds import check_thresholds
+from compliance.checks.thresholds import check_milestones, check_thresholds
 from compliance.messages import Message, msg
 from compliance.model import Plan
 from compliance.references import ReferenceLibrary, ReferencePlan
@@ -186,6 +186,7 @@ FAMILIES = (
     check_indicators,
     check_shared,
     check_thresholds,
+    check_milestones,
     check_consistency,
     check_unparsed,
     check_texts,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, check_settings, term
+from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, check_settings, term
 from compliance.checks.compare import (
     Better,
     PlanBaseline,
@@ -19,7 +19,7 @@ from compliance.checks.compare import (
 from compliance.checks.context import SECTION_PRIORITY, CheckContext
 from compliance.checks.horizons import held_to
 from compliance.messages import Message, msg
-from compliance.model import Baseline, Op, Target, TargetValue
+from compliance.model import Baseline, Op, Plan, Target, TargetValue
 from compliance.units import as_fraction, quantity_text
 
 
@@ -122,16 +122,93 @@ def check_thresholds(context: CheckContext) -> Iterator[Finding]:
                 yield finding
 
 
-def _primary(own: list[Target], reference_target: ReferenceTarget) -> list[Target]:
+def check_milestones(context: CheckContext) -> Iterator[Finding]:
+    """The plan's own targets of one indicator for successive years going the wrong way.
+
+    A 2021—2030 plan with 孕产妇死亡率 7/10万 for 2025 and 12/10万 for 2030 lets the
+    indicator get worse after its milestone: a direction-conflict, whatever its parents say.
+    Levels only (not changes or 左右 bands), condition by condition.
+    """
+    from compliance.errors import UnitError
+
+    for key, targets in context.plan_targets().items():
+        levels = [
+            t
+            for t in targets
+            if t.target.is_numeric
+            and not t.target.masked
+            and not t.target.op.is_relative
+            and t.target.op is not Op.ABOUT
+            and t.target.value is not None
+            and t.target.unit
+            and context.plan.target_year(t) is not None
+            and not context.stands_in(t, key)
+        ]
+        if len(levels) < 2:
+            continue
+        indicator = context.indicator(levels[0])
+        better = context.better(indicator, levels[0].target)
+        if better is Better.BAND:
+            continue
+        by_condition: dict[str | None, list[Target]] = {}
+        for target in levels:
+            by_condition.setdefault(target.target.condition, []).append(target)
+        for group in by_condition.values():
+            group.sort(key=lambda t: context.plan.target_year(t) or 0)
+            for index, later in enumerate(group):
+                later_year = context.plan.target_year(later)
+                for earlier in group[:index]:
+                    earlier_year = context.plan.target_year(earlier)
+                    if earlier_year is None or later_year is None or earlier_year >= later_year:
+                        continue
+                    try:
+                        value = context.convert(indicator, as_fraction(later.target.value), later.target.unit, earlier.target.unit)
+                    except UnitError:
+                        continue
+                    before = as_fraction(earlier.target.value)
+                    if not (value > before if better is Better.LOWER else value < before):
+                        continue
+                    yield DirectionConflict.finding(
+                        msg(
+                            "direction-conflict.milestone",
+                            indicator=later.indicator,
+                            later=Stated(later.target),
+                            later_year=later_year,
+                            earlier=Stated(earlier.target),
+                            earlier_year=earlier_year,
+                            better=term("better", better),
+                        ),
+                        domain=context.domain_of(later, indicator),
+                        indicator=getattr(indicator, "id", None),
+                        indicator_name=later.indicator,
+                        plan_target=later,
+                        suggestion=msg(
+                            "direction-conflict.milestone-hint",
+                            later_year=later_year,
+                            earlier_year=earlier_year,
+                            earlier=Stated(earlier.target),
+                        ),
+                    )
+                    break
+
+
+def _primary(plan: Plan, own: list[Target], reference_target: ReferenceTarget) -> list[Target]:
     """The plan targets to hold to one reference target: one per condition.
 
     A statement of the same form as the reference's comes first (a level for a
-    level, a yearly change for a yearly change), then main targets before the
-    table before the measures.
+    level, a yearly change for a yearly change), then the one for the year nearest
+    the reference's (a 2021—2030 plan's 2025 milestone for a 2025 parent, its 2030
+    target for a 2030 one), then main targets before the table before the measures.
     """
     wanted_form = _form(reference_target.target.target)
+    wanted_year = reference_target.source.plan.target_year(reference_target.target)
+
+    def distance(target: Target) -> int:
+        year = plan.target_year(target)
+        return abs(year - wanted_year) if year is not None and wanted_year is not None else 0
+
     usable = [t for t in own if t.target.is_numeric and not t.target.masked]
-    usable.sort(key=lambda t: (_form(t.target) != wanted_form, SECTION_PRIORITY.get(t.section, 2)))
+    usable.sort(key=lambda t: (_form(t.target) != wanted_form, distance(t), SECTION_PRIORITY.get(t.section, 2)))
     chosen: dict[str | None, Target] = {}
     for target in usable:
         chosen.setdefault(target.target.condition, target)
@@ -179,7 +256,7 @@ def _against(
                 suggestion=msg("direction-conflict.qualitative-hint"),
                 **details,
             )
-    for target in _primary(own, reference_target):
+    for target in _primary(context.plan, own, reference_target):
         if id(target) in context.unusable:
             continue
         context.compared.add(id(target))
