@@ -141,6 +141,32 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
     return items
 
 
+def _share_ends(items: list[str]) -> list[str]:
+    """Parallel items share the words before the first and after the last (A和B法定人员全覆盖).
+
+    妇女参加基本医疗保险 | 基本养老保险法定人员: the last item starts as the first's
+    parallel part does (基本…), so what precedes it in the first (妇女参加) is shared;
+    the first ends as the last's parallel part does (…保险), so what follows it in the
+    last (法定人员) is shared: 妇女参加基本医疗保险法定人员, 妇女参加基本养老保险法定人员.
+    Two characters must match, and a shared part is at least two characters long.
+    """
+    if len(items) < 2 or any(len(item) < 3 for item in items):
+        return items
+    first, last = items[0], items[-1]
+    at = first.find(last[:2], 1)
+    head = first[:at] if at >= 2 else ""
+    end = last.rfind(first[-2:], 0, len(last) - 2)
+    tail = last[end + 2 :] if end >= 0 and len(last) - (end + 2) >= 2 else ""
+    shared = []
+    for index, item in enumerate(items):
+        if head and index > 0 and not item.startswith(head):
+            item = head + item
+        if tail and index < len(items) - 1 and not item.endswith(tail):
+            item = item + tail
+        shared.append(item)
+    return shared
+
+
 def _carry_population(items: list[str]) -> list[str]:
     """The first item's population also qualifies later items that name none (贫血患病率和生长迟缓率)."""
     prefix = _vocabulary().population_prefix

@@ -15,7 +15,7 @@ from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
 from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
-from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _split_top, _trim
+from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _share_ends, _split_top, _trim
 
 
 def parse(text: str) -> list[ParsedTarget]:
@@ -392,9 +392,10 @@ def _coverage_targets(
             subjects = _split_top(work, ss, se, _AND) if se > ss else []
             # An item of one or two characters is a modifier, not a subject: 新建和改扩建…母婴室全覆盖.
             if len(objects) > 1 and all(e - s >= 3 for s, e in objects):
-                indicators = [text[s:e] + "覆盖" for s, e in objects]
+                indicators = [item + "覆盖" for item in _share_ends([text[s:e] for s, e in objects])]
             elif len(subjects) > 1 and all(e - s >= 3 for s, e in subjects):
-                indicators = _carry_population([text[s:e] + obj + "覆盖" for s, e in subjects])
+                shared = _share_ends([text[s:e] for s, e in subjects])
+                indicators = _carry_population([item + obj + "覆盖" for item in shared])
             else:
                 name = text[ss:se] + obj
                 indicators = [name + "覆盖" if name else None]
