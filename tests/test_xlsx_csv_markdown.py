@@ -45,7 +45,7 @@ def test_the_findings_sheet(workbook: openpyxl.Workbook) -> None:
     assert sheet.auto_filter.ref == f"A1:N{sheet.max_row}"
     assert sheet.column_dimensions["E"].width > 50 and sheet.column_dimensions["A"].width >= 10  # 问题 is wide
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
-    assert len(rows) == 23  # every finding of the four example plans
+    assert len(rows) == 24  # every finding of the four example plans
     (hiv,) = [r for r in rows if r[3] == "艾滋病母婴传播率"]
     record = dict(zip(header, hiv, strict=True))
     assert record["县区"] == "市中区" and record["规划"] == "济南市市中区“十四五”妇女发展规划"
@@ -102,7 +102,7 @@ def test_csv_is_one_row_per_finding_with_a_bom_for_excel(tmp_path: Path) -> None
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][: len(SPEC_COLUMNS)] == SPEC_COLUMNS and len(rows) == 1 + 23
+    assert rows[0][: len(SPEC_COLUMNS)] == SPEC_COLUMNS and len(rows) == 1 + 24
     assert any(r[3] == "艾滋病母婴传播率" and r[9] == "第43行" for r in rows)
     _, printed, _ = run("check", JINAN_WOMEN, "--format", "csv", "--lang", "en")
     assert printed.startswith("County,Plan,Domain,Indicator,Problem")  # no BOM on a terminal or pipe
@@ -112,8 +112,9 @@ def test_markdown_for_a_pull_request_comment() -> None:
     code, out, _ = run("check", PLANS, "--format", "markdown", "--lang", "zh")
     assert code == 1
     assert out.startswith("## 妇女儿童发展规划对照上级规划检查报告\n")
-    # 云南's children's plan is encoded (from one news summary): one parent fewer without targets
-    assert "| 7 | CMP104 | `reference-unavailable` | 上级规划目标未录入 | 0 | 7 | 0 |" in out
+    # 云南's children's plan is encoded (from one news summary), but only in part: it says so
+    assert "| 8 | CMP104 | `reference-unavailable` | 上级规划目标未录入 | 0 | 8 | 0 |" in out
+    assert "《云南儿童发展规划（2021—2030年）》（省级）仅部分录入" in out
     assert "| 艾滋病母婴传播率 | 低于 | 达标 |" in out  # the matrix: indicators down, plans (市中区, 新平) across
     assert out.count("<details>") == 4 and out.count("</details>") == 4
     line = [x for x in out.splitlines() if "“艾滋病母婴传播率”低于上级" in x][0]

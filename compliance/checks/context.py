@@ -131,10 +131,14 @@ class CheckContext:
 
     def binds(self, reference_target: ReferenceTarget) -> bool:
         """Is this plan held to the reference target? Not to another government's own target, nor to a
-        share of counties when it is one of the counties (it is told its part instead)."""
+        share of counties when it is one of the counties (it is told its part instead), nor to a target
+        for each unit of a level above its own (每个州市…, {each: municipal}, for a county)."""
         scope = reference_target.scope
         if scope.binds is Binds.OWN:
             return False
+        if scope.each is not None:
+            level = self.plan.plan.level
+            return level is not None and scope.reaches(level)  # unknown level: not held to what may not be its
         units = scope.units(reference_target.source.plan.plan.level)
         if scope.binds is Binds.SHARE and units is not None:
             level = self.plan.plan.level

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from compliance.checks.base import Finding, ReferenceTarget, Rule, Stated, term
+from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, term
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
 from compliance.messages import Message, msg
@@ -44,7 +44,7 @@ class QualitativeOnly(Rule):
 
 
 class ReferenceUnavailable(Rule):
-    """An ancestor plan is known, but none of its targets are encoded.
+    """An ancestor plan is known, but none (or only part) of its targets are encoded.
 
     Documented (what, why, example) in Chinese and English in rules/docs/.
     """
@@ -150,6 +150,20 @@ def check_references(context: CheckContext) -> Iterator[Finding]:
                 reference_plan=reference,
                 suggestion=msg("reference-unavailable.not-encoded-hint"),
             )
+        elif reference.partly_encoded:  # checked against what is known of it, never as if complete
+            part = reference.plan.plan.partly_encoded
+            yield ReferenceUnavailable.finding(
+                msg(
+                    "reference-unavailable.partly-encoded",
+                    reference=reference.plan.plan.title,
+                    level=term("level", reference.plan.plan.level),
+                    count=len(reference.plan.targets),
+                    of=msg("reference-unavailable.of-total", total=part.of) if part.of else "",
+                    missing=part.missing,
+                ),
+                reference_plan=reference,
+                suggestion=msg("reference-unavailable.partly-encoded-hint"),
+            )
     info = context.plan.plan
     known = {_title_key(reference.plan.plan.title) for reference in context.ancestors}
     word = "妇女" if info.kind is Kind.WOMEN else "儿童"
@@ -224,6 +238,21 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
             "reference": reference_target,
             "other_statements": others,
         }
+        legible = [s for s in statements if not s.target.target.masked]
+        if not own and not legible:
+            # The parent's number is masked in its text (**户): unknown, never demanded as "**".
+            yield MissingIndicator.finding(
+                msg(
+                    "missing-indicator.masked-reference",
+                    indicator=target.indicator,
+                    reference=reference_target.source.plan.plan.title,
+                    text=target.text or target.indicator,
+                ),
+                severity=Severity.INFO,
+                suggestion=msg("missing-indicator.masked-reference-hint", indicator=target.indicator),
+                **details,
+            )
+            continue
         if not own:
             yield MissingIndicator.finding(
                 msg("missing-indicator.message", indicator=target.indicator, sets=all_stated(statements)),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from compliance.errors import InputError, Problem
 from compliance.messages import text
-from compliance.model import Binds, Plan, Scope, Target
+from compliance.model import Binds, Level, Plan, Scope, Target
 
 SCOPES_FILE = "scopes.yaml"
 SCOPES_SCHEMA = Path(__file__).with_name("scopes.schema.json")
@@ -34,17 +34,20 @@ class ScopePattern:
     pattern: re.Pattern[str]
     scope: Scope
     unit: str | None = None  # percent | count: only targets in such a unit
+    level: Level | None = None  # only targets of a plan of this level (省级… in a provincial plan)
 
-    def fits(self, target: Target) -> bool:
+    def fits(self, target: Target, issuing: Level | None = None) -> bool:
+        if self.level is not None and issuing is not self.level:
+            return False
         if not self.pattern.search(_fold(target.indicator)):
             return False
         unit = target.target.unit
         if self.unit == "percent":
             return unit == "%"
-        if self.unit == "count":
+        if self.unit == "count":  # 个, 家, 户 — and so many a year (户/年)
             from compliance.units import dimension
 
-            return unit is not None and dimension(unit) == dimension("个")
+            return unit is not None and dimension(unit) in (dimension("个"), dimension("个/年"))
         return True
 
 
@@ -72,7 +75,7 @@ class ScopeRules:
         if target.scope is not None:
             return target.scope
         for rule in self.patterns:
-            if rule.fits(target):
+            if rule.fits(target, reference_plan.plan.level):
                 return rule.scope
         return EACH
 
@@ -111,7 +114,10 @@ def _load(rules_dirs: tuple[Path, ...], stamp: tuple[object, ...] = ()) -> Scope
                     document.problem(("patterns", index, "name"), text("rules-files.bad-pattern", reason=error))
                 )
                 continue
-            here.append(ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}"), entry.get("unit")))
+            level = Level(entry["level"]) if entry.get("level") else None
+            here.append(
+                ScopePattern(compiled, Scope.read(entry["scope"], origin=f"{file}:{line}"), entry.get("unit"), level)
+            )
         patterns[:0] = here  # an overlay's shapes are tried before the bundled ones
         for index, entry in enumerate(document.data.get("targets") or []):
             line, _ = document.position(("targets", index))

@@ -91,10 +91,15 @@ def _form(value: TargetValue) -> str:
 def check_thresholds(context: CheckContext) -> Iterator[Finding]:
     plan_targets = context.plan_targets()
     by_key: dict[str, list[ReferenceTarget]] = {}
+    masked: dict[str, list[ReferenceTarget]] = {}
     for reference_target in context.binding_reference_targets():
-        if reference_target.target.target.is_numeric and not reference_target.target.target.masked:
+        if reference_target.target.target.is_numeric:
             key = context.key(reference_target.target, reference_target.source.plan.plan.kind)
-            by_key.setdefault(key, []).append(reference_target)
+            (masked if reference_target.target.target.masked else by_key).setdefault(key, []).append(reference_target)
+    for key, references in masked.items():
+        own = [t for t in plan_targets.get(key, []) if t.target.is_numeric]
+        if own and key not in by_key:
+            yield _masked_reference(context, own[0], references[0])
     for key, references in by_key.items():
         own = plan_targets.get(key, [])
         if not own:
@@ -190,6 +195,26 @@ def check_milestones(context: CheckContext) -> Iterator[Finding]:
                         ),
                     )
                     break
+
+
+def _masked_reference(context: CheckContext, target: Target, reference_target: ReferenceTarget) -> Finding:
+    """The plan states a number its parent masks (**户 in the parent's text): unknown, so not compared — said, not skipped."""
+    indicator = context.indicator(reference_target.target, reference_target.source.plan.plan.kind)
+    return NotComparable.finding(
+        msg(
+            "not-comparable.masked-reference",
+            indicator=target.indicator,
+            reference=reference_target.source.plan.plan.title,
+            text=reference_target.target.text or reference_target.target.indicator,
+        ),
+        severity=Severity.INFO,
+        domain=context.domain_of(target, indicator),
+        indicator=getattr(indicator, "id", None),
+        indicator_name=target.indicator,
+        plan_target=target,
+        reference=reference_target,
+        suggestion=msg("missing-indicator.masked-reference-hint", indicator=reference_target.target.indicator),
+    )
 
 
 def _primary(plan: Plan, own: list[Target], reference_target: ReferenceTarget) -> list[Target]:

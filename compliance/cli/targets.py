@@ -66,7 +66,7 @@ def targets_list(refs: tuple[str, ...], as_json: bool) -> None:
             _level(r["level"]),
             _place(r["jurisdiction"]),
             text("targets.period", start=r["period"][0], end=r["period"][1]),
-            r["targets"] if r["targets_encoded"] else text("targets.not-encoded"),
+            _targets_cell(r),
             r["numeric_targets"],
             r["verified_targets"],
             r["title"],
@@ -75,6 +75,17 @@ def targets_list(refs: tuple[str, ...], as_json: bool) -> None:
     ]
     columns = ("id", "level", "jurisdiction", "period", "targets", "numeric", "verified", "title")
     click.echo(table([text(f"targets.column.{c}") for c in columns], rows))
+
+
+def _targets_cell(record: dict[str, Any]) -> str:
+    """The targets column of `targets list`: how many, and whether that is the whole plan."""
+    if not record["targets_encoded"]:
+        return text("targets.not-encoded")
+    part = record["partly_encoded"]
+    if part is None:
+        return str(record["targets"])
+    of = text("report.reference-of", total=part["of"]) if part["of"] else ""
+    return text("reference-file.partly-cell", count=record["targets"], of=of)
 
 
 @targets.command("show")
@@ -111,6 +122,16 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
         click.echo(text("targets.from-your-copy", file=info.source.file, sha256=info.source.sha256))
     if not reference.targets_encoded:
         click.echo(text("targets.none-encoded"))
+    elif reference.partly_encoded and info.partly_encoded is not None:
+        part = info.partly_encoded
+        click.echo(
+            text(
+                "reference-file.partly-show",
+                count=len(reference.plan.targets),
+                of=msg("reference-unavailable.of-total", total=part.of) if part.of else "",
+                missing=part.missing,
+            )
+        )
     domain = None
     for target in reference.plan.targets:
         if target.domain != domain:
@@ -136,7 +157,11 @@ def targets_show(doc: str, refs: tuple[str, ...], as_json: bool) -> None:
                 )
             )
         for disagreement in target.disagreements:
-            where = msg("targets.at-line", line=disagreement.line) if disagreement.line else ""
+            where = (
+                msg("targets.at-locator", locator=disagreement.locator)
+                if disagreement.locator
+                else (msg("targets.at-line", line=disagreement.line) if disagreement.line else "")
+            )
             click.echo(
                 text(
                     "targets.disagrees",
@@ -183,6 +208,8 @@ def targets_for(plan_file: str, refs: tuple[str, ...], as_json: bool, **extracti
                 if reference.targets_encoded
                 else msg("targets.known-not-encoded")
             )
+            if reference.partly_encoded:
+                status = _targets_cell(reference_record(reference))
             level = pad(_level(reference.plan.plan.level), 10)
             click.echo(text("targets.ancestor", level=level, title=reference.plan.plan.title, id=reference.id, status=status))
     if as_json:
@@ -243,6 +270,8 @@ def targets_build(document: str, output: str | None, source_url: str | None, for
                 targets=msg("cli.targets", count=len(plan.targets)),
                 numeric=numeric,
                 unparsed=reference.unparsed,
+                finish=reference.to_finish,
+                masked=reference.masked,
             )
         )
     folder = target.parent if target.suffix.lower() in (".yaml", ".yml") else target

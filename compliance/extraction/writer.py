@@ -120,6 +120,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             head["source"] = source
     if not info.targets_encoded:
         head["targets_encoded"] = False
+    if info.partly_encoded is not None:
+        head["partly_encoded"] = {k: v for k, v in info.partly_encoded.model_dump().items() if v is not None}
     if info.verified is not None:
         head["verified"] = info.verified
     if info.evidence:

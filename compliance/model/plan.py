@@ -206,6 +206,8 @@ class Binds(StrEnum):
     """Whom a reference target binds (its `scope`)."""
 
     EACH = "each"  # the issuing government and each government below it, each in its own area
+    # (written {each: municipal}: each plan of that level, and those above it below the issuer —
+    # 每个州市至少建设1个托育服务指导中心 binds each prefecture's plan, not a county's)
     OWN = "own"  # the issuing government only: its own bodies (市级人大代表), never a lower plan
     SHARE = "share"  # a share or a total that the units of one level make up together (县（市、区）比例)
 
@@ -213,10 +215,14 @@ class Binds(StrEnum):
 class Scope(BaseModel):
     """Which plans a reference target binds, and how.
 
-    Written `scope: each`, `scope: own`, or `scope: {share_of: county}` in a plan file.
+    Written `scope: each`, `scope: own`, `scope: {each: municipal}` or
+    `scope: {share_of: county}` in a plan file.
     A share of counties (建立妇女活动中心的县（市、区）比例 100%, 85%以上县（市、区）成功创建…,
     a city total of 10 new bases) is met by the plans above the counties; a county's
-    plan is told its part instead of being held to the whole.
+    plan is told its part instead of being held to the whole. A target for each unit
+    of one level (每个州市至少建设1个托育服务指导中心, `{each: municipal}`) binds each
+    plan of that level — and a plan between it and the issuer, whose area holds such
+    units — but not the plans below that level.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -225,21 +231,31 @@ class Scope(BaseModel):
     # For share: the level of the units that make up the share, or "below" for the level right
     # below the issuing plan (a city total of 10 new bases is the counties'; a province's, the cities').
     share_of: Level | Literal["below"] | None = None
+    # For each: the lowest level it binds (None: every level below the issuer).
+    each: Level | None = None
     origin: str | None = None  # where the scope was decided (the target, an overlay, a rule), for messages
 
     @model_validator(mode="after")
     def _consistent(self) -> Scope:
         if (self.binds is Binds.SHARE) != (self.share_of is not None):
             raise ValueError(_text("plan-file.share-of"))
+        if self.each is not None and self.binds is not Binds.EACH:
+            raise ValueError(_text("plan-file.each-of"))
         return self
 
     @classmethod
     def read(cls, raw: Any, origin: str | None = None) -> Scope:
-        """From a plan file's `scope:` value: each | own | {share_of: LEVEL | below}."""
+        """From a plan file's `scope:` value: each | own | {each: LEVEL} | {share_of: LEVEL | below}."""
+        if isinstance(raw, dict) and "each" in raw:
+            return cls(binds=Binds.EACH, each=Level(raw["each"]), origin=origin)
         if isinstance(raw, dict):
             units = raw["share_of"]
             return cls(binds=Binds.SHARE, share_of="below" if units == "below" else Level(units), origin=origin)
         return cls(binds=Binds(raw), origin=origin)
+
+    def reaches(self, level: Level) -> bool:
+        """Does an each scope bind a plan of `level`? ({each: municipal} reaches municipal plans, not county ones.)"""
+        return self.binds is Binds.EACH and (self.each is None or level.rank <= self.each.rank)
 
     def units(self, issuing: Level) -> Level | None:
         """The level whose units make up a share, for a target issued at `issuing` (None if not a share)."""
@@ -249,11 +265,15 @@ class Scope(BaseModel):
         return self.share_of if isinstance(self.share_of, Level) else None
 
     def written(self) -> Any:
+        if self.each is not None:
+            return {"each": self.each.value}
         if self.share_of is None:
             return self.binds.value
         return {"share_of": self.share_of.value if isinstance(self.share_of, Level) else self.share_of}
 
     def __str__(self) -> str:
+        if self.each is not None:
+            return f"each {self.each.value} plan"
         if self.share_of is None:
             return self.binds.value
         units = {Level.COUNTY: "counties", Level.MUNICIPAL: "cities", Level.PROVINCIAL: "provinces", "below": "units below"}
@@ -315,6 +335,17 @@ class LastVerified(BaseModel):
     against: str
 
 
+class PartlyEncoded(BaseModel):
+    """A reference plan of which only some targets are encoded: what is missing, said wherever it is used.
+
+    A check against it is a check against those targets only — never a complete
+    one — so it says which part of the parent it could not compare with.
+    """
+
+    missing: str  # what is not encoded, as a reader would look for it (其余74项主要目标)
+    of: int | None = None  # how many targets the plan has in all, when known
+
+
 class PlanInfo(BaseModel):
     title: str
     kind: Kind | None  # None: the document does not tell (see `missing`)
@@ -327,6 +358,8 @@ class PlanInfo(BaseModel):
     # False for a known reference plan whose targets nobody has encoded yet:
     # the checker then says so instead of silently passing.
     targets_encoded: bool = True
+    # Reference plans: only some of its targets are encoded (a news report quotes 2 of its 76).
+    partly_encoded: PartlyEncoded | None = None
     verified: bool | None = None  # reference plans: is the plan's text itself confirmed?
     evidence: list[str] = Field(default_factory=list)
     last_verified: LastVerified | None = None  # reference plans: when its numbers were last checked

@@ -45,6 +45,11 @@ class ReferencePlan:
         return self.plan.plan.targets_encoded and bool(self.plan.targets)
 
     @property
+    def partly_encoded(self) -> bool:
+        """Only some of its targets are encoded (compliance.model.PartlyEncoded says what is missing)."""
+        return self.targets_encoded and self.plan.plan.partly_encoded is not None
+
+    @property
     def from_your_copy(self) -> bool:
         """A user's reference built from their copy of the official text (`compliance targets build`)."""
         source = self.plan.plan.source

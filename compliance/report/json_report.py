@@ -144,6 +144,7 @@ def report_record(report: Report) -> dict[str, Any]:
                 "file": str(r.file),
                 "origin": r.origin,
                 "targets_encoded": r.targets_encoded,
+                "partly_encoded": _partly(r),
                 "targets": len(r.plan.targets),
                 "verified_targets": sum(1 for t in r.plan.targets if t.verified),
             }
@@ -243,3 +244,9 @@ class JsonWriter(DocumentWriter):
 
         self.out.write(json.dumps(document, ensure_ascii=False, indent=2, default=str))
         self.out.write("\n")
+
+
+def _partly(reference: Any) -> dict[str, Any] | None:
+    """What is not encoded of a partly encoded reference ({missing, of}), None for a complete one."""
+    part = reference.plan.plan.partly_encoded
+    return part.model_dump() if part is not None and reference.targets_encoded else None

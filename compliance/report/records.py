@@ -84,6 +84,7 @@ def reference_record(reference: ReferencePlan) -> dict[str, Any]:
         **plan_record(reference.plan),
         "origin": reference.origin,
         "targets_encoded": reference.targets_encoded,
+        "partly_encoded": reference.plan.plan.partly_encoded.model_dump() if reference.partly_encoded else None,  # type: ignore[union-attr]
         "targets": len(targets),
         "numeric_targets": sum(1 for t in targets if t.target.is_numeric),
         "verified_targets": sum(1 for t in targets if t.verified),

@@ -146,10 +146,14 @@ def render_text(report: Report, style: Style = plain) -> str:
     if not report.references:
         out.append(str(msg("report.no-reference")))
     for reference in report.references:
+        part = reference.plan.plan.partly_encoded
         if reference.targets_encoded:
             targets = reference.plan.targets
             verified = sum(1 for t in targets if t.verified)
             status = msg("report.reference-targets", count=len(targets), verified=verified)
+            if part is not None:
+                of = msg("report.reference-of", total=part.of) if part.of else ""
+                status = msg("report.reference-partly", count=len(targets), verified=verified, of=of)
         else:
             status = msg("report.reference-not-encoded")
         level = str(term("level", reference.plan.plan.level))

@@ -5,7 +5,10 @@ every format it reads); each plan found becomes a reference plan file in the
 bundled layout, every target with the sentence it was read from, its line,
 `verified: true` (it was read from the document given) and the document as
 evidence: its file name and SHA-256, and its URL when one is given. What
-extraction could not read stays under `unparsed` for a person to finish.
+extraction could not read stays under `unparsed` for a person to finish, and
+so does a number masked in the copy given (**户): it stays masked and
+`verified: false`, with a note saying what to do — a masked number read from a
+document is not a verified number.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import msg, text
 from compliance.model import Level, Plan
-from compliance.model.plan import LastVerified, Source
+from compliance.model.plan import LastVerified, PartlyEncoded, Source
 from compliance.verification.files import OfficialDocument
 
 
@@ -33,6 +36,16 @@ class BuiltReference:
     @property
     def unparsed(self) -> int:
         return len(self.plan.unparsed)
+
+    @property
+    def masked(self) -> int:
+        """Targets whose number is masked in the document (**户): not verified, to be finished by hand."""
+        return sum(1 for t in self.plan.targets if t.target.masked)
+
+    @property
+    def to_finish(self) -> int:
+        """Numbers a person must finish from the official text: those not understood and those masked."""
+        return self.unparsed + self.masked
 
 
 def build_references(
@@ -99,7 +112,12 @@ def as_reference(plan: Plan, official: OfficialDocument, today: datetime.date) -
         baseline = target.baseline
         if baseline is not None and baseline.verified is None and (baseline.value is not None or baseline.text):
             baseline = baseline.model_copy(update={"verified": verified})
-        targets.append(target.model_copy(update={"verified": verified, "evidence": evidence, "baseline": baseline}))
+        update: dict[str, Any] = {"verified": verified, "evidence": evidence, "baseline": baseline}
+        if target.target.masked:  # the copy hides the number: what it is, nobody has read
+            update["verified"] = False
+            masked_note = text("reference-file.masked-note", words=target.text or target.indicator)
+            update["note"] = f"{target.note}; {masked_note}" if target.note else masked_note
+        targets.append(target.model_copy(update=update))
     return plan.model_copy(
         update={
             "plan": info.model_copy(
@@ -109,6 +127,8 @@ def as_reference(plan: Plan, official: OfficialDocument, today: datetime.date) -
                     "evidence": evidence,
                     "last_verified": LastVerified(date=today.isoformat(), against=official.label),
                     "targets_encoded": True,
+                    # an article states some of a plan's targets: never a complete reference
+                    "partly_encoded": PartlyEncoded(missing=text("reference-file.news-missing")) if summary else None,
                 }
             ),
             "targets": targets,
@@ -133,6 +153,9 @@ def render(reference: Plan, official: OfficialDocument) -> str:
         read=msg("build.read" if info.verified else "build.read-news"),
         unparsed=len(reference.unparsed),
     ).splitlines()
+    masked = sum(1 for t in reference.targets if t.target.masked)
+    if masked:
+        header.append("# " + text("reference-file.masked-header", count=masked))
     body = dump_plan(reference).splitlines()
     while body and body[0].startswith("#"):  # the extraction header: replaced by the reference's own
         body.pop(0)

@@ -80,25 +80,27 @@ class _Text:
 
     joined: str
     places: list[tuple[int, int]]  # (line number, offset in that line's text) of each character of `joined`
-    lines: dict[int, str]
+    lines: dict[int, Any]  # compliance.reading.Line by number
+    document: Any  # compliance.reading.Document: its locators
 
     @classmethod
     def read(cls, path: Path, encoding: str | None) -> _Text:
         from compliance.reading import read_document
 
+        document = read_document(path, encoding)
         pieces: list[str] = []
         places: list[tuple[int, int]] = []
-        lines: dict[int, str] = {}
-        for line in read_document(path, encoding).lines:
-            lines[line.number] = line.text
+        lines: dict[int, Any] = {}
+        for line in document.lines:
+            lines[line.number] = line
             for offset, ch in enumerate(line.text):
                 kept = normalised(ch)
                 pieces.append(kept)
                 places.extend([(line.number, offset)] * len(kept))
-        return cls("".join(pieces), places, lines)
+        return cls("".join(pieces), places, lines, document)
 
-    def find(self, quote: str) -> tuple[int, str] | None:
-        """(line, the document's own words) where the quote stands, whatever its punctuation or width; None if absent."""
+    def find(self, quote: str) -> _Found | None:
+        """Where the quote stands and the document's own words, whatever its punctuation or width; None if absent."""
         key = normalised(quote)
         if len(key) < 4:
             return None
@@ -107,11 +109,25 @@ class _Text:
             return None
         (first, start), (last, end) = self.places[at], self.places[at + len(key) - 1]
         if first == last:
-            words = self.lines[first][start : end + 1]
+            words = self.lines[first].text[start : end + 1]
         else:
-            middle = [self.lines[n].strip() for n in range(first + 1, last) if n in self.lines]
-            words = "".join([self.lines[first][start:].strip(), *middle, self.lines[last][: end + 1].strip()])
-        return first, words
+            middle = [self.lines[n].text.strip() for n in range(first + 1, last) if n in self.lines]
+            words = "".join([self.lines[first].text[start:].strip(), *middle, self.lines[last].text[: end + 1].strip()])
+        # the printed line the quote starts on (a PDF paragraph spans several), and how the format names it
+        number = self.lines[first].number_at(start)
+        locator = self.document.locate(number) or f"第{number}行"
+        return _Found(number, locator, words, first, last)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A clause found in the document: where (its number and the document's own locator) and its words."""
+
+    line: int
+    locator: str
+    words: str
+    first: int  # the document lines it spans
+    last: int
 
 
 def clause_of(target: Target) -> str | None:
@@ -144,12 +160,13 @@ def verify_reference(
     official = OfficialDocument.of(document, source_url)
     text = _Text.read(Path(document), encoding)
     stated = _text_targets(reference, Path(document), encoding)
-    used: set[int] = set()
+    used: set[int] = set()  # the text's targets matched with a reference target by indicator
+    same: set[int] = set()  # the text's targets that are a found clause itself, named otherwise
     checks = []
     for target in reference.targets:
-        check = _check(target, text, stated, used)
+        check = _check(target, text, stated, used, same)
         checks.append(check)
-    only = [t for i, t in enumerate(stated) if i not in used]
+    only = [t for i, t in enumerate(stated) if i not in used and i not in same]
     return Verification(reference=reference, document=official, checks=checks, only_in_text=only)
 
 
@@ -173,18 +190,21 @@ def _text_targets(reference: Plan, document: Path, encoding: str | None) -> list
     return [t for plan in same_kind for t in plan.targets]
 
 
-def _check(target: Target, text: _Text, stated: list[Target], used: set[int]) -> TargetCheck:
+def _check(target: Target, text: _Text, stated: list[Target], used: set[int], same: set[int]) -> TargetCheck:
     clause = clause_of(target)
     found = text.find(clause) if clause else None
     if found is not None:
-        line, words = found
-        value = _read(words, target)
+        value = _read(found.words, target)
+        words = normalised(found.words)
         for index, other in enumerate(stated):
-            if other.line == line and _same_indicator(other.indicator, target.indicator):
+            if other.line is None or not found.first <= other.line <= found.last:
+                continue
+            if _same_indicator(other.indicator, target.indicator):
                 used.add(index)
-        if value is None or _same_value(value, target.target):
-            return TargetCheck(target, "confirmed", "clause", line, f"第{line}行", words, value)
-        return TargetCheck(target, "disagrees", "clause", line, f"第{line}行", words, value)
+            elif _same_value(other.target, target.target) and normalised(clause_of(other) or "") in words:
+                same.add(index)  # the same statement, named otherwise (城乡、区域差距 for 孕产妇死亡率城乡、区域差距)
+        status: Status = "confirmed" if value is None or _same_value(value, target.target) else "disagrees"
+        return TargetCheck(target, status, "clause", found.line, found.locator, found.words, value)
     candidates = [
         (index, other)
         for index, other in enumerate(stated)
@@ -213,8 +233,11 @@ def _read(words: str, target: Target) -> TargetValue | None:
     same = [p for p in parsed if _same_value(p.to_target_value(), target.target)]
     if same:
         return same[0].to_target_value()
-    if len(parsed) == 1:
-        return parsed[0].to_target_value()
+    # A number in the words of a qualitative target belongs to another target (减少艾滋病…母婴传播，
+    # 艾滋病母婴传播率下降到2%以下), and a target with a number is not stated by words without one.
+    alike = [p for p in parsed if p.to_target_value().is_numeric == target.target.is_numeric]
+    if len(alike) == 1 and len(parsed) == 1:
+        return alike[0].to_target_value()
     return None
 
 
@@ -269,6 +292,7 @@ def apply_verification(
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from compliance.messages import text
     from compliance.phrases import render_compact
     from compliance.verification.files import write_new
 
@@ -283,14 +307,20 @@ def apply_verification(
 
         raise InputError.single(str(source), text("build.targets-moved"))
     document = verification.document
+    date = (today or datetime.date.today()).isoformat()
     counts = {"upgraded": 0, "evidence_added": 0, "already": 0, "disagreements": 0}
     for entry, check in zip(entries, verification.checks, strict=True):
         if check.status == "confirmed":
             if entry.get("verified") is True and all(e in (entry.get("evidence") or []) for e in document.evidence):
                 counts["already"] += 1
                 continue
-            counts["upgraded" if entry.get("verified") is not True else "evidence_added"] += 1
+            upgraded = entry.get("verified") is not True
+            counts["upgraded" if upgraded else "evidence_added"] += 1
             _set(entry, "verified", True, after=("text", "section", "line", "target"))
+            before = entry.get("note")
+            if upgraded and before:  # a note that says why it was unverified is history now, and says so
+                note = text("reference-file.verified-note", document=document.label, date=date, note=before)
+                _set(entry, "note", note, after=("evidence", "verified"))
             evidence = entry.get("evidence")
             if evidence is None:
                 evidence = CommentedSeq()
@@ -307,6 +337,8 @@ def apply_verification(
             record["document"] = document.label
             if check.line is not None:
                 record["line"] = check.line
+            if check.locator is not None:
+                record["locator"] = check.locator
             record["text"] = check.words or ""
             record["stated"] = render_compact(check.stated) if check.stated is not None else "(not read)"
             if not any(dict(r) == dict(record) for r in records):
@@ -315,7 +347,7 @@ def apply_verification(
             counts["disagreements"] += 1
     plan = data["plan"]
     stamp = CommentedMap()
-    stamp["date"] = (today or datetime.date.today()).isoformat()
+    stamp["date"] = date
     stamp["against"] = document.label
     stamp.fa.set_flow_style()
     _set(plan, "last_verified", stamp, after=("evidence", "verified", "targets_encoded", "source"))
