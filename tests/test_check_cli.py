@@ -170,3 +170,21 @@ def test_a_reference_of_the_user_that_matches_nothing_is_reported(tmp_path: Path
     )
     result = CliRunner().invoke(main, ["check", str(JINAN_WOMEN), "--ref", str(mine)])
     assert "is not an ancestor of the checked plan(s) and was not used" in result.stderr
+
+
+def test_no_reference_note_when_no_plan_was_checked(tmp_path: Path) -> None:
+    """A broken input is the only thing to say: a note that a reference 'was not used' would point the wrong way."""
+    mine = tmp_path / "zhengzhou.yaml"
+    mine.write_text(
+        "format: compliance-plan/1\n"
+        "plan: {title: 郑州市妇女发展规划, kind: women, level: municipal, jurisdiction: [郑州市], period: [2021, 2025]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "-", "--ref", str(mine)], input="garbage: [\n")
+    assert result.exit_code == 2
+    assert "not valid YAML" in result.stderr
+    assert "was not used" not in result.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("garbage: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(broken), str(JINAN_WOMEN), "--ref", str(mine)])
+    assert result.exit_code == 2 and "was not used" in result.stderr  # a plan was checked: the note stands

@@ -172,6 +172,7 @@ def check(
     colour_on = use_colour(colour, to_file=output is not None)
     progress = Progress(len(files), progress_wanted(len(files), to_file=output is not None))
     used: set[Any] = set()
+    checked = 0
     failed = unreadable = internal = False
     extraction = {k: v for k, v in extraction.items() if v is not None}
     with using(language), destination(output, chosen.binary, colour_on) as stream:
@@ -190,12 +191,14 @@ def check(
             progress.step(str(result.plan.path or result.plan.plan.title))
             acceptance.add(result)
             used.update(reference.file for reference in result.references)
+            checked += 1
             failed = failed or result.failed
             writer.add(result)
         progress.clear()
         notes = acceptance.finish()
         writer.close()
-        _note_unused_references(library, used)
+        if checked:  # with no plan checked, no reference could have been used: saying so would only distract
+            _note_unused_references(library, used)
         for note in notes:
             click.echo(note, err=True)
     if internal:
