@@ -101,6 +101,17 @@ def term(kind: str, value: object) -> Message:
     return msg(f"term.{kind}.{(name or str(getattr(value, 'value', value))).lower()}")
 
 
+def where_stated(target: Target) -> object | None:
+    """Where a person finds a target, for a message: the document's own locator (第47段,
+    第2页第14行), else its line (第45行), else the entry in the plan file; None when nothing
+    tells (a plan made in code) — a message then leaves the place out, never 第?行."""
+    if target.locator:
+        return target.locator
+    if target.line:
+        return msg("report.plan-at-line", line=target.line)
+    return str(target.position) if target.position else None
+
+
 @dataclass
 class Finding:
     """One thing a reviewer should look at.

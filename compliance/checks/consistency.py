@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from compliance.checks.base import Finding, Rule, Stated
+from compliance.checks.base import Finding, Rule, Stated, where_stated
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
 from compliance.messages import msg, recognised
@@ -261,9 +261,9 @@ def _conflicts(context: CheckContext, targets: list) -> Iterator[Finding]:
                     "conflicting-targets.message",
                     indicator=first.indicator,
                     first=Stated(first.target),
-                    first_line=first.line or "?",
+                    first_where=where_stated(first) or msg("conflicting-targets.one-place"),
                     second=Stated(second.target),
-                    second_line=second.line or "?",
+                    second_where=where_stated(second) or msg("conflicting-targets.other-place"),
                 ),
                 domain=context.domain_of(first, indicator),
                 indicator=getattr(indicator, "id", None),

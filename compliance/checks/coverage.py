@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, term
+from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, term, where_stated
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
 from compliance.messages import Message, msg
@@ -296,7 +296,8 @@ def check_shared(context: CheckContext) -> Iterator[Finding]:
         else:
             part = msg("shared-target.part-total", place=place)
         own = plan_targets.get(key, [])
-        restated = msg("shared-target.restated", line=own[0].line or "?") if own else ""
+        where = where_stated(own[0]) if own else None
+        restated = (msg("shared-target.restated", where=where) if where else msg("shared-target.restated-nowhere")) if own else ""
         share_of = reference_target.scope.units(reference_target.source.plan.plan.level)
         yield SharedTarget.finding(
             msg(

@@ -89,7 +89,10 @@ def _finding_lines(finding: Finding, style: Style = plain) -> list[str]:
                 year=statement.source.plan.target_year(statement.target),
             )
             if index:  # the same target stated again (its table and its text): one finding, every statement
-                side = msg("report.also-stated", side=side, line=statement.target.line or "?")
+                where = statement.target.locator or (
+                    msg("report.plan-at-line", line=statement.target.line) if statement.target.line else None
+                )
+                side = msg("report.also-stated", side=side, where=where) if where else msg("report.also-stated-nowhere", side=side)
             lines.append("          " + str(side))
         evidence = reference.target.evidence
         if evidence:
