@@ -50,8 +50,8 @@ def test_the_findings_sheet(workbook: openpyxl.Workbook) -> None:
     record = dict(zip(header, hiv, strict=True))
     assert record["县区"] == "市中区" and record["规划"] == "济南市市中区“十四五”妇女发展规划"
     assert record["领域"] == "妇女与健康" and record["问题"].startswith("“艾滋病母婴传播率”低于上级")
-    assert record["本级目标"] == "艾滋病母婴传播率下降到3%以下"
-    assert "艾滋病母婴传播率下降到2%以下" in record["上级目标"]
+    assert record["本级目标"] == "艾滋病母婴传播率下降到3%以下〔≤3%〕"
+    assert "艾滋病母婴传播率下降到2%以下" in record["上级目标"] and record["上级目标"].endswith("〔≤2%，2030年〕")
     assert record["上级文件"] == "《中国妇女发展纲要（2021—2030年）》" and record["是否核实"] == "是"
     assert record["位置"] == "第43行" and record["修改建议"] == "将“艾滋病母婴传播率”目标控制在2%以下"
     assert record["严重程度"] == "警告" and record["代码"] == "CMP201"
@@ -93,6 +93,30 @@ def test_english_sheet_names_and_an_unreadable_input(tmp_path: Path) -> None:
     assert book.sheetnames == ["Summary", "Findings", "By rule", "Unreadable inputs"]
     unreadable = [[c.value for c in row] for row in book["Unreadable inputs"].iter_rows(min_row=2)]
     assert unreadable and unreadable[0][0].endswith("b.yaml") and unreadable[0][1] == "3:1"
+
+
+def test_a_reference_table_cell_is_shown_with_its_unit_and_year(tmp_path: Path) -> None:
+    """嘉兴's indicator table writes a bare "＜9.5": 上级目标 shows it as the text report does, 〔<9.5‰，2025年〕 (trial defect 20)."""
+    plan = tmp_path / "haiyan-children.yaml"
+    plan.write_text(
+        "format: compliance-plan/1\n"
+        "plan: {title: 海盐县儿童发展“十四五”规划, kind: children, level: county, jurisdiction: [浙江省, 嘉兴市, 海盐县], period: [2021, 2025]}\n"
+        "domains: [儿童与健康]\n"
+        "targets:\n"
+        "  - {indicator: 严重致残的出生缺陷发生率, target: 控制在10‰以下, text: 严重致残的出生缺陷发生率控制在10‰以下}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.xlsx"
+    code, _, err = run("check", plan, "--format", "xlsx", "-o", out)
+    assert code == 1, err
+    sheet = openpyxl.load_workbook(out)["问题清单"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, [c.value for c in row], strict=True)) for row in sheet.iter_rows(min_row=2)]
+    (weaker,) = [r for r in rows if r["指标"] == "严重致残的出生缺陷发生率" and r["代码"] == "CMP201" and "嘉兴" in r["上级文件"]]
+    assert weaker["上级目标"] == "＜9.5〔<9.5‰，2025年〕"
+    assert weaker["本级目标"] == "严重致残的出生缺陷发生率控制在10‰以下〔≤10‰〕"
+    code, printed, _ = run("check", plan, "--format", "csv", "--lang", "en")
+    assert "＜9.5 [<9.5‰, 2025]" in printed
 
 
 def test_csv_is_one_row_per_finding_with_a_bom_for_excel(tmp_path: Path) -> None:

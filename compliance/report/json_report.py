@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from compliance.report.formats import DocumentWriter
-from compliance.report.records import location, number, plan_record
+from compliance.report.records import location, number, plan_record, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from compliance.batch import InputFailure
@@ -65,6 +65,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "line": target.line,
             "locator": target.locator,
             "location": location(target),
+            "stated": value_text(target.target),
             "section": target.section.value if target.section else None,
             "position": str(target.position) if target.position else None,
         },
@@ -80,6 +81,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
             "value": number(reference.target.target.value) if reference else None,
             "unit": reference.target.target.unit if reference else None,
             "year": whole.plan.target_year(reference.target) if reference else None,
+            "stated": value_text(reference.target.target) if reference else None,
             "line": reference.target.line if reference else None,
             "verified": reference.verified if reference else whole.plan.plan.verified,
             "evidence": list(reference.target.evidence) if reference else list(whole.plan.plan.evidence),

@@ -45,8 +45,8 @@ def finding_rows(document: dict[str, Any]) -> list[list[str]]:
                     finding["domain"] or str(msg("report.whole-plan")),
                     finding["indicator_name"] or "",
                     finding["message"],
-                    target.get("text") or "",
-                    reference.get("text") or "",
+                    _with_stated(target.get("text"), target.get("stated")),
+                    _with_stated(reference.get("text"), reference.get("stated"), reference.get("year")),
                     f"《{reference['document']}》" if reference.get("document") else "",
                     "" if verified is None else str(msg("xlsx.yes" if verified else "xlsx.no")),
                     target.get("location") or "",
@@ -57,3 +57,13 @@ def finding_rows(document: dict[str, Any]) -> list[list[str]]:
                 ]
             )
     return rows
+
+
+def _with_stated(words: str | None, stated: str | None, year: int | None = None) -> str:
+    """A target's words and, as the text report gives them, its value in short with unit and year:
+    a reference table's bare cell "100" reads 100〔≥100%，2025年〕, never a number without its unit."""
+    if not stated:
+        return words or ""
+    if year is not None:
+        return str(msg("xlsx.target-stated-year", words=words or "", stated=stated, year=year)).strip()
+    return str(msg("xlsx.target-stated", words=words or "", stated=stated)).strip()
