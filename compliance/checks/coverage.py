@@ -10,7 +10,7 @@ from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Sta
 from compliance.checks.compare import conflicts
 from compliance.checks.context import CheckContext
 from compliance.messages import Message, msg
-from compliance.model import Kind, Level
+from compliance.model import Kind, Level, Target
 
 
 class MissingDomain(Rule):
@@ -115,21 +115,51 @@ def check_metadata(context: CheckContext) -> Iterator[Finding]:
 
 
 def check_domains(context: CheckContext) -> Iterator[Finding]:
+    """Every domain of every ancestor has a counterpart in the plan.
+
+    A plan file need not list its `domains`. Without the list, the domains its targets
+    fall in (as written, else their indicators' in the catalogue) are covered; a parent
+    domain none of them falls in is not known to be missing — the file may simply not
+    say — so it is one info naming those domains, never an error per domain.
+    """
     kind = context.plan.plan.kind
-    plan_domains = {_domain_key(context, name, kind) for name in context.plan.domains}
+    listed = bool(context.plan.domains)
+    if listed:
+        plan_domains = {_domain_key(context, name, kind) for name in context.plan.domains}
+    else:
+        plan_domains = {key for key in (_target_domain_key(context, t, kind) for t in context.plan.targets) if key}
     seen: set[str] = set()
+    unseen: list[str] = []
     for reference in context.ancestors:
         for name in reference.plan.domains:
             key = _domain_key(context, name, kind)
             if key in plan_domains or key in seen:
                 continue
             seen.add(key)
+            if not listed:
+                unseen.append(name)
+                continue
             yield MissingDomain.finding(
                 msg("missing-domain.message", domain=name, reference=reference.plan.plan.title),
                 domain=name,
                 reference_plan=reference,
                 suggestion=msg("missing-domain.hint", domain=name),
             )
+    if unseen:
+        yield MissingDomain.finding(
+            msg("missing-domain.unlisted", domains=list(unseen), count=len(unseen)),
+            severity=Severity.INFO,
+            suggestion=msg("missing-domain.unlisted-hint"),
+        )
+
+
+def _target_domain_key(context: CheckContext, target: Target, kind: object) -> str | None:
+    """The domain a target falls in: as the target writes it, else its indicator's in the catalogue."""
+    if target.domain:
+        return _domain_key(context, target.domain, kind)
+    indicator = context.indicator(target)
+    domain_id = indicator.domain_for(kind) if indicator is not None and kind is not None else None
+    return domain_id
 
 
 def _domain_key(context: CheckContext, name: str, kind: object) -> str:
