@@ -5,7 +5,7 @@ rules (documented classes) and a function that finds them:
 
 | family | module | rules |
 |---|---|---|
-| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary, shared-target |
+| coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary, shared-target, title-mismatch |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable, boundary-only |
 | quantities | `quantities` | unit-mismatch, implausible-value |
 | consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch, possible-typo, parent-misquoted |
@@ -24,6 +24,7 @@ from compliance.checks.coverage import (
     QualitativeOnly,
     ReferenceUnavailable,
     SharedTarget,
+    TitleMismatch,
 )
 from compliance.checks.consistency import (
     ConflictingTargets,
@@ -47,6 +48,7 @@ RULES: tuple[type[Rule], ...] = (
     MetadataUnknown,
     NewsSummary,
     SharedTarget,
+    TitleMismatch,
     WeakerThreshold,
     BandDeviation,
     DirectionConflict,

@@ -73,6 +73,16 @@ class NewsSummary(Rule):
     family = "coverage"
 
 
+class TitleMismatch(Rule):
+    """The document's heading names the other kind of plan than its text is (a children's plan headed 妇女发展规划).
+
+    Documented (what, why, example) in Chinese and English in rules/docs/.
+    """
+
+    name = "title-mismatch"
+    family = "coverage"
+
+
 class SharedTarget(Rule):
     """A parent's target that its counties meet together, told to one county as its part.
 
@@ -106,6 +116,20 @@ def check_metadata(context: CheckContext) -> Iterator[Finding]:
                 effect=msg(f"metadata-unknown.effect.{name}"),
             ),
             suggestion=msg(f"metadata-unknown.hint.{name}"),
+        )
+    heading = info.heading
+    if heading is not None and info.kind is not None and heading.kind != info.kind:
+        where = heading.locator or (msg("report.plan-at-line", line=heading.line) if heading.line else None)
+        yield TitleMismatch.finding(
+            msg(
+                "title-mismatch.message",
+                heading=heading.text,
+                where=msg("title-mismatch.where", where=where) if where else "",
+                heading_kind=term("kind", heading.kind),
+                kind=term("kind", info.kind),
+                named=msg("title-mismatch.named", title=info.title) if info.title != heading.text else "",
+            ),
+            suggestion=msg("title-mismatch.hint", kind=term("kind", info.kind)),
         )
     if info.is_news_summary:
         yield NewsSummary.finding(

@@ -114,6 +114,9 @@ def _locate(plan: Plan, document: Any) -> None:
     for item in plan.unparsed:
         if getattr(item, "locator", None) is None and item.line is not None:
             item.locator = locate(item.line)
+    heading = plan.plan.heading
+    if heading is not None and heading.locator is None and heading.line is not None:
+        heading.locator = locate(heading.line)
 
 
 def _looks_like(lines: list[Src], cleaned: Cleaned, plans: list[Plan]) -> str:
@@ -169,8 +172,11 @@ def _plan(
     kind = options["kind"] or found_kind.value
     _record(inferred, "kind", options["kind"], found_kind)
     found_title, title_note = md.title_found(evidence, kind)
+    heading = None
     if title_note:
         notes.append(title_note)
+        if segment.title and segment.title_kind in KINDS:  # the heading names the other kind: check says so
+            heading = {"text": segment.title, "kind": segment.title_kind, "line": segment.title_line}
     title = found_title.value or Path(file).stem
     named = found_title.value is not None  # a title the document gives (a file name tells no place)
     if not named:
@@ -284,6 +290,8 @@ def _plan(
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:
         info["inferred_from"] = inferred
+    if heading is not None:
+        info["heading"] = {k: v for k, v in heading.items() if v is not None}
     data: dict[str, Any] = {"format": "compliance-plan/1", "plan": info}
     if domains:
         data["domains"] = domains

@@ -132,6 +132,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         head["note"] = info.note
     if info.inferred_from:
         head["inferred_from"] = dict(info.inferred_from)
+    if info.heading is not None:
+        head["heading"] = _Flow(info.heading.model_dump(mode="json", exclude_none=True))
     out: dict[str, Any] = {"format": plan.format, "plan": head}
     if plan.domains:
         out["domains"] = list(plan.domains)

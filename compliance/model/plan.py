@@ -346,6 +346,16 @@ class PartlyEncoded(BaseModel):
     of: int | None = None  # how many targets the plan has in all, when known
 
 
+class Heading(BaseModel):
+    """The document's heading when it names the other kind of plan than its text is
+    (a children's plan headed 妇女发展规划): kept so that the check can point it out."""
+
+    text: str
+    kind: Kind  # the kind the heading names
+    line: int | None = None  # in the source document, as for Target.line
+    locator: str | None = None  # as for Target.locator
+
+
 class PlanInfo(BaseModel):
     title: str
     kind: Kind | None  # None: the document does not tell (see `missing`)
@@ -366,6 +376,7 @@ class PlanInfo(BaseModel):
     note: str | None = None
     unknown: list[str] = Field(default_factory=list)  # fields the source document does not tell (METADATA_FIELDS)
     inferred_from: dict[str, str] = Field(default_factory=dict)  # extraction: where each field was read
+    heading: Heading | None = None  # a heading naming the other kind (the title is then the plan's own name)
 
     @property
     def missing(self) -> list[str]:
