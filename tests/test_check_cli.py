@@ -161,25 +161,26 @@ def test_library_api_matches_the_cli() -> None:
     assert report.failed
 
 
-def test_a_reference_of_the_user_that_matches_nothing_is_reported(tmp_path: Path) -> None:
+def unrelated_reference(tmp_path: Path) -> Path:
+    """A reference of the user's that is no ancestor of the example plans (郑州市)."""
     mine = tmp_path / "zhengzhou.yaml"
     mine.write_text(
         "format: compliance-plan/1\n"
         "plan: {title: 郑州市妇女发展规划, kind: women, level: municipal, jurisdiction: [郑州市], period: [2021, 2025]}\n",
         encoding="utf-8",
     )
+    return mine
+
+
+def test_a_reference_of_the_user_that_matches_nothing_is_reported(tmp_path: Path) -> None:
+    mine = unrelated_reference(tmp_path)
     result = CliRunner().invoke(main, ["check", str(JINAN_WOMEN), "--ref", str(mine)])
     assert "is not an ancestor of the checked plan(s) and was not used" in result.stderr
 
 
 def test_no_reference_note_when_no_plan_was_checked(tmp_path: Path) -> None:
     """A broken input is the only thing to say: a note that a reference 'was not used' would point the wrong way."""
-    mine = tmp_path / "zhengzhou.yaml"
-    mine.write_text(
-        "format: compliance-plan/1\n"
-        "plan: {title: 郑州市妇女发展规划, kind: women, level: municipal, jurisdiction: [郑州市], period: [2021, 2025]}\n",
-        encoding="utf-8",
-    )
+    mine = unrelated_reference(tmp_path)
     result = CliRunner().invoke(main, ["check", "-", "--ref", str(mine)], input="garbage: [\n")
     assert result.exit_code == 2
     assert "not valid YAML" in result.stderr
