@@ -11,6 +11,8 @@ from compliance.cli import main
 from compliance.extraction import dump_plan, extract
 from compliance.loading.plans import loads_plan
 
+ROOT = Path(__file__).resolve().parent.parent
+
 TEXT = """海盐县妇女发展“十四五”规划
 根据《中国儿童发展纲要（2021—2030年）》《嘉兴市儿童发展“十四五”规划》，制定本规划。规划期限为2021—2025年。
 二、主要目标和策略措施
@@ -58,3 +60,17 @@ def test_a_heading_of_the_texts_own_kind_is_no_finding(tmp_path: Path) -> None:
     (plan,) = extract(document, jurisdiction="浙江省/嘉兴市/海盐县")
     assert plan.plan.heading is None
     assert not [f for f in check(plan).findings if f.rule == "title-mismatch"]
+
+
+def test_the_real_xinping_text_heads_its_childrens_plan_as_the_womens() -> None:
+    """The 新平 seed text's second plan (line 241) is headed 新平妇女发展规划（2021—2030年） but is the children's
+    plan, which names itself 《新平儿童发展规划（2021—2030年）》: that name is its title, and the heading is pointed out."""
+    women, children = extract(ROOT / "examples" / "texts" / "xinping-county-women-children-2021-2030.txt")
+    assert women.plan.heading is None
+    assert children.plan.kind.value == "children" and children.plan.title == "新平儿童发展规划（2021—2030年）"
+    assert children.plan.heading is not None and children.plan.heading.line == 241
+    (finding,) = [f for f in check(children).findings if f.rule == "title-mismatch"]
+    assert finding.render_message("zh") == (
+        "文件标题“新平妇女发展规划（2021—2030年）”（第241行）写的是妇女发展规划，但正文是儿童发展规划，"
+        "本次按儿童发展规划检查，规划名称取“新平儿童发展规划（2021—2030年）”"
+    )
