@@ -78,3 +78,18 @@ def test_a_restated_shared_target_names_where_the_plan_restates_it() -> None:
         target.position = None
     (shared,) = [f for f in check(plan).findings if f.rule == "shared-target" and f.plan_target is not None]
     assert "（本规划照录了该目标）" in shared.render_message("zh")
+
+
+def test_a_full_coverage_target_reads_100_percent_never_100_percent_or_more() -> None:
+    """A share of 100% cannot be exceeded: the reader's phrase is 达到100%, not 达到100%以上 (trial note 23)."""
+    from compliance.model import TargetValue
+    from compliance.phrases import parse, render
+
+    phrase = render("建立妇女活动中心的县（市、区）比例", TargetValue(op=">=", value=100, unit="%"))
+    assert phrase == "建立妇女活动中心的县（市、区）比例达到100%"
+    (back,) = parse(phrase)
+    assert (back.op.value, back.value, back.unit) == (">=", 100, "%")
+    assert render("指标", TargetValue(op=">=", value=95, unit="%")) == "指标达到95%以上"
+    plan = county_plan("women", [{"indicator": "孕产妇死亡率", "target": "< 7 1/10万"}])
+    shared = [f.render_message("zh") for f in check(plan).findings if f.rule == "shared-target"]
+    assert any("达到100%是对所辖" in m for m in shared) and not any("100%以上" in m for m in shared)

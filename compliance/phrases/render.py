@@ -66,8 +66,9 @@ def render(indicator: str | None, value: TargetValue) -> str:
         verb = "下降" if op is Op.REL_DECREASE else "提高"
         base = f"以{value.base_year}年为基数" if value.base_year is not None else ""
         return f"{name}{condition}{base}{per}{verb}{amount}"
+    whole = value.unit == "%" and value.value == 100 and value.value_max is None and not value.masked
     phrase = {
-        Op.GE: f"达到{amount}以上",
+        Op.GE: f"达到{amount}" if whole else f"达到{amount}以上",  # nothing is above 100%: 达到100%, never 100%以上
         Op.LE: f"控制在{amount}以下",
         Op.GT: f"高于{amount}",
         Op.LT: f"低于{amount}",
