@@ -28,3 +28,23 @@ def test_cited_province_and_city_complete_the_jurisdiction_and_level(tmp_path: P
     assert len(messages) == 2  # no provincial and no municipal plan known, each naming the cited title
     assert "湖南省" in messages[0] and "《湖南省儿童发展规划（2021—2030年）》" in messages[0]
     assert "湖南省/长沙市" in messages[1] and "《长沙市儿童发展规划（2021—2030年）》" in messages[1]
+
+
+DIRECT = """仙桃市妇女发展规划（2021—2025年）
+根据《中国妇女发展纲要（2021—2030年）》《湖北省妇女发展规划（2021—2025年）》，结合我市实际，制定本规划。
+（一）妇女与健康
+主要目标：
+1．孕产妇死亡率控制在10/10万以下。
+"""
+
+
+def test_a_county_level_city_directly_under_its_province_is_a_county_with_a_two_place_path(tmp_path: Path) -> None:
+    """…市 directly under a province (省直辖县级市): the gazetteer's level (county), not its suffix's; nothing unknown."""
+    path = tmp_path / "direct.txt"
+    path.write_text(DIRECT, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.jurisdiction == ["湖北省", "仙桃市"]
+    assert plan.plan.level.value == "county"
+    assert "jurisdiction" not in (plan.plan.unknown or [])
+    (given,) = extract(path, jurisdiction="湖北省/仙桃市")
+    assert given.plan.level.value == "county" and not given.plan.unknown

@@ -212,3 +212,83 @@ def test_a_name_or_a_target_continued_on_the_next_row_belongs_to_the_row_above(t
     conditions = [t.target.condition for t in plan.targets if t.line in (7, 8)]
     assert conditions == ["换届后当年", "平时"]
     assert not plan.unparsed
+
+
+# --------------------------------------------------------------------------- one cell per line (a portal copy)
+
+
+PORTAL_CELLS = """某某县儿童发展规划（****—****年）
+*、主要指标
+某某县儿童发展规划主要指标
+序号
+指标
+****年
+****年
+*
+婴儿死亡率（‰）
+*.**
+≤*
+*
+高中阶段毛入学率（%）
+**.*
+≥92
+*
+城乡社区儿童之家覆盖率（%）
+**
+100
+*、发展领域、主要目标和策略措施
+（*）儿童与健康
+主要目标：
+*.新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在*.*‰、*‰和5‰以下。
+*.适龄儿童免疫规划疫苗接种率保持在9*%以上。
+"""
+
+
+def test_a_table_one_cell_per_line_ends_at_the_next_heading_and_the_text_is_read_on(tmp_path: Path) -> None:
+    """A flattened table's cells are short lines; a part, section or numbered domain heading (masked or not) ends it.
+
+    Masked values stay masked, legible ones are read, in the table and in a 分别 list alike.
+    """
+    path = tmp_path / "cells.txt"
+    path.write_text(PORTAL_CELLS, encoding="utf-8")
+    (plan,) = extract(path, jurisdiction="江西省/赣州市/某某县", period=(2021, 2025))
+    got = [(t.line, t.section, str(t.target.op), t.target.value, t.target.unit, t.target.masked) for t in plan.targets]
+    assert got == [
+        (11, "indicator_table", "<=", None, "‰", True),
+        (15, "indicator_table", ">=", Decimal(92), "%", False),
+        (19, "indicator_table", ">=", Decimal(100), "%", False),
+        (23, "main_targets", "<=", None, "‰", True),
+        (23, "main_targets", "<=", None, "‰", True),
+        (23, "main_targets", "<=", Decimal(5), "‰", False),
+        (24, "main_targets", ">=", None, "%", True),
+    ]
+    assert [t.domain for t in plan.targets][-4:] == ["儿童与健康"] * 4
+
+
+# --------------------------------------------------------------------------- a cell with one target per subject (.html)
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某区儿童发展规划</title></head><body>
+<div class="article"><h1>某某区儿童发展规划（2021—2025年）</h1>
+<p>根据《中国儿童发展纲要（2021—2030年）》，结合我区实际，制定本规划。</p>
+<p>三、主要指标</p>
+<table>
+<tr><td>领域</td><td>指标</td><td>2020年</td><td>2025年</td></tr>
+<tr><td>儿童与家庭</td><td>家长学校覆盖率（%）</td><td>城市80/农村62</td><td>城市社区&ge;95<br>农村社区&ge;85</td></tr>
+<tr><td>儿童与健康</td><td>婴儿死亡率（&#8240;）</td><td>4.1</td><td>&lt;3.5</td></tr>
+</table>
+<p>四、组织实施</p></div></body></html>
+"""
+
+
+def test_a_cell_with_one_target_per_subject_gives_a_target_each_named_for_its_subject(tmp_path: Path) -> None:
+    """城市社区≥95<br>农村社区≥85 in one cell: two targets, 城市社区家长学校覆盖率 and 农村社区家长学校覆盖率."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (plan,) = extract(path, jurisdiction="甘肃省/兰州市/某某区")
+    got = [(name, op, value, unit) for _, name, op, value, unit, _ in _rows(plan)]
+    assert got == [
+        ("城市社区家长学校覆盖率", ">=", Decimal(95), "%"),
+        ("农村社区家长学校覆盖率", ">=", Decimal(85), "%"),
+        ("婴儿死亡率", "<", Decimal("3.5"), "‰"),
+    ]

@@ -598,3 +598,19 @@ def test_a_parents_column_that_misquotes_the_encoded_parent_is_a_finding(tmp_pat
     findings = [f for f in check(plan, [refs]).findings if f.rule == "parent-misquoted"]
     assert [f.indicator for f in findings] == ["maternal_mortality"]  # quotes ≤8 where 湖州 sets ≤9; ≥70 agrees
     assert "2025年目标/上级目标" in findings[0].render_message("en")
+
+
+def test_a_digit_the_ocr_could_not_read_is_a_masked_digit(tmp_path: Path) -> None:
+    """6■% in an OCR text: the value is illegible (masked), never 6% nor dropped; a ■ bullet is no number."""
+    text = (
+        "某某县儿童发展规划（2021—2030年）\n（一）儿童与健康\n主要目标：\n"
+        "1.中小学生国家学生体质健康标准达标优良率达到6■%以上。\n"
+        "2.婴儿死亡率控制在■.5‰以下。\n"
+        "■加强儿童健康服务，3岁以下儿童系统管理率达到92%以上。\n"
+    )
+    (plan,) = extract(write(tmp_path, "ocr.txt", text), jurisdiction="贵州省/黔东南苗族侗族自治州/某某县")
+    assert numeric(plan) == [
+        (4, "中小学生国家学生体质健康标准达标优良率", ">=", None, "%", True),
+        (5, "婴儿死亡率", "<=", None, "‰", True),
+        (6, "3岁以下儿童系统管理率", ">=", Decimal(92), "%", False),
+    ]

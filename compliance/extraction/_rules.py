@@ -47,6 +47,7 @@ class NonTarget:
 class Rules:
     furniture: list[re.Pattern[str]]
     inline_noise: list[re.Pattern[str]]
+    illegible_digit: re.Pattern[str]  # an OCR glyph for an unreadable character, inside a number
     furniture_blocks: list[re.Pattern[str]]
     menu_min_words: int
     menu_max_chars: int
@@ -109,6 +110,12 @@ def _masks_too(pattern: str) -> str:
     return "".join(out)
 
 
+def _illegible(glyphs: str) -> re.Pattern[str]:
+    """An illegible glyph with a digit (or another such glyph) before it, or a digit, a point, % or ‰ after it."""
+    glyph = "[" + re.escape(glyphs) + "]"
+    return re.compile(rf"(?<=[0-9０-９.．]){glyph}|{glyph}(?=[0-9０-９.．%％‰]|{glyph}*[0-9０-９%％‰])")
+
+
 @cache
 def rules() -> Rules:
     from compliance.loading.yamlfile import read_yaml
@@ -124,6 +131,7 @@ def rules() -> Rules:
     return Rules(
         furniture=[re.compile(str(p)) for p in data["furniture"]],
         inline_noise=[re.compile(str(p)) for p in data["inline_noise"]],
+        illegible_digit=_illegible(str(data["illegible_glyphs"])),
         furniture_blocks=[re.compile(str(p)) for p in data["furniture_blocks"]],
         menu_min_words=int(data["menu_min_words"]),
         menu_max_chars=int(data["menu_max_chars"]),

@@ -159,6 +159,7 @@ def _characters(line: Line) -> Src:
     text = _UNPRINTABLE.sub("", line.text)
     for pattern in r.inline_noise:
         text = pattern.sub("", text)
+    text = r.illegible_digit.sub("*", text)  # 6■% (OCR): a digit nobody can read is a masked digit
     cells = None
     if line.cells is not None:
         cells = []
@@ -166,7 +167,7 @@ def _characters(line: Line) -> Src:
             cell = _UNPRINTABLE.sub("", cell)
             for pattern in r.inline_noise:
                 cell = pattern.sub("", cell)
-            cells.append(cell)
+            cells.append(r.illegible_digit.sub("*", cell))
     spans = getattr(line, "spans", None)
     if spans and len(text) == len(line.text):  # offsets still hold after cleaning
         spans = [(entry[0], entry[1]) for entry in spans]

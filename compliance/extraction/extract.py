@@ -252,9 +252,10 @@ def _plan(
     # jurisdiction, level, document number, parents
     follows = md.follows(segment, title) or _cited_in(header, title)
     if options["jurisdiction"] is not None:
-        path = md._Places().normalise([str(p).strip() for p in options["jurisdiction"] if str(p).strip()])
+        places = md._Places()
+        path = places.normalise([str(p).strip() for p in options["jurisdiction"] if str(p).strip()])
         found_path = md.Found(path, said("extract.from.option", name="jurisdiction"))
-        found_level = md.Found(md.level_of(path), said("extract.from.option", name="jurisdiction"))
+        found_level = md.Found(places.level(path), said("extract.from.option", name="jurisdiction"))
     else:
         found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind)
         if place_note:
@@ -315,6 +316,8 @@ def _incomplete(path: list[str], level: str) -> bool:
     depth = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}[level]
     if level == "county" and len(path) == 2 and path[0].endswith("市") and md.level_of(path[:1]) == "municipal":
         return False  # a district of a municipality (北京市/朝阳区)
+    if path and md.complete_path(path, level):
+        return False  # the gazetteer's whole path (海南省/琼海市: a county-level city directly under its province)
     return len(path) < min(depth, 3) and not (level == "municipal" and len(path) == 1 and path[0].endswith("市"))
 
 

@@ -184,6 +184,42 @@ def _five_year(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+_TITLE_ENDS = re.compile(r"\s*(?:$|》|」|的通知|通知|[和与及、，,])")
+
+
+def _legible_title(title: str, evidence: Evidence) -> tuple[tuple[int, int], int, str] | None:
+    """The plan's title whose years are masked (…规划（****—****年）), where the document writes it legibly.
+
+    A portal masks the digits of the body but not always of its own title line or
+    breadcrumb: the same title with the masked digits legible, standing as a
+    title (the line ends there, or a notice's 的通知, or the next title) gives
+    the period. Never another document's years: a longer title (…（2011—2020年）
+    终期评估报告) is no copy, a period the document's date falls outside of is
+    not this plan's, and copies that disagree tell nothing.
+    """
+    folded = fold(title)
+    if not re.search(r"\*{4}", folded):
+        return None
+    pattern = re.compile("".join(r"\d" if ch == "*" else re.escape(ch) for ch in folded))
+    lines = [(s.number, s.text) for s in evidence.header] + [(d.number, d.text) for d in evidence.dropped]
+    lines += [(s.number, s.text) for s in evidence.segment.lines[:80]]
+    dated = document_year(evidence)
+    found: dict[tuple[int, int], tuple[int, str]] = {}
+    for number, text in sorted(lines):
+        line = fold(text)
+        for match in pattern.finditer(line):
+            period = _range(match.group(0))
+            if period is None or not _TITLE_ENDS.match(line, match.end()):
+                continue
+            if dated is not None and not period[0] - 1 <= dated[0] <= period[1]:
+                continue
+            found.setdefault(period, (number, text[match.start() : match.end()]))
+    if len(found) != 1:
+        return None
+    ((period, (number, written)),) = found.items()
+    return period, number, written
+
+
 def period_found(evidence: Evidence, title: str | None) -> Found:
     """The plan's period: its 规划期限, its title, the notice issuing it, a five-year plan it names.
 
@@ -204,6 +240,9 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
         found = _range(title)
         if found:
             candidates.append((5, found, said("extract.from.the-title", title=title)))
+        legible = _legible_title(title, evidence)
+        if legible is not None:
+            candidates.append((6, legible[0], said("extract.from.legible-title", line=legible[1], title=legible[2])))
         five = _five_year(title)
         if five:
             candidates.append((4, five[1], said("extract.from.title-names-five", five=five[0])))
@@ -366,17 +405,31 @@ class _Places:
 
         self.gazetteer: Any = gazetteer()
 
-    def resolve(self, parts: list[str], evidence: list[list[str]]) -> tuple[list[str], bool, str | None]:
-        """(canonical path or the parts as written, known, a note when the name is ambiguous)."""
+    def resolve(self, parts: list[str], evidence: list[list[str]]) -> tuple[list[str], bool, str | None, str | None]:
+        """(canonical path or the parts as written, known, a note when the name is ambiguous, the gazetteer's level)."""
         found = self.gazetteer.resolve(parts, evidence=[p for p in evidence if p])
         if found.found:
-            return list(found.path or ()), True, None
+            return list(found.path or ()), True, None, found.place.level if found.place else None
         if found.status == "ambiguous":
-            return list(parts), False, str(found.message)
-        return list(parts), False, None
+            return list(parts), False, str(found.message), None
+        return list(parts), False, None, None
+
+    def level(self, path: list[str]) -> str | None:
+        """The level of the path's last place: the gazetteer's (琼海市 under 海南省 is a county-level city), else its suffix's."""
+        found = self.gazetteer.resolve(path) if path else None
+        if found is not None and found.found and found.place is not None:
+            return str(found.place.level)
+        return level_of(path)
 
     def normalise(self, parts: list[str]) -> list[str]:
         return list(self.gazetteer.normalise(parts))
+
+
+def complete_path(path: list[str], level: str) -> bool:
+    """Whether the gazetteer knows the path's last place, at this level, with exactly these places above it."""
+    found = _Places().gazetteer.resolve(path)
+    place = found.place if found.found else None
+    return place is not None and place.level == level and list(place.path) == list(path)
 
 
 def jurisdiction_found(
@@ -403,10 +456,11 @@ def jurisdiction_found(
         return Found(None), Found(None), None
     parts = split_place(place)
     support = [split_place(p) for p in _supporting_places(evidence, cited)]
-    path, known, ambiguous = places.resolve(parts, support)
+    path, known, ambiguous, level = places.resolve(parts, support)
     if known:
+        # the gazetteer's level: a city directly under a province may be county-level (琼海市), whatever its suffix says
         return Found(path, said("extract.from.gazetteer-suffix", source=source)), Found(
-            level_of(path), said("extract.from.the-gazetteer") if len(path) else source
+            level or level_of(path), said("extract.from.the-gazetteer") if len(path) else source
         ), None
     if ambiguous:
         return Found(None, ambiguous), Found(level_of(parts), source), ambiguous

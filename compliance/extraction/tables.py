@@ -337,6 +337,20 @@ def _ends_table(text: str) -> bool:
     return bool(re.match(r"^\s*[（(][一二三四五六七八九十]+[)）]|^\s*[一二三四五六七八九十]+、", fold(text)))
 
 
+def _heading_after_table(text: str) -> bool:
+    """A line that starts the plan's text again after a table written one cell per line.
+
+    A part or a section heading (*、发展领域…, 主要目标：), or a numbered domain
+    heading (（*）儿童与健康); a domain's bare name is a table cell (its 领域).
+    """
+    heading = classify(text, None)
+    if heading is None:
+        return False
+    if heading.type in ("part", "section"):
+        return True
+    return heading.type == "domain" and (heading.ordinal is not None or item_number(text) is not None)
+
+
 def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], tabbed: bool) -> Table:
     """Rows of a table written one cell per line."""
     width = len(columns)
@@ -357,7 +371,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
             continue
         starts_cell = line.text.startswith("\t") if tabbed else True
         if starts_cell:
-            if not tabbed and not _short(line.text):
+            if not tabbed and (not _short(line.text) or _heading_after_table(line.text)):
                 break
             if (blank_before and row) or len(row) >= width:
                 rows.append(row)
@@ -634,7 +648,11 @@ def read_table(
             assert source is not None
             shown = as_shown(source, unit)
             try:
-                values = read_cell(shown, unit, bare=bare)
+                subjects = subject_parts(shown)
+                if subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
+                    values = [dict(v, _subject=s) for s, part in subjects for v in read_cell(part, unit, bare=bare) or []]
+                else:
+                    values = read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
@@ -653,9 +671,10 @@ def read_table(
             for value in values:
                 if str(value.get("op", "")).startswith("rel_") and value.get("base_year") is None and baseline_year:
                     value = dict(value, base_year=baseline_year)  # relative to the table's baseline column
+                subject = value.pop("_subject", None)
                 targets.append(
                     RowTarget(
-                        indicator=name,
+                        indicator=name if subject is None or name.startswith(subject) else subject + name,
                         domain_written=domain,
                         target=value,
                         line=_value_line(source, shown, value),
@@ -669,6 +688,29 @@ def read_table(
                     )
                 )
     return targets, problems
+
+
+_SUBJECT_PART = re.compile(
+    r"\s*(?P<subject>[\u4e00-\u9fff]{2,8}?)\s*[:：]?\s*(?P<value>[≥≤><=≧≦]\s*[0-9]+(?:\.[0-9]+)?\s*[%‰]?"
+    r"(?:以上|以下|左右)?)\s*[；;，,、/]?"
+)
+
+
+def subject_parts(text: str) -> list[tuple[str, str]] | None:
+    """A cell holding one target per subject (城市社区≥95 农村社区≥85; 城市≥90%，农村≥80%): (subject, its target) each.
+
+    None unless the whole cell is two such parts or more.
+    """
+    folded = fold(text)
+    parts: list[tuple[str, str]] = []
+    position = 0
+    while position < len(folded.rstrip()):
+        match = _SUBJECT_PART.match(folded, position)
+        if match is None or match.end() == position:
+            return None
+        parts.append((match.group("subject"), match.group("value")))
+        position = match.end()
+    return parts if len(parts) >= 2 else None
 
 
 def _value_line(cell: Cell, shown: str, value: dict[str, Any]) -> int:
