@@ -95,7 +95,7 @@ def _xlsx_two_years(path: Path) -> Path:
         sheet.merge_cells(f"{column}2:{column}3")
     sheet.merge_cells("F2:G2")
     rows = [
-        ["妇女与健康", 1, "孕产妇死亡率", "1/10万", 15.1, "≤14", "≤12"],
+        ["妇女与健康", 1, "孕产妇死亡率", "1/10万", 15.1, "≤14", "≤13"],
         ["妇女与健康", 2, "乳腺癌人群筛查率", "%", 0.5, 0.62, 0.7],
         ["妇女与经济", 3, "就业人员中的女性比例", "%", 0.44, "45左右", "45左右"],
         ["妇女与经济", 4, "城镇新增就业人员中女性比例", "%", 0.42, "40%—45%", "40%—45%"],
@@ -121,7 +121,7 @@ def test_a_mid_term_and_a_final_column_are_both_targets_even_when_they_say_the_s
     (plan,) = extract(_xlsx_two_years(tmp_path / "two-years.xlsx"))
     got = [(line, op, value, unit, year) for line, _, op, value, unit, year in _rows(plan)]
     assert got == [
-        (4, "<=", Decimal(14), "1/10万", 2025), (4, "<=", Decimal(12), "1/10万", None),
+        (4, "<=", Decimal(14), "1/10万", 2025), (4, "<=", Decimal(13), "1/10万", None),
         (5, ">=", Decimal(62), "%", 2025), (5, ">=", Decimal(70), "%", None),
         (6, "~", Decimal(45), "%", 2025), (6, "~", Decimal(45), "%", None),
         (7, ">=", Decimal(40), "%", 2025), (7, ">=", Decimal(40), "%", None),
@@ -130,6 +130,18 @@ def test_a_mid_term_and_a_final_column_are_both_targets_even_when_they_say_the_s
     ]
     ranges = [t.target.value_max for t in plan.targets if t.line == 7]
     assert ranges == [Decimal(45), Decimal(45)]  # a range keeps its upper end
+
+
+def test_the_final_column_is_held_to_the_outlines_final_target_and_a_row_is_no_sentence(tmp_path: Path) -> None:
+    """The 2030 value (≤13/10万) is the one compared with the national 2030 target (≤12), not the mid-term one;
+    a table row's text (…| 1/10万 | 15.1 | ≤14 | ≤13) is no sentence to re-read (no text-mismatch)."""
+    from compliance.checking import check
+
+    (plan,) = extract(_xlsx_two_years(tmp_path / "two-years.xlsx"))
+    findings = check(plan).findings
+    weaker = [f for f in findings if f.rule == "weaker-threshold" and f.indicator_name == "孕产妇死亡率"]
+    assert [f.plan_target.target.value for f in weaker] == [Decimal(13)]
+    assert not [f for f in findings if f.rule == "text-mismatch"]
 
 
 # --------------------------------------------------------------------------- a 附表 in columns of spaces (.txt)

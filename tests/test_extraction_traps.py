@@ -614,3 +614,33 @@ def test_a_digit_the_ocr_could_not_read_is_a_masked_digit(tmp_path: Path) -> Non
         (5, "婴儿死亡率", "<=", None, "‰", True),
         (6, "3岁以下儿童系统管理率", ">=", Decimal(92), "%", False),
     ]
+
+
+CHAPTERS = """某某省儿童发展规划（2021—2030年）
+第一章  指导思想
+坚持儿童优先原则。
+第二章  儿童与健康
+第一节  主要目标
+1.婴儿死亡率控制在5‰以下。
+第二节  策略措施
+一、健全儿童健康服务体系。（一）加强妇幼保健机构建设。每个县至少有1所标准化的妇幼保健机构。（二）加强儿童近视防控。0—6岁儿童眼保健和视力检查覆盖率达到90%以上。
+二、加强儿童营养改善。
+第三章  儿童与教育
+第一节  主要目标
+1.学前教育毛入园率达到90%以上。
+第四章  组织实施
+一、加强组织领导。2025年开展中期评估。
+"""
+
+
+def test_a_numbered_heading_inside_a_chapter_is_the_chapters_own(tmp_path: Path) -> None:
+    """Domains as chapters (第二章 儿童与健康): 一、… under 第二节 策略措施 is a measure heading, not a new part."""
+    (plan,) = extract(write(tmp_path, "chapters.txt", CHAPTERS), jurisdiction="青海省")
+    got = [(t.line, t.section, t.domain, t.target.value) for t in plan.targets if t.target.is_numeric]
+    assert got == [
+        (6, "main_targets", "儿童与健康", Decimal(5)),
+        (8, "measures", "儿童与健康", Decimal(1)),
+        (8, "measures", "儿童与健康", Decimal(90)),
+        (12, "main_targets", "儿童与教育", Decimal(90)),
+    ]
+    assert not [u for u in plan.unparsed if u.line in (8, 9, 14)]

@@ -80,6 +80,8 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
         value = target.target
         if not target.text or not value.is_numeric or value.op.is_relative:
             continue
+        if target.section == "indicator_table" and " | " in target.text:
+            continue  # a table row's cells (name | unit | baseline | targets): read cell by cell, no sentence to re-read
         stated = [t.to_target_value() for t in parse(target.text)]
         stated = [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
         indicator = context.indicator(target)

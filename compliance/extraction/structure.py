@@ -179,6 +179,7 @@ _CN_ORDINAL = re.compile(
     r"^\s*(?:\(\s*([一二三四五六七八九十]+|\*)\s*\)|([一二三四五六七八九十]+|\*)\s*、|([一二三四五六七八九十]+)\s*\.|"
     r"第([一二三四五六七八九十]+)(?:部分|章|篇))"
 )
+_CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百]+(?:章|部分|篇)")
 _ITEM = re.compile(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
 _TRAIL = ":：。.；;，, "
 
@@ -483,6 +484,10 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
         template = ["main_targets", "measures"]
     else:
         template = ["measures"]
+    # domains that are chapters (第二章 儿童与健康): a 一、 heading inside one is the chapter's own sub-heading
+    chapters = any(
+        h is not None and h.type == "domain" and _CHAPTER.match(fold(lines[i].text)) for i, h in enumerate(headings)
+    )
     contexts: list[Context] = []
     domains: list[str] = []
     mode = "preamble"
@@ -493,6 +498,12 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
     first_domain: tuple[int, int | None] | None = None  # (index, ordinal)
     for i, line in enumerate(lines):
         heading = headings[i]
+        if (
+            heading is not None and heading.type == "part" and heading.value == "other" and chapters
+            and domain is not None and not _CHAPTER.match(fold(line.text))
+        ):
+            contexts.append(Context(section, domain, heading=True))  # 一、健全儿童健康服务体系 under 第二节 策略措施
+            continue
         if heading is not None and heading.type == "part":
             mode = heading.value
             domain = None
