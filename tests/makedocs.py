@@ -14,7 +14,9 @@ related articles, footer with ICP number, scripts).
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # TrueType CJK fonts of Debian packages (fonts-wqy-microhei, fonts-wqy-zenhei, fonts-arphic-uming).
@@ -97,20 +99,32 @@ def _continues_cell(line: str) -> bool:
     return 0 < len(text) <= 16 and not re.match(r"[（(]?[一二三四五六七八九十]+[）)、]", text)
 
 
-def text_to_pdf(lines: Sequence[str], path: Path, *, embedded: bool = True, encrypt: str | None = None) -> Path:
+def text_to_pdf(
+    lines: Sequence[str],
+    path: Path,
+    *,
+    embedded: bool = True,
+    encrypt: str | None = None,
+    indent: bool = True,
+    break_before: Callable[[str], bool] | None = None,
+) -> Path:
     """`lines` typeset as an A4 PDF: one paragraph per non-empty line, text-export tables drawn as ruled tables.
 
     A table's header is repeated on each page it runs onto; a cell over empty
     cells below it spans them (a merged 领域 cell). `encrypt` protects the file
-    with that user password.
+    with that user password. `indent=False` sets paragraphs flush left (as a
+    Word file without first-line indents prints); a paragraph for which
+    `break_before` is true starts a new page (a heading at the top of a page).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = _font(embedded)
-    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
+    body = ParagraphStyle(
+        "body", fontName=font, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24 if indent else 0
+    )
     cell = ParagraphStyle("cell", fontName=font, fontSize=10, leading=13, wordWrap="CJK")
 
     def furniture(canvas: object, document: object) -> None:
@@ -123,6 +137,8 @@ def text_to_pdf(lines: Sequence[str], path: Path, *, embedded: bool = True, encr
     story: list[object] = []
     for kind, content in blocks(lines):
         if kind == "p":
+            if break_before is not None and story and break_before(str(content)):
+                story.append(PageBreak())
             story.append(Paragraph(html.escape(str(content)), body))
         elif kind == "space":
             story.append(Spacer(1, 6))
@@ -215,3 +231,61 @@ def text_to_html(lines: Sequence[str], path: Path, *, title: str, encoding: str 
 """
     path.write_bytes(page.encode(encoding))
     return path
+
+
+def text_to_docx(lines: Sequence[str], path: Path, *, break_before: Callable[[str], bool] | None = None) -> Path:
+    """`lines` as a Word file (python-docx): one paragraph per non-empty line, flush left, tables with grid lines.
+
+    As a drafter's .docx is: paragraphs without first-line indents, the
+    indicator tables as Word tables (a merged 领域 cell spanning the rows
+    below it). A paragraph for which `break_before` is true starts a new page.
+    """
+    import docx
+
+    document = docx.Document()
+    for kind, content in blocks(lines):
+        if kind == "p":
+            paragraph = document.add_paragraph(str(content))
+            if break_before is not None and break_before(str(content)):
+                paragraph.paragraph_format.page_break_before = True
+        elif kind == "table":
+            rows = content  # type: ignore[assignment]
+            width = max(len(r) for r in rows)
+            table = document.add_table(rows=len(rows), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    if text:
+                        table.cell(r, c).text = text
+            for column, first, last in _spans(rows):
+                text = rows[first][column]
+                table.cell(first, column).merge(table.cell(last, column))
+                table.cell(first, column).text = text
+    document.save(str(path))
+    return path
+
+
+def office() -> str | None:
+    """LibreOffice's command, if it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def office_to_pdf(sources: Sequence[Path], folder: Path) -> list[Path]:
+    """Each document exported as PDF by LibreOffice (as 文件 → 导出为 PDF does), in one run of it."""
+    command = office()
+    if command is None:
+        raise FileNotFoundError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    profile = (folder / "office-profile").as_uri()  # a profile of its own: an open LibreOffice does not interfere
+    subprocess.run(
+        [command, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+         "--outdir", str(folder), *map(str, sources)],
+        check=True, capture_output=True, timeout=600, stdin=subprocess.DEVNULL,
+    )
+    return [folder / (source.stem + ".pdf") for source in sources]
+
+
+def as_printed(lines: Sequence[str]) -> list[str]:
+    """A text export's lines as the document prints them: Word bookmarks (``[bookmark: _Toc…]``) are never printed."""
+    import re
+
+    return [re.sub(r"\[bookmark: [^\]]*\]", "", line) for line in lines]

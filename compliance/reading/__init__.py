@@ -38,10 +38,12 @@ locator. The line model per format:
   Locators: 主要指标!F9 for a cell, 主要指标!第9行 for a row.
 - .pdf (with a text layer): the printed lines in reading order, page by page;
   a paragraph wrapped at the page width is one `Line` (its `spans` say where
-  each printed line starts, so a number keeps the printed line it stands on);
+  each printed line starts, so a number keeps the printed line it stands on),
+  but a numbered heading or list item starts a `Line` wherever it stands;
   running headers and page numbers (— 3 —) are left out; a ruled table is read
-  as table rows, continued across a page break (its repeated header dropped),
-  wrapped cells joined, vertically merged cells marked. Numbers count the
+  as table rows, continued across a page break (its repeated header dropped,
+  a row broken by the page one row), wrapped cells joined, vertically merged
+  cells marked. Numbers count the
   printed lines as the corpus gold does (a cell's printed lines, page furniture
   included). Locators: 第2页第14行, 第1页 表1 第3行 2025年列.
 - .html / .htm: the article body of a saved web page (navigation, breadcrumbs,

@@ -9,16 +9,28 @@ pages: see the note of issue 9.)
 
 - Paragraphs: a printed line that reaches the right margin, followed by one
   that starts at the left margin (not indented, same size), goes on in it —
-  on the next page too. The joined `Line` keeps, in `spans`, where each printed
-  line starts, so a number keeps the printed line it stands on.
+  on the next page too. "Reaches" allows for line breaking that keeps words,
+  numbers and quotation marks whole (the next line's first unbreakable piece
+  would not have fitted). The right margin is the document's text block (where
+  full lines end on pages of that width), not one page's: a page of short
+  lines reaches no margin. Drafts are mostly printed flush left, so where the
+  layout cannot tell, the words do: a line that starts with a numbering
+  (（三）, 三、, 第三章 always; 4．, (2), ② after a line that ends a sentence or
+  a bracket) or a short line that is no prose (主要目标：, 策略措施) after a
+  sentence starts a paragraph — a heading at the top of a page, a list item
+  after an item that happened to fill its line. The joined `Line` keeps, in
+  `spans`, where each printed line starts, so a number keeps the printed line
+  it stands on.
 - Page furniture: page numbers in the top or bottom band of a page (— 3 —,
   - 3 -, 第3页, 3/12, a bare 3) and running headers or footers (the same text,
   digits aside, in the same band of most pages) are left out.
 - Tables: ruled tables (pdfplumber's line strategy). A cell spanning rows is
   given once, in its first row; the rows below are marked merged from above. A
   cell spanning columns is followed by empty cells. A wrapped cell is joined. A
-  table that goes on at the top of the next page, under a repeated header, is
-  one table: the repeated header row is dropped.
+  table that goes on at the top of the next page, under a repeated header or
+  with the same rules across, is one table: the repeated header row is
+  dropped, and a row that the page broke (its 序号 or value cells empty where
+  every other row fills them) is joined to its start on the page before.
 - Numbers count printed lines as the corpus gold does: page by page, top to
   bottom; in a table, the cells of each row left to right, each printed line of
   a cell one, a merged cell once; furniture lines counted too.
@@ -40,6 +52,10 @@ from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
 
+# How far short of the right margin (in characters, besides the next line's first word) a wrapped
+# line may end: line breaking that keeps words whole (LibreOffice segments Chinese into words) and
+# punctuation rules (no line starts with 。 or ）) leave up to two characters' room on wrapped lines.
+_WRAP_SLACK = 2.0
 # Fractions of the page height where running headers and footers stand.
 _BAND = 0.1
 # Page numbers as printed: — 3 —, - 3 -, 第3页, 第 3 页 共 12 页, 3/12, 3.
@@ -47,6 +63,18 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
 )
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# A printed line that starts with a numbering starts a paragraph (a heading, a list item) wherever
+# it stands: Chinese numerals (（三）, 三、, 第三章) always; digits and circled numbers (4．, (2), ②)
+# after a line that ends a sentence or a bracket (a wrapped line may begin with a number: 达到 / 3.5%;
+# after a sentence end, 4.0-6个月 is item 4).
+_OPENS_ALWAYS = re.compile(r"^(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇条])")
+_OPENS_AFTER_SENTENCE = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
+_OPENS_AFTER_BRACKET = re.compile(r"^(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
+_ENDS_SENTENCE = re.compile(r"[。；;！!？?：:]$")  # a sentence, or a lead-in to a list (主要目标：)
+_ENDS_STATEMENT = re.compile(r"[。；;！!？?]$")
+_ENDS_BRACKET = re.compile(r"[）)〕】]$")
+# A line that ends with none of these is no paragraph's last line of prose: a heading (主要目标：, 策略措施).
+_ENDS_PROSE = re.compile(r"[。；;！!？?，,、”’」』]$")
 
 
 @dataclass
@@ -61,6 +89,7 @@ class _Printed:
     bottom: float
     size: float
     lead: float = 0.0  # width of its first word (a Latin word, else its first character)
+    page_width: float = 0.0
     number: int = 0
     line_on_page: int = 0
 
@@ -73,6 +102,7 @@ class _Table:
     x1: float
     bottom: float
     rows: list[list[tuple[str, bool, int]]]  # (text, merged from above, printed lines)
+    columns: tuple[float, ...] = ()  # where its columns start and end (the x of every vertical rule)
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
@@ -137,7 +167,11 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
                 found = [c for c in found if not _inside(c, boxes)]
-            pages.append((index + 1, height, _printed_lines(index + 1, found), tables))
+            printed = _printed_lines(index + 1, found)
+            width = float(page.get_width())
+            for line in printed:
+                line.page_width = width
+            pages.append((index + 1, height, printed, tables))
             text.close()
             page.close()
     except InputError:
@@ -318,16 +352,37 @@ def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]
     return out
 
 
+# Line breaking (Unicode's UAX #14, as Word, WPS and LibreOffice apply it to Chinese): no line starts
+# with closing punctuation, none ends with opening punctuation, quotation marks and a run of Latin
+# letters or digits stay with what is next to them.
+_CLOSING = set("，。、；：！？）》」』】〕〉”’,.;:!?)]}%‰")
+_OPENING = set("（《「『【〔〈“‘([{")
+_QUOTES = set("“”‘’\"'")
+_LATIN = re.compile(r"[A-Za-z0-9_.,:;%/+\-<>≥≤＜＞～~±‰]")
+
+
 def _lead_width(members: list[tuple[float, float, float, float, str]]) -> float:
-    """The width of a line's first word: what would not have fitted at the end of the line above."""
+    """The width of a line's first unbreakable piece: what would not have fitted at the end of the line above.
+
+    A character with the punctuation that may not be parted from it (升“12338”妇,
+    （点）。), or a Latin word or number (12338、, ≥6.5cm).
+    """
     first = members[0]
-    if not re.match(r"[A-Za-z0-9_\[\](){}.,:;%/+\-]", first[4]):
-        return first[2] - first[0]
     end = first[2]
+    previous = first[4]
     for x0, _, x1, _, char in members[1:]:
-        if char.isspace() or x0 - end > 1.0 or _CJK.match(char):
+        if char.isspace() or x0 - end > 1.0:
             break
-        end = x1
+        glued = (
+            char in _CLOSING
+            or previous in _OPENING
+            or char in _QUOTES
+            or previous in _QUOTES
+            or (_LATIN.match(previous) is not None and _LATIN.match(char) is not None)
+        )
+        if not glued:
+            break
+        end, previous = x1, char
     return end - first[0]
 
 
@@ -372,7 +427,9 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
             open_below[c] = cell[3]
         rows.append(out)
     x0, top, x1, bottom = table.bbox
-    return _Table(page, x0, top, x1, bottom, rows)
+    columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell is not None}
+                     | {round(cell[2], 1) for row in table.rows for cell in row.cells if cell is not None})
+    return _Table(page, x0, top, x1, bottom, rows, tuple(columns))
 
 
 def _join_wrapped(text: str) -> str:
@@ -442,11 +499,19 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
         if kind == "table":
             table, start = item
             header = [text for text, _, _ in table.rows[0]]
-            continued = previous is not None and table.page == previous.page + 1 and header == previous_header
+            follows = previous is not None and table.page == previous.page + 1
+            repeated = follows and header == previous_header  # the header printed again on the next page
+            continued = repeated or (follows and previous is not None and _same_columns(table, previous))
             if not continued:
                 tables_seen += 1
                 previous_header = header
-            lines.extend(_table_lines(table, start, tables_seen, skip_header=continued))
+            skip = {0} if repeated else set()
+            first = 1 if repeated else 0
+            if continued and first < len(table.rows) and lines and lines[-1].cells is not None:
+                if _rest_of_row(table.rows[first], lines[-1], table.rows, first):
+                    _join_row(lines[-1], table.rows[first])  # a row broken by the page break is one row
+                    skip.add(first)
+            lines.extend(_table_lines(table, start, tables_seen, skip=skip))
             previous = table
             k += 1
             continue
@@ -461,16 +526,38 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
 
 
 def _margins(printed: list[_Printed]) -> dict[int, tuple[float, float]]:
-    """Per page: the left margin (the most common line start) and the right margin (the furthest line end)."""
+    """Per page: the left margin (the leftmost line start) and the right margin of the document's text block.
+
+    The right margin is where full lines end on all pages of the same width:
+    the most common line end near the furthest one (lines with Latin words or
+    hanging punctuation end a little further), else — a document of short
+    lines, where no edge shows — the furthest line end, and at least the page
+    width less the left margin. A page's own longest line is no margin: on a
+    page of short lines (a list, the end of a chapter) it would join the last
+    line to the heading at the top of the next page.
+    """
     by_page: dict[int, list[_Printed]] = {}
+    by_width: dict[int, list[_Printed]] = {}
     for p in printed:
         by_page.setdefault(p.page, []).append(p)
+        by_width.setdefault(round(p.page_width), []).append(p)
+    edges = {width: _right_edge(lines, width) for width, lines in by_width.items()}
     out: dict[int, tuple[float, float]] = {}
     for page, lines in by_page.items():
-        left = min(p.x0 for p in lines)
-        right = max(p.x1 for p in lines)
-        out[page] = (left, right)
+        out[page] = (min(p.x0 for p in lines), edges[round(lines[0].page_width)])
     return out
+
+
+def _right_edge(lines: list[_Printed], width: float) -> float:
+    """Where the full lines of these pages end (see `_margins`)."""
+    furthest = max(p.x1 for p in lines)
+    size = sorted(p.size for p in lines)[len(lines) // 2] or 10.0
+    near = Counter(round(p.x1) for p in lines if p.x1 >= furthest - 3 * size)
+    edge, count = near.most_common(1)[0]
+    if count >= 3:
+        return max(float(edge), max(p.x1 for p in lines if round(p.x1) == edge))
+    left = min(p.x0 for p in lines)
+    return max(furthest, width - left) if width > 2 * left else furthest
 
 
 def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, float]]) -> bool:
@@ -480,8 +567,10 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
         return False
     _, right = margins[before.page]
     left, _ = margins[after.page]
+    if _opens_paragraph(before, after, right):
+        return False
     # wrapped: the next line's first word would not have fitted after the end of this one
-    if right - before.x1 > (after.lead or size) + 1.2 * size:
+    if right - before.x1 > (after.lead or size) + _WRAP_SLACK * size:
         return False
     if after.x0 > left + 0.8 * size:
         return False
@@ -489,6 +578,36 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
         gap = after.top - before.bottom
         return gap < 2.5 * size
     return after.page == before.page + 1
+
+
+def _opens_paragraph(before: _Printed, after: _Printed, right: float) -> bool:
+    """What the words say where the layout cannot: `after` starts a paragraph, whatever the line above fills.
+
+    A numbered heading or list item (（三）儿童与教育 at the top of a page; 4．
+    after an item that ended a sentence at the margin), or a short line that
+    is no prose after a line that ends a sentence (策略措施：, a heading).
+    """
+    before_text, after_text = before.text.rstrip(), after.text.strip()
+    if _OPENS_ALWAYS.match(after_text):
+        return True
+    if _ENDS_SENTENCE.search(before_text) and _OPENS_AFTER_SENTENCE.match(after_text):
+        return True
+    if _ENDS_BRACKET.search(before_text) and _OPENS_AFTER_BRACKET.match(after_text):
+        return True
+    if _ENDS_STATEMENT.search(before_text):
+        short = right - after.x1 > 2 * (before.size or 10.0)
+        return short and not _is_prose_end(after_text)
+    return False
+
+
+def _is_prose_end(text: str) -> bool:
+    """The last line of a paragraph of prose: it ends a sentence, or a bracketed note (（牵头单位：…）)."""
+    if _ENDS_PROSE.search(text):
+        return True
+    if text.endswith(("）", ")")):
+        opened = text.count("（") + text.count("(")
+        return text.startswith(("（", "(")) or opened < text.count("）") + text.count(")")
+    return False
 
 
 def _paragraph_line(paragraph: list[_Printed]) -> Line:
@@ -508,7 +627,42 @@ def _where(p: _Printed) -> str:
     return f"第{p.page}页第{p.line_on_page}行"
 
 
-def _table_lines(table: _Table, start: int, table_number: int, skip_header: bool) -> list[Line]:
+def _same_columns(table: _Table, previous: _Table) -> bool:
+    """The table at the top of a page goes on with the one at the bottom of the page before: the same rules across."""
+    if len(table.columns) != len(previous.columns) or len(table.columns) < 3:
+        return False
+    return all(abs(a - b) <= 2.0 for a, b in zip(table.columns, previous.columns, strict=True))
+
+
+def _rest_of_row(row: list[tuple[str, bool, int]], last: Line, rows: list[list[tuple[str, bool, int]]], index: int) -> bool:
+    """The first row on the page is the rest of the last row of the page before (Word and LibreOffice let a row break).
+
+    Told by a column that every other row fills (序号, the indicator, the
+    values): the rest of a broken row leaves it empty where the row's start
+    has text, while a new row fills it.
+    """
+    others = [r for k, r in enumerate(rows) if k != index and k > 0]
+    cells = last.cells or []
+    if not others or len(row) != len(cells):
+        return False
+    for c, (text, merged, _) in enumerate(row):
+        always = all(c < len(r) and r[c][0].strip() for r in others)
+        if always and not text.strip() and not merged and cells[c].strip():
+            return True
+    return False
+
+
+def _join_row(line: Line, rest: list[tuple[str, bool, int]]) -> None:
+    """The rest of a broken row's cells appended to the row's start."""
+    cells = list(line.cells or [])
+    for c, (text, _, _) in enumerate(rest):
+        if text.strip() and c < len(cells):
+            cells[c] = _join_wrapped(cells[c] + "\n" + text)
+    line.cells = cells
+    line.text = "\t".join(cells)
+
+
+def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -> list[Line]:
     names = column_names(
         [text for text, _, _ in table.rows[0]], [text for text, _, _ in table.rows[1]] if len(table.rows) > 1 else None
     )
@@ -526,7 +680,7 @@ def _table_lines(table: _Table, start: int, table_number: int, skip_header: bool
                 if printed_lines:
                     column_numbers[c] = number + 1
             number += printed_lines
-        if skip_header and r == 0:
+        if r in skip:
             continue
         cells = [text for text, _, _ in row]
         merged = [m for _, m, _ in row]
