@@ -121,3 +121,27 @@ def test_extraction_options_on_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "period: [2021, 2025]" in result.stdout and "\n  kind: women\n" not in result.stdout
     result = runner.invoke(main, ["extract", str(text), "--period", "2025"])
     assert result.exit_code == 2 and "write the first and last year" in result.stderr
+
+
+def test_an_indicator_table_with_a_unit_column_quotes_no_other_value(tmp_path: Path) -> None:
+    """The row's unit cell (1/10万) is no value: its target cell (<10) is what the row says (trial defect 12)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "主要指标"
+    sheet.append(["嘉善县妇女发展“十四五”规划主要指标"])
+    sheet.append(["序号", "领域", "指标", "单位", "2020年", "2025年", "上级目标", "属性"])
+    sheet.append([1, "妇女与健康", "孕产妇死亡率", "1/10万", 8.5, "<10", "<7", "约束性"])
+    sheet.append([2, "妇女与健康", "婚前医学检查率", "%", 82.1, ">80", ">85", "预期性"])
+    sheet.append([3, "妇女参与决策和管理", "村民委员会成员中女性比例", "%", 26.3, 25, "≥30", "预期性"])
+    path = tmp_path / "指标表.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert {t.indicator: (str(t.target.op), str(t.target.value), t.target.unit) for t in plan.targets} == {
+        "孕产妇死亡率": ("<", "10", "1/10万"),
+        "婚前医学检查率": (">", "80", "%"),
+        "村民委员会成员中女性比例": (">=", "25", "%"),
+    }
+    rules = {f.rule for f in check(plan, library()).findings}
+    assert "text-mismatch" not in rules

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from fractions import Fraction
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +12,7 @@ from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
 from compliance.messages import msg, recognised
 from compliance.model import TargetValue
+from compliance.model.plan import CELL_SEPARATOR
 from compliance.units import as_fraction, convert
 
 
@@ -74,18 +77,18 @@ class TextMismatch(Rule):
 
 
 def check_texts(context: CheckContext) -> Iterator[Finding]:
-    from compliance.phrases import parse
-
     for target in context.plan.targets:
         value = target.target
         if not target.text or not value.is_numeric or value.op.is_relative:
             continue
-        if target.section == "indicator_table" and " | " in target.text:
-            continue  # a table row's cells (name | unit | baseline | targets): read cell by cell, no sentence to re-read
-        stated = [t.to_target_value() for t in parse(target.text)]
-        stated = [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
         indicator = context.indicator(target)
-        if not stated or any(_agrees(value, other, indicator) for other in stated):
+        stated = _stated_in(target.text, value.unit)
+        if CELL_SEPARATOR in target.text:  # the 上级目标 and baseline cells are the parent's and the past's, not this target
+            if target.parent_target is not None:
+                stated = _without_one(stated, target.parent_target, indicator)
+            if target.baseline is not None and target.baseline.value is not None:
+                stated = _without_baseline(stated, target.baseline.value, target.baseline.unit or value.unit)
+        if not stated or any(_agrees(value, other, indicator) for other in stated) or _in_a_bare_cell(target.text, value):
             continue
         yield TextMismatch.finding(
             msg(
@@ -101,6 +104,61 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
             plan_target=target,
             suggestion=msg("text-mismatch.hint"),
         )
+
+
+def _stated_in(text: str, unit: str | None) -> list[TargetValue]:
+    """The levels a target's text states: of its sentence, or of each cell of its table row."""
+    from compliance.phrases import parse
+    from compliance.units import is_known_unit
+
+    if CELL_SEPARATOR not in text:
+        stated = [t.to_target_value() for t in parse(text)]
+        return [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
+    out: list[TargetValue] = []
+    for cell in text.split(CELL_SEPARATOR):
+        cell = cell.strip()
+        if not cell or is_known_unit(cell.strip("()（）")):  # the unit column: "1/10万" is no value of 1
+            continue
+        for parsed in parse(cell):
+            stated = parsed.to_target_value()
+            if not stated.is_numeric or stated.op.is_relative:
+                continue
+            if not stated.unit and unit:  # "<10" in a row counted in 1/10万
+                stated = stated.model_copy(update={"unit": unit})
+            if stated.unit:
+                out.append(stated)
+    return out
+
+
+def _without_one(stated: list[TargetValue], quoted: TargetValue, indicator: Any) -> list[TargetValue]:
+    """The levels of a row less one cell stating the parent's quoted target (a plan that copies its parent keeps its own)."""
+    for index, other in enumerate(stated):
+        if _agrees(quoted, other, indicator):
+            return stated[:index] + stated[index + 1 :]
+    return stated
+
+
+def _without_baseline(stated: list[TargetValue], level: Any, unit: str | None) -> list[TargetValue]:
+    """The levels of a row less one cell showing the baseline ("44%" under 基期值 reads as a level of 44%)."""
+    for index, other in enumerate(stated):
+        if other.exact is not None and other.exact == Fraction(level) and other.unit == unit:
+            return stated[:index] + stated[index + 1 :]
+    return stated
+
+
+def _in_a_bare_cell(text: str, value: TargetValue) -> bool:
+    """A table row with the target's number alone in a cell ("25" under 2025年, read as ≥25 by the table's rule)."""
+    if CELL_SEPARATOR not in text or value.value is None:
+        return False
+    from decimal import Decimal, InvalidOperation
+
+    for cell in text.split(CELL_SEPARATOR):
+        try:
+            if Decimal(unicodedata.normalize("NFKC", cell).strip()) == value.value:
+                return True
+        except InvalidOperation:
+            continue
+    return False
 
 
 def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:

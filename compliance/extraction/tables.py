@@ -54,6 +54,7 @@ from compliance.extraction.columns import (
     settle_years,
 )
 from compliance.extraction.structure import classify, domain_row, item_number
+from compliance.model.plan import CELL_SEPARATOR
 
 _MASK = "*＊"
 
@@ -601,7 +602,7 @@ def read_table(
         name_cell = cell(role_index.get("indicator"))
         if name_cell is None or not name_cell.text.strip():
             if any(re.search(r"[0-9*＊]", c.text) for c in row if c is not cell(role_index.get("number"))):
-                problems.append(RowProblem(row[0].line, " | ".join(c.text for c in row if c.text.strip()), said("extract.reason.row-without-indicator")))
+                problems.append(RowProblem(row[0].line, CELL_SEPARATOR.join(c.text for c in row if c.text.strip()), said("extract.reason.row-without-indicator")))
             continue
         domain_cell = cell(role_index.get("domain"))
         domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty
@@ -619,7 +620,7 @@ def read_table(
         base_cell = cell(baseline_column)
         if base_cell is not None:
             baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
-        row_text = " | ".join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
+        row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
         parent, parent_header = _parent(row, parent_columns, columns, unit, bare)
         for k in target_columns:
             own = cell(k)

@@ -280,6 +280,11 @@ class Scope(BaseModel):
         return f"share of {units.get(self.share_of, str(self.share_of))}"
 
 
+# The `text` of a target read from a table row: the row's cells as shown, joined by this
+# ("1 | 妇女与健康 | 孕产妇死亡率 | 1/10万 | 8.5 | <10"); each cell is a statement of its own.
+CELL_SEPARATOR = " | "
+
+
 class Target(BaseModel):
     """One target of a plan: an indicator, what it must reach, and where it is written."""
 
