@@ -229,8 +229,9 @@ def check_unparsed(context: CheckContext) -> Iterator[Finding]:
         # a reason extraction wrote (in the language of that run) is shown in the report's language
         reason = msg("unparsed-number.reason", reason=recognised("extract.reason.", item.reason)) if item.reason else ""
         yield UnparsedNumber.finding(
-            msg("unparsed-number.message", line=item.line, text=item.text, reason=reason)
-            if item.line
+            msg("unparsed-number.message", line=item.line, at=item.locator or msg("report.plan-at-line", line=item.line),
+                text=item.text, reason=reason)
+            if item.line or item.locator  # named as its document shows it (第3页第12行), a text by its line
             else msg("unparsed-number.message-no-line", text=item.text, reason=reason),
             suggestion=msg("unparsed-number.hint"),
         )
