@@ -24,6 +24,27 @@ def is_document(path: Path | str) -> bool:
     return Path(path).suffix.lower() in SUPPORTED
 
 
+def is_plan_file(path: Path | str) -> bool:
+    """A plan file (YAML or JSON, read by the loader)."""
+    from compliance.loading.plans import PLAN_SUFFIXES
+
+    return Path(path).suffix.lower() in PLAN_SUFFIXES
+
+
+def unsupported(file: str) -> InputError:
+    """The refusal of a file that is neither a plan file nor a document a reader knows: what can be given instead."""
+    from compliance.loading.plans import PLAN_SUFFIXES
+    from compliance.messages import text
+    from compliance.reading import FORMATS
+
+    suffix = Path(file).suffix.lower()
+    return InputError.single(
+        file,
+        text("reading.unsupported", suffix=suffix) if suffix else text("reading.unsupported-no-suffix"),
+        hint=text("reading.unsupported-check-hint", formats=FORMATS, plan_files=", ".join(PLAN_SUFFIXES)),
+    )
+
+
 def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
     """Plans from plan files, and from plan documents by extraction.
 
@@ -40,8 +61,10 @@ def load_plans(paths: Iterable[Path | str], **extraction: Any) -> list[Plan]:
                 from compliance.extraction import extract
 
                 plans.extend(extract(path, **{k: v for k, v in extraction.items() if v is not None}))
-            else:
+            elif is_plan_file(path):
                 plans.append(load_plan(path))
+            else:  # neither: say what can be read (not "extract it first", which extract would refuse too)
+                raise unsupported(str(path))
         except InputError as error:
             problems.extend(error.problems)
     if problems:
@@ -60,6 +83,8 @@ def plans_from_bytes(data: bytes, name: str | None = None, **extraction: Any) ->
     per-file ignores and waivers treat it as that file. Without a name the
     bytes are a plan file (YAML or JSON) called `<stdin>`.
     """
+    if name is not None and not is_document(name) and not is_plan_file(name) and Path(name).suffix:
+        raise unsupported(name)
     if name is None or not is_document(name):
         from compliance.loading.plans import loads_plan
         from compliance.loading.yamlfile import decode

@@ -289,3 +289,147 @@ def as_printed(lines: Sequence[str]) -> list[str]:
     import re
 
     return [re.sub(r"\[bookmark: [^\]]*\]", "", line) for line in lines]
+
+
+# A 1×1 PNG: the picture parts a saved page carries beside its HTML.
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def html_to_mhtml(page: Path, path: Path, *, saved_by: str = "chrome") -> Path:
+    """A saved page as a browser's single file (.mhtml, .mht): MIME multipart/related around the page and its parts.
+
+    `saved_by` "chrome": Blink's shape (Snapshot-Content-Location, the page first,
+    quoted-printable with soft line breaks, no charset on the part: the page's
+    `<meta charset>` tells). "ie": the shape of IE and 360/QQ in IE mode
+    (网页，单个文件 *.mht: a preamble, the charset on the part, base64), with the
+    page's own `<meta charset>` removed, so only the part's header tells.
+    The HTML is written as the page's bytes are; headers are as those browsers write them.
+    """
+    import base64
+    import quopri
+    import re
+
+    url = "http://www.example.gov.cn/art/2022/3/15/art_1229_5012345.html"
+    raw = page.read_bytes()
+    charset = None
+    if saved_by == "ie":
+        declared = re.search(rb'<meta[^>]*charset=([\w-]+)[^>]*>\s*', raw, re.I)
+        assert declared is not None, "the page declares its charset"
+        charset = declared.group(1).decode()
+        raw = raw[: declared.start()] + raw[declared.end() :]
+    css = b".article p { text-indent: 2em; }\n.nav li { display: inline; }\n"
+    picture = base64.encodebytes(_PNG).decode("ascii")
+    if saved_by == "chrome":
+        boundary = "----MultipartBoundary--Q0XyZ7mD3vR1bN8kW5tJ2hF9cL4pS6aE----"
+        head = (
+            "From: <Saved by Blink>\r\n"
+            f"Snapshot-Content-Location: {url}\r\n"
+            "Subject: =?utf-8?Q?=E6=9F=90=E6=9F=90=E5=8E=BF=E4=BA=BA=E6=B0=91=E6=94=BF=E5=BA=9C?=\r\n"
+            "Date: Tue, 15 Mar 2022 10:30:12 +0800\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/related;\r\n"
+            '\ttype="text/html";\r\n'
+            f'\tboundary="{boundary}"\r\n\r\n\r\n'
+        )
+        body = quopri.encodestring(raw).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n").decode("ascii")
+        parts = [
+            "Content-Type: text/html\r\nContent-ID: <frame-5A1C0E9B2F7D4E3A@mhtml.blink>\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n{body}",
+            "Content-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: cid:css-7e1b2c3d@mhtml.blink\r\n\r\n" + quopri.encodestring(css).decode("ascii"),
+            "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: http://www.example.gov.cn/images/logo.png\r\n\r\n{picture}",
+        ]
+    else:
+        boundary = "----=_NextPart_000_0000_01D83845.6E1A2B30"
+        head = (
+            "From: <Saved by Windows Internet Explorer 11>\r\n"
+            "Subject: =?gb2312?B?xLPEs8/YyMvD8dX+uK4=?=\r\n"
+            "Date: Tue, 15 Mar 2022 10:30:12 +0800\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/related;\r\n"
+            '\ttype="text/html";\r\n'
+            f'\tboundary="{boundary}"\r\n'
+            "X-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.24000\r\n\r\n"
+            "This is a multi-part message in MIME format.\r\n\r\n"
+        )
+        body = base64.encodebytes(raw).decode("ascii").replace("\n", "\r\n")
+        parts = [
+            f'Content-Type: text/html;\r\n\tcharset="{charset}"\r\nContent-Transfer-Encoding: base64\r\n'
+            f"Content-Location: {url}\r\n\r\n{body}",
+            "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: http://www.example.gov.cn/images/logo.png\r\n\r\n{picture}",
+        ]
+    message = head + "".join(f"--{boundary}\r\n{part}\r\n" for part in parts) + f"--{boundary}--\r\n"
+    path.write_bytes(message.encode("ascii"))
+    return path
+
+
+def text_to_rtf(lines: Sequence[str], path: Path, *, escapes: str = "gbk") -> Path:
+    """`lines` as Word or WPS save a document as Rich Text Format (.rtf).
+
+    A Chinese Word or WPS writes under \\ansicpg936, each Chinese character as
+    two \\'xx escapes of its GBK bytes (`escapes="gbk"`); LibreOffice and
+    WordPad write \\uN with a '?' fallback (`escapes="unicode"`). The indicator
+    tables become RTF tables: each row defined by \\trowd and its cells' right
+    edges (\\cellxN), a merged 领域 cell as \\clvmgf over \\clvmrg, the
+    definition written again after the row's cells as Word does; fonts, colours,
+    styles, a picture and the document's information come first.
+    """
+
+    def escaped(text: str) -> str:
+        out = []
+        for char in text:
+            if char in "\\{}":
+                out.append("\\" + char)
+            elif ord(char) < 128:
+                out.append(char)
+            elif escapes == "gbk":
+                out.append("".join(f"\\'{byte:02x}" for byte in char.encode("gbk")))
+            else:
+                code = ord(char)
+                out.append(f"\\u{code if code < 32768 else code - 65536}\\'3f")
+        return "".join(out)
+
+    def paragraph(text: str, table: bool = False) -> str:
+        where = "\\intbl" if table else ""
+        return f"\\pard\\plain {where}\\ql\\fi0\\sl360\\slmult1{{\\loch\\af0\\hich\\af0\\dbch\\f13\\fs24 {escaped(text)}}}"
+
+    header = (
+        "{\\rtf1\\adeflang1025\\ansi\\ansicpg936" + ("\\uc2" if escapes == "gbk" else "\\uc1") + "\\adeff0\\deff0\\stshfdbch13\\stshfloch0\\stshfhich0\\deflang1033\\deflangfe2052"
+        "{\\fonttbl{\\f0\\froman\\fcharset0\\fprq2 Times New Roman;}{\\f13\\fnil\\fcharset134\\fprq2 "
+        + "".join(f"\\'{b:02x}" for b in "宋体".encode("gbk"))
+        + ";}}{\\colortbl;\\red0\\green0\\blue0;}"
+        "{\\stylesheet{\\ql \\fs21\\lang1033\\langfe2052 \\snext0 Normal;}}"
+        "{\\info{\\title " + escaped("规划") + "}{\\author drafter}}"
+        "\\paperw11906\\paperh16838\\margl1800\\margr1800\\margt1440\\margb1440"
+        "{\\*\\shppict{\\pict\\pngblip\\picw1\\pich1 " + _PNG.hex() + "}}\n"
+    )
+    body = []
+    for kind, content in blocks(lines):
+        if kind == "p":
+            body.append(paragraph(str(content)) + "\\par\n")
+            continue
+        rows = content  # type: ignore[assignment]
+        if kind != "table" or not rows:
+            continue
+        width = max(len(r) for r in rows)
+        spans = _spans(rows)
+        first = {(column, start) for column, start, _ in spans}
+        covered = {(column, r) for column, start, last in spans for r in range(start + 1, last + 1)}
+        for r, row in enumerate(rows):
+            cells = [*row, *[""] * (width - len(row))]
+            definition = "\\trowd\\trgaph108\\trleft-108" + "".join(
+                "\\clbrdrt\\brdrs\\brdrw10\\clbrdrl\\brdrs\\brdrw10\\clbrdrb\\brdrs\\brdrw10\\clbrdrr\\brdrs\\brdrw10"
+                + ("\\clvmgf" if (k, r) in first else "\\clvmrg" if (k, r) in covered else "")
+                + f"\\cellx{1400 * (k + 1)}"
+                for k in range(width)
+            )
+            content_cells = "".join(paragraph("" if (k, r) in covered else text, table=True) + "\\cell " for k, text in enumerate(cells))
+            body.append(f"{definition}\n{content_cells}\\pard\\plain \\intbl{{{definition}\\row}}\n")
+        body.append("\\pard\\plain \\par\n")
+    path.write_bytes((header + "".join(body) + "}").encode("ascii"))
+    return path

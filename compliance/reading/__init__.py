@@ -1,7 +1,7 @@
 """Reading a document into numbered lines, in document order: the lowest layer of extraction.
 
 This package knows nothing of plans: it turns a file of any format into `Line`s.
-One module per format (`text`, `docx`, `xlsx`, `pdf`, `html`; `legacy` converts
+One module per format (`text`, `docx`, `rtf`, `xlsx`, `pdf`, `html`, `mhtml`; `legacy` converts
 .doc and .wps to .docx first); `read_document` picks the reader by the suffix
 (and reads a .txt that holds a saved web page as HTML).
 
@@ -29,6 +29,8 @@ locator. The line model per format:
 - .doc / .wps: converted to .docx by LibreOffice when it is installed (then read
   as .docx), else to text by antiword (.doc only); otherwise refused with what
   to install or how to save the file (`legacy`).
+- .rtf: paragraphs and table rows as for .docx, through striprtf (`rtf`).
+  Locators: 第N段, 表1 第5行 本县目标列 for a cell.
 - .xlsx: each row of each sheet is one line whose number is the row number of
   the sheet; merged ranges are filled from their top-left cell (marked merged).
   A number cell in a percent format is marked (`percent`): it holds a fraction
@@ -52,6 +54,9 @@ locator. The line model per format:
   with its cells (rowspan → merged from above, colspan → empty cells, `<br>`
   inside a cell joined). Numbers count the non-empty text nodes of `<body>`
   (the corpus gold's blocks). Locators: 正文第12段, 表1 第4行 2025年列.
+- .mht / .mhtml (a page saved as a single file by a browser): the MIME
+  message's HTML part, decoded by its transfer encoding and charset, then read
+  as .html (`mhtml`).
 
 Anything else, a missing file or an unreadable one raises InputError naming the
 file and what to do.
@@ -70,11 +75,13 @@ DOCX_SUFFIXES = (".docx",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页，单个文件): MIME around the HTML
+RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .docx, .doc, .wps, .xlsx, .pdf, .html"
+FORMATS = ".txt, .md, .docx, .doc, .wps, .rtf, .xlsx, .pdf, .html, .mht, .mhtml"
 
 
 @dataclass
@@ -108,7 +115,7 @@ class Line:
 @dataclass
 class Document:
     file: str
-    format: str  # text | markdown | docx | xlsx | pdf | html
+    format: str  # text | markdown | docx | rtf | xlsx | pdf | html
     lines: list[Line] = field(default_factory=list)
     _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
@@ -170,6 +177,14 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
         from compliance.reading.html import html_lines
 
         return Document(file, "html", html_lines(raw, file, encoding=encoding))
+    if suffix in MHTML_SUFFIXES:
+        from compliance.reading.mhtml import mhtml_lines
+
+        return Document(file, "html", mhtml_lines(raw, file, encoding=encoding))
+    if suffix in RTF_SUFFIXES:
+        from compliance.reading.rtf import rtf_lines
+
+        return Document(file, "rtf", rtf_lines(raw, file))
     from compliance.reading.legacy import legacy_lines
 
     return legacy_lines(path, file)
