@@ -11,7 +11,6 @@ with no plan, an old Word file with no converter — each a clear message, exit 
 
 from __future__ import annotations
 
-import collections
 import json
 import sys
 from functools import cache
@@ -31,6 +30,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE / "data" / "legacy"))
 
 from makedocs import text_to_html, text_to_pdf, truetype_font  # noqa: E402
+from sameplans import assert_same_plans  # noqa: E402
 
 TEXTS = sorted((HERE.parent / "examples" / "texts").glob("*.txt"))
 LEGACY = HERE / "data" / "legacy"
@@ -44,23 +44,6 @@ def _from_text(text: Path) -> list:
 
 def _lines(text: Path) -> list[str]:
     return text.read_text(encoding="utf-8").splitlines()
-
-
-def _targets(plan: object) -> collections.Counter:
-    return collections.Counter(
-        (t.indicator, t.domain, str(t.target.op), str(t.target.value), t.target.unit, t.target.masked, str(t.section))
-        for t in plan.targets  # type: ignore[attr-defined]
-    )
-
-
-def _assert_same_plans(got: list, want: list) -> None:
-    assert len(got) == len(want)
-    for g, w in zip(got, want, strict=True):
-        for name in ("title", "kind", "level", "jurisdiction", "period", "document_number", "follows"):
-            assert getattr(g.plan, name) == getattr(w.plan, name), name
-        assert g.domains == w.domains
-        assert _targets(g) == _targets(w)
-        assert len(g.unparsed) == len(w.unparsed)
 
 
 FORMATS = [
@@ -91,7 +74,7 @@ def _make(kind: str, text: Path, folder: Path) -> Path:
 def test_sample_text_as_document_gives_the_same_plans(kind: str, text: Path, tmp_path: Path) -> None:
     document = _make(kind, text, tmp_path)
     plans = extract(document)
-    _assert_same_plans(plans, _from_text(text))
+    assert_same_plans(plans, _from_text(text))
     pattern = r"^第\d+页(第\d+行| 表\d+ 第\d+行 .+列)$" if kind.startswith("pdf") else r"^(正文第\d+段|表\d+ 第\d+行 .+列)$"
     for plan in plans:
         assert all(t.locator and __import__("re").match(pattern, t.locator) for t in plan.targets), [
@@ -118,7 +101,7 @@ def test_html_renamed_txt_is_read_as_the_page(tmp_path: Path) -> None:
     renamed = tmp_path / "page.txt"
     renamed.write_bytes(page.read_bytes())
     assert read_document(renamed).format == "html"
-    _assert_same_plans(extract(renamed), _from_text(text))
+    assert_same_plans(extract(renamed), _from_text(text))
 
 
 def test_looks_like_html_only_for_pages() -> None:
@@ -266,7 +249,7 @@ def test_old_word_through_antiword(name: str, tmp_path: Path, monkeypatch: pytes
     found = legacy.converters()
     monkeypatch.setattr(legacy, "converters", lambda: {"antiword": found["antiword"]})
     plans = extract(LEGACY / name)
-    _assert_same_plans_but_source(plans, _docx_plan(tmp_path))
+    assert_same_plans(plans, _docx_plan(tmp_path), metadata=("title", "kind", "period", "follows"), unparsed=False)
     table = [t for t in plans[0].targets if str(t.section) == "indicator_table"]
     assert table and all(t.locator.startswith("表1 第") and t.locator.endswith("2025年列") for t in table)
 
@@ -282,17 +265,9 @@ def test_old_word_through_libreoffice(name: str, tmp_path: Path, monkeypatch: py
     found = legacy.converters()
     monkeypatch.setattr(legacy, "converters", lambda: {"office": found["office"]})
     plans = extract(LEGACY / name)
-    _assert_same_plans_but_source(plans, _docx_plan(tmp_path))
+    assert_same_plans(plans, _docx_plan(tmp_path), metadata=("title", "kind", "period", "follows"), unparsed=False)
     assert read_document(LEGACY / name).format == "docx"
     assert any(t.locator == "表1 第3行 2025年列" for t in plans[0].targets)
-
-
-def _assert_same_plans_but_source(got: list, want: list) -> None:
-    assert len(got) == len(want)
-    for g, w in zip(got, want, strict=True):
-        assert (g.plan.title, g.plan.kind, g.plan.period, g.plan.follows) == (w.plan.title, w.plan.kind, w.plan.period, w.plan.follows)
-        assert g.domains == w.domains
-        assert _targets(g) == _targets(w)
 
 
 def test_text_under_an_old_word_suffix(tmp_path: Path) -> None:

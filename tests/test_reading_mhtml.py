@@ -12,7 +12,6 @@ nor a readable document gets the formats that can be read (trial defect 16).
 
 from __future__ import annotations
 
-import collections
 import json
 import re
 import sys
@@ -30,6 +29,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
 from makedocs import html_to_mhtml, text_to_html  # noqa: E402
+from sameplans import assert_same_plans, targets  # noqa: E402
 
 TEXTS = sorted((HERE.parent / "examples" / "texts").glob("*.txt"))
 SAVED = [("chrome", "utf-8", ".mhtml"), ("ie", "gbk", ".mht")]
@@ -46,13 +46,6 @@ def _saved(text: Path, folder: Path, saved_by: str, encoding: str, suffix: str) 
     return page, html_to_mhtml(page, folder / f"{text.stem}{suffix}", saved_by=saved_by)
 
 
-def _targets(plan: object) -> collections.Counter:
-    return collections.Counter(
-        (t.indicator, t.domain, str(t.target.op), str(t.target.value), t.target.unit, t.target.masked, str(t.section), t.locator)
-        for t in plan.targets  # type: ignore[attr-defined]
-    )
-
-
 @pytest.mark.parametrize(("saved_by", "encoding", "suffix"), SAVED, ids=[s[0] for s in SAVED])
 @pytest.mark.parametrize("text", TEXTS, ids=[t.stem.split("-")[0] for t in TEXTS])
 def test_saved_page_gives_the_plans_of_the_text_located_as_on_the_page(
@@ -62,12 +55,9 @@ def test_saved_page_gives_the_plans_of_the_text_located_as_on_the_page(
     assert read_document(saved).format == "html"
     plans, from_page, from_text = extract(saved), extract(page), extract(text)
     assert len(plans) == len(from_page) == len(from_text)
-    for got, on_page, written in zip(plans, from_page, from_text, strict=True):
-        for name in ("title", "kind", "level", "jurisdiction", "period", "document_number", "follows"):
-            assert getattr(got.plan, name) == getattr(written.plan, name), name
-        assert got.domains == written.domains
-        assert _targets(got) == _targets(on_page)  # positions too: the page's own blocks
-        assert sum(_targets(got).values()) == len(written.targets)
+    assert_same_plans(plans, from_text)
+    for got, on_page in zip(plans, from_page, strict=True):
+        assert targets(got, located=True) == targets(on_page, located=True)  # positions too: the page's own blocks
         assert all(re.match(r"^(正文第\d+段|表\d+ 第\d+行 .+列)$", t.locator or "") for t in got.targets)
 
 
@@ -96,7 +86,7 @@ def test_a_page_saved_under_mht_is_read_as_the_page(tmp_path: Path) -> None:
     page = _page(text, tmp_path, "utf-8")
     renamed = tmp_path / "page.mht"
     renamed.write_bytes(page.read_bytes())
-    assert [_targets(p) for p in extract(renamed)] == [_targets(p) for p in extract(page)]
+    assert [targets(p, located=True) for p in extract(renamed)] == [targets(p, located=True) for p in extract(page)]
 
 
 def _refused(path: Path, *words: str) -> str:

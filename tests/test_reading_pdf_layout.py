@@ -14,7 +14,6 @@ where LibreOffice is installed — must give the same plans as the text.
 
 from __future__ import annotations
 
-import collections
 import re
 import sys
 from functools import cache
@@ -29,6 +28,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
 from makedocs import as_printed, office, office_to_pdf, text_to_docx, text_to_pdf, truetype_font  # noqa: E402
+from sameplans import assert_same_plans, targets  # noqa: E402
 
 TEXTS = sorted((HERE.parent / "examples" / "texts").glob("*.txt"))
 HAS_TRUETYPE = truetype_font() is not None
@@ -38,23 +38,6 @@ NUMBERED_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 @cache
 def _from_text(text: Path) -> list:
     return extract(text)
-
-
-def _targets(plan: object) -> collections.Counter:
-    return collections.Counter(
-        (t.indicator, t.domain, str(t.target.op), str(t.target.value), t.target.unit, t.target.masked, str(t.section))
-        for t in plan.targets  # type: ignore[attr-defined]
-    )
-
-
-def _assert_same_plans(got: list, want: list) -> None:
-    assert len(got) == len(want)
-    for g, w in zip(got, want, strict=True):
-        for name in ("title", "kind", "level", "jurisdiction", "period", "document_number", "follows"):
-            assert getattr(g.plan, name) == getattr(w.plan, name), name
-        assert g.domains == w.domains
-        assert _targets(g) == _targets(w), (_targets(w) - _targets(g), _targets(g) - _targets(w))
-        assert len(g.unparsed) == len(w.unparsed)
 
 
 def _domain_heading(text: Path):  # noqa: ANN202 - a predicate
@@ -149,7 +132,7 @@ def test_a_heading_at_the_top_of_a_page_is_a_heading(tmp_path: Path) -> None:
     (plan,) = extract(pdf)
     (want,) = extract(_as_text(tmp_path / "min.txt", MIN))
     assert plan.domains == want.domains == ["儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与家庭"]
-    assert _targets(plan) == _targets(want)
+    assert targets(plan) == targets(want)
     assert next(t.domain for t in plan.targets if t.indicator == "学前三年教育毛入园率") == "儿童与教育"
 
 
@@ -178,7 +161,7 @@ def test_a_list_item_that_fills_its_line_ends_there(tmp_path: Path) -> None:
     assert "2.严重致残的出生缺陷发生率控制在9.5‰以下，新生儿遗传代谢性疾病筛查率达到98%以上。" in lines  # wrapped: joined
     (plan,) = extract(pdf)
     (want,) = extract(_as_text(tmp_path / "list.txt", LIST))
-    assert _targets(plan) == _targets(want)
+    assert targets(plan) == targets(want)
     names = {t.indicator for t in plan.targets}
     assert {"0-6个月婴儿纯母乳喂养率", "5岁以下儿童贫血患病率"} <= names
     assert not any(re.match(r"\d+[.．]", name) for name in names), names  # no list number left in a name
@@ -268,7 +251,7 @@ def test_sample_text_flush_left_with_a_page_break_before_each_domain(text: Path,
     for line in read_document(pdf).lines:
         tops.setdefault((line.locator or "").split("页")[0], line.text)
     assert sum(heading(top) for top in tops.values()) >= 5  # the headings did fall at the top of pages
-    _assert_same_plans(extract(pdf), _from_text(text))
+    assert_same_plans(extract(pdf), _from_text(text))
 
 
 @pytest.fixture(scope="module")
@@ -289,4 +272,4 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("text", TEXTS, ids=[t.stem.split("-")[0] for t in TEXTS])
 def test_sample_text_exported_by_libreoffice(text: Path, office_pdfs: dict[str, Path]) -> None:
     pdf = office_pdfs[text.stem]
-    _assert_same_plans(extract(pdf), _from_text(text))
+    assert_same_plans(extract(pdf), _from_text(text))

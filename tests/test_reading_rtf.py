@@ -10,7 +10,6 @@ give the plans of the text, with the .docx's locators (第5段, 表1 第3行 202
 
 from __future__ import annotations
 
-import collections
 import re
 import sys
 from pathlib import Path
@@ -27,28 +26,15 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
 from makedocs import _spans, blocks, office, text_to_docx, text_to_rtf  # noqa: E402
+from sameplans import assert_same_plans, targets  # noqa: E402
 
 TEXTS = sorted((HERE.parent / "examples" / "texts").glob("*.txt"))
 
 
-def _targets(plan: object, located: bool = True) -> collections.Counter:
-    return collections.Counter(
-        (t.indicator, t.domain, str(t.target.op), str(t.target.value), t.target.unit, t.target.masked, str(t.section))
-        + ((t.locator,) if located else ())
-        for t in plan.targets  # type: ignore[attr-defined]
-    )
-
-
-def _assert_same(got: list, want: list, located_as: list | None = None) -> None:
-    assert len(got) == len(want)
-    for g, w in zip(got, want, strict=True):
-        for name in ("title", "kind", "level", "jurisdiction", "period", "document_number", "follows"):
-            assert getattr(g.plan, name) == getattr(w.plan, name), name
-        assert g.domains == w.domains
-        assert _targets(g, located=False) == _targets(w, located=False)
-        assert len(g.unparsed) == len(w.unparsed)
-    for g, d in zip(got, located_as or [], strict=True):
-        assert _targets(g) == _targets(d)  # the .docx's paragraphs and cells
+def _assert_same(got: list, want: list, located_as: list) -> None:
+    assert_same_plans(got, want)
+    for g, d in zip(got, located_as, strict=True):
+        assert targets(g, located=True) == targets(d, located=True)  # the .docx's paragraphs and cells
 
 
 @pytest.mark.parametrize("escapes", ["gbk", "unicode"])
