@@ -29,10 +29,13 @@ Number = int | Decimal | Fraction | str
 
 @dataclass(frozen=True)
 class _Table:
-    registry: pint.UnitRegistry
     pint_of: dict[str, str]  # canonical symbol (numerator or denominator) -> pint expression
     symbol_of: dict[str, str]  # written form -> canonical numerator symbol
     denominator_of: dict[str, str]  # written form -> canonical denominator symbol
+    # every canonical unit (a symbol, or numerator/denominator) -> its dimension as pint writes it, and the
+    # exact factor to pint's base units: convert(v, a, b) = v * factor[a] / factor[b] when the dimensions agree
+    dimension_of: dict[str, str]
+    factor_of: dict[str, Fraction]
 
 
 def fold(text: str) -> str:
@@ -43,15 +46,21 @@ def fold(text: str) -> str:
 
 @cache
 def _table() -> _Table:
-    import pint
+    """The units of rules/units.yaml with every conversion precomputed by pint, kept in the cache (compliance.cache).
 
+    pint is imported only to build the table, once per edit of units.yaml: a
+    check multiplies Fractions instead of building pint Quantities.
+    """
+    from compliance.cache import cached
+
+    source = rules_file("units.yaml")
+    return cached("units", [source], lambda: _build_table(source))
+
+
+def _build_table(source: Any) -> _Table:
     from compliance.loading.yamlfile import read_yaml
 
-    data = read_yaml(rules_file("units.yaml")).data
-    registry = pint.UnitRegistry(None, non_int_type=Fraction)
-    for line in str(data["definitions"]).splitlines():
-        if line.strip():
-            registry.define(line.strip())
+    data = read_yaml(source).data
     pint_of: dict[str, str] = {}
     symbol_of: dict[str, str] = {}
     denominator_of: dict[str, str] = {}
@@ -62,7 +71,35 @@ def _table() -> _Table:
             index[fold(symbol)] = symbol
             for alias in entry.get("aliases", []):
                 index.setdefault(fold(str(alias)), symbol)
-    return _Table(registry, pint_of, symbol_of, denominator_of)
+    registry = _registry(str(data["definitions"]))
+    numerators = list(dict.fromkeys(symbol_of.values()))
+    canonical = numerators + [f"{n}/{d}" for n in numerators for d in dict.fromkeys(denominator_of.values())]
+    dimension_of: dict[str, str] = {}
+    factor_of: dict[str, Fraction] = {}
+    for unit in canonical:
+        quantity = registry.Quantity(Fraction(1), _expression(pint_of, unit))
+        dimension_of[unit] = str(quantity.dimensionality)
+        factor_of[unit] = Fraction(quantity.to_base_units().magnitude)
+    return _Table(pint_of, symbol_of, denominator_of, dimension_of, factor_of)
+
+
+@cache
+def _registry(definitions: str) -> pint.UnitRegistry:
+    import pint
+
+    registry = pint.UnitRegistry(None, non_int_type=Fraction)
+    for line in definitions.splitlines():
+        if line.strip():
+            registry.define(line.strip())
+    return registry
+
+
+def _expression(pint_of: dict[str, str], symbol: str) -> str:
+    """The pint expression of a canonical unit: 微克/立方米/年 — the last slash divides."""
+    numerator, slash, denominator = symbol.rpartition("/")
+    if symbol in pint_of or not slash:
+        return pint_of[symbol]
+    return f"({pint_of[numerator]}) / ({pint_of[denominator]})"
 
 
 def normalise_unit(written: str) -> str:
@@ -100,16 +137,21 @@ def known_units() -> list[str]:
 
 
 def _pint_expression(unit: str) -> str:
-    table = _table()
-    symbol = normalise_unit(unit)
-    numerator, slash, denominator = symbol.rpartition("/")  # 微克/立方米/年: the last slash divides
-    if symbol in table.pint_of or not slash:
-        return table.pint_of[symbol]
-    return f"({table.pint_of[numerator]}) / ({table.pint_of[denominator]})"
+    return _expression(_table().pint_of, normalise_unit(unit))
 
 
 def _quantity(value: Number, unit: str) -> Any:
-    return _table().registry.Quantity(as_fraction(value), _pint_expression(unit))
+    """A pint Quantity: only for a unit the precomputed table lacks (none that normalise_unit returns)."""
+    from compliance.loading.yamlfile import read_yaml
+
+    definitions = str(read_yaml(rules_file("units.yaml")).data["definitions"])
+    return _registry(definitions).Quantity(as_fraction(value), _pint_expression(unit))
+
+
+def _dimension(unit: str) -> str:
+    symbol = normalise_unit(unit)
+    found = _table().dimension_of.get(symbol)
+    return found if found is not None else str(_quantity(1, unit).dimensionality)
 
 
 def as_fraction(value: Number) -> Fraction:
@@ -124,14 +166,14 @@ def as_fraction(value: Number) -> Fraction:
 def compatible(unit_a: str, unit_b: str) -> bool:
     """Can a value in unit_a be converted into unit_b?"""
     try:
-        return bool(_quantity(1, unit_a).dimensionality == _quantity(1, unit_b).dimensionality)
+        return _dimension(unit_a) == _dimension(unit_b)
     except UnitError:
         return False
 
 
 def dimension(unit: str) -> str:
     """The dimension a unit measures, e.g. '[rate]' or '[count] / [time]'."""
-    return str(_quantity(1, unit).dimensionality)
+    return _dimension(unit)
 
 
 def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
@@ -139,10 +181,32 @@ def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
 
     Raises UnitError when the two measure different things (万人 and %).
     """
+    return as_fraction(value) * _factor(from_unit, to_unit)
+
+
+@cache
+def _factor(from_unit: str, to_unit: str) -> Fraction:
+    """The exact factor from one unit to another (cached per pair); UnitError when they measure different things."""
+    table = _table()
+    source, target = normalise_unit(from_unit), normalise_unit(to_unit)
+    if source in table.factor_of and target in table.factor_of:
+        if table.dimension_of[source] != table.dimension_of[target]:
+            from compliance.messages import text
+
+            raise UnitError(
+                text(
+                    "unit.not-convertible",
+                    unit=source,
+                    to=target,
+                    dimension=_Dimension(table.dimension_of[source]),
+                    to_dimension=_Dimension(table.dimension_of[target]),
+                )
+            )
+        return table.factor_of[source] / table.factor_of[target]
     import pint
 
     try:
-        return Fraction(_quantity(value, from_unit).to(_pint_expression(to_unit)).magnitude)
+        return Fraction(_quantity(1, from_unit).to(_pint_expression(to_unit)).magnitude)
     except pint.DimensionalityError as error:
         from compliance.messages import text
 

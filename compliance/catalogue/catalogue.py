@@ -576,10 +576,19 @@ def load_catalogue(rules_dir: Path | None = None, overlays: Iterable[Path] = ())
 
     base = Path(rules_dir) if rules_dir is not None else data_dir("rules")
     folders = tuple(Path(o).resolve() for o in overlays)
-    return _load(base.resolve(), folders, overlay_stamp(folders))
+    return _load_kept(base.resolve(), folders, overlay_stamp(folders))
 
 
 @cache
+def _load_kept(rules_dir: Path, overlays: tuple[Path, ...], stamp: tuple[object, ...]) -> Catalogue:
+    """Validated once per content of its files (compliance.cache), and once per process for their state now."""
+    from compliance.cache import cached
+
+    sources = [rules_dir / DOMAINS_FILE, rules_dir / INDICATORS_FILE]
+    sources += [folder / name for folder in overlays for name in (DOMAINS_FILE, INDICATORS_FILE)]
+    return cached("catalogue", sources, lambda: _load(rules_dir, overlays, stamp))
+
+
 def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object, ...] = ()) -> Catalogue:
     from compliance.loading.validate import validate
     from compliance.loading.yamlfile import read_yaml

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,32 @@ class RuleSet:
 
 
 def load_rules(overlays: Sequence[Path] = ()) -> RuleSet:
-    """The bundled rules with `overlays` (folders, later wins) merged over them."""
+    """The bundled rules with `overlays` (folders, later wins) merged over them.
+
+    Validated once per content of the files (compliance.cache: an edit of a
+    bundled rules file or of an overlay's makes a new entry), and once per
+    process for the same overlays as they are now.
+    """
+    from compliance.resources import overlay_stamp
+
+    folders = tuple(Path(o) for o in overlays)
+    return _rules(folders, overlay_stamp(tuple(f.resolve() for f in folders)))
+
+
+@cache
+def _rules(folders: tuple[Path, ...], stamp: tuple[object, ...]) -> RuleSet:
+    from compliance.cache import cached
+    from compliance.resources import OVERLAY_FILES, data_dir
+
+    sources = [data_dir("rules") / name for name in OVERLAY_FILES]
+    sources += [folder / name for folder in folders for name in OVERLAY_FILES]
+    return cached("rules", sources, lambda: _build(folders))
+
+
+def _build(folders: tuple[Path, ...]) -> RuleSet:
     from compliance.catalogue import load_catalogue
     from compliance.resources import data_dir
 
-    folders = tuple(Path(o) for o in overlays)
     return RuleSet(
         catalogue=load_catalogue(overlays=folders),
         settings=merged_settings(folders),

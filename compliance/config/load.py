@@ -28,6 +28,8 @@ from compliance.messages import text
 CONFIG_FILE = "compliance.toml"
 PYPROJECT = "pyproject.toml"
 CONFIG_VARIABLE = "COMPLIANCE_CONFIG"
+# read below the settings, where no settings exist yet: the cache of compliance.cache, the validity gate
+RUNTIME_VARIABLES = ("COMPLIANCE_CACHE_DIR", "COMPLIANCE_NO_CACHE", "COMPLIANCE_PURE_PYTHON")
 SELECTOR_FIELDS = ("select", "extend_select", "ignore")
 
 
@@ -197,7 +199,7 @@ def _explain(detail: Any, value: Any, loc: tuple[Any, ...]) -> tuple[str, str | 
 
 def _environment_layer(environ: Mapping[str, str], problems: list[Problem], notes: list[str]) -> _Layer:
     layer = _Layer("environment", None)
-    known = {CONFIG_VARIABLE}
+    known = {CONFIG_VARIABLE, *RUNTIME_VARIABLES}
     for name in Settings.model_fields:
         variable = env_name(name)
         if variable is None:

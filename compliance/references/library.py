@@ -11,6 +11,7 @@ official provincial text can add it without touching the package.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,18 +94,47 @@ class _Entry:
 
     def load(self) -> ReferencePlan:
         if self.reference is None:
-            from compliance.loading.plans import load_plan
-
-            self.reference = ReferencePlan(plan=load_plan(self.file), file=self.file, root=self.root, origin=self.origin)
+            self.reference = ReferencePlan(plan=_load_plan(self.file), file=self.file, root=self.root, origin=self.origin)
         return self.reference
 
 
+def _load_plan(file: Path) -> Plan:
+    """A reference plan, validated once per content of the file (compliance.cache); InputError if it is bad."""
+    import hashlib
+
+    from compliance.cache import cached
+    from compliance.loading.plans import load_plan
+
+    label = hashlib.blake2b(str(file.resolve()).encode(), digest_size=6).hexdigest()
+    return cached(f"reference-{label}", [file], lambda: load_plan(file))
+
+
+def _headers(files: list[Path]) -> dict[str, tuple[str, Level, tuple[str, ...], str] | None]:
+    """The header of each bundled reference file, read once per content of the directory (compliance.cache)."""
+    from compliance.cache import cached
+
+    return cached("reference-headers", files, lambda: {str(file): _header(file) for file in files})
+
+
+_BODY = re.compile(r"^(?:domains|targets|unparsed)\s*:", re.M)
+
+
 def _header(file: Path) -> tuple[str, Level, tuple[str, ...], str] | None:
-    """kind, level, jurisdiction and title read straight from the file, or None if they are not plainly there."""
-    from compliance.loading.yamlfile import read_yaml
+    """kind, level, jurisdiction and title read straight from the file, or None if they are not plainly there.
+
+    Only the lines above the body (domains, targets) are parsed: the header of a
+    YAML reference is a few lines of a long file.
+    """
+    from compliance.loading.yamlfile import parse_yaml, read_text, read_yaml
 
     try:
-        info = read_yaml(file).data["plan"]
+        if file.suffix.lower() == ".json":
+            data = read_yaml(file).data
+        else:
+            text = read_text(file)
+            body = _BODY.search(text)
+            data = parse_yaml(text[: body.start()] if body else text, str(file)).data
+        info = data["plan"]
         kind, level, title = info["kind"], Level(info["level"]), info["title"]
         jurisdiction = tuple(str(place) for place in info["jurisdiction"])
     except (InputError, KeyError, TypeError, ValueError):
@@ -133,8 +163,6 @@ class ReferenceLibrary:
         A user's reference files are validated at once (their problems are
         reported here, with positions); bundled ones when they are first used.
         """
-        from compliance.loading.plans import load_plan
-
         sources: list[tuple[Path, str]] = []
         if bundled:
             sources.append((reference_dir(), "bundled"))
@@ -143,13 +171,14 @@ class ReferenceLibrary:
         problems: list[Problem] = []
         for source, origin in sources:
             root, files = _plan_files(source)
+            headers = _headers(files) if origin == "bundled" else {}
             for file in files:
-                header = _header(file) if origin == "bundled" else None
+                header = headers.get(str(file))
                 if header is not None:
                     library._add(_Entry(file, root, origin, *header))
                     continue
                 try:
-                    plan = load_plan(file)
+                    plan = _load_plan(file)
                 except InputError as error:
                     problems.extend(error.problems)
                     continue

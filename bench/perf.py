@@ -1,0 +1,275 @@
+"""The figures of issue 12, each beside the floor measured in the same run.
+
+Run from the repository root:  python bench/perf.py [--runs 11] [--plans 5700] [--jobs N] [--only NAME...]
+
+It prints, as medians of paired alternating runs (bytecode present: every command runs once
+before it is timed, which also fills compliance's cache):
+
+- floor: `python -c "import pydantic, click, jsonschema, yaml"`, the bare imports of a checker;
+- cold `compliance check PLAN.yaml` (an example plan) and its ratio to the floor, paired run by run;
+- cold `compliance check DOC.txt` (extract + check the 178 KB 新平 text) and its ratio to the floor;
+- the first check after a rules file changed (the cache rebuilt), once, for information;
+- extraction of the 178 KB text in process (warm: the median of several calls after the first);
+- load + check per plan in process (a few hundred of the generated plans, references loaded once);
+- N plans (default 5 700: about every county of China, a women's and a children's plan each) in one
+  `compliance check FOLDER` invocation: wall time, and the peak resident memory of the process tree
+  (the parent and its workers, sampled every 10 ms).
+
+The plans are generated here from the example plans: each county of the gazetteer
+(compliance.catalogue.places) in turn, alternately women's and children's, with some
+target values moved so that some are weaker than their parents and some are not.
+It asserts nothing: speed is measured, not tested. On a loaded machine wall times are noisy;
+the ratios of paired runs much less so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "examples" / "plans" / "jinan-shizhong-women-2021-2025.yaml"
+TEXT = ROOT / "examples" / "texts" / "xinping-county-women-children-2021-2030.txt"
+EXAMPLES = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
+FLOOR = [sys.executable, "-c", "import pydantic, click, jsonschema, yaml"]
+GOALS = {"plan": 1.5, "text": 3.0, "extract": 0.15, "batch": 20.0, "memory": 300.0, "per-plan": 6.0}
+
+
+def compliance_command() -> list[str]:
+    script = Path(sys.executable).with_name("compliance")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "compliance"]
+
+
+# bytecode present: the children may write it (PYTHONDONTWRITEBYTECODE unset), and main() compiles the package first
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env or ENVIRONMENT
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def paired(command: list[str], runs: int) -> tuple[float, float, float]:
+    """(median floor, median command, median of the per-pair ratios), floor and command alternating."""
+    timed(FLOOR)
+    timed(command)  # bytecode written, cache filled
+    floors, times, ratios = [], [], []
+    for index in range(runs):
+        order = [FLOOR, command] if index % 2 == 0 else [command, FLOOR]
+        measured = {id(c): timed(c) for c in order}
+        floors.append(measured[id(FLOOR)])
+        times.append(measured[id(command)])
+        ratios.append(times[-1] / floors[-1])
+    return statistics.median(floors), statistics.median(times), statistics.median(ratios)
+
+
+def after_edit(command: list[str]) -> float:
+    """One check just after a rules file changed: the cache is rebuilt (the rules copied to a scratch folder)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**ENVIRONMENT, "COMPLIANCE_CACHE_DIR": scratch}
+        return timed(command, env=env)
+
+
+def extraction_in_process(calls: int) -> tuple[float, float]:
+    """(first call, median of the next `calls`) to extract the 178 KB text in this process."""
+    sys.path.insert(0, str(ROOT))
+    from compliance.extraction import extract
+
+    start = time.perf_counter()
+    extract(TEXT)
+    first = time.perf_counter() - start
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        extract(TEXT)
+        times.append(time.perf_counter() - start)
+    return first, statistics.median(times)
+
+
+def counties() -> list[tuple[str, ...]]:
+    """Every current county-level division of the gazetteer, as a path from the province down."""
+    sys.path.insert(0, str(ROOT))
+    from compliance.catalogue.places import gazetteer
+
+    return [place.path for place in gazetteer().places if place.level == "county" and not place.former]
+
+
+_VALUE = re.compile(r"(value: )(\d+)(?=[,}\s])")
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    """`count` plan files made from the examples: counties of China in turn, some targets moved."""
+    places = counties()
+    texts = [path.read_text(encoding="utf-8") for path in EXAMPLES]
+    paths = []
+    for index in range(count):
+        text = texts[index % len(texts)]
+        place = places[(index // 2) % len(places)]
+        title = re.search(r"^  title: (.*)$", text, re.M)
+        assert title is not None
+        kind = "妇女" if "kind: women" in text else "儿童"
+        text = text.replace(title.group(0), f"  title: {place[-1]}{kind}发展规划 #{index}", 1)
+        text = re.sub(r"^  jurisdiction: .*$", f"  jurisdiction: [{', '.join(place)}]", text, count=1, flags=re.M)
+        text = re.sub(r"^  follows:\n(    - .*\n)+", "", text, count=1, flags=re.M)
+        text = re.sub(r"^  (document_number|source): .*\n", "", text, flags=re.M)
+        text = _VALUE.sub(_mover(index), text)
+        path = folder / f"{index:05d}-{place[-1]}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _mover(index: int) -> Callable[[re.Match[str]], str]:
+    """One value in seven (a different seventh for each plan) moved by -1, 0 or +1."""
+    seen = itertools.count()
+
+    def move(match: re.Match[str]) -> str:
+        if next(seen) % 7 != index % 7:
+            return match.group(0)
+        return f"{match.group(1)}{max(0, int(match.group(2)) + index % 3 - 1)}"
+
+    return move
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    pending.extend(int(c) for c in children.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def batch(folder: Path, jobs: int | None) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS of the tree in bytes, exit code) of one `compliance check FOLDER`."""
+    command = [*compliance_command(), "check", str(folder)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=ENVIRONMENT)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"batch failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    return elapsed, peak, process.returncode
+
+
+def per_plan(paths: list[Path]) -> tuple[float, float]:
+    """(ms to load, ms to check) per plan in process, references loaded once, after one plan to warm up."""
+    sys.path.insert(0, str(ROOT))
+    from compliance.checking import check
+    from compliance.loading.plans import load_plan
+    from compliance.references import ReferenceLibrary
+
+    library = ReferenceLibrary.load()
+    check(load_plan(paths[0]), library)
+    start = time.perf_counter()
+    plans = [load_plan(p) for p in paths]
+    loaded = time.perf_counter()
+    for plan in plans:
+        check(plan, library)
+    checked = time.perf_counter()
+    return (loaded - start) / len(paths) * 1000, (checked - loaded) / len(paths) * 1000
+
+
+def verdict(ok: bool) -> str:
+    return "goal met" if ok else "GOAL NOT MET"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="paired runs of each cold command")
+    parser.add_argument("--plans", type=int, default=5700, help="plans in the batch")
+    parser.add_argument("--in-process", type=int, default=500, help="plans loaded and checked in process")
+    parser.add_argument("--jobs", type=int, default=None, help="--jobs of the batch (default: the command's)")
+    parser.add_argument("--only", nargs="*", choices=["plan", "text", "extract", "per-plan", "batch"], default=None)
+    options = parser.parse_args()
+    wanted = set(options.only or ["plan", "text", "extract", "per-plan", "batch"])
+    compliance = compliance_command()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "compliance")], check=True, env=ENVIRONMENT)
+    load = os.getloadavg()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(f"floor: {' '.join(FLOOR[1:])!r}; medians of {options.runs} paired alternating runs\n")
+    if "plan" in wanted:
+        floor, took, ratio = paired([*compliance, "check", str(PLAN.relative_to(ROOT))], options.runs)
+        print(f"cold `compliance check {PLAN.relative_to(ROOT)}`: {took:.3f} s, floor {floor:.3f} s: "
+              f"{ratio:.2f}× the floor (goal ≤ {GOALS['plan']}×, {verdict(ratio <= GOALS['plan'])})")
+        rebuilt = after_edit([*compliance, "check", str(PLAN.relative_to(ROOT))])
+        print(f"  the first check with an empty cache (after an edit of a rules or reference file): {rebuilt:.3f} s")
+    if "text" in wanted:
+        floor, took, ratio = paired([*compliance, "check", str(TEXT.relative_to(ROOT))], options.runs)
+        size = TEXT.stat().st_size // 1024
+        print(f"cold `compliance check {TEXT.relative_to(ROOT)}` ({size} KB, extract + check): {took:.3f} s, "
+              f"floor {floor:.3f} s: {ratio:.2f}× the floor (goal ≤ {GOALS['text']}×, {verdict(ratio <= GOALS['text'])})")
+    if "extract" in wanted:
+        first, warm = extraction_in_process(5)
+        print(f"extraction of the {TEXT.stat().st_size // 1024} KB text in process: {warm:.3f} s "
+              f"(median of 5 after the first call, which took {first:.3f} s with the rules' loading) "
+              f"(goal ≤ {GOALS['extract']} s, {verdict(warm <= GOALS['extract'])})")
+    if wanted & {"batch", "per-plan"}:
+        folder = Path(tempfile.mkdtemp(prefix="compliance-bench-"))
+        try:
+            paths = generate(folder, max(options.plans, options.in_process))
+            if "per-plan" in wanted:
+                load_ms, check_ms = per_plan(paths[: options.in_process])
+                total = load_ms + check_ms
+                print(f"load + check per plan in process ({options.in_process} plans): {total:.1f} ms "
+                      f"({load_ms:.1f} load + {check_ms:.1f} check) (goal ≤ {GOALS['per-plan']} ms, "
+                      f"{verdict(total <= GOALS['per-plan'])})")
+            if "batch" in wanted:
+                for path in paths[options.plans:]:
+                    path.unlink()
+                elapsed, peak, code = batch(folder, options.jobs)
+                mib = peak / 2**20
+                jobs = f"--jobs {options.jobs}" if options.jobs else "default --jobs"
+                print(f"{options.plans} plans in one `compliance check FOLDER` ({jobs}): {elapsed:.1f} s, "
+                      f"peak RSS of the process tree {mib:.0f} MiB, exit {code} "
+                      f"(goal ≤ {GOALS['batch']:.0f} s and ≤ {GOALS['memory']:.0f} MiB, "
+                      f"{verdict(elapsed <= GOALS['batch'] and mib <= GOALS['memory'])})")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The validity gate (jsonschema-rs) in front of jsonschema never lets through what jsonschema refuses.
+
+compliance/loading/validate.py asks the compiled validator first and trusts
+only its yes; these tests hold it to jsonschema on every file of the
+repository and on mutated plans, and check that the pure-Python path (no
+jsonschema-rs) reports exactly the same problems.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from jsonschema import Draft202012Validator
+
+from compliance.loading import validate as validation
+from compliance.loading.plans import SCHEMA_PATH
+from compliance.loading.yamlfile import read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_FILES = sorted(
+    p
+    for folder in ("examples/plans", "reference_targets", "tests/broken", "tests/plans", "tests/counties/plans")
+    for p in (ROOT / folder).rglob("*")
+    if p.suffix in (".yaml", ".yml", ".json")
+)
+
+
+def _data(path: Path) -> object:
+    try:
+        return read_yaml(path).data
+    except Exception:  # noqa: BLE001 - a file the reader refuses never reaches validation
+        return None
+
+
+def _jsonschema_valid(data: object) -> bool:
+    return not any(Draft202012Validator(validation.load_schema(SCHEMA_PATH)).iter_errors(data))
+
+
+def test_the_gate_is_there() -> None:
+    """jsonschema-rs is a dependency: without it the gate would silently be the slow path."""
+    assert validation._gate(SCHEMA_PATH) is not None
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_gate_agrees_with_jsonschema(path: Path) -> None:
+    data = _data(path)
+    if data is None:
+        pytest.skip("not readable as YAML (the reader reports it)")
+    assert validation.plainly_valid(data, SCHEMA_PATH) == _jsonschema_valid(data)
+
+
+def test_a_broken_file_gives_the_same_problems_without_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COMPLIANCE_PURE_PYTHON (or no jsonschema-rs): jsonschema alone, the same words at the same places."""
+    documents = []
+    for path in PLAN_FILES:
+        try:
+            documents.append(read_yaml(path))
+        except Exception:  # noqa: BLE001
+            continue
+    with_gate = [validation.validate(d, SCHEMA_PATH) for d in documents]
+    assert any(with_gate), "some files of tests/broken are invalid"
+    monkeypatch.setenv("COMPLIANCE_PURE_PYTHON", "1")
+    validation._gate.cache_clear()
+    try:
+        assert validation._gate(SCHEMA_PATH) is None
+        assert [validation.validate(d, SCHEMA_PATH) for d in documents] == with_gate
+    finally:
+        monkeypatch.delenv("COMPLIANCE_PURE_PYTHON")
+        validation._gate.cache_clear()
+
+
+_BASE = read_yaml(ROOT / "examples" / "plans" / "xinping-women-2021-2030.yaml").data
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10, 3000), st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=6), st.just([]), st.just({}), st.just(["a"]), st.just({"op": ">="}),
+)
+
+
+def _paths(node: object, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_paths(value, (*prefix, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node[:3]):
+            found.extend(_paths(value, (*prefix, index)))
+    return found
+
+
+_ALL_PATHS = _paths(_BASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(_ALL_PATHS), st.sampled_from(["set", "delete", "add"]), _VALUES), min_size=1, max_size=3
+    )
+)
+def test_gate_agrees_on_mutated_plans(edits: list) -> None:
+    """A plan with a value replaced, a field deleted or an unknown field added: the gate and jsonschema agree."""
+    data = copy.deepcopy(_BASE)
+    for path, action, value in edits:
+        parent = data
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if action == "set":
+                parent[path[-1]] = value
+            elif action == "delete" and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            elif action == "add" and isinstance(parent[path[-1]], dict):
+                parent[path[-1]]["unknown_field"] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    assert validation.plainly_valid(data, SCHEMA_PATH) == _jsonschema_valid(data)
