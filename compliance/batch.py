@@ -9,7 +9,8 @@ when one file is broken: each input is loaded and checked on its own, and a
 file that cannot be read becomes an `InputFailure` (its problems, with
 positions) in the stream of results instead of stopping the run. Results come
 one at a time, so a report can be written as they arrive without keeping every
-plan alive.
+plan alive. Many inputs are checked in parallel (`jobs`, default the cores
+available), and still reported in input order.
 """
 
 from __future__ import annotations
@@ -86,10 +87,12 @@ def check_inputs(
     ignore) are those of `compliance.check`; `extraction` steers plan documents
     (kind, jurisdiction, level, period, encoding). Bad options (a rule selector
     that names no rule) raise InputError before any input is read.
+
+    Inputs are checked by as many worker processes as `settings.jobs` says
+    (default: the cores available); results come in input order all the same,
+    and as they are made, so a report can be written while the rest is checked.
     """
-    from compliance.checking import check
     from compliance.config import load_settings
-    from compliance.documents import load_plans
     from compliance.references import ReferenceLibrary
 
     settings = options.pop("settings", None)
@@ -110,20 +113,158 @@ def check_inputs(
             text("cli.no-inputs"),
             hint=text("cli.no-inputs-hint", suffixes=", ".join(input_suffixes())),
         )
+    job = _Job(library, settings, options, extraction or {})
+    jobs = settings.jobs or available_cores()
+    if jobs > 1 and len(files) > 1 and _can_fork():
+        yield from _in_parallel(files, job, min(jobs, len(files)))
+        return
     for file in files:
-        try:
-            plans = load_plans([file], **(extraction or {}))
-        except InputError as error:
-            yield InputFailure(str(file), list(error.problems))
-            continue
-        except (OSError, MemoryError) as error:  # the machine refused this input: the user's to fix, not a bug
-            from compliance.files import environment_error
+        yield from _check_file(file, job)
 
-            yield InputFailure(str(file), list(environment_error(error, str(file)).problems))
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as a container or taskset limits it)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _check_file(file: Path, job: _Job) -> list[Any]:
+    """The results of one input: a Report per plan it holds, or one InputFailure."""
+    from compliance.checking import check
+    from compliance.documents import load_plans
+
+    try:
+        plans = load_plans([file], **job.extraction)
+    except InputError as error:
+        return [InputFailure(str(file), list(error.problems))]
+    except (OSError, MemoryError) as error:  # the machine refused this input: the user's to fix, not a bug
+        from compliance.files import environment_error
+
+        return [InputFailure(str(file), list(environment_error(error, str(file)).problems))]
+    except Exception as error:  # noqa: BLE001 - one input's bug must not cost the others' reports
+        message = text("cli.internal-input", error=f"{type(error).__name__}: {error}")
+        return [InputFailure(str(file), [Problem(str(file), message, hint=text("cli.internal-input-hint"))], internal=True)]
+    return [check(plan, job.library, settings=job.settings, **job.options) for plan in plans]
+
+
+# --- checking in parallel -------------------------------------------------------------------------------
+#
+# Workers are forked from this process once the references, settings and rules are loaded, so each starts
+# with them in memory. A worker checks a chunk of inputs and sends back its results pickled, the reference
+# plans (and their targets) named rather than copied: the parent puts its own objects in their place, so
+# a report from a worker is the report this process would have made, and costs a few kilobytes to send.
+# Chunks are taken in input order and their results yielded in input order, with a bounded number in
+# flight, so memory stays flat however many inputs there are.
+
+
+@dataclass
+class _Job:
+    library: Any
+    settings: Any
+    options: dict[str, Any]
+    extraction: dict[str, Any]
+
+
+_JOB: _Job | None = None  # what the forked workers inherit
+
+
+def _references(library: Any) -> tuple[dict[int, tuple[str, ...]], dict[tuple[str, ...], Any]]:
+    """The reference plans loaded so far and their targets: id → name (for pickling), name → object."""
+    by_id: dict[int, tuple[str, ...]] = {}
+    by_name: dict[tuple[str, ...], Any] = {}
+    for entry in library.entries:
+        reference = entry.reference
+        if reference is None:
             continue
-        except Exception as error:  # noqa: BLE001 - one input's bug must not cost the others' reports
-            message = text("cli.internal-input", error=f"{type(error).__name__}: {error}")
-            yield InputFailure(str(file), [Problem(str(file), message, hint=text("cli.internal-input-hint"))], internal=True)
-            continue
-        for plan in plans:
-            yield check(plan, library, settings=settings, **options)
+        name = ("plan", str(entry.file), entry.origin)
+        by_id[id(reference)], by_name[name] = name, reference
+        for index, target in enumerate(reference.plan.targets):
+            target_name = ("target", str(entry.file), entry.origin, str(index))
+            by_id[id(target)], by_name[target_name] = target_name, target
+    return by_id, by_name
+
+
+def _work(chunk: list[str]) -> bytes:
+    """In a worker: check a chunk of inputs, and pickle the results with the references named."""
+    import io
+    import pickle
+
+    assert _JOB is not None
+    results = [
+        result
+        for file in chunk
+        for result in _check_file(Path(file), _JOB)
+    ]
+    names, _ = _references(_JOB.library)
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj: Any) -> Any:
+            return names.get(id(obj))
+
+    buffer = io.BytesIO()
+    Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(results)
+    return buffer.getvalue()
+
+
+def _unpack(data: bytes, library: Any) -> list[Any]:
+    """In this process: a worker's results, with this process's reference plans in place of the names."""
+    import io
+    import pickle
+
+    known: dict[tuple[str, ...], Any] = {}
+
+    def load(name: tuple[str, ...]) -> Any:
+        if name not in known:
+            for entry in library.entries:
+                if str(entry.file) == name[1] and entry.origin == name[2]:
+                    entry.load()
+            known.update(_references(library)[1])
+        return known[name]
+
+    class Unpickler(pickle.Unpickler):
+        def persistent_load(self, pid: Any) -> Any:
+            return load(tuple(pid))
+
+    return list(Unpickler(io.BytesIO(data)).load())
+
+
+def _in_parallel(files: list[Path], job: _Job, jobs: int) -> Iterator[Any]:
+    """The results of `files`, checked by `jobs` forked workers, in input order."""
+    import gc
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _JOB
+    size = max(1, min(16, len(files) // (jobs * 8)))
+    chunks = [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
+    _JOB = job
+    gc.collect()
+    gc.freeze()  # what the workers inherit is never scanned by their collector, nor copied by touching it
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque[Any] = deque()
+            queued = iter(chunks)
+            for chunk in queued:
+                pending.append(pool.submit(_work, chunk))
+                if len(pending) >= jobs * 3:
+                    break
+            while pending:
+                data = pending.popleft().result()
+                for chunk in queued:  # keep the workers busy while this chunk is written
+                    pending.append(pool.submit(_work, chunk))
+                    break
+                yield from _unpack(data, job.library)
+    finally:
+        _JOB = None
+        gc.unfreeze()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()

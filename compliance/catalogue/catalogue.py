@@ -435,6 +435,13 @@ class Catalogue:
         """
         if name in self._indicator_by_id:
             return self._indicator_by_id[name]
+        # the same names come back plan after plan: each (name, kind) is matched once per catalogue
+        memo: dict[tuple[str, Any], Indicator | None] = self.__dict__.setdefault("_matches", {})
+        if (name, kind) not in memo:
+            memo[(name, kind)] = self._match_indicator(name, kind)
+        return memo[(name, kind)]
+
+    def _match_indicator(self, name: str, kind: Kind | str | None) -> Indicator | None:
         key = normalise_name(name)
         if not key:
             return None
@@ -458,6 +465,12 @@ class Catalogue:
         """
         if not any(ch in "*＊" for ch in name):
             return None
+        memo: dict[tuple[str, Any], NearMiss | None] = self.__dict__.setdefault("_masked_matches", {})
+        if (name, kind) not in memo:
+            memo[(name, kind)] = self._masked_match(name, kind)
+        return memo[(name, kind)]
+
+    def _masked_match(self, name: str, kind: Kind | str | None) -> NearMiss | None:
         pieces = re.split(r"([*＊]+)", unicodedata.normalize("NFKC", name))
         pattern = "".join(
             rf"\d{{{len(piece)}}}" if piece and piece[0] in "*＊" else re.escape(normalise_name(piece)) for piece in pieces
@@ -479,6 +492,12 @@ class Catalogue:
         (市 for 县, 小学 for 初中, an added 女 make another indicator). A jurisdiction-wide
         prefix (全县…) is looked past. None when no name is near enough.
         """
+        memo: dict[tuple[str, Any], NearMiss | None] = self.__dict__.setdefault("_near_misses", {})
+        if (name, kind) not in memo:
+            memo[(name, kind)] = self._near_miss(name, kind)
+        return memo[(name, kind)]
+
+    def _near_miss(self, name: str, kind: Kind | str | None) -> NearMiss | None:
         from rapidfuzz.distance import Levenshtein
         from rapidfuzz.process import extract
 

@@ -122,10 +122,10 @@ class CheckContext:
         """Every target of the ancestors, with the scope it has (its own mark, an overlay's, a name shape)."""
         if self._reference_targets is None:
             self._reference_targets = [
-                ReferenceTarget(target, reference, self.scopes.scope_of(target, reference.id, reference.plan))
+                target
                 for reference in self.ancestors
                 if reference.targets_encoded
-                for target in reference.plan.targets
+                for target in _scoped_targets(reference, self.scopes)
             ]
         return self._reference_targets
 
@@ -192,3 +192,18 @@ class CheckContext:
                 written = [d for d in self.plan.domains if self.catalogue.match_domain(d, self.plan.plan.kind) == domain]
                 return written[0] if written else domain.name
         return None
+
+
+# (reference plan, scope rules) -> its targets with their scopes: the same for every plan checked against it.
+# The key holds both objects, so their ids cannot be reused while an entry lives.
+_SCOPED: dict[tuple[int, int], tuple[Any, Any, list[ReferenceTarget]]] = {}
+
+
+def _scoped_targets(reference: Any, scopes: ScopeRules) -> list[ReferenceTarget]:
+    entry = _SCOPED.get((id(reference), id(scopes)))
+    if entry is None or entry[0] is not reference or entry[1] is not scopes:
+        if len(_SCOPED) > 256:  # a long-lived process that loads many libraries: start again
+            _SCOPED.clear()
+        targets = [ReferenceTarget(t, reference, scopes.scope_of(t, reference.id, reference.plan)) for t in reference.plan.targets]
+        entry = _SCOPED[(id(reference), id(scopes))] = (reference, scopes, targets)
+    return entry[2]

@@ -95,6 +95,13 @@ RULES_HELP = "names (weaker-threshold), codes (CMP201) or code prefixes (CMP2); 
 )
 @rules_option
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Inputs checked at once, each by a process of its own (default: `jobs` of the configuration, "
+    "else the cores available); reports come in input order all the same.",
+)
+@click.option(
     "--show-unknown/--no-show-unknown",
     default=None,
     help="List each target whose indicator is not in the catalogue (the text report counts them in one line otherwise).",
@@ -123,6 +130,7 @@ def check(
     write_baseline: str | None,
     stdin_filename: str | None,
     rules_dirs: tuple[str, ...],
+    jobs: int | None,
     show_unknown: bool | None,
     **extraction: Any,
 ) -> None:
@@ -161,6 +169,7 @@ def check(
         waivers=waivers,
         baseline=baseline,
         rules=list(rules_dirs),
+        jobs=jobs,
         show_unknown=show_unknown,
     )
     chosen = get_format(_format(settings))

@@ -81,6 +81,9 @@ class Settings(BaseModel):
     docs_url: str | None = Field(
         None, description="where docs/ is published: SARIF links each rule to DOCS-URL/rules.md#cmp201"
     )
+    jobs: int | None = Field(
+        None, ge=1, description="inputs checked at once by `compliance check` (default: the cores available)"
+    )
     show_unknown: bool = Field(
         False, description="the text report lists each indicator not in the catalogue (default: one line with a count)"
     )

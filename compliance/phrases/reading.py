@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from functools import cache
 
 from compliance.model.plan import Direction, Op
@@ -24,9 +25,28 @@ def parse(text: str) -> list[ParsedTarget]:
     Numeric targets come with op, value and unit; masked digits give masked=True
     and value None; qualitative statements ("巩固率不断提高") come with op qual and
     a direction. Never raises: any string is a valid (if target-less) document.
+
+    A sentence is read once per process: extraction reads it, the loader reads
+    a plan file's phrase, the text-mismatch rule reads each target's quoted
+    text, and many targets quote one sentence. (The results are frozen; a
+    document-length text is not kept.)
     """
     if not isinstance(text, str) or not text:
         return []
+    if len(text) > _LONGEST_KEPT:
+        return _parse(text)
+    return list(_parse_kept(text))
+
+
+_LONGEST_KEPT = 1_000  # characters: a sentence or a table cell (not a document, nor a test timing long lines)
+
+
+@lru_cache(maxsize=16_384)
+def _parse_kept(text: str) -> tuple[ParsedTarget, ...]:
+    return tuple(_parse(text))
+
+
+def _parse(text: str) -> list[ParsedTarget]:
     work, inside = _prepare(text)
     targets = _numeric_targets(text, work, inside)
     targets += _coverage_targets(text, work, inside, targets)

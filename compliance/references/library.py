@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from compliance.errors import InputError, Problem
@@ -21,8 +22,9 @@ from compliance.model import Level, Plan
 from compliance.catalogue.places import Gazetteer, gazetteer
 from compliance.resources import reference_dir
 
+@lru_cache(maxsize=1024)
 def _reference_id(file: Path, root: Path) -> str:
-    """A short name: the path below its reference directory, without suffix."""
+    """A short name: the path below its reference directory, without suffix (asked for by every finding)."""
     if root == file:
         return file.stem
     return file.relative_to(root).with_suffix("").as_posix()
