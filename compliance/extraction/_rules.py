@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from compliance.translate import translator
+
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord(ch): " " for ch in "\u3000\xa0"})
@@ -15,9 +17,12 @@ _FOLD.update({ord(ch): "-" for ch in "—–－―‐‑"})
 _DIGITS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
 
 
+_fold = translator(_FOLD)
+
+
 def fold(text: str) -> str:
     """Full width to half width, one character for one (offsets survive); dashes unified."""
-    return text.translate(_FOLD)
+    return _fold(text)
 
 
 def fold_digits(text: str) -> str:

@@ -443,21 +443,22 @@ def _qualitative_targets(
     results: list[ParsedTarget] = []
     taken = _Spans((t.start, t.end) for t in found)
     begin = 0
-    n = len(work)
-    i = 0
-    while i <= n:
-        if i == n or (work[i] in _CLAUSE_END and not inside[i]):
-            clause = work[begin:i]
-            stripped = clause.rstrip(" ")
-            lead = len(clause) - len(clause.lstrip(" "))
-            body = stripped[lead:]
-            if body and not taken.overlaps(begin, i):
-                found = _qualitative_clause(text, work, begin + lead, begin + len(stripped), body)
-                if found is not None:
-                    results.append(found)
-            begin = i + 1
-        i += 1
+    # the clause ends (outside brackets) found in one pass, and the end of the text
+    ends = [m.start() for m in _CLAUSE_END_PATTERN.finditer(work) if not inside[m.start()]]
+    for i in [*ends, len(work)]:
+        clause = work[begin:i]
+        stripped = clause.rstrip(" ")
+        lead = len(clause) - len(clause.lstrip(" "))
+        body = stripped[lead:]
+        if body and not taken.overlaps(begin, i):
+            found = _qualitative_clause(text, work, begin + lead, begin + len(stripped), body)
+            if found is not None:
+                results.append(found)
+        begin = i + 1
     return results
+
+
+_CLAUSE_END_PATTERN = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 
 
 def _qualitative_clause(text: str, work: str, start: int, end: int, body: str) -> ParsedTarget | None:

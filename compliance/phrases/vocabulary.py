@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from compliance.model.plan import Direction, Op
+from compliance.translate import translator
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -81,9 +82,12 @@ _FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ", ord("﹪"): "%", ord("﹤"):
 _FOLD.update({ord(ch): "-" for ch in "—–―‐‑"})
 
 
+_translate = translator(_FOLD)
+
+
 def _fold(text: str) -> str:
     """Full width to half width, one character for one character (offsets survive)."""
-    return text.translate(_FOLD)
+    return _translate(text)
 
 
 @cache
