@@ -26,8 +26,7 @@ def forget() -> None:
 def translator(table: Mapping[int, int | str]) -> Callable[[str], str]:
     """A function doing `text.translate(table)` for a table of one-character replacements."""
     replacement = {chr(code): chr(new) if isinstance(new, int) else new for code, new in table.items()}
-    if any(len(new) != 1 for new in replacement.values()):
-        raise ValueError("translator: each replacement is one character")
+    assert all(len(new) == 1 for new in replacement.values())  # one for one: offsets survive
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(replacement)) + "]")
     look_up = replacement.__getitem__
     done: dict[str, str] = {}  # the same lines are folded again and again by the stages of a reading
