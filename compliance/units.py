@@ -160,7 +160,17 @@ def as_fraction(value: Number) -> Fraction:
         return value
     if isinstance(value, float):
         raise TypeError("floats are not exact: pass a Decimal or a string")
+    if isinstance(value, Decimal) and value.is_finite():  # the values of targets: a few hundred distinct ones, converted again and again
+        found = _FRACTIONS.get(value)
+        if found is None:
+            found = Fraction(value)
+            if len(_FRACTIONS) < 100_000:
+                _FRACTIONS[value] = found
+        return found
     return Fraction(Decimal(value) if isinstance(value, str) else value)
+
+
+_FRACTIONS: dict[Decimal, Fraction] = {}  # equal Decimals (95, 95.0) are the same Fraction
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:

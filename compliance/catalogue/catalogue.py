@@ -410,6 +410,13 @@ class Catalogue:
         """
         if name in self._domain_by_id:
             return self._domain_by_id[name]
+        # the same headings come back plan after plan: each (name, kind) is matched once per catalogue
+        memo: dict[tuple[str, Any], Domain | None] = self.__dict__.setdefault("_domain_matches", {})
+        if (name, kind) not in memo:
+            memo[(name, kind)] = self._match_domain(name, kind)
+        return memo[(name, kind)]
+
+    def _match_domain(self, name: str, kind: Kind | str | None) -> Domain | None:
         key = _domain_key(name)
         if not key:
             return None

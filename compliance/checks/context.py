@@ -47,6 +47,7 @@ class CheckContext:
     _reference_targets: list[ReferenceTarget] | None = None
     _reference_name_keys: set[str] | None = None
     _plan_ids: set[int] | None = None
+    _plan_targets: dict[str, list[Target]] | None = None
 
     # --- indicators -------------------------------------------------------
     def resolve(self, name: str, kind: Kind | None = None, *, typo: bool = False) -> tuple[str, Any]:
@@ -72,12 +73,9 @@ class CheckContext:
     def _reference_names(self) -> set[str]:
         """The ancestors' own wordings: a plan name that a reference writes the same way is no typo."""
         if self._reference_name_keys is None:
-            self._reference_name_keys = {
-                _name_key(target.indicator)
-                for reference in self.ancestors
-                if reference.targets_encoded
-                for target in reference.plan.targets
-            }
+            self._reference_name_keys = set().union(
+                *(_names_of(reference) for reference in self.ancestors if reference.targets_encoded)
+            )
         return self._reference_name_keys
 
     def is_plan_target(self, target: Target) -> bool:
@@ -102,6 +100,8 @@ class CheckContext:
         An indicator the plan does not target is stood in for by one the catalogue
         marks as its proxy (高中阶段女生毛入学率 for 高中阶段毛入学率).
         """
+        if self._plan_targets is not None:  # asked for by several rule families: grouped once per check
+            return self._plan_targets
         grouped: dict[str, list[Target]] = defaultdict(list)
         for target in self.plan.targets:
             grouped[self.key(target)].append(target)
@@ -112,7 +112,8 @@ class CheckContext:
             proxy_for = getattr(self.indicator(targets[0]), "proxy_for", None)
             if proxy_for and proxy_for not in grouped:
                 proxies[proxy_for].extend(targets)
-        return {**grouped, **proxies}
+        self._plan_targets = {**grouped, **proxies}
+        return self._plan_targets
 
     def stands_in(self, target: Target, key: str) -> bool:
         """Is `target` compared for indicator `key` as its proxy?"""
@@ -197,6 +198,19 @@ class CheckContext:
 # (reference plan, scope rules) -> its targets with their scopes: the same for every plan checked against it.
 # The key holds both objects, so their ids cannot be reused while an entry lives.
 _SCOPED: dict[tuple[int, int], tuple[Any, Any, list[ReferenceTarget]]] = {}
+
+
+_NAMES: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _names_of(reference: Any) -> frozenset[str]:
+    """The loose keys of a reference's own indicator names: the same for every plan checked against it."""
+    entry = _NAMES.get(id(reference))
+    if entry is None or entry[0] is not reference:
+        if len(_NAMES) > 256:
+            _NAMES.clear()
+        entry = _NAMES[id(reference)] = (reference, frozenset(_name_key(t.indicator) for t in reference.plan.targets))
+    return entry[1]
 
 
 def _scoped_targets(reference: Any, scopes: ScopeRules) -> list[ReferenceTarget]:

@@ -239,10 +239,14 @@ class _Builder:
         result: Any = None
         documents = 0
         try:
+            scalar_event = self.yaml.ScalarEvent
             while loader.check_event():
                 event = loader.get_event()
                 mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-                kind = type(event).__name__
+                if type(event) is scalar_event:  # most events: read it without comparing class names
+                    kind = "ScalarEvent"
+                else:
+                    kind = type(event).__name__
                 if kind == "DocumentStartEvent":
                     documents += 1
                     if documents > 1:
@@ -381,22 +385,28 @@ class _Builder:
         if self.json:
             return self._json_scalar(event.value, not event.style, mark)
         if tag is None:
-            plain = event.implicit[0]
-            tag = self.resolver.resolve(self.yaml.ScalarNode, event.value, event.implicit) if plain else f"{_CORE}str"
+            if event.implicit[0]:  # plain: its type by the implicit resolvers, the same for the same text
+                tag = _RESOLVED.get(event.value)
+                if tag is None:
+                    tag = self.resolver.resolve(self.yaml.ScalarNode, event.value, event.implicit)
+                    if len(_RESOLVED) < _RESOLVED_KEPT:
+                        _RESOLVED[event.value] = tag
+            else:
+                tag = _STR
         if tag == "!":
-            tag = f"{_CORE}str"
+            tag = _STR
         value = event.value
-        if tag == f"{_CORE}merge":
+        if tag == _MERGE_TAG:
             if is_key:
                 return _MERGE, None
-            tag = f"{_CORE}str"
-        if tag in (f"{_CORE}int", f"{_CORE}float") and event.tag is None and ":" in value:
-            return value, None  # 1:30 is YAML 1.1's base-60 number 90; to YAML 1.2 and to a writer, text
-        if tag == f"{_CORE}str":
+            tag = _STR
+        if tag == _STR:
             return value, None
-        if tag == f"{_CORE}null":
+        if tag in _NUMBER_TAGS and event.tag is None and ":" in value:
+            return value, None  # 1:30 is YAML 1.1's base-60 number 90; to YAML 1.2 and to a writer, text
+        if tag == _NULL:
             return None, None
-        if tag == f"{_CORE}bool":
+        if tag == _BOOL:
             from yaml.constructor import SafeConstructor
 
             meaning = SafeConstructor.bool_values.get(value.lower())
@@ -438,6 +448,10 @@ class _Builder:
 
 
 _RESOLVER: Any = None
+_STR, _NULL, _BOOL, _MERGE_TAG = f"{_CORE}str", f"{_CORE}null", f"{_CORE}bool", f"{_CORE}merge"
+_NUMBER_TAGS = (f"{_CORE}int", f"{_CORE}float")
+_RESOLVED: dict[str, str] = {}  # plain scalar text -> its implicit tag (keys and words repeat from file to file)
+_RESOLVED_KEPT = 50_000
 
 
 def _resolver() -> Any:

@@ -147,6 +147,10 @@ class TargetValue(BaseModel):
         """The value as an exact fraction: a ratio (三分之一, 2:3) from its terms, not its rounding."""
         if self.ratio is not None and self.ratio[1]:
             return Fraction(self.ratio[0]) / Fraction(self.ratio[1])
+        if isinstance(self.value, Decimal):
+            from compliance.units import as_fraction  # remembered per value: asked for by every comparison
+
+            return as_fraction(self.value)
         return None if self.value is None else Fraction(self.value)
 
 
