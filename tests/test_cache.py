@@ -164,3 +164,41 @@ def test_an_unwritable_cache_is_no_error(data: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would be", encoding="utf-8")
     assert _run(data, blocker / "cache", str(PLAN)) == _run(data, tmp_path / "unused", str(PLAN), cached=False)
+
+
+def test_a_user_s_edited_reference_is_never_stale(data: Path, tmp_path: Path) -> None:
+    """A reference of one's own (--ref): each edit of it is what the next run checks against, cache or not."""
+    cache = tmp_path / "cache"
+    mine = tmp_path / "my-references"
+    mine.mkdir()
+    reference = mine / "women-2021-2030.yaml"
+    shutil.copy(ROOT / "reference_targets" / "national" / "women-2021-2030.yaml", reference)
+    before = _run(data, cache, str(PLAN), "--ref", str(mine))
+    assert before == _run(data, tmp_path / "unused", str(PLAN), "--ref", str(mine), cached=False)
+    # its title, as the report names it (a user's reference is validated whole, its header not read apart)
+    _replace(reference, "title: 中国妇女发展纲要（2021—2030年）", "title: 中国妇女发展纲要（本地修订）")
+    after = _run(data, cache, str(PLAN), "--ref", str(mine))
+    assert "中国妇女发展纲要（本地修订）" in after and after != before
+    assert after == _run(data, tmp_path / "unused", str(PLAN), "--ref", str(mine), cached=False)
+    # a target value: 艾滋病母婴传播率 ≤ 2% relaxed to ≤ 5%, and the plan's 3% is no longer weaker
+    assert "weaker-threshold  艾滋病母婴传播率" in after
+    _replace(reference, 'target: {op: "<=", value: 2, unit: "%"}', 'target: {op: "<=", value: 5, unit: "%"}')
+    edited = _run(data, cache, str(PLAN), "--ref", str(mine))
+    assert "weaker-threshold  艾滋病母婴传播率" not in edited
+    assert edited == _run(data, tmp_path / "unused", str(PLAN), "--ref", str(mine), cached=False)
+
+
+def test_the_cache_lives_where_a_user_expects(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance, else ~/.cache/compliance; COMPLIANCE_NO_CACHE=1: none."""
+    from compliance.cache import cache_dir
+
+    for variable in ("COMPLIANCE_CACHE_DIR", "COMPLIANCE_NO_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "compliance"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "compliance"
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    monkeypatch.setenv("COMPLIANCE_NO_CACHE", "1")
+    assert cache_dir() is None
