@@ -253,6 +253,13 @@ _catalogues: dict[str, Catalogue] = {}
 
 @cache
 def _load(path: Path, lang: str) -> Catalogue:
+    """Read and checked once per content of the rules (compliance.cache): a cold command skips the 60 KB YAML."""
+    from compliance.cache import cached
+
+    return cached(f"messages-{lang}", [path], lambda: _read(path, lang))
+
+
+def _read(path: Path, lang: str) -> Catalogue:
     from compliance.errors import InputError, Problem
     from compliance.loading.yamlfile import read_yaml
 
