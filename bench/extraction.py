@@ -37,9 +37,13 @@ the gold says masked is counted as "guessed". Positions:
 Ranges. Extraction keeps a range (保持在40%—45%) as one target, `value` its
 lower end and `value_max` its upper end, as the checker reads it; the gold
 labels it as two entries (>= the lower bound, <= the upper one, the same
-quote). The bench scores such a target as its two bounds: each bound counts
-once among the extracted targets and matches at most one gold entry, so a
-range read right is two matches and a range missed is two misses.
+quote), while the seeds' gold labels it once, by its lower end (引导学生熟练掌握
+1-2项运动技能: >= 1). The bench scores such a target by its lower end, as any
+target, and its upper end may match one more gold entry (<= value_max at the
+same position): a matched upper end counts as one more extracted target and
+one more match, an unmatched one counts for nothing. So a range read right is
+two matches against two gold entries and one against one, and a range missed
+is a miss for each gold entry.
 
 Rules decided by the team and applied here only:
 
@@ -118,7 +122,7 @@ def target_key(target: object) -> tuple:
 
 
 def bound_keys(target: object) -> list[tuple]:
-    """The keys a target is scored by: its own, or a range's two bounds (>= its value, <= its value_max)."""
+    """The keys a target is scored by: its own, and for a range also its upper end (<= its value_max)."""
     key = target_key(target)
     high = getattr(target.target, "value_max", None)  # type: ignore[attr-defined]
     if high is None or key[4]:
@@ -270,8 +274,10 @@ def score_plan(
             f"{name}:{entry['line']} {entry['comparator']} {shown} {entry.get('unit')} [{entry['indicator']}] «{entry['quote']}»"
         )
     for target, key in sorted(unused, key=lambda pair: pair[0].line or 0):
-        bound = " (its upper bound)" if key != target_key(target) else ""
-        score.false_positives.append(f"{name}:{target.line} {_describe(target)}{bound}")
+        if key != target_key(target):
+            score.extracted -= 1  # a range's upper end no gold entry labels: the range counts once, by its lower end
+            continue
+        score.false_positives.append(f"{name}:{target.line} {_describe(target)}")
     return score
 
 
