@@ -304,3 +304,42 @@ def test_a_cell_with_one_target_per_subject_gives_a_target_each_named_for_its_su
         ("农村社区家长学校覆盖率", ">=", Decimal(85), "%"),
         ("婴儿死亡率", "<", Decimal("3.5"), "‰"),
     ]
+
+
+def test_a_pdf_cell_merged_across_the_citys_and_the_districts_columns_is_the_districts_too(tmp_path: Path) -> None:
+    """A ruled PDF table: 目标值 over 国家目标 | 市级目标 | 区级目标, one row's 市级 and 区级 cells drawn as one."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from tests.makedocs import _font
+
+    font = _font(embedded=False)
+    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    rows = [
+        ["领域", "指标", "2020年", "目标值", "", ""],
+        ["", "", "", "国家目标（2030年）", "市级目标（2025年）", "区级目标（2025年）"],
+        ["儿童与健康", "婴儿死亡率（‰）", "2.6", "≤5.0", "≤4", "≤3.2"],
+        ["儿童与环境", "城乡社区儿童之家覆盖率（%）", "90", "—", "全覆盖", ""],
+    ]
+    data = [[Paragraph(c, cell) for c in row] for row in rows]
+    style = TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (3, 0), (5, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
+        ("SPAN", (4, 3), (5, 3)),
+    ])
+    story = [
+        Paragraph("某某区儿童发展规划（2021—2025年）", body),
+        Paragraph("根据《中国儿童发展纲要（2021—2030年）》，制定本规划。", body),
+        Paragraph("三、主要指标", body),
+        Table(data, style=style),
+        Paragraph("四、组织实施", body),
+    ]
+    path = tmp_path / "levels.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    (plan,) = extract(path, jurisdiction="重庆市/某某区")
+    got = [(name, op, value) for _, name, op, value, _, _ in _rows(plan)]
+    assert got == [("婴儿死亡率", "<=", Decimal("3.2")), ("城乡社区儿童之家覆盖率", ">=", Decimal(100))]

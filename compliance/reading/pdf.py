@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,7 @@ class _Table:
     bottom: float
     rows: list[list[tuple[str, bool, int]]]  # (text, merged from above, printed lines)
     columns: tuple[float, ...] = ()  # where its columns start and end (the x of every vertical rule)
+    spanned: list[list[bool]] = field(default_factory=list)  # per row and cell: covered by the cell to its left
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
@@ -412,24 +413,29 @@ def _reason(error: Exception) -> str:
 def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, str]]) -> _Table:
     """Rows of (text, merged from above, printed lines) of a pdfplumber table, cell text from the page's characters."""
     rows: list[list[tuple[str, bool, int]]] = []
+    spanned: list[list[bool]] = []
     open_below: dict[int, float] = {}  # column -> bottom of a cell spanning rows
     for row in table.rows:
         out: list[tuple[str, bool, int]] = []
+        across: list[bool] = []
         top = row.bbox[1]
         for c, cell in enumerate(row.cells):
             if cell is None:
                 merged = open_below.get(c, -1) > top + 0.5
                 out.append(("", merged, 0))
+                across.append(not merged and c > 0)  # no cell starts here and none spans down to it: one spans across
                 continue
+            across.append(False)
             inside = [ch for ch in chars if _inside(ch, [cell])]
             printed = _printed_lines(page, inside)
             out.append((_join_wrapped("\n".join(p.text for p in printed)), False, len(printed)))
             open_below[c] = cell[3]
         rows.append(out)
+        spanned.append(across)
     x0, top, x1, bottom = table.bbox
     columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell is not None}
                      | {round(cell[2], 1) for row in table.rows for cell in row.cells if cell is not None})
-    return _Table(page, x0, top, x1, bottom, rows, tuple(columns))
+    return _Table(page, x0, top, x1, bottom, rows, tuple(columns), spanned)
 
 
 def _join_wrapped(text: str) -> str:
@@ -684,6 +690,7 @@ def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -
             continue
         cells = [text for text, _, _ in row]
         merged = [m for _, m, _ in row]
+        spanned = table.spanned[r] if r < len(table.spanned) else None
         place = f"第{table.page}页 表{table_number}"
         row_place = f"{place} 第{r + 1}行"
         locators = [cell_locator(place, r + 1, c + 1, names) for c in range(len(cells))]
@@ -693,6 +700,7 @@ def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -
                 "\t".join(cells),
                 cells=cells,
                 merged=merged,
+                spanned=spanned,
                 locator=row_place,
                 cell_locators=locators,
                 cell_numbers=numbers,
