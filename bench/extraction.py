@@ -65,6 +65,13 @@ Rules decided by the team and applied here only:
    other counts. The gold is inconsistent there: X/年 against a gold X (other
    than 次) counts as a match, and the bench says how many needed it ("/年*").
    Units are compared in the tool's spelling (课时 = 学时).
+4. A period the quote states. 中小学生每天校内体育活动时间不少于1小时 is a time per
+   day: extraction gives 小时/天, as the corpus and seed gold write it (18
+   labels). Other gold files write the bare 小时 (or 次 for 每年…不少于4次) because
+   the indicator's name already says 每天 / 每年. Both say the same thing only
+   when the gold quote itself states the period, so X/天 (X/年, X/周) against a
+   gold X counts as a match only when the quote says 每天/每日 (每年, 每周); these
+   are counted with rule 3 ("/年*"). Without the word in the quote they differ.
 """
 
 from __future__ import annotations
@@ -130,14 +137,21 @@ def bound_keys(target: object) -> list[tuple]:
     return [key, (key[0], "<=", _value(high), key[3], key[4])]
 
 
-def _equivalent(found: tuple, gold: tuple) -> str | None:
-    """'exact', 'per-thousand' (rule 2), 'per-year' (rule 3) or None; for a masked gold entry with no unit, any unit."""
+# The words of a quote that state the period of a per-period unit (rule 4).
+PERIOD_WORDS = {"天": ("每天", "每日"), "年": ("每年",), "周": ("每周",)}
+
+
+def _equivalent(found: tuple, gold: tuple, quote: str = "") -> str | None:
+    """'exact', 'per-thousand' (rule 2), 'per-year' (rules 3, 4) or None; for a masked gold entry with no unit, any unit."""
     if found == gold:
         return "exact"
     if found[:3] == gold[:3] and found[4] == gold[4]:
         if PER_THOUSAND.get(found[3] or "") == gold[3]:
             return "per-thousand"
         if gold[3] and found[3] == f"{gold[3]}/年" and gold[3] not in ("次", "百分点"):
+            return "per-year"
+        numerator, _, period = (found[3] or "").rpartition("/")
+        if gold[3] and numerator == gold[3] and any(word in quote for word in PERIOD_WORDS.get(period, ())):
             return "per-year"
         if gold[4] and gold[3] is None:
             return "exact"
@@ -304,7 +318,7 @@ def _find(
             continue
         else:
             found = (want[0], *found[1:])
-        if _equivalent(found, want) != how:
+        if _equivalent(found, want, entry.get("quote") or "") != how:
             continue
         if entry.get("base_year") is not None and target.target.base_year != entry["base_year"]:
             continue

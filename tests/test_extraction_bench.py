@@ -38,3 +38,14 @@ def test_per_thousand_equivalence_is_explicit() -> None:
     assert bench._equivalent((281, ">=", None, "名/千人", False), exact) == "per-thousand"
     assert bench._equivalent((281, ">=", None, "%", False), exact) is None
     assert bench._equivalent((281, ">=", None, "名", False), exact) == "exact"
+
+
+def test_a_per_period_unit_equals_the_bare_one_only_when_the_quote_states_the_period() -> None:
+    """Rule 4: 每天…不少于1小时 is 小时/天 (the tool, the corpus gold); a gold 小时 says the same only with 每天 in its quote."""
+    bench = _bench()
+    gold = (5, ">=", 1, "小时", False)
+    found = (5, ">=", 1, "小时/天", False)
+    assert bench._equivalent(found, gold, "中小学生每天校内体育活动时间不少于1小时") == "per-year"
+    assert bench._equivalent(found, gold, "中小学生校内体育活动时间不少于1小时") is None
+    assert bench._equivalent((5, ">=", 4, "次/年", False), (5, ">=", 4, "次", False), "每年开展巡回医疗服务不少于4次") == "per-year"
+    assert bench._equivalent((5, ">=", 4, "次/年", False), (5, ">=", 4, "次", False), "开展巡回医疗服务不少于4次") is None

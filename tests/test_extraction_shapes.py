@@ -156,3 +156,45 @@ def test_a_word_annex_table_with_a_unit_column(tmp_path: Path) -> None:
         ("普惠性幼儿园覆盖率", ">=", D(90), "%", None),
     ]
     assert [t.baseline.value for t in plan.targets] == [D("3.1"), D("4.4"), D("14.2"), D(85)]
+
+
+def test_a_wenku_table_whose_rows_stand_apart_by_spaces_and_glue_values() -> None:
+    """文库 rows: 2.712.52婴儿… (2.71 | 2.5 | row 2), 5.65.2 4学前… (a space between rows), 14.3下降18% (a phrase cell),
+    88100二、组织实施 (the last row before a part heading); and in the text 1:1.5, 元/月, 以“十三五”末为基数."""
+    (plan,) = extract(SHAPES / "children-wenku-spaced-table.txt")
+    assert plan.plan.period == (2021, 2030) and str(plan.plan.kind) == "children"
+    table = [
+        (t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.base_year)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ]
+    assert table == [
+        ("新生儿死亡率", "<=", D("2.5"), "‰", None),
+        ("婴儿死亡率", "<=", D("3.8"), "‰", None),
+        ("5岁以下儿童死亡率", "<=", D("5.2"), "‰", None),
+        ("学前三年毛入园率", ">=", D(93), "%", None),
+        ("九年义务教育巩固率", ">=", D(97), "%", None),
+        ("儿童伤害死亡率", "rel_decrease", D(18), "%", 2020),  # relative to the baseline column
+        ("每千名儿童拥有儿科执业（助理）医师数", ">=", D("0.9"), "名/千人", None),
+        ("城乡社区儿童之家覆盖率", ">=", D(100), "%", None),
+    ]
+    assert [t.baseline.value for t in plan.targets if str(t.section) == "indicator_table"] == [
+        D("2.71"), D("4.1"), D("5.6"), D("90.4"), D("96.1"), D("14.3"), D("0.71"), D(88)
+    ]
+    text = {t.indicator: t.target for t in plan.targets if str(t.section) == "main_targets"}
+    assert (text["儿童伤害死亡率"].value, text["儿童伤害死亡率"].base_year) == (D(18), 2020)  # “十三五”末 is 2020
+    assert (text["城镇公共厕所男女厕位比例"].value, text["城镇公共厕所男女厕位比例"].unit) == (D("0.667"), "ratio")
+    assert (text["集中养育孤儿基本生活保障标准"].value, text["集中养育孤儿基本生活保障标准"].unit) == (D(1600), "元/月")
+    assert not plan.unparsed
+
+
+def test_a_news_byline_and_history_are_no_targets() -> None:
+    """2023-03-15 08:45 is a time, not the ratio 8:45; 字号：A+ A- is furniture; “十三五”期间… is the past."""
+    (plan,) = extract(SHAPES / "children-news-byline.txt")
+    assert plan.plan.is_news_summary
+    assert targets(plan) == [
+        (8, "婴儿死亡率", "<=", D(3), "‰", "main_targets"),
+        (8, "适龄儿童免疫规划疫苗接种率", ">=", D(98), "%", "main_targets"),
+        (10, "学前教育毛入园率", ">=", D(97), "%", "main_targets"),
+    ]
+    assert not [u for u in plan.unparsed if u.line in (4, 10)]

@@ -93,6 +93,7 @@ class Rules:
     non_targets: list[NonTarget]
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
+    history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
 
 
 def _masks_too(pattern: str) -> str:
@@ -183,4 +184,5 @@ def rules() -> Rules:
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
+        history_openers=re.compile("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
     )

@@ -801,7 +801,7 @@ def read_flat(
             problems.append(RowProblem(line.number_at(header_end), rest[:200], said("extract.reason.flat-rows")))
         return targets, problems
     k = len(value_columns)
-    first = _NUMERIC.match(text, header_end)
+    first = _NUMERIC.match(text, _skip_space(text, header_end))
     openings = _splits(first.group(0), 0, "1", text[first.end() :], last=False) if first else []
     if not openings:  # the first row is not numbered 1: nothing to go by
         rest = text[header_end:].strip()
@@ -835,10 +835,21 @@ def read_flat(
     return targets, problems
 
 
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def _next_row(
     text: str, start: int, following: int, k: int, period: tuple[int, int] | None, plausible: Any, stated: Any = None
 ) -> tuple[int, int, _Split] | None:
-    """(end of the name, end of the digit run, its split) for the row whose name starts at `start`."""
+    """(end of the name, end of the digit run, its split) for the row whose name starts at `start`.
+
+    Rows may also stand apart by a space (…4.954.5 4适龄…) and a target cell may be
+    a phrase (16.8下降15%): then the values end there and the next row's number
+    (with digits beginning its name) is the digit run after it.
+    """
     for match in _NUMERIC.finditer(text, start + 1):
         run = match.group(0).strip(".")
         if not run or not re.match(r"[0-9*＊]", run):
@@ -850,8 +861,12 @@ def _next_row(
         if before in "(（" or re.match(r"^[/]", after):
             continue  # inside a unit: (1/10万)
         name = text[start : match.start()]
-        last = not after.strip() or not re.search(r"[\u4e00-\u9fff]", after[:4])
-        candidates = _splits(run, k, str(following), after, last)
+        last = not after.strip() or not re.search(r"[\u4e00-\u9fff]", after[:4]) or bool(_TABLE_ENDS.match(after))
+        apart = _apart(text, match, run, k, str(following))
+        if apart is not None:
+            candidates, run_end = apart
+        else:
+            candidates, run_end = _splits(run, k, str(following), after, last), match.end()
         if not candidates:
             continue
         _, unit = split_indicator(name)
@@ -861,32 +876,71 @@ def _next_row(
             if penalty is not None:
                 scored.append(_Split(values, prefix, penalty))
         if not scored:
-            return match.start(), match.end(), _Split(list(candidates[0][0]), candidates[0][1], math.inf)
+            return match.start(), run_end, _Split(list(candidates[0][0]), candidates[0][1], math.inf)
         scored.sort(key=lambda s: s.penalty)
         best = scored[0]
         if len(scored) > 1 and scored[1].penalty - best.penalty < rules().flat_table_margin:
             best = _Split(best.values, best.prefix, math.inf)
-        return match.start(), match.end(), best
+        return match.start(), run_end, best
     return None
+
+
+# the table ends where a part or a heading of the plan begins (…92100三、组织实施)
+_TABLE_ENDS = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+# a target cell written as a phrase: 下降15%, ≥95, <4%
+_PHRASE_CELL = re.compile(
+    r"(?:(?:下降|降低|减少|提高|增长|增加|上升)(?:到|至)?|[≥≤<>＜＞])\s*[0-9]+(?:\.[0-9]+)?\s*[%％‰]?"
+)
+
+
+def _apart(text: str, match: re.Match[str], run: str, k: int, following: str) -> tuple[list[tuple[list[str], str]], int] | None:
+    """The splits of a row whose values end before a space or a phrase cell, and where the next row's digits end.
+
+    None when the row's values run on into the next row's number (the glued case `_splits` reads).
+    """
+    end = match.end()
+    phrase = _PHRASE_CELL.match(text, end)
+    values_needed = k
+    if phrase is not None and phrase.end() > end:
+        values_needed = k - 1
+        end = phrase.end()
+    elif not (end < len(text) and text[end].isspace()):
+        return None
+    if values_needed < 0:
+        return None
+    nxt = _NUMERIC.match(text, _skip_space(text, end))
+    whole = [vals for vals, rest in _values(run, values_needed) if not rest]
+    if phrase is not None and phrase.end() > match.end():
+        whole = [[*vals, text[match.end() : phrase.end()]] for vals in whole]
+    if nxt is None or not nxt.group(0).startswith(following):
+        after = text[end:]
+        if not after.strip() or _TABLE_ENDS.match(after):  # the last row
+            return [(vals, "") for vals in whole], end
+        return None
+    prefix = nxt.group(0)[len(following) :]
+    if bool(_AFTER_DIGITS.match(text[nxt.end() :])) != bool(prefix):
+        return None
+    return [(vals, prefix) for vals in whole], nxt.end()
+
+
+def _values(rest: str, n: int) -> list[tuple[list[str], str]]:
+    """Every way to read the start of a digit run as n values: (values, the digits left)."""
+    if n == 0:
+        return [([], rest)]
+    found = []
+    for cut in range(1, len(rest) + 1):
+        head = rest[:cut]
+        if _VALUE.match(head):
+            for tail_values, tail in _values(rest[cut:], n - 1):
+                found.append(([head, *tail_values], tail))
+    return found
 
 
 def _splits(run: str, k: int, following: str, after: str, last: bool) -> list[tuple[list[str], str]]:
     """Every way to read a digit run as k values, then the next row's number, then digits of the next name."""
     out: list[tuple[list[str], str]] = []
     needs_prefix = bool(_AFTER_DIGITS.match(after))
-
-    def values(rest: str, n: int) -> list[tuple[list[str], str]]:
-        if n == 0:
-            return [([], rest)]
-        found = []
-        for cut in range(1, len(rest) + 1):
-            head = rest[:cut]
-            if _VALUE.match(head):
-                for tail_values, tail in values(rest[cut:], n - 1):
-                    found.append(([head, *tail_values], tail))
-        return found
-
-    for vals, rest in values(run, k):
+    for vals, rest in _values(run, k):
         if last and not rest:
             out.append((vals, ""))
             continue
@@ -911,8 +965,8 @@ def _penalty(
     """
     numbers: list[Decimal] = []
     for value in values:
-        if any(ch in _MASK for ch in value):
-            continue
+        if any(ch in _MASK for ch in value) or not _VALUE.match(value):
+            continue  # masked, or a phrase cell (下降15%): read by read_cell
         number = Decimal(value)
         if unit in ("%",) and number > 100:
             return None
@@ -949,11 +1003,13 @@ def _flat_targets(
 ) -> None:
     number_line = line.number_at(name_end)
     baseline = None
+    baseline_year = None
     parent = None
     bare = bare_op(name, unit)
     for column, value in zip(value_columns, split.values, strict=True):
         if column.role == "baseline":
             baseline = _baseline(value, unit, column.year)
+            baseline_year = column.year
         elif column.role == "parent":
             read = read_cell(value, unit, bare=bare)
             parent = read[0] if read else None
@@ -966,6 +1022,8 @@ def _flat_targets(
             problems.append(RowProblem(number_line, row_text, said("extract.reason.row-unit")))
             continue
         for item in read:
+            if str(item.get("op", "")).startswith("rel_") and item.get("base_year") is None and baseline_year:
+                item = dict(item, base_year=baseline_year)  # relative to the table's baseline column
             targets.append(
                 RowTarget(
                     indicator=name,

@@ -225,10 +225,14 @@ def read_paragraph(
     broken: list[Loose] = []
     cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
     indicators = _complete_subjects(text, parsed)
+    history = _history_spans(text)
+    spans += history  # its numbers are the past: neither targets nor numbers left unread
     for t, indicator in zip(parsed, indicators, strict=True):
         spans.append((t.start, t.end))
         if t.is_numeric and _counts_plan_parts(text, t):
             continue  # 提出64项主要目标, 8个领域: the plan counting its own parts, not a target
+        if any(s <= t.start < e for s, e in history):
+            continue  # “十三五”期间，全区新增学位8.6万个: the past, not a target
         if any(t.start <= b <= t.end for b in paragraph.breaks):
             broken.append(Loose(_number_line(paragraph, t.start, t.end), _clause(text, t.start, t.end),
                                 said("extract.reason.digits-across-break")))
@@ -271,6 +275,15 @@ def audit(text: str, line: int) -> list[Loose]:
     except Exception:
         parsed = []
     return _loose_numbers(paragraph, [(t.start, t.end) for t in parsed if not t.is_numeric], parsed)
+
+
+def _history_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。"""
+    found = []
+    for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
+        if rules().history_openers.match(match.group(0).lstrip()):
+            found.append((match.start(), match.end()))
+    return found
 
 
 def _counts_plan_parts(text: str, target: Any) -> bool:

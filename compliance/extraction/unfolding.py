@@ -101,10 +101,12 @@ def _cn(text: str) -> int | None:
 
 
 def _preceded(folded: str, at: int) -> bool:
-    """At the start of the text, or after the end of a sentence or a colon."""
+    """At the start of the text, or after the end of a sentence or a colon (not a ratio's: 1:1.5)."""
     j = at - 1
     while j >= 0 and folded[j] == " ":
         j -= 1
+    if j > 0 and folded[j] in ":：" and folded[j - 1].isdigit():
+        return False
     return j < 0 or folded[j] in _ENDS
 
 

@@ -302,6 +302,14 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
     return unit_end
 
 
+_DATE_BEFORE = re.compile(r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})\s*日?\s*$")
+
+
+def _clock_time(work: str, start: int, colon: int) -> bool:
+    """07:30 after a date (2022-11-23 07:30, 11月23日 7:30) is a time of day, never a ratio."""
+    return bool(re.fullmatch(r"\d{1,2}", work[start:colon].strip())) and bool(_DATE_BEFORE.search(work[max(0, start - 16) : start]))
+
+
 def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int:
     """2-3家 (a range), 2:3 (a ratio) and 9/10万 (handled as a unit) after the first number."""
     vocab = _vocabulary()
@@ -313,7 +321,7 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
             number.unit_written = number.unit_kind = number.unit = "ratio"
             number.end = number.unit_end = second.end()
             return second.end()
-    if after < len(work) and work[after] in ":" and not number.masked:
+    if after < len(work) and work[after] in ":" and not number.masked and not _clock_time(work, number.start, after):
         second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
         if second and not any(ch in mask for ch in second.group(0)):
             denominator = _decimal(second.group(0))

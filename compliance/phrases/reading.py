@@ -227,7 +227,7 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         period = periods.last(clause_begin, first.start)
         population = populations.last(clause_begin, first.start)
         year_found = base_years.last(sentence_begin, first.start)
-        base_year = int(year_found) if year_found is not None and year_found.isdigit() else None  # ****: masked
+        base_year = _base_year(year_found, vocab.five_year_plan_ends)  # ****: masked, no base year
         ops = _group_ops(group)
         if len(group) > 1:
             pairs = [
@@ -295,6 +295,13 @@ def _group_ops(group: list[_Number]) -> list[Op]:
         following = member.post_op or following
         ops.append(following or _op_of(first) or _default_op(member))
     return ops[::-1]
+
+
+def _base_year(found: str | None, five_year_plan_ends: dict[str, int]) -> int | None:
+    """The year of 以2020年为基数, or of 以“十三五”末为基数 (the five-year plan's last year); None if masked."""
+    if found is None:
+        return None
+    return int(found) if found.isdigit() else five_year_plan_ends.get(found)
 
 
 def _with_denominator(number: _Number, period: str | None, population: str | None) -> str | None:

@@ -36,6 +36,7 @@ class _Vocabulary:
     op_window: int
     relative: list[tuple[str, Op]]
     base_year: list[re.Pattern[str]]
+    five_year_plan_ends: dict[str, int]
     baseline_before: re.Pattern[str]
     baseline_after: list[str]
     duration_before: list[str]
@@ -155,6 +156,7 @@ def _vocabulary() -> _Vocabulary:
         op_window=int(data["op_window"]),
         relative=ops(data["relative"]),
         base_year=[re.compile(str(p)) for p in data["base_year_patterns"]],
+        five_year_plan_ends={str(k): int(v) for k, v in (data.get("five_year_plan_ends") or {}).items()},
         baseline_before=re.compile(str(data["baseline_before"])),
         baseline_after=[str(w) for w in data["baseline_after"]],
         duration_before=sorted((str(w) for w in data["duration_scope_before"]), key=len, reverse=True),
