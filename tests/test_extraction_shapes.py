@@ -35,7 +35,7 @@ def test_dash_bullets_under_numbered_goals() -> None:
         (8, "孕产妇死亡率", "<=", D(12), "1/10万", "main_targets"),
         (9, "孕产妇系统管理率", ">=", D(92), "%", "main_targets"),
         (11, "适龄妇女宫颈癌人群筛查率", ">=", D(70), "%", "main_targets"),
-        (14, "每个乡镇卫生院妇女保健医生", ">=", D(1), "名", "measures"),
+        (14, "每个乡镇卫生院妇女保健医生数", ">=", D(1), "名", "measures"),
         (17, "女童九年义务教育巩固率", ">=", D(97), "%", "main_targets"),
         (18, "高中阶段毛入学率", ">=", D(92), "%", "main_targets"),
     ]
@@ -68,7 +68,7 @@ def test_a_vendor_repost_with_bullets_and_a_news_intro() -> None:
         (12, "5岁以下儿童死亡率", "<=", D(5), "‰", "main_targets"),
         (13, "适龄儿童免疫规划疫苗接种率", ">=", D(98), "%", "main_targets"),
         (14, "儿童青少年总体近视率", "rel_decrease", D("0.5"), "百分点/年", "main_targets"),
-        (16, "每个街道普惠性托育机构", ">=", D(1), "个", "measures"),
+        (16, "每个街道普惠性托育机构数", ">=", D(1), "个", "measures"),
         (19, "学前三年教育毛入园率", ">=", D(95), "%", "main_targets"),
         (19, "普惠性幼儿园覆盖率", ">=", D(90), "%", "main_targets"),
     ]  # the intro's 婴儿死亡率 4‰ (line 7) is the news, not the plan
@@ -198,3 +198,29 @@ def test_a_news_byline_and_history_are_no_targets() -> None:
         (10, "学前教育毛入园率", ">=", D(97), "%", "main_targets"),
     ]
     assert not [u for u in plan.unparsed if u.line in (4, 10)]
+
+
+def test_a_portal_copy_with_masked_years_and_a_table_apart_by_pipes() -> None:
+    """序号 | 领域 | 指标 | ****年 | ****年: the earlier masked year is the baseline; the plan calls its time “***”时期
+    and the page is dated 2023: a 十四五 plan (2021–2025), and the record says why."""
+    (plan,) = extract(SHAPES / "children-portal-masked-pipes.txt")
+    assert plan.plan.period == (2021, 2025)
+    assert "“***”时期" in plan.plan.inferred_from["period"] and "2023" in plan.plan.inferred_from["period"]
+    rows = [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.masked)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ]
+    assert rows == [
+        (7, "婴儿死亡率", "<=", D(4), False),
+        (8, "*岁以下儿童死亡率", "<=", None, True),
+        (9, "学前三年毛入园率", ">=", D(96), False),
+    ]
+
+
+def test_a_masked_title_whose_plan_speaks_of_2030_gets_no_five_year_period(tmp_path: Path) -> None:
+    text = (SHAPES / "children-portal-masked-pipes.txt").read_text(encoding="utf-8")
+    path = tmp_path / "ten-years.txt"
+    path.write_text(text.replace("结合实际", "到2030年，结合实际"), encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.period is None  # unknown, never guessed

@@ -212,7 +212,7 @@ def test_full_coverage() -> None:
     # jiaxing:546
     target = only("实现儿童医疗保障全覆盖。")
     assert (target.op, target.value, target.unit) == (Op.GE, D(100), "%")
-    assert target.indicator == "儿童医疗保障覆盖"
+    assert target.indicator == "儿童医疗保障覆盖率"
 
 
 def test_full_coverage_of_several_things() -> None:
@@ -554,7 +554,7 @@ def test_full_coverage_words_take_any_subject() -> None:
 
 def test_a_short_modifier_does_not_split_a_coverage_subject() -> None:
     (target,) = parse("新建和改扩建公共场所母婴室全覆盖")
-    assert target.indicator == "新建和改扩建公共场所母婴室覆盖"
+    assert target.indicator == "新建和改扩建公共场所母婴室覆盖率"
 
 
 # ---------------------------------------------------------------- forms found on unseen plans (QA)

@@ -183,9 +183,10 @@ def _findings(plan, library) -> Counter:  # noqa: ANN001
 def _renamed_lines(built) -> set[tuple[str, int]]:  # noqa: ANN001
     """(kind, line) of the 嘉兴 targets whose name extraction gives otherwise than the hand-made bundled file.
 
-    Extraction names a measure target as its sentence words it (筛查覆盖率, 村（社区）覆盖,
-    中小学建成数字家长学校), the bundled files as a reviewer would (适龄妇女“两癌”筛查覆盖率,
-    村（社区）儿童之家覆盖率, 建成数字家长学校的中小学比例). Values, ops, units and lines are the same.
+    Extraction names a measure target as a reviewer would where the sentence says it (村（社区）儿童之家覆盖率
+    from 推进儿童之家建设，实现村（社区）全覆盖; 建成数字家长学校的中小学比例 from 70％以上中小学建成…;
+    家庭教育指导次数; …数), but not where the name needs what only a reader knows (适龄妇女“两癌”筛查覆盖率
+    for 筛查覆盖率). Values, ops, units and lines are the same.
     """
     lines = set()
     for kind, reference in built.items():
@@ -207,7 +208,10 @@ def test_the_jiaxing_counties_get_the_same_findings_against_the_built_and_the_bu
 ) -> None:
     """Every finding is the same, except on the 嘉兴 targets extraction names otherwise (listed in the report)."""
     renamed = _renamed_lines(built)
-    assert {line for _, line in renamed} <= {192, 249, 257, 360, 493, 495, 503, 505, 509, 536, 542, 546, 578, 586, 590}
+    # 192 筛查覆盖率 (the subject is in an earlier sentence), 257 各镇(街道) (the text's half-width brackets),
+    # 360 a table row (个) without 数, 493 and 495 counts whose bundled names carry a subject from earlier
+    # sentences, 505 示范性 for 具有地方特色和示范效应的 and 监测筛查率, 509 1-2项, 536 发展县（市、区）
+    assert {line for _, line in renamed} == {192, 257, 360, 493, 495, 505, 509, 536}
     plans = [load_plan(p) for p in COUNTY_PLANS]
     plans += [load_plan(ROOT / "tests" / "data" / "jiaxing-county-women.yaml")]
     plans += extract(CORPUS / "tongxiang-city-children-2021-2025.html")  # a county's page, read by extraction

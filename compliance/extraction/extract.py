@@ -218,6 +218,7 @@ def _plan(
     texts: list[tuple[Any, list[Any]]] = []
     for paragraph in paragraphs(segment.lines, layout.contexts):
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section == "main_targets")
+        _carry_qualifier(found, paragraph.text, kind, catalogue)
         texts.append((paragraph, found))
         for t in found:
             domain = t.domain or _domain_by_indicator(t.indicator, domains, kind, catalogue)
@@ -338,6 +339,36 @@ def _domain_kinds(segment: st.Segment) -> list[str]:
                 if found:
                     kinds.append(found)
     return kinds
+
+
+def _carry_qualifier(found: list[Any], text: str, kind: str | None, catalogue: Any) -> None:
+    """A list that leaves out its subject: 5岁以下儿童贫血患病率控制在9%以下，生长迟缓率控制在4%以下.
+
+    The later measure takes the population qualifier of the one before it in the
+    same sentence, but only when the catalogue knows the qualified name and not
+    the bare one (生长迟缓率 → 5岁以下儿童生长迟缓率): the catalogue decides, no name is invented.
+    """
+    from compliance.phrases.vocabulary import _vocabulary
+
+    population = _vocabulary().population_prefix
+    at = 0
+    previous: Any = None
+    previous_at = 0
+    for target in found:
+        where = text.find(target.text, at)
+        where = at if where < 0 else where
+        if (
+            previous is not None
+            and target.indicator
+            and not population.match(target.indicator)
+            and not any(ch in "。；;！!？?" for ch in text[previous_at:where])
+        ):
+            qualifier = population.match(previous.indicator or "")
+            if qualifier and catalogue.match_indicator(target.indicator, kind) is None:
+                carried = qualifier.group(0) + target.indicator
+                if catalogue.match_indicator(carried, kind) is not None:
+                    target.indicator = carried
+        previous, previous_at, at = target, where, where
 
 
 def _indicator_kinds(targets: list[dict[str, Any]], catalogue: Any) -> list[str]:

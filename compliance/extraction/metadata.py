@@ -167,6 +167,9 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
 
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[-~至到]|\s)\s*((?:19|20)\d{2})")
 _MASKED_FIVE_YEAR = re.compile(r"[“\"]\*{3}[”\"]")
+_MASKED_RANGE = re.compile(r"[(（]\s*\*{4}\s*[-—–~～至]+\s*\*{4}\s*年?\s*[)）]")
+_MASKED_FIVE_YEAR_TIME = re.compile(r"[“\"]\*{3}[”\"](?:时期|期间)")
+_TEN_YEARS = re.compile(r"2030|二〇三〇|二零三零|十年")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
 
 
@@ -262,13 +265,23 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
             five = _five_year(inner)
             if five:
                 candidates.append((3, five[1], said("extract.from.line-book-five", line=number, title=inner, five=five[0])))
+    five_year_masked: dict[str, object] | None = None
     if title and _MASKED_FIVE_YEAR.search(title):
+        five_year_masked = {"id": "extract.from.masked-five"}
+    elif title and _MASKED_RANGE.search(fold(title)):
+        # the title's years are masked (****—****年); the plan's opening names its own time as a
+        # five-year plan's (为推进“***”时期…发展): a five-year plan, unless it speaks of 2030 or ten years
+        opening = [line for line in segment.lines[:8] if _MASKED_FIVE_YEAR_TIME.search(line.text)]
+        if opening and not any(_TEN_YEARS.search(fold(line.text)) for line in segment.lines):
+            five_year_masked = {"id": "extract.from.masked-range-five", "line": opening[0].number}
+    if five_year_masked:
         year = document_year(evidence)
         if year is not None:
             for word, period in r.five_year_plans.items():
                 if period[0] <= year[0] <= period[1]:
                     candidates.append(
-                        (2, period, said("extract.from.masked-five", year=year[0], where=year[1], five=word))
+                        (2, period, said(str(five_year_masked["id"]), year=year[0], where=year[1], five=word,
+                                         line=five_year_masked.get("line")))
                     )
     for line in segment.lines[:40]:
         five = _five_year(line.text)

@@ -109,6 +109,12 @@ def row_cells(line: Src) -> list[str] | None:
             cells.pop()
         return cells
     inner = text.strip().replace("\u3000", "  ")
+    pipes = inner.replace("｜", "|")
+    if pipes.strip("|").count("|") >= 2 and not re.search(r"[。；;]", inner):
+        # cells apart by | (a portal's rendering: 序号 | 领域 | 指标 | 2020年 | 2025年; empty cells kept)
+        cells = [c.strip() for c in pipes.strip().strip("|").split("|")]
+        if sum(1 for c in cells if c) >= 3:
+            return cells
     if "  " in inner and not re.search(r"[。；;]", inner):
         cells = [c.strip() for c in inner.split("  ")]
         if sum(1 for c in cells if c) >= 3:

@@ -173,7 +173,13 @@ def _carry_population(items: list[str]) -> list[str]:
     population = prefix.match(items[0])
     if not population:
         return items
-    return [items[0]] + [
-        item if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊" else population.group(0) + item
-        for item in items[1:]
-    ]
+    out = [items[0]]
+    for item in items[1:]:
+        if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊":
+            out.append(item)
+            continue
+        # the first item's words before the shape both share carry too:
+        # 妇女参加基本医疗保险和基本养老保险 → 妇女参加基本养老保险
+        shared = items[0].find(item[:2], population.end()) if len(item) >= 4 else -1
+        out.append((items[0][:shared] if shared > 0 else population.group(0)) + item)
+    return out

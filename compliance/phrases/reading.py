@@ -16,6 +16,8 @@ from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
 from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
+from compliance.phrases.naming import name_targets
+from compliance.phrases.wholes import whole_targets
 from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _share_ends, _split_top, _trim
 
 
@@ -50,9 +52,10 @@ def _parse(text: str) -> list[ParsedTarget]:
     work, inside = _prepare(text)
     targets = _numeric_targets(text, work, inside)
     targets += _coverage_targets(text, work, inside, targets)
+    targets += whole_targets(text, inside, targets)
     targets += _qualitative_targets(text, work, inside, targets)
     targets.sort(key=lambda t: (t.start, t.end))
-    return _carry_sentence_population(work, _name_conditional_targets(text, work, targets))
+    return name_targets(text, _carry_sentence_population(work, _name_conditional_targets(text, work, targets)))
 
 
 def _carry_sentence_population(work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:

@@ -1,0 +1,70 @@
+"""Whole coverage said in other words than 全覆盖 (rules/phrases.yaml `wholes`): targets of >= 100 %.
+
+- 旗区妇幼保健院全部达到二级及以上水平: every one of them, so the share is 100 %
+  (旗区妇幼保健院达到二级及以上水平的比例);
+- 冬季冰面安全教育覆盖全县中小学: the whole of a scope is covered (冬季冰面安全教育中小学覆盖率).
+
+Only a clause that ends there and holds no number of its own (全部达到95%以上 is
+a numeric target already), and never inside brackets or quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from compliance.model.plan import Op
+from compliance.phrases.result import ParsedTarget
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str]:
+    from compliance.loading.yamlfile import read_yaml
+    from compliance.resources import rules_file
+
+    data: dict[str, Any] = read_yaml(rules_file("phrases.yaml")).data["wholes"]
+
+    def alternation(words: Any) -> str:
+        return "|".join(map(re.escape, sorted((str(w) for w in words), key=len, reverse=True)))
+
+    every = re.compile(
+        r"^(?P<subject>[^0-9０-９*＊%％的]{2,24}?)(?:" + alternation(data["all_words"]) + r")"
+        r"(?P<verb>" + alternation(data["all_verbs"]) + r")(?P<object>[^0-9０-９*＊%％]{2,16})$"
+    )
+    cover = re.compile(
+        r"^(?P<subject>[^0-9０-９*＊%％]{2,24}?)" + re.escape(str(data["cover_verb"]))
+        + r"(?:" + alternation(data["cover_scopes"]) + r")(?P<object>[^0-9０-９*＊%％的]{2,12})$"
+    )
+    return every, cover, str(data["all_suffix"]), str(data["cover_suffix"])
+
+
+def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[ParsedTarget]:
+    every, cover, all_suffix, cover_suffix = _patterns()
+    taken = [(t.start, t.end) for t in found]
+    results: list[ParsedTarget] = []
+    for clause in _CLAUSE.finditer(text):
+        start, end = clause.start(), clause.end()
+        body = clause.group(0)
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        if not body or any(s < end and start < e for s, e in taken) or inside[start + lead]:
+            continue
+        match = every.match(body)
+        if match:
+            name = match.group("subject") + match.group("verb") + match.group("object") + all_suffix
+        else:
+            match = cover.match(body)
+            if not match:
+                continue
+            name = match.group("subject") + match.group("object") + cover_suffix
+        results.append(
+            ParsedTarget(
+                indicator=name, op=Op.GE, value=Decimal(100), unit="%",
+                quote=body, start=start + lead, end=start + lead + len(body),
+            )
+        )
+    return results
