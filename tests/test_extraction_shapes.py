@@ -35,7 +35,7 @@ def test_dash_bullets_under_numbered_goals() -> None:
         (8, "孕产妇死亡率", "<=", D(12), "1/10万", "main_targets"),
         (9, "孕产妇系统管理率", ">=", D(92), "%", "main_targets"),
         (11, "适龄妇女宫颈癌人群筛查率", ">=", D(70), "%", "main_targets"),
-        (14, "每个乡镇卫生院妇女保健医生数", ">=", D(1), "名", "measures"),
+        (14, "每个乡镇卫生院妇女保健医生", ">=", D(1), "名", "measures"),
         (17, "女童九年义务教育巩固率", ">=", D(97), "%", "main_targets"),
         (18, "高中阶段毛入学率", ">=", D(92), "%", "main_targets"),
     ]
@@ -189,7 +189,8 @@ def test_a_wenku_table_whose_rows_stand_apart_by_spaces_and_glue_values() -> Non
 
 
 def test_a_news_byline_and_history_are_no_targets() -> None:
-    """2023-03-15 08:45 is a time, not the ratio 8:45; 字号：A+ A- is furniture; “十三五”期间… is the past."""
+    """2023-03-15 08:45 is a time, not the ratio 8:45; 字号：A+ A- is furniture; “十三五”期间… is the past;
+    the headline restating 婴儿死亡率 3‰ is no second target."""
     (plan,) = extract(SHAPES / "children-news-byline.txt")
     assert plan.plan.is_news_summary
     assert targets(plan) == [
@@ -224,3 +225,40 @@ def test_a_masked_title_whose_plan_speaks_of_2030_gets_no_five_year_period(tmp_p
     path.write_text(text.replace("结合实际", "到2030年，结合实际"), encoding="utf-8")
     (plan,) = extract(path)
     assert plan.plan.period is None  # unknown, never guessed
+
+
+def test_measure_targets_are_named_as_a_reviewer_names_them() -> None:
+    """The second item of a list without its subject takes the qualifier the catalogue knows (5岁以下儿童生长迟缓率),
+    but a measure the catalogue knows bare keeps its name (学前三年毛入园率); 全覆盖 of places, value-first shares,
+    counts and numbers of things, 全部达到, 覆盖全县X (trial defect 4, issue 15's naming gap)."""
+    (plan,) = extract(SHAPES / "children-list-without-subject.txt")
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == [
+        (4, "5岁以下儿童贫血患病率", "<=", D(9), "%"),
+        (4, "5岁以下儿童生长迟缓率", "<=", D(4), "%"),
+        (5, "适龄儿童免疫规划疫苗接种率", ">=", D(95), "%"),
+        (5, "学前三年毛入园率", ">=", D(90), "%"),
+        (7, "村（社区）儿童之家覆盖率", ">=", D(100), "%"),
+        (8, "建成数字家长学校的中小学比例", ">=", D(80), "%"),
+        (8, "家庭教育指导次数", ">=", D(2), "次/年"),
+        (9, "各乡镇普惠性托育机构数", ">=", D(1), "家"),
+        (9, "县妇幼保健院达到二级及以上水平的比例", ">=", D(100), "%"),
+        (9, "冬季防溺水安全教育中小学覆盖率", ">=", D(100), "%"),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_wenku_table_whose_phrase_cells_run_on_into_the_next_row() -> None:
+    """3.9≤3.52适龄… (≤3.5, row 2), 98.5≥953儿童… (≥95, row 3), 下降20%45岁以下… (row 4 of 5岁以下…), ≥95二、… (the last row)."""
+    (plan,) = extract(SHAPES / "children-wenku-phrase-cells.txt")
+    assert [
+        (t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.base_year)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ] == [
+        ("婴儿死亡率", "<=", D("3.5"), "‰", None),
+        ("适龄儿童免疫规划疫苗接种率", ">=", D(95), "%", None),
+        ("儿童伤害死亡率", "rel_decrease", D(20), "%", 2020),
+        ("5岁以下儿童生长迟缓率", "<=", D(3), "%", None),
+        ("学前三年毛入园率", ">=", D(95), "%", None),
+    ]
+    assert not plan.unparsed

@@ -244,6 +244,8 @@ def _plan(
             continue  # the same sentence twice in one section: a repeated copy (a mid-term and a final column are two)
         seen.add(key)
         targets.append(entry)
+    if news:
+        targets = _without_headline_repeats(targets, segment.lines)
     # the kind again, now that the indicators are known (a plan without domain headings or title)
     if kind is None:
         evidence.indicator_kinds = _indicator_kinds(targets, catalogue)
@@ -339,6 +341,27 @@ def _domain_kinds(segment: st.Segment) -> list[str]:
                 if found:
                     kinds.append(found)
     return kinds
+
+
+def _without_headline_repeats(targets: list[dict[str, Any]], lines: list[Src]) -> list[dict[str, Any]]:
+    """A news headline restating a target the article states below (出台…规划：2030年近视率降至40%以下) is no second target.
+
+    A headline is a line without a sentence's punctuation (，。；); its target is left
+    out only when a later line states the same indicator with the same target.
+    """
+    texts = {line.number: line.text for line in lines}
+    out = []
+    for n, entry in enumerate(targets):
+        line_text = texts.get(entry["line"], "")
+        if not re.search(r"[，,。；;]", line_text):
+            same = (entry["indicator"], sorted(entry["target"].items()))
+            if any(
+                later["line"] > entry["line"] and (later["indicator"], sorted(later["target"].items())) == same
+                for later in targets[n + 1 :]
+            ):
+                continue
+        out.append(entry)
+    return out
 
 
 def _carry_qualifier(found: list[Any], text: str, kind: str | None, catalogue: Any) -> None:

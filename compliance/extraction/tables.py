@@ -914,10 +914,14 @@ def _apart(text: str, match: re.Match[str], run: str, k: int, following: str) ->
         return None
     if values_needed < 0:
         return None
-    nxt = _NUMERIC.match(text, _skip_space(text, end))
     whole = [vals for vals, rest in _values(run, values_needed) if not rest]
     if phrase is not None and phrase.end() > match.end():
+        glued = _glued_phrase(text, match.end(), phrase.end(), following)
+        if glued is not None:  # ≥955学前…: the cell ≥95, then row 5
+            cell_end, prefix = glued
+            return [([*vals, text[match.end() : cell_end]], prefix) for vals in whole], phrase.end()
         whole = [[*vals, text[match.end() : phrase.end()]] for vals in whole]
+    nxt = _NUMERIC.match(text, _skip_space(text, end))
     if nxt is None or not nxt.group(0).startswith(following):
         after = text[end:]
         if not after.strip() or _TABLE_ENDS.match(after):  # the last row
@@ -927,6 +931,30 @@ def _apart(text: str, match: re.Match[str], run: str, k: int, following: str) ->
     if bool(_AFTER_DIGITS.match(text[nxt.end() :])) != bool(prefix):
         return None
     return [(vals, prefix) for vals in whole], nxt.end()
+
+
+def _glued_phrase(text: str, start: int, end: int, following: str) -> tuple[int, str] | None:
+    """A phrase cell whose digits run on into the next row's number (≥955学前…): (end of the cell, next name's digits).
+
+    Only when the phrase has no unit and a name follows at once; the cut is the one
+    that leaves the next row's number (and digits of its name only before 岁, 个月…).
+    """
+    if text[end - 1 : end] in "%％‰" or end >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[end]):
+        return None
+    digits = re.search(r"[0-9.]+$", text[start:end])
+    if digits is None:
+        return None
+    run_start = start + digits.start()
+    run = digits.group(0)
+    needs_prefix = bool(_AFTER_DIGITS.match(text[end:]))
+    for cut in range(len(run) - 1, 0, -1):
+        head, rest = run[:cut], run[cut:]
+        if not _VALUE.match(head) or not rest.startswith(following):
+            continue
+        prefix = rest[len(following) :]
+        if needs_prefix == bool(prefix):
+            return run_start + cut, prefix
+    return None
 
 
 def _values(rest: str, n: int) -> list[tuple[list[str], str]]:

@@ -72,7 +72,9 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
             start = year.end()
             changed = True
         for word in vocab.subject_suffixes:
-            if work[start:end].endswith(word):
+            if work[start:end].endswith(word) and not any(
+                work[start:end].endswith(kept) for kept in vocab.subject_suffix_words
+            ):
                 end -= len(word)
                 changed = True
                 break

@@ -21,6 +21,7 @@ from typing import Any
 from compliance.phrases.result import ParsedTarget
 
 _SENTENCE = "。；;！!？?\n"
+_LOOK = 60  # how far around a target its naming words are sought
 
 
 @dataclass(frozen=True)
@@ -118,15 +119,15 @@ def _things_after(text: str, target: ParsedTarget, name: str) -> bool:
     tail = name[-3:]
     if tail in target.quote:
         return False
-    clause = re.split(r"[，,。；;！!？?\n]", text[target.end :], maxsplit=1)[0]
+    clause = re.split(r"[，,。；;！!？?\n]", text[target.end : target.end + _LOOK], maxsplit=1)[0]
     return clause.strip().endswith(tail) or tail in clause
 
 
 def _covered_before(text: str, start: int) -> str | None:
     """What the sentence before `start` builds (推进儿童之家建设，实现… → 儿童之家), if it says so."""
     begin = start
-    while begin > 0 and text[begin - 1] not in _SENTENCE:
-        begin -= 1
+    while begin > 0 and start - begin < _LOOK and text[begin - 1] not in _SENTENCE:
+        begin -= 1  # the clause before it at most: a long line costs no more per target than a short one
     found = list(_naming().coverage_object.finditer(text[begin:start]))
     return found[-1].group(1) if found else None
 

@@ -49,6 +49,7 @@ class _Vocabulary:
     conditions: list[str]
     subject_prefixes: list[str]
     subject_suffixes: list[str]
+    subject_suffix_words: list[str]
     subject_cuts: list[re.Pattern[str]]
     population_prefix: re.Pattern[str]
     sentence_populations: list[str]
@@ -169,6 +170,7 @@ def _vocabulary() -> _Vocabulary:
         conditions=sorted((str(w) for w in data["conditions"]), key=len, reverse=True),
         subject_prefixes=sorted((str(w) for w in data["subject_prefixes"]), key=len, reverse=True),
         subject_suffixes=sorted((str(w) for w in data["subject_suffixes"]), key=len, reverse=True),
+        subject_suffix_words=[str(w) for w in data.get("subject_suffix_words") or []],
         not_units=[str(w) for w in data["not_units"]],
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],

@@ -11,6 +11,7 @@ a numeric target already), and never inside brackets or quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -44,15 +45,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str]:
 
 def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[ParsedTarget]:
     every, cover, all_suffix, cover_suffix = _patterns()
-    taken = [(t.start, t.end) for t in found]
+    taken = sorted((t.start, t.end) for t in found)
+    ends = [e for _, e in taken]
     results: list[ParsedTarget] = []
     for clause in _CLAUSE.finditer(text):
         start, end = clause.start(), clause.end()
         body = clause.group(0)
         lead = len(body) - len(body.lstrip())
         body = body.strip()
-        if not body or any(s < end and start < e for s, e in taken) or inside[start + lead]:
+        if not body or len(body) > 60 or inside[start + lead]:
             continue
+        k = bisect_right(ends, start)  # the first target ending after the clause starts
+        if k < len(taken) and taken[k][0] < end:
+            continue  # a target of the clause already: 全部达到95%以上
         match = every.match(body)
         if match:
             name = match.group("subject") + match.group("verb") + match.group("object") + all_suffix
