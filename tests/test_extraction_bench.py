@@ -25,8 +25,8 @@ def test_recall_and_precision_against_the_gold_labels() -> None:
     print("\n" + report)
     assert len(scores) == 6, report  # every gold plan found
     assert total.gold > 250
-    assert total.recall >= 0.97, report
-    assert total.precision >= 0.95, report
+    assert total.recall >= 0.99, report  # the bar of issue 8: the seeds stay >= 99 %
+    assert total.precision >= 0.99, report
     assert total.section_accuracy >= 0.95, report
     for score in scores:
         assert score.recall >= 0.9 and score.precision >= 0.9, report
@@ -49,3 +49,12 @@ def test_a_per_period_unit_equals_the_bare_one_only_when_the_quote_states_the_pe
     assert bench._equivalent(found, gold, "中小学生校内体育活动时间不少于1小时") is None
     assert bench._equivalent((5, ">=", 4, "次/年", False), (5, ">=", 4, "次", False), "每年开展巡回医疗服务不少于4次") == "per-year"
     assert bench._equivalent((5, ">=", 4, "次/年", False), (5, ">=", 4, "次", False), "开展巡回医疗服务不少于4次") is None
+
+
+def test_a_gold_range_labelled_as_one_entry_is_one_target() -> None:
+    """The seeds label 1-2项 as one entry (>= 1, value_max 2): its two bounds count as the one target it is."""
+    bench = _bench()
+    scores, _ = bench.measure()
+    jiaxing = next(s for s in scores if s.name == "jiaxing-children")
+    assert not [f for f in jiaxing.false_positives if ":509 " in f], jiaxing.false_positives
+
