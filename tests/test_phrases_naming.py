@@ -70,3 +70,9 @@ def test_a_five_year_plans_end_is_a_base_year_and_a_month_a_denominator() -> Non
     assert (relative.indicator, str(relative.op), relative.base_year) == ("儿童伤害死亡率", "rel_decrease", 2020)
     (money,) = parse("孤儿基本生活保障标准不低于1500元/月")
     assert (money.indicator, money.unit) == ("孤儿基本生活保障标准", "元/月")
+
+
+def test_a_ratio_written_with_the_ratio_sign() -> None:
+    """Word writes 1∶1.5 with U+2236 (RATIO), not a colon: the same ratio."""
+    (ratio,) = parse("城镇公共厕所男女厕位比例达到1∶1.5")
+    assert (ratio.value, ratio.unit, ratio.ratio) == (Decimal("0.667"), "ratio", (Decimal(1), Decimal("1.5")))

@@ -80,7 +80,7 @@ def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
 
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ", ord("﹪"): "%", ord("﹤"): "<", ord("﹥"): ">"})
+_FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ", ord("﹪"): "%", ord("﹤"): "<", ord("﹥"): ">", ord("∶"): ":"})
 _FOLD.update({ord(ch): "-" for ch in "—–―‐‑"})
 
 
