@@ -343,7 +343,7 @@ def test_both_items_of_a_full_coverage_list_keep_the_whole_subject_and_qualifier
     from compliance.phrases import parse
 
     names = [p.indicator for p in parse(sentence)]
-    assert names == ["妇女参加基本医疗保险法定人员覆盖", "妇女参加基本养老保险法定人员覆盖"]
+    assert names == ["妇女参加基本医疗保险法定人员覆盖率", "妇女参加基本养老保险法定人员覆盖率"]  # 全覆盖 names a rate (naming.py)
     catalogue = load_catalogue()
     assert [catalogue.match_indicator(n, "women").id for n in names] == [
         "women_medical_insurance_legal_coverage",  # 法定人员覆盖率, not the 参保率 (trial defect 13)
