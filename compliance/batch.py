@@ -41,12 +41,16 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(PLAN_SUFFIXES) + tuple(SUPPORTED)
 
 
-def find_inputs(paths: Iterable[Path | str], exclude: Iterable[Path | str] = ()) -> list[Path]:
+def find_inputs(
+    paths: Iterable[Path | str], exclude: Iterable[Path | str] = (), unreadable: list[Path] | None = None
+) -> list[Path]:
     """The files to check: files as given, directories walked recursively for plan files and documents.
 
     Hidden files and folders (.git, .venv) and Office's lock files (~$plan.docx)
     are skipped; so are the files in `exclude` (the report being written).
     Files found in a directory are sorted by path; a file given twice is checked once.
+    A file of a format `check` cannot read (a .xls, an .ofd) is never dropped
+    silently: it is added to `unreadable`, for the caller to name.
     """
     suffixes = input_suffixes()
     skipped = {Path(p).resolve() for p in exclude}
@@ -68,8 +72,12 @@ def find_inputs(paths: Iterable[Path | str], exclude: Iterable[Path | str] = ())
             relative = candidate.relative_to(path).parts
             if any(part.startswith(".") for part in relative) or candidate.name.startswith("~$"):
                 continue
-            if candidate.is_file() and candidate.suffix.lower() in suffixes:
+            if not candidate.is_file():
+                continue
+            if candidate.suffix.lower() in suffixes:
                 add(candidate)
+            elif unreadable is not None and candidate.resolve() not in skipped:
+                unreadable.append(candidate)
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -175,7 +176,8 @@ def check(
     chosen = get_format(_format(settings))
     language = _language(lang, settings, chosen.default_lang)
     check_destination(output, force, chosen.binary, chosen.name, inputs=[p for p in paths if p != STDIN])
-    files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [])
+    unsupported: list[Path] = []
+    files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [], unreadable=unsupported)
     acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
     library = reference_library(refs, settings)
     colour_on = use_colour(colour, to_file=output is not None)
@@ -210,6 +212,7 @@ def check(
             _note_unused_references(library, used)
         for note in notes:
             click.echo(note, err=True)
+        _note_unreadable_files(unsupported)
     if internal:
         sys.exit(EXIT_INTERNAL)
     if unreadable:
@@ -272,6 +275,22 @@ def _language(option: str | None, settings: Any, format_default: str | None) -> 
         from compliance.cli.app import unknown_language
 
         raise click.BadParameter(unknown_language(), param_hint="--lang") from None
+
+
+def _note_unreadable_files(files: list[Path]) -> None:
+    """Files a folder holds in a format `check` does not read: named, never skipped in silence."""
+    from compliance.batch import input_suffixes
+    from compliance.messages import msg, text
+
+    if not files:
+        return
+    shown = 5
+    names = [str(file) for file in files[:shown]]
+    more = text("cli.unreadable-files-more", count=len(files) - shown) if len(files) > shown else ""
+    click.echo(
+        msg("cli.unreadable-files", count=len(files), files=names, more=more, suffixes=", ".join(input_suffixes())),
+        err=True,
+    )
 
 
 def _note_unused_references(library: Any, used: set[Any]) -> None:
