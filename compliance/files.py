@@ -276,6 +276,9 @@ def plan_outputs(
     if not output.strip():
         raise InputError.single("-o", _text("file.empty-name"), hint=_text("file.empty-name-hint"))
     path = Path(output)
+    for source in inputs:  # before any question of its name: the input itself is never an output
+        if _same_file(path, Path(source)):
+            raise InputError.single(output, _text("file.is-input", source=str(source)), hint=_text("file.is-input-hint"))
     if path.suffix.lower() in suffixes and not output.endswith(("/", os.sep)):
         if len(names) != 1:
             raise InputError.single(
@@ -284,6 +287,13 @@ def plan_outputs(
         return check_outputs([OutputFile(output, force=force, inputs=inputs)])
     if path.exists() and not path.is_dir():
         raise InputError.single(output, _text("file.not-a-folder-output"), hint=_text("file.not-a-folder-output-hint"))
+    if not path.exists() and path.suffix and not output.endswith(("/", os.sep)):
+        # `-o report.txt` is a file name the user mistyped, not a folder to create (say so instead of making one)
+        raise InputError.single(
+            output,
+            _text("file.not-a-plan-name", suffixes=list(suffixes)),
+            hint=_text("file.not-a-plan-name-hint", folder=output.rstrip("/") + "/"),
+        )
     unique: list[str] = []
     for name in names:
         candidate, number = name, 2

@@ -85,6 +85,77 @@ def test_a_reviewed_plan_in_the_output_folder_is_kept_without_force(document: Pa
     assert reviewed.read_text(encoding="utf-8") == "# reviewed\n"
 
 
+# trial defects 9 (check -o onto an input, whatever --force), 10 (extract -o's ordinary mistakes), 25 (names)
+
+
+def test_check_o_onto_a_plan_of_a_checked_folder_is_refused_even_with_force(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    plan = folder / "秀洲区-women.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = run("check", str(folder), "-o", str(plan), "--force")
+    no_internal_error(code, output)
+    assert "this is the input" in output
+    assert plan.read_text(encoding="utf-8") == PLAN.read_text(encoding="utf-8")
+
+
+def test_check_o_the_report_of_an_earlier_run_in_the_folder_is_skipped_and_replaced_with_force(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.yaml").write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    report = folder / "report.txt"
+    report.write_text("上次的报告\n", encoding="utf-8")
+    code, output = run("check", str(folder), "-o", str(report))
+    no_internal_error(code, output)
+    assert "already exists" in output
+    code, output = run("check", str(folder), "-o", str(report), "--force")
+    assert code in (0, 1), output
+    assert "上次的报告" not in report.read_text(encoding="utf-8")  # the earlier report, not an input
+
+
+@pytest.mark.parametrize("name", ["copy.txt", "copy.md"])
+def test_extract_o_onto_the_document_itself_is_refused_as_the_input(tmp_path: Path, name: str) -> None:
+    document = tmp_path / name
+    document.write_text(ONE_PLAN, encoding="utf-8")
+    for force in ([], ["--force"]):
+        code, output = run("extract", str(document), *PLACE, "-o", str(document), *force)
+        no_internal_error(code, output)
+        assert "this is the input" in output
+    assert document.read_text(encoding="utf-8") == ONE_PLAN
+
+
+def test_extract_o_a_folder_named_like_a_plan_file_is_refused(document: Path) -> None:
+    folder = document.parent / "d.yaml"
+    folder.mkdir()
+    code, output = run("extract", str(document), *PLACE, "-o", str(folder))
+    no_internal_error(code, output)
+    assert "is a folder" in output
+    assert list(folder.iterdir()) == []
+
+
+def test_extract_o_a_name_that_is_no_plan_file_is_refused_and_no_folder_made(document: Path) -> None:
+    target = document.parent / "newout.txt"
+    code, output = run("extract", str(document), *PLACE, "-o", str(target))
+    no_internal_error(code, output)
+    assert "is not a plan file name" in output and "newout.txt/" in output
+    assert not target.exists()  # it used to be created as a folder
+    code, output = run("extract", str(document), *PLACE, "-o", f"{target}/")
+    assert code == 0, output
+    assert (target / "draft-women.yaml").is_file()
+
+
+@pytest.mark.parametrize(("stem", "written"), [("秀洲区-women", "秀洲区-women.yaml"), ("秀洲区_women", "秀洲区_women.yaml"),
+                                              ("秀洲区", "秀洲区-women.yaml"), ("womenfolk", "womenfolk-women.yaml")])
+def test_a_document_whose_name_says_its_kind_gives_a_plan_file_that_says_it_once(
+    tmp_path: Path, stem: str, written: str
+) -> None:
+    document = tmp_path / f"{stem}.txt"
+    document.write_text(ONE_PLAN, encoding="utf-8")
+    code, output = run("extract", str(document), *PLACE, "-o", f"{tmp_path / 'plans'}/")
+    assert code == 0, output
+    assert [p.name for p in (tmp_path / "plans").iterdir()] == [written]  # not 秀洲区-women-women.yaml
+
+
 def test_a_link_to_another_file_is_followed_and_stays_a_link(document: Path) -> None:
     real = document.parent / "real.yaml"
     real.write_text("old\n", encoding="utf-8")

@@ -175,9 +175,11 @@ def check(
     )
     chosen = get_format(_format(settings))
     language = _language(lang, settings, chosen.default_lang)
-    check_destination(output, force, chosen.binary, chosen.name, inputs=[p for p in paths if p != STDIN])
+    given = [p for p in paths if p != STDIN]
+    found = find_inputs(given)
+    check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.suffix))
     unsupported: list[Path] = []
-    files = find_inputs([p for p in paths if p != STDIN], exclude=[output] if output else [], unreadable=unsupported)
+    files = find_inputs(given, exclude=[output] if output else [], unreadable=unsupported)
     acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
     library = reference_library(refs, settings)
     colour_on = use_colour(colour, to_file=output is not None)
@@ -243,6 +245,33 @@ def _results(
                 yield check(plan, library, settings=settings)
     if files or not all(p == STDIN for p in paths):
         yield from check_inputs(files or [p for p in paths if p != STDIN], library, settings=settings, extraction=extraction)
+
+
+def _inputs_not_reports(found: list[Path], output: str | None, suffix: str) -> list[Path]:
+    """The -o file when a folder being checked holds it and it cannot be an earlier report: refused as an input.
+
+    `check plans/ -o plans/report.txt` skips the report of the last run; but
+    `-o plans/x-women.yaml` names a plan of the batch (another suffix than the
+    report's, or a JSON plan file), which is never replaced, whatever --force says.
+    """
+    if output is None:
+        return []
+    from compliance.files import _same_file
+
+    target = Path(output)
+    for path in found:
+        if _same_file(path, target):
+            if path.suffix.lower() != suffix or (suffix == ".json" and b"compliance-plan/" in _head(path)):
+                return [path]
+    return []
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4096)
+    except OSError:
+        return b""
 
 
 def _format(settings: Any) -> str:

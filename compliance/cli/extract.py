@@ -10,7 +10,7 @@ from compliance.cli.app import document_options, main, names_formats, reports_in
 
 
 @main.command()
-@click.argument("document", type=click.Path(dir_okay=False))
+@click.argument("document", type=click.Path())  # a folder is refused in the user's language by compliance.files
 @click.option(
     "-o",
     "--output",
@@ -40,8 +40,7 @@ def extract(document: str, output: str | None, force: bool, **extraction: Any) -
     if output is None:
         click.echo(dump_plans(plans), nl=False)
         return
-    stem = Path(document).stem
-    names = [f"{stem}-{plan.plan.kind.value if plan.plan.kind else 'plan'}.yaml" for plan in plans]
+    names = [_plan_file_name(Path(document).stem, plan.plan.kind.value if plan.plan.kind else "plan") for plan in plans]
     outputs = plan_outputs(output, names, force=force, inputs=[document])  # all checked before any is written
     for destination, plan in zip(outputs, plans, strict=True):
         destination.write(_plan_text(plan, json=destination.path.suffix.lower() == ".json"))
@@ -52,6 +51,13 @@ def extract(document: str, output: str | None, force: bool, **extraction: Any) -
                 targets=len(plan.targets), numeric=numeric, unparsed=len(plan.unparsed),
             )
         )
+
+
+def _plan_file_name(stem: str, kind: str) -> str:
+    """`<stem>-<kind>.yaml`, the kind said once: 秀洲区-women.txt gives 秀洲区-women.yaml, not …-women-women.yaml."""
+    if stem.lower().endswith((f"-{kind}", f"_{kind}", f".{kind}")):
+        return f"{stem}.yaml"
+    return f"{stem}-{kind}.yaml"
 
 
 def _plan_text(plan: Any, json: bool) -> str:

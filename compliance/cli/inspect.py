@@ -12,7 +12,7 @@ from compliance.messages import msg, text
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())  # folders: compliance.files says why, in the user's language
 @lang_option
 @reports_input_errors
 def validate(files: tuple[str, ...]) -> None:

@@ -237,7 +237,7 @@ def plan_from_document(document: YamlDocument) -> Plan:
         raise InputError.single(
             document.file, _text("plan-file.empty"), line=1, column=1, hint=_text("plan-file.empty-hint")
         )
-    problems = validate(document, SCHEMA_PATH)
+    problems = validate(document, SCHEMA_PATH, docs="docs/plan-format.md")
     if problems:
         raise InputError(problems)
     builder = _Builder(document)

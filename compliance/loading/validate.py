@@ -219,10 +219,15 @@ def plainly_valid(data: Any, schema_path: Path) -> bool:
         return False
 
 
-def validate(document: YamlDocument, schema_path: Path) -> list[Problem]:
-    """Every problem of `document` against the schema, in file order."""
+def validate(document: YamlDocument, schema_path: Path, docs: str | None = None) -> list[Problem]:
+    """Every problem of `document` against the schema, in file order, each with a hint.
+
+    Where the schema has no description to offer, the hint points to `docs`
+    (the page that documents the format) or to the field's place in the file.
+    """
     if plainly_valid(document.data, schema_path):
         return []
+    from compliance.messages import text
     from jsonschema import Draft202012Validator
 
     schema = load_schema(schema_path)
@@ -233,6 +238,9 @@ def validate(document: YamlDocument, schema_path: Path) -> list[Problem]:
             path = tuple(leaf.absolute_path)
             key = _offending_key(leaf)
             message, hint = _message(leaf, schema)
+            if not hint:
+                field = _field(path + key)
+                hint = text("plan-file.docs-hint", field=field, docs=docs) if docs else text("plan-file.field-hint", field=field)
             problems.append(document.problem(path + key, message, hint, at_key=bool(key)))
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))

@@ -139,7 +139,7 @@ def decode(raw: bytes, file: str) -> str:
         line, column = byte_position(raw, first_bad)
         raise InputError.single(
             file,
-            _text("yaml.undecodable", byte=f"0x{raw[first_bad]:02X}", offset=first_bad),
+            _text("yaml.undecodable", byte=f"0x{raw[first_bad]:02X}", offset=first_bad + 1),  # counted from 1, as a person counts
             line=line,
             column=column,
             hint=_text("yaml.undecodable-hint"),

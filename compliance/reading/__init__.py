@@ -141,14 +141,16 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
+    from compliance.files import read_bytes
+
     if suffix not in SUPPORTED:
+        if not path.is_file():
+            read_bytes(path)  # a folder, a missing file, a link loop: say that, not "no such format"
         raise InputError.single(
             file,
             _text("reading.unsupported", suffix=suffix) if suffix else _text("reading.unsupported-no-suffix"),
             hint=_text("reading.unsupported-hint", formats=FORMATS),
         )
-    from compliance.files import read_bytes
-
     raw = read_bytes(path)  # a regular file only: a FIFO, a device or a link loop is refused with what to do
     if suffix in TEXT_SUFFIXES:
         from compliance.reading.text import decode, text_lines

@@ -86,7 +86,7 @@ def decode_html(raw: bytes, file: str, encoding: str | None = None) -> str:
         except UnicodeDecodeError as error:
             raise InputError.single(
                 file,
-                _text("reading.not-in-encoding", encoding=encoding, offset=error.start),
+                _text("reading.not-in-encoding", encoding=encoding, offset=error.start + 1),  # from 1
                 hint=_text("reading.not-in-encoding-hint"),
             ) from None
     if raw.startswith(b"\xef\xbb\xbf"):

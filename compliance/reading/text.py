@@ -23,7 +23,7 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
             line, column = byte_position(raw, error.start)
             raise InputError.single(
                 file,
-                _text("reading.not-in-encoding", encoding=encoding, offset=error.start),
+                _text("reading.not-in-encoding", encoding=encoding, offset=error.start + 1),  # from 1
                 line=line,
                 column=column,
                 hint=_text("reading.not-in-encoding-hint"),
