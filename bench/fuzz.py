@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python bench/fuzz.py --examples 100000 [--seed 10] [--show 5]
+    python bench/fuzz.py --examples 100000 [--seed 10] [--show 5] [--every 5000]
 
 `--examples` is the number of parser inputs; plan-file mutants are a tenth of
 it, documents and command lines a 250th, long lines a 2 000th (the shares of
@@ -28,10 +28,25 @@ import campaign  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 
-def drive(tally: campaign.Tally, strategy, count: int, check, random_seed: int) -> None:
-    """Feed `count` inputs drawn from `strategy` to `check`, recording every outcome (no shrinking, no stop)."""
+def report(tally: campaign.Tally, count: int, started: float, end: str = "\n") -> None:
+    print(
+        f"{tally.name:28s} inputs {tally.inputs:7d}/{count:<7d} exceptions {len(tally.exceptions):4d}  "
+        f"invariant violations {len(tally.violations):4d}  slowest {tally.slowest[0]:6.2f} s  "
+        f"({time.perf_counter() - started:.0f} s)",
+        end=end,
+        flush=True,
+    )
+
+
+def drive(tally: campaign.Tally, strategy, count: int, check, random_seed: int, every: int = 0) -> None:
+    """Feed `count` inputs drawn from `strategy` to `check`, recording every outcome (no shrinking, no stop).
+
+    With `every`, a line of counts so far every that many inputs (a long run that is
+    stopped still says what it measured).
+    """
     if count <= 0:
         return
+    started = time.perf_counter()
 
     @seed(random_seed)
     @settings(
@@ -44,6 +59,8 @@ def drive(tally: campaign.Tally, strategy, count: int, check, random_seed: int) 
     @given(strategy)
     def run(case) -> None:
         tally.run(repr(case), lambda: check(case))
+        if every and tally.inputs % every == 0 and tally.inputs < count:
+            report(tally, count, started, end="  [so far]\n")
 
     run()
 
@@ -53,6 +70,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=10_000, help="parser inputs (the other families in proportion)")
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--show", type=int, default=3, help="how many exceptions and violations to print per family")
+    parser.add_argument("--every", type=int, default=0, help="print the counts so far every N inputs of a family")
     args = parser.parse_args()
     n = args.examples
     folder = Path(tempfile.mkdtemp(prefix="compliance-fuzz-"))
@@ -73,14 +91,9 @@ def main() -> None:
     for name, strategy, count, check in families:
         tally = campaign.Tally(name)
         start = time.perf_counter()
-        drive(tally, strategy, count, check, args.seed)
+        drive(tally, strategy, count, check, args.seed, every=args.every)
         tallies.append(tally)
-        print(
-            f"{name:28s} inputs {tally.inputs:7d}  exceptions {len(tally.exceptions):4d}  "
-            f"invariant violations {len(tally.violations):4d}  slowest {tally.slowest[0]:6.2f} s  "
-            f"({time.perf_counter() - start:.0f} s)",
-            flush=True,
-        )
+        report(tally, count, start)
     total = campaign.Tally("all")
     for tally in tallies:
         total.inputs += tally.inputs
