@@ -129,7 +129,10 @@ def written_numbers(text: str) -> set[Decimal]:
 
     folded = _fold(text)
     found: set[Decimal] = set()
-    for token in re.findall(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?", folded):
+    # a comma may join thousands (1,500) or separate two numbers (09,433: no thousands group starts with 0),
+    # so both readings are numbers the text writes
+    tokens = re.findall(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", folded) + re.findall(r"[0-9]+(?:\.[0-9]+)?", folded)
+    for token in tokens:
         value = Decimal(token.replace(",", ""))
         found |= {value, value * 10_000, value * 1000, value * 100_000_000, value * 100, value / 100}
     return {v.normalize() for v in found}
