@@ -192,6 +192,40 @@ def test_a_table_aligned_with_spaces_is_read_by_its_columns(tmp_path: Path) -> N
     assert not [u for u in plan.unparsed if u.line and u.line >= 8]
 
 
+def test_a_space_aligned_table_ends_where_the_text_goes_on_without_columns(tmp_path: Path) -> None:
+    """A 主要指标 table in columns of spaces before the domains' text: the headings and sentences after it are text.
+
+    A line of one run of words from the left margin (三、…, （一）…, 1．…) stands under
+    the first column only by accident: it is no row, so the table ends there and
+    the 主要目标 after it are read as targets, not listed as numbers nobody read.
+    """
+    table = _aligned(
+        [
+            ["领域", "指标", "2020年", "2025年"],
+            ["儿童与健康", "新生儿死亡率（‰）", "２.９１", "≤２.８"],
+            ["", "婴儿死亡率（‰）", "４.８６", "≤４.５"],
+            ["儿童与环境", "村（社区）儿童之家覆盖率（％）", "９０", "１００"],
+        ],
+        [16, 40, 12],
+    )
+    text = (
+        "某某县儿童发展规划（2021—2025年）\n一、发展现状\n２０２０年，全县婴儿死亡率为４.８６‰。\n二、主要指标\n"
+        f"{table}\n三、发展领域、主要目标和策略措施\n（一）儿童与健康\n主要目标：\n"
+        "１．适龄儿童免疫规划疫苗接种率以乡（镇）为单位保持在９８％以上。\n"
+        "２．５岁以下儿童贫血患病率控制在１０％以下。\n"
+        "策略措施：\n１．提升儿童医疗服务能力。县人民医院儿科床位达到８０张。\n"
+        "（二）儿童与安全\n主要目标：\n１．儿童伤害死亡率以２０２０年为基数下降２０％。\n"
+    )
+    path = tmp_path / "aligned-then-text.txt"
+    path.write_text(text, encoding="utf-8")
+    (plan,) = extract(path)
+    rows = [(t.line, t.target.value) for t in plan.targets if t.section == "indicator_table"]
+    assert rows == [(6, Decimal("2.8")), (7, Decimal("4.5")), (8, Decimal(100))]
+    from_text = [(t.line, t.target.value) for t in plan.targets if t.section != "indicator_table"]
+    assert from_text == [(12, Decimal(98)), (13, Decimal(10)), (15, Decimal(80)), (18, Decimal(20))]
+    assert plan.unparsed == []
+
+
 # --------------------------------------------------------------------------- rows continued (.txt with tabs)
 
 

@@ -150,8 +150,11 @@ def _aligned_cells(text: str, starts: list[int], tolerance: int = 2) -> list[str
     text = text.rstrip().replace("\u3000", "  ")
     if not text.strip() or "\t" in text:
         return None
+    pieces = list(_PIECE.finditer(text))
+    if len(pieces) == 1 and _display_width(text[: pieces[0].start()]) <= starts[0] + tolerance and len(starts) > 1:
+        return None  # one run of words from the left margin: a heading or a sentence after the table, not a row
     cells = [""] * len(starts)
-    for match in _PIECE.finditer(text):
+    for match in pieces:
         position = _display_width(text[: match.start()])
         k = max((j for j, start in enumerate(starts) if start <= position + tolerance), default=None)
         if k is None or (position - starts[k] > tolerance and k + 1 < len(starts) and cells[k]):
