@@ -79,6 +79,34 @@ def test_of_several_levels_columns_the_lowest_is_the_plans_and_the_others_its_pa
     assert all("区级" not in (t.parent_column or "") for t in plan.targets)
 
 
+def test_under_a_target_header_a_column_marked_for_reference_is_a_parents(tmp_path: Path) -> None:
+    """2025年目标值 over 某某市（参考） | 某某区: the places label whose target each column gives; the marked one is the parent's."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某区妇女发展规划（2021—2025年）")
+    document.add_paragraph("三、主要指标")
+    table = document.add_table(rows=4, cols=6)
+    for k, text in enumerate(["序号", "指标", "单位", "2020年基数", "2025年目标值"]):
+        table.cell(0, k).text = text
+    table.cell(0, 4).merge(table.cell(0, 5))
+    for k in range(4):
+        table.cell(0, k).merge(table.cell(1, k))
+    table.cell(1, 4).text = "某某市（参考）"
+    table.cell(1, 5).text = "某某区"
+    for r, row in enumerate([["1", "孕产妇死亡率", "1/10万", "3.98", "≤10", "≤8"],
+                             ["2", "适龄妇女宫颈癌人群筛查率", "%", "68.5", "≥70", "≥75"]], start=2):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+    document.add_paragraph("四、组织实施")
+    path = tmp_path / "reference-column.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(indicator, op, value) for _, indicator, op, value, _, _ in _rows(plan)]
+    assert got == [("孕产妇死亡率", "<=", Decimal(8)), ("适龄妇女宫颈癌人群筛查率", ">=", Decimal(75))]
+    parents = [t.parent_target.value for t in plan.targets if t.parent_target]
+    assert parents == [Decimal(10), Decimal(70)]
+
+
 # --------------------------------------------------------------------------- mid-term and final columns (.xlsx)
 
 

@@ -82,6 +82,7 @@ class Rules:
     domain_max_chars: int
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
+    table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
     bare_value_notes: list[tuple[re.Pattern[str], str]]
@@ -169,6 +170,7 @@ def rules() -> Rules:
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],
+        table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
         table_year_column=re.compile(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
         bare_value_notes=[(re.compile(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],

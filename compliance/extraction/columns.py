@@ -69,7 +69,9 @@ def _pair(top: str, sub: str) -> Column:
     upper = column_of(top) if top.strip() else None
     lower = column_of(sub) if sub.strip() else None
     header = "/".join(t.strip() for t in (top, sub) if t.strip())
-    if lower is None:
+    if lower is None and upper is not None and upper.role in ("target", "year") and _names_a_parent(sub):
+        column = Column("parent", upper.year, masked_year=upper.masked_year)
+    elif lower is None:
         column = upper or Column("other")
     elif upper is None:
         column = lower
@@ -81,6 +83,12 @@ def _pair(top: str, sub: str) -> Column:
         column = lower
     column.header = header
     return column
+
+
+def _names_a_parent(sub: str) -> bool:
+    """A sub-header marked as a parent's, for reference (上海市（参考）, 国家纲要（对照）)."""
+    key = squeeze(sub)
+    return bool(key) and any(marker in key for marker in rules().table_parent_markers)
 
 
 def header_columns(cells: list[str]) -> list[Column] | None:
@@ -97,16 +105,35 @@ def is_header(columns: list[Column]) -> bool:
     ) >= 2
 
 
-def is_sub_header(cells: list[str], merged: list[bool] | None) -> bool:
-    """A second header row: every cell a column word, empty, or merged from the row above; one at least new."""
+def is_sub_header(cells: list[str], merged: list[bool] | None, top: list[str] | None = None) -> bool:
+    """A second header row: every cell a column word, empty, or merged from the row above; one at least new.
+
+    Under a target header spanning several columns (2025年目标值 over 上海市（参考） | 金山区)
+    a cell may name whose target the column gives: a short label without digits.
+    """
     new = 0
     for k, cell in enumerate(cells):
         if not cell.strip() or (merged and k < len(merged) and merged[k]):
             continue
-        if column_of(cell) is None:
+        if column_of(cell) is None and not (top is not None and _labels_a_spanned_target(top, k, cell)):
             return False
         new += 1
     return new > 0
+
+
+def _labels_a_spanned_target(top: list[str], k: int, cell: str) -> bool:
+    """The header above cell k (itself, or the nearest to its left when merged away) spans two columns or more."""
+    if k >= len(top) or re.search(r"[0-9０-９]", cell) or len(squeeze(cell)) > 12:
+        return False
+    j = k
+    while j > 0 and not top[j].strip():
+        j -= 1
+    if not top[j].strip():
+        return False
+    right = top[j + 1] if j + 1 < len(top) else None
+    spans = j < k or (j > 0 and top[j - 1] == top[j]) or (right is not None and (not right.strip() or right == top[j]))
+    above = column_of(top[j])
+    return spans and above is not None and above.role in ("target", "year")
 
 
 def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) -> list[Column]:

@@ -191,7 +191,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                 start = i
                 if i + 1 < len(lines):
                     below = row_cells(lines[i + 1])
-                    if below is not None and is_sub_header(below, lines[i + 1].merged) and header_columns(below) is None:
+                    if below is not None and is_sub_header(below, lines[i + 1].merged, cells) and header_columns(below) is None:
                         columns = combine_rows(cells, below, lines[i + 1].merged)
                         i += 1
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts)
