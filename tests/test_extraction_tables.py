@@ -107,6 +107,26 @@ def test_under_a_target_header_a_column_marked_for_reference_is_a_parents(tmp_pa
     assert parents == [Decimal(10), Decimal(70)]
 
 
+def test_a_value_header_over_year_columns_gives_the_baseline_and_the_target(tmp_path: Path) -> None:
+    """指标值 spanning 2020年 | 2030年 (a saved web page's table): the earlier year is the baseline, the later the target."""
+    page = """<html><head><meta charset="utf-8"><title>某某县儿童发展规划（2021—2030年）</title></head><body>
+<div class="article"><p>某某县儿童发展规划（2021—2030年）</p><p>二、主要指标</p>
+<table><tr><td colspan="6">某某县儿童发展主要指标</td></tr>
+<tr><td rowspan="2">领&nbsp;域</td><td rowspan="2">序号</td><td rowspan="2">指标名称</td><td colspan="2">指标值</td>
+<td rowspan="2">指标属性</td></tr>
+<tr><td>2020年</td><td>2030年</td></tr>
+<tr><td rowspan="2">儿童与健康</td><td>1</td><td>婴儿死亡率（&#8240;）</td><td>4.12</td><td>&le;4</td><td>约束性</td></tr>
+<tr><td>2</td><td>适龄儿童免疫规划疫苗接种率（%）</td><td>96.5</td><td>&ge;95</td><td>约束性</td></tr>
+</table><p>三、组织实施</p></div></body></html>"""
+    path = tmp_path / "values.html"
+    path.write_text(page, encoding="utf-8")
+    (plan,) = extract(path)
+    got = [(indicator, op, value, unit) for _, indicator, op, value, unit, _ in _rows(plan)]
+    assert got == [("婴儿死亡率", "<=", Decimal(4), "‰"), ("适龄儿童免疫规划疫苗接种率", ">=", Decimal(95), "%")]
+    baselines = [t.baseline.value for t in plan.targets if t.section == "indicator_table" and t.baseline]
+    assert baselines == [Decimal("4.12"), Decimal("96.5")]
+
+
 # --------------------------------------------------------------------------- mid-term and final columns (.xlsx)
 
 

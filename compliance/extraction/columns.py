@@ -38,6 +38,8 @@ def column_of(text: str) -> Column | None:
     bare = re.sub(r"\(.*?\)", "", key)
     for word, role in r.table_columns:
         if key == word or bare == word:
+            if role == "value":  # a year's value, the year said below (or none: the target)
+                return Column("year", None, text.strip())
             written_year = re.search(r"(?:19|20)\d{2}", key)
             return Column(role, int(written_year.group(0)) if written_year else None, text.strip())
     if _MASKED_YEAR.match(key):
