@@ -262,3 +262,24 @@ def test_a_wenku_table_whose_phrase_cells_run_on_into_the_next_row() -> None:
         ("学前三年毛入园率", ">=", D(95), "%", None),
     ]
     assert not plan.unparsed
+
+
+def test_a_news_article_is_about_the_plan_it_says_was_issued(tmp_path: Path) -> None:
+    """《…规划（2021—2030年）》（…号）正式印发 names the plan reported on: its title, and from it the place and level."""
+    text = (
+        "某某融媒  首页 | 要闻 | 民生\n"
+        "7大领域60项目标！规划发布\n"
+        "2023-01-09 08:30  来源：区融媒体中心\n"
+        "近日，《顺义区儿童发展规划（2021—2030年）》（顺政发〔2022〕40号）正式印发。《规划》依据"
+        "《中国儿童发展纲要（2021—2030年）》《北京市儿童发展规划（2021—2030年）》编制。\n"
+        "■ 健康：近视防控“每年降一点”\n"
+        "《规划》提出，到2030年，全区婴儿死亡率控制在2.5‰以下，适龄儿童免疫规划疫苗接种率保持在99%以上。\n"
+        "■ 教育：新增学位缓解“入园难”\n"
+        "《规划》明确，学前教育毛入园率达到95%以上，九年义务教育巩固率保持在99%以上。\n"
+    )
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.title == "顺义区儿童发展规划（2021—2030年）"
+    assert plan.plan.jurisdiction == ["北京市", "顺义区"] and plan.plan.level == "county"
+    assert [t.target.value for t in plan.targets] == [Decimal("2.5"), Decimal(99), Decimal(95), Decimal(99)]

@@ -586,8 +586,9 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         for match in _BOOK.finditer(text):
             inner = match.group(1)
             before = text[max(0, match.start() - 8) : match.start()]
-            if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and re.search(
-                r"(?:现将|印发|出台|发布|制定|编制|颁布)", before
+            after = text[match.end() : match.end() + 30]
+            if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and (
+                re.search(r"(?:现将|印发|出台|发布|制定|编制|颁布)", before) or _ISSUED_AFTER.match(after)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
     for item in evidence.dropped:
@@ -595,6 +596,10 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         if name != item.text.strip() and is_title(name):
             return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
+
+
+# 《…规划》（…〔2022〕40号）正式印发: a news article naming the plan it reports on
+_ISSUED_AFTER = re.compile(r"(?:[（(][^（()）]{0,24}[）)])?(?:已经|已|正式|日前|近日|于近日)?(?:印发|发布|出台|颁布|公布)")
 
 
 def _tidy(title: str) -> str:
