@@ -7,7 +7,7 @@ rules (documented classes) and a function that finds them:
 |---|---|---|
 | coverage | `coverage` | missing-domain, missing-indicator, qualitative-only, reference-unavailable, nothing-checked, metadata-unknown, news-summary, shared-target, title-mismatch |
 | thresholds | `thresholds` | weaker-threshold, band-deviation, direction-conflict, not-comparable, boundary-only |
-| quantities | `quantities` | unit-mismatch, implausible-value |
+| quantities | `quantities` | unit-mismatch, implausible-value, unusual-unit |
 | consistency | `consistency` | masked-value, conflicting-targets, unknown-indicator, unparsed-number, text-mismatch, possible-typo, parent-misquoted |
 | waivers | `waivers` | expired-waiver, unused-waiver (about the waivers file; made by compliance.acceptance) |
 """
@@ -35,7 +35,7 @@ from compliance.checks.consistency import (
     UnknownIndicator,
     UnparsedNumber,
 )
-from compliance.checks.quantities import ImplausibleValue, UnitMismatch
+from compliance.checks.quantities import ImplausibleValue, UnitMismatch, UnusualUnit
 from compliance.checks.thresholds import BandDeviation, BoundaryOnly, DirectionConflict, NotComparable, WeakerThreshold
 from compliance.checks.waivers import ExpiredWaiver, UnusedWaiver
 
@@ -56,6 +56,7 @@ RULES: tuple[type[Rule], ...] = (
     BoundaryOnly,
     UnitMismatch,
     ImplausibleValue,
+    UnusualUnit,
     MaskedValue,
     ConflictingTargets,
     UnknownIndicator,

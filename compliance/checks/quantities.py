@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
 
 from compliance.checks.base import Finding, Rule
 from compliance.checks.context import CheckContext
@@ -31,7 +33,26 @@ class ImplausibleValue(Rule):
     family = "quantities"
 
 
+class UnusualUnit(Rule):
+    """A plausible value in a unit the indicator is not written in (艾滋病母婴传播率 2‰, 婴儿死亡率 2.5%): a likely ‰/% slip.
+
+    Documented (what, why, example) in Chinese and English in rules/docs/.
+    The units it watches are data: `units` of its entry in rules/checks.yaml.
+    """
+
+    name = "unusual-unit"
+    family = "quantities"
+
+
+def _watched_units() -> frozenset[str]:
+    from compliance.checks.base import check_settings
+
+    entry = check_settings()["rules"].get(UnusualUnit.name) or {}
+    return frozenset(str(unit) for unit in entry.get("units") or ())
+
+
 def check_quantities(context: CheckContext) -> Iterator[Finding]:
+    watched = _watched_units()
     for target in context.plan.targets:
         value = target.target
         indicator = context.indicator(target)
@@ -56,28 +77,47 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
             )
             continue
         plausible = getattr(indicator, "plausible", None)
-        if not plausible or converted is None:
+        if converted is None:
             continue
-        low, high = (as_fraction(str(bound)) for bound in plausible)
-        if not low <= converted <= high:
-            context.unusable.add(id(target))
-            guess: object = ""
-            if value.unit == "%" and indicator.unit == "‰" and low <= converted * 10 <= high:
-                guess = msg("implausible-value.per-mille-guess", value=value.value)
-            elif value.unit == "‰" and indicator.unit == "%" and low <= converted * 10 <= high:
-                guess = msg("implausible-value.percent-guess", value=value.value)
-            yield ImplausibleValue.finding(
-                msg(
-                    "implausible-value.message",
-                    indicator=target.indicator,
-                    value=quantity_text(value.value, value.unit),
-                    converted=quantity_text(converted, indicator.unit),
-                    low=quantity_text(low, indicator.unit),
-                    high=quantity_text(high, indicator.unit),
-                    guess=guess,
-                ),
-                suggestion=msg("implausible-value.hint"),
-                **details,
-            )
+        low, high = (as_fraction(str(bound)) for bound in plausible) if plausible else (None, None)
+        if low is None or high is None or low <= converted <= high:
+            # plausible, yet perhaps in the wrong unit: still compared, converted
+            if value.unit != indicator.unit and {value.unit, indicator.unit} <= watched:
+                yield _unusual_unit(target, value, indicator, converted, details)
+            continue
+        context.unusable.add(id(target))
+        guess: object = ""
+        if value.unit == "%" and indicator.unit == "‰" and low <= converted * 10 <= high:
+            guess = msg("implausible-value.per-mille-guess", value=value.value)
+        elif value.unit == "‰" and indicator.unit == "%" and low <= converted * 10 <= high:
+            guess = msg("implausible-value.percent-guess", value=value.value)
+        yield ImplausibleValue.finding(
+            msg(
+                "implausible-value.message",
+                indicator=target.indicator,
+                value=quantity_text(value.value, value.unit),
+                converted=quantity_text(converted, indicator.unit),
+                low=quantity_text(low, indicator.unit),
+                high=quantity_text(high, indicator.unit),
+                guess=guess,
+            ),
+            suggestion=msg("implausible-value.hint"),
+            **details,
+        )
 
 
+def _unusual_unit(target: Any, value: Any, indicator: Any, converted: Fraction, details: dict[str, Any]) -> Finding:
+    """The unusual-unit finding: the value, what it is in the indicator's unit, and the slip it may be."""
+    alternative = quantity_text(value.value, indicator.unit)
+    return UnusualUnit.finding(
+        msg(
+            "unusual-unit.message",
+            indicator=target.indicator,
+            value=quantity_text(value.value, value.unit),
+            unit=indicator.unit,
+            converted=quantity_text(converted, indicator.unit),
+            alternative=alternative,
+        ),
+        suggestion=msg("unusual-unit.hint", unit=indicator.unit, alternative=alternative),
+        **details,
+    )
