@@ -76,3 +76,15 @@ def test_a_ratio_written_with_the_ratio_sign() -> None:
     """Word writes 1∶1.5 with U+2236 (RATIO), not a colon: the same ratio."""
     (ratio,) = parse("城镇公共厕所男女厕位比例达到1∶1.5")
     assert (ratio.value, ratio.unit, ratio.ratio) == (Decimal("0.667"), "ratio", (Decimal(1), Decimal("1.5")))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("小学生、初中生和高中阶段学生近视率分别降至38%、60%和70%以下。", ["小学生近视率", "初中生近视率", "高中阶段学生近视率"]),
+        ("5岁以下儿童贫血患病率和生长迟缓率分别控制在10%和5%以下。", ["5岁以下儿童贫血患病率", "5岁以下儿童生长迟缓率"]),
+    ],
+)
+def test_a_listed_item_naming_its_own_population_keeps_it(text: str, names: list[str]) -> None:
+    """The first item's population carries only to items that name none (高中阶段学生 is one, not 小学生高中阶段学生)."""
+    assert [t.indicator for t in parse(text)] == names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from compliance.phrases.vocabulary import _vocabulary
 
@@ -169,6 +170,16 @@ def _share_ends(items: list[str]) -> list[str]:
     return shared
 
 
+@cache
+def _population_anywhere() -> re.Pattern[str]:
+    """The population words of `population_prefix` wherever they stand in a name."""
+    return re.compile(_vocabulary().population_prefix.pattern.lstrip("^"))
+
+
+def _names_population(item: str) -> bool:
+    return any(match.group(0) for match in _population_anywhere().finditer(item) if match.start() > 0)
+
+
 def _carry_population(items: list[str]) -> list[str]:
     """The first item's population also qualifies later items that name none (贫血患病率和生长迟缓率)."""
     prefix = _vocabulary().population_prefix
@@ -177,8 +188,8 @@ def _carry_population(items: list[str]) -> list[str]:
         return items
     out = [items[0]]
     for item in items[1:]:
-        if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊":
-            out.append(item)
+        if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊" or _names_population(item):
+            out.append(item)  # 高中阶段学生近视率 names its own population, though not first
             continue
         # the first item's words before the shape both share carry too:
         # 妇女参加基本医疗保险和基本养老保险 → 妇女参加基本养老保险
