@@ -225,6 +225,7 @@ def plan_texts(draw: st.DrawFn) -> tuple[str, bytes]:
         text = json.dumps(parse_yaml(text, "x.yaml").data, ensure_ascii=False, indent=draw(st.sampled_from([None, 1, "\t"])))
     lines = text.split("\n")
     for _ in range(draw(st.integers(1, 4))):
+        lines = lines or [""]  # every line deleted: the next mutation works on an empty file
         action = draw(st.sampled_from(["value", "snippet", "char", "delete", "duplicate", "truncate", "indent"]))
         at = draw(st.integers(0, max(len(lines) - 1, 0)))
         line = lines[at] if lines else ""
