@@ -176,10 +176,6 @@ def _population_anywhere() -> re.Pattern[str]:
     return re.compile(_vocabulary().population_prefix.pattern.lstrip("^"))
 
 
-def _names_population(item: str) -> bool:
-    return any(match.group(0) for match in _population_anywhere().finditer(item) if match.start() > 0)
-
-
 def _carry_population(items: list[str]) -> list[str]:
     """The first item's population also qualifies later items that name none (贫血患病率和生长迟缓率)."""
     prefix = _vocabulary().population_prefix
@@ -188,8 +184,8 @@ def _carry_population(items: list[str]) -> list[str]:
         return items
     out = [items[0]]
     for item in items[1:]:
-        if prefix.match(item) or item[:1].isdigit() or item[:1] in "*＊" or _names_population(item):
-            out.append(item)  # 高中阶段学生近视率 names its own population, though not first
+        if _population_anywhere().search(item) or item[:1].isdigit() or item[:1] in "*＊":
+            out.append(item)  # it names its own population, first (初中生…) or not (高中阶段学生近视率)
             continue
         # the first item's words before the shape both share carry too:
         # 妇女参加基本医疗保险和基本养老保险 → 妇女参加基本养老保险
