@@ -283,3 +283,87 @@ def test_a_news_article_is_about_the_plan_it_says_was_issued(tmp_path: Path) -> 
     assert plan.plan.title == "顺义区儿童发展规划（2021—2030年）"
     assert plan.plan.jurisdiction == ["北京市", "顺义区"] and plan.plan.level == "county"
     assert [t.target.value for t in plan.targets] == [Decimal("2.5"), Decimal(99), Decimal(95), Decimal(99)]
+
+
+def test_pages_run_on_one_line_each_with_chapters_and_a_flattened_table_by_its_unit_column() -> None:
+    """A 文库 export: each page one line cut mid-word (更‖加优化), — N / M — marks, 第三章…一、…（一）主要目标1.… run on,
+    and a flattened 附表 without row numbers whose 单位 column glues name to values (农村自来水普及率%8895)."""
+    (plan,) = extract(SHAPES / "women-pages-run-on.txt")
+    info = plan.plan
+    assert (str(info.kind), str(info.level), info.period, info.document_number) == ("women", "county", (2021, 2030), "某政发〔2022〕9号")
+    assert plan.domains == ["妇女与健康", "妇女与教育", "妇女与环境"]
+    table = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.baseline.value) for t in plan.targets if str(t.section) == "indicator_table"]
+    assert table == [
+        ("孕产妇死亡率", "<=", D(8), "1/10万", D("9.6")),
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(75), "%", D(55)),
+        ("妇女平均受教育年限", ">=", D("10.6"), "年", D("9.8")),  # 9.810.6: the one plausible split
+        ("农村自来水普及率", ">=", D(95), "%", D(88)),  # 8895
+    ]
+    text = [(t.line, t.indicator, str(t.target.op), t.target.value) for t in plan.targets if str(t.section) != "indicator_table"]
+    assert text == [
+        (9, "孕产妇死亡率", "<=", D(8)),
+        (9, "适龄妇女宫颈癌人群筛查率", ">=", D(75)),
+        (9, "县妇幼保健院产科床位", ">=", D(80)),
+        (9, "妇女平均受教育年限", ">=", D("10.6")),
+        (9, "高等教育在校生中女性比例", "~", D(50)),
+        (9, "农村自来水普及率", ">=", D(95)),
+        (11, "农村卫生厕所普及率", ">=", D(90)),  # 普及‖率达到90%: read on across the page break
+    ]
+    assert not plan.unparsed  # the baselines (2020年…为9.6/10万) and 2025年开展中期评估 are no targets
+
+
+def test_a_flattened_row_with_one_reading_is_kept_even_when_its_unit_is_a_slip() -> None:
+    from compliance.extraction.cleaning import Src
+    from compliance.extraction.tables import read_flat
+
+    line = Src(1, "指标名称单位2020年基数2030年目标适龄妇女宫颈癌人群筛查率‰68≥80乳腺癌人群筛查率%62≥72")
+    rows, problems = read_flat(line, (2021, 2030), plausible=lambda name, value, unit: unit == "%")
+    assert [(r.indicator, r.target["value"], r.target["unit"]) for r in rows] == [
+        ("适龄妇女宫颈癌人群筛查率", D(80), "‰"),  # 68≥80 splits one way only: the ‰ is for check to report
+        ("乳腺癌人群筛查率", D(72), "%"),
+    ]
+    assert not problems
+
+
+def test_an_ambiguous_flattened_row_is_listed_not_guessed() -> None:
+    from compliance.extraction.cleaning import Src
+    from compliance.extraction.tables import read_flat
+
+    line = Src(1, "指标名称单位2020年基数2030年目标某项覆盖率%5566")  # 55|66; 5|566 is over 100 %, 556|6 too
+    rows, problems = read_flat(line, (2021, 2030))
+    assert [(r.indicator, r.target["value"]) for r in rows] == [("某项覆盖率", D(66))] and not problems
+    line = Src(1, "指标名称单位2020年基数2030年目标某项覆盖率%555")  # 5|55 or 55|5: an elevenfold change either way
+    rows, problems = read_flat(line, (2021, 2030))
+    assert rows == [] and [p.text for p in problems] == ["某项覆盖率%555"]
+
+
+def test_an_official_account_post_keeps_its_furniture_and_subheads_out() -> None:
+    """往期推荐 and 精选留言 blocks, 阅读原文 counts, 关键词N | … subheads, the lead's counts of the plan's parts."""
+    (plan,) = extract(SHAPES / "children-wechat-article.txt")
+    assert [(t.line, t.indicator, t.target.value) for t in plan.targets] == [
+        (7, "婴儿死亡率", D(4)),
+        (7, "5岁以下儿童死亡率", D("5.5")),
+        (9, "学前教育毛入园率", D(93)),  # not “关键词2 | 教育学前教育毛入园率”
+        (9, "九年义务教育巩固率", D(97)),
+    ]
+    assert not plan.unparsed  # 主要目标60项、策略措施90条、8个关键词, 09:30, 300个托位 and 20名学生 of 往期推荐, 3个 of a comment
+
+
+def test_slash_cells_give_one_target_per_subject_named_by_the_row_or_the_note() -> None:
+    """城市/农村…覆盖率 with 80/55 cells; a row without the pair in its name takes it from the note (“/”前为城市、后为农村).
+    And a section heading with a qualifier (策略措施（摘要）) is the section all the same."""
+    (plan,) = extract(SHAPES / "children-slash-cells.txt")
+    rows = [(t.indicator, t.target.value, t.year) for t in plan.targets if str(t.section) == "indicator_table"]
+    assert rows == [
+        ("城市社区家长学校覆盖率", D(90), 2025),
+        ("农村社区家长学校覆盖率", D(75), 2025),
+        ("城市社区家长学校覆盖率", D(95), None),
+        ("农村社区家长学校覆盖率", D(85), None),
+        ("城市儿童之家覆盖率", D(80), 2025),
+        ("农村儿童之家覆盖率", D(70), 2025),
+        ("城市儿童之家覆盖率", D(100), None),
+        ("农村儿童之家覆盖率", D(90), None),
+    ]
+    measures = [(t.line, t.indicator, t.target.value, t.target.unit) for t in plan.targets if str(t.section) == "measures"]
+    assert measures == [(8, "县妇幼保健院新增儿科床位", D(40), "张"), (8, "每个乡镇卫生院儿科医生", D(1), "名")]
+    assert not plan.unparsed

@@ -59,6 +59,7 @@ class Rules:
     page_markers: list[re.Pattern[str]]
     running_header_max_chars: int
     running_header_min_pages: int
+    page_run_min_chars: int
     chunk_min_count: int
     chunk_min_chars: int
     repeat_min_lines: int
@@ -89,6 +90,11 @@ class Rules:
     lower_is_better: list[str]
     maskable_units: list[str]
     flat_table_margin: float
+    subhead: re.Pattern[str]
+    heading_qualifier: re.Pattern[str]
+    slash_value_name: re.Pattern[str]
+    slash_value_note: re.Pattern[str]
+    flat_unit_cells: tuple[str, ...]
     list_bullet: re.Pattern[str]
     flat_table_max_change: float
     non_targets: list[NonTarget]
@@ -145,6 +151,7 @@ def rules() -> Rules:
         page_markers=[re.compile(str(p)) for p in data["page_markers"]],
         running_header_max_chars=int(data["running_header_max_chars"]),
         running_header_min_pages=int(data["running_header_min_pages"]),
+        page_run_min_chars=int(data["page_run_min_chars"]),
         chunk_min_count=int(data["chunk_min_count"]),
         chunk_min_chars=int(data["chunk_min_chars"]),
         repeat_min_lines=int(data["repeat_min_lines"]),
@@ -177,6 +184,11 @@ def rules() -> Rules:
         lower_is_better=[str(w) for w in data["lower_is_better"]],
         maskable_units=[str(w) for w in data["maskable_units"]],
         flat_table_margin=float(data["flat_table_margin"]),
+        subhead=re.compile(str(data["subhead"])),
+        heading_qualifier=re.compile(str(data["heading_qualifier"])),
+        slash_value_name=re.compile(str(data["slash_value_name"])),
+        slash_value_note=re.compile(str(data["slash_value_note"])),
+        flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
         list_bullet=re.compile(
             r"^\s*(?:" + "|".join(re.escape(fold(str(b))) for b in sorted(data["list_bullets"], key=len, reverse=True)) + r")\s*(?=[^\s\d])"
         ),

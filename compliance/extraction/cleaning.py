@@ -294,6 +294,33 @@ def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
             while 0 <= j < len(sources) and sources[j].cells is None and not sources[j].text.strip():
                 reasons.setdefault(j, "page break")
                 j += step
+    _pages_read_on(sources, reasons)
+
+
+def _pages_read_on(sources: list[Src], reasons: dict[int, str]) -> None:
+    """A page run together on one line and cut mid-sentence ("…制" / — 1 / 12 — / "度…") reads on in the next page.
+
+    Only long lines: a page's worth of text on one line is a run-on export, where the
+    page break is the only break; short lines are visual lines, joined (or not) later.
+    """
+    r = rules()
+    previous: int | None = None
+    broken = False
+    for i, line in enumerate(sources):
+        if i in reasons:
+            broken = broken or reasons[i] in ("page number", "running header")
+            continue
+        if line.cells is not None or not line.text.strip():
+            previous, broken = None, False
+            continue
+        if (
+            broken
+            and previous is not None
+            and len(sources[previous].text) >= r.page_run_min_chars
+            and sources[previous].text.rstrip()[-1:] not in _SENTENCE_END
+        ):
+            line.continues = True
+        previous, broken = i, False
 
 
 # --------------------------------------------------------------------------- 文库 chunks

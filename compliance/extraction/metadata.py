@@ -324,7 +324,8 @@ def document_number(header: list[Src], segment: Segment) -> str | None:
                 continue  # inside a cited title
             if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before):
                 continue  # a cited document
-            return re.sub(r"^.*文件", "", match.group(0).replace(" ", ""))  # 某某县人民政府文件某政发…: the red header is no part
+            # 某某县人民政府文件某政发…: the red header is no part; …的通知某政发…: nor the notice's title run on
+            return re.sub(r"^.*(?:文件|通知|决定|意见|办法|的)", "", match.group(0).replace(" ", ""))
     return None
 
 

@@ -222,8 +222,9 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     if not core:
         return None
     # a section heading: the whole line is 主要目标 / 策略措施 … (or it opens the line: "主要目标：…")
+    plain = r.heading_qualifier.sub("", core)  # 策略措施（摘要）: a section all the same
     for word, section in r.sections:
-        if core == word:
+        if plain == word:
             return Heading("section", section)
     after = _LEAD_NUMBER.sub("", folded, count=1).strip()
     for word, section in r.sections:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -89,6 +90,7 @@ class Table:
     exact_merges: bool = False  # merged cells are marked (.docx, .xlsx): empty means empty
     domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
     bare: str | None = None  # the comparator the table's note gives bare numbers (None: by direction)
+    slash: tuple[str, str] | None = None  # the note's subjects of a/b cells (“/”前为城市、后为农村)
     starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
 
 
@@ -264,6 +266,7 @@ def _row_table(
         table.indices.add(i)
         i += 1
     table.bare = _bare_from_notes(lines, i, start)
+    table.slash = _slash_from_notes(lines, i, start)
     return table
 
 
@@ -312,6 +315,32 @@ def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> 
             if pattern.search(fold(text)):
                 return op
     return None
+
+
+def _slash_from_notes(lines: list[Src], after: int, start: int | None = None) -> tuple[str, str] | None:
+    """The two subjects a note gives the values of an a/b cell: 说明：…“/”前为城市、后为农村."""
+    for line in lines[start if start is not None else after : after + 3]:
+        text = line.text if line.cells is None else " ".join(dict.fromkeys(c for c in line.cells if c))
+        match = rules().slash_value_note.search(fold(text))
+        if match:
+            return match.group("a"), match.group("b")
+    return None
+
+
+def _slash_subjects(name: str, table: Table) -> list[str] | None:
+    """The two names of a row whose cells hold a/b values for two subjects (城市社区…, 农村社区…).
+
+    城市/农村社区家长学校覆盖率 names them; else the table's note does.
+    """
+    match = rules().slash_value_name.match(name)
+    if match:  # 城市/农村社区…: the second subject as long as the first
+        first, tail = match.group("a"), match.group("tail")
+        second, rest = tail[: len(first)], tail[len(first) :]
+        return [first + rest, second + rest]
+    return [table.slash[0] + name, table.slash[1] + name] if table.slash else None
+
+
+_SLASH_CELL = re.compile(r"^\s*(?P<a>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*/\s*(?P<b>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[%‰]?)\s*$")
 
 
 def _short(text: str) -> bool:
@@ -406,6 +435,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
         chunks = [flat[k : k + width] for k in range(0, len(flat), width)]
         table.rows = [c for c in chunks if any(x.text for x in c)]
     table.bare = _bare_from_notes(lines, last_used + 1)
+    table.slash = _slash_from_notes(lines, last_used + 1)
     return table
 
 
@@ -659,7 +689,15 @@ def read_table(
             shown = as_shown(source, unit)
             try:
                 subjects = subject_parts(shown)
-                if subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
+                slashed = _SLASH_CELL.match(fold(shown)) if unit is not None and "/" not in unit else None
+                by_slash = _slash_subjects(name, table) if slashed else None
+                if by_slash is not None and slashed is not None:  # 85/70 under 城市/农村…: one target for each
+                    values = [
+                        dict(v, _name=own_name)
+                        for own_name, part in zip(by_slash, (slashed.group("a"), slashed.group("b")), strict=True)
+                        for v in read_cell(part + slashed.group("unit"), unit, bare=bare) or []
+                    ]
+                elif subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
                     values = [dict(v, _subject=s) for s, part in subjects for v in read_cell(part, unit, bare=bare) or []]
                 else:
                     values = read_cell(shown, unit, bare=bare)
@@ -681,10 +719,10 @@ def read_table(
             for value in values:
                 if str(value.get("op", "")).startswith("rel_") and value.get("base_year") is None and baseline_year:
                     value = dict(value, base_year=baseline_year)  # relative to the table's baseline column
-                subject = value.pop("_subject", None)
+                subject, own_name = value.pop("_subject", None), value.pop("_name", None)
                 targets.append(
                     RowTarget(
-                        indicator=name if subject is None or name.startswith(subject) else subject + name,
+                        indicator=own_name or (name if subject is None or name.startswith(subject) else subject + name),
                         domain_written=domain,
                         target=value,
                         line=_value_line(source, shown, value),
@@ -804,6 +842,8 @@ def read_flat(
     has_numbers = any(c.role == "number" for c in columns)
     targets: list[RowTarget] = []
     problems: list[RowProblem] = []
+    if value_columns and not has_numbers and any(c.role == "unit" for c in columns):
+        return _rows_by_unit(line, header_end, columns, value_columns, period, bare_op, plausible, stated)
     if not value_columns or not has_numbers:
         rest = text[header_end:].strip()
         if re.search(r"[0-9*＊]", rest):
@@ -842,6 +882,98 @@ def read_flat(
     if re.search(r"[0-9*＊]", rest):
         problems.append(RowProblem(line.number_at(position), rest[:200], said("extract.reason.flat-rest")))
     return targets, problems
+
+
+_COMPARATOR = "≤≥<>＜＞≦≧"
+
+
+@cache
+def _unit_cell_rows() -> re.Pattern[str]:
+    cells = "|".join(map(re.escape, rules().flat_unit_cells))
+    return re.compile(r"(?P<unit>" + cells + r")\s*(?P<run>[" + _COMPARATOR + r"]?[0-9*＊][0-9*＊." + _COMPARATOR + r"]*)")
+
+
+def _rows_by_unit(
+    line: Src,
+    header_end: int,
+    columns: list[Column],
+    value_columns: list[Column],
+    period: tuple[int, int] | None,
+    bare_op: BareOp,
+    plausible: Any,
+    stated: Any,
+) -> tuple[list[RowTarget], list[RowProblem]]:
+    """The rows of a flattened table without row numbers but with a 单位 column (农村卫生厕所普及率%9398…).
+
+    Each row is its name, the unit cell glued to it, then its values run together
+    up to the next row's name; comparators (≥, ≤, ＜) start a value. Digits before
+    岁, 个月… begin the next row's name (…≥805岁以下…). A run that splits into the
+    values more than one plausible way, or a piece without a unit, goes to the
+    problems with its text: no number is dropped.
+    """
+    text = line.text
+    k = len(value_columns)
+    targets: list[RowTarget] = []
+    problems: list[RowProblem] = []
+    position = header_end
+    prefix = ""
+    for match in _unit_cell_rows().finditer(text, header_end):
+        if match.start() < position:
+            continue
+        name_text = prefix + text[position : match.start()]
+        if not re.search(r"[\u4e00-\u9fff]", name_text) or re.search(r"[0-9]$", name_text):
+            continue  # digits inside a name or a unit (1/10万): not a row's unit cell
+        run, after = match.group("run"), text[match.end() :]
+        readings: list[tuple[list[str], str]] = []
+        cuts = range(1, 3) if _AFTER_DIGITS.match(after) else range(0, 1)
+        for cut in cuts:
+            if cut < len(run):
+                values_text, next_prefix = (run[:-cut], run[-cut:]) if cut else (run, "")
+                readings += [(values, next_prefix) for values in _unit_row_values(values_text, k)]
+        scored: list[_Split] = []
+        for values, next_prefix in readings:
+            plain = [v.lstrip(_COMPARATOR) for v in values]
+            penalty = _penalty(plain, _unit(match.group("unit")), "".join(name_text.split()), plausible, next_prefix, stated)
+            if penalty is not None:
+                scored.append(_Split(values, next_prefix, penalty))
+            elif len(readings) == 1:  # the only reading the comparators allow (68≥80 in ‰): a unit slip for check to report
+                scored.append(_Split(values, next_prefix, 0.0))
+        name, _ = split_indicator(name_text)
+        unit = _per_population(name, _unit(match.group("unit")))
+        row_text = name_text.strip() + match.group(0)
+        scored.sort(key=lambda s: s.penalty)
+        margin = rules().flat_table_margin
+        if not scored or (len(scored) > 1 and scored[1].penalty - scored[0].penalty < margin):
+            problems.append(RowProblem(line.number_at(match.start()), row_text, said("extract.reason.flat-ambiguous")))
+            prefix, position = "", match.end()
+            continue
+        best = scored[0]
+        _flat_targets(
+            line, columns, value_columns, best, name, unit, match.start(), row_text, period, bare_op, targets, problems,
+            note="extract.note-flattened-unit-row",
+        )
+        prefix, position = best.prefix, match.end()
+    rest = text[position:].strip()
+    if re.search(r"[0-9*＊]", rest):
+        problems.append(RowProblem(line.number_at(position), rest[:200], said("extract.reason.flat-rest")))
+    return targets, problems
+
+
+def _unit_row_values(run: str, k: int) -> list[list[str]]:
+    """Every reading of a row's run (7.4≤7, 9398, 91.293) as k values, a comparator starting a value."""
+    pieces = re.split("(?=[" + _COMPARATOR + "])", run)
+    pieces = [p for p in pieces if p]
+    if any(not re.search(r"[0-9*＊]", p) for p in pieces):
+        return []
+    head, tail = (pieces[0], pieces[1:]) if pieces[0][0] not in _COMPARATOR else ("", pieces)
+    if any(not _VALUE.match(p.lstrip(_COMPARATOR)) for p in tail):
+        return []
+    needed = k - len(tail)
+    if needed < 0 or (needed == 0) != (head == ""):
+        return []
+    if needed == 0:
+        return [tail]
+    return [[*values, *tail] for values, rest in _values(head, needed) if not rest]
 
 
 def _skip_space(text: str, at: int) -> int:
@@ -1037,6 +1169,7 @@ def _flat_targets(
     bare_op: BareOp,
     targets: list[RowTarget],
     problems: list[RowProblem],
+    note: str = "extract.note-flattened-row",
 ) -> None:
     number_line = line.number_at(name_end)
     baseline = None
@@ -1070,7 +1203,7 @@ def _flat_targets(
                     text=row_text,
                     baseline=baseline,
                     year=column.year if column.year is not None and column.year != plan_end else None,
-                    note=said("extract.note-flattened-row"),
+                    note=said(note),
                     parent=parent,
                 )
             )

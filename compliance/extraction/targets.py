@@ -84,6 +84,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             and current.section == section
             and current.domain == context.domain
             and previous_text.rstrip()[-1:] not in _SENTENCE_END
+            and not rules().subhead.fullmatch(fold(previous_text).strip())  # 关键词1 | 健康: a news subhead, no broken line
             and line.item is None
             and not _opens_item(text)
             and classify(text, None) is None

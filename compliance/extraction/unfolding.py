@@ -11,6 +11,7 @@ stands on (`Src.spans`), so positions stay those of the file.
 A line is cut before:
 
 - a section word with its colon (主要目标：, 策略措施：);
+- a chapter (第三章…) next in its sequence, after the end of a sentence or a table's last cell;
 - a part heading (一、… 二、…) that comes next in the sequence of parts, after
   the end of a sentence or followed by a part's words (发展领域, 组织实施 …);
 - a heading numbered (一)(二)… next in its sequence, after the end of a
@@ -72,7 +73,7 @@ def _join_chunks(lines: list[Src]) -> list[Src]:
 @dataclass
 class _Marker:
     start: int  # where the piece begins
-    kind: str  # section | part | heading | item | title | table | after
+    kind: str  # section | chapter | part | heading | item | title | table | after
     number: int | None = None  # the marker's ordinal (None when masked)
     style: str | None = None  # for items: dot | paren
     end: int = 0  # end of the marker itself (items: where the item's text starts)
@@ -84,6 +85,7 @@ def _patterns() -> re.Pattern[str]:
     words = sorted({w for w, _ in r.sections if len(w) >= 4}, key=len, reverse=True)
     return re.compile(
         r"(?P<section>(?:" + "|".join(map(re.escape, words)) + r")\s*[:：])"
+        r"|(?P<chapter>第(?P<chapter_n>[" + CN + r"]{1,3}|\*)\s*(?:章|部分|篇)(?=\s*[\u4e00-\u9fff]))"
         r"|(?P<part>(?P<part_n>[" + CN + r"]{1,3}|\*)\s*、)"
         r"|(?P<heading>\(\s*(?P<heading_n>[" + CN + r"]{1,3}|\*)\s*\))"
         r"|(?P<item>(?P<item_n>\d{1,2}|\*{1,2})\s*[.、](?![0-9*]*\s*[%‰])|\(\s*(?P<paren_n>\d{1,2}|\*{1,2})\s*\))"
@@ -110,6 +112,19 @@ def _preceded(folded: str, at: int) -> bool:
     return j < 0 or folded[j] in _ENDS
 
 
+def _short_title(folded: str, start: int, at: int) -> bool:
+    """The text from a heading's start to `at` is short and holds no sentence: a heading's own title."""
+    return at - start <= 40 and not re.search(r"[。；;！!？?]", folded[start:at])
+
+
+def _chapter_starts(folded: str, at: int) -> bool:
+    """第三章 starts a piece after a sentence, and after a flattened table's last cell (…%9398第三章…)."""
+    j = at - 1
+    while j >= 0 and folded[j] == " ":
+        j -= 1
+    return j < 0 or folded[j] in _ENDS or folded[j].isdigit() or folded[j] in "%‰)）"
+
+
 def _followed_by_part_words(folded: str, at: int) -> bool:
     r = rules()
     head = squeeze(folded[at : at + 24])
@@ -121,11 +136,14 @@ def _followed_by_part_words(folded: str, at: int) -> bool:
 def _markers(text: str, folded: str) -> list[_Marker]:
     inside = _Quoted(folded)
     found: list[_Marker] = []
+    chapter: int | None = None
+    chapter_at: int | None = None
     part: int | None = None
     heading: int | None = None
     heading_after_part = False
     items: dict[str, int] = {}
     last_start = -100
+    last_heading: int | None = None  # where the last (一) heading began, until an item follows it
     for match in _patterns().finditer(folded):
         at = match.start()
         if inside[at]:
@@ -136,12 +154,24 @@ def _markers(text: str, folded: str) -> list[_Marker]:
             heading_after_part = False
             last_start = at
             continue
+        if match.group("chapter"):
+            n = _cn(match.group("chapter_n"))
+            in_sequence = n is None or chapter is None or n == chapter + 1
+            if in_sequence and _chapter_starts(folded, at):
+                found.append(_Marker(at, "chapter", n, end=match.end()))
+                chapter = n if n is not None else (chapter or 0) + 1
+                chapter_at = at
+                part, heading, items, heading_after_part, last_start = None, None, {}, False, at
+            continue
         if match.group("part"):
             n = _cn(match.group("part_n"))
             in_sequence = n is None or part is None or n == part + 1  # a line may start mid-plan: 三、 after 二、 above
             first = part is None and n not in (None, 1)
+            after_chapter = (  # 第三章发展领域与主要目标一、妇女与健康: a chapter's short title, then its first part
+                part is None and n in (None, 1) and chapter_at is not None and _short_title(folded, chapter_at, at)
+            )
             if in_sequence and (
-                (_preceded(folded, at) and not first) or _followed_by_part_words(folded, match.end())
+                (_preceded(folded, at) and not first) or after_chapter or _followed_by_part_words(folded, match.end())
             ):
                 found.append(_Marker(at, "part", n, end=match.end()))
                 part = n if n is not None else (part or 0) + 1
@@ -150,20 +180,20 @@ def _markers(text: str, folded: str) -> list[_Marker]:
         if match.group("heading"):
             n = _cn(match.group("heading_n"))
             in_sequence = n is None or (heading is None and n == 1) or (heading is not None and n == heading + 1)
-            short_part = heading_after_part and at - last_start <= 40 and not re.search(
-                r"[。；;！!？?]", folded[last_start:at]
-            )
+            short_part = heading_after_part and _short_title(folded, last_start, at)
             if in_sequence and (_preceded(folded, at) or short_part):
                 found.append(_Marker(at, "heading", n, end=match.end()))
+                last_heading = at
                 heading = n if n is not None else (heading or 0) + 1
                 items, heading_after_part, last_start = {}, False, at
             continue
         number = match.group("item_n") or match.group("paren_n")
         style = "dot" if match.group("item_n") else "paren"
         n = None if "*" in number else int(number)
-        if not _preceded(folded, at):
-            continue
         last = items.get(style)
+        title_before = last is None and n in (None, 1) and last_heading is not None and _short_title(folded, last_heading, at)
+        if not (_preceded(folded, at) or title_before):  # （一）主要目标1.…: the first item after a heading's title
+            continue
         if n is None or (last is None and n == 1) or (last is not None and n == last + 1):
             found.append(_Marker(at, "item", n, style, end=match.end()))
             items[style] = n if n is not None else (last or 0) + 1
@@ -249,7 +279,7 @@ def _with_tables(folded: str, markers: list[_Marker]) -> list[_Marker]:
     for marker in markers:
         inside = False
         for start in tables:
-            stop = next((m.start for m in markers if m.start > start and m.kind in ("part", "heading", "section")), len(folded))
+            stop = next((m.start for m in markers if m.start > start and m.kind in ("chapter", "part", "heading", "section")), len(folded))
             if start <= marker.start < stop:
                 inside = True
         if not inside:
