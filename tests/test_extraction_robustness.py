@@ -69,7 +69,7 @@ def test_defect_2_a_one_cell_word_table_holding_the_targets(tmp_path: Path) -> N
     assert [(name, value) for _, name, value in numeric(plan)] == [
         ("婴儿死亡率", Decimal(4)),
         ("5岁以下儿童死亡率", Decimal(6)),  # list item 2, not the decimal 2.5
-        ("每个乡镇卫生院儿童保健医生", Decimal(2)),
+        ("每个乡镇卫生院儿童保健医生数", Decimal(2)),
     ]
 
 
@@ -155,7 +155,7 @@ def test_defect_14_masked_qualifiers_are_qualifiers(tmp_path: Path) -> None:
     assert [(t.indicator, t.target.value, t.target.masked) for t in plan.targets if t.target.is_numeric] == [
         ("*岁以下儿童健康管理率", Decimal(96), False),
         ("**人及以上的行政村妇女之家覆盖率", Decimal(100), False),
-        ("每个村妇女专干", None, True),
+        ("每个村妇女专干数", None, True),
     ]
     assert not plan.unparsed  # neither *岁 nor **人及以上的 is an unread number
 

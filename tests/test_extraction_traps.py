@@ -114,7 +114,7 @@ def test_a_masked_notice_gives_two_plans_with_masked_values_kept_masked(tmp_path
         (10, "孕产妇死亡率", "<=", None, "1/10万", True),
         (10, "孕产妇系统管理率", ">=", None, "%", True),
         (11, "**—**岁女性健康素养水平", ">=", Decimal(30), "%", False),
-        (13, "每个乡镇卫生院专职妇女保健医生", ">=", None, "名", True),
+        (13, "每个乡镇卫生院专职妇女保健医生数", ">=", None, "名", True),
     ]
     assert numeric(children)[:5] == [
         (21, "新生儿死亡率", "<=", None, "‰", True),
@@ -166,7 +166,7 @@ def test_list_numbers_glued_to_names_are_told_from_decimals_by_the_sequence(tmp_
         ("0～6岁儿童眼保健和视力检查覆盖率", Decimal(95)),
         ("3岁以下儿童系统管理率", Decimal(92)),
         ("适龄儿童免疫规划疫苗接种率", Decimal("98.5")),
-        ("每个乡镇卫生院儿童保健医生", Decimal(2)),
+        ("每个乡镇卫生院儿童保健医生数", Decimal(2)),
         ("县级危重新生儿救治中心数", Decimal(1)),
         ("学前三年毛入园率", Decimal(96)),
     ]
@@ -206,7 +206,7 @@ def test_wenku_chunks_are_joined_and_cut_at_the_plan_structure(tmp_path: Path) -
         (5, "孕产妇系统管理率", Decimal(96)),
         (5, "宫颈癌人群筛查率", Decimal(75)),
         (7, "15—69岁女性健康素养水平", Decimal(30)),
-        (7, "每个乡镇卫生院专职妇女保健医生", Decimal(1)),
+        (7, "每个乡镇卫生院专职妇女保健医生数", Decimal(1)),
         (7, "就业人员中的女性比例", Decimal(45)),
     ]
     assert {t.domain for t in plan.targets if t.line == 7 and t.target.value == 45} == {"妇女与经济"}

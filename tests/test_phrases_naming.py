@@ -25,7 +25,27 @@ from compliance.phrases import parse
         ("各县（市、区）至少设有1家危重新生儿救治中心", ["各县（市、区）危重新生儿救治中心数"]),
         ("每个镇（街道）建有1个以上示范型儿童之家", ["每个镇（街道）示范型儿童之家数"]),
         ("在5年内新建10个优质观护帮教基地", ["新建优质观护帮教基地数"]),
-        ("每个镇（街道）至少配备１名专职或兼职儿童社会工作者", ["每个镇（街道）专职或兼职儿童社会工作者"]),  # people keep their words
+        # people counted as things are, as the catalogue names staff (…社会工作者数, …医生数)
+        ("每个镇（街道）至少配备１名专职或兼职儿童社会工作者", ["每个镇（街道）专职或兼职儿童社会工作者数"]),
+        # kinds counted in 项: the verb kept, joined by 的 (引导, a verb of prompting, is no part of it)
+        ("引导学生熟练掌握1-2项运动技能，养成终身体育锻炼习惯", ["学生熟练掌握的运动技能项数"]),
+        ("熟练掌握1项以上受益终身的运动技能", ["熟练掌握受益终身的运动技能项数"]),
+        # a count of occurrences whose sentence prompts someone to do it is that one's count
+        (
+            "鼓励和支持公共文化活动场所为开展家庭亲子活动提供条件，每年至少开展3次家庭教育指导或亲子活动",
+            ["公共文化活动场所每年开展家庭教育指导或亲子活动次数"],
+        ),
+        (
+            "推动村（社区）家长学校或家庭教育指导服务站点提质增效，确保每年至少组织2次家庭教育指导和2次家庭教育实践活动",
+            ["村（社区）家长学校或家庭教育指导服务站点每年组织家庭教育指导次数",
+             "村（社区）家长学校或家庭教育指导服务站点每年组织家庭教育实践活动次数"],
+        ),
+        # ... but not one whose clause says who, nor one the sentence before prompts no place or body to
+        ("加强市场监管，每年至少开展1次儿童用品质量安全专项检查", ["儿童用品质量安全专项检查次数"]),
+        # a qualifier the subject of a share names is written once
+        ("85％以上县（市、区）成功创建全国义务教育优质均衡发展县（市、区）", ["成功创建全国义务教育优质均衡发展县的县（市、区）比例"]),
+        # brackets full-width, as the catalogue writes them
+        ("全市各镇(街道)至少建成1家工疗型“残疾人之家”", ["各镇（街道）工疗型“残疾人之家”数"]),
         ("每千人口拥有3岁以下婴幼儿托位数达到4.5个", ["每千人口拥有3岁以下婴幼儿托位数"]),
         (
             "妇女参加基本医疗保险和基本养老保险基本实现法定人员全覆盖",

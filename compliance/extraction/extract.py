@@ -26,7 +26,7 @@ from compliance.extraction import structure as st
 from compliance.extraction._rules import rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
-from compliance.extraction.targets import paragraphs, read_paragraph
+from compliance.extraction.targets import name_by_catalogue, paragraphs, read_paragraph
 from compliance.extraction.unfolding import unfold
 from compliance.extraction.words import subject_kind
 from compliance.model import Plan
@@ -219,6 +219,7 @@ def _plan(
     for paragraph in paragraphs(segment.lines, layout.contexts):
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section == "main_targets")
         _carry_qualifier(found, paragraph.text, kind, catalogue)
+        name_by_catalogue(found, paragraph.text, kind, catalogue)
         texts.append((paragraph, found))
         for t in found:
             domain = t.domain or _domain_by_indicator(t.indicator, domains, kind, catalogue)

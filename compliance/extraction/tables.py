@@ -495,6 +495,13 @@ def masked_unit(written: str) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+def _row_name(name: str, unit: str | None) -> str:
+    """A row's indicator named as the text's are (compliance/phrases/naming.py): …站点（个） → …站点数."""
+    from compliance.phrases.naming import row_name
+
+    return row_name(name, unit)
+
+
 def split_indicator(text: str) -> tuple[str, str | None]:
     """妇女人均预期寿命（岁） → (妇女人均预期寿命, 岁); a trailing bracket that is no unit stays."""
     name = "".join(text.split())
@@ -722,7 +729,9 @@ def read_table(
                 subject, own_name = value.pop("_subject", None), value.pop("_name", None)
                 targets.append(
                     RowTarget(
-                        indicator=own_name or (name if subject is None or name.startswith(subject) else subject + name),
+                        indicator=_row_name(
+                            own_name or (name if subject is None or name.startswith(subject) else subject + name), unit
+                        ),
                         domain_written=domain,
                         target=value,
                         line=_value_line(source, shown, value),
@@ -1196,7 +1205,7 @@ def _flat_targets(
                 item = dict(item, base_year=baseline_year)  # relative to the table's baseline column
             targets.append(
                 RowTarget(
-                    indicator=name,
+                    indicator=_row_name(name, unit),
                     domain_written=None,
                     target=item,
                     line=number_line,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, said, squeeze
@@ -47,6 +48,7 @@ class TextTarget:
     lead_units: list[str] = field(default_factory=list)
     responsible_units: list[str] = field(default_factory=list)
     note: str | None = None
+    start: int = 0  # where its quote starts in the paragraph's text
 
 
 @dataclass
@@ -256,6 +258,7 @@ def read_paragraph(
                 lead_units=list(lead),
                 responsible_units=list(resp),
                 note=paragraph.note,
+                start=t.start,
             )
         )
     loose = broken + _loose_numbers(paragraph, spans, parsed)
@@ -264,6 +267,117 @@ def read_paragraph(
                 for t in targets if t.target.get("op") != "qual"]
         return [], sorted(seen + loose, key=lambda item: item.line)
     return targets, loose
+
+
+def name_by_catalogue(found: list[TextTarget], text: str, kind: str | None, catalogue: Any) -> None:
+    """Names the catalogue settles, from the words of the item (the catalogue decides, no name is invented).
+
+    - A bare measure takes its subject from the clause or sentence before it in the same item:
+      持续实施适龄妇女“两癌”免费检查项目，筛查覆盖率保持在85％以上 → 适龄妇女“两癌”筛查覆盖率, when
+      the catalogue knows that name and not the bare one, and the words stand in the text as written.
+    - People counted as the catalogue counts them: 县级党委领导班子女干部数 → …女干部人数 where the
+      catalogue writes …人数.
+    """
+    from compliance.phrases.naming import is_people
+
+    for target in found:
+        name = target.indicator
+        if not name:
+            continue
+        if is_people(target.target.get("unit")):
+            name = target.indicator = _people_word(name, kind, catalogue)
+        if catalogue.match_indicator(name, kind) is None:
+            completed = _subject_before(text, target.start, name, kind, catalogue)
+            if completed is not None:
+                target.indicator = completed
+
+
+def _exact(name: str, kind: str | None, catalogue: Any) -> Any:
+    """The indicator the catalogue writes exactly this name for (normalised), or None."""
+    from compliance.catalogue import normalise_name
+
+    found = catalogue.match_indicator(name, kind)
+    if found is None:
+        return None
+    key = normalise_name(name)
+    return found if any(normalise_name(written) == key for written in found.names) else None
+
+
+def _people_word(name: str, kind: str | None, catalogue: Any) -> str:
+    if name.endswith("数") and not name.endswith("人数") and _exact(name, kind, catalogue) is None:
+        counted = name[:-1] + "人数"
+        if _exact(counted, kind, catalogue) is not None:
+            return counted
+    return name
+
+
+_CLOSERS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
+
+
+@cache
+def _catalogue_keys(catalogue: Any) -> list[tuple[str, Any]]:
+    from compliance.catalogue import normalise_name
+
+    return [(normalise_name(written), indicator) for indicator in catalogue.indicators for written in indicator.names]
+
+
+def _searchable(text: str) -> tuple[str, list[int]]:
+    """The text as catalogue names are compared (letters and digits, no 的, 0—3 as 0-3), with each character's index."""
+    import unicodedata
+
+    kept: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch):
+            if unicodedata.category(c)[0] in "LN" and c != "的":
+                kept.append(c.lower())
+                where.append(i)
+            elif (c in "-.~" or unicodedata.category(c) == "Pd") and kept and kept[-1].isdigit() \
+                    and i + 1 < len(text) and unicodedata.normalize("NFKC", text[i + 1])[:1].isdigit():
+                kept.append("-" if c != "." else ".")
+                where.append(i)
+    return "".join(kept), where
+
+
+def _subject_before(text: str, start: int, name: str, kind: str | None, catalogue: Any) -> str | None:
+    """The catalogue's name that ends with `name` and whose other words stand before `start` (this sentence or the one before)."""
+    from compliance.catalogue import normalise_name
+
+    bare = normalise_name(name)
+    if len(bare) < 2:
+        return None
+    begin = start
+    for _ in range(2):  # the sentence of the target, then the one before it
+        begin = max(begin - 1, 0)
+        while begin > 0 and text[begin - 1] not in "。；;！!？?":
+            begin -= 1
+    before = text[begin:start]
+    searchable, where = _searchable(before)
+    best: tuple[int, int, str, Any] | None = None
+    for key, indicator in _catalogue_keys(catalogue):
+        if len(key) <= len(bare) or not key.endswith(bare) or (kind and not indicator.covers(kind)):
+            continue
+        rest = key[: -len(bare)]
+        if len(rest) < 2:
+            continue
+        at = searchable.rfind(rest)
+        if at < 0:
+            continue
+        end = at + len(rest)
+        if best is None or (end, len(rest)) > (best[0], best[1]):
+            best = (end, len(rest), searchable, (at, indicator))
+    if best is None:
+        return None
+    (at, indicator) = best[3]
+    first, last = where[at], where[best[0] - 1] + 1
+    span = before[first:last]
+    for opener, closer in _CLOSERS.items():
+        if span.count(opener) > span.count(closer) and before[last : last + 1] == closer:
+            span += closer
+            last += 1
+    completed = span + name
+    found = catalogue.match_indicator(completed, kind)
+    return completed if found is not None and found.id == indicator.id else None
 
 
 def audit(text: str, line: int) -> list[Loose]:
