@@ -365,5 +365,5 @@ def test_slash_cells_give_one_target_per_subject_named_by_the_row_or_the_note() 
         ("农村儿童之家覆盖率", D(90), None),
     ]
     measures = [(t.line, t.indicator, t.target.value, t.target.unit) for t in plan.targets if str(t.section) == "measures"]
-    assert measures == [(8, "县妇幼保健院新增儿科床位", D(40), "张"), (8, "每个乡镇卫生院儿科医生", D(1), "名")]
+    assert measures == [(8, "县妇幼保健院新增儿科床位", D(40), "张"), (8, "每个乡镇卫生院儿科医生数", D(1), "名")]
     assert not plan.unparsed
