@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, said, squeeze
@@ -314,11 +313,23 @@ def _people_word(name: str, kind: str | None, catalogue: Any) -> str:
 _CLOSERS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
 
 
-@cache
-def _catalogue_keys(catalogue: Any) -> list[tuple[str, Any]]:
+def _longer_names(catalogue: Any, bare: str) -> list[tuple[str, Any]]:
+    """(the words before, indicator) of each catalogue name that ends with `bare` (normalised) and says more.
+
+    Kept with the catalogue, as its own matches are: the same bare names come back plan after plan.
+    """
     from compliance.catalogue import normalise_name
 
-    return [(normalise_name(written), indicator) for indicator in catalogue.indicators for written in indicator.names]
+    memo: dict[str, list[tuple[str, Any]]] = catalogue.__dict__.setdefault("_longer_names", {})
+    if bare not in memo:
+        keys = catalogue.__dict__.get("_all_keys")
+        if keys is None:
+            keys = catalogue.__dict__["_all_keys"] = [
+                (normalise_name(written), indicator) for indicator in catalogue.indicators for written in indicator.names
+            ]
+        memo[bare] = [(key[: -len(bare)], indicator) for key, indicator in keys
+                      if len(key) >= len(bare) + 2 and key.endswith(bare)]
+    return memo[bare]
 
 
 def _searchable(text: str) -> tuple[str, list[int]]:
@@ -339,37 +350,36 @@ def _searchable(text: str) -> tuple[str, list[int]]:
     return "".join(kept), where
 
 
+def _sentence_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] not in "。；;！!？?":
+        at -= 1
+    return at
+
+
 def _subject_before(text: str, start: int, name: str, kind: str | None, catalogue: Any) -> str | None:
     """The catalogue's name that ends with `name` and whose other words stand before `start` (this sentence or the one before)."""
     from compliance.catalogue import normalise_name
 
     bare = normalise_name(name)
-    if len(bare) < 2:
+    longer = _longer_names(catalogue, bare) if len(bare) >= 2 else []
+    if not longer:
         return None
-    begin = start
-    for _ in range(2):  # the sentence of the target, then the one before it
-        begin = max(begin - 1, 0)
-        while begin > 0 and text[begin - 1] not in "。；;！!？?":
-            begin -= 1
+    begin = _sentence_start(text, start)  # the sentence of the target, then the one before it
+    if begin > 0:
+        begin = _sentence_start(text, begin - 1)
     before = text[begin:start]
     searchable, where = _searchable(before)
-    best: tuple[int, int, str, Any] | None = None
-    for key, indicator in _catalogue_keys(catalogue):
-        if len(key) <= len(bare) or not key.endswith(bare) or (kind and not indicator.covers(kind)):
-            continue
-        rest = key[: -len(bare)]
-        if len(rest) < 2:
+    best: tuple[int, int, Any] | None = None  # (where its words end, where they start, indicator): the nearest
+    for rest, indicator in longer:
+        if kind and not indicator.covers(kind):
             continue
         at = searchable.rfind(rest)
-        if at < 0:
-            continue
-        end = at + len(rest)
-        if best is None or (end, len(rest)) > (best[0], best[1]):
-            best = (end, len(rest), searchable, (at, indicator))
+        if at >= 0 and (best is None or (at + len(rest), -at) > (best[0], -best[1])):
+            best = (at + len(rest), at, indicator)
     if best is None:
         return None
-    (at, indicator) = best[3]
-    first, last = where[at], where[best[0] - 1] + 1
+    end, at, indicator = best
+    first, last = where[at], where[end - 1] + 1
     span = before[first:last]
     for opener, closer in _CLOSERS.items():
         if span.count(opener) > span.count(closer) and before[last : last + 1] == closer:
