@@ -33,11 +33,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from compliance import messages
 from compliance.errors import InputError, Problem, UnitError
-from compliance.model.plan import Kind, Position
+from compliance.model.plan import Kind, Model, Position
 
 if TYPE_CHECKING:  # pragma: no cover
     from compliance.loading.yamlfile import YamlDocument
@@ -114,7 +114,7 @@ _REFERENCE_UNIT: dict[Quantity, str] = {
 _EXACT_UNIT = {Quantity.RATE_PERCENT, Quantity.PER_MILLE, Quantity.PER_100K}
 
 
-class Domain(BaseModel):
+class Domain(Model):
     """A canonical domain (领域) of one kind of plan."""
 
     model_config = ConfigDict(frozen=True)
@@ -131,7 +131,7 @@ class Domain(BaseModel):
         return (self.name, *self.aliases)
 
 
-class Indicator(BaseModel):
+class Indicator(Model):
     """A canonical indicator: its names, unit, direction and plausible values."""
 
     model_config = ConfigDict(frozen=True)
@@ -277,7 +277,7 @@ def _kept_key(text: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN" and ch != "的").lower()
 
 
-class NearMissRules(BaseModel):
+class NearMissRules(Model):
     """How far a written name may be from a catalogue name to be taken for a typo of it (rules/indicators.yaml)."""
 
     model_config = ConfigDict(frozen=True)
@@ -321,7 +321,7 @@ class NearMissRules(BaseModel):
         return True
 
 
-class NearMiss(BaseModel):
+class NearMiss(Model):
     """A written name that is a few characters off catalogue names: which, and how far."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)

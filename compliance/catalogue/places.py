@@ -423,7 +423,17 @@ def gazetteer() -> Gazetteer:
 
 @cache
 def load_gazetteer(table: Path, aliases: Path | None = None) -> Gazetteer:
-    """A gazetteer from a table in the format of `rules/gazetteer.tsv` and an aliases file."""
+    """A gazetteer from a table in the format of `rules/gazetteer.tsv` and an aliases file.
+
+    Kept in the content-hashed cache: reading the table's 3,000 rows costs a cold check more than unpickling them.
+    """
+    from compliance.cache import cached
+
+    sources = [table] if aliases is None else [table, aliases]
+    return cached("gazetteer", sources, lambda: _built(table, aliases))
+
+
+def _built(table: Path, aliases: Path | None) -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()  # thousands of small lists: the cyclic collector would scan every object of the process each time
     try:

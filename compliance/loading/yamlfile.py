@@ -181,10 +181,11 @@ def read_text(path: Path | str, *, limit: int | None = None) -> str:
 class _Frame:
     """A mapping or sequence being built: its path, its value so far, what it still waits for."""
 
-    __slots__ = ("anchor", "key", "key_mark", "mark", "merges", "path", "size", "value")
+    __slots__ = ("anchor", "is_map", "key", "key_mark", "mark", "merges", "path", "size", "value")
 
     def __init__(self, value: dict[Any, Any] | list[Any], path: JsonPath, mark: Mark, anchor: str | None) -> None:
         self.value = value
+        self.is_map = type(value) is dict
         self.path = path
         self.mark = mark
         self.anchor = anchor
@@ -233,41 +234,73 @@ class _Builder:
         )
 
     def build(self) -> Any:
-        loader_class = getattr(self.yaml, "CSafeLoader", self.yaml.SafeLoader)
-        loader = loader_class(self.text)
+        """The data of the events, in one pass.
+
+        A plan file is mostly plain keys and text values: those are handled in the loop
+        itself, without a method call each (the loop is most of the time a load takes);
+        every other event goes through the methods below, which also make every refusal.
+        """
+        yaml = self.yaml
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(self.text)
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
+        values, keys = self.document.values, self.document.keys
+        resolved = _RESOLVED
+        scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end, alias_event = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+        plain_yaml = not self.json
+        next_event = loader.get_event  # None after the stream's end
         try:
-            scalar_event = self.yaml.ScalarEvent
-            while loader.check_event():
-                event = loader.get_event()
-                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-                if type(event) is scalar_event:  # most events: read it without comparing class names
-                    kind = "ScalarEvent"
-                else:
-                    kind = type(event).__name__
-                if kind == "DocumentStartEvent":
-                    documents += 1
-                    if documents > 1:
-                        raise self.error(mark, "two-documents")
+            while (event := next_event()) is not None:
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
+                kind = type(event)
+                if kind is scalar_event:
+                    if plain_yaml and stack and event.tag is None and event.anchor is None:
+                        text = event.value
+                        if event.implicit[0]:
+                            tag = resolved.get(text) or self._resolve(text, event.implicit)
+                        else:
+                            tag = _STR
+                        if tag == _STR:  # text: as a key, a mapping's value or an item
+                            frame = stack[-1]
+                            if not frame.is_map:
+                                items = frame.value
+                                values[(*frame.path, len(items))] = mark
+                                items.append(text)
+                                frame.size += 1
+                                continue
+                            key = frame.key
+                            if key is _NO_KEY:
+                                if text in frame.value:
+                                    raise self.error(mark, "duplicate-key", key=text)
+                                frame.key, frame.key_mark = text, mark
+                                keys[(*frame.path, text)] = mark
+                                continue
+                            if key is not _MERGE:
+                                values[(*frame.path, key)] = mark
+                                frame.value[key] = text  # type: ignore[index]
+                                frame.size += 1
+                                frame.key = _NO_KEY
+                                continue
+                    value = self._scalar_event(stack, event, mark)
+                    if not stack:
+                        result = value
                     continue
-                if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
-                    continue
-                if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                if kind is mapping_start or kind is sequence_start:
                     self._check_tag(event.tag, mark)
                     if len(stack) >= MAX_DEPTH:
                         raise self.error(mark, "too-deep", depth=MAX_DEPTH)
                     path = self._child_path(stack, mark)
-                    self.document.values[path] = mark
+                    values[path] = mark
                     if event.anchor:
                         self.anchors[event.anchor] = (_IN_PROGRESS, 0)
-                    value: dict[Any, Any] | list[Any] = {} if kind == "MappingStartEvent" else []
-                    stack.append(_Frame(value, path, mark, event.anchor))
+                    stack.append(_Frame({} if kind is mapping_start else [], path, mark, event.anchor))
                     continue
-                if kind in ("MappingEndEvent", "SequenceEndEvent"):
+                if kind is mapping_end or kind is sequence_end:
                     frame = stack.pop()
-                    done = self._merged(frame) if isinstance(frame.value, dict) else frame.value
+                    done = self._merged(frame) if frame.is_map else frame.value
                     if frame.anchor:
                         self.anchors[frame.anchor] = (done, frame.size)
                     if not stack:
@@ -275,38 +308,52 @@ class _Builder:
                     else:
                         self._attach(stack, done, frame.size, frame.mark)
                     continue
-                if kind == "AliasEvent":
+                if kind is alias_event:
                     value, size = self._alias(event.anchor, mark)
-                    if stack and stack[-1].key is _NO_KEY and isinstance(stack[-1].value, dict):
+                    if stack and stack[-1].key is _NO_KEY and stack[-1].is_map:
                         raise self.error(mark, "bad-key")
                     if not stack:
                         result = value
                     else:
-                        self.document.values[self._child_path(stack, mark)] = mark
+                        values[self._child_path(stack, mark)] = mark
                         self._attach(stack, value, size, mark)
                     continue
-                # a scalar
-                is_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is _NO_KEY
-                value, number = self._scalar(event, mark, is_key)
-                if is_key:
-                    self._set_key(stack[-1], value, mark)
-                    continue
-                if stack:
-                    path = self._child_path(stack, mark)
-                    self.document.values[path] = mark
-                    if number is not None:
-                        self.document.numbers[path] = number
-                    self._attach(stack, value, 1, mark)
-                else:
-                    self.document.values[()] = mark
-                    if number is not None:
-                        self.document.numbers[()] = number
-                    result = value
-                if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.error(mark, "two-documents")
+                # the stream's start and end, a document's end: nothing to build
         finally:
             loader.dispose()
         return result
+
+    def _resolve(self, text: str, implicit: tuple[bool, bool]) -> str:
+        """The implicit tag of a plain scalar (the same for the same text, so remembered)."""
+        tag: str = self.resolver.resolve(self.yaml.ScalarNode, text, implicit)
+        if len(_RESOLVED) < _RESOLVED_KEPT:
+            _RESOLVED[text] = tag
+        return tag
+
+    def _scalar_event(self, stack: list[_Frame], event: Any, mark: Mark) -> Any:
+        """Any scalar: a key, a value or item, or the whole document; its value."""
+        is_key = bool(stack) and stack[-1].is_map and stack[-1].key is _NO_KEY
+        value, number = self._scalar(event, mark, is_key)
+        if is_key:
+            self._set_key(stack[-1], value, mark)
+            return value
+        if stack:
+            path = self._child_path(stack, mark)
+            self.document.values[path] = mark
+            if number is not None:
+                self.document.numbers[path] = number
+            self._attach(stack, value, 1, mark)
+        else:
+            self.document.values[()] = mark
+            if number is not None:
+                self.document.numbers[()] = number
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        return value
 
     # ---- structure
 
@@ -386,11 +433,7 @@ class _Builder:
             return self._json_scalar(event.value, not event.style, mark)
         if tag is None:
             if event.implicit[0]:  # plain: its type by the implicit resolvers, the same for the same text
-                tag = _RESOLVED.get(event.value)
-                if tag is None:
-                    tag = self.resolver.resolve(self.yaml.ScalarNode, event.value, event.implicit)
-                    if len(_RESOLVED) < _RESOLVED_KEPT:
-                        _RESOLVED[event.value] = tag
+                tag = _RESOLVED.get(event.value) or self._resolve(event.value, event.implicit)
             else:
                 tag = _STR
         if tag == "!":

@@ -19,6 +19,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from compliance.messages import text as _text
 
 
+class Model(BaseModel):
+    """The base of every model: its validator is built on first use, not at import.
+
+    A cold check validates a few of these (the user's plan) and only unpickles
+    the others (cached references, catalogue), so building every core schema at
+    import would be start-up time spent for nothing.
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
 # A value is written with at most this many digits (leading zeros aside): more than any
 # plan needs, and what a JSON report (a double) carries exactly. A longer number is
 # refused (plan files) or left unread (documents), never rounded.
@@ -88,7 +99,7 @@ class Level(StrEnum):
         return list(Level).index(self)
 
 
-class Position(BaseModel):
+class Position(Model):
     """A place in a plan file (not in the source document): for messages."""
 
     model_config = ConfigDict(frozen=True)
@@ -106,7 +117,7 @@ class Position(BaseModel):
         return ":".join(parts)
 
 
-class TargetValue(BaseModel):
+class TargetValue(Model):
     """The normalised meaning of a target: comparison, number and unit.
 
     `value` is a Decimal so that 3‰ and 0.3% compare exactly. A masked target
@@ -177,7 +188,7 @@ def target_mapping(value: Any, default_unit: str | None = None) -> dict[str, Any
     return mapping
 
 
-class Baseline(BaseModel):
+class Baseline(Model):
     """A known past value of the indicator (e.g. the 2020 column of a table)."""
 
     model_config = ConfigDict(frozen=True)
@@ -194,7 +205,7 @@ class Baseline(BaseModel):
     note: str | None = None
 
 
-class Disagreement(BaseModel):
+class Disagreement(Model):
     """An official text that states a reference target differently (recorded by `compliance targets verify`)."""
 
     model_config = ConfigDict(frozen=True)
@@ -216,7 +227,7 @@ class Binds(StrEnum):
     SHARE = "share"  # a share or a total that the units of one level make up together (县（市、区）比例)
 
 
-class Scope(BaseModel):
+class Scope(Model):
     """Which plans a reference target binds, and how.
 
     Written `scope: each`, `scope: own`, `scope: {each: municipal}` or
@@ -289,7 +300,7 @@ class Scope(BaseModel):
 CELL_SEPARATOR = " | "
 
 
-class Target(BaseModel):
+class Target(Model):
     """One target of a plan: an indicator, what it must reach, and where it is written."""
 
     indicator: str  # as written, or a catalogue id
@@ -325,7 +336,7 @@ class SourceType(StrEnum):
     NEWS_SUMMARY = "news_summary"  # a news article about the plan: only the targets it states
 
 
-class Source(BaseModel):
+class Source(Model):
     file: str | None = None
     url: str | None = None
     sha256: str | None = None  # of the document a reference was built from: which copy exactly
@@ -337,14 +348,14 @@ class Source(BaseModel):
 METADATA_FIELDS = ("kind", "level", "jurisdiction", "period")
 
 
-class LastVerified(BaseModel):
+class LastVerified(Model):
     """When a reference's numbers were last checked, and against what (like OpenFisca's last_value_still_valid_on)."""
 
     date: str  # YYYY-MM-DD
     against: str
 
 
-class PartlyEncoded(BaseModel):
+class PartlyEncoded(Model):
     """A reference plan of which only some targets are encoded: what is missing, said wherever it is used.
 
     A check against it is a check against those targets only — never a complete
@@ -355,7 +366,7 @@ class PartlyEncoded(BaseModel):
     of: int | None = None  # how many targets the plan has in all, when known
 
 
-class Heading(BaseModel):
+class Heading(Model):
     """The document's heading when it names the other kind of plan than its text is
     (a children's plan headed 妇女发展规划): kept so that the check can point it out."""
 
@@ -365,7 +376,7 @@ class Heading(BaseModel):
     locator: str | None = None  # as for Target.locator
 
 
-class PlanInfo(BaseModel):
+class PlanInfo(Model):
     title: str
     kind: Kind | None  # None: the document does not tell (see `missing`)
     level: Level | None
@@ -403,7 +414,7 @@ class PlanInfo(BaseModel):
         return self.period[1] if self.period is not None else None
 
 
-class Unparsed(BaseModel):
+class Unparsed(Model):
     """A number in a target section that extraction did not understand."""
 
     line: int | None = None
@@ -412,7 +423,7 @@ class Unparsed(BaseModel):
     reason: str | None = None
 
 
-class Plan(BaseModel):
+class Plan(Model):
     """A whole plan file: metadata, domains as written, targets."""
 
     format: str = "compliance-plan/1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from compliance.model.plan import Op
 from compliance.phrases.vocabulary import _longest_first, _vocabulary
@@ -34,8 +35,11 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
     # the nearest word wins; relative verbs must touch the number (下降20%), and
     # 下降到 (a weak verb, a level) beats 下降 (a change) by being longer
     best: tuple[int, int, str, Op, str] | None = None  # (end, length, word, op, tier)
+    present = _comparators_in(stripped, vocab)
     for tier, words in (("strong", vocab.strong), ("weak", vocab.weak), ("relative", vocab.relative)):
         for word, op in words:
+            if word not in present:
+                continue
             index = stripped.rfind(word)
             while index >= 0:
                 word_end = begin + index + len(word)
@@ -51,6 +55,8 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
                 index = stripped.rfind(word, 0, index)
     strong = None
     for word, op in vocab.strong:
+        if word not in present:
+            continue
         index = stripped.rfind(word)
         if index >= 0 and tail_end - (begin + index + len(word)) <= vocab.op_window:
             if strong is None or index + len(word) > strong[0]:
@@ -133,6 +139,31 @@ def _chain_verbs(work: str, number: _Number, first_decides: bool = False) -> Non
 def _chain_verbs_longest_first() -> list[tuple[str, Op]]:
     vocab = _vocabulary()
     return _longest_first([*vocab.strong, *vocab.weak])
+
+
+_BY_FIRST: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}  # id(vocabulary) -> (it, first char -> words)
+
+
+def _comparators_in(window: str, vocab: Any) -> set[str]:
+    """The comparator words (strong, weak, relative) that occur in `window`.
+
+    A window is a dozen characters and the vocabulary a hundred words: looking up the
+    words that start with each of its characters is much cheaper than a search for every word.
+    """
+    kept = _BY_FIRST.get(id(vocab))
+    if kept is None or kept[0] is not vocab:
+        by_first: dict[str, list[str]] = {}
+        for word, _ in (*vocab.strong, *vocab.weak, *vocab.relative):
+            if word and word not in by_first.get(word[0], ()):
+                by_first.setdefault(word[0], []).append(word)
+        kept = _BY_FIRST[id(vocab)] = (vocab, {first: tuple(words) for first, words in by_first.items()})
+    starting = kept[1]
+    present: set[str] = set()
+    for index, char in enumerate(window):
+        for word in starting.get(char, ()):
+            if window.startswith(word, index):
+                present.add(word)
+    return present
 
 
 def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str, Op, str]) -> bool:

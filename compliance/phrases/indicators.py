@@ -55,7 +55,7 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
     while changed and end > start:
         changed = False
         for word in vocab.conditions:
-            if work.startswith(word, start) or work[start:end].endswith(word):
+            if work.startswith(word, start) or work.endswith(word, start, end):
                 condition = condition or word
                 if work.startswith(word, start):
                     start += len(word)
@@ -73,8 +73,8 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
             start = year.end()
             changed = True
         for word in vocab.subject_suffixes:
-            if work[start:end].endswith(word) and not any(
-                work[start:end].endswith(kept) for kept in vocab.subject_suffix_words
+            if work.endswith(word, start, end) and not any(
+                work.endswith(kept, start, end) for kept in vocab.subject_suffix_words
             ):
                 end -= len(word)
                 changed = True

@@ -101,10 +101,29 @@ def _cn_value(text: str) -> Decimal | None:
 
 
 def _match_word(work: str, pos: int, words: list[tuple[str, Any]]) -> tuple[str, Any] | None:
-    for word, meaning in words:
+    """The first of `words` (in their order) written at `pos`; only those starting with its character are tried."""
+    by_first = _by_first(words)
+    for word, meaning in by_first.get(work[pos : pos + 1], ()) if by_first is not None and pos >= 0 else words:
         if work.startswith(word, pos):
             return word, meaning
     return None
+
+
+_BY_FIRST: dict[int, tuple[list[Any], dict[str, list[Any]] | None]] = {}  # id(word list) -> (it, first char -> entries)
+
+
+def _by_first(words: list[tuple[str, Any]]) -> dict[str, list[tuple[str, Any]]] | None:
+    """The entries of a vocabulary list by their word's first character, in list order (None with an empty word)."""
+    kept = _BY_FIRST.get(id(words))
+    if kept is None or kept[0] is not words:
+        index: dict[str, list[tuple[str, Any]]] | None = {}
+        for entry in words:
+            if not entry[0]:
+                index = None
+                break
+            index.setdefault(entry[0][0], []).append(entry)
+        kept = _BY_FIRST[id(words)] = (words, index)
+    return kept[1]
 
 
 def _skip_spaces(work: str, pos: int) -> int:
