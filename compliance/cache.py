@@ -8,7 +8,9 @@ whose name is a hash of:
 
 - the *content* of every source file (a reference plan, an overlay given
   with --rules) and of every file of the bundled rules/: editing one — even
-  keeping its size and time — makes a new key, so nobody ever gets stale data;
+  keeping its size and time — makes a new key, so nobody ever gets stale data
+  (within one process a file is hashed again when its size, time or inode
+  changes, as any edit does: a check asks for a dozen entries);
 - the code of compliance itself (each module's path, size and modification
   time), so a changed loader does not read objects its predecessor made;
 - the Python version and `name`.
@@ -50,29 +52,72 @@ def cache_dir() -> Path | None:
     return (Path(base) if base else Path.home() / ".cache") / "compliance"
 
 
+def _walk(folder: Path, suffixes: tuple[str, ...] | None) -> list[tuple[str, os.stat_result]]:
+    """(path, stat) of every file below `folder` (of `suffixes`, or any), sorted by path; caches of bytecode skipped.
+
+    os.scandir rather than Path.rglob: a cold check walks the package and rules/ every run.
+    """
+    found: list[tuple[str, os.stat_result]] = []
+    pending = [str(folder)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    pending.append(entry.path)
+            elif entry.is_file() and (suffixes is None or os.path.splitext(entry.name)[1].lower() in suffixes):
+                found.append((entry.path, entry.stat()))
+    return sorted(found, key=lambda item: item[0])
+
+
 @cache
 def code_stamp() -> bytes:
     """The code that builds the cached objects: every module and schema of the package (path, size, mtime)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(sys.version.encode())
-    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
-        info = path.stat()
-        digest.update(f"{path.relative_to(_PACKAGE)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for path, info in _walk(_PACKAGE, (".py", ".json")):
+        digest.update(f"{os.path.relpath(path, _PACKAGE)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.digest()
 
 
-def content_key(name: str, sources: Iterable[Path | str]) -> str:
-    """The key of `name` built from `sources`: a hash of their paths and contents, and of the code."""
+_DIGESTS: dict[tuple[str, int, int, int], bytes] = {}  # (path, size, mtime, inode) -> hash of the content
+
+
+def _file_digest(path: str, info: os.stat_result | None = None) -> bytes:
+    """The hash of a file's content, read again whenever its size, time or inode differ from the last read.
+
+    Every cache entry depends on all of rules/ (half a megabyte): a check asks for
+    a dozen entries, which would otherwise read and hash it a dozen times.
+    """
+    try:
+        info = info or os.stat(path)
+    except OSError:
+        return b"\0missing"
+    stamp = (path, info.st_size, info.st_mtime_ns, info.st_ino)
+    found = _DIGESTS.get(stamp)
+    if found is None:
+        try:
+            with open(path, "rb") as handle:
+                found = hashlib.blake2b(handle.read(), digest_size=20).digest()
+        except OSError:
+            return b"\0missing"
+        _DIGESTS[stamp] = found
+    return found
+
+
+def content_key(name: str, sources: Iterable[Path | str], folders: Iterable[Path] = ()) -> str:
+    """The key of `name` built from `sources` and every file below `folders`: their paths and contents, and the code."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(code_stamp())
     digest.update(name.encode())
-    for source in sources:
-        path = Path(source)
-        digest.update(b"\0" + str(path).encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\0missing")
+    every = [(path, info) for folder in folders for path, info in _walk(folder, None)]
+    every += [(str(Path(source)), None) for source in sources]
+    for path, info in every:
+        digest.update(b"\0" + path.encode() + b"\0")
+        digest.update(_file_digest(path, info))
     return digest.hexdigest()
 
 
@@ -89,7 +134,7 @@ def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> 
     from compliance.resources import data_dir
 
     # every entry depends on the whole of the bundled rules/ too: an edit of any rules file rebuilds everything
-    key = content_key(name, [*files_below(data_dir("rules"), None), *sources])
+    key = content_key(name, sources, folders=[data_dir("rules")])
     path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as handle:
@@ -116,10 +161,3 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error: the next run builds again
         return
-
-
-def files_below(folder: Path, suffixes: tuple[str, ...] | None = (".yaml", ".yml", ".json")) -> list[Path]:
-    """Every data file under `folder` (of any suffix for None), sorted: the sources of what a directory makes."""
-    return sorted(
-        p for p in folder.rglob("*") if (suffixes is None or p.suffix.lower() in suffixes) and p.is_file()
-    )

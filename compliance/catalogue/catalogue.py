@@ -657,7 +657,9 @@ def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object,
         max_edits=tuple((int(a), int(b)) for a, b in near.get("max_edits", NearMissRules().max_edits)),
         distinctive=tuple(str(g) for g in near.get("distinctive", ())),
     )
-    return Catalogue(domains, indicators, rules)
+    catalogue = Catalogue(domains, indicators, rules)
+    catalogue._near_names()  # built here, the near-miss index is kept in the cache with the rest
+    return catalogue
 
 
 _Path = tuple[str | int, ...]

@@ -216,13 +216,21 @@ class Gazetteer:
         — other places the document names: a parent plan's place, the issuing body — only chooses
         among places that fit; evidence that fits none is ignored, never forced.
         """
+        return self._resolve(written, evidence, level, suggest=True)
+
+    def _resolve(
+        self, written: str | Sequence[str], evidence: Iterable[str | Sequence[str]], level: str | None, suggest: bool
+    ) -> Resolution:
+        """`resolve`; with suggest=False an unknown name gets no did-you-mean (evidence needs none,
+        and finding one imports pypinyin's dictionaries: a quarter of a cold check of a document)."""
         parts = self.parts(written)
         if not parts:
             return Resolution((), "found")
         matches = [self._matches(part) for part in parts]
         for part, found in zip(parts, matches, strict=True):
             if not found:
-                return Resolution(tuple(parts), "unknown", unknown=part, suggestions=self.suggest(part))
+                suggestions = self.suggest(part) if suggest else ()
+                return Resolution(tuple(parts), "unknown", unknown=part, suggestions=suggestions)
         candidates = matches[-1]
         fitting = [
             (place, tier)
@@ -270,7 +278,7 @@ class Gazetteer:
         for item in evidence:
             parts = self.parts(item)
             if parts:
-                resolution = self.resolve(parts)
+                resolution = self._resolve(parts, (), None, suggest=False)
                 found = (resolution.place,) if resolution.place is not None else resolution.candidates
                 if found:
                     pieces.append(found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from fractions import Fraction
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from compliance.checks.base import Finding, Rule, Stated, where_stated
@@ -107,7 +108,25 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
 
 
 def _stated_in(text: str, unit: str | None) -> list[TargetValue]:
-    """The levels a target's text states: of its sentence, or of each cell of its table row."""
+    """The levels a target's text states: of its sentence, or of each cell of its table row.
+
+    Remembered per (sentence, unit): plans of one province quote the same sentences, and
+    reading one again (its targets made into values) was most of this rule's time.
+    """
+    if len(text) > _LONGEST_KEPT:
+        return _read_stated(text, unit)
+    return list(_stated_kept(text, unit))
+
+
+_LONGEST_KEPT = 1_000  # characters, as for the sentences phrases.parse remembers
+
+
+@lru_cache(maxsize=16_384)
+def _stated_kept(text: str, unit: str | None) -> tuple[TargetValue, ...]:
+    return tuple(_read_stated(text, unit))
+
+
+def _read_stated(text: str, unit: str | None) -> list[TargetValue]:
     from compliance.phrases import parse
     from compliance.units import is_known_unit
 

@@ -515,7 +515,8 @@ def _resolver() -> Any:
 
 
 # Characters YAML does not allow in a document (libyaml reports byte offsets; we want characters).
-_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (a pattern, not compiled at import: its ranges cost a cold check milliseconds, and it is only for an error)
+_FORBIDDEN = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def _position(text: str, index: int) -> Mark:
@@ -571,7 +572,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             ]
         ) from None
     except yaml.reader.ReaderError:
-        found = _FORBIDDEN.search(text)
+        found = re.search(_FORBIDDEN, text)
         line, column = _position(text, found.start() if found else 0)
         raise InputError.single(
             file,
@@ -593,3 +594,23 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
 
 def read_yaml(path: Path | str) -> YamlDocument:
     return parse_yaml(read_text(path), str(path))
+
+
+_SHARED: dict[tuple[str, int, int, int], YamlDocument] = {}
+
+
+def read_shared_yaml(path: Path | str) -> YamlDocument:
+    """A rules file that several parts read (phrases.yaml: the vocabulary, the naming rules,
+    the wholes), parsed once per process until the file changes. The document is shared:
+    read it, never change it."""
+    import os
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return read_yaml(path)  # says what is wrong, as for any file
+    stamp = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    document = _SHARED.get(stamp)
+    if document is None:
+        document = _SHARED[stamp] = read_yaml(path)
+    return document

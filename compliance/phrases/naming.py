@@ -60,10 +60,10 @@ def _longest_first(words: Any) -> tuple[str, ...]:
 
 @cache
 def _naming() -> _Naming:
-    from compliance.loading.yamlfile import read_yaml
+    from compliance.loading.yamlfile import read_shared_yaml
     from compliance.resources import rules_file
 
-    data: dict[str, Any] = read_yaml(rules_file("phrases.yaml")).data["naming"]
+    data: dict[str, Any] = read_shared_yaml(rules_file("phrases.yaml")).data["naming"]
     return _Naming(
         coverage_suffix=str(data["coverage_suffix"]),
         coverage_places=re.compile(str(data["coverage_places"])),

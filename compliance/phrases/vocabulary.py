@@ -94,10 +94,10 @@ def _fold(text: str) -> str:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    from compliance.loading.yamlfile import read_yaml
+    from compliance.loading.yamlfile import read_shared_yaml
     from compliance.resources import rules_file
 
-    data = read_yaml(rules_file("phrases.yaml")).data
+    data = read_shared_yaml(rules_file("phrases.yaml")).data
 
     def ops(mapping: Any) -> list[tuple[str, Op]]:
         return _longest_first(

@@ -24,10 +24,10 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str]:
-    from compliance.loading.yamlfile import read_yaml
+    from compliance.loading.yamlfile import read_shared_yaml
     from compliance.resources import rules_file
 
-    data: dict[str, Any] = read_yaml(rules_file("phrases.yaml")).data["wholes"]
+    data: dict[str, Any] = read_shared_yaml(rules_file("phrases.yaml")).data["wholes"]
 
     def alternation(words: Any) -> str:
         return "|".join(map(re.escape, sorted((str(w) for w in words), key=len, reverse=True)))
