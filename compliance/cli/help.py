@@ -86,7 +86,7 @@ def _swapped(thing: Any, name: str, value: Any) -> Iterator[None]:
 # --- wrapping by display width ------------------------------------------------------------
 
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_TOKEN = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
+_TOKEN = rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+"  # compiled (and kept by re) when help is first wrapped, not at import
 _NO_LINE_START = set("，。、；：？！）》」』”’%‰")
 
 
@@ -104,7 +104,7 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
             lines += [indent + line for line in paragraph[1:].strip("\n").splitlines()]
         else:
             line: list[str] = []
-            for token in _TOKEN.findall(_joined(paragraph)):
+            for token in re.findall(_TOKEN, _joined(paragraph)):
                 token = " " if token.isspace() else token
                 if line and not token.isspace() and _width(indent + "".join(line) + token) > width:
                     carried = []

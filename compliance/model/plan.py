@@ -38,7 +38,7 @@ MAX_DIGITS = 15
 
 def digits_written(written: str) -> int:
     """How many digits a number is written with, leading zeros aside: '0.085' → 2, '1500000' → 7."""
-    digits = "".join(ch for ch in written if ch.isdigit())
+    digits = "".join(filter(str.isdigit, written))
     return len(digits.lstrip("0"))
 
 
@@ -96,7 +96,10 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """0 for national, growing downwards: a parent has a smaller rank."""
-        return list(Level).index(self)
+        return _LEVEL_RANKS[self]
+
+
+_LEVEL_RANKS = {level: rank for rank, level in enumerate(Level)}  # asked for by every scope, for every target
 
 
 class Position(Model):

@@ -163,9 +163,13 @@ def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) ->
         candidates.append((match.start(), match.end(), "cnpt"))
     for match in re.finditer(r"[" + _CN_NUMBER + r"]{1,6}", work):
         candidates.append((match.start(), match.end(), "cncount"))
-    for word in vocab.word_values:
-        for match in re.finditer(re.escape(word), work):
-            candidates.append((match.start(), match.end(), "word"))
+    for word in vocab.word_values:  # each occurrence, as finditer of the literal would find them
+        if not word:
+            continue  # (an empty word is no word: rules/phrases.yaml has none)
+        at = work.find(word)
+        while at >= 0:
+            candidates.append((at, at + len(word), "word"))
+            at = work.find(word, at + len(word))
     # at one place the longest reading first: 1,200 before 1, 每十万活产8例 before 十万
     candidates.sort(key=lambda c: (c[0], -c[1]))
     for start, end, kind in candidates:
@@ -230,7 +234,7 @@ def _read_number(work: str, start: int, end: int, kind: str, mask: str) -> _Numb
         # A number glued to letters or other digits is an identifier (HPV16, _Toc12), not a value.
         if start > 0 and (work[start - 1].isascii() and work[start - 1].isalpha() or work[start - 1] == "_"):
             return None
-        masked = any(ch in mask for ch in token)
+        masked = any(map(mask.__contains__, token))
         if masked and not any(ch in mask for ch in token.replace(".", "")):
             masked = False
         value = None if masked else _decimal(token.replace(",", ""))
@@ -308,7 +312,7 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
     found = _match_word(work, unit_at, vocab.unit_words)
     if found is None or _normalise(found[0]) != number.unit:
         return pos
-    if any(work.startswith(word, unit_at) for word in vocab.not_units):
+    if work.startswith(tuple(vocab.not_units), unit_at):
         return pos
     unit_end = unit_at + len(found[0])
     if any(ch in mask for ch in second.group(0)):
@@ -397,7 +401,7 @@ def _read_unit(work: str, number: _Number, pos: int) -> int:
     if found is None:
         return pos
     written, kind = found
-    if any(work.startswith(word, at) for word in vocab.not_units):
+    if work.startswith(tuple(vocab.not_units), at):
         return pos  # 110处理, 3个人: the character starts a word, it is no unit
     end = at + len(written)
     unit_text = written
