@@ -367,3 +367,20 @@ def test_slash_cells_give_one_target_per_subject_named_by_the_row_or_the_note() 
     measures = [(t.line, t.indicator, t.target.value, t.target.unit) for t in plan.targets if str(t.section) == "measures"]
     assert measures == [(8, "县妇幼保健院新增儿科床位", D(40), "张"), (8, "每个乡镇卫生院儿科医生数", D(1), "名")]
     assert not plan.unparsed
+
+
+def test_ocr_numbers_split_by_a_space_list_items_over_lines_and_a_name_glued_to_its_value() -> None:
+    """达到9 8% is 98 %; item 3 glued after 。 on a line whose list began on the line above (3.15岁以上… is item 3
+    of 15岁以上…); a space-aligned row whose name runs into its baseline (…筛查率（%）63.5)."""
+    (plan,) = extract(SHAPES / "women-ocr-spaced-table.txt")
+    assert targets(plan) == [
+        (4, "孕产妇死亡率", "<=", D(10), "1/10万", "main_targets"),
+        (5, "妇女基本医疗保险参保率", ">=", D(96), "%", "main_targets"),
+        (5, "15岁以上妇女识字率", ">=", D(98), "%", "main_targets"),
+        (6, "村民委员会成员中女性比例", ">=", D(22), "%", "main_targets"),
+        (11, "孕产妇死亡率", "<=", D(10), "1/10万", "indicator_table"),
+        (12, "适龄妇女宫颈癌人群筛查率", ">=", D(75), "%", "indicator_table"),
+        (13, "村民委员会成员中女性比例", ">=", D(22), "%", "indicator_table"),
+    ]
+    assert [t.baseline.value for t in plan.targets if t.baseline] == [D("11.2"), D("63.5"), D("25.2")]
+    assert not plan.unparsed

@@ -706,7 +706,9 @@ def test_respectively_lends_a_compound_measure_head() -> None:
         "5岁以下儿童死亡率",
     ]
     # a 率 the vocabulary does not list still lends its last three characters
-    assert [t.indicator for t in numeric("城镇和农村居民失业率分别控制在5%和3%以下")] == ["城镇失业率", "农村居民失业率"]
+    assert [t.indicator for t in numeric("孤残儿童和困境儿童帮扶率分别达到95%和90%")] == ["孤残儿童帮扶率", "困境儿童帮扶率"]
+    # parallel subjects (城镇, 农村) take the whole rest of the name (tests/test_phrases_lists.py)
+    assert [t.indicator for t in numeric("城镇和农村居民失业率分别控制在5%和3%以下")] == ["城镇居民失业率", "农村居民失业率"]
 
 
 @pytest.mark.parametrize(

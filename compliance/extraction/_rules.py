@@ -52,6 +52,7 @@ class NonTarget:
 class Rules:
     furniture: list[re.Pattern[str]]
     inline_noise: list[re.Pattern[str]]
+    split_number: re.Pattern[str]
     illegible_digit: re.Pattern[str]  # an OCR glyph for an unreadable character, inside a number
     furniture_blocks: list[re.Pattern[str]]
     menu_min_words: int
@@ -144,6 +145,7 @@ def rules() -> Rules:
     return Rules(
         furniture=[re.compile(str(p)) for p in data["furniture"]],
         inline_noise=[re.compile(str(p)) for p in data["inline_noise"]],
+        split_number=re.compile(str(data["split_number"])),
         illegible_digit=_illegible(str(data["illegible_glyphs"])),
         furniture_blocks=[re.compile(str(p)) for p in data["furniture_blocks"]],
         menu_min_words=int(data["menu_min_words"]),

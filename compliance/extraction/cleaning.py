@@ -160,6 +160,7 @@ def _characters(line: Line) -> Src:
     for pattern in r.inline_noise:
         text = pattern.sub("", text)
     text = r.illegible_digit.sub("*", text)  # 6■% (OCR): a digit nobody can read is a masked digit
+    text = r.split_number.sub(r"\g<verb>\g<a>\g<b>\g<unit>", text)  # 达到1 2% (OCR): one number
     cells = None
     if line.cells is not None:
         cells = []

@@ -162,7 +162,15 @@ def _aligned_cells(text: str, starts: list[int], tolerance: int = 2) -> list[str
         if k is None or (position - starts[k] > tolerance and k + 1 < len(starts) and cells[k]):
             return None
         cells[k] = f"{cells[k]} {match.group(0)}".strip()
+    for k in range(len(cells) - 1):  # 筛查率（%）63.5 and an empty cell after it: the value lost its spaces
+        glued = _GLUED_VALUE.match(cells[k])
+        if glued and not cells[k + 1]:
+            cells[k], cells[k + 1] = glued.group("name"), glued.group("value")
     return cells
+
+
+# a name ending in its unit in brackets, then a value run on (适龄妇女宫颈癌人群筛查率（%）63.5)
+_GLUED_VALUE = re.compile(r"^(?P<name>.*[\u4e00-\u9fff].*[（(][^（）()]{1,8}[)）])\s*(?P<value>[0-9]+(?:\.[0-9]+)?|[—－-]+)$")
 
 
 def _lines_up(text: str, starts: list[int], tolerance: int = 2) -> bool:
@@ -330,14 +338,22 @@ def _slash_from_notes(lines: list[Src], after: int, start: int | None = None) ->
 def _slash_subjects(name: str, table: Table) -> list[str] | None:
     """The two names of a row whose cells hold a/b values for two subjects (城市社区…, 农村社区…).
 
-    城市/农村社区家长学校覆盖率 names them; else the table's note does.
+    城市/农村社区家长学校覆盖率 names them; else the table's note does; else an abbreviation
+    of two subjects in the name (城乡 → 城市, 农村: rules/phrases.yaml `abbreviations`).
     """
     match = rules().slash_value_name.match(name)
     if match:  # 城市/农村社区…: the second subject as long as the first
         first, tail = match.group("a"), match.group("tail")
         second, rest = tail[: len(first)], tail[len(first) :]
         return [first + rest, second + rest]
-    return [table.slash[0] + name, table.slash[1] + name] if table.slash else None
+    if table.slash:
+        return [table.slash[0] + name, table.slash[1] + name]
+    from compliance.phrases.vocabulary import _vocabulary
+
+    for short, long in _vocabulary().abbreviations.items():  # 城乡社区…覆盖率 80/55: 城市社区…, 农村社区…
+        if short in name and len(long) == 2:
+            return [name.replace(short, each, 1) for each in long]
+    return None
 
 
 _SLASH_CELL = re.compile(r"^\s*(?P<a>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*/\s*(?P<b>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[%‰]?)\s*$")

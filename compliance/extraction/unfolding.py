@@ -43,12 +43,20 @@ _ENDS = "。；;！!？?：:"
 def unfold(lines: list[Src]) -> list[Src]:
     """The logical lines of the cleaned lines: chunks joined, run-on lines cut (see the module's docstring)."""
     out: list[Src] = []
+    items: dict[str, int] = {}  # the list numbers reached so far: a list runs on over the lines of a page
     for line in _join_chunks(lines):
         if line.cells is not None or len(line.text) < 8:
+            if line.cells is not None or _HEADING_LINE.match(fold(line.text)):
+                items = {}  # 主要目标 / （二）…: a new list begins
             out.append(line)
             continue
-        out.extend(_cut(line))
+        pieces, items = _cut(line, items)
+        out.extend(pieces)
     return out
+
+
+# a short line that opens a new list: a section word or a numbered heading
+_HEADING_LINE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、|第.{1,3}[章节部篇]|[^\d]{2,6}$)")
 
 
 def _join_chunks(lines: list[Src]) -> list[Src]:
@@ -133,7 +141,8 @@ def _followed_by_part_words(folded: str, at: int) -> bool:
     )
 
 
-def _markers(text: str, folded: str) -> list[_Marker]:
+def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> tuple[list[_Marker], dict[str, int]]:
+    """The places the line is cut, and the list numbers reached at its end (`carried` those of the lines before)."""
     inside = _Quoted(folded)
     found: list[_Marker] = []
     chapter: int | None = None
@@ -141,7 +150,7 @@ def _markers(text: str, folded: str) -> list[_Marker]:
     part: int | None = None
     heading: int | None = None
     heading_after_part = False
-    items: dict[str, int] = {}
+    items: dict[str, int] = dict(carried or {})
     last_start = -100
     last_heading: int | None = None  # where the last (一) heading began, until an item follows it
     for match in _patterns().finditer(folded):
@@ -200,7 +209,7 @@ def _markers(text: str, folded: str) -> list[_Marker]:
             last_start = at
     found += _titles(text, folded, inside)
     found.sort(key=lambda m: m.start)
-    return _with_tables(folded, found)
+    return _with_tables(folded, found), items
 
 
 class _Quoted:
@@ -300,12 +309,14 @@ def _header_runs() -> re.Pattern[str]:
 # --------------------------------------------------------------------------- cutting
 
 
-def _cut(line: Src) -> list[Src]:
+def _cut(line: Src, carried: dict[str, int]) -> tuple[list[Src], dict[str, int]]:
+    """The pieces of a line, and the list numbers reached at its end."""
     text = line.text
     folded = fold(text)
-    markers = [m for m in _markers(text, folded) if m.start > 0 or m.kind in ("item", "table")]
+    found, items = _markers(text, folded, carried)
+    markers = [m for m in found if m.start > 0 or m.kind in ("item", "table")]
     if not markers:
-        return [line]
+        return [line], items
     pieces: list[Src] = []
     bounds = sorted({m.start for m in markers if m.start > 0})
     starts = [0, *bounds]
@@ -324,7 +335,7 @@ def _cut(line: Src) -> list[Src]:
         if marker is not None and marker.kind == "table":
             piece.table_text = True
         pieces.append(piece)
-    return pieces or [line]
+    return pieces or [line], items
 
 
 def _ambiguous(folded: str, marker: _Marker) -> bool:

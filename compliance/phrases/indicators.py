@@ -133,15 +133,38 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
                         items = [whole.replace(short, each, 1) for each in long]
                         break
     else:
+        each = work[span[1] : span[1] + 2].lstrip()[:1] in ("均", "都")  # 城市社区和农村社区…均达到: one value for each
         for candidate in (by_comma, by_all):
-            if len(candidate) > 1 and all(_ends_with_measure(item) for item in candidate):
+            if len(candidate) > 1 and (
+                all(_ends_with_measure(item) for item in candidate) or (each and _parallel(candidate))
+            ):
                 items = candidate
                 break
     if len(items) > 1:
         head = _head_of(items[-1])
-        items = [item if _ends_with_measure(item) or not head else item + head for item in items]
-        items = _carry_population(items)
+        parallel = _parallel(items)
+        items = [
+            item if _ends_with_measure(item) or (head and item.endswith(head)) else items[-1].replace(items[-1][: len(item)], item, 1) if parallel
+            else item + head if head else item
+            for item in items
+        ]
+        if not parallel:  # parallel subjects are populations of their own (女童、男童…)
+            items = _carry_population(items)
     return items
+
+
+def _parallel(items: list[str]) -> bool:
+    """城市(社区)、农村社区…覆盖率: short items and the last all open with a parallel subject (rules/phrases.yaml).
+
+    Each short item then stands for the last item's first characters as many as it
+    has (城市社区 for 农村社区): it takes the rest of the name, not only its measure.
+    """
+    subjects = _vocabulary().parallel_subjects
+    *shorts, last = items
+    return bool(shorts) and all(
+        not _ends_with_measure(item) and len(last) > len(item) + 1 and any(item.startswith(s) for s in subjects)
+        for item in shorts
+    ) and any(last.startswith(s) for s in subjects)
 
 
 def _share_ends(items: list[str]) -> list[str]:

@@ -75,6 +75,7 @@ def _carry_sentence_population(work: str, targets: list[ParsedTarget]) -> list[P
             and not any(ch in _SENTENCE_END for ch in work[previous.end : target.start])
             and not vocab.population_prefix.match(target.indicator)
             and not target.indicator[:1].isdigit()
+            and not any(target.indicator.startswith(w) for w in vocab.parallel_subjects)  # 男童…: a population of its own
         ):
             word = next((w for w in vocab.sentence_populations if previous.indicator.startswith(w)), None)
             if word is not None and _ends_with_measure(target.indicator):

@@ -44,6 +44,7 @@ class _Vocabulary:
     list_separators: frozenset[str]
     respectively: list[re.Pattern[str]]
     abbreviations: dict[str, list[str]]
+    parallel_subjects: list[str]  # longest first
     measure_heads: list[str]
     shared_heads: list[str]
     conditions: list[str]
@@ -165,6 +166,7 @@ def _vocabulary() -> _Vocabulary:
         list_separators=frozenset(_fold(str(w)) for w in data["list_separators"]),
         respectively=[re.compile(str(p)) for p in data["respectively"]],
         abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
+        parallel_subjects=sorted((str(w) for w in data.get("parallel_subjects", [])), key=len, reverse=True),
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
         shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
         conditions=sorted((str(w) for w in data["conditions"]), key=len, reverse=True),

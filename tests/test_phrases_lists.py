@@ -1,0 +1,44 @@
+"""Lists of subjects sharing one name: parallel subjects (城市、农村社区…), shared heads (…基本生活保障标准)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.phrases import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a parallel subject alone takes the rest of the name after the last item's own subject, not only its measure
+        ("城市、农村社区家长学校覆盖率分别达到95%和85%", [("城市社区家长学校覆盖率", "95"), ("农村社区家长学校覆盖率", "85")]),
+        ("城区、农村学校体育场地开放率分别达到90%、80%", [("城区学校体育场地开放率", "90"), ("农村学校体育场地开放率", "80")]),
+        # …as long as the item is: 城市社区 stands for 农村社区
+        ("城市社区和农村社区儿童之家覆盖率均达到100%", [("城市社区儿童之家覆盖率", "100"), ("农村社区儿童之家覆盖率", "100")]),
+        ("城镇和农村孕产妇系统管理率分别达到95%和90%", [("城镇孕产妇系统管理率", "95"), ("农村孕产妇系统管理率", "90")]),
+        # a parallel subject is a population of its own: 女童 is not carried onto 男童
+        ("女童和男童入学率均达到99%", [("女童入学率", "99"), ("男童入学率", "99")]),
+        # 均 after listed subjects that are no parallel subjects: one target, as the labels of real plans have it
+        ("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上", [("孕产妇艾滋病、梅毒和乙肝检测率", "98")]),
+        # 分别: the measure lent whole (系统管理率, a shared head)
+        ("孕产妇和3岁以下儿童系统管理率分别达到92%和90%以上", [("孕产妇系统管理率", "92"), ("3岁以下儿童系统管理率", "90")]),
+        # a unit written per person and month
+        ("集中养育孤儿和社会散居孤儿基本生活保障标准分别不低于1500元/人·月和1100元/人·月", [("集中养育孤儿基本生活保障标准", "1500"), ("社会散居孤儿基本生活保障标准", "1100")]),
+        # a ratio between parallel subjects is one target, and so is a list without 分别/均
+        ("女性厕位与男性厕位的比例至少为3：2", [("女性厕位与男性厕位的比例", "1.5")]),
+        # no parallel subject: the measure is lent as before
+        ("新生儿、婴儿和5岁以下儿童死亡率分别降至3‰、4‰和5‰以下", [("新生儿死亡率", "3"), ("婴儿死亡率", "4"), ("5岁以下儿童死亡率", "5")]),
+        # a shared head of the vocabulary, lent whole and never doubled on the item that has it
+        (
+            "孤儿、事实无人抚养儿童基本生活保障标准分别不低于每人每月1450元、1100元",
+            [("孤儿基本生活保障标准", "1450"), ("事实无人抚养儿童基本生活保障标准", "1100")],
+        ),
+    ],
+)
+def test_listed_subjects_are_named_as_a_reviewer_names_them(text: str, named: list[tuple[str, str]]) -> None:
+    assert [(t.indicator, str(t.value)) for t in parse(text)] == named
+
+
+def test_a_unit_written_per_person_and_month_is_kept_as_written() -> None:
+    assert [t.unit for t in parse("集中供养孤儿基本生活保障标准不低于1900元/人·月")] == ["元/人·月"]
+    assert [t.unit for t in parse("孤儿基本生活保障标准不低于每人每月1450元")] == ["元"]  # as the shared gold labels it
