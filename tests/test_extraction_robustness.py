@@ -171,3 +171,64 @@ def test_defect_14_numbers_outside_every_recognised_section_are_audited(tmp_path
     listed = {u.line for u in plan.unparsed} | {t.line for t in plan.targets if t.target.is_numeric}
     assert {6, 7} <= listed  # read or listed, never dropped
     assert 9 not in listed  # 组织实施 is provably outside the targets
+
+
+# --------------------------------------------------------------------------- the final audit (the 10⁵ long run)
+
+_PAGE_RUN = (
+    "某某县妇女发展规划（2021—2030年）\n一、总体目标\n到2030年，妇女发展环境更为优化。{marker}五、妇女与社会保障（一）主要目标"
+    "1.女性基本养老保险参保率达到95%以上。2.女性失业保险参保人数达到12000人。（二）策略措施1.完善制度。\n六、组织实施\n1．加强领导。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "name, text, numbers",
+    [
+        # a 文库 page run together on one line: a domain and its 主要目标 inline after a preamble part's text
+        ("page-run", _PAGE_RUN.format(marker="- 3 / 12 -"), {"95", "12000"}),
+        ("page-run-plain", _PAGE_RUN.format(marker=""), {"95", "12000"}),
+        # a plan on one line, parts and targets run together: segmentation sees an outline of headings
+        (
+            "outline",
+            "某某县妇女发展规划（2021—2030年）\n一、指导思想坚持以人民为中心。二、基本原则坚持党的领导。三、主要目标"
+            "1.孕产妇死亡率下降到12/10万以下。2.适龄妇女宫颈癌人群筛查率达到70%以上。四、组织实施加强领导。\n",
+            {"12", "70"},
+        ),
+        # targets after the implementation part, under a domain heading glued to its 主要目标
+        (
+            "after-stop",
+            "某某县妇女发展规划（2021—2030年）\n一、组织实施\n加强领导。\n（一）妇女与健康主要目标1.孕产妇死亡率下降到12/10万以下。"
+            "2.适龄妇女宫颈癌人群筛查率达到70%以上。\n",
+            {"12", "70"},
+        ),
+        # a domain heading with its first target on the same line, before any part heading
+        (
+            "heading-line",
+            "某某县妇女发展规划（2021—2030年）\n（一）妇女与健康 孕产妇死亡率下降到12/10万以下\n主要目标：\n"
+            "1.适龄妇女宫颈癌人群筛查率达到70%以上。\n",
+            {"12", "70"},
+        ),
+    ],
+    ids=["page-run", "page-run-plain", "outline", "after-stop", "heading-line"],
+)
+def test_every_number_of_a_target_section_is_read_or_listed_whatever_shape_its_line_has(
+    tmp_path: Path, name: str, text: str, numbers: set[str]
+) -> None:
+    """Whatever segmentation made of a line, its target numbers are in a target or in `unparsed`, with their line."""
+    plans = extract(write(tmp_path, f"{name}.txt", text), jurisdiction="湖北省/武汉市/某县", level="county")
+    held = [(t.line, t.text or "") for p in plans for t in p.targets] + [(u.line, u.text) for p in plans for u in p.unparsed]
+    for number in numbers:
+        where = [line for line, said in held if re.search(rf"(?<![\d.]){number}(?![\d.])", said)]
+        assert where and all(line is not None for line in where), (number, held)
+
+
+def test_the_final_audit_lists_nothing_in_a_preface_or_the_implementation_part(tmp_path: Path) -> None:
+    """The preface's past (2020年…为6.91‰) and 组织实施's numbers are provably outside the targets: never listed."""
+    text = (
+        "某某县儿童发展规划（2021—2030年）\n“十三五”期间，全县儿童发展主要目标基本实现。2020年，全县婴儿死亡率为6.91‰，"
+        "学前三年毛入园率达到98.6%。\n一、总体目标\n到2030年，儿童发展环境更为优化，建成示范学校12所。\n二、主要目标和策略措施\n"
+        "（一）儿童与健康\n主要目标：\n1．婴儿死亡率控制在4‰以下。\n策略措施：\n1．加强统筹。\n三、组织实施\n（一）每年开展评估2次。\n"
+    )
+    (plan,) = extract(write(tmp_path, "preface.txt", text), jurisdiction="湖北省/武汉市/某县", level="county")
+    assert [t.target.value for t in plan.targets if t.target.is_numeric] == [Decimal(4)]
+    assert not plan.unparsed, plan.unparsed

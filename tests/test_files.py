@@ -319,6 +319,26 @@ def test_an_os_error_anywhere_is_exit_2_with_a_hint(monkeypatch) -> None:
 # ---------------------------------------------------------------- options no plan can hold
 
 
+@pytest.mark.parametrize("period, meant", [("2030-2021", "2021-2030"), ("2025—2021", "2021-2025")])
+def test_a_reversed_period_is_refused_with_the_period_meant(document: Path, period: str, meant: str) -> None:
+    for command in ("extract", "check"):
+        code, output = run(command, str(document), *PLACE, "--period", period)
+        assert code == 2, output
+        assert f"did you mean {meant}?" in output, output
+
+
+def test_a_reversed_period_in_a_plan_file_has_a_hint(tmp_path: Path) -> None:
+    from compliance.errors import InputError
+    from compliance.loading.plans import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.read_text(encoding="utf-8").replace("period: [2021, 2030]", "period: [2030, 2021]"), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_plan(path)
+    problem = next(p for p in raised.value.problems if "before it starts" in p.message)
+    assert problem.hint and "[2021, 2030]" in problem.hint
+
+
 @pytest.mark.parametrize("period", ["1800-1900", "2021-2200", "1900-2030"])
 def test_a_period_no_plan_has_is_a_usage_error_not_a_report_plea(document: Path, period: str) -> None:
     for command in ("extract", "check"):

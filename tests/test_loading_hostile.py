@@ -206,6 +206,14 @@ def test_a_number_without_a_unit_is_refused_by_validate(mapping: str, words: str
     assert words in str(error)
 
 
+def test_an_unknown_unit_in_a_mapping_is_refused_with_a_hint() -> None:
+    # the 10⁵ long run: `unit: r&atio` was refused with the known units in the message but no hint
+    error = refused(target("{op: '>=', value: 2, unit: 'r&atio'}"))
+    problem = next(p for p in error.problems if "r&atio" in p.message)
+    assert problem.line is not None and problem.column is not None
+    assert problem.hint and "docs/plan-format.md" in problem.hint
+
+
 def test_an_infinite_baseline_is_refused_in_the_tools_words() -> None:
     error = refused(target("{op: '<=', value: 9, unit: 1/10万}, baseline: {value: .inf}"))
     assert "'.inf' is not a number a plan can hold" in str(error)

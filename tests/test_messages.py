@@ -683,7 +683,8 @@ def test_every_schema_description_has_its_chinese() -> None:
         (["check", str(JINAN_WOMEN), "--ref"], "选项 '--ref' 后须写取值"),
         (["check", str(JINAN_WOMEN), "--ref", "/no/such/folder"], "'/no/such/folder' 不存在"),
         (["chek"], "没有命令 'chek'"),
-        (["extract", "plan.txt", "--period", "2025-2021"], "请写出起止年份，如 2021-2025"),
+        (["extract", "plan.txt", "--period", "2025-2021"], "2025-2021 起止年份颠倒：是否应为 2021-2025？"),
+        (["extract", "plan.txt", "--period", "2025"], "请写出起止年份，如 2021-2025"),
     ],
 )
 def test_usage_errors_in_chinese(args: list[str], said: str) -> None:

@@ -169,9 +169,11 @@ def period_option(context: click.Context, parameter: click.Parameter, value: str
     from compliance.messages import text
 
     match = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", value)
-    if not match or int(match.group(1)) > int(match.group(2)):
+    if not match:
         raise click.BadParameter(text("cli.bad-period"))
     first, last = int(match.group(1)), int(match.group(2))
+    if first > last:  # 2030-2021: the years the wrong way round
+        raise click.BadParameter(text("cli.period-reversed", first=first, last=last))
     low, high = _plan_years()
     if first < low or last > high:  # the plan file could not hold it: say so here, not as a bug in extraction
         raise click.BadParameter(text("file.period-out-of-range", first=first, last=last, low=low, high=high))

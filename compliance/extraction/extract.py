@@ -26,7 +26,7 @@ from compliance.extraction import structure as st
 from compliance.extraction._rules import rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
-from compliance.extraction.targets import name_by_catalogue, paragraphs, read_paragraph
+from compliance.extraction.targets import name_by_catalogue, paragraphs, read_paragraph, unaccounted
 from compliance.extraction.unfolding import unfold
 from compliance.extraction.words import subject_kind
 from compliance.model import Plan
@@ -237,6 +237,11 @@ def _plan(
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     entries.sort(key=lambda e: (e[0], e[1]))
+    # the final audit: a number of the target sections no reader returned is listed, whatever shape its line has
+    held = [(e.get("line"), str(e.get("text") or "")) for _, _, e in entries]
+    held += [(u.get("line"), str(u.get("text") or "")) for u in unparsed]
+    unparsed += [{"line": item.line, "text": item.text, "reason": item.reason}
+                 for item in unaccounted(segment.lines, layout.contexts, held, kind, table_lines, flat)]
     targets: list[dict[str, Any]] = []
     seen: set[str] = set()
     for _, _, entry in entries:

@@ -11,8 +11,9 @@ name inside quotes or brackets…: rules/extraction.yaml) or listed as unparsed.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from compliance.extraction._rules import fold, rules, said, squeeze
@@ -480,12 +481,15 @@ def _sentence_head(text: str, before: list[Any], start: int, subjects: list[str]
     return head
 
 
-def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: list[Any]) -> list[Loose]:
+def _loose_numbers(
+    paragraph: Paragraph, spans: list[tuple[int, int]], parsed: list[Any], reason: str | None = None
+) -> list[Loose]:
     """Numbers of the paragraph that are neither a target nor a known non-target: never dropped.
 
     Arabic digits (and masked ones) are found here, with the non-target rules of
     rules/extraction.yaml; numbers in words (万分之五, 三分之一, 翻一番) come from
-    the parser's own `unread_numbers`, which knows which of them it read.
+    the parser's own `unread_numbers`, which knows which of them it read (the
+    final audit, `unaccounted`, passes no parse and its own `reason`: digits only).
     """
     from compliance.phrases import unread_numbers
 
@@ -493,7 +497,7 @@ def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: l
     folded = fold(text).replace("．", ".")
     # the numbers no target read; only these need the bracket and non-target rules
     candidates = [m for m in _NUMBER.finditer(folded) if not any(s <= m.start() < e for s, e in spans)]
-    unread = unread_numbers(text, parsed)
+    unread = unread_numbers(text, parsed) if reason is None else []
     if not candidates and not unread:
         return []
     inside = _bracket_mask(folded)
@@ -511,11 +515,126 @@ def _loose_numbers(paragraph: Paragraph, spans: list[tuple[int, int]], parsed: l
         if any(s <= start < e for s, e, _ in known):
             continue
         token = match.group(0)
-        reason = said("extract.reason.masked-number" if any(ch in "*＊" for ch in token) else "extract.reason.number-not-read")
-        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), reason))
+        why = reason or said("extract.reason.masked-number" if any(ch in "*＊" for ch in token) else "extract.reason.number-not-read")
+        loose.append(Loose(paragraph.owners[start], _clause(text, start, end), why))
     for start, end, _ in unread:
         if any(s <= start < e or s < end <= e for s, e in spans) or inside[start]:
             continue
         loose.append(Loose(paragraph.owners[start], _clause(text, start, end), said("extract.reason.words-not-read")))
     loose.sort(key=lambda item: item.line)
     return loose
+
+
+def unaccounted(
+    lines: list[Src],
+    contexts: list[Any],
+    held: list[tuple[int | None, str]],
+    kind: str | None,
+    tables: set[int],
+    flat: set[int],
+) -> list[Loose]:
+    """The final audit: the numbers of the target sections that no target and no unparsed item holds.
+
+    The lines read as paragraphs of a target section are audited number by
+    number already (`read_paragraph`); this audit is for every other line.
+    Whatever shape segmentation gave a line — a heading with text after it
+    (四、主要目标和策略措施（一）…1.…), a table or a flattened table, an inline
+    "五、…（一）主要目标1.…" in a preamble it did not see end, a cut or joined
+    line — every number on it is either held by what the readers returned
+    (`held`: the line and text of each target and unparsed item; a number of a
+    text counts for its own line and the lines either side, as a sentence broken
+    across lines is held at the line of its number), or a known non-target (the
+    rules of rules/extraction.yaml), or listed here with its line. Only lines
+    provably outside the targets are left out: a preamble's or the
+    implementation part's, unless a target-section word stands in them. The
+    rows of an indicator table (`tables`) are the table reader's, cell by cell;
+    of a flattened table (`flat`) only what follows the last row or problem the
+    reader returned is audited here (its row numbers and baselines stand glued
+    between the rows).
+    """
+    from compliance.extraction.structure import Context
+
+    pool: dict[int, list[str]] = {}
+    for line, text in held:
+        if line is not None:
+            pool.setdefault(line, []).extend(m.group(0) for m in _NUMBER.finditer(fold(text).replace("．", ".")))
+    words = tuple(w for w, section in rules().sections if len(w) >= 4 and section != "indicator_table")
+    audited: list[Src] = []
+    plain: list[Context] = []
+    texts = [text for _, text in held]
+    part: str | None = None  # the kind of the part a line stands in, by the last part heading before it
+    for i, (line, context) in enumerate(zip(lines, contexts, strict=False)):
+        text = line.text if line.cells is None else " ".join(line.cells)
+        opened = _part_opened(line.text, kind) if line.cells is None else None
+        part = opened or part
+        read = (context.section in ("main_targets", "measures") or context.audit) and not context.heading
+        read = read and line.cells is None and not line.table_text  # a line `paragraphs` gave read_paragraph
+        inline = _inline_section(words).search(fold(line.key)) is not None
+        if read or i in tables or not _NUMBER.search(fold(text)) or not _in_targets(line, context, inline, part):
+            part = "targets" if inline else part  # a section word as a heading: the targets go on after it
+            audited.append(line)
+            plain.append(Context(None, None))
+            continue
+        if i in flat:  # blank what the flattened table's reader returned: its tail is audited
+            read = max((text.find(t) + len(t) for t in texts if t and t in text), default=0)
+            text = " " * read + text[read:]
+        part = "targets" if inline else part
+        copy = Src(line.number, text, spans=line.spans if line.cells is None else None, item=line.item)
+        audited.append(copy)
+        plain.append(Context("audit", None))
+    found = [(paragraph, [(m, paragraph.owners[m.start()]) for m in _NUMBER.finditer(fold(paragraph.text).replace("．", "."))])
+             for paragraph in paragraphs(audited, plain)]
+    held_spans: dict[int, list[tuple[int, int]]] = {}
+    for shift in (0, -1, 1):  # a number's own line first: a neighbour's number is never taken from its own line
+        for n, (_, numbers) in enumerate(found):
+            for match, owner in numbers:
+                bag = pool.get(owner + shift)
+                span = (match.start(), match.end())
+                if bag and match.group(0) in bag and span not in held_spans.get(n, []):
+                    bag.remove(match.group(0))
+                    held_spans.setdefault(n, []).append(span)
+    out: list[Loose] = []
+    for n, (paragraph, numbers) in enumerate(found):
+        if len(held_spans.get(n, [])) < len(numbers):
+            spans = held_spans.get(n, []) + _history_spans(paragraph.text)
+            out += _loose_numbers(paragraph, spans, [], reason=said("extract.reason.line-not-read"))
+    return out
+
+
+@cache
+def _inline_section(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A target-section word used as a heading inside a line: 主要目标1.…, （一）主要目标：…, 策略措施（1）…"""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[:：.。]?(?:$|[0-9*(（一二三四五六七八九十])")
+
+
+def _part_opened(text: str, kind: str | None) -> str | None:
+    """The kind of part a line opens (preamble, stop, domains …), heading or not: 三、组织实施, 第一章发展基础“十三五”时期….
+
+    A heading run on with its text is classified by its numbering and first
+    words. A domain or a section heading opens the targets again ("targets").
+    """
+    heading = classify(text, kind)
+    if heading is None and len(text) > 24:
+        heading = classify(text[:24], kind)
+    if heading is None:
+        return None
+    return heading.value if heading.type == "part" else "targets"
+
+
+def _in_targets(line: Src, context: Any, inline: bool, part: str | None) -> bool:
+    """Whether a line is not provably outside the target sections (see `unaccounted`).
+
+    Provably outside: a line under a preamble's or the implementation part's
+    heading (指导思想, 组织实施 …: rules/extraction.yaml `parts`), or the heading
+    itself, and the preface's prose before the first heading (its numbers are
+    the past: 2020年全县婴儿死亡率为…) — unless a target-section word stands in
+    the line as a heading (…（一）主要目标1.…), or a preface line opens with
+    numbering as a heading or a list item does (（一）妇女与健康 孕产妇死亡率…).
+    """
+    if context.section is not None or context.audit or (context.heading and context.domain is not None):
+        return True
+    if inline:
+        return True  # 五、妇女与社会保障（一）主要目标1.… where segmentation saw a preamble go on
+    if part is None:
+        return line.item is not None or _opens_item(line.text)
+    return part not in ("preamble", "stop")

@@ -80,7 +80,7 @@ class _Builder:
         try:
             return normalise_unit(str(written))
         except UnitError as error:
-            self.problem(path, str(error))
+            self.problem(path, str(error), _text("plan-file.unit-hint"))
             return None
 
     def target_value(self, raw: Any, path: tuple[str | int, ...]) -> tuple[TargetValue | None, str | None]:
@@ -207,7 +207,8 @@ class _Builder:
         if period is not None:
             start, end = period
             if start > end:
-                self.problem(("plan", "period"), _text("plan-file.period-backwards", first=start, last=end))
+                self.problem(("plan", "period"), _text("plan-file.period-backwards", first=start, last=end),
+                             _text("plan-file.period-backwards-hint", first=start, last=end))
         domains = [str(d) for d in data.get("domains") or []]
         targets = [self.target(dict(raw), i, domains, period) for i, raw in enumerate(data.get("targets") or [])]
         if self.problems:
