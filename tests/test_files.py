@@ -99,18 +99,40 @@ def test_check_o_onto_a_plan_of_a_checked_folder_is_refused_even_with_force(tmp_
     assert plan.read_text(encoding="utf-8") == PLAN.read_text(encoding="utf-8")
 
 
-def test_check_o_the_report_of_an_earlier_run_in_the_folder_is_skipped_and_replaced_with_force(tmp_path: Path) -> None:
+@pytest.mark.parametrize("format_name, name", [("text", "report.txt"), ("markdown", "report.md"), ("json", "report.json"),
+                                              ("html", "report.html"), ("xlsx", "report.xlsx"), ("github", "report.txt")])
+def test_check_o_the_report_of_an_earlier_run_in_the_folder_is_skipped_and_replaced_with_force(
+    tmp_path: Path, format_name: str, name: str
+) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "plan.yaml").write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
-    report = folder / "report.txt"
-    report.write_text("上次的报告\n", encoding="utf-8")
-    code, output = run("check", str(folder), "-o", str(report))
+    report = folder / name
+    code, output = run("check", str(folder), "--format", format_name, "-o", str(report))
+    assert code in (0, 1), output
+    earlier = report.read_bytes()
+    code, output = run("check", str(folder), "--format", format_name, "-o", str(report))
     no_internal_error(code, output)
     assert "already exists" in output
-    code, output = run("check", str(folder), "-o", str(report), "--force")
+    assert report.read_bytes() == earlier
+    code, output = run("check", str(folder), "--format", format_name, "-o", str(report), "--force")
     assert code in (0, 1), output
-    assert "上次的报告" not in report.read_text(encoding="utf-8")  # the earlier report, not an input
+    assert report.exists()  # the earlier report was no input: the batch read plan.yaml alone and replaced it
+
+
+@pytest.mark.parametrize("name", ["draft.txt", "draft.md"])
+def test_check_o_onto_a_plan_document_of_the_folder_is_refused_even_with_force(tmp_path: Path, name: str) -> None:
+    """`check plans/ -o plans/draft.txt --force`: the draft is an input of the batch, not a report of an earlier run."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    draft = folder / name
+    draft.write_text(ONE_PLAN, encoding="utf-8")
+    for force in ([], ["--force"]):
+        code, output = run("check", str(folder), *PLACE, "-o", str(draft), *force)
+        no_internal_error(code, output)
+        assert code == 2, output
+        assert "this is the input" in output, output
+        assert draft.read_text(encoding="utf-8") == ONE_PLAN
 
 
 @pytest.mark.parametrize("name", ["copy.txt", "copy.md"])

@@ -177,7 +177,7 @@ def check(
     language = _language(lang, settings, chosen.default_lang)
     given = [p for p in paths if p != STDIN]
     found = find_inputs(given)
-    check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.suffix))
+    check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.name))
     unsupported: list[Path] = []
     files = find_inputs(given, exclude=[output] if output else [], unreadable=unsupported)
     acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
@@ -247,23 +247,63 @@ def _results(
         yield from check_inputs(files or [p for p in paths if p != STDIN], library, settings=settings, extraction=extraction)
 
 
-def _inputs_not_reports(found: list[Path], output: str | None, suffix: str) -> list[Path]:
-    """The -o file when a folder being checked holds it and it cannot be an earlier report: refused as an input.
+def _inputs_not_reports(found: list[Path], output: str | None, format_name: str) -> list[Path]:
+    """The -o file when a folder being checked holds it and it is no earlier report: refused as an input.
 
-    `check plans/ -o plans/report.txt` skips the report of the last run; but
-    `-o plans/x-women.yaml` names a plan of the batch (another suffix than the
-    report's, or a JSON plan file), which is never replaced, whatever --force says.
+    `check plans/ -o plans/report.txt --force` replaces the report of the last run,
+    told by its content in the format being written (`_earlier_report`); any other
+    file there — a plan file, a draft plan document that happens to end in .txt or
+    .md — is an input of the batch: never replaced by the report, whatever --force
+    says. (The -o file is never read as an input: find_inputs excludes it.)
     """
     if output is None:
         return []
     from compliance.files import _same_file
 
     target = Path(output)
-    for path in found:
-        if _same_file(path, target):
-            if path.suffix.lower() != suffix or (suffix == ".json" and b"compliance-plan/" in _head(path)):
-                return [path]
-    return []
+    return [path for path in found if _same_file(path, target) and not _earlier_report(path, format_name)][:1]
+
+
+def _earlier_report(path: Path, format_name: str) -> bool:
+    """Whether a file is a report compliance wrote in this format (an empty file holds nothing to lose either).
+
+    Only the formats whose suffix is also an input's need telling: a JSON file
+    that is no plan file, the HTML page's generator and the workbook's
+    properties, the text report's "checked against:" line, the Markdown report's
+    title (in every language of the catalogues), GitHub's workflow commands.
+    """
+    head = _head(path)
+    if not head.strip():
+        return True
+    if format_name == "xlsx":
+        return _workbook_by_compliance(path)
+    if format_name in ("json", "gitlab"):
+        return b"compliance-plan/" not in head  # a JSON file that is no plan file: nothing the batch could read
+    if format_name == "html":
+        return b'<meta name="generator" content="compliance' in head
+    from compliance.messages import LANGUAGES, catalogue
+
+    lines = [line.strip() for line in head.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines() if line.strip()]
+    if format_name == "text":
+        labels = {catalogue(lang).template("report.checked-against", None) for lang in LANGUAGES}
+        return any(line in labels for line in lines)
+    if format_name == "markdown":
+        titles = {"## " + catalogue(lang).template("html.title", None) for lang in LANGUAGES}
+        return bool(lines) and lines[0] in titles
+    if format_name == "github":
+        return all(line.startswith("::") for line in lines)
+    return False
+
+
+def _workbook_by_compliance(path: Path) -> bool:
+    """An .xlsx whose document properties say compliance wrote it (xlsx_report sets comments: compliance)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            return b"<dc:description>compliance</dc:description>" in book.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _head(path: Path) -> bytes:
