@@ -214,6 +214,12 @@ def test_an_unknown_unit_in_a_mapping_is_refused_with_a_hint() -> None:
     assert problem.hint and "docs/plan-format.md" in problem.hint
 
 
+def test_a_target_year_outside_the_period_is_refused_with_a_hint() -> None:
+    error = refused(target("{op: '>=', value: 95, unit: '%'}, year: 2040"))
+    problem = next(p for p in error.problems if "2040" in p.message)
+    assert problem.line is not None and problem.hint and "2021" in problem.hint
+
+
 def test_an_infinite_baseline_is_refused_in_the_tools_words() -> None:
     error = refused(target("{op: '<=', value: 9, unit: 1/10万}, baseline: {value: .inf}"))
     assert "'.inf' is not a number a plan can hold" in str(error)

@@ -170,7 +170,8 @@ class _Builder:
             )
         year = raw.get("year")
         if year is not None and period is not None and not period[0] <= year <= period[1]:
-            self.problem((*path, "year"), _text("plan-file.year-outside", year=year, first=period[0], last=period[1]))
+            self.problem((*path, "year"), _text("plan-file.year-outside", year=year, first=period[0], last=period[1]),
+                         _text("plan-file.year-outside-hint", first=period[0], last=period[1]))
         if value is None:
             return None
         parent_target = None
