@@ -125,7 +125,10 @@ _DIGIT = re.compile(r"\d")
 _PAGE_BREAK = ("page number", "running header", "page break")
 
 # Characters no plan text holds and YAML cannot carry: control characters, lone surrogates.
-_UNPRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What is not printable: control characters (a tab aside), surrogates, U+FFFE/U+FFFF; the complement of
+# [\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff] (checked on every code point),
+# written as the few it holds: the same set compiles in a twentieth of the time.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(lines: list[Line]) -> Cleaned:

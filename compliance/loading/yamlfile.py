@@ -515,8 +515,9 @@ def _resolver() -> Any:
 
 
 # Characters YAML does not allow in a document (libyaml reports byte offsets; we want characters).
-# (a pattern, not compiled at import: its ranges cost a cold check milliseconds, and it is only for an error)
-_FORBIDDEN = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+# (the complement of [\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff], written
+# as the few characters it holds, which compiles in a twentieth of the time; compiled only for the error)
+_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 
 
 def _position(text: str, index: int) -> Mark:
