@@ -384,3 +384,15 @@ def test_ocr_numbers_split_by_a_space_list_items_over_lines_and_a_name_glued_to_
     ]
     assert [t.baseline.value for t in plan.targets if t.baseline] == [D("11.2"), D("63.5"), D("25.2")]
     assert not plan.unparsed
+
+
+def test_a_hotline_open_round_the_clock_and_the_plans_own_counts_are_no_targets(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县妇女发展规划（2021—2030年）\n一、妇女与法律\n（一）主要目标\n1.妇女法律援助覆盖率达到100%。\n"
+        "2.１２３３８妇女维权热线２４小时畅通。\n3.围绕8个领域提出60项主要目标。\n4.每天校外体育活动时间不少于1小时。\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(path)
+    assert [(t.indicator, t.target.value) for t in plan.targets] == [("妇女法律援助覆盖率", D(100)), ("每天校外体育活动时间", D(1))]
+    assert not plan.unparsed

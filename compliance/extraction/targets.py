@@ -233,7 +233,7 @@ def read_paragraph(
     for t, indicator in zip(parsed, indicators, strict=True):
         spans.append((t.start, t.end))
         if t.is_numeric and _counts_plan_parts(text, t):
-            continue  # 提出64项主要目标, 8个领域: the plan counting its own parts, not a target
+            continue  # 提出64项主要目标, 8个领域, 24小时畅通: the plan counting its own parts, a named concept
         if any(s <= t.start < e for s, e in history):
             continue  # “十三五”期间，全区新增学位8.6万个: the past, not a target
         if any(t.start <= b <= t.end for b in paragraph.breaks):
@@ -412,11 +412,22 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# non_targets (rules/extraction.yaml) whose number is never a target even where a comparator word stands
+_NEVER_TARGETS = ("count of the plan's parts", "named concept or time of day")
+
+
 def _counts_plan_parts(text: str, target: Any) -> bool:
-    if str(target.unit or "") not in ("个", "项"):
+    """提出64项主要目标, 8个领域, 热线24小时畅通: a number the words around it say is no target."""
+    if target.value is None:
         return False
-    tail = fold(text[max(target.start, target.end - 6) : target.end + 8])
-    return any(e.reason == "count of the plan's parts" and e.pattern.search(tail) for e in rules().non_targets)
+    window = fold(text[max(target.start, target.end - 10) : target.end + 8])
+    for entry in rules().non_targets:
+        if entry.reason in _NEVER_TARGETS:
+            for match in entry.pattern.finditer(window):
+                written = match.group("n") if "n" in match.groupdict() else None
+                if written and written.isdigit() and int(written) == target.value:
+                    return True
+    return False
 
 
 def _complete_subjects(text: str, parsed: list[Any]) -> list[str | None]:
