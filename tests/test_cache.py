@@ -202,3 +202,19 @@ def test_the_cache_lives_where_a_user_expects(monkeypatch: pytest.MonkeyPatch, t
     assert cache_dir() == tmp_path / "mine"
     monkeypatch.setenv("COMPLIANCE_NO_CACHE", "1")
     assert cache_dir() is None
+
+
+def test_a_file_edited_during_a_process_gets_a_new_key(tmp_path: Path) -> None:
+    """Within one process a file's hash is remembered by its size, time and inode: an edit changes one of them."""
+    from compliance.cache import content_key
+
+    source = tmp_path / "plan.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    first = content_key("x", [source], folders=[tmp_path])
+    source.write_text("a: 22\n", encoding="utf-8")  # another size
+    second = content_key("x", [source], folders=[tmp_path])
+    info = source.stat()
+    source.write_text("a: 33\n", encoding="utf-8")  # the same size, another time
+    os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    third = content_key("x", [source], folders=[tmp_path])
+    assert len({first, second, third}) == 3

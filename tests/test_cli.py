@@ -81,3 +81,18 @@ def test_import_and_version_stay_lean() -> None:
     script = "import sys, compliance.cli; print(sorted(m for m in ('pint', 'jsonschema', 'pydantic', 'yaml') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_document_s_places_are_resolved_without_pinyin() -> None:
+    """The places a document names as evidence need no did-you-mean: pypinyin's dictionaries (a quarter
+    of a cold check of a document) are loaded only when a suggestion is really shown."""
+    text = ROOT / "examples" / "texts" / "xinping-county-women-children-2021-2030.txt"
+    script = (
+        "import sys; from pathlib import Path; from compliance.documents import load_plans; "
+        f"load_plans([Path({str(text)!r})]); print('pypinyin' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    from compliance.catalogue.places import gazetteer
+
+    assert gazetteer().resolve("新评县").suggestions  # a did-you-mean still comes, by sound too
