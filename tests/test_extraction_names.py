@@ -65,3 +65,5 @@ def test_the_words_are_the_texts_and_the_indicator_of_the_plans_kind(tmp_path: P
 def test_people_are_counted_as_the_catalogue_counts_them(tmp_path: Path) -> None:
     found = names(tmp_path, "县级党委领导班子至少配备1名女干部，每个乡镇卫生院至少配备1名妇女保健医生。")
     assert found == ["县级党委领导班子女干部人数", "每个乡镇卫生院妇女保健医生数"]
+    # 全县范围内: the scope is no part of the name (新平 women, line 100)
+    assert names(tmp_path, "全县范围内乡镇（街道）党政正职中至少配备1名女干部。") == ["乡镇（街道）党政正职中女干部人数"]
