@@ -7,7 +7,9 @@ catalogue, and the reference plans built by hand) names the measure:
 - a 全覆盖 of places whose object stands earlier in the sentence:
   推进儿童之家建设，实现村（社区）全覆盖 → 村（社区）儿童之家覆盖率;
 - a share written value-first: 70％以上中小学建成数字家长学校 → 建成数字家长学校的中小学比例;
-- a count of occurrences written value-first: 每年至少开展3次家庭教育指导 → 家庭教育指导次数;
+- a count of occurrences written value-first: 每年至少开展3次家庭教育指导 → 家庭教育指导次数, and,
+  when the clause before prompts a place or body to do it, that one's count with how often and what:
+  推动村（社区）家长学校…站点提质增效，确保每年至少组织2次家庭教育指导 → 村（社区）家长学校…站点每年组织家庭教育指导次数;
 - a number of things written value-first: 每个镇（街道）建有1个以上示范型儿童之家 → 每个镇（街道）示范型儿童之家数,
   and of people: 每个镇（街道）至少配备１名专职或兼职儿童社会工作者 → 每个镇（街道）专职或兼职儿童社会工作者数;
 - kinds counted in 项: 引导学生熟练掌握1-2项运动技能 → 学生熟练掌握的运动技能项数;
