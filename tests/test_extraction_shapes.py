@@ -396,3 +396,24 @@ def test_a_hotline_open_round_the_clock_and_the_plans_own_counts_are_no_targets(
     (plan,) = extract(path)
     assert [(t.indicator, t.target.value) for t in plan.targets] == [("妇女法律援助覆盖率", D(100)), ("每天校外体育活动时间", D(1))]
     assert not plan.unparsed
+
+
+def test_a_measure_then_the_places_its_values_hold_for_gives_conditional_targets(tmp_path: Path) -> None:
+    """儿童乘车安全座椅使用率城区达到75%，农村达到50%: one measure, a condition per value (城区, 农村学校 …);
+    a subject that opens the name (城市儿童之家覆盖率…，农村达到90%) still names the measure as before."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县儿童发展规划（2021—2030年）\n一、儿童与教育\n（一）主要目标\n"
+        "1.中小学校专职心理健康教育教师配备率城区学校达到100%，农村学校达到80%以上。\n"
+        "2.城市儿童之家覆盖率保持在95%以上，农村达到90%。\n3.儿童乘车安全座椅使用率城区达到75%，农村达到50%。\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(path)
+    assert [(t.indicator, t.target.value, t.target.condition) for t in plan.targets] == [
+        ("中小学校专职心理健康教育教师配备率", D(100), "城区学校"),
+        ("中小学校专职心理健康教育教师配备率", D(80), "农村学校"),
+        ("城市儿童之家覆盖率", D(95), None),
+        ("农村儿童之家覆盖率", D(90), None),
+        ("儿童乘车安全座椅使用率", D(75), "城区"),
+        ("儿童乘车安全座椅使用率", D(50), "农村"),
+    ]

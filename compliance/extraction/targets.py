@@ -227,10 +227,11 @@ def read_paragraph(
     spans: list[tuple[int, int]] = []
     broken: list[Loose] = []
     cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
-    indicators = _complete_subjects(text, parsed)
+    conditions = _conditions_after_measure(text, parsed)
+    indicators = _complete_subjects(text, parsed, conditions)
     history = _history_spans(text)
     spans += history  # its numbers are the past: neither targets nor numbers left unread
-    for t, indicator in zip(parsed, indicators, strict=True):
+    for t, indicator, condition in zip(parsed, indicators, conditions, strict=True):
         spans.append((t.start, t.end))
         if t.is_numeric and _counts_plan_parts(text, t):
             continue  # 提出64项主要目标, 8个领域, 24小时畅通: the plan counting its own parts, a named concept
@@ -245,6 +246,9 @@ def read_paragraph(
         if not t.is_numeric and t.indicator is None:
             continue  # a direction word with nothing to say what it is about
         value = t.to_mapping()
+        if condition is not None:
+            value["condition"] = condition[1]
+            indicator = condition[0]
         clause = _clause(text, t.start, t.end)
         targets.append(
             TextTarget(
@@ -430,7 +434,55 @@ def _counts_plan_parts(text: str, target: Any) -> bool:
     return False
 
 
-def _complete_subjects(text: str, parsed: list[Any]) -> list[str | None]:
+def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, str] | None]:
+    """(indicator, condition) of targets written measure first, then the place the value holds for.
+
+    儿童乘车安全座椅使用率城区达到75%，农村达到50%: the measure is 儿童乘车安全座椅使用率, its
+    conditions 城区 and 农村 (an elliptical subject of rules/extraction.yaml, or one with a
+    short noun after it: 城区学校, 农村学校); a later clause of the same sentence that names
+    only such a subject is the same measure under its own condition.
+    """
+    subjects = rules().elliptical_subjects
+    out: list[tuple[str, str] | None] = [None] * len(parsed)
+    measure: tuple[int, str] | None = None  # (sentence start, the measure) of the sentence being read
+    for n, t in enumerate(parsed):
+        if not t.indicator or t.condition:
+            continue
+        key, begin = squeeze(t.indicator), _sentence_start(text, t.start)
+        split = _measure_then_place(key, subjects)
+        if split is not None:
+            out[n] = split
+            measure = (begin, split[0])
+        elif measure is not None and measure[0] == begin and _place(key, subjects):
+            out[n] = (measure[1], key)
+    return out
+
+
+def _measure_then_place(key: str, subjects: list[str]) -> tuple[str, str] | None:
+    from compliance.phrases.vocabulary import _vocabulary
+
+    for head in _vocabulary().measure_heads:
+        at = key.rfind(head)
+        while at > 0:
+            end = at + len(head)
+            if end < len(key) and _place(key[end:], subjects):
+                return key[:end], key[end:]
+            at = key.rfind(head, 0, at)
+    return None
+
+
+def _place(key: str, subjects: list[str]) -> bool:
+    """城区, 农村, 城区学校, 农村地区: an elliptical subject, or one with a noun of two characters after it."""
+    return key in subjects or any(key.startswith(s) and 0 < len(key) - len(s) <= 2 for s in subjects)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] not in "。；;！!？?":
+        at -= 1
+    return at
+
+
+def _complete_subjects(text: str, parsed: list[Any], conditions: list[Any] | None = None) -> list[str | None]:
     """The indicator of each parsed target, an elliptical subject completed from the sentence head.
 
     "家长学校覆盖率：城市达到95%，农村达到85%" and "城市儿童之家覆盖率保持在95%以上，
@@ -442,6 +494,9 @@ def _complete_subjects(text: str, parsed: list[Any]) -> list[str | None]:
     out: list[str | None] = []
     for n, t in enumerate(parsed):
         indicator = t.indicator
+        if conditions is not None and conditions[n] is not None:
+            out.append(indicator)  # named with its condition already
+            continue
         subject = _subject_word(squeeze(indicator) if indicator else _before_quote(text, t.start), subjects)
         if subject is None or (indicator and squeeze(indicator) != subject):
             out.append(indicator)
