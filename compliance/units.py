@@ -156,6 +156,14 @@ def _dimension(unit: str) -> str:
 
 def as_fraction(value: Number) -> Fraction:
     """An exact Fraction from an int, Decimal, Fraction or decimal string."""
+    # the common cases first, without isinstance (Fraction's is an abstract base class's check)
+    if type(value) is Decimal:
+        if value.is_finite():
+            found = _FRACTIONS.get(value)
+            if found is not None:
+                return found
+    elif type(value) is Fraction:
+        return value
     if isinstance(value, Fraction):
         return value
     if isinstance(value, float):
@@ -191,7 +199,12 @@ def convert(value: Number, from_unit: str, to_unit: str) -> Fraction:
 
     Raises UnitError when the two measure different things (万人 and %).
     """
-    return as_fraction(value) * _factor(from_unit, to_unit)
+    factor = _factor(from_unit, to_unit)
+    fraction = as_fraction(value)
+    return fraction if factor is _ONE else fraction * factor
+
+
+_ONE = Fraction(1)  # the factor between a unit and itself (or an equal one): no multiplication needed
 
 
 @cache
@@ -212,11 +225,13 @@ def _factor(from_unit: str, to_unit: str) -> Fraction:
                     to_dimension=_Dimension(table.dimension_of[target]),
                 )
             )
-        return table.factor_of[source] / table.factor_of[target]
+        factor = table.factor_of[source] / table.factor_of[target]
+        return _ONE if factor == 1 else factor
     import pint
 
     try:
-        return Fraction(_quantity(1, from_unit).to(_pint_expression(to_unit)).magnitude)
+        factor = Fraction(_quantity(1, from_unit).to(_pint_expression(to_unit)).magnitude)
+        return _ONE if factor == 1 else factor
     except pint.DimensionalityError as error:
         from compliance.messages import text
 
