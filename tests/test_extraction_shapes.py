@@ -417,3 +417,49 @@ def test_a_measure_then_the_places_its_values_hold_for_gives_conditional_targets
         ("儿童乘车安全座椅使用率", D(75), "城区"),
         ("儿童乘车安全座椅使用率", D(50), "农村"),
     ]
+
+
+def test_a_table_of_single_space_cells_and_a_section_with_any_short_qualifier(tmp_path: Path) -> None:
+    """A 文库 export writes a table's cells apart by one space (序号 指标 单位 2020年 2025年目标 属性), with a
+    page marker between its rows; 策略措施（量化任务）is the measures section; 各 before a number (A、B各2个)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市儿童发展规划（2021—2025年）\n一、主要目标\n（一）儿童与健康\n1.新生儿死亡率控制在2.8‰以下。\n"
+        "二、策略措施（量化任务）\n建成儿童友好公园、儿童游乐场地各2个。\n三、组织实施\n市妇儿工委负责实施。\n"
+        "附表：某某市儿童发展主要指标\n序号 指标 单位 2020年 2025年目标 属性\n1 新生儿死亡率 ‰ 3.3 ≤2.8 约束性\n"
+        "第 2 页 共 3 页\n2 学前三年毛入园率 % 88.4 92 预期性\n说明：未标注符号的目标值为“达到”。\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(path)
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, str(t.section)) for t in plan.targets] == [
+        (4, "新生儿死亡率", "<=", D("2.8"), "main_targets"),
+        (6, "建成儿童友好公园", ">=", D(2), "measures"),
+        (6, "儿童游乐场地", ">=", D(2), "measures"),
+        (11, "新生儿死亡率", "<=", D("2.8"), "indicator_table"),
+        (13, "学前三年毛入园率", ">=", D(92), "indicator_table"),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_workbooks_table_ends_with_its_sheet(tmp_path: Path) -> None:
+    """Sheet 1 the indicator table, sheet 2 `序号 | 目标内容` with the text targets: the second is text, not rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    table = book.active
+    table.title = "主要指标"
+    for row in (["领域", "序号", "指标", "单位", "2020年", "2030年"], ["儿童与健康", "1", "新生儿死亡率", "‰", "3.1", "≤2.6"]):
+        table.append(row)
+    text = book.create_sheet("目标任务")
+    for row in (["序号", "目标内容"], ["一、主要目标"], ["（儿童与健康）"], ["1", "婴儿死亡率降至4.2‰以下"],
+                ["2", "适龄儿童免疫规划疫苗接种率保持在95%以上"]):
+        text.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    (plan,) = extract(path, kind="children", period=(2021, 2030))
+    assert [(t.indicator, t.target.value, str(t.section)) for t in plan.targets] == [
+        ("新生儿死亡率", D("2.6"), "indicator_table"),
+        ("婴儿死亡率", D("4.2"), "main_targets"),
+        ("适龄儿童免疫规划疫苗接种率", D(95), "main_targets"),
+    ]
+    assert not plan.unparsed

@@ -61,6 +61,7 @@ class Src:
     cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
     cell_locators: list[str] | None = None  # per cell: where a person finds it
     spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
+    sheet: str | None = None  # the worksheet of a workbook's row: a table never runs on into the next sheet
 
     def number_at(self, offset: int) -> int:
         """The document line holding character `offset` of `text`."""
@@ -188,6 +189,7 @@ def _characters(line: Line) -> Src:
         spanned=getattr(line, "spanned", None),
         cell_numbers=getattr(line, "cell_numbers", None),
         cell_locators=getattr(line, "cell_locators", None),
+        sheet=getattr(line, "sheet", None),
     )
 
 

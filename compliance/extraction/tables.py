@@ -189,7 +189,11 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             continue
         cells = row_cells(lines[i])
         starts = None
-        if cells is not None and lines[i].cells is None:
+        spaced = False
+        if cells is None and lines[i].cells is None:
+            cells = _spaced_header(lines, i)
+            spaced = cells is not None
+        if cells is not None and lines[i].cells is None and not spaced:
             pieces = aligned_pieces(lines[i].text)
             if pieces is not None and len(pieces) >= 3 and header_columns([p for _, p in pieces]) is not None:
                 below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
@@ -204,7 +208,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                     if below is not None and is_sub_header(below, lines[i + 1].merged, cells) and header_columns(below) is None:
                         columns = combine_rows(cells, below, lines[i + 1].merged)
                         i += 1
-                table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts)
+                table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
                 tables.append(table)
                 used |= table.indices
                 i = max(table.indices) + 1
@@ -221,8 +225,25 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
     return tables
 
 
+def _spaced_header(lines: list[Src], i: int) -> list[str] | None:
+    """A header whose cells stand apart by single spaces (序号 指标 单位 2020年 2025年目标 属性), as a 文库
+    export writes a table: only when the next line splits into as many words, so prose is never a table."""
+    words = lines[i].text.split()
+    if len(words) < 4 or re.search(r"[。；;，,：:]", lines[i].text) or header_columns(words) is None:
+        return None
+    below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
+    if below is None or below.cells is not None or len(below.text.split()) != len(words):
+        return None
+    return words
+
+
 def _row_table(
-    lines: list[Src], last_header: int, columns: list[Column], start: int, starts: list[int] | None = None
+    lines: list[Src],
+    last_header: int,
+    columns: list[Column],
+    start: int,
+    starts: list[int] | None = None,
+    spaced: bool = False,
 ) -> Table:
     table = Table(
         columns, [], set(range(start, last_header + 1)), lines[start].number, exact_merges=lines[start].merged is not None,
@@ -234,6 +255,9 @@ def _row_table(
         line = lines[i]
         if starts is not None and line.cells is None:
             cells = _aligned_cells(line.text, starts)
+        elif spaced and line.cells is None:  # a row of single-space cells: as many words as the header has
+            words = line.text.split()
+            cells = words if len(words) == width else None
         else:
             cells = row_cells(line)
         if cells is None or (
@@ -249,8 +273,8 @@ def _row_table(
                     i = j
                     continue
             break
-        if header_columns(cells) is not None:
-            break
+        if header_columns(cells) is not None or line.sheet != lines[start].sheet:
+            break  # another table's header, or the next worksheet (序号 | 目标内容 on a sheet of its own)
         merged = line.merged or [False] * len(cells)
         spanned = line.spanned or []
         percent = line.percent or [False] * len(cells)
