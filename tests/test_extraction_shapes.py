@@ -463,3 +463,20 @@ def test_a_workbooks_table_ends_with_its_sheet(tmp_path: Path) -> None:
         ("适龄儿童免疫规划疫苗接种率", D(95), "main_targets"),
     ]
     assert not plan.unparsed
+
+
+def test_circled_numbers_open_list_items_and_the_catalogue_knows_cunweihui(tmp_path: Path) -> None:
+    """①…②… under a heading without punctuation are items of their own (not 筛查①适龄妇女…); 村委会 = 村民委员会."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县妇女发展规划（2021—2030年）\n一、妇女与健康\n（一）主要目标\n1.提高“两癌”防治水平\n（1）“两癌”筛查\n"
+        "①适龄妇女宫颈癌人群筛查率达到72%；\n②乳腺癌人群筛查率达到70%。\n二、妇女参与决策和管理\n（一）主要目标\n"
+        "1.村委会成员中女性比例达到35%。\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(path)
+    numeric = [(t.line, t.indicator, t.target.value) for t in plan.targets if t.target.is_numeric]
+    assert numeric == [(6, "适龄妇女宫颈癌人群筛查率", D(72)), (7, "乳腺癌人群筛查率", D(70)), (10, "村委会成员中女性比例", D(35))]
+    from compliance.catalogue import load_catalogue
+
+    assert load_catalogue().match_indicator("村委会成员中女性比例", "women") is not None
