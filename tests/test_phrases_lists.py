@@ -42,3 +42,11 @@ def test_listed_subjects_are_named_as_a_reviewer_names_them(text: str, named: li
 def test_a_unit_written_per_person_and_month_is_kept_as_written() -> None:
     assert [t.unit for t in parse("集中供养孤儿基本生活保障标准不低于1900元/人·月")] == ["元/人·月"]
     assert [t.unit for t in parse("孤儿基本生活保障标准不低于每人每月1450元")] == ["元"]  # as the shared gold labels it
+
+
+def test_a_news_item_quoting_the_plan_names_the_indicator_not_its_words() -> None:
+    """《规划》提出村民委员会成员中女性比例达到26%: the indicator is 村民委员会成员中女性比例 (else a false missing-indicator)."""
+    assert [t.indicator for t in parse("《规划》提出村民委员会成员中女性比例达到26%以上")] == ["村民委员会成员中女性比例"]
+    # conditions written as the years of an election: 换届年份 / 非换届年份
+    assert [t.condition for t in parse("在换届年份达到100%，非换届年份不低于80%")] == ["换届年份", "非换届年份"]
+

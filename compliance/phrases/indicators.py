@@ -68,6 +68,11 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
                 start += len(word)
                 changed = True
                 break
+        for pattern in vocab.subject_openers:  # 《规划》提出…: the news item's words, not the indicator's
+            opener = pattern.match(work, start, end)
+            if opener and opener.end() < end:
+                start, end = _trim(work, opener.end(), end)
+                changed = True
         year = _YEAR_PREFIX.match(work, start, end)
         if year and year.end() > start:
             start = year.end()

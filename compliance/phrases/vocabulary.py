@@ -52,6 +52,7 @@ class _Vocabulary:
     subject_suffixes: list[str]
     subject_suffix_words: list[str]
     subject_cuts: list[re.Pattern[str]]
+    subject_openers: list[re.Pattern[str]]
     population_prefix: re.Pattern[str]
     sentence_populations: list[str]
     not_units: list[str]
@@ -177,6 +178,7 @@ def _vocabulary() -> _Vocabulary:
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],
         subject_cuts=[re.compile(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
+        subject_openers=[re.compile(str(p)) for p in data.get("subject_openers", [])],
         population_prefix=re.compile(str(data["population_prefix"])),
         sentence_populations=[str(word) for word in data.get("sentence_populations", [])],
         coverage_words=[str(w) for w in data["full_coverage"]["words"]],
