@@ -336,24 +336,31 @@ def _join(previous: list[Cell], row: list[Cell]) -> None:
         above.text += cell.text.strip()
 
 
+def _note_texts(lines: list[Src], after: int, start: int | None = None) -> list[str]:
+    """The folded texts of the lines where a table's note stands: under the table, or in a row of its own."""
+    out = []
+    for line in lines[start if start is not None else after : after + 3]:
+        text = line.text if line.cells is None else " ".join(dict.fromkeys(c for c in line.cells if c))
+        out.append(fold(text))
+    return out
+
+
 def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> str | None:
     """The comparator a note under the table (or in a row of its own) gives bare numbers.
 
     注：目标值未注明“≤”“<”的，均为“达到或高于”（≥）.
     """
-    for line in lines[start if start is not None else after : after + 3]:
-        text = line.text if line.cells is None else " ".join(dict.fromkeys(c for c in line.cells if c))
+    for text in _note_texts(lines, after, start):
         for pattern, op in rules().bare_value_notes:
-            if pattern.search(fold(text)):
+            if pattern.search(text):
                 return op
     return None
 
 
 def _slash_from_notes(lines: list[Src], after: int, start: int | None = None) -> tuple[str, str] | None:
     """The two subjects a note gives the values of an a/b cell: 说明：…“/”前为城市、后为农村."""
-    for line in lines[start if start is not None else after : after + 3]:
-        text = line.text if line.cells is None else " ".join(dict.fromkeys(c for c in line.cells if c))
-        match = rules().slash_value_note.search(fold(text))
+    for text in _note_texts(lines, after, start):
+        match = rules().slash_value_note.search(text)
         if match:
             return match.group("a"), match.group("b")
     return None

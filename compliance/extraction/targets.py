@@ -233,7 +233,7 @@ def read_paragraph(
     spans += history  # its numbers are the past: neither targets nor numbers left unread
     for t, indicator, condition in zip(parsed, indicators, conditions, strict=True):
         spans.append((t.start, t.end))
-        if t.is_numeric and _counts_plan_parts(text, t):
+        if t.is_numeric and _named_no_target(text, t):
             continue  # 提出64项主要目标, 8个领域, 24小时畅通: the plan counting its own parts, a named concept
         if any(s <= t.start < e for s, e in history):
             continue  # “十三五”期间，全区新增学位8.6万个: the past, not a target
@@ -420,7 +420,7 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
 _NEVER_TARGETS = ("count of the plan's parts", "named concept or time of day")
 
 
-def _counts_plan_parts(text: str, target: Any) -> bool:
+def _named_no_target(text: str, target: Any) -> bool:
     """提出64项主要目标, 8个领域, 热线24小时畅通: a number the words around it say is no target."""
     if target.value is None:
         return False
