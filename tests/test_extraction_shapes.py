@@ -28,6 +28,13 @@ def targets(plan) -> list[tuple[int, str, str, Decimal | None, str | None, str]]
     ]
 
 
+def _written(folder: Path, text: str) -> Path:
+    """A plan text the test writes, as a file extraction reads."""
+    path = folder / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_dash_bullets_under_numbered_goals() -> None:
     (plan,) = extract(SHAPES / "women-dash-bullets.txt")
     assert (str(plan.plan.kind), plan.plan.period, plan.domains) == ("women", (2021, 2030), ["妇女与健康", "妇女与教育"])
@@ -387,13 +394,11 @@ def test_ocr_numbers_split_by_a_space_list_items_over_lines_and_a_name_glued_to_
 
 
 def test_a_hotline_open_round_the_clock_and_the_plans_own_counts_are_no_targets(tmp_path: Path) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    (plan,) = extract(_written(
+        tmp_path,
         "某某县妇女发展规划（2021—2030年）\n一、妇女与法律\n（一）主要目标\n1.妇女法律援助覆盖率达到100%。\n"
         "2.１２３３８妇女维权热线２４小时畅通。\n3.围绕8个领域提出60项主要目标。\n4.每天校外体育活动时间不少于1小时。\n",
-        encoding="utf-8",
-    )
-    (plan,) = extract(path)
+    ))
     assert [(t.indicator, t.target.value) for t in plan.targets] == [("妇女法律援助覆盖率", D(100)), ("每天校外体育活动时间", D(1))]
     assert not plan.unparsed
 
@@ -401,14 +406,12 @@ def test_a_hotline_open_round_the_clock_and_the_plans_own_counts_are_no_targets(
 def test_a_measure_then_the_places_its_values_hold_for_gives_conditional_targets(tmp_path: Path) -> None:
     """儿童乘车安全座椅使用率城区达到75%，农村达到50%: one measure, a condition per value (城区, 农村学校 …);
     a subject that opens the name (城市儿童之家覆盖率…，农村达到90%) still names the measure as before."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    (plan,) = extract(_written(
+        tmp_path,
         "某某县儿童发展规划（2021—2030年）\n一、儿童与教育\n（一）主要目标\n"
         "1.中小学校专职心理健康教育教师配备率城区学校达到100%，农村学校达到80%以上。\n"
         "2.城市儿童之家覆盖率保持在95%以上，农村达到90%。\n3.儿童乘车安全座椅使用率城区达到75%，农村达到50%。\n",
-        encoding="utf-8",
-    )
-    (plan,) = extract(path)
+    ))
     assert [(t.indicator, t.target.value, t.target.condition) for t in plan.targets] == [
         ("中小学校专职心理健康教育教师配备率", D(100), "城区学校"),
         ("中小学校专职心理健康教育教师配备率", D(80), "农村学校"),
@@ -422,15 +425,13 @@ def test_a_measure_then_the_places_its_values_hold_for_gives_conditional_targets
 def test_a_table_of_single_space_cells_and_a_section_with_any_short_qualifier(tmp_path: Path) -> None:
     """A 文库 export writes a table's cells apart by one space (序号 指标 单位 2020年 2025年目标 属性), with a
     page marker between its rows; 策略措施（量化任务）is the measures section; 各 before a number (A、B各2个)."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    (plan,) = extract(_written(
+        tmp_path,
         "某某市儿童发展规划（2021—2025年）\n一、主要目标\n（一）儿童与健康\n1.新生儿死亡率控制在2.8‰以下。\n"
         "二、策略措施（量化任务）\n建成儿童友好公园、儿童游乐场地各2个。\n三、组织实施\n市妇儿工委负责实施。\n"
         "附表：某某市儿童发展主要指标\n序号 指标 单位 2020年 2025年目标 属性\n1 新生儿死亡率 ‰ 3.3 ≤2.8 约束性\n"
         "第 2 页 共 3 页\n2 学前三年毛入园率 % 88.4 92 预期性\n说明：未标注符号的目标值为“达到”。\n",
-        encoding="utf-8",
-    )
-    (plan,) = extract(path)
+    ))
     assert [(t.line, t.indicator, str(t.target.op), t.target.value, str(t.section)) for t in plan.targets] == [
         (4, "新生儿死亡率", "<=", D("2.8"), "main_targets"),
         (6, "建成儿童友好公园", ">=", D(2), "measures"),
@@ -467,14 +468,12 @@ def test_a_workbooks_table_ends_with_its_sheet(tmp_path: Path) -> None:
 
 def test_circled_numbers_open_list_items_and_the_catalogue_knows_cunweihui(tmp_path: Path) -> None:
     """①…②… under a heading without punctuation are items of their own (not 筛查①适龄妇女…); 村委会 = 村民委员会."""
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    (plan,) = extract(_written(
+        tmp_path,
         "某某县妇女发展规划（2021—2030年）\n一、妇女与健康\n（一）主要目标\n1.提高“两癌”防治水平\n（1）“两癌”筛查\n"
         "①适龄妇女宫颈癌人群筛查率达到72%；\n②乳腺癌人群筛查率达到70%。\n二、妇女参与决策和管理\n（一）主要目标\n"
         "1.村委会成员中女性比例达到35%。\n",
-        encoding="utf-8",
-    )
-    (plan,) = extract(path)
+    ))
     numeric = [(t.line, t.indicator, t.target.value) for t in plan.targets if t.target.is_numeric]
     assert numeric == [(6, "适龄妇女宫颈癌人群筛查率", D(72)), (7, "乳腺癌人群筛查率", D(70)), (10, "村委会成员中女性比例", D(35))]
     from compliance.catalogue import load_catalogue
