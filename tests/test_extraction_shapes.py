@@ -479,3 +479,33 @@ def test_circled_numbers_open_list_items_and_the_catalogue_knows_cunweihui(tmp_p
     from compliance.catalogue import load_catalogue
 
     assert load_catalogue().match_indicator("村委会成员中女性比例", "women") is not None
+
+
+def test_a_wenku_table_with_empty_baselines_and_written_cells_flattened_over_a_page_mark(tmp_path: Path) -> None:
+    """1孕产妇死亡率（1/10万）—≤82… (an empty baseline), <2 then row 3, 42.545左右4… (45左右, row 4), a row cut by 第2页:
+    read cell by cell, each target at the line where its number stands."""
+    text = (
+        "某县妇女发展规划（2021—2030年）.pdf\n"
+        "1、某县妇女发展规划（2021—2030年）一、主要指标某县妇女发展主要指标序号指标名称2020年2030年"
+        "1孕产妇死亡率（1/10万）—≤82艾滋病母婴传播率（%）1.2<23就业人员中的女性比例（%）42.545左右4高中阶段毛入学率（%）9\n"
+        "第2页\n"
+        "2、3≥965妇女基本养老保险参保率（%）—≥95二、发展领域（一）妇女与健康主要目标：1.孕产妇死亡率控制在8/10万以下。"
+        "2.艾滋病母婴传播率控制在2%以下。（二）妇女与教育主要目标：1.高中阶段毛入学率达到96%以上。"
+        "（三）妇女与经济主要目标：1.就业人员中的女性比例\n"
+        "第3页\n"
+        "3、保持在45%左右。2.妇女基本养老保险参保率达到95%以上。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    table = [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.baseline.value if t.baseline else None)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ]
+    assert table == [
+        (2, "孕产妇死亡率", "<=", D(8), "1/10万", None),
+        (2, "艾滋病母婴传播率", "<", D(2), "%", D("1.2")),
+        (2, "就业人员中的女性比例", "~", D(45), "%", D("42.5")),
+        (4, "高中阶段毛入学率", ">=", D(96), "%", D(93)),  # 9 ‖ 第2页 ‖ 3≥965: the row crosses the page mark
+        (4, "妇女基本养老保险参保率", ">=", D(95), "%", None),
+    ]
+    assert not plan.unparsed

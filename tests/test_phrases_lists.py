@@ -20,6 +20,9 @@ from compliance.phrases import parse
         ("女童和男童入学率均达到99%", [("女童入学率", "99"), ("男童入学率", "99")]),
         # 均 after listed subjects that are no parallel subjects: one target, as the labels of real plans have it
         ("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上", [("孕产妇艾滋病、梅毒和乙肝检测率", "98")]),
+        # 均 after short subjects before one measure: each takes it
+        ("宫颈癌和乳腺癌早诊率均达到70%以上", [("宫颈癌早诊率", "70"), ("乳腺癌早诊率", "70")]),
+        ("孕产妇梅毒和乙肝检测率均保持在98%以上", [("孕产妇梅毒和乙肝检测率", "98")]),  # a subject of its own population: one
         # 分别: the measure lent whole (系统管理率, a shared head)
         ("孕产妇和3岁以下儿童系统管理率分别达到92%和90%以上", [("孕产妇系统管理率", "92"), ("3岁以下儿童系统管理率", "90")]),
         # a unit written per person and month

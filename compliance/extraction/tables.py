@@ -1057,29 +1057,113 @@ def _next_row(
             continue  # digits inside the name (拥有3岁以下…)
         if before in "(（" or re.match(r"^[/]", after):
             continue  # inside a unit: (1/10万)
-        name = text[start : match.start()]
+        cells_start = _cells_start(text, start, match.start())
+        name = text[start:cells_start]
         last = not after.strip() or not re.search(r"[\u4e00-\u9fff]", after[:4]) or bool(_TABLE_ENDS.match(after))
-        apart = _apart(text, match, run, k, str(following))
-        if apart is not None:
-            candidates, run_end = apart
+        if cells_start < match.start() or _CELL_SUFFIX.match(after):
+            # a row with an empty cell or a written cell (—<2, 45左右): read cell by cell
+            read = _cell_splits(text, cells_start, k, str(following))
+            if not read:
+                continue
+            candidates, run_end = read
         else:
-            candidates, run_end = _splits(run, k, str(following), after, last), match.end()
+            apart = _apart(text, match, run, k, str(following))
+            if apart is not None:
+                candidates, run_end = apart
+            else:
+                candidates, run_end = _splits(run, k, str(following), after, last), match.end()
         if not candidates:
             continue
         _, unit = split_indicator(name)
         scored = []
         for values, prefix in candidates:
-            penalty = _penalty(values, unit, name, plausible, prefix, stated)
+            penalty = _penalty([_cell_number(v) for v in values], unit, name, plausible, prefix, stated)
             if penalty is not None:
                 scored.append(_Split(values, prefix, penalty))
         if not scored:
-            return match.start(), run_end, _Split(list(candidates[0][0]), candidates[0][1], math.inf)
+            return cells_start, run_end, _Split(list(candidates[0][0]), candidates[0][1], math.inf)
         scored.sort(key=lambda s: s.penalty)
         best = scored[0]
         if len(scored) > 1 and scored[1].penalty - best.penalty < rules().flat_table_margin:
             best = _Split(best.values, best.prefix, math.inf)
-        return match.start(), run_end, best
+        return cells_start, run_end, best
     return None
+
+
+_EMPTY_MARKS = "—－-"
+# a written cell's words after its number (45左右, 98以上)
+_CELL_SUFFIX = re.compile(r"(?:左右|以上|以下)")
+
+
+def _cells_start(text: str, name_start: int, digits_at: int) -> int:
+    """Where a row's cells begin: before an empty cell's dash and a comparator glued to the digits (…率（%）—<2)."""
+    at = digits_at
+    if at > name_start and text[at - 1] in _COMPARATOR:
+        at -= 1
+    while at > name_start and text[at - 1] in _EMPTY_MARKS:
+        at -= 1
+    if at < digits_at and not re.search(r"[\u4e00-\u9fff）)]$", text[name_start:at]):
+        return digits_at  # a dash inside the name (0—6岁…): not a cell
+    return at
+
+
+def _cell_number(value: str) -> str:
+    """The number of a written cell (≥65 → 65, 45左右 → 45, — → —) for judging a split."""
+    return _CELL_SUFFIX.sub("", value.lstrip(_COMPARATOR)) if value not in _EMPTY_MARKS else value
+
+
+def _cell_splits(text: str, start: int, k: int, following: str) -> tuple[list[tuple[list[str], str]], int] | None:
+    """The readings of k cells from `start`, each an empty mark (—), a number with an optional comparator
+    before it and 左右/以上/以下 after it, then the next row's number (or the table's end).
+
+    All readings must end at the same place (the end of the next row's digits); else None, and the row
+    is read as before.
+    """
+    readings: list[tuple[list[str], str, int]] = []
+
+    def cells(at: int, n: int, taken: list[str]) -> None:
+        at = _skip_space(text, at)
+        if n == 0:
+            nxt = _NUMERIC.match(text, at)
+            rest = text[at:]
+            if nxt is None:
+                if not rest.strip() or _TABLE_ENDS.match(rest):
+                    readings.append((taken, "", at))
+                return
+            digits = nxt.group(0)
+            if digits.startswith(following):
+                prefix = digits[len(following) :]
+                if bool(_AFTER_DIGITS.match(text[nxt.end() :])) == bool(prefix) and re.match(
+                    r"[\u4e00-\u9fff0-9]", text[nxt.end() : nxt.end() + 1] or "x"
+                ):
+                    readings.append((taken, prefix, nxt.end()))
+            return
+        if at < len(text) and text[at] in _EMPTY_MARKS:
+            end = at
+            while end < len(text) and text[end] in _EMPTY_MARKS:
+                end += 1
+            cells(end, n - 1, [*taken, text[at:end]])
+            return
+        comparator = text[at] if at < len(text) and text[at] in _COMPARATOR else ""
+        digits_at = at + len(comparator)
+        run = _NUMERIC.match(text, digits_at)
+        if run is None:
+            return
+        for cut in range(1, len(run.group(0)) + 1):
+            head = run.group(0)[:cut]
+            if not _VALUE.match(head):
+                continue
+            end = digits_at + cut
+            suffix = _CELL_SUFFIX.match(text, end) if cut == len(run.group(0)) else None
+            if suffix:
+                cells(suffix.end(), n - 1, [*taken, comparator + head + suffix.group(0)])
+            else:
+                cells(end, n - 1, [*taken, comparator + head])
+
+    cells(start, k, [])
+    if not readings or len({end for _, _, end in readings}) != 1:
+        return None
+    return [(values, prefix) for values, prefix, _ in readings], readings[0][2]
 
 
 # the table ends where a part or a heading of the plan begins (…92100三、组织实施)
@@ -1240,9 +1324,14 @@ def _flat_targets(
             read = read_cell(value, unit, bare=bare)
             parent = read[0] if read else None
     plan_end = period[1] if period else None
+    at = name_end
     for column, value in zip(value_columns, split.values, strict=True):
+        found = line.text.find(value, at)
+        at = found + len(value) if found >= 0 else at
         if column.role != "target":
             continue
+        if found >= 0:
+            number_line = line.number_at(found + len(value) - 1)  # where the target's number stands (a row may cross a page mark)
         read = read_cell(value, unit, bare=bare)
         if not read or any("value" in v and not v.get("unit") for v in read):
             problems.append(RowProblem(number_line, row_text, said("extract.reason.row-unit")))

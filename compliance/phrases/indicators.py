@@ -141,7 +141,8 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
         each = work[span[1] : span[1] + 2].lstrip()[:1] in ("均", "都")  # 城市社区和农村社区…均达到: one value for each
         for candidate in (by_comma, by_all):
             if len(candidate) > 1 and (
-                all(_ends_with_measure(item) for item in candidate) or (each and _parallel(candidate))
+                all(_ends_with_measure(item) for item in candidate)
+                or (each and (_parallel(candidate) or _short_subjects(candidate)))
             ):
                 items = candidate
                 break
@@ -156,6 +157,14 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
         if not parallel:  # parallel subjects are populations of their own (女童、男童…)
             items = _carry_population(items)
     return items
+
+
+def _short_subjects(items: list[str]) -> bool:
+    """宫颈癌和乳腺癌早诊率均…: short subjects before the last item's measure, which each of them takes."""
+    *shorts, last = items
+    return bool(shorts) and _ends_with_measure(last) and all(
+        2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in shorts
+    )
 
 
 def _parallel(items: list[str]) -> bool:
