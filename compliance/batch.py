@@ -15,7 +15,7 @@ available), and still reported in input order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,9 +87,15 @@ def check_inputs(
     *,
     extraction: dict[str, Any] | None = None,
     exclude: Iterable[Path | str] = (),
+    prepare: Callable[[Any], Any] | None = None,
     **options: Any,
 ) -> Iterator[Any]:
     """Check every plan of every input; yield a `Report` per plan, an `InputFailure` per broken input.
+
+    With `prepare`, what it makes of each Report is yielded instead of the Report:
+    it runs where the report is made (in a worker), so a writer's work on each
+    report is shared out too and only its result (not the plan) is sent back
+    (`compliance.report.formats.Writer.prepare`).
 
     `references` and `options` (settings, or horizon, verified_only, select,
     ignore) are those of `compliance.check`; `extraction` steers plan documents
@@ -121,7 +127,7 @@ def check_inputs(
             text("cli.no-inputs"),
             hint=text("cli.no-inputs-hint", suffixes=", ".join(input_suffixes())),
         )
-    job = _Job(library, settings, options, extraction or {})
+    job = _Job(library, settings, options, extraction or {}, prepare)
     jobs = settings.jobs or available_cores()
     if jobs > 1 and len(files) > 1 and _can_fork():
         yield from _in_parallel(files, job, min(jobs, len(files)))
@@ -156,7 +162,8 @@ def _check_file(file: Path, job: _Job) -> list[Any]:
     except Exception as error:  # noqa: BLE001 - one input's bug must not cost the others' reports
         message = text("cli.internal-input", error=f"{type(error).__name__}: {error}")
         return [InputFailure(str(file), [Problem(str(file), message, hint=text("cli.internal-input-hint"))], internal=True)]
-    return [check(plan, job.library, settings=job.settings, **job.options) for plan in plans]
+    reports = [check(plan, job.library, settings=job.settings, **job.options) for plan in plans]
+    return reports if job.prepare is None else [job.prepare(report) for report in reports]
 
 
 # --- checking in parallel -------------------------------------------------------------------------------
@@ -175,6 +182,7 @@ class _Job:
     settings: Any
     options: dict[str, Any]
     extraction: dict[str, Any]
+    prepare: Callable[[Any], Any] | None = None
 
 
 _JOB: _Job | None = None  # what the forked workers inherit

@@ -75,3 +75,58 @@ def test_jobs_default_to_the_cores_available_and_come_from_the_environment() -> 
     assert load_settings({}, config_file=False, environ={"COMPLIANCE_JOBS": "3"}).jobs == 3
     code, _, err = _run("check", PLANS, "--jobs", "0")
     assert code == 2 and "--jobs" in err
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "html", "csv", "markdown"])
+def test_a_writer_that_prepares_writes_the_same_from_the_prepared_report(format_name: str) -> None:
+    """`add_prepared(prepare(report))` — the workers' share and the parent's — writes what `add(report)` writes."""
+    import io
+
+    from compliance.checking import check
+    from compliance.loading.plans import load_plan
+    from compliance.messages import using
+    from compliance.report.formats import WriterOptions, get_format
+
+    writer_class = get_format(format_name).writer_class()
+    assert writer_class.prepares
+    library = ReferenceLibrary.load()
+    written = []
+    for prepared in (False, True):
+        out = io.StringIO()
+        with using("en"):
+            writer = writer_class(out, WriterOptions())
+        for plan in sorted(PLANS.glob("*.yaml"))[:3]:
+            report = check(load_plan(plan), library)
+            if prepared:
+                with using("zh"):  # prepare renders in the writer's language, whatever the worker's is
+                    writer.add_prepared(writer.prepare(report))
+            else:
+                writer.add(report)
+        with using("en"):
+            writer.close()
+        written.append(out.getvalue())
+    assert written[0] == written[1] and written[0]
+
+
+def test_workers_send_the_prepared_report_not_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a writer that prepares, a worker renders each report and sends a few kilobytes, not the plan."""
+    import io
+    import pickle
+
+    import compliance.batch
+    from compliance.report.formats import Prepared, WriterOptions, get_format
+
+    library = ReferenceLibrary.load()
+    settings = load_settings({}, config_file=False, environ={})
+    writer = get_format("text").writer_class()(io.StringIO(), WriterOptions())
+    chunk = [str(p) for p in sorted(PLANS.glob("*.yaml"))]
+    sizes = {}
+    for prepare in (None, writer.prepare):
+        monkeypatch.setattr(compliance.batch, "_JOB", compliance.batch._Job(library, settings, {}, {}, prepare))
+        data = compliance.batch._work(chunk)
+        sizes[prepare is None] = len(data)
+        results = compliance.batch._unpack(data, library)
+        assert len(results) == len(chunk)
+        assert all(isinstance(r, Prepared) for r in results) == (prepare is not None)
+    assert sizes[False] * 3 < sizes[True]  # the reports with their plans weigh several times more
+    assert all(isinstance(r.content[0], str) for r in pickle.loads(compliance.batch._work(chunk)))

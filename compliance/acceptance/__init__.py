@@ -64,6 +64,11 @@ class AcceptanceStage:
             else None
         )
 
+    @property
+    def active(self) -> bool:
+        """Does this stage change or record reports (waivers, a baseline to apply or to write)?"""
+        return self.waivers is not None or self.recorder is not None or self.matcher is not None
+
     def add(self, report: Report) -> None:
         if self.waivers is not None:
             apply_waivers([report], self.waivers, self.today)

@@ -153,7 +153,7 @@ def check(
     from compliance.batch import InputFailure, find_inputs
     from compliance.cli.output import Progress, check_destination, destination, progress_wanted, use_colour
     from compliance.messages import resolve_language, using
-    from compliance.report.formats import WriterOptions, get_format
+    from compliance.report.formats import Prepared, WriterOptions, get_format
 
     # the settings' own problems speak the language asked for; the report's is known once the format is
     click.get_current_context().with_resource(using(resolve_language(lang, strict=False)))
@@ -191,7 +191,17 @@ def check(
     with using(language), destination(output, chosen.binary, colour_on) as stream:
         extra = {"settings": settings, "baseline": bool(settings.baseline or write_baseline)}
         writer = chosen.writer_class()(stream, WriterOptions(color=colour_on, to_file=output is not None, extra=extra))
-        for result in _results(paths, files, stdin_filename, library, settings, extraction):
+        # the writer's work on each report is done where it is made (a worker), unless the acceptance stage
+        # must see the report first (waivers, a baseline: they mark its findings before it is written)
+        prepare = writer.prepare if writer.prepares and not acceptance.active else None
+        for result in _results(paths, files, stdin_filename, library, settings, extraction, prepare):
+            if isinstance(result, Prepared):
+                progress.step(result.label)
+                used.update(result.references)
+                checked += 1
+                failed = failed or result.failed
+                writer.add_prepared(result)
+                continue
             if isinstance(result, InputFailure):
                 progress.step(result.file)
                 progress.clear()
@@ -226,7 +236,13 @@ STDIN = "-"
 
 
 def _results(
-    paths: tuple[str, ...], files: list[Any], stdin_filename: str | None, library: Any, settings: Any, extraction: dict[str, Any]
+    paths: tuple[str, ...],
+    files: list[Any],
+    stdin_filename: str | None,
+    library: Any,
+    settings: Any,
+    extraction: dict[str, Any],
+    prepare: Any = None,
 ) -> Any:
     """The results of the run: standard input's plans first (PATH '-'), then every file's."""
     from compliance.batch import InputFailure, check_inputs
@@ -244,7 +260,9 @@ def _results(
             for plan in plans:
                 yield check(plan, library, settings=settings)
     if files or not all(p == STDIN for p in paths):
-        yield from check_inputs(files or [p for p in paths if p != STDIN], library, settings=settings, extraction=extraction)
+        yield from check_inputs(
+            files or [p for p in paths if p != STDIN], library, settings=settings, extraction=extraction, prepare=prepare
+        )
 
 
 def _inputs_not_reports(found: list[Path], output: str | None, format_name: str) -> list[Path]:

@@ -77,14 +77,55 @@ class WriterOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class Prepared:
+    """A report as its writer prepared it where it was made (a batch's worker): what the run needs of it.
+
+    A few kilobytes instead of the report with its whole plan, so that a worker
+    sends this, not the report, and the writer's own work on each report is
+    done in the workers, not one report after another in the parent.
+    """
+
+    label: str  # the plan's file, else its title (for the progress line)
+    references: list[Any]  # the files of the reference plans used
+    failed: bool  # Report.failed
+    content: Any  # the writer's own: what `add_prepared` takes
+
+
 class Writer:
-    """Receives each result as it comes, then writes the report in `close`."""
+    """Receives each result as it comes, then writes the report in `close`.
+
+    A writer that `prepares` does its work on a report in `prepare(report)`,
+    a function of the report alone and of the writer's options (run in a batch's
+    worker, in the same language), and `add_prepared(prepared)` writes the result
+    in input order. `add(report)` must write what `add_prepared(prepare(report))` writes.
+    """
+
+    prepares = False
 
     def __init__(self, out: IO[Any], options: WriterOptions | None = None) -> None:
+        from compliance.messages import language
+
         self.out = out
         self.options = options or WriterOptions()
+        self.language = language()  # the language `prepare` renders in, wherever it runs
 
     def add(self, report: Report) -> None:  # pragma: no cover - every writer implements it
+        raise NotImplementedError
+
+    def prepare(self, report: Report) -> Prepared:
+        """The writer's work on one report, for `add_prepared` (only for a writer that `prepares`)."""
+        from compliance.messages import using
+
+        with using(self.language):
+            content = self._prepared(report)
+        label = str(report.plan.path or report.plan.plan.title)
+        return Prepared(label, [r.file for r in report.references], report.failed, content)
+
+    def _prepared(self, report: Report) -> Any:  # pragma: no cover - every writer that prepares implements it
+        raise NotImplementedError
+
+    def add_prepared(self, prepared: Prepared) -> None:  # pragma: no cover - every writer that prepares implements it
         raise NotImplementedError
 
     def add_failure(self, failure: InputFailure) -> None:  # pragma: no cover
@@ -103,8 +144,18 @@ class DocumentWriter(Writer):
         super().__init__(out, options)
         self.collector = ReportCollector()
 
+    prepares = True
+
     def add(self, report: Report) -> None:
         self.collector.add(report)
+
+    def _prepared(self, report: Report) -> Any:
+        from compliance.report.json_report import report_part
+
+        return report_part(report, record=self.collector.keep_reports)
+
+    def add_prepared(self, prepared: Prepared) -> None:
+        self.collector.add_part(prepared.content)
 
     def add_failure(self, failure: InputFailure) -> None:
         self.collector.add_failure(failure)

@@ -12,6 +12,7 @@ docs/report.schema.json.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -176,6 +177,38 @@ def failure_record(failure: InputFailure) -> dict[str, Any]:
     }
 
 
+@dataclass
+class ReportPart:
+    """What one report adds to the report document: its counts, its matrix row, its record if kept.
+
+    Small and plain (no plan, no reference objects), so that a batch's worker makes
+    it where the report is made and sends only this.
+    """
+
+    input: str
+    settings: dict[str, Any]
+    statistics: Any  # compliance.report.summary.Statistics of this report alone
+    columns: list[Any]  # compliance.report.summary.Column
+    row: dict[str, Any]
+    record: dict[str, Any] | None = None
+
+
+def report_part(report: Report, record: bool = True) -> ReportPart:
+    from compliance.report.summary import Statistics, matrix_row
+
+    statistics = Statistics()
+    statistics.add(report)
+    columns, row = matrix_row(report)
+    return ReportPart(
+        input=str(report.plan.path),
+        settings=settings_record(report),
+        statistics=statistics,
+        columns=columns,
+        row=row,
+        record=report_record(report) if record else None,
+    )
+
+
 class ReportCollector:
     """Builds the report document from results as they come: a Report per plan, an InputFailure per broken input.
 
@@ -196,13 +229,17 @@ class ReportCollector:
         self._inputs: set[str] = set()
 
     def add(self, report: Report) -> None:
-        index = self.statistics.plans
-        self.matrix.add(report, index)
-        self.statistics.add(report)
-        self._inputs.add(str(report.plan.path))
-        self.settings = self.settings or settings_record(report)
+        self.add_part(report_part(report, record=self.keep_reports))
+
+    def add_part(self, part: ReportPart) -> None:
+        """What one report adds, made by `report_part` (in a batch's worker, where the report is made)."""
+        self.matrix.add_row(part.columns, part.row, self.statistics.plans)
+        self.statistics.merge(part.statistics)
+        self._inputs.add(part.input)
+        self.settings = self.settings or part.settings
         if self.keep_reports:
-            self.reports.append(report_record(report))
+            assert part.record is not None
+            self.reports.append(part.record)
 
     def add_failure(self, failure: InputFailure) -> None:
         self.statistics.add_failure(failure.internal)

@@ -215,6 +215,14 @@ class Statistics:
             self.severities[finding.severity.value] += 1
             self.rules[(finding.code, finding.rule, finding.severity.value)] += 1
 
+    def merge(self, other: Statistics) -> None:
+        """Add another's counts (a worker's, for the reports it made)."""
+        self.plans += other.plans
+        self.plans_failed += other.plans_failed
+        self.severities.update(other.severities)
+        self.rules.update(other.rules)
+        self.accepted.update(other.accepted)
+
     def add_failure(self, internal: bool = False) -> None:
         self.input_errors += 1
         self.internal_errors += int(internal)
@@ -257,22 +265,16 @@ class Matrix:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, report: Report, index: int) -> dict[str, Any]:
-        columns = reference_columns(report)
+        return self.add_row(*matrix_row(report), index)
+
+    def add_row(self, columns: list[Column], row: dict[str, Any], index: int) -> dict[str, Any]:
+        """A row made by `matrix_row` (perhaps in a worker), as the report numbered `index`."""
         for column in columns:
             if (column.kind, column.id) not in self.columns:
                 if column.order[0] == 1:
                     column.order = (1, len(self.columns))
                 self.columns[(column.kind, column.id)] = column
-        info = report.plan.plan
-        row = {
-            "report": index,
-            "county": county(info.jurisdiction),
-            "jurisdiction": list(info.jurisdiction),
-            "kind": info.kind.value if info.kind else None,
-            "title": info.title,
-            "file": str(report.plan.path) if report.plan.path else None,
-            "cells": matrix_cells(report, columns),
-        }
+        row = {"report": index, **row}
         self.rows.append(row)
         return row
 
@@ -286,6 +288,21 @@ class Matrix:
             "columns": [c.record() for c in self.ordered_columns()],
             "rows": self.rows,
         }
+
+
+def matrix_row(report: Report) -> tuple[list[Column], dict[str, Any]]:
+    """One plan's reference columns and its row of the matrix (without its number in the batch)."""
+    columns = reference_columns(report)
+    info = report.plan.plan
+    row = {
+        "county": county(info.jurisdiction),
+        "jurisdiction": list(info.jurisdiction),
+        "kind": info.kind.value if info.kind else None,
+        "title": info.title,
+        "file": str(report.plan.path) if report.plan.path else None,
+        "cells": matrix_cells(report, columns),
+    }
+    return columns, row
 
 
 def county(jurisdiction: list[str] | tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from compliance.messages import msg
 from compliance.report.summary import headline
-from compliance.report.formats import Writer, WriterOptions
+from compliance.report.formats import Prepared, Writer, WriterOptions
 from compliance.report.table import display_width, pad
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -311,11 +311,26 @@ class TextWriter(Writer):
             self.out.write("\n\n")
         self.count += 1
 
+    prepares = True
+
     def add(self, report: Report) -> None:
-        self._separate()
-        self.out.write(render_text(report, self.style))
-        self.out.flush()
+        self._write(render_text(report, self.style))
         self.collector.add(report)
+
+    def _prepared(self, report: Report) -> tuple[str, Any]:
+        from compliance.report.json_report import report_part
+
+        return render_text(report, self.style), report_part(report, record=False)
+
+    def add_prepared(self, prepared: Prepared) -> None:
+        text, part = prepared.content
+        self._write(text)
+        self.collector.add_part(part)
+
+    def _write(self, text: str) -> None:
+        self._separate()
+        self.out.write(text)
+        self.out.flush()
 
     def add_failure(self, failure: InputFailure) -> None:
         self.collector.add_failure(failure)
