@@ -509,3 +509,26 @@ def test_a_wenku_table_with_empty_baselines_and_written_cells_flattened_over_a_p
         (4, "妇女基本养老保险参保率", ">=", D(95), "%", None),
     ]
     assert not plan.unparsed
+
+
+def test_a_clause_naming_only_where_its_value_holds_is_a_condition_of_the_measure_before(tmp_path: Path) -> None:
+    """…比例不低于3:2，人流量较大区域达到2:1 and …党政工作部门达到55%，事业单位达到45%: the later clause is the same
+    measure under a condition; a clause of another unit, or one naming a measure, stays a target of its own."""
+    text = (
+        "某县妇女发展规划（2021—2030年）\n"
+        "一、妇女与环境\n"
+        "主要目标：\n"
+        "1.公共厕所女厕位与男厕位比例不低于3:2，人流量较大区域达到2:1。\n"
+        "2.党政工作部门领导班子配备女干部的比例达到55%，事业单位达到45%，全县建成示范点10个。\n"
+        "3.农村自来水普及率达到95%，农村卫生厕所普及率达到90%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.condition, str(t.target.op), t.target.value) for t in plan.targets if t.target.is_numeric] == [
+        ("公共厕所女厕位与男厕位比例", None, ">=", D("1.5")),
+        ("公共厕所女厕位与男厕位比例", "人流量较大区域", "=", D(2)),
+        ("党政工作部门领导班子配备女干部的比例", None, ">=", D(55)),
+        ("党政工作部门领导班子配备女干部的比例", "事业单位", ">=", D(45)),
+        ("建成示范点", None, ">=", D(10)),
+        ("农村自来水普及率", None, ">=", D(95)),
+        ("农村卫生厕所普及率", None, ">=", D(90)),
+    ]

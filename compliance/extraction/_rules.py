@@ -101,6 +101,7 @@ class Rules:
     non_targets: list[NonTarget]
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
+    condition_clause_chars: int  # 事业单位达到45% after another target of the sentence: a condition, not a name
     history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
 
 
@@ -199,6 +200,7 @@ def rules() -> Rules:
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),
+        condition_clause_chars=int(data.get("condition_clause_chars", 8)),
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
         history_openers=re.compile("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
     )

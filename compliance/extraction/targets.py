@@ -445,6 +445,7 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
     subjects = rules().elliptical_subjects
     out: list[tuple[str, str] | None] = [None] * len(parsed)
     measure: tuple[int, str] | None = None  # (sentence start, the measure) of the sentence being read
+    previous: tuple[int, str, Any] | None = None  # (sentence start, indicator, target) of the last named target
     for n, t in enumerate(parsed):
         if not t.indicator or t.condition:
             continue
@@ -455,7 +456,35 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
             measure = (begin, split[0])
         elif measure is not None and measure[0] == begin and _place(key, subjects):
             out[n] = (measure[1], key)
+        elif (
+            previous is not None and previous[0] == begin and not _place(key, subjects)  # 农村达到90%: completed below
+            and _condition_only(key, t, previous[2], text)
+        ):
+            out[n] = (previous[1], key)
+        previous = (begin, out[n][0] if out[n] else t.indicator, t)
     return out
+
+
+def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
+    """事业单位达到45%, after …党政工作部门达到55%，: a clause naming only where its value holds.
+
+    A short name (rules/extraction.yaml `condition_clause_chars`) with no measure and no
+    number, in a clause of the same sentence right after another target of the same unit:
+    the measure is that target's, the name its condition.
+    """
+    from compliance.phrases.indicators import _ends_with_measure
+
+    between = text[before.end : target.start]
+    return (
+        2 <= len(key) <= rules().condition_clause_chars
+        and not _ends_with_measure(key)
+        and not re.search(r"[0-9０-９*＊]", key)
+        and target.unit == before.unit
+        and target.is_numeric
+        and before.is_numeric
+        and bool(re.search(r"[，,；;]", between))
+        and not re.search(r"[。！？!?]", between)
+    )
 
 
 def _measure_then_place(key: str, subjects: list[str]) -> tuple[str, str] | None:
