@@ -532,3 +532,25 @@ def test_a_clause_naming_only_where_its_value_holds_is_a_condition_of_the_measur
         ("农村自来水普及率", None, ">=", D(95)),
         ("农村卫生厕所普及率", None, ">=", D(90)),
     ]
+
+
+def test_a_main_indicators_part_that_lists_its_targets_as_text(tmp_path: Path) -> None:
+    """三、主要指标 then (1)新生儿死亡率：2020年3.1‰，2025年降至2.8‰以下: text under an indicator-table heading is
+    read; the clause names only its year, so the measure is the head before the colon; the 2020 value is no target."""
+    text = (
+        "某县儿童发展规划（2021—2025年）\n"
+        "一、发展现状\n2020年，全县婴儿死亡率4.9‰。\n"
+        "二、主要指标\n"
+        "（1）新生儿死亡率：2020年3.1‰，2025年降至2.8‰以下。\n"
+        "（2）儿童伤害死亡率：以2020年为基数下降20%。\n"
+        "（3）每千人口拥有3岁以下婴幼儿托位数：2020年1.4个，2025年达到3个。\n"
+        "三、主要任务\n（一）儿童与健康\n1.目标。婴儿死亡率控制在4.5‰以内。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, str(t.section)) for t in plan.targets if t.target.is_numeric] == [
+        (5, "新生儿死亡率", "<=", D("2.8"), "indicator_table"),
+        (6, "儿童伤害死亡率", "rel_decrease", D(20), "indicator_table"),
+        (7, "每千人口拥有3岁以下婴幼儿托位数", ">=", D(3), "indicator_table"),
+        (10, "婴儿死亡率", "<=", D("4.5"), "measures"),
+    ]
+    assert not plan.unparsed

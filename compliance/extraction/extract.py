@@ -217,7 +217,7 @@ def _plan(
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []
     for paragraph in paragraphs(segment.lines, layout.contexts):
-        found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section == "main_targets")
+        found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section in ("main_targets", "indicator_table"))
         _carry_qualifier(found, paragraph.text, kind, catalogue)
         name_by_catalogue(found, paragraph.text, kind, catalogue)
         texts.append((paragraph, found))

@@ -459,9 +459,10 @@ def item_marker(text: str) -> int:
 
 @dataclass
 class Context:
-    section: str | None  # main_targets | measures | None (not a target section)
+    section: str | None  # main_targets | measures | indicator_table | None (not a target section)
     domain: str | None
     heading: bool = False  # the line is a heading (no text to read)
+    table: bool = False  # a line of a table the table readers read (not text for the paragraph reader)
     note: str | None = None
     audit: bool = False  # outside any known section, but not provably outside the targets: numbers are listed
 
@@ -534,7 +535,7 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             contexts.append(Context(section, domain, heading=not heading.inline))
             continue
         if i in table_lines:
-            contexts.append(Context("indicator_table", domain))
+            contexts.append(Context("indicator_table", domain, table=True))
             continue
         item = line_item(line)
         if (

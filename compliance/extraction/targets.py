@@ -65,6 +65,11 @@ def _opens_item(text: str) -> bool:
     return bool(re.match(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+)", folded))
 
 
+# sections whose text lines the paragraph reader reads: a 主要指标 part may list its targets as text
+# ((1)新生儿死亡率：2020年3.1‰，2025年降至2.8‰以下) instead of a table
+_TEXT_SECTIONS = ("main_targets", "measures", "indicator_table", "audit")
+
+
 def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     """Paragraphs of the target sections, broken lines joined."""
     out: list[Paragraph] = []
@@ -72,7 +77,10 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     previous_text = ""
     for line, context in zip(lines, contexts, strict=False):
         section = context.section if not getattr(context, "audit", False) else "audit"
-        if section not in ("main_targets", "measures", "audit") or context.heading or line.cells is not None or line.table_text:
+        if (
+            section not in _TEXT_SECTIONS or context.heading or getattr(context, "table", False)
+            or line.cells is not None or line.table_text
+        ):
             current = None
             previous_text = ""
             continue
@@ -526,6 +534,10 @@ def _complete_subjects(text: str, parsed: list[Any], conditions: list[Any] | Non
         if conditions is not None and conditions[n] is not None:
             out.append(indicator)  # named with its condition already
             continue
+        if indicator is None and _YEAR_ONLY.fullmatch(_before_quote(text, t.start)):
+            # 新生儿死亡率：2020年3.1‰，2025年降至2.8‰以下: the clause names only its year; the head names the measure
+            out.append(_colon_head(text, t.start))
+            continue
         subject = _subject_word(squeeze(indicator) if indicator else _before_quote(text, t.start), subjects)
         if subject is None or (indicator and squeeze(indicator) != subject):
             out.append(indicator)
@@ -536,6 +548,27 @@ def _complete_subjects(text: str, parsed: list[Any], conditions: list[Any] | Non
             continue
         out.append(subject + _without_subject(head, subjects))
     return out
+
+
+# a clause whose words before the value are only its year: 2025年, 到2030年, 以2020年为基数
+_YEAR_ONLY = re.compile(r"(?:(?:到|至|在)?(?:\d{4}|[*＊]{4})年(?:前|底|末)?|以(?:\d{4}|[*＊]{4})年为基数|)")
+
+
+def _colon_head(text: str, start: int) -> str | None:
+    """The measure a sentence opens with before a colon (（1）新生儿死亡率：…), when it names one."""
+    from compliance.phrases.indicators import _ends_with_measure
+
+    begin = start
+    while begin > 0 and text[begin - 1] not in "。；;！!？?\n":
+        begin -= 1
+    lead = text[begin:start]
+    colon = max(lead.rfind(":"), lead.rfind("："))
+    if colon < 0:
+        return None
+    head = _LEADING_NUMBER.sub("", lead[:colon].strip(), count=1).strip()
+    if not head or len(head) > 30 or re.search(r"[，,。；;]", head) or not _ends_with_measure(squeeze(head)):
+        return None
+    return head
 
 
 def _subject_word(key: str, subjects: list[str]) -> str | None:
@@ -662,7 +695,7 @@ def unaccounted(
         text = line.text if line.cells is None else " ".join(line.cells)
         opened = _part_opened(line.text, kind) if line.cells is None else None
         part = opened or part
-        read = (context.section in ("main_targets", "measures") or context.audit) and not context.heading
+        read = (context.section in _TEXT_SECTIONS or context.audit) and not context.heading and not context.table
         read = read and line.cells is None and not line.table_text  # a line `paragraphs` gave read_paragraph
         inline = _inline_section(words).search(fold(line.key)) is not None
         if read or i in tables or not _NUMBER.search(fold(text)) or not _in_targets(line, context, inline, part):
