@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from compliance.errors import UnitError
@@ -164,6 +164,10 @@ def as_fraction(value: Number) -> Fraction:
                 return found
     elif type(value) is Fraction:
         return value
+    elif type(value) is str:  # the bounds and tolerances of rules files, asked for per target
+        found = _TEXT_FRACTIONS.get(value)
+        if found is not None:
+            return found
     if isinstance(value, Fraction):
         return value
     if isinstance(value, float):
@@ -175,10 +179,18 @@ def as_fraction(value: Number) -> Fraction:
             if len(_FRACTIONS) < 100_000:
                 _FRACTIONS[value] = found
         return found
-    return Fraction(Decimal(value) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        found = _TEXT_FRACTIONS.get(value)
+        if found is None:
+            found = Fraction(Decimal(value))
+            if len(_TEXT_FRACTIONS) < 10_000:
+                _TEXT_FRACTIONS[value] = found
+        return found
+    return Fraction(value)
 
 
 _FRACTIONS: dict[Decimal, Fraction] = {}  # equal Decimals (95, 95.0) are the same Fraction
+_TEXT_FRACTIONS: dict[str, Fraction] = {}
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:
@@ -264,6 +276,7 @@ class _Dimension:
         return re.sub(r"\[(\w+)\]", word, self.written)
 
 
+@lru_cache(maxsize=8192)  # equal values (95, 95.0, Fraction(95)) are written alike: one entry serves them all
 def number_text(value: Number | float) -> str:
     """A number as a person writes it: 95, 0.85, 5.2 (at most four decimals, no trailing zeros)."""
     number = float(as_fraction(value)) if not isinstance(value, float) else value

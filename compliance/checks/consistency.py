@@ -187,9 +187,10 @@ def _agrees(a: TargetValue, b: TargetValue, indicator: Any) -> bool:
     """
     if a.masked or b.masked:
         return a.masked and b.masked
-    if indicator is not None and a.exact is not None and b.exact is not None and a.unit and b.unit:
+    exact_a, exact_b = (a.exact, b.exact) if indicator is not None else (None, None)
+    if exact_a is not None and exact_b is not None and a.unit and b.unit:
         try:
-            level = indicator.to_canonical(a.exact, a.unit) == indicator.to_canonical(b.exact, b.unit)
+            level = indicator.to_canonical(exact_a, a.unit) == indicator.to_canonical(exact_b, b.unit)
         except UnitError:
             level = False
         return level and (a.op is b.op or any({a.op.value, b.op.value} <= ops for ops in _AGREEING_OPS))

@@ -48,6 +48,8 @@ class CheckContext:
     _reference_name_keys: set[str] | None = None
     _plan_ids: set[int] | None = None
     _plan_targets: dict[str, list[Target]] | None = None
+    _target_keys: dict[tuple[int, Kind | None], tuple[str, Any]] = field(default_factory=dict)
+    _binding: list[ReferenceTarget] | None = None
 
     # --- indicators -------------------------------------------------------
     def resolve(self, name: str, kind: Kind | None = None, *, typo: bool = False) -> tuple[str, Any]:
@@ -83,11 +85,20 @@ class CheckContext:
             self._plan_ids = {id(t) for t in self.plan.targets}
         return id(target) in self._plan_ids
 
+    def _resolved(self, target: Target, kind: Kind | None) -> tuple[str, Any]:
+        # asked for again and again by every rule family: once per target (the targets live as long as the check)
+        found = self._target_keys.get((id(target), kind))
+        if found is None:
+            found = self._target_keys[(id(target), kind)] = self.resolve(
+                target.indicator, kind, typo=self.is_plan_target(target)
+            )
+        return found
+
     def key(self, target: Target, kind: Kind | None = None) -> str:
-        return self.resolve(target.indicator, kind, typo=self.is_plan_target(target))[0]
+        return self._resolved(target, kind)[0]
 
     def indicator(self, target: Target, kind: Kind | None = None) -> Any:
-        return self.resolve(target.indicator, kind, typo=self.is_plan_target(target))[1]
+        return self._resolved(target, kind)[1]
 
     def near_miss(self, target: Target) -> Any:
         """The near miss a plan target's name is (compliance.catalogue.NearMiss), if it is one."""
@@ -147,7 +158,9 @@ class CheckContext:
         return True
 
     def binding_reference_targets(self) -> list[ReferenceTarget]:
-        return [r for r in self.reference_targets() if self.binds(r)]
+        if self._binding is None:  # asked for by several rule families: decided once per check
+            self._binding = [r for r in self.reference_targets() if self.binds(r)]
+        return list(self._binding)
 
     def shared_reference_targets(self) -> list[ReferenceTarget]:
         """Targets the plan's level makes up together with its peers (a share of counties, for a county)."""

@@ -66,8 +66,9 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
         }
         if value.op.is_relative:
             continue  # a relative change is not a level: its unit is checked against the reference's
+        exact = value.exact
         try:
-            converted = indicator.to_canonical(value.exact, value.unit) if value.exact is not None else None
+            converted = indicator.to_canonical(exact, value.unit) if exact is not None else None
         except UnitError:
             context.unusable.add(id(target))
             yield UnitMismatch.finding(
@@ -76,10 +77,9 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
                 **details,
             )
             continue
-        plausible = getattr(indicator, "plausible", None)
         if converted is None:
             continue
-        low, high = (as_fraction(str(bound)) for bound in plausible) if plausible else (None, None)
+        low, high = _plausible(indicator)
         if low is None or high is None or low <= converted <= high:
             # plausible, yet perhaps in the wrong unit: still compared, converted
             if value.unit != indicator.unit and {value.unit, indicator.unit} <= watched:
@@ -104,6 +104,22 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
             suggestion=msg("implausible-value.hint"),
             **details,
         )
+
+
+def _plausible(indicator: Any) -> tuple[Fraction | None, Fraction | None]:
+    """The indicator's plausible range, exactly (remembered per indicator: asked for by every plan's target)."""
+    entry = _RANGES.get(id(indicator))
+    if entry is None or entry[0] is not indicator:
+        if len(_RANGES) > 4096:
+            _RANGES.clear()
+        plausible = getattr(indicator, "plausible", None)
+        low, high = (as_fraction(str(bound)) for bound in plausible) if plausible else (None, None)
+        entry = _RANGES[id(indicator)] = (indicator, low, high)
+    return entry[1], entry[2]
+
+
+# id(indicator) -> (indicator, low, high); the entry holds the indicator, so its id is not reused while it lives
+_RANGES: dict[int, tuple[Any, Fraction | None, Fraction | None]] = {}
 
 
 def _unusual_unit(target: Any, value: Any, indicator: Any, converted: Fraction, details: dict[str, Any]) -> Finding:

@@ -245,8 +245,8 @@ class _Builder:
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
-        values, keys = self.document.values, self.document.keys
-        resolved = _RESOLVED
+        values, keys, numbers = self.document.values, self.document.keys, self.document.numbers
+        resolved, number_tags, plain_number = _RESOLVED, _NUMBER_TAGS, _PLAIN_NUMBER.fullmatch
         scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end, alias_event = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
         plain_yaml = not self.json
@@ -263,6 +263,21 @@ class _Builder:
                             tag = resolved.get(text) or self._resolve(text, event.implicit)
                         else:
                             tag = _STR
+                        if tag in number_tags and stack[-1].key is not _NO_KEY and ":" not in text:
+                            # a number as a mapping's value (target values, years): read here, as _scalar would
+                            written = text.strip()
+                            frame = stack[-1]
+                            if frame.is_map and frame.key is not _MERGE and plain_number(written):
+                                key = frame.key
+                                path = (*frame.path, key)
+                                values[path] = mark
+                                numbers[path] = written
+                                frame.value[key] = (  # type: ignore[index]
+                                    int(written) if tag == _INT and not _FRACTIONAL(written) else float(written)
+                                )
+                                frame.size += 1
+                                frame.key = _NO_KEY
+                                continue
                         if tag == _STR:  # text: as a key, a mapping's value or an item
                             frame = stack[-1]
                             if not frame.is_map:
@@ -473,7 +488,7 @@ class _Builder:
             if re.fullmatch(r"[-+]?0[0-9_]+(?:\.[0-9_]*)?", text):
                 raise self.error(mark, "leading-zero", value=text, plain=text.lstrip("+-").lstrip("0") or "0")
             raise self.error(mark, "not-a-number", value=text)
-        if whole and not re.search(r"[.eE]", text):
+        if whole and not _FRACTIONAL(text):
             return int(text)
         return float(text)
 
@@ -492,7 +507,9 @@ class _Builder:
 
 _RESOLVER: Any = None
 _STR, _NULL, _BOOL, _MERGE_TAG = f"{_CORE}str", f"{_CORE}null", f"{_CORE}bool", f"{_CORE}merge"
-_NUMBER_TAGS = (f"{_CORE}int", f"{_CORE}float")
+_INT = f"{_CORE}int"
+_NUMBER_TAGS = (_INT, f"{_CORE}float")
+_FRACTIONAL = re.compile(r"[.eE]").search  # a number written with a point or an exponent is read as a float
 _RESOLVED: dict[str, str] = {}  # plain scalar text -> its implicit tag (keys and words repeat from file to file)
 _RESOLVED_KEPT = 50_000
 

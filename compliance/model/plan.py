@@ -159,13 +159,19 @@ class TargetValue(Model):
     @property
     def exact(self) -> Fraction | None:
         """The value as an exact fraction: a ratio (三分之一, 2:3) from its terms, not its rounding."""
-        if self.ratio is not None and self.ratio[1]:
-            return Fraction(self.ratio[0]) / Fraction(self.ratio[1])
-        if isinstance(self.value, Decimal):
-            from compliance.units import as_fraction  # remembered per value: asked for by every comparison
+        ratio = self.ratio
+        if ratio is not None and ratio[1]:
+            return Fraction(ratio[0]) / Fraction(ratio[1])
+        value = self.value
+        if isinstance(value, Decimal):
+            global _as_fraction
+            if _as_fraction is None:  # imported on first use, once (asked for by every comparison)
+                from compliance.units import as_fraction as _as_fraction
+            return _as_fraction(value)  # remembered per value
+        return None if value is None else Fraction(value)
 
-            return as_fraction(self.value)
-        return None if self.value is None else Fraction(self.value)
+
+_as_fraction: Any = None  # compliance.units.as_fraction, once TargetValue.exact is first asked for
 
 
 def target_mapping(value: Any, default_unit: str | None = None) -> dict[str, Any]:

@@ -146,6 +146,12 @@ def _header(file: Path) -> tuple[str, Level, tuple[str, ...], str] | None:
     return kind, level, jurisdiction, title
 
 
+@lru_cache(maxsize=1024)
+def _resolved(file: Path) -> Path:
+    """A reference file's real path (asked for by every plan checked: is the plan that reference itself?)."""
+    return file.resolve()
+
+
 @dataclass
 class ReferenceLibrary:
     """All reference plans available for a check."""
@@ -228,13 +234,14 @@ class ReferenceLibrary:
             return []  # a plan of unknown kind has no parent to be checked against (check says so)
         # a plan of unknown level is checked against the national outline only
         rank = info.level.rank if info.level is not None else Level.PROVINCIAL.rank
+        own_file = Path(plan.path).resolve() if plan.path is not None else None
         found = [
             entry.load()
             for entry in self.entries
             if entry.kind == info.kind.value
             and entry.level.rank < rank
             and self.gazetteer.contains(entry.jurisdiction, info.jurisdiction)
-            and not (plan.path is not None and entry.file.resolve() == Path(plan.path).resolve())
+            and not (own_file is not None and _resolved(entry.file) == own_file)
         ]
         return sorted(found, key=lambda r: r.plan.plan.level.rank)
 
