@@ -22,9 +22,7 @@ from compliance.model import (
     Baseline,
     Plan,
     PlanInfo,
-    Position,
     Scope,
-    Target,
     TargetValue,
     digits_written,
 )
@@ -145,7 +143,8 @@ class _Builder:
 
     def target(
         self, raw: dict[str, Any], index: int, domains: list[str], period: tuple[int, int] | None
-    ) -> Target | None:
+    ) -> dict[str, Any] | None:
+        """The fields of one Target (made with the Plan, in one validation: a plan has dozens), or None."""
         path: tuple[str | int, ...] = ("targets", index)
         value, written = self.target_value(raw["target"], (*path, "target"))
         baseline = None
@@ -178,7 +177,7 @@ class _Builder:
         if raw.get("parent_target") is not None:
             parent_target, _ = self.target_value(raw["parent_target"], (*path, "parent_target"))
         line, column = self.document.position(path)
-        return Target(
+        return dict(
             indicator=raw["indicator"],
             domain=domain,
             target=value,
@@ -196,7 +195,7 @@ class _Builder:
             note=raw.get("note"),
             disagreements=list(raw.get("disagreements") or []),
             scope=Scope.read(raw["scope"], origin=f"{self.document.file}:{line}") if raw.get("scope") else None,
-            position=Position(file=self.document.file, line=line, column=column),
+            position={"file": self.document.file, "line": line, "column": column},  # a Position
             parent_target=parent_target,
             parent_column=raw.get("parent_column"),
         )

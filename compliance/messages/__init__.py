@@ -104,6 +104,11 @@ def _plain_messages(prefix: str) -> dict[str, str]:
 
 def localize(value: Any, lang: str) -> str:
     """One parameter value as text in `lang`."""
+    kind = type(value)
+    if kind is str:  # the common cases first, without the checks below (a report renders thousands)
+        return value
+    if kind is Message:
+        return value.render(lang)
     if value is None:
         return ""
     if isinstance(value, Message):
@@ -217,6 +222,8 @@ class Catalogue:
             entry = self.messages[id]
         except KeyError:
             raise KeyError(f"no message '{id}' in {self.file}") from None
+        if type(entry) is str:  # most messages: without Mapping's abstract-class check (every message rendered asks)
+            return entry
         if isinstance(entry, Mapping):
             form = "one" if count == 1 and "one" in entry else "other"
             return entry[form]
