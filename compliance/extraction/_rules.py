@@ -87,6 +87,7 @@ class Rules:
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
+    table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
     bare_value_notes: list[tuple[re.Pattern[str], str]]
     lower_is_better: list[str]
     maskable_units: list[str]
@@ -183,6 +184,7 @@ def rules() -> Rules:
         table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
         table_year_column=re.compile(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
+        table_note_mark=re.compile(r"(?<=\S)[" + re.escape(str(data["table_note_marks"])) + r"]+\s*$"),
         bare_value_notes=[(re.compile(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
         lower_is_better=[str(w) for w in data["lower_is_better"]],
         maskable_units=[str(w) for w in data["maskable_units"]],

@@ -61,6 +61,7 @@ class Src:
     cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
     cell_locators: list[str] | None = None  # per cell: where a person finds it
     spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
+    cell_parts: list[list[tuple[int, int, bool]] | None] | None = None  # per cell: (offset, number, starts a line) of its parts
     sheet: str | None = None  # the worksheet of a workbook's row: a table never runs on into the next sheet
 
     def number_at(self, offset: int) -> int:
@@ -189,8 +190,18 @@ def _characters(line: Line) -> Src:
         spanned=getattr(line, "spanned", None),
         cell_numbers=getattr(line, "cell_numbers", None),
         cell_locators=getattr(line, "cell_locators", None),
+        cell_parts=_kept_parts(getattr(line, "cell_parts", None), line.cells, cells),
         sheet=getattr(line, "sheet", None),
     )
+
+
+def _kept_parts(
+    parts: list[list[tuple[int, int, bool]] | None] | None, before: list[str] | None, after: list[str] | None
+) -> list[list[tuple[int, int, bool]] | None] | None:
+    """The cells' parts where cleaning left the cell's text as it was (else its offsets no longer hold)."""
+    if not parts or before is None or after is None:
+        return None
+    return [p if k < len(after) and k < len(before) and after[k] == before[k] else None for k, p in enumerate(parts)]
 
 
 # --------------------------------------------------------------------------- furniture

@@ -71,6 +71,12 @@ class Cell:
     percent: bool = False  # a number in a percent format (.xlsx): 0.9 is shown as 90%
     locator: str | None = None  # where a person finds the cell (表1 第5行 本县目标列, 主要指标!F9)
     spans: list[tuple[int, int]] | None = None  # (offset in text, line) of a cell continued on the rows below
+    breaks: tuple[int, ...] = ()  # offsets where a line of the cell starts after the first (90<br>92 in a page's cell)
+
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, text) of each line of the cell: one, unless the reader saw line breaks in it."""
+        starts = [0, *self.breaks]
+        return [(a, self.text[a:b]) for a, b in zip(starts, [*self.breaks, len(self.text)], strict=True)]
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -280,14 +286,18 @@ def _row_table(
         percent = line.percent or [False] * len(cells)
         numbers = line.cell_numbers or []
         locators = line.cell_locators or []
+        parts = line.cell_parts or []
         row = [
-            Cell(
-                c,
-                numbers[k] if k < len(numbers) else line.number,
-                merged[k] if k < len(merged) else False,
-                k < len(spanned) and spanned[k],
-                percent[k] if k < len(percent) else False,
-                locators[k] if k < len(locators) else None,
+            _with_parts(
+                Cell(
+                    c,
+                    numbers[k] if k < len(numbers) else line.number,
+                    merged[k] if k < len(merged) else False,
+                    k < len(spanned) and spanned[k],
+                    percent[k] if k < len(percent) else False,
+                    locators[k] if k < len(locators) else None,
+                ),
+                parts[k] if k < len(parts) else None,
             )
             for k, c in enumerate(cells)
         ]
@@ -300,6 +310,21 @@ def _row_table(
     table.bare = _bare_from_notes(lines, i, start)
     table.slash = _slash_from_notes(lines, i, start)
     return table
+
+
+def _without_note_mark(cell: Cell) -> str:
+    text = rules().table_note_mark.sub("", cell.text)
+    if text != cell.text:
+        cell.breaks = tuple(b for b in cell.breaks if b < len(text))
+    return text
+
+
+def _with_parts(cell: Cell, parts: list[tuple[int, int, bool]] | None) -> Cell:
+    """A cell made of several text nodes (.html): each node's line, and where the cell's own lines start."""
+    if parts:
+        cell.spans = [(offset, number) for offset, number, _ in parts if number]
+        cell.breaks = tuple(offset for offset, _, starts_line in parts if starts_line and 0 < offset < len(cell.text))
+    return cell
 
 
 _VALUE_ROLES = ("baseline", "target", "parent", "year")
@@ -680,6 +705,8 @@ def read_table(
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
             return row[k] if k is not None and k < len(row) else None
 
+        for c in row:  # a footnote mark glued to a cell (≥70①) is the note's, not the value's
+            c.text = _without_note_mark(c)
         named = domain_row([c.text for c in row])
         if named is not None:  # a row naming a domain ("一、妇女与健康" across the table): the rows below are in it
             domain = named
@@ -754,11 +781,15 @@ def read_table(
                 elif subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
                     values = [dict(v, _subject=s) for s, part in subjects for v in read_cell(part, unit, bare=bare) or []]
                 else:
-                    values = read_cell(shown, unit, bare=bare)
+                    values = _by_lines(source, shown, unit, bare) or read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
             year = columns[k].year
+            years = _header_years(columns[k].header)
+            if values is not None and len(years) > 1 and len(values) == len(years):
+                # one value per year the header names (目标值（2025年/2030年）: 90<br>92), in order
+                values = [dict(v, _year=y) for v, y in zip(values, years, strict=True)]
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
                     problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-not-understood"), source.locator))
@@ -774,6 +805,7 @@ def read_table(
                 if str(value.get("op", "")).startswith("rel_") and value.get("base_year") is None and baseline_year:
                     value = dict(value, base_year=baseline_year)  # relative to the table's baseline column
                 subject, own_name = value.pop("_subject", None), value.pop("_name", None)
+                offset, year = value.pop("_offset", None), value.pop("_year", year)
                 targets.append(
                     RowTarget(
                         indicator=_row_name(
@@ -781,7 +813,7 @@ def read_table(
                         ),
                         domain_written=domain,
                         target=value,
-                        line=_value_line(source, shown, value),
+                        line=source.line_at(offset) if offset is not None else _value_line(source, shown, value),
                         text=row_text,
                         baseline=baseline,
                         year=year if year is not None and plan_end is not None and year != plan_end else None,
@@ -815,6 +847,30 @@ def subject_parts(text: str) -> list[tuple[str, str]] | None:
         parts.append((match.group("subject"), match.group("value")))
         position = match.end()
     return parts if len(parts) >= 2 else None
+
+
+def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[str, Any]] | None:
+    """A cell of several lines (90<br>92), each a value of its own: the values line by line, each with its offset.
+
+    None unless the reader saw the lines (`breaks`), the cell is shown as written
+    and every line reads as exactly one target.
+    """
+    if not cell.breaks or shown != cell.text:
+        return None
+    values: list[dict[str, Any]] = []
+    for offset, part in cell.lines():
+        read = read_cell(part, unit, bare=bare) if part.strip() else None
+        if read is None or len(read) != 1:
+            return None
+        number = re.search(r"[0-9０-９*＊]", part)  # the value's line is where its number stands (≥ | 95)
+        values.append(dict(read[0], _offset=offset + (number.start() if number else 0)))
+    return values
+
+
+def _header_years(header: str) -> list[int]:
+    """The years a target column's header names, when it names several in increasing order (2025年/2030年)."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", fold(header))]
+    return years if len(years) > 1 and years == sorted(set(years)) else []
 
 
 def _value_line(cell: Cell, shown: str, value: dict[str, Any]) -> int:

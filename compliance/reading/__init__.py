@@ -98,6 +98,8 @@ class Line:
     cell_locators: list[str] | None = None  # per cell: 表1 第5行 2025年列, 主要指标!F9
     cell_numbers: list[int] | None = None  # per cell, where the format numbers cells (.pdf, .html)
     spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
+    # per cell of several text nodes (.html): (offset in the cell, number, starts a line of the cell) of each node
+    cell_parts: list[list[tuple[int, int, bool]] | None] | None = None
     # A line made of several printed lines (a PDF paragraph wrapped at the page width):
     # (offset in `text`, number, locator) of each printed line, the first at offset 0.
     spans: list[tuple[int, int, str]] | None = None

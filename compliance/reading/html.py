@@ -394,6 +394,7 @@ class _Reader:
                     locator=f"{place} 第{r}行",
                     cell_locators=[cell_locator(place, r, k + 1, names) for k in range(len(row))],
                     cell_numbers=numbers,
+                    cell_parts=[c.parts for c in row] if any(c.parts for c in row) else None,
                 )
             )
 
@@ -415,6 +416,7 @@ class _Cell:
     origin: bool = True  # the cell's own position (not covered by a span)
     below: bool = False  # covered by a cell spanning rows from above
     colspan: int = 1
+    parts: list[tuple[int, int, bool]] | None = None  # (offset, number, starts a line) of each text node, if several
 
 
 def _is_data_table(table: Any) -> bool:
@@ -445,10 +447,10 @@ def _grid(table: Any, numbers: dict[tuple[int, str], int], furniture: set[int]) 
                 continue
             while (r, c) in grid:
                 c += 1
-            text, number = _cell_text(td, numbers)
+            text, number, parts = _cell_text(td, numbers)
             rowspan = _span(td.get("rowspan"))
             colspan = _span(td.get("colspan"))
-            grid[(r, c)] = _Cell(text, number, True, False, colspan)
+            grid[(r, c)] = _Cell(text, number, True, False, colspan, parts if len(parts) > 1 else None)
             for dc in range(1, colspan):
                 grid[(r, c + dc)] = _Cell("", number, False, False, 0)
             for dr in range(1, rowspan):
@@ -473,23 +475,48 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int]:
-    """A cell's text (its parts joined: CJK directly, Latin words with a space) and its first text node's number."""
-    parts: list[str] = []
-    first = 0
-    for owner, where in _text_nodes(td):
-        value = (owner.text if where == "text" else owner.tail) or ""
-        if not value.strip():
-            continue
-        if not first:
-            first = numbers.get((id(owner), where), 0)
-        parts.append(value.strip())
+def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int, list[tuple[int, int, bool]]]:
+    """A cell's text (its parts joined: CJK directly, Latin words with a space), its first text node's number and its parts.
+
+    The parts are (offset in the text, number, starts a line of the cell) of each text node:
+    a node after a `<br>` or in a block of its own (`<p>`) starts a line, so a cell
+    holding two values one above the other (90<br>92) can be read value by value.
+    """
+    nodes: list[tuple[str, int, bool]] = []
+    pending = False  # a line break since the last text node
+
+    def add(value: str | None, key: tuple[int, str]) -> None:
+        nonlocal pending
+        if value and value.strip():
+            nodes.append((re.sub(r"[\s\u00a0\u3000]+", " ", value).strip(), numbers.get(key, 0), pending and bool(nodes)))
+            pending = False
+
+    def visit(el: Any) -> None:
+        nonlocal pending
+        tag = _tag(el)
+        if not tag or tag in _SKIP:
+            return
+        if tag == "br":
+            pending = True
+            return
+        block = tag in _BLOCK and el is not td
+        pending = pending or block
+        add(el.text, (id(el), "text"))
+        for child in el:
+            visit(child)
+            add(child.tail, (id(child), "tail"))
+        pending = pending or block
+
+    visit(td)
     text = ""
-    for part in parts:
-        if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", part[0]):
+    parts: list[tuple[int, int, bool]] = []
+    for value, number, starts_line in nodes:
+        if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", value[0]):
             text += " "
-        text += part
-    return re.sub(r"[\s\u00a0\u3000]+", " ", text).strip(), first
+        parts.append((len(text), number, starts_line))
+        text += value
+    first = next((number for _, number, _ in nodes if number), 0)
+    return text, first, parts
 
 
 def _key_value(grid: list[list[_Cell]]) -> bool:

@@ -1,0 +1,106 @@
+"""Saved web pages and PDFs in shapes that Word-exported pages and laid-out PDFs take (issue 8).
+
+Each test writes a small document of the shape and asserts exactly what is
+extracted from it: a table cell holding one value per year one above the other
+(90<br>92 under 目标值（2025年/2030年）), a comparator in a text node of its own
+(≥ | 95), footnote marks glued to a cell (≥70①), caption and box numbers
+(表1, 专栏2) that are no targets.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from compliance.extraction import extract
+from compliance.reading import read_document
+
+D = Decimal
+
+
+def _table(plan) -> list[tuple]:
+    return [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.year)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ]
+
+
+def _page(folder: Path, body: str, kind: str = "儿童") -> Path:
+    path = folder / "page.html"
+    path.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县{kind}发展规划</title></head><body>'
+        f'<div class="article"><h1>某某县{kind}发展规划（2021—2030年）</h1>'
+        f"<p>根据《中国{kind}发展纲要（2021—2030年）》，结合我县实际，制定本规划。</p>"
+        f"{body}<p>四、组织实施</p></div></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+# Word's export: every value in a <span> of its own, the 2025 and the 2030 value of a row in one cell
+TWO_YEARS = """<p>二、主要指标</p>
+<table class="MsoTableGrid">
+<tr><td><p><span>序号</span></p></td><td><p><span>指标名称</span></p></td><td><p><span>单位</span></p></td>
+<td><p><span>基期值（2020年）</span></p></td><td><p><span>目标值（2025年/2030年）</span></p></td></tr>
+<tr><td><p><span>1</span></p></td><td><p><span>新生儿死亡率</span></p></td><td><p><span>‰</span></p></td>
+<td><p><span>3.2</span></p></td><td><p><span>≤3.0</span><br/><span>≤2.8</span></p></td></tr>
+<tr><td><p><span>2</span></p></td><td><p><span>学前教育毛入园率</span></p></td><td><p><span>%</span></p></td>
+<td><p><span>86.5</span></p></td><td><p><span>90</span><br/><span>92</span></p></td></tr>
+<tr><td><p><span>3</span></p></td><td><p><span>儿童眼保健和视力检查覆盖率</span></p></td><td><p><span>%</span></p></td>
+<td><p><span>89.6</span></p></td><td><p><span>≥92</span></p><p><span>≥</span><span>95</span></p></td></tr>
+</table>
+<p>注：未标注符号的为“不低于”。</p>"""
+
+
+def test_a_cell_with_one_value_per_year_one_above_the_other_gives_a_target_each(tmp_path: Path) -> None:
+    """90<br>92 under 目标值（2025年/2030年）: 90 for 2025 and 92 for 2030, never 9092; each at its own text node."""
+    path = _page(tmp_path, TWO_YEARS)
+    (plan,) = extract(path, jurisdiction="重庆市/某某县")
+    lines = {line.text: line.number for line in read_document(path).lines}
+    row = {name: lines[next(t for t in lines if name in t)] for name in ("新生儿死亡率", "学前教育毛入园率", "儿童眼保健")}
+    # the text nodes of a row: 序号, name, unit, baseline, then the target cell's nodes
+    assert _table(plan) == [
+        (row["新生儿死亡率"] + 4, "新生儿死亡率", "<=", D("3.0"), "‰", 2025),
+        (row["新生儿死亡率"] + 5, "新生儿死亡率", "<=", D("2.8"), "‰", None),
+        (row["学前教育毛入园率"] + 4, "学前教育毛入园率", ">=", D(90), "%", 2025),
+        (row["学前教育毛入园率"] + 5, "学前教育毛入园率", ">=", D(92), "%", None),
+        (row["儿童眼保健"] + 4, "儿童眼保健和视力检查覆盖率", ">=", D(92), "%", 2025),
+        (row["儿童眼保健"] + 6, "儿童眼保健和视力检查覆盖率", ">=", D(95), "%", None),  # ≥ | 95: the line of 95
+    ]
+    assert not plan.unparsed
+
+
+def test_a_cell_of_two_lines_under_a_header_of_one_year_is_read_as_before(tmp_path: Path) -> None:
+    """Only a header naming the years says whose value each line is: under 2030年目标 a two-line cell keeps no year."""
+    body = TWO_YEARS.replace("目标值（2025年/2030年）", "2030年目标")
+    (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
+    assert [(name, value, year) for _, name, _, value, _, year in _table(plan)][2:4] == [
+        ("学前教育毛入园率", D(90), None),
+        ("学前教育毛入园率", D(92), None),
+    ]
+
+
+FOOTNOTES = """<p>二、主要指标</p>
+<table>
+<tr><td>序号</td><td>指标</td><td>单位</td><td>2020年</td><td>2030年目标</td></tr>
+<tr><td>1</td><td>适龄妇女宫颈癌人群筛查率</td><td>%</td><td>58.3</td><td>≥70①</td></tr>
+<tr><td>2</td><td>高中阶段毛入学率②</td><td>%</td><td>98.6²</td><td>≥99²</td></tr>
+</table>
+<p>注：①按35—64岁适龄妇女计算；②含普通高中和中等职业教育。</p>
+<p>三、主要目标和重点任务</p>
+<p>（一）妇女与健康</p>
+<p>专栏1　妇女健康提升工程</p>
+<p>1．县妇幼保健院产科床位不少于80张。</p>"""
+
+
+def test_footnote_marks_glued_to_cells_are_the_notes_and_captions_are_no_targets(tmp_path: Path) -> None:
+    """≥70① is 70 (never 701), 高中阶段毛入学率② is the indicator, 98.6² the baseline; 专栏1 is no unparsed number."""
+    (plan,) = extract(_page(tmp_path, FOOTNOTES, "妇女"), jurisdiction="浙江省/丽水市/某某县")
+    assert [(name, op, value, unit) for _, name, op, value, unit, _ in _table(plan)] == [
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(70), "%"),
+        ("高中阶段毛入学率", ">=", D(99), "%"),
+    ]
+    assert [t.baseline.value for t in plan.targets if t.baseline] == [D("58.3"), D("98.6")]
+    assert [(t.target.value, t.target.unit) for t in plan.targets if str(t.section) != "indicator_table"] == [(D(80), "张")]
+    assert not plan.unparsed
