@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from compliance.extraction import extract
 from compliance.reading import read_document
 
@@ -104,3 +106,74 @@ def test_footnote_marks_glued_to_cells_are_the_notes_and_captions_are_no_targets
     assert [t.baseline.value for t in plan.targets if t.baseline] == [D("58.3"), D("98.6")]
     assert [(t.target.value, t.target.unit) for t in plan.targets if str(t.section) != "indicator_table"] == [(D(80), "张")]
     assert not plan.unparsed
+
+
+def test_a_pdf_cell_with_the_2025_value_over_the_2030_value_gives_a_target_each(tmp_path: Path) -> None:
+    """A ruled PDF table whose target cell prints 90 over 92 under 目标值（2025年/2030年）: two targets, each on its printed line."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from tests.makedocs import _font
+
+    font = _font(embedded=False)
+    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    rows = [
+        ["序号", "指标名称", "单位", "基期值（2020年）", "目标值（2025年/2030年）"],
+        ["1", "新生儿死亡率", "‰", "3.2", "≤3.0<br/>≤2.8"],
+        ["2", "学前教育毛入园率", "%", "86.5", "90<br/>92"],
+    ]
+    data = [[Paragraph(c, cell) for c in row] for row in rows]
+    story = [
+        Paragraph("某某县儿童发展规划（2021—2030年）", body),
+        Paragraph("根据《中国儿童发展纲要（2021—2030年）》，制定本规划。", body),
+        Paragraph("二、主要指标", body),
+        Table(data, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])),
+        Paragraph("注：未标注符号的为“不低于”。", body),
+        Paragraph("四、组织实施", body),
+    ]
+    path = tmp_path / "years.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    (plan,) = extract(path, jurisdiction="重庆市/某某县")
+    got = _table(plan)
+    assert [(name, op, value, unit, year) for _, name, op, value, unit, year in got] == [
+        ("新生儿死亡率", "<=", D("3.0"), "‰", 2025),
+        ("新生儿死亡率", "<=", D("2.8"), "‰", None),
+        ("学前教育毛入园率", ">=", D(90), "%", 2025),
+        ("学前教育毛入园率", ">=", D(92), "%", None),
+    ]
+    assert [line for line, *_ in got][1::2] == [line + 1 for line, *_ in got][0::2]  # the 2030 value one printed line down
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["注：目标值栏上行为2025年目标，下行为2030年目标；未标注符号的为“不低于”。", "注：“/”前为2025年目标值、后为2030年目标值；未标注符号的为“不低于”。"],
+)
+def test_the_tables_note_says_whose_year_each_value_of_a_cell_is(tmp_path: Path, note: str) -> None:
+    """Under a bare 目标值 header the note names the years (上行为2025年…下行为2030年); a cell 90/92 is one value per year."""
+    body = (
+        TWO_YEARS.replace("目标值（2025年/2030年）", "目标值")
+        .replace("<p>注：未标注符号的为“不低于”。</p>", f"<p>{note}</p>")
+        .replace("<span>90</span><br/><span>92</span>", "<span>90/92</span>")
+    )
+    (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
+    assert [(name, value, year) for _, name, _, value, _, year in _table(plan)] == [
+        ("新生儿死亡率", D("3.0"), 2025),
+        ("新生儿死亡率", D("2.8"), None),
+        ("学前教育毛入园率", D(90), 2025),
+        ("学前教育毛入园率", D(92), None),
+        ("儿童眼保健和视力检查覆盖率", D(92), 2025),
+        ("儿童眼保健和视力检查覆盖率", D(95), None),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_slash_cell_under_a_header_naming_no_years_and_no_subjects_is_listed_not_guessed(tmp_path: Path) -> None:
+    """90/92 under a bare 目标值 with no note saying what the two values are: listed under unparsed with its cell."""
+    body = TWO_YEARS.replace("目标值（2025年/2030年）", "目标值").replace("<span>90</span><br/><span>92</span>", "<span>90/92</span>")
+    (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
+    assert "学前教育毛入园率" not in [t.indicator for t in plan.targets]
+    assert [item.text for item in plan.unparsed] == ["学前教育毛入园率: 90/92"]

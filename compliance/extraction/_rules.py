@@ -88,6 +88,7 @@ class Rules:
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
     table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
+    cell_year_notes: list[re.Pattern[str]]  # a note naming the year of each line of a target cell (上行为2025年…)
     bare_value_notes: list[tuple[re.Pattern[str], str]]
     lower_is_better: list[str]
     maskable_units: list[str]
@@ -184,6 +185,7 @@ def rules() -> Rules:
         table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
         table_year_column=re.compile(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
+        cell_year_notes=[re.compile(str(p)) for p in data.get("cell_year_notes") or []],
         table_note_mark=re.compile(r"(?<=\S)[" + re.escape(str(data["table_note_marks"])) + r"]+\s*$"),
         bare_value_notes=[(re.compile(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
         lower_is_better=[str(w) for w in data["lower_is_better"]],

@@ -97,6 +97,7 @@ class Table:
     domains: list[str] = field(default_factory=list)  # domains its rows name, in order (filled by read_table)
     bare: str | None = None  # the comparator the table's note gives bare numbers (None: by direction)
     slash: tuple[str, str] | None = None  # the note's subjects of a/b cells (“/”前为城市、后为农村)
+    note_years: list[int] | None = None  # the note's years of a two-value target cell (上行为2025年目标，下行为2030年目标)
     starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
 
 
@@ -309,6 +310,7 @@ def _row_table(
         i += 1
     table.bare = _bare_from_notes(lines, i, start)
     table.slash = _slash_from_notes(lines, i, start)
+    table.note_years = _years_from_notes(lines, i, start)
     return table
 
 
@@ -388,6 +390,16 @@ def _slash_from_notes(lines: list[Src], after: int, start: int | None = None) ->
         match = rules().slash_value_note.search(text)
         if match:
             return match.group("a"), match.group("b")
+    return None
+
+
+def _years_from_notes(lines: list[Src], after: int, start: int | None = None) -> list[int] | None:
+    """The years a note gives the two values of a target cell: 注：目标值栏上行为2025年目标，下行为2030年目标."""
+    for text in _note_texts(lines, after, start):
+        for pattern in rules().cell_year_notes:
+            match = pattern.search(text)
+            if match and int(match.group("a")) < int(match.group("b")):
+                return [int(match.group("a")), int(match.group("b"))]
     return None
 
 
@@ -508,6 +520,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
         table.rows = [c for c in chunks if any(x.text for x in c)]
     table.bare = _bare_from_notes(lines, last_used + 1)
     table.slash = _slash_from_notes(lines, last_used + 1)
+    table.note_years = _years_from_notes(lines, last_used + 1)
     return table
 
 
@@ -768,6 +781,7 @@ def read_table(
                 above[k] = own
             assert source is not None
             shown = as_shown(source, unit)
+            years = _header_years(columns[k].header) or (table.note_years if len(target_columns) == 1 else None) or []
             try:
                 subjects = subject_parts(shown)
                 slashed = _SLASH_CELL.match(fold(shown)) if unit is not None and "/" not in unit else None
@@ -778,6 +792,11 @@ def read_table(
                         for own_name, part in zip(by_slash, (slashed.group("a"), slashed.group("b")), strict=True)
                         for v in read_cell(part + slashed.group("unit"), unit, bare=bare) or []
                     ]
+                elif slashed is not None and len(years) == 2:  # 90/92 under 目标值（2025年/2030年）: a value per year
+                    values = [
+                        v for part in (slashed.group("a"), slashed.group("b"))
+                        for v in read_cell(part + slashed.group("unit"), unit, bare=bare) or []
+                    ]
                 elif subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
                     values = [dict(v, _subject=s) for s, part in subjects for v in read_cell(part, unit, bare=bare) or []]
                 else:
@@ -786,7 +805,6 @@ def read_table(
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
             year = columns[k].year
-            years = _header_years(columns[k].header)
             if values is not None and len(years) > 1 and len(values) == len(years):
                 # one value per year the header names (目标值（2025年/2030年）: 90<br>92), in order
                 values = [dict(v, _year=y) for v, y in zip(values, years, strict=True)]
@@ -853,13 +871,14 @@ def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[
     """A cell of several lines (90<br>92), each a value of its own: the values line by line, each with its offset.
 
     None unless the reader saw the lines (`breaks`), the cell is shown as written
-    and every line reads as exactly one target.
+    and every line is a value alone (≤3.0, 90, 95%以上): a phrase wrapped over
+    the lines (以2020年为基 / 数下降20%) is read whole.
     """
     if not cell.breaks or shown != cell.text:
         return None
     values: list[dict[str, Any]] = []
     for offset, part in cell.lines():
-        read = read_cell(part, unit, bare=bare) if part.strip() else None
+        read = read_cell(part, unit, bare=bare) if _SIMPLE.match(squeeze(part)) else None
         if read is None or len(read) != 1:
             return None
         number = re.search(r"[0-9０-９*＊]", part)  # the value's line is where its number stands (≥ | 95)

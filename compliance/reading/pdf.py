@@ -104,6 +104,7 @@ class _Table:
     rows: list[list[tuple[str, bool, int]]]  # (text, merged from above, printed lines)
     columns: tuple[float, ...] = ()  # where its columns start and end (the x of every vertical rule)
     spanned: list[list[bool]] = field(default_factory=list)  # per row and cell: covered by the cell to its left
+    breaks: list[list[tuple[int, ...]]] = field(default_factory=list)  # per row and cell: where its printed lines start
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
@@ -414,39 +415,58 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
     """Rows of (text, merged from above, printed lines) of a pdfplumber table, cell text from the page's characters."""
     rows: list[list[tuple[str, bool, int]]] = []
     spanned: list[list[bool]] = []
+    breaks: list[list[tuple[int, ...]]] = []
     open_below: dict[int, float] = {}  # column -> bottom of a cell spanning rows
     for row in table.rows:
         out: list[tuple[str, bool, int]] = []
         across: list[bool] = []
+        starts: list[tuple[int, ...]] = []
         top = row.bbox[1]
         for c, cell in enumerate(row.cells):
             if cell is None:
                 merged = open_below.get(c, -1) > top + 0.5
                 out.append(("", merged, 0))
+                starts.append(())
                 across.append(not merged and c > 0)  # no cell starts here and none spans down to it: one spans across
                 continue
             across.append(False)
             inside = [ch for ch in chars if _inside(ch, [cell])]
             printed = _printed_lines(page, inside)
-            out.append((_join_wrapped("\n".join(p.text for p in printed)), False, len(printed)))
+            text, where = _wrapped([p.text for p in printed])
+            out.append((text, False, len(printed)))
+            starts.append(where)
             open_below[c] = cell[3]
         rows.append(out)
         spanned.append(across)
+        breaks.append(starts)
     x0, top, x1, bottom = table.bbox
     columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell is not None}
                      | {round(cell[2], 1) for row in table.rows for cell in row.cells if cell is not None})
-    return _Table(page, x0, top, x1, bottom, rows, tuple(columns), spanned)
+    return _Table(page, x0, top, x1, bottom, rows, tuple(columns), spanned, breaks)
 
 
 def _join_wrapped(text: str) -> str:
     """A cell's printed lines as one text: CJK lines join directly, Latin words with a space."""
-    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    return _wrapped(text.split("\n"))[0]
+
+
+def _wrapped(printed: list[str]) -> tuple[str, tuple[int, ...]]:
+    """A cell's printed lines as one text, and the offset where each printed line after the first starts in it.
+
+    The offsets let the table reader read a cell holding a value per line (the
+    2025 value over the 2030 one: 90 / 92) line by line, where joined it is 9092.
+    """
     out = ""
-    for part in parts:
+    starts: list[int] = []
+    for part in (p.strip() for p in printed):
+        if not part:
+            continue
         if out and re.match(r"[A-Za-z0-9]", out[-1]) and re.match(r"[A-Za-z]", part[0]) and not _CJK.search(out[-1]):
             out += " "
+        if out:
+            starts.append(len(out))
         out += part
-    return out
+    return out, tuple(starts)
 
 
 def _furniture_keys(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> set[str]:
@@ -664,6 +684,8 @@ def _join_row(line: Line, rest: list[tuple[str, bool, int]]) -> None:
     for c, (text, _, _) in enumerate(rest):
         if text.strip() and c < len(cells):
             cells[c] = _join_wrapped(cells[c] + "\n" + text)
+            if line.cell_parts is not None and c < len(line.cell_parts):
+                line.cell_parts[c] = None  # its printed lines are on two pages now: read as one text
     line.cells = cells
     line.text = "\t".join(cells)
 
@@ -690,6 +712,12 @@ def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -
             continue
         cells = [text for text, _, _ in row]
         merged = [m for _, m, _ in row]
+        starts = table.breaks[r] if r < len(table.breaks) else []
+        parts: list[list[tuple[int, int, bool]] | None] = [
+            [(0, numbers[c], False), *((offset, numbers[c] + i + 1, True) for i, offset in enumerate(starts[c]))]
+            if c < len(starts) and starts[c] and not merged[c] else None
+            for c in range(len(cells))
+        ]
         spanned = table.spanned[r] if r < len(table.spanned) else None
         place = f"第{table.page}页 表{table_number}"
         row_place = f"{place} 第{r + 1}行"
@@ -704,6 +732,7 @@ def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -
                 locator=row_place,
                 cell_locators=locators,
                 cell_numbers=numbers,
+                cell_parts=parts if any(parts) else None,
             )
         )
     return lines
