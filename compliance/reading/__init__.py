@@ -44,7 +44,8 @@ locator. The line model per format:
   but a numbered heading or list item starts a `Line` wherever it stands;
   running headers and page numbers (— 3 —) are left out; a ruled table is read
   as table rows, continued across a page break (its repeated header dropped,
-  a row broken by the page one row), wrapped cells joined, vertically merged
+  a row broken by the page one row), wrapped cells joined (where each printed
+  line starts kept in `cell_parts`), vertically merged
   cells marked. Numbers count the
   printed lines as the corpus gold does (a cell's printed lines, page furniture
   included). Locators: 第2页第14行, 第1页 表1 第3行 2025年列.
@@ -52,7 +53,8 @@ locator. The line model per format:
   share and print links, scripts, related links and footer left out); each
   block (paragraph, heading, list item) is a line, each `<table>` row a line
   with its cells (rowspan → merged from above, colspan → empty cells, `<br>`
-  inside a cell joined). Numbers count the non-empty text nodes of `<body>`
+  inside a cell joined, the cell's text nodes and line breaks kept in
+  `cell_parts`). Numbers count the non-empty text nodes of `<body>`
   (the corpus gold's blocks). Locators: 正文第12段, 表1 第4行 2025年列.
 - .mht / .mhtml (a page saved as a single file by a browser): the MIME
   message's HTML part, decoded by its transfer encoding and charset, then read

@@ -13,7 +13,9 @@ Parsed with lxml (BSD). What is left out, as general rules about such pages:
 
 Blocks (p, div, h1–h6, li, …) become lines; a `<br>` outside a table breaks a
 line. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
-colspan empty cells, `<br>` inside a cell joins its parts. A key–value table
+colspan empty cells, `<br>` inside a cell joins its parts, each text node of a
+cell keeping its number and whether it starts a line of the cell (`cell_parts`:
+90<br>92 is two values, ≥ | 95 a value on the node of 95). A key–value table
 (文号：| 桐政发〔2022〕3号 | 成文日期：| …) gives one line per pair. Entities
 are decoded by the parser.
 
