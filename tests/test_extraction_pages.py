@@ -177,3 +177,18 @@ def test_a_slash_cell_under_a_header_naming_no_years_and_no_subjects_is_listed_n
     (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
     assert "学前教育毛入园率" not in [t.indicator for t in plan.targets]
     assert [item.text for item in plan.unparsed] == ["学前教育毛入园率: 90/92"]
+
+
+def test_a_footnote_mark_in_superscript_is_the_notes_and_an_exponent_stays(tmp_path: Path) -> None:
+    """以下<sup>2</sup> and 95%<sup>①</sup> are footnote marks (no number 2, no 95①); m<sup>2</sup> after a letter stays."""
+    body = """<p>三、主要目标</p><p>（一）儿童与健康</p><p>主要目标：</p>
+<p>1.适龄儿童免疫规划疫苗接种率保持在95%<sup>①</sup>以上。</p>
+<p>2.婴儿死亡率<span>降至</span><span>5</span><span>‰</span>以下<span style="vertical-align: super">2</span>。</p>
+<p>3.人均公园绿地面积达到12m<sup>2</sup>。</p>
+<p>注：①以乡镇为单位。</p>"""
+    (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
+    assert [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.text) for t in plan.targets] == [
+        ("适龄儿童免疫规划疫苗接种率", ">=", D(95), "%", "适龄儿童免疫规划疫苗接种率保持在95%以上"),
+        ("婴儿死亡率", "<=", D(5), "‰", "婴儿死亡率降至5‰以下"),
+    ]
+    assert [item.text for item in plan.unparsed] == ["人均公园绿地面积达到12m2"]  # an area's unit, listed as written

@@ -340,6 +340,8 @@ class _Reader:
         if tag == "br":
             self.flush()
             return
+        if _note_reference(el, "".join(text for text, _ in self.block.pieces)):
+            return  # a footnote's mark (以下<sup>2</sup>, 95%<sup>①</sup>): the note's, never a number of the text
         if tag == "table" and _is_data_table(el):
             self.flush()
             self.table(el)
@@ -409,6 +411,24 @@ class _Reader:
                 line.number = previous
             previous = line.number
         return self.lines
+
+
+_NOTE_REFERENCE = re.compile(r"^\s*(?:[\[［(（]?\s*\d{1,2}\s*[\]］)）]?|[\u2460-\u2473\u2474-\u2487\u2776-\u277f*＊]+)\s*$")
+
+
+def _note_reference(el: Any, before: str) -> bool:
+    """A superscript that marks a footnote: a small number or a circled one after words or a value's unit.
+
+    `<sup>` or a span raised by its style (vertical-align:super); after a Latin
+    letter or a digit it is an exponent (m<sup>2</sup>, 10<sup>5</sup>) and stays.
+    """
+    tag = _tag(el)
+    if tag != "sup" and not (tag == "span" and "super" in (el.get("style") or "").replace(" ", "").lower()):
+        return False
+    if not _NOTE_REFERENCE.match(el.text_content() or ""):
+        return False
+    before = before.rstrip()
+    return bool(before) and not re.match(r"[A-Za-z0-9０-９]", before[-1])
 
 
 @dataclass
@@ -501,6 +521,8 @@ def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int, 
         if tag == "br":
             pending = True
             return
+        if _note_reference(el, "".join(value for value, _, _ in nodes)):
+            return  # ≥70<sup>2</sup>: the note's mark, not a digit of the value
         block = tag in _BLOCK and el is not td
         pending = pending or block
         add(el.text, (id(el), "text"))
