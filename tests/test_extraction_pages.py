@@ -192,3 +192,13 @@ def test_a_footnote_mark_in_superscript_is_the_notes_and_an_exponent_stays(tmp_p
         ("婴儿死亡率", "<=", D(5), "‰", "婴儿死亡率降至5‰以下"),
     ]
     assert [item.text for item in plan.unparsed] == ["人均公园绿地面积达到12m2"]  # an area's unit, listed as written
+
+
+def test_the_plans_background_part_is_its_past_not_numbers_left_unread(tmp_path: Path) -> None:
+    """前言, then 一、规划背景 or 一、“十三五”时期儿童发展状况: the figures there are the past, not unparsed numbers."""
+    for heading in ("一、规划背景", "一、“十三五”时期儿童发展状况"):
+        body = f"""<p>前言</p><p>为促进儿童全面发展，制定本规划。</p><p>{heading}</p><p>全县儿童发展取得明显进步。2020年，全县婴儿死亡率为5.9‰，5岁以下儿童死亡率为8.1‰，全县建有儿童之家102个。</p>
+<p>二、发展领域、主要目标和策略措施</p><p>（一）儿童与健康</p><p>主要目标：</p><p>1.婴儿死亡率控制在4.5‰以下。</p>"""
+        (plan,) = extract(_page(tmp_path, body), jurisdiction="重庆市/某某县")
+        assert [(t.indicator, t.target.value) for t in plan.targets] == [("婴儿死亡率", D("4.5"))]
+        assert not plan.unparsed, heading
