@@ -107,6 +107,7 @@ def text_to_pdf(
     encrypt: str | None = None,
     indent: bool = True,
     break_before: Callable[[str], bool] | None = None,
+    cell_break: str | None = None,
 ) -> Path:
     """`lines` typeset as an A4 PDF: one paragraph per non-empty line, text-export tables drawn as ruled tables.
 
@@ -114,7 +115,8 @@ def text_to_pdf(
     cells below it spans them (a merged 领域 cell). `encrypt` protects the file
     with that user password. `indent=False` sets paragraphs flush left (as a
     Word file without first-line indents prints); a paragraph for which
-    `break_before` is true starts a new page (a heading at the top of a page).
+    `break_before` is true starts a new page (a heading at the top of a page);
+    `cell_break` written in a cell breaks its line there (90|92: 90 printed over 92).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -145,7 +147,9 @@ def text_to_pdf(
         else:
             rows = content  # type: ignore[assignment]
             width = max(len(r) for r in rows)
-            data = [[Paragraph(html.escape(c), cell) for c in list(r) + [""] * (width - len(r))] for r in rows]
+            data = [
+                [Paragraph(_cell_markup(c, cell_break), cell) for c in list(r) + [""] * (width - len(r))] for r in rows
+            ]
             commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
             for column, first, last in _spans(rows):
                 commands.append(("SPAN", (column, first), (column, last)))
@@ -160,6 +164,11 @@ def text_to_pdf(
     )
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def _cell_markup(text: str, cell_break: str | None) -> str:
+    escaped = html.escape(text)
+    return escaped.replace(html.escape(cell_break), "<br/>") if cell_break else escaped
 
 
 def _spans(rows: Sequence[Sequence[str]]) -> list[tuple[int, int, int]]:

@@ -111,32 +111,18 @@ def test_footnote_marks_glued_to_cells_are_the_notes_and_captions_are_no_targets
 def test_a_pdf_cell_with_the_2025_value_over_the_2030_value_gives_a_target_each(tmp_path: Path) -> None:
     """A ruled PDF table whose target cell prints 90 over 92 under 目标值（2025年/2030年）: two targets, each on its printed line."""
     pytest.importorskip("reportlab")
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from tests.makedocs import text_to_pdf
 
-    from tests.makedocs import _font
-
-    font = _font(embedded=False)
-    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, wordWrap="CJK")
-    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
-    rows = [
+    table = [
         ["序号", "指标名称", "单位", "基期值（2020年）", "目标值（2025年/2030年）"],
-        ["1", "新生儿死亡率", "‰", "3.2", "≤3.0<br/>≤2.8"],
-        ["2", "学前教育毛入园率", "%", "86.5", "90<br/>92"],
+        ["1", "新生儿死亡率", "‰", "3.2", "≤3.0|≤2.8"],
+        ["2", "学前教育毛入园率", "%", "86.5", "90|92"],
     ]
-    data = [[Paragraph(c, cell) for c in row] for row in rows]
-    story = [
-        Paragraph("某某县儿童发展规划（2021—2030年）", body),
-        Paragraph("根据《中国儿童发展纲要（2021—2030年）》，制定本规划。", body),
-        Paragraph("二、主要指标", body),
-        Table(data, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])),
-        Paragraph("注：未标注符号的为“不低于”。", body),
-        Paragraph("四、组织实施", body),
-    ]
-    path = tmp_path / "years.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    lines = ["某某县儿童发展规划（2021—2030年）", "根据《中国儿童发展纲要（2021—2030年）》，制定本规划。", "二、主要指标"]
+    for row in table:  # a text export's table: a cell per tab-prefixed line, rows apart by blank lines
+        lines += ["\t" + cell for cell in row] + [""]
+    lines += ["注：表中目标值未标注符号的，均为“不低于”。", "四、组织实施"]
+    path = text_to_pdf(lines, tmp_path / "years.pdf", embedded=False, cell_break="|")
     (plan,) = extract(path, jurisdiction="重庆市/某某县")
     got = _table(plan)
     assert [(name, op, value, unit, year) for _, name, op, value, unit, year in got] == [
