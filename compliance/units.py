@@ -111,6 +111,22 @@ def normalise_unit(written: str) -> str:
     Raises UnitError for a unit nobody has defined.
     """
     table = _table()
+    global _NORMALISED
+    if _NORMALISED[0] is not table:  # remembered per table (a plan writes the same few units again and again)
+        _NORMALISED = (table, {})
+    found = _NORMALISED[1].get(written)
+    if found is not None:
+        return found
+    found = _normalised(table, written)
+    if len(_NORMALISED[1]) < 10_000:
+        _NORMALISED[1][written] = found
+    return found
+
+
+_NORMALISED: tuple[Any, dict[str, str]] = (None, {})
+
+
+def _normalised(table: _Table, written: str) -> str:
     key = fold(written)
     if key in table.symbol_of:
         return table.symbol_of[key]

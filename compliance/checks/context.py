@@ -48,7 +48,7 @@ class CheckContext:
     _reference_name_keys: set[str] | None = None
     _plan_ids: set[int] | None = None
     _plan_targets: dict[str, list[Target]] | None = None
-    _target_keys: dict[tuple[int, Kind | None], tuple[str, Any]] = field(default_factory=dict)
+    _target_keys: dict[int | tuple[int, Kind], tuple[str, Any]] = field(default_factory=dict)
     _binding: list[ReferenceTarget] | None = None
 
     # --- indicators -------------------------------------------------------
@@ -87,11 +87,10 @@ class CheckContext:
 
     def _resolved(self, target: Target, kind: Kind | None) -> tuple[str, Any]:
         # asked for again and again by every rule family: once per target (the targets live as long as the check)
-        found = self._target_keys.get((id(target), kind))
+        key = id(target) if kind is None else (id(target), kind)
+        found = self._target_keys.get(key)
         if found is None:
-            found = self._target_keys[(id(target), kind)] = self.resolve(
-                target.indicator, kind, typo=self.is_plan_target(target)
-            )
+            found = self._target_keys[key] = self.resolve(target.indicator, kind, typo=self.is_plan_target(target))
         return found
 
     def key(self, target: Target, kind: Kind | None = None) -> str:
