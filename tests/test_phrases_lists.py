@@ -20,6 +20,9 @@ from compliance.phrases import parse
         ("女童和男童入学率均达到99%", [("女童入学率", "99"), ("男童入学率", "99")]),
         # 均 after listed subjects that are no parallel subjects: one target, as the labels of real plans have it
         ("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上", [("孕产妇艾滋病、梅毒和乙肝检测率", "98")]),
+        # a later item with only its own word before the first's long ending takes the first's head
+        ("社区居民委员会成员中女性比例、主任中女性比例分别保持在50%、40%左右", [("社区居民委员会成员中女性比例", "50"), ("社区居民委员会主任中女性比例", "40")]),
+        ("5岁以下儿童死亡率、婴儿死亡率分别降至5‰和4‰以下", [("5岁以下儿童死亡率", "5"), ("婴儿死亡率", "4")]),  # a measure's ending only: as written
         # 均 after short subjects before one measure: each takes it
         ("宫颈癌和乳腺癌早诊率均达到70%以上", [("宫颈癌早诊率", "70"), ("乳腺癌早诊率", "70")]),
         ("孕产妇梅毒和乙肝检测率均保持在98%以上", [("孕产妇梅毒和乙肝检测率", "98")]),  # a subject of its own population: one
@@ -53,3 +56,9 @@ def test_a_news_item_quoting_the_plan_names_the_indicator_not_its_words() -> Non
     # conditions written as the years of an election: 换届年份 / 非换届年份
     assert [t.condition for t in parse("在换届年份达到100%，非换届年份不低于80%")] == ["换届年份", "非换届年份"]
 
+
+
+def test_a_level_kept_with_the_verb_of_its_measure() -> None:
+    """巩固率巩固在97‰以上: 巩固在 keeps a level as 保持在 does; the verb is not part of the name."""
+    (target,) = parse("九年义务教育巩固率巩固在97%以上")
+    assert (target.indicator, str(target.op), target.value) == ("九年义务教育巩固率", ">=", 97)

@@ -155,7 +155,7 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
             for item in items
         ]
         if not parallel:  # parallel subjects are populations of their own (女童、男童…)
-            items = _carry_population(items)
+            items = _carry_head(_carry_population(items))
     return items
 
 
@@ -211,6 +211,28 @@ def _share_ends(items: list[str]) -> list[str]:
 def _population_anywhere() -> re.Pattern[str]:
     """The population words of `population_prefix` wherever they stand in a name."""
     return re.compile(_vocabulary().population_prefix.pattern.lstrip("^"))
+
+
+def _carry_head(items: list[str]) -> list[str]:
+    """社区居民委员会成员中女性比例、主任中女性比例: a later item that shares the first's long ending and is only
+    its own word before it (主任 for 成员) takes the first's head: 社区居民委员会主任中女性比例.
+
+    Only when the shared ending is longer than a measure (rules/phrases.yaml `carried_head_min_ending`)
+    and the item's own word is short, so that 5岁以下儿童死亡率、婴儿死亡率 stay as written.
+    """
+    vocab = _vocabulary()
+    first = items[0]
+    out = [first]
+    for item in items[1:]:
+        shared = 0
+        while shared < min(len(first), len(item)) and first[-1 - shared] == item[-1 - shared]:
+            shared += 1
+        own = len(item) - shared
+        if shared >= vocab.carried_head_min_ending and 0 < own <= 3 and len(first) - shared > own:
+            out.append(first[: len(first) - shared - own] + item)
+        else:
+            out.append(item)
+    return out
 
 
 def _carry_population(items: list[str]) -> list[str]:

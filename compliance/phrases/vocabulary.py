@@ -45,6 +45,7 @@ class _Vocabulary:
     respectively: list[re.Pattern[str]]
     abbreviations: dict[str, list[str]]
     parallel_subjects: list[str]  # longest first
+    carried_head_min_ending: int  # 成员中女性比例、主任中女性比例: the ending two items must share for the head to carry
     short_subject_chars: int  # 宫颈癌和乳腺癌早诊率均…: the longest subject that takes the last item's measure
     measure_heads: list[str]
     shared_heads: list[str]
@@ -168,6 +169,7 @@ def _vocabulary() -> _Vocabulary:
         list_separators=frozenset(_fold(str(w)) for w in data["list_separators"]),
         respectively=[re.compile(str(p)) for p in data["respectively"]],
         abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
+        carried_head_min_ending=int(data.get("carried_head_min_ending", 5)),
         short_subject_chars=int(data.get("short_subject_chars", 4)),
         parallel_subjects=sorted((str(w) for w in data.get("parallel_subjects", [])), key=len, reverse=True),
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
