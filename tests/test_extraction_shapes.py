@@ -554,3 +554,14 @@ def test_a_main_indicators_part_that_lists_its_targets_as_text(tmp_path: Path) -
         (10, "婴儿死亡率", "<=", D("4.5"), "measures"),
     ]
     assert not plan.unparsed
+
+
+def test_a_measure_word_the_scan_misread_is_read_again_when_the_catalogue_knows_the_result(tmp_path: Path) -> None:
+    """接种卒以乡镇为单位保持在95%以上 (卒 for 率): read again as 适龄儿童免疫规划疫苗接种率; 脑卒中 is a word of its own."""
+    text = (
+        "某县儿童发展规划（2021—2030年）\n一、儿童与健康\n主要目标：\n"
+        "1.适龄儿童免疫规划疫苗接种卒以乡镇（街道）为单位保持在95%以上。\n"
+        "2.儿童脑卒中筛查覆盖率达到60%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [t.indicator for t in plan.targets if t.target.is_numeric] == ["适龄儿童免疫规划疫苗接种率", "儿童脑卒中筛查覆盖率"]

@@ -299,9 +299,33 @@ def name_by_catalogue(found: list[TextTarget], text: str, kind: str | None, cata
         if is_people(target.target.get("unit")):
             name = target.indicator = _people_word(name, kind, catalogue)
         if catalogue.match_indicator(name, kind) is None:
+            read_again = _ocr_read_again(text, target.start, name)
+            if read_again is not None and catalogue.match_indicator(read_again, kind) is not None:
+                target.indicator = read_again  # 接种卒: the scan's 率, which the catalogue knows
+                continue
             completed = _subject_before(text, target.start, name, kind, catalogue)
             if completed is not None:
                 target.indicator = completed
+
+
+def _ocr_read_again(text: str, start: int, name: str) -> str | None:
+    """The name the parser gives when the characters a scan commonly misreads in it are put back
+    (rules/extraction.yaml `ocr_name_confusions`: 接种卒以乡镇为单位保持在95% → 接种率), or None.
+
+    The paragraph is read again, since a misread measure word also hides where the name ends.
+    """
+    from compliance.phrases import parse
+
+    confusions = rules().ocr_name_confusions
+    if not any(ch in confusions for ch in name):
+        return None
+    at = text.find(name, start)
+    if at < 0:
+        return None
+    end = at + len(name)
+    fixed = text[:at] + "".join(confusions.get(ch, ch) for ch in text[at:end]) + text[end:]
+    again = [t for t in parse(fixed) if t.start == start and t.indicator]
+    return str(again[0].indicator) if again else None
 
 
 def _exact(name: str, kind: str | None, catalogue: Any) -> Any:
