@@ -138,6 +138,15 @@ def test_interpolated_milestone_from_the_baseline() -> None:
     assert not held.lowered
 
 
+def test_a_baseline_that_already_meets_the_final_value_holds_the_plan_to_that_value() -> None:
+    """2020年3.5‰, 2030年5‰以下 (a ceiling already met): a level to keep — held to 5‰, not to a milestone of 4.25‰."""
+    reference, target = _plan((2021, 2030), "<= 5 ‰", ", baseline: {year: 2020, value: 3.5, unit: ‰}")
+    plan, own = _plan((2021, 2025), "<= 5 ‰")
+    held = held_to(plan, own, ReferencePlan(reference, reference.path or __file__, __file__, "bundled"), target, HorizonMode.INTERPOLATE)  # type: ignore[arg-type]
+    assert (held.horizon.method, held.horizon.compared_value, held.lowered) == ("keep-level", Fraction(5), False)
+    assert "a level to keep" in str(held.horizon.explanation)
+
+
 def test_without_baseline_the_final_value_is_used_and_severity_lowered() -> None:
     reference, target = _plan((2021, 2030), "<= 5 ‰")
     plan, own = _plan((2021, 2025), "<= 5.3 ‰")

@@ -66,7 +66,7 @@ class Horizon:
     plan_year: int
     reference_year: int
     compared_value: Any  # Fraction in the reference's unit, or None
-    method: str  # same-year | same-rate | interpolate | end | end-no-baseline | strict
+    method: str  # same-year | same-rate | interpolate | keep-level | end | end-no-baseline | end-unknown-period | strict
     explanation: Message
 
 

@@ -61,6 +61,10 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
         return HeldTo(horizon(final, "end", msg("horizon.end", final=_fmt(final), **years)))
     # interpolate: the reference ends later than the plan.
     start_year, start_value = _start(target)
+    if start_year is not None and start_value is not None and _already_met(value.op, start_value, final):
+        # 2020年91.8%, 2030年90%以上: a level to keep, not a line to climb — the plan keeps it in its year too
+        return HeldTo(horizon(final, "keep-level", msg(
+            "horizon.keep-level", start_year=start_year, start=_fmt(start_value), final=_fmt(final), **years)))
     if start_year is not None and start_value is not None and start_year < plan_year:
         share = Fraction(plan_year - start_year, reference_year - start_year)
         milestone = start_value + (final - start_value) * share
@@ -81,6 +85,14 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
         horizon(final, "end-no-baseline", msg("horizon.no-baseline", final=_fmt(final), **years)),
         lowered=True,
     )
+
+
+def _already_met(op: object, start: Fraction, final: Fraction) -> bool:
+    """The baseline already meets the final value (a floor it is above, a ceiling it is below)."""
+    if getattr(op, "is_relative", False):
+        return False
+    text = str(op)
+    return (text in (">=", ">") and start >= final) or (text in ("<=", "<") and start <= final)
 
 
 def _start(target: Target) -> tuple[int | None, Fraction | None]:
