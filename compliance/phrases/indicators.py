@@ -147,6 +147,7 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
                 items = candidate
                 break
     if len(items) > 1:
+        written = list(items)  # as the text writes them, before any item is lent a measure
         head = _head_of(items[-1])
         parallel = _parallel(items)
         items = [
@@ -155,7 +156,7 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
             for item in items
         ]
         if not parallel:  # parallel subjects are populations of their own (女童、男童…)
-            items = _carry_head(_carry_population(items))
+            items = _carry_head(_carry_population(items), written)
     return items
 
 
@@ -213,7 +214,7 @@ def _population_anywhere() -> re.Pattern[str]:
     return re.compile(_vocabulary().population_prefix.pattern.lstrip("^"))
 
 
-def _carry_head(items: list[str]) -> list[str]:
+def _carry_head(items: list[str], written: list[str]) -> list[str]:
     """社区居民委员会成员中女性比例、主任中女性比例: a later item that shares the first's long ending and is only
     its own word before it (主任 for 成员) takes the first's head: 社区居民委员会主任中女性比例.
 
@@ -223,7 +224,10 @@ def _carry_head(items: list[str]) -> list[str]:
     vocab = _vocabulary()
     first = items[0]
     out = [first]
-    for item in items[1:]:
+    for item, as_written in zip(items[1:], written[1:], strict=True):
+        if item != as_written or not _ends_with_measure(written[0]):
+            out.append(item)  # an ending lent by the list (艾滋病、梅毒和乙肝母婴传播率), not written twice
+            continue
         shared = 0
         while shared < min(len(first), len(item)) and first[-1 - shared] == item[-1 - shared]:
             shared += 1
