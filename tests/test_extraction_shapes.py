@@ -565,3 +565,23 @@ def test_a_measure_word_the_scan_misread_is_read_again_when_the_catalogue_knows_
     )
     (plan,) = extract(_written(tmp_path, text))
     assert [t.indicator for t in plan.targets if t.target.is_numeric] == ["适龄儿童免疫规划疫苗接种率", "儿童脑卒中筛查覆盖率"]
+
+
+def test_a_measure_alone_before_its_places_names_the_targets_that_follow(tmp_path: Path) -> None:
+    """…联网率，县城学校达到100%，乡镇学校达到90%以上: the clause before is the measure, each place a condition;
+    “两癌”人群筛查率均达到70%: one target each for 宫颈癌 and 乳腺癌; 每周至少安排1节足球课 counts lessons."""
+    text = (
+        "某县儿童发展规划（2021—2030年）\n一、儿童与安全\n主要目标：\n"
+        "1.校园视频监控系统与公安机关联网率，县城学校达到100%，乡镇学校达到90%以上。\n"
+        "2.“两癌”人群筛查率均达到70%以上。\n"
+        "策略措施：\n每所学校每周至少安排1节足球课。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.condition, t.target.value, t.target.unit) for t in plan.targets if t.target.is_numeric] == [
+        ("校园视频监控系统与公安机关联网率", "县城学校", D(100), "%"),
+        ("校园视频监控系统与公安机关联网率", "乡镇学校", D(90), "%"),
+        ("宫颈癌人群筛查率", None, D(70), "%"),
+        ("乳腺癌人群筛查率", None, D(70), "%"),
+        ("每所学校足球课", None, D(1), "节/周"),
+    ]
+    assert not plan.unparsed

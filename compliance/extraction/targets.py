@@ -488,6 +488,10 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
             measure = (begin, split[0])
         elif measure is not None and measure[0] == begin and _place(key, subjects):
             out[n] = (measure[1], key)
+        elif _place(key, subjects) and (bare := _bare_measure_before(text, t.start)) is not None:
+            # 乘坐合规校车的比例，县城学校达到30%，乡镇学校达到60%: the measure stands alone before its places
+            out[n] = (bare, key)
+            measure = (begin, bare)
         elif (
             previous is not None and previous[0] == begin and not _place(key, subjects)  # 农村达到90%: completed below
             and _condition_only(key, t, previous[2], text)
@@ -517,6 +521,29 @@ def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
         and bool(re.search(r"[，,；;]", between))
         and not re.search(r"[。！？!?]", between)
     )
+
+
+def _bare_measure_before(text: str, start: int) -> str | None:
+    """The clause just before a target's clause when it is a measure alone (no number, no verb of its own).
+
+    `…联网率，县城学校达到100%`: the words between the sentence's previous separator and the comma,
+    without a list number, ending with a measure word.
+    """
+    from compliance.phrases.indicators import _ends_with_measure
+
+    comma = start
+    while comma > 0 and text[comma - 1] not in "，,；;。！？!?：:":
+        comma -= 1
+    if comma == 0 or text[comma - 1] not in "，,":
+        return None
+    begin = comma - 1
+    while begin > 0 and text[begin - 1] not in "，,；;。！？!?：:":
+        begin -= 1
+    clause = _LEADING_NUMBER.sub("", text[begin : comma - 1], count=1).strip()
+    key = squeeze(clause)
+    if not key or len(key) > 40 or re.search(r"[0-9０-９*＊]", key) or not _ends_with_measure(key):
+        return None
+    return key
 
 
 def _measure_then_place(key: str, subjects: list[str]) -> tuple[str, str] | None:

@@ -139,6 +139,10 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
                         break
     else:
         each = work[span[1] : span[1] + 2].lstrip()[:1] in ("均", "都")  # 城市社区和农村社区…均达到: one value for each
+        if each and len(by_all) == 1:  # “两癌”人群筛查率均达到70%: the abbreviation's two subjects, one value each
+            for short, long in vocab.abbreviations.items():
+                if short in whole:
+                    return [whole.replace(short, one, 1) for one in long]
         for candidate in (by_comma, by_all):
             if len(candidate) > 1 and (
                 all(_ends_with_measure(item) for item in candidate)
