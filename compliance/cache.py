@@ -29,7 +29,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -150,6 +149,8 @@ def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> 
 
 def _store(folder: Path, name: str, path: Path, value: Any) -> None:
     try:
+        import tempfile
+
         folder.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")

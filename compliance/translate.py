@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from compliance.compiled import regex
 
 
 _KEPT = 4096  # texts remembered per translator (lines and paragraphs of the document being read)
@@ -27,7 +28,7 @@ def translator(table: Mapping[int, int | str]) -> Callable[[str], str]:
     """A function doing `text.translate(table)` for a table of one-character replacements."""
     replacement = {chr(code): chr(new) if isinstance(new, int) else new for code, new in table.items()}
     assert all(len(new) == 1 for new in replacement.values())  # one for one: offsets survive
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(replacement)) + "]")
+    pattern = regex("[" + "".join(re.escape(ch) for ch in sorted(replacement)) + "]")
     look_up = replacement.__getitem__
     done: dict[str, str] = {}  # the same lines are folded again and again by the stages of a reading
     _MEMOS.append(done)

@@ -38,6 +38,7 @@ from pydantic import ConfigDict
 from compliance import messages
 from compliance.errors import InputError, Problem, UnitError
 from compliance.model.plan import Kind, Model, Position
+from compliance.compiled import regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from compliance.loading.yamlfile import YamlDocument
@@ -195,9 +196,9 @@ class Indicator(Model):
 
 # ------------------------------------------------------------------- normalisation
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
-_BRACKETED = re.compile(r"[(\[【〔〖][^()\[\]【】〔〕〖〗]*[)\]】〕〗]")
-_DIGIT_RANGE = re.compile(r"(\d)\s*[-‐‑‒–—―−﹣－~～〜]+\s*(\d)")
+_BOOKMARK = regex(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
+_BRACKETED = regex(r"[(\[【〔〖][^()\[\]【】〔〕〖〗]*[)\]】〕〗]")
+_DIGIT_RANGE = regex(r"(\d)\s*[-‐‑‒–—―−﹣－~～〜]+\s*(\d)")
 _KEEP_BETWEEN_DIGITS = "-."
 
 
@@ -234,9 +235,9 @@ def normalise_name(text: str) -> str:
     return "".join(kept).lower()
 
 
-_ENUMERATION = re.compile(r"^(第)?[一二三四五六七八九十\d]+(?=妇女|儿童)")
-_DOMAIN_SUFFIX = re.compile(r"领域$")
-_KIND_PREFIX = re.compile(r"^(妇女与|儿童与|妇女|儿童)")
+_ENUMERATION = regex(r"^(第)?[一二三四五六七八九十\d]+(?=妇女|儿童)")
+_DOMAIN_SUFFIX = regex(r"领域$")
+_KIND_PREFIX = regex(r"^(妇女与|儿童与|妇女|儿童)")
 
 
 def _domain_key(text: str) -> str:
@@ -257,8 +258,8 @@ def _core(key: str) -> tuple[Kind | None, str]:
 # A prefix that narrows nothing: the whole jurisdiction, an age range.
 _SCOPE = r"(?:全|本|我)(?:国|省|自治区|市|州|盟|县|区|旗|镇|乡|街道|地区)"
 _AGE = r"\d+(?:-\d+)?(?:周岁|岁)(?:及?以上|及?以下)?"
-_SCOPE_PREFIX = re.compile(rf"^(?P<scope>{_SCOPE})?(?P<age>{_AGE})?$")
-_STATES_AGE = re.compile(r"\d+(?:周岁|岁|个月|月龄)")
+_SCOPE_PREFIX = regex(rf"^(?P<scope>{_SCOPE})?(?P<age>{_AGE})?$")
+_STATES_AGE = regex(r"\d+(?:周岁|岁|个月|月龄)")
 _MIN_FALLBACK_KEY = 4
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from compliance.errors import InputError, Problem
 from compliance.messages import text
 from compliance.model import Binds, Level, Plan, Scope, Target
+from compliance.compiled import regex
 
 SCOPES_FILE = "scopes.yaml"
 SCOPES_SCHEMA = Path(__file__).with_name("scopes.schema.json")
@@ -108,7 +109,7 @@ def _load(rules_dirs: tuple[Path, ...], stamp: tuple[object, ...] = ()) -> Scope
         for index, entry in enumerate(document.data.get("patterns") or []):
             line, _ = document.position(("patterns", index))
             try:
-                compiled = re.compile(str(entry["name"]))
+                compiled = regex(str(entry["name"]))
             except re.error as error:
                 problems.append(
                     document.problem(("patterns", index, "name"), text("rules-files.bad-pattern", reason=error))

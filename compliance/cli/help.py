@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 import click
+from compliance.compiled import regex
 
 FORMAT = "compliance-help/1"
 
@@ -129,7 +130,7 @@ def _joined(paragraph: str) -> str:
     for line in (part.strip() for part in paragraph.splitlines()):
         if not line:
             continue
-        wide = re.compile(rf"[{_WIDE}]")
+        wide = regex(rf"[{_WIDE}]")
         if out and not (wide.match(out[-1]) or wide.match(line[0])):
             out += " "
         out += line

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from compliance.translate import translator
+from compliance.compiled import regex
 
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -131,7 +132,7 @@ def _masks_too(pattern: str) -> str:
 def _illegible(glyphs: str) -> re.Pattern[str]:
     """An illegible glyph with a digit (or another such glyph) before it, or a digit, a point, % or ‰ after it."""
     glyph = "[" + re.escape(glyphs) + "]"
-    return re.compile(rf"(?<=[0-9０-９.．]){glyph}|{glyph}(?=[0-9０-９.．%％‰]|{glyph}*[0-9０-９%％‰])")
+    return regex(rf"(?<=[0-9０-９.．]){glyph}|{glyph}(?=[0-9０-９.．%％‰]|{glyph}*[0-9０-９%％‰])")
 
 
 @cache
@@ -147,14 +148,14 @@ def rules() -> Rules:
     sections.sort(key=lambda pair: -len(pair[0]))
     columns = [(squeeze(str(w)), role) for role, words in data["table_columns"].items() for w in words]
     return Rules(
-        furniture=[re.compile(str(p)) for p in data["furniture"]],
-        inline_noise=[re.compile(str(p)) for p in data["inline_noise"]],
-        split_number=re.compile(str(data["split_number"])),
+        furniture=[regex(str(p)) for p in data["furniture"]],
+        inline_noise=[regex(str(p)) for p in data["inline_noise"]],
+        split_number=regex(str(data["split_number"])),
         illegible_digit=_illegible(str(data["illegible_glyphs"])),
-        furniture_blocks=[re.compile(str(p)) for p in data["furniture_blocks"]],
+        furniture_blocks=[regex(str(p)) for p in data["furniture_blocks"]],
         menu_min_words=int(data["menu_min_words"]),
         menu_max_chars=int(data["menu_max_chars"]),
-        page_markers=[re.compile(str(p)) for p in data["page_markers"]],
+        page_markers=[regex(str(p)) for p in data["page_markers"]],
         running_header_max_chars=int(data["running_header_max_chars"]),
         running_header_min_pages=int(data["running_header_min_pages"]),
         page_run_min_chars=int(data["page_run_min_chars"]),
@@ -170,43 +171,43 @@ def rules() -> Rules:
         follows_words=sorted((str(w) for w in data["follows_words"]), key=len, reverse=True),
         follows_stop=[str(w) for w in data["follows_stop"]],
         follows_title_words=[str(w) for w in data["follows_title_words"]],
-        period_patterns=[re.compile(str(p)) for p in data["period_patterns"]],
+        period_patterns=[regex(str(p)) for p in data["period_patterns"]],
         five_year_plans={str(k): (int(v[0]), int(v[1])) for k, v in data["five_year_plans"].items()},
-        document_number=re.compile(str(data["document_number"])),
+        document_number=regex(str(data["document_number"])),
         admin_suffixes=suffixes,
         national_names=[str(w) for w in data["national_names"]],
         sections=sections,
         parts={str(k): [squeeze(str(w)) for w in v] for k, v in data["parts"].items()},
-        domain_pattern=re.compile(str(data["domain_pattern"])),
+        domain_pattern=regex(str(data["domain_pattern"])),
         domain_max_chars=int(data["domain_max_chars"]),
         table_columns=columns,
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],
         table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
-        table_year_column=re.compile(str(data["table_year_column"])),
+        table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
-        cell_year_notes=[re.compile(str(p)) for p in data.get("cell_year_notes") or []],
-        table_note_mark=re.compile(r"(?<=\S)[" + re.escape(str(data["table_note_marks"])) + r"]+\s*$"),
-        bare_value_notes=[(re.compile(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
+        cell_year_notes=[regex(str(p)) for p in data.get("cell_year_notes") or []],
+        table_note_mark=regex(r"(?<=\S)[" + re.escape(str(data["table_note_marks"])) + r"]+\s*$"),
+        bare_value_notes=[(regex(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
         lower_is_better=[str(w) for w in data["lower_is_better"]],
         maskable_units=[str(w) for w in data["maskable_units"]],
         flat_table_margin=float(data["flat_table_margin"]),
-        subhead=re.compile(str(data["subhead"])),
-        heading_qualifier=re.compile(str(data["heading_qualifier"])),
-        slash_value_name=re.compile(str(data["slash_value_name"])),
-        slash_value_note=re.compile(str(data["slash_value_note"])),
+        subhead=regex(str(data["subhead"])),
+        heading_qualifier=regex(str(data["heading_qualifier"])),
+        slash_value_name=regex(str(data["slash_value_name"])),
+        slash_value_note=regex(str(data["slash_value_note"])),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
-        list_bullet=re.compile(
+        list_bullet=regex(
             r"^\s*(?:" + "|".join(re.escape(fold(str(b))) for b in sorted(data["list_bullets"], key=len, reverse=True)) + r")\s*(?=[^\s\d])"
         ),
         flat_table_max_change=float(data["flat_table_max_change"]),
-        non_targets=[NonTarget(str(e["reason"]), re.compile(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
+        non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),
         ocr_name_confusions={str(k): str(v) for k, v in (data.get("ocr_name_confusions") or {}).items()},
         condition_clause_chars=int(data.get("condition_clause_chars", 8)),
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
-        history_openers=re.compile("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
+        history_openers=regex("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
     )

@@ -35,6 +35,7 @@ from functools import cache, cached_property
 
 from compliance.extraction._rules import fold, rules, squeeze
 from compliance.reading import Line
+from compliance.compiled import regex
 
 MASKS = "*＊"
 
@@ -121,7 +122,7 @@ class Cleaned:
         return counts
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex(r"\d")
 
 # What a page break leaves out entirely: the text on either side reads on.
 _PAGE_BREAK = ("page number", "running header", "page break")
@@ -130,7 +131,7 @@ _PAGE_BREAK = ("page number", "running header", "page break")
 # What is not printable: control characters (a tab aside), surrogates, U+FFFE/U+FFFF; the complement of
 # [\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff] (checked on every code point),
 # written as the few it holds: the same set compiles in a twentieth of the time.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = regex("[\x00-\x08\x0a-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(lines: list[Line]) -> Cleaned:
@@ -210,7 +211,7 @@ def _kept_parts(
 @cache
 def _one_of(kind: str) -> re.Pattern[str]:
     """The patterns of a list of rules/extraction.yaml as one expression (fullmatch: any of them whole)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in getattr(rules(), kind)))
+    return regex("|".join(f"(?:{p.pattern})" for p in getattr(rules(), kind)))
 
 
 def is_furniture(text: str) -> bool:
@@ -342,7 +343,7 @@ def _pages_read_on(sources: list[Src], reasons: dict[int, str]) -> None:
 
 # --------------------------------------------------------------------------- 文库 chunks
 
-_CHUNK = re.compile(r"^\s*(\d{1,3})\s*、")
+_CHUNK = regex(r"^\s*(\d{1,3})\s*、")
 _SENTENCE_END = "。；;！!？?”）)"
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from compliance.extraction._rules import fold, rules, squeeze
+from compliance.compiled import regex
 
 __all__ = [
     "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
@@ -27,7 +28,7 @@ class Column:
 
 
 
-_MASKED_YEAR = re.compile(r"^\*{4}年?")
+_MASKED_YEAR = regex(r"^\*{4}年?")
 
 
 def column_of(text: str) -> Column | None:
@@ -211,7 +212,7 @@ def header_tokens(text: str) -> list[tuple[str, int, int]]:
     """The column words a header run is made of, in order, with their offsets (序号|指标名称|2020年基数|2030年目标)."""
     r = rules()
     words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
-    year = re.compile(r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?")
+    year = regex(r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?")
     tokens: list[tuple[str, int, int]] = []
     folded = fold(text)
     i = 0

@@ -23,6 +23,7 @@ from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Dropped, Src
 from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, classify
 from compliance.extraction.words import is_title, subject_kind
+from compliance.compiled import regex
 
 
 @dataclass
@@ -99,7 +100,7 @@ def kind_of(evidence: Evidence) -> Found:
     return Found(kind, _joined(reasons[kind]))
 
 
-_BOOK = re.compile(r"《([^《》]{2,80})》")
+_BOOK = regex(r"《([^《》]{2,80})》")
 
 
 def self_title(segment: Segment, kind: str, limit: int = 60) -> str | None:
@@ -165,12 +166,12 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
     return found
 
 
-_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[-~至到]|\s)\s*((?:19|20)\d{2})")
-_MASKED_FIVE_YEAR = re.compile(r"[“\"]\*{3}[”\"]")
-_MASKED_RANGE = re.compile(r"[(（]\s*\*{4}\s*[-—–~～至]+\s*\*{4}\s*年?\s*[)）]")
-_MASKED_FIVE_YEAR_TIME = re.compile(r"[“\"]\*{3}[”\"](?:时期|期间)")
-_TEN_YEARS = re.compile(r"2030|二〇三〇|二零三零|十年")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
+_RANGE = regex(r"((?:19|20)\d{2})\s*年?\s*(?:[-~至到]|\s)\s*((?:19|20)\d{2})")
+_MASKED_FIVE_YEAR = regex(r"[“\"]\*{3}[”\"]")
+_MASKED_RANGE = regex(r"[(（]\s*\*{4}\s*[-—–~～至]+\s*\*{4}\s*年?\s*[)）]")
+_MASKED_FIVE_YEAR_TIME = regex(r"[“\"]\*{3}[”\"](?:时期|期间)")
+_TEN_YEARS = regex(r"2030|二〇三〇|二零三零|十年")
+_DATE = regex(r"((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
 
 
 def _range(text: str) -> tuple[int, int] | None:
@@ -187,7 +188,7 @@ def _five_year(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-_TITLE_ENDS = re.compile(r"\s*(?:$|》|」|的通知|通知|[和与及、，,])")
+_TITLE_ENDS = regex(r"\s*(?:$|》|」|的通知|通知|[和与及、，,])")
 
 
 def _legible_title(title: str, evidence: Evidence) -> tuple[tuple[int, int], int, str] | None:
@@ -203,7 +204,7 @@ def _legible_title(title: str, evidence: Evidence) -> tuple[tuple[int, int], int
     folded = fold(title)
     if not re.search(r"\*{4}", folded):
         return None
-    pattern = re.compile("".join(r"\d" if ch == "*" else re.escape(ch) for ch in folded))
+    pattern = regex("".join(r"\d" if ch == "*" else re.escape(ch) for ch in folded))
     lines = [(s.number, s.text) for s in evidence.header] + [(d.number, d.text) for d in evidence.dropped]
     lines += [(s.number, s.text) for s in evidence.segment.lines[:80]]
     dated = document_year(evidence)
@@ -600,14 +601,14 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
 
 
 # 《…规划》（…〔2022〕40号）正式印发: a news article naming the plan it reports on
-_ISSUED_AFTER = re.compile(r"(?:[（(][^（()）]{0,24}[）)])?(?:已经|已|正式|日前|近日|于近日)?(?:印发|发布|出台|颁布|公布)")
+_ISSUED_AFTER = regex(r"(?:[（(][^（()）]{0,24}[）)])?(?:已经|已|正式|日前|近日|于近日)?(?:印发|发布|出台|颁布|公布)")
 
 
 def _tidy(title: str) -> str:
     return fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
 
 
-_NEWS = re.compile(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|明确|要求|指出|强调|围绕|还|并|对)|日前|近日|记者|通讯员")
+_NEWS = regex(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|明确|要求|指出|强调|围绕|还|并|对)|日前|近日|记者|通讯员")
 
 
 def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segment]) -> bool:

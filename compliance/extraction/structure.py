@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.words import cn_number, is_title, subject_kind
+from compliance.compiled import regex
 
 __all__ = ["Src", "cn_number", "is_title", "subject_kind"]  # defined by the stages and words below this one
 
@@ -51,7 +52,7 @@ class Segment:
 
 
 # A caption naming the plan: …规划重点指标目标表, …规划主要指标 (the title row of a sheet).
-_CAPTION = re.compile(r"(?:(?:重点|主要)(?:统计)?指标(?:目标值?)?(?:一览)?表?|(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表)$")
+_CAPTION = regex(r"(?:(?:重点|主要)(?:统计)?指标(?:目标值?)?(?:一览)?表?|(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表)$")
 
 
 def _lone_text(line: Src) -> str | None:
@@ -100,7 +101,7 @@ def _captions(lines: list[Src]) -> list[tuple[int, str]]:
 
 
 # A line holding only the period in brackets: "（2021—2025年）" under a title on a cover page.
-_PERIOD_LINE = re.compile(r"^\((?:19|20)\d{2}年?(?:-|~|至|到)(?:19|20)\d{2}年?\)$")
+_PERIOD_LINE = regex(r"^\((?:19|20)\d{2}年?(?:-|~|至|到)(?:19|20)\d{2}年?\)$")
 
 
 def _period_line(text: str) -> bool:
@@ -170,17 +171,17 @@ def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[lis
 
 # Numbering, masked numbering included: on some portals every digit is *, so 一、 reads *、,
 # (一) reads (*), 1. reads *. and (1) reads (*): a number then unknown (None).
-_LEAD_NUMBER = re.compile(
+_LEAD_NUMBER = regex(
     r"^\s*(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]+\s*[、.]|\*\s*、|"
     r"\(\s*(?:[一二三四五六七八九十]+|\*)\s*\)|\d{1,3}\s*[.、](?!\d)|\*{1,2}\s*\.|\(\s*(?:\d{1,3}|\*{1,2})\s*\))\s*"
 )
-_PART = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|\*\s*、|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
-_CN_ORDINAL = re.compile(
+_PART = regex(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|\*\s*、|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
+_CN_ORDINAL = regex(
     r"^\s*(?:\(\s*([一二三四五六七八九十]+|\*)\s*\)|([一二三四五六七八九十]+|\*)\s*、|([一二三四五六七八九十]+)\s*\.|"
     r"第([一二三四五六七八九十]+)(?:部分|章|篇))"
 )
-_CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百]+(?:章|部分|篇)")
-_ITEM = re.compile(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
+_CHAPTER = regex(r"^\s*第[一二三四五六七八九十百]+(?:章|部分|篇)")
+_ITEM = regex(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
 _TRAIL = ":：。.；;，, "
 
 
@@ -253,7 +254,7 @@ def _ordinal(folded: str) -> int | None:
     return None if written == "*" else cn_number(written)
 
 
-_DIGIT_ORDINAL = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)")
+_DIGIT_ORDINAL = regex(r"^\s*\(\s*(\d{1,2})\s*\)")
 
 
 def _heading_ordinal(folded: str) -> int | None:
@@ -342,7 +343,7 @@ def line_item(line: Src) -> tuple[str, int | None] | None:
 
 
 # "6.0～6个月…", "7.5岁以下…": a number and a dot directly followed by a digit
-_AMBIGUOUS_ITEM = re.compile(r"^(\s*)(\d{1,3})\s*([.、])(?=\d)")
+_AMBIGUOUS_ITEM = regex(r"^(\s*)(\d{1,3})\s*([.、])(?=\d)")
 
 
 def resolve_items(lines: list[Src], skip: set[int]) -> None:
@@ -420,7 +421,7 @@ def resolve_items(lines: list[Src], skip: set[int]) -> None:
             last = None
 
 
-_CN_ITEM = re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)")
+_CN_ITEM = regex(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)")
 
 
 def _bullet(folded: str) -> re.Match[str] | None:

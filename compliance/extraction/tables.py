@@ -56,6 +56,7 @@ from compliance.extraction.columns import (
 )
 from compliance.extraction.structure import classify, domain_row, item_number
 from compliance.model.plan import CELL_SEPARATOR
+from compliance.compiled import regex
 
 _MASK = "*＊"
 
@@ -131,7 +132,7 @@ def row_cells(line: Src) -> list[str] | None:
     return None
 
 
-_PIECE = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line: text apart from the next by two spaces or more
+_PIECE = regex(r"\S+(?: \S+)*")  # a cell of a space-aligned line: text apart from the next by two spaces or more
 
 
 def _display_width(text: str) -> int:
@@ -177,7 +178,7 @@ def _aligned_cells(text: str, starts: list[int], tolerance: int = 2) -> list[str
 
 
 # a name ending in its unit in brackets, then a value run on (适龄妇女宫颈癌人群筛查率（%）63.5)
-_GLUED_VALUE = re.compile(r"^(?P<name>.*[\u4e00-\u9fff].*[（(][^（）()]{1,8}[)）])\s*(?P<value>[0-9]+(?:\.[0-9]+)?|[—－-]+)$")
+_GLUED_VALUE = regex(r"^(?P<name>.*[\u4e00-\u9fff].*[（(][^（）()]{1,8}[)）])\s*(?P<value>[0-9]+(?:\.[0-9]+)?|[—－-]+)$")
 
 
 def _lines_up(text: str, starts: list[int], tolerance: int = 2) -> bool:
@@ -424,7 +425,7 @@ def _slash_subjects(name: str, table: Table) -> list[str] | None:
     return None
 
 
-_SLASH_CELL = re.compile(r"^\s*(?P<a>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*/\s*(?P<b>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[%‰]?)\s*$")
+_SLASH_CELL = regex(r"^\s*(?P<a>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*/\s*(?P<b>[≥≤><=≧≦]?\s*[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[%‰]?)\s*$")
 
 
 def _short(text: str) -> bool:
@@ -608,7 +609,7 @@ def _per_population(name: str, unit: str | None) -> str | None:
     return unit
 
 
-_SIMPLE = re.compile(
+_SIMPLE = regex(
     r"^(?P<sym>>=|<=|≥|≤|≧|≦|>|<|=|约|~)?\s*(?P<num>[0-9*＊]+(?:\.[0-9*＊]+)?)\s*(?P<unit>%|‰|/10万|个百分点)?\s*"
     r"(?P<post>及以上|以上|及以下|以下|左右|以内)?$"
 )
@@ -616,7 +617,7 @@ _SYMBOLS = {">=": ">=", "≥": ">=", "≧": ">=", "<=": "<=", "≤": "<=", "≦"
 _POST = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "左右": "~", "以内": "<="}
 
 
-_BARE_NUMBER = re.compile(r"(?<![0-9.*＊/])[0-9]+(?:\.[0-9]+)?(?![0-9.*＊%‰/])")
+_BARE_NUMBER = regex(r"(?<![0-9.*＊/])[0-9]+(?:\.[0-9]+)?(?![0-9.*＊%‰/])")
 
 
 def read_cell(text: str, unit: str | None, bare: str = ">=") -> list[dict[str, Any]] | None:
@@ -844,7 +845,7 @@ def read_table(
     return targets, problems
 
 
-_SUBJECT_PART = re.compile(
+_SUBJECT_PART = regex(
     r"\s*(?P<subject>[\u4e00-\u9fff]{2,8}?)\s*[:：]?\s*(?P<value>[≥≤><=≧≦]\s*[0-9]+(?:\.[0-9]+)?\s*[%‰]?"
     r"(?:以上|以下|左右)?)\s*[；;，,、/]?"
 )
@@ -933,10 +934,10 @@ def _parent(
 # --------------------------------------------------------------------------- flattened tables (文库 exports)
 
 
-_VALUE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$|^[*＊]+(?:\.[*＊]+)?$")
-_NUMERIC = re.compile(r"[0-9*＊.]+")
+_VALUE = regex(r"^(?:0|[1-9]\d*)(?:\.\d+)?$|^[*＊]+(?:\.[*＊]+)?$")
+_NUMERIC = regex(r"[0-9*＊.]+")
 # a name never starts with one of these: the digits before them belong to it (5岁以下…, 0—6岁…, 12岁…)
-_AFTER_DIGITS = re.compile(r"^[岁个月周~～—－.%‰-]")
+_AFTER_DIGITS = regex(r"^[岁个月周~～—－.%‰-]")
 
 
 @dataclass
@@ -1021,7 +1022,7 @@ _COMPARATOR = "≤≥<>＜＞≦≧"
 @cache
 def _unit_cell_rows() -> re.Pattern[str]:
     cells = "|".join(map(re.escape, rules().flat_unit_cells))
-    return re.compile(r"(?P<unit>" + cells + r")\s*(?P<run>[" + _COMPARATOR + r"]?[0-9*＊][0-9*＊." + _COMPARATOR + r"]*)")
+    return regex(r"(?P<unit>" + cells + r")\s*(?P<run>[" + _COMPARATOR + r"]?[0-9*＊][0-9*＊." + _COMPARATOR + r"]*)")
 
 
 def _rows_by_unit(
@@ -1242,9 +1243,9 @@ def _cell_splits(text: str, start: int, k: int, following: str) -> tuple[list[tu
 
 
 # the table ends where a part or a heading of the plan begins (…92100三、组织实施)
-_TABLE_ENDS = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+_TABLE_ENDS = regex(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 # a target cell written as a phrase: 下降15%, ≥95, <4%
-_PHRASE_CELL = re.compile(
+_PHRASE_CELL = regex(
     r"(?:(?:下降|降低|减少|提高|增长|增加|上升)(?:到|至)?|[≥≤<>＜＞])\s*[0-9]+(?:\.[0-9]+)?\s*[%％‰]?"
 )
 

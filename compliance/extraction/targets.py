@@ -19,10 +19,11 @@ from typing import Any
 from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.structure import classify, item_number
+from compliance.compiled import regex
 
 _SENTENCE_END = "。；;！!？?：:"
 _CLAUSE = "，,。；;！!？?：:"
-_NUMBER = re.compile(r"[0-9０-９*＊]+(?:[.．][0-9０-９*＊]+)?")
+_NUMBER = regex(r"[0-9０-９*＊]+(?:[.．][0-9０-９*＊]+)?")
 _OPEN = {"(": ")", "（": "）", "“": "”", "《": "》", "〔": "〕", "[": "]", "【": "】", "「": "」", '"': '"', "‘": "’"}
 
 
@@ -141,7 +142,7 @@ def _clause(text: str, start: int, end: int) -> str:
     return _LEADING_NUMBER.sub("", clause, count=1) or clause
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*\d{1,3}\s*[)）])\s*")
+_LEADING_NUMBER = regex(r"^\s*(?:\d{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*\d{1,3}\s*[)）])\s*")
 
 
 def _number_line(paragraph: Paragraph, start: int, end: int) -> int:
@@ -169,7 +170,7 @@ def _own_number_line(paragraph: Paragraph, target: Any, cursors: dict[tuple[int,
     return _number_line(paragraph, target.start, target.end)
 
 
-_UNITS = re.compile(r"(牵头单位|责任单位|配合单位)\s*[:：]\s*")
+_UNITS = regex(r"(牵头单位|责任单位|配合单位)\s*[:：]\s*")
 
 
 def responsible(text: str) -> tuple[list[str], list[str]]:
@@ -196,7 +197,7 @@ def responsible(text: str) -> tuple[list[str], list[str]]:
     return lead, resp
 
 
-_YEAR = re.compile(r"(?:到|至|在|于|力争)?\s*((?:19|20)\d{2})\s*年(?:底|末|前)?(?!\s*(?:为|的|是|已|基|-|—|至))")
+_YEAR = regex(r"(?:到|至|在|于|力争)?\s*((?:19|20)\d{2})\s*年(?:底|末|前)?(?!\s*(?:为|的|是|已|基|-|—|至))")
 
 
 def _own_year(text: str, end: int, period: tuple[int, int] | None) -> int | None:
@@ -783,7 +784,7 @@ def unaccounted(
 @cache
 def _inline_section(words: tuple[str, ...]) -> re.Pattern[str]:
     """A target-section word used as a heading inside a line: 主要目标1.…, （一）主要目标：…, 策略措施（1）…"""
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[:：.。]?(?:$|[0-9*(（一二三四五六七八九十])")
+    return regex("(?:" + "|".join(map(re.escape, words)) + r")[:：.。]?(?:$|[0-9*(（一二三四五六七八九十])")
 
 
 def _part_opened(text: str, kind: str | None) -> str | None:

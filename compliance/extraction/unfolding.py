@@ -35,6 +35,7 @@ from functools import cache
 
 from compliance.extraction._rules import fold, rules, squeeze
 from compliance.extraction.cleaning import Src
+from compliance.compiled import regex
 
 CN = "一二三四五六七八九十"
 _ENDS = "。；;！!？?：:"
@@ -56,7 +57,7 @@ def unfold(lines: list[Src]) -> list[Src]:
 
 
 # a short line that opens a new list: a section word or a numbered heading
-_HEADING_LINE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、|第.{1,3}[章节部篇]|[^\d]{2,6}$)")
+_HEADING_LINE = regex(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、|第.{1,3}[章节部篇]|[^\d]{2,6}$)")
 
 
 def _join_chunks(lines: list[Src]) -> list[Src]:
@@ -91,7 +92,7 @@ class _Marker:
 def _patterns() -> re.Pattern[str]:
     r = rules()
     words = sorted({w for w, _ in r.sections if len(w) >= 4}, key=len, reverse=True)
-    return re.compile(
+    return regex(
         r"(?P<section>(?:" + "|".join(map(re.escape, words)) + r")\s*[:：])"
         r"|(?P<chapter>第(?P<chapter_n>[" + CN + r"]{1,3}|\*)\s*(?:章|部分|篇)(?=\s*[\u4e00-\u9fff]))"
         r"|(?P<part>(?P<part_n>[" + CN + r"]{1,3}|\*)\s*、)"
@@ -100,8 +101,8 @@ def _patterns() -> re.Pattern[str]:
     )
 
 
-_TITLE = re.compile(r"(?:妇女|儿童)(?:发展)?(?:“[^”]{1,6}”|\"[^\"]{1,6}\")?(?:发展)?(?:规划|纲要)(?:\([^()]{4,24}\))?")
-_CJK = re.compile(r"[\u4e00-\u9fff“”\"]")
+_TITLE = regex(r"(?:妇女|儿童)(?:发展)?(?:“[^”]{1,6}”|\"[^\"]{1,6}\")?(?:发展)?(?:规划|纲要)(?:\([^()]{4,24}\))?")
+_CJK = regex(r"[\u4e00-\u9fff“”\"]")
 
 
 def _cn(text: str) -> int | None:
@@ -303,7 +304,7 @@ def _header_runs() -> re.Pattern[str]:
     words = sorted({w for w, _ in r.table_columns if len(w) >= 2}, key=len, reverse=True)
     year = r"(?:19|20)\d{2}\s*年?(?:目标值?|基数|现状值?|基期值?|实际值)?"
     token = "(?:" + "|".join(map(re.escape, words)) + "|" + year + r")\s*"
-    return re.compile("(?:" + token + "){3,}")
+    return regex("(?:" + token + "){3,}")
 
 
 # --------------------------------------------------------------------------- cutting

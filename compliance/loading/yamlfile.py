@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError, Problem
+from compliance.compiled import regex
 
 JsonPath = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line and column
@@ -51,8 +52,8 @@ MAX_ALIAS_VALUES = 10_000
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
 # What a plain number looks like as a plan writer writes it (and as JSON and YAML 1.2 agree).
-_PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?")
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_PLAIN_NUMBER = regex(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?")
+_JSON_NUMBER = regex(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def _text(id: str, **params: Any) -> str:

@@ -6,10 +6,11 @@ import re
 from functools import cache
 
 from compliance.phrases.vocabulary import _vocabulary
+from compliance.compiled import regex
 
 
 Span = tuple[int, int]
-_YEAR_PREFIX = re.compile(r"(?:到|至|在|于)?\s*\d{4}\s*年(?:底|末|前)?\s*,?\s*")
+_YEAR_PREFIX = regex(r"(?:到|至|在|于)?\s*\d{4}\s*年(?:底|末|前)?\s*,?\s*")
 _TRIM = " ,，:：、;；"
 _LEAD = "和及与或的"
 
@@ -215,7 +216,7 @@ def _share_ends(items: list[str]) -> list[str]:
 @cache
 def _population_anywhere() -> re.Pattern[str]:
     """The population words of `population_prefix` wherever they stand in a name."""
-    return re.compile(_vocabulary().population_prefix.pattern.lstrip("^"))
+    return regex(_vocabulary().population_prefix.pattern.lstrip("^"))
 
 
 def _carry_head(items: list[str], written: list[str]) -> list[str]:

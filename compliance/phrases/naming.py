@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from compliance.phrases.result import ParsedTarget
+from compliance.compiled import regex
 
 _SENTENCE = "。；;！!？?\n"
 _LOOK = 60  # how far around a target its naming words are sought
@@ -68,9 +69,9 @@ def _naming() -> _Naming:
     data: dict[str, Any] = read_shared_yaml(rules_file("phrases.yaml")).data["naming"]
     return _Naming(
         coverage_suffix=str(data["coverage_suffix"]),
-        coverage_places=re.compile(str(data["coverage_places"])),
+        coverage_places=regex(str(data["coverage_places"])),
         coverage_places_drop=tuple(sorted((str(w) for w in data["coverage_places_drop"]), key=len, reverse=True)),
-        coverage_object=re.compile(str(data["coverage_object"])),
+        coverage_object=regex(str(data["coverage_object"])),
         share_verbs=tuple(sorted((str(w) for w in data["share_verbs"]), key=len, reverse=True)),
         share_units=frozenset(str(u) for u in data["share_units"]),
         share_suffix=str(data["share_suffix"]),
@@ -87,7 +88,7 @@ def _naming() -> _Naming:
         people_units=frozenset(str(u) for u in data["people_units"]),
         item_units=frozenset(str(u) for u in data["item_units"]),
         item_suffix=str(data["item_suffix"]),
-        lead_scopes=re.compile("|".join(f"(?:{p})" for p in data["lead_scopes"])),
+        lead_scopes=regex("|".join(f"(?:{p})" for p in data["lead_scopes"])),
     )
 
 
@@ -102,8 +103,8 @@ def name_targets(text: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
     return out
 
 
-_HALF_BRACKETS = re.compile(r"[()]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HALF_BRACKETS = regex(r"[()]")
+_CJK = regex(r"[\u4e00-\u9fff]")
 
 
 def is_people(unit: object) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from compliance.model.plan import MAX_DIGITS, Op, digits_written
 from compliance.phrases.vocabulary import _CN_DIGITS, _CN_NUMBER, _CN_UNITS, _vocabulary
+from compliance.compiled import regex
 
 
 @dataclass
@@ -325,7 +326,7 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
     return unit_end
 
 
-_DATE_BEFORE = re.compile(r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})\s*日?\s*$")
+_DATE_BEFORE = regex(r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})\s*日?\s*$")
 
 
 def _clock_time(work: str, start: int, colon: int) -> bool:

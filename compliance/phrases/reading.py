@@ -19,6 +19,7 @@ from compliance.phrases.comparators import _default_op, _is_target_number, _op_o
 from compliance.phrases.naming import name_targets
 from compliance.phrases.wholes import whole_targets
 from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _share_ends, _split_top, _trim
+from compliance.compiled import regex
 
 
 def parse(text: str) -> list[ParsedTarget]:
@@ -469,7 +470,7 @@ def _qualitative_targets(
     return results
 
 
-_CLAUSE_END_PATTERN = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
+_CLAUSE_END_PATTERN = regex("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 
 
 def _qualitative_clause(text: str, work: str, start: int, end: int, body: str) -> ParsedTarget | None:

@@ -10,6 +10,7 @@ from compliance.model.plan import MAX_DIGITS, Direction, Op, TargetValue, digits
 from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.phrases.numbers import _plain, _ratio_value
 from compliance.phrases.indicators import _ends_with_measure
+from compliance.compiled import regex
 
 
 def _number_text(value: Decimal) -> str:
@@ -82,14 +83,14 @@ def render(indicator: str | None, value: TargetValue) -> str:
 
 
 _COMPACT_OPS = {op.value: op for op in Op}
-_COMPACT = re.compile(
+_COMPACT = regex(
     r"^\s*(?P<op>>=|<=|>|<|=|~|rel_decrease|rel_increase)\s+"
     r"(?P<value>\*|[0-9]+(?:\.[0-9]+)?(?:\s*(?::|-)\s*[0-9]+(?:\.[0-9]+)?)?)"
     r"(?:\s+(?P<unit>(?!since\b|when\b)\S+))?"
     r"(?:\s+since\s+(?P<year>[0-9]{4}))?"
     r"(?:\s+when\s+(?P<condition>\S+))?\s*$"
 )
-_COMPACT_QUAL = re.compile(
+_COMPACT_QUAL = regex(
     r"^\s*qual\s+(?P<direction>[a-z_]+)(?:\s+(?P<unit>(?!when\b)\S+))?(?:\s+when\s+(?P<condition>\S+))?\s*$"
 )
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from compliance.phrases.vocabulary import _fold, _vocabulary
+from compliance.compiled import regex
 
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
+_BOOKMARK = regex(r"\[bookmark:[^\]\n]{0,200}\]")
 _CLAUSE_END = frozenset("，,。；;！!？?\n\t\r")
 _LIST_END = _CLAUSE_END | {"、"}  # a clause, or an item of an enumeration
 _SENTENCE_END = frozenset("。；;！!？?\n\r")
 _OPENERS = {"(": ")", "“": "”", "《": "》", "〔": "〕", "[": "]", "【": "】", "「": "」", "『": "』", "‘": "’"}
-_BRACKETS = re.compile("[" + re.escape("\n" + "".join(_OPENERS) + "".join(_OPENERS.values())) + "]")
+_BRACKETS = regex("[" + re.escape("\n" + "".join(_OPENERS) + "".join(_OPENERS.values())) + "]")
 
 
 class Marks:
@@ -113,7 +114,7 @@ def _prepare(text: str) -> tuple[str, Marks]:
 # ("8．5岁以下", "９５．５％以上") is left alone: whether it is item 8 or the
 # decimal 8.5 only the list around it can tell (extraction resolves it by the
 # sequence of item numbers); read alone, it is the number as written.
-_NUMBERING = re.compile(
+_NUMBERING = regex(
     r"(?m)^(?P<lead>[ \t]*)(?:"
     r"\(\s*[0-9]{1,3}\s*\)"  # （3）
     r"|[0-9]{1,3}\s*[.、](?![0-9])"  # 3. 5、 3．

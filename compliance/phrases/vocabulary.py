@@ -10,6 +10,7 @@ from typing import Any
 
 from compliance.model.plan import Direction, Op
 from compliance.translate import translator
+from compliance.compiled import regex
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -66,12 +67,12 @@ class _Vocabulary:
     qualitative: list[tuple[str, Direction]]
     qual_full_pattern: re.Pattern[str]
     qual_render: dict[Direction, str]
-    number_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
-    thousands_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    number_re: re.Pattern[str] = field(repr=False, default=regex(""))
+    thousands_re: re.Pattern[str] = field(repr=False, default=regex(""))
     fraction_units: dict[str, str] = field(default_factory=dict)
-    fraction_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    fraction_re: re.Pattern[str] = field(repr=False, default=regex(""))
     case_scales: dict[str, str] = field(default_factory=dict)
-    case_re: re.Pattern[str] = field(repr=False, default=re.compile(""))
+    case_re: re.Pattern[str] = field(repr=False, default=regex(""))
     range_connectors: list[str] = field(default_factory=list)
     range_words: list[str] = field(default_factory=list)
     verb_chain_joiners: list[str] = field(default_factory=list)
@@ -113,13 +114,13 @@ def _vocabulary() -> _Vocabulary:
     )
     mask = str(data["mask_characters"])
     digit = r"[0-9" + re.escape(mask) + r"]"
-    number_re = re.compile(digit + r"+(?:\." + digit + r"+)?")
+    number_re = regex(digit + r"+(?:\." + digit + r"+)?")
     # 1,200 and 12,000,000: an ASCII comma before exactly three digits, inside a number
-    thousands_re = re.compile(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?")
+    thousands_re = regex(r"(?<![0-9.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?")
     cn = "[" + _CN_NUMBER + "]"
     fraction_units = {str(k): str(v) for k, v in data["fraction_units"].items()}
     by_length = sorted(fraction_units, key=len, reverse=True)
-    fraction_re = re.compile(
+    fraction_re = regex(
         # a run of digits is tried from its first digit only (never from inside it: linear time)
         r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|(?<![0-9])[0-9]+|(?<!" + cn + r")" + cn + r"+)分之"
         r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)"
@@ -130,11 +131,11 @@ def _vocabulary() -> _Vocabulary:
     def alternation(words: Any) -> str:
         return "|".join(re.escape(str(w)) for w in sorted((str(w) for w in words), key=len, reverse=True))
 
-    case_re = re.compile(
+    case_re = regex(
         r"每\s*(?P<scale>" + alternation(case_scales) + r")\s*(?:" + alternation(cases["populations"]) + r")?\s*"
         r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)\s*(?:" + alternation(cases["counters"]) + r")"
     )
-    unread_patterns = [re.compile(str(p).replace("{cn}", cn)) for p in data["unread_patterns"]]
+    unread_patterns = [regex(str(p).replace("{cn}", cn)) for p in data["unread_patterns"]]
     qualitative = _longest_first(
         [
             (_fold(str(word)), Direction(str(direction)))
@@ -160,14 +161,14 @@ def _vocabulary() -> _Vocabulary:
         ratio_equal=frozenset(str(w) for w in data.get("ratio_equal", [])),
         op_window=int(data["op_window"]),
         relative=ops(data["relative"]),
-        base_year=[re.compile(str(p)) for p in data["base_year_patterns"]],
+        base_year=[regex(str(p)) for p in data["base_year_patterns"]],
         five_year_plan_ends={str(k): int(v) for k, v in (data.get("five_year_plan_ends") or {}).items()},
-        baseline_before=re.compile(str(data["baseline_before"])),
+        baseline_before=regex(str(data["baseline_before"])),
         baseline_after=[str(w) for w in data["baseline_after"]],
         duration_before=sorted((str(w) for w in data["duration_scope_before"]), key=len, reverse=True),
         duration_after=sorted((str(w) for w in data["duration_scope_after"]), key=len, reverse=True),
         list_separators=frozenset(_fold(str(w)) for w in data["list_separators"]),
-        respectively=[re.compile(str(p)) for p in data["respectively"]],
+        respectively=[regex(str(p)) for p in data["respectively"]],
         abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
         carried_head_min_ending=int(data.get("carried_head_min_ending", 5)),
         short_subject_chars=int(data.get("short_subject_chars", 4)),
@@ -181,15 +182,15 @@ def _vocabulary() -> _Vocabulary:
         not_units=[str(w) for w in data["not_units"]],
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],
-        subject_cuts=[re.compile(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
-        subject_openers=[re.compile(str(p)) for p in data.get("subject_openers", [])],
-        population_prefix=re.compile(str(data["population_prefix"])),
+        subject_cuts=[regex(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
+        subject_openers=[regex(str(p)) for p in data.get("subject_openers", [])],
+        population_prefix=regex(str(data["population_prefix"])),
         sentence_populations=[str(word) for word in data.get("sentence_populations", [])],
         coverage_words=[str(w) for w in data["full_coverage"]["words"]],
         coverage_verbs=sorted((str(w) for w in data["full_coverage"]["verbs"]), key=len, reverse=True),
         word_values={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in data["word_values"].items()},
         qualitative=qualitative,
-        qual_full_pattern=re.compile(str(data["qualitative_full_coverage_pattern"])),
+        qual_full_pattern=regex(str(data["qualitative_full_coverage_pattern"])),
         qual_render={Direction(str(k)): str(v) for k, v in data["qualitative_render"].items()},
         number_re=number_re,
         thousands_re=thousands_re,

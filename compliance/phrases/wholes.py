@@ -18,8 +18,9 @@ from typing import Any
 
 from compliance.model.plan import Op
 from compliance.phrases.result import ParsedTarget
+from compliance.compiled import regex
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+_CLAUSE = regex(r"[^，,。；;！!？?\n]+")
 
 
 @cache
@@ -32,11 +33,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str]:
     def alternation(words: Any) -> str:
         return "|".join(map(re.escape, sorted((str(w) for w in words), key=len, reverse=True)))
 
-    every = re.compile(
+    every = regex(
         r"^(?P<subject>[^0-9０-９*＊%％的]{2,24}?)(?:" + alternation(data["all_words"]) + r")"
         r"(?P<verb>" + alternation(data["all_verbs"]) + r")(?P<object>[^0-9０-９*＊%％]{2,16})$"
     )
-    cover = re.compile(
+    cover = regex(
         r"^(?P<subject>[^0-9０-９*＊%％]{2,24}?)" + re.escape(str(data["cover_verb"]))
         + r"(?:" + alternation(data["cover_scopes"]) + r")(?P<object>[^0-9０-９*＊%％的]{2,12})$"
     )

@@ -10,8 +10,9 @@ the cell of the second header row.
 from __future__ import annotations
 
 import re
+from compliance.compiled import regex
 
-_VALUE = re.compile(r"[\d.．\s%％‰≥≤<>＜＞=~～\-—*＊]*")
+_VALUE = regex(r"[\d.．\s%％‰≥≤<>＜＞=~～\-—*＊]*")
 
 
 def column_names(first: list[str], second: list[str] | None, spans: list[int] | None = None) -> list[str]:

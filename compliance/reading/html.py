@@ -35,6 +35,7 @@ from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
+from compliance.compiled import regex
 
 # Never text (and not counted in the numbering): what a browser does not show as text.
 _NOT_TEXT = {"script", "style", "noscript", "template", "head", "title"}
@@ -45,7 +46,7 @@ _BLOCK = {
     "blockquote", "pre", "center", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "form", "header",
     "footer", "nav", "aside", "address", "figure", "figcaption", "hr", "body", "html",
 }
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = regex(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def decode_html(raw: bytes, file: str, encoding: str | None = None) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
-_HTML_TAG = re.compile(r"<(?:html|head|body|meta|div|p|span|table|tr|td|br|a|script|style|h[1-6]|li|ul)\b[^>]*>", re.I)
+_HTML_START = regex(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_TAG = regex(r"<(?:html|head|body|meta|div|p|span|table|tr|td|br|a|script|style|h[1-6]|li|ul)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:

@@ -51,6 +51,7 @@ from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
+from compliance.compiled import regex
 
 # How far short of the right margin (in characters, besides the next line's first word) a wrapped
 # line may end: line breaking that keeps words whole (LibreOffice segments Chinese into words) and
@@ -59,22 +60,22 @@ _WRAP_SLACK = 2.0
 # Fractions of the page height where running headers and footers stand.
 _BAND = 0.1
 # Page numbers as printed: — 3 —, - 3 -, 第3页, 第 3 页 共 12 页, 3/12, 3.
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = regex(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
 )
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_CJK = regex(r"[\u3000-\u9fff\uff00-\uffef]")
 # A printed line that starts with a numbering starts a paragraph (a heading, a list item) wherever
 # it stands: Chinese numerals (（三）, 三、, 第三章) always; digits and circled numbers (4．, (2), ②)
 # after a line that ends a sentence or a bracket (a wrapped line may begin with a number: 达到 / 3.5%;
 # after a sentence end, 4.0-6个月 is item 4).
-_OPENS_ALWAYS = re.compile(r"^(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇条])")
-_OPENS_AFTER_SENTENCE = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
-_OPENS_AFTER_BRACKET = re.compile(r"^(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
-_ENDS_SENTENCE = re.compile(r"[。；;！!？?：:]$")  # a sentence, or a lead-in to a list (主要目标：)
-_ENDS_STATEMENT = re.compile(r"[。；;！!？?]$")
-_ENDS_BRACKET = re.compile(r"[）)〕】]$")
+_OPENS_ALWAYS = regex(r"^(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇条])")
+_OPENS_AFTER_SENTENCE = regex(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
+_OPENS_AFTER_BRACKET = regex(r"^(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])")
+_ENDS_SENTENCE = regex(r"[。；;！!？?：:]$")  # a sentence, or a lead-in to a list (主要目标：)
+_ENDS_STATEMENT = regex(r"[。；;！!？?]$")
+_ENDS_BRACKET = regex(r"[）)〕】]$")
 # A line that ends with none of these is no paragraph's last line of prose: a heading (主要目标：, 策略措施).
-_ENDS_PROSE = re.compile(r"[。；;！!？?，,、”’」』]$")
+_ENDS_PROSE = regex(r"[。；;！!？?，,、”’」』]$")
 
 
 @dataclass
@@ -360,7 +361,7 @@ def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]
 _CLOSING = set("，。、；：！？）》」』】〕〉”’,.;:!?)]}%‰")
 _OPENING = set("（《「『【〔〈“‘([{")
 _QUOTES = set("“”‘’\"'")
-_LATIN = re.compile(r"[A-Za-z0-9_.,:;%/+\-<>≥≤＜＞～~±‰]")
+_LATIN = regex(r"[A-Za-z0-9_.,:;%/+\-<>≥≤＜＞～~±‰]")
 
 
 def _lead_width(members: list[tuple[float, float, float, float, str]]) -> float:

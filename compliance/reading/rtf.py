@@ -19,11 +19,12 @@ from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.reading.grid import cell_locator, column_names
+from compliance.compiled import regex
 
 _CELL_END = "|"  # striprtf's end of a table cell (\cell)
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
 # A row's definition (\trowd, then per cell its properties ending in \cellxN) and its end (\row).
-_ROW_WORDS = re.compile(r"\\(trowd|clvmrg|cellx)-?\d*(?![a-z])|\\row(?![a-z])")
+_ROW_WORDS = regex(r"\\(trowd|clvmrg|cellx)-?\d*(?![a-z])|\\row(?![a-z])")
 
 
 def rtf_lines(raw: bytes, file: str) -> list[Line]:

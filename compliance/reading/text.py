@@ -7,6 +7,7 @@ import re
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
+from compliance.compiled import regex
 
 
 def decode(raw: bytes, file: str, encoding: str | None) -> str:
@@ -56,7 +57,7 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
         ) from None
 
 
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_RULE = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def text_lines(text: str, suffix: str) -> list[Line]:
@@ -91,7 +92,7 @@ def _strip_markdown(row: str) -> str:
 
 
 # A pair of ** or __ around text; not when a side touches a number (4.**‰, **%, 7/***: masked digits).
-_EMPHASIS = re.compile(r"(?<![0-9.．/*_])(\*\*|__)(?=[^\s%‰.．*_])(.+?)(?<=[^\s./*_])\1(?![0-9.．%‰*_])")
+_EMPHASIS = regex(r"(?<![0-9.．/*_])(\*\*|__)(?=[^\s%‰.．*_])(.+?)(?<=[^\s./*_])\1(?![0-9.．%‰*_])")
 
 
 def _strip_emphasis(text: str) -> str:

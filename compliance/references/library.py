@@ -21,6 +21,7 @@ from compliance.errors import InputError, Problem
 from compliance.model import Level, Plan
 from compliance.catalogue.places import Gazetteer, gazetteer
 from compliance.resources import reference_dir
+from compliance.compiled import regex
 
 @lru_cache(maxsize=1024)
 def _reference_id(file: Path, root: Path) -> str:
@@ -118,7 +119,7 @@ def _headers(files: list[Path]) -> dict[str, tuple[str, Level, tuple[str, ...], 
     return cached("reference-headers", files, lambda: {str(file): _header(file) for file in files})
 
 
-_BODY = re.compile(r"^(?:domains|targets|unparsed)\s*:", re.M)
+_BODY = regex(r"^(?:domains|targets|unparsed)\s*:", re.M)
 
 
 def _header(file: Path) -> tuple[str, Level, tuple[str, ...], str] | None:

@@ -1,0 +1,203 @@
+"""Compiled forms that are the same every run, kept between runs: regular expressions' code, dataclasses' methods.
+
+A cold `compliance check` used to spend a fifth of its CPU time making again
+what the previous run had made:
+
+- the methods `dataclasses` writes for each of our hundred-odd dataclasses
+  (`__init__`, `__repr__`, `__eq__`…): it writes their Python source and
+  compiles it, one function at a time, at import;
+- the code of our regular expressions: `re` compiles a pattern in Python, and
+  one with a CJK class (`[\\u4e00-\\u9fff]`) fills a 65,536-entry map one code
+  point at a time (1–2 ms each; a document's check compiles about 300).
+
+Both are kept in one file of the cache folder (`compliance.cache.cache_dir`;
+`COMPLIANCE_NO_CACHE=1` turns it off), named for the exact Python build (its
+version string, bytecode tag, marshal version and regular-expression engine),
+read once with `marshal` and written back at exit when something new was made.
+A file that is missing, damaged or of another build is ignored.
+
+Why this is safe — nothing is ever taken on trust from the file but what the
+same build made of the same text:
+
+- a regular expression's entry is keyed by its exact source and flags, and is
+  kept only once the pattern `_sre.compile` builds from it compares equal to
+  the one `re.compile` made (CPython compares a pattern's flags, source and
+  whole code) with the same groups; any failure → `re.compile`;
+- a dataclass method's entry is keyed by the exact source `dataclasses`
+  wrote, and holds what `compile()` makes of that source with the flags
+  `dataclasses`' own `exec` would use; only compliance's own classes go
+  through it (others' dataclasses are left alone). It works through the one
+  name `dataclasses` calls (`exec`), so no copy of its code is kept here.
+
+`re._compiler`, `re._parser` and `_sre` are CPython internals: the build's
+name in the file name keeps entries of one build from another, and any
+surprise falls back to the public API (tests/test_compiled.py proves both
+ways give the same patterns and the same methods).
+"""
+
+from __future__ import annotations
+
+import builtins
+import marshal
+import os
+import re
+import sys
+from typing import Any
+
+_CAP = 6000  # entries of each kind kept: beyond, only those this process used (edited rules make new patterns)
+
+
+class _Store:
+    """The entries read from the file, the new ones, and which were used (for pruning)."""
+
+    def __init__(self) -> None:
+        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+        self.functions: dict[str, Any] = {}
+        self.used: set[Any] = set()
+        self.dirty = False
+        self.path: str | None = None
+        self.pid = os.getpid()
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            from compliance.cache import cache_dir
+
+            folder = cache_dir()
+            if folder is None:
+                return
+            self.path = os.path.join(folder, f"compiled-{_build_tag()}.marshal")
+            with open(self.path, "rb") as handle:
+                data = marshal.loads(handle.read())
+            patterns, functions = data["re"], data["fn"]
+            if isinstance(patterns, dict) and isinstance(functions, dict):
+                self.patterns, self.functions = patterns, functions
+        except Exception:  # noqa: BLE001 - missing, damaged or foreign: start empty
+            self.patterns, self.functions = {}, {}
+
+    def write(self) -> None:
+        """The entries back to the file, whole, renamed into place (parallel runs never read half a file)."""
+        if not self.dirty or self.path is None or os.getpid() != self.pid:  # a forked worker leaves it to its parent
+            return
+        try:
+            import tempfile
+
+            patterns = self._pruned(self.patterns)
+            functions = self._pruned(self.functions)
+            data = marshal.dumps({"re": patterns, "fn": functions})
+            folder = os.path.dirname(self.path)
+            os.makedirs(folder, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".compiled-", suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, self.path)
+            self.dirty = False
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
+            return
+
+    def _pruned(self, entries: dict[Any, Any]) -> dict[Any, Any]:
+        if len(entries) <= _CAP:
+            return entries
+        return {key: value for key, value in entries.items() if key in self.used}
+
+
+_STORE: _Store | None = None
+
+
+def _store() -> _Store:
+    global _STORE
+    if _STORE is None:
+        _STORE = _Store()
+        import atexit
+
+        atexit.register(_STORE.write)
+    return _STORE
+
+
+def _build_tag() -> str:
+    """The exact Python build: entries of one build are never read by another."""
+    import hashlib
+
+    import _sre
+
+    build = repr((sys.version, sys.implementation.cache_tag, marshal.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode))
+    return hashlib.blake2b(build.encode(), digest_size=10).hexdigest()
+
+
+def regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`, its code kept between runs (see the module's docstring)."""
+    if not isinstance(source, str):  # a pattern already compiled, bytes: as re.compile does
+        return re.compile(source, flags)
+    store = _store()
+    flags = int(flags)  # a RegexFlag is no plain int to marshal
+    key = (source, flags)
+    entry = store.patterns.get(key)
+    if entry is not None:
+        try:
+            import _sre
+
+            store.used.add(key)
+            return _sre.compile(source, *entry)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - an entry this build cannot use: compiled afresh below
+            del store.patterns[key]
+    compiled = re.compile(source, flags)
+    if not flags & (re.LOCALE | re.DEBUG):  # a LOCALE pattern's code depends on the locale of the moment
+        made = _made(source, flags)
+        if made is not None and _same(made[0], compiled):
+            store.patterns[key] = made[1]
+            store.used.add(key)
+            store.dirty = True
+    return compiled
+
+
+def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]] | None:
+    """What `re._compiler.compile` hands `_sre.compile`, and the pattern built from it; None on any surprise."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        return _sre.compile(source, *entry), entry
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _same(made: re.Pattern[str], compiled: re.Pattern[str]) -> bool:
+    """Equal as CPython compares patterns (flags, source, whole code), with the same groups."""
+    return bool(made == compiled and made.groups == compiled.groups and made.groupindex == compiled.groupindex)
+
+
+# --- dataclasses' methods -------------------------------------------------------------------------------
+
+_OURS = __name__.partition(".")[0] + "."
+_DATACLASS_FLAGS = 0  # dataclasses.py has no __future__ import: its exec compiles with no flags
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    """`exec` as `dataclasses` calls it, with the code of compliance's own methods kept between runs."""
+    if isinstance(source, str) and isinstance(globals, dict) and str(globals.get("__name__", "")).startswith(_OURS):
+        store = _store()
+        code = store.functions.get(source)
+        if code is None:
+            code = builtins.compile(source, "<string>", "exec", flags=_DATACLASS_FLAGS, dont_inherit=True)
+            store.functions[source] = code
+            store.dirty = True
+        store.used.add(source)
+        return builtins.exec(code, globals, locals)
+    return builtins.exec(source, globals, locals)
+
+
+def install() -> None:
+    """Route the methods `dataclasses` writes for compliance's classes through the kept code (once)."""
+    if os.environ.get("COMPLIANCE_NO_CACHE", "").strip() not in ("", "0"):
+        return
+    import dataclasses
+
+    if "exec" not in vars(dataclasses):  # nobody else put an exec there: the builtin is what dataclasses calls
+        dataclasses.exec = _exec  # type: ignore[attr-defined]
