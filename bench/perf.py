@@ -111,6 +111,7 @@ def forget_texts() -> None:
     from compliance.phrases import reading
 
     reading._parse_kept.cache_clear()
+    reading._KEPT.forget()  # nor what earlier runs kept (compliance.cache.KeptResults)
     translate.forget()
 
 
@@ -257,6 +258,9 @@ def per_plan(paths: list[Path]) -> tuple[float, float, float]:
     from compliance.loading.plans import load_plan
     from compliance.references import ReferenceLibrary
 
+    from compliance.phrases import reading
+
+    reading._KEPT.forget()  # sentences kept by earlier runs (compliance.cache.KeptResults) are not this bench's
     library = ReferenceLibrary.load()
     settings = load_settings({}, config_file=False, environ={})  # once, as a batch does
     check(load_plan(paths[0]), library, settings=settings)

@@ -162,3 +162,87 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error: the next run builds again
         return
+
+
+class KeptResults:
+    """Results of a pure function of a short text (a sentence's parse), kept between runs.
+
+    A drafter checks a draft, edits a line, checks again: nearly every sentence
+    was read last time. `get` answers from the results the previous runs kept
+    (read once, on first use, from an entry keyed like `cached`'s: all of
+    rules/ and the code, so an edit of either starts afresh); `put` adds one.
+    At exit the results this run used, then the newest of the others, are
+    written back, at most `limit` of them, so the file stays small however
+    many documents pass. The function must depend on nothing but its argument,
+    rules/ and the code, and return what pickle keeps; callers keep their own
+    in-process memo in front of this one.
+    """
+
+    def __init__(self, name: str, limit: int = 3000) -> None:
+        self.name, self.limit = name, limit
+        self._kept: dict[Any, Any] | None = None  # None: not read yet
+        self._used: dict[Any, Any] = {}  # what this run asked for or made, in order
+        self._new = False
+        self._pid = os.getpid()
+
+    def get(self, key: Any) -> Any | None:
+        if self._kept is None:
+            self._read()
+        assert self._kept is not None
+        found = self._kept.get(key)
+        if found is not None and len(self._used) < self.limit:
+            self._used[key] = found
+        return found
+
+    def put(self, key: Any, value: Any) -> None:
+        if self._kept is None:
+            self._read()
+        assert self._kept is not None
+        if len(self._used) < self.limit:
+            self._kept[key] = self._used[key] = value
+            self._new = True
+
+    def forget(self) -> None:
+        """Behave as if nothing were kept, for the rest of this process (a benchmark reading a 'new' document)."""
+        self._kept, self._used, self._new = {}, {}, False
+
+    def _path(self) -> Path | None:
+        folder = cache_dir()
+        if folder is None:
+            return None
+        from compliance.resources import data_dir
+
+        return folder / f"{self.name}-{content_key(self.name, (), folders=[data_dir('rules')])}.pickle"
+
+    def _read(self) -> None:
+        self._kept = {}
+        try:
+            path = self._path()
+            if path is None:
+                return
+            with path.open("rb") as handle:
+                kept = pickle.load(handle)
+            if isinstance(kept, dict):
+                self._kept = kept
+        except Exception:  # noqa: BLE001 - missing, damaged or foreign: nothing kept
+            self._kept = {}
+        import atexit
+
+        atexit.register(self._write)
+
+    def _write(self) -> None:
+        if not self._new or os.getpid() != self._pid or self._kept is None:  # a forked worker leaves it to its parent
+            return
+        try:
+            path = self._path()
+            if path is None:
+                return
+            kept = dict(self._used)  # this run's first
+            for key, value in self._kept.items():  # then the others, newest first (the order they were written in)
+                if len(kept) >= self.limit:
+                    break
+                kept.setdefault(key, value)
+            _store(path.parent, self.name, path, kept)
+            self._new = False
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
+            return

@@ -19,6 +19,7 @@ from compliance.phrases.comparators import _default_op, _is_target_number, _op_o
 from compliance.phrases.naming import name_targets
 from compliance.phrases.wholes import whole_targets
 from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _share_ends, _split_top, _trim
+from compliance.cache import KeptResults
 from compliance.compiled import regex
 
 
@@ -32,7 +33,9 @@ def parse(text: str) -> list[ParsedTarget]:
     A sentence is read once per process: extraction reads it, the loader reads
     a plan file's phrase, the text-mismatch rule reads each target's quoted
     text, and many targets quote one sentence. (The results are frozen; a
-    document-length text is not kept.)
+    document-length text is not kept.) What the last runs read is kept too
+    (compliance.cache.KeptResults): a re-check of an edited draft reads only
+    its new sentences.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -44,9 +47,16 @@ def parse(text: str) -> list[ParsedTarget]:
 _LONGEST_KEPT = 1_000  # characters: a sentence or a table cell (not a document, nor a test timing long lines)
 
 
+_KEPT = KeptResults("parsed")  # sentences read by earlier runs
+
+
 @lru_cache(maxsize=16_384)
 def _parse_kept(text: str) -> tuple[ParsedTarget, ...]:
-    return tuple(_parse(text))
+    found = _KEPT.get(text)
+    if found is None:
+        found = tuple(_parse(text))
+        _KEPT.put(text, found)
+    return found  # type: ignore[no-any-return]
 
 
 def _parse(text: str) -> list[ParsedTarget]:
