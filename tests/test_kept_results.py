@@ -92,3 +92,21 @@ def test_forget_behaves_as_if_nothing_were_kept(monkeypatch: pytest.MonkeyPatch,
     again = KeptResults("probe")
     again.forget()
     assert again.get("a") is None
+
+
+NEAR = """
+import sys
+from compliance.catalogue import load_catalogue
+near = load_catalogue().near_miss("学前教育毛人园率", "children")
+print(repr((near.written, [(i.id, shown) for i, shown in near.candidates], near.edits, near.masked)), "rapidfuzz" in sys.modules)
+"""
+
+
+def test_a_near_miss_found_by_an_earlier_run_is_the_same_without_rapidfuzz(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMPLIANCE_")}
+    env["COMPLIANCE_CACHE_DIR"] = str(tmp_path)
+    runs = [subprocess.run([sys.executable, "-c", NEAR], capture_output=True, text=True, env=env, cwd=ROOT, check=True).stdout
+            for _ in range(2)]
+    first, again = (run.rsplit(" ", 1) for run in runs)
+    assert "入园率" in first[0] and first[1] == "True\n"  # found with rapidfuzz
+    assert again == [first[0], "False\n"]  # the same, kept

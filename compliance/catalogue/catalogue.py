@@ -38,6 +38,7 @@ from pydantic import ConfigDict
 from compliance import messages
 from compliance.errors import InputError, Problem, UnitError
 from compliance.model.plan import Kind, Model, Position
+from compliance.cache import KeptResults
 from compliance.compiled import regex
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -261,6 +262,7 @@ _AGE = r"\d+(?:-\d+)?(?:周岁|岁)(?:及?以上|及?以下)?"
 _SCOPE_PREFIX = regex(rf"^(?P<scope>{_SCOPE})?(?P<age>{_AGE})?$")
 _STATES_AGE = regex(r"\d+(?:周岁|岁|个月|月龄)")
 _MIN_FALLBACK_KEY = 4
+_NEAR_KEPT = KeptResults("near-misses", limit=500)  # near misses found by earlier runs (Catalogue._near_miss_kept)
 
 
 # -------------------------------------------------------------------- near misses
@@ -502,8 +504,34 @@ class Catalogue:
         """
         memo: dict[tuple[str, Any], NearMiss | None] = self.__dict__.setdefault("_near_misses", {})
         if (name, kind) not in memo:
-            memo[(name, kind)] = self._near_miss(name, kind)
+            memo[(name, kind)] = self._near_miss_kept(name, kind)
         return memo[(name, kind)]
+
+    def _near_miss_kept(self, name: str, kind: Kind | str | None) -> NearMiss | None:
+        """`_near_miss`, or what an earlier run found for the same name in a catalogue of the same files.
+
+        A cold check would otherwise import rapidfuzz (about 10 ms) for the few
+        names a plan writes that the catalogue does not know, the same names each
+        run. Kept by indicator id (compliance.cache.KeptResults), under the key of
+        the catalogue's files (`_content_key`, set when it is loaded).
+        """
+        files = self.__dict__.get("_content_key")
+        if files is None:
+            return self._near_miss(name, kind)
+        key = (files, name, None if kind is None else str(kind))
+        found = _NEAR_KEPT.get(key)
+        if found is False:
+            return None
+        if found is not None:
+            written, candidates, edits, masked = found
+            if all(id in self._indicator_by_id for id, _ in candidates):
+                pairs = tuple((self._indicator_by_id[id], shown) for id, shown in candidates)
+                return NearMiss(written=written, candidates=pairs, edits=edits, masked=masked)
+        near = self._near_miss(name, kind)
+        kept = False if near is None else (
+            near.written, tuple((indicator.id, shown) for indicator, shown in near.candidates), near.edits, near.masked)
+        _NEAR_KEPT.put(key, kept)
+        return near
 
     def _near_miss(self, name: str, kind: Kind | str | None) -> NearMiss | None:
         from rapidfuzz.distance import Levenshtein
@@ -609,11 +637,13 @@ def load_catalogue(rules_dir: Path | None = None, overlays: Iterable[Path] = ())
 @cache
 def _load_kept(rules_dir: Path, overlays: tuple[Path, ...], stamp: tuple[object, ...]) -> Catalogue:
     """Validated once per content of its files (compliance.cache), and once per process for their state now."""
-    from compliance.cache import cached
+    from compliance.cache import cached, content_key
 
     sources = [rules_dir / DOMAINS_FILE, rules_dir / INDICATORS_FILE]
     sources += [folder / name for folder in overlays for name in (DOMAINS_FILE, INDICATORS_FILE)]
-    return cached("catalogue", sources, lambda: _load(rules_dir, overlays, stamp))
+    catalogue = cached("catalogue", sources, lambda: _load(rules_dir, overlays, stamp))
+    catalogue.__dict__["_content_key"] = content_key("catalogue", sources, folders=[rules_dir])  # for _near_miss_kept
+    return catalogue
 
 
 def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object, ...] = ()) -> Catalogue:

@@ -227,9 +227,9 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     for word, section in r.sections:
         if plain == word:
             return Heading("section", section)
-    after = _LEAD_NUMBER.sub("", folded, count=1).strip()
+    squeezed = squeeze(_LEAD_NUMBER.sub("", folded, count=1).strip())  # once, not once per section word
     for word, section in r.sections:
-        if len(word) >= 4 and squeeze(after).startswith(word + ":"):
+        if len(word) >= 4 and squeezed.startswith(word + ":"):
             return Heading("section", section, inline=True)
     if _PART.match(folded) and len(core) <= 40:
         for part in ("stop", "measures", "domains", "preamble"):
