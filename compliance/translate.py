@@ -4,7 +4,7 @@
 soon as the text is not ASCII (~80 ns a character): folding the lines of a
 180 KB plan again and again was a third of extraction (issue 12). A regular
 expression of the characters to replace finds the few there are in C, and
-only those are looked up: the same result, three times faster.
+only those are replaced: the same result, three times faster.
 """
 
 from __future__ import annotations
@@ -32,11 +32,19 @@ def translator(table: Mapping[int, int | str]) -> Callable[[str], str]:
     look_up = replacement.__getitem__
     done: dict[str, str] = {}  # the same lines are folded again and again by the stages of a reading
     _MEMOS.append(done)
+    # no replacement is itself replaced (full width → ASCII): each character found can be replaced all at once,
+    # with str.replace, in C (a line holds a few distinct ones), instead of calling back for each occurrence
+    chained = any(new in replacement for new in replacement.values())
 
     def translate(text: str) -> str:
         found = done.get(text)
         if found is None:
-            found = pattern.sub(lambda match: look_up(match.group()), text)
+            if chained:
+                found = pattern.sub(lambda match: look_up(match.group()), text)
+            else:
+                found = text
+                for character in set(pattern.findall(text)):
+                    found = found.replace(character, replacement[character])
             if len(done) >= _KEPT:
                 done.clear()
             done[text] = found

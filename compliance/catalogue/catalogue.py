@@ -582,8 +582,13 @@ class Catalogue:
 
     def _fallback(self, key: str, kind: Kind | str | None) -> Indicator | None:
         matches: dict[str, Indicator] = {}
-        for known, indicators in self._indicator_keys.items():
-            if len(known) < _MIN_FALLBACK_KEY or len(known) >= len(key) or not key.endswith(known):
+        # every catalogue key the name ends with, of _MIN_FALLBACK_KEY characters or more but shorter than the
+        # name: looked up by the name's own endings (a few dozen), not by trying every key of the catalogue
+        # (the result is one indicator or none, whatever order they are found in)
+        for length in range(_MIN_FALLBACK_KEY, len(key)):
+            known = key[-length:]
+            indicators = self._indicator_keys.get(known)
+            if not indicators:
                 continue
             prefix = _SCOPE_PREFIX.match(key[: -len(known)])
             if prefix is None:

@@ -92,9 +92,15 @@ class _Group(LocalizedHelp, click.Group):
     group_class = type  # subgroups (`targets`) are of this class too
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        import os
+
         from compliance.cli.clicktext import install
         from compliance.messages import unforced
 
+        # pydantic looks for plugins in the entry points of every installed package when it builds its first
+        # validator (about 10 ms of a cold check); the command has none to run. A user who wants theirs sets
+        # PYDANTIC_DISABLE_PLUGINS= (empty) or to the names to leave out.
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         install()
         with unforced():  # a language left forced in this process (a library caller, an earlier call) is not this command's
             return super().main(*args, **kwargs)

@@ -44,6 +44,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, str]:
     return every, cover, str(data["all_suffix"]), str(data["cover_suffix"])
 
 
+@cache
+def _needed() -> tuple[tuple[str, ...], str]:
+    """Words without which `every` / `cover` cannot match: a clause without them is not tried (same results, faster)."""
+    from compliance.loading.yamlfile import read_shared_yaml
+    from compliance.resources import rules_file
+
+    data: dict[str, Any] = read_shared_yaml(rules_file("phrases.yaml")).data["wholes"]
+    return tuple(str(w) for w in data["all_words"]), str(data["cover_verb"])
+
+
 def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[ParsedTarget]:
     every, cover, all_suffix, cover_suffix = _patterns()
     taken = sorted((t.start, t.end) for t in found)
@@ -59,11 +69,12 @@ def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[Par
         k = bisect_right(ends, start)  # the first target ending after the clause starts
         if k < len(taken) and taken[k][0] < end:
             continue  # a target of the clause already: 全部达到95%以上
-        match = every.match(body)
+        all_words, cover_verb = _needed()
+        match = every.match(body) if any(word in body for word in all_words) else None
         if match:
             name = match.group("subject") + match.group("verb") + match.group("object") + all_suffix
         else:
-            match = cover.match(body)
+            match = cover.match(body) if cover_verb in body else None
             if not match:
                 continue
             name = match.group("subject") + match.group("object") + cover_suffix
