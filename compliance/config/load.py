@@ -9,7 +9,6 @@ source that sets a key wins, except for keys that add up (`extend-select`,
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Mapping
@@ -129,6 +128,7 @@ def _file_layer(path: Path, problems: list[Problem]) -> _Layer | None:
         where: TomlPath = (*prefix, key)
         name = aliases.get(key)
         if name is None:
+            import difflib  # only for a did-you-mean: not on every command's path
             close = difflib.get_close_matches(key.replace("_", "-"), list(aliases), n=1, cutoff=0.6)
             problems.append(
                 positions.problem(
@@ -186,6 +186,7 @@ def _explain(detail: Any, value: Any, loc: tuple[Any, ...]) -> tuple[str, str | 
     if detail.get("type") in ("enum", "literal_error"):
         allowed = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
         message = text("config.not-one-of", value=given, allowed=", ".join(allowed))
+        import difflib  # only for a did-you-mean: not on every command's path
         close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.5)
         hint = text("config.did-you-mean", word=close[0]) if close else None
     elif detail.get("type") == "list_type":
@@ -210,6 +211,7 @@ def _environment_layer(environ: Mapping[str, str], problems: list[Problem], note
             continue
         _set(layer, name, _from_text(name, raw), variable, problems)
     for variable in sorted(v for v in environ if v.startswith("COMPLIANCE_") and v not in known):
+        import difflib  # only for a did-you-mean: not on every command's path
         close = difflib.get_close_matches(variable, sorted(known), n=1, cutoff=0.7)
         if close:
             notes.append(text("config.unknown-variable-close", variable=variable, close=close[0]))

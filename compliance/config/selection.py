@@ -6,7 +6,6 @@ did-you-mean — so that a typo never silently turns a rule on or off.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 from compliance.checks import RULES
@@ -34,6 +33,7 @@ def did_you_mean(selector: str) -> str:
         return text("config.no-rule-code-hint", prefix=written.upper(), families=", ".join(families))
     names = [rule.name for rule in RULES]
     started = [name for name in names if name.startswith(written)] if written else []
+    import difflib  # only for a did-you-mean: not on every command's path
     close = started or difflib.get_close_matches(written, names, n=3, cutoff=0.6)
     if close:
         return text("config.no-rule-name-hint", names=text("config.or").join(f"'{c}'" for c in close))
@@ -67,5 +67,6 @@ def severity_overrides(overrides: Mapping[str, Severity]) -> dict[str, Severity]
 
 def close_words(word: str, words: Iterable[str]) -> str | None:
     """'did you mean …?' for a word close to one of `words`, else None."""
+    import difflib  # only for a did-you-mean: not on every command's path
     close = difflib.get_close_matches(word, list(words), n=1, cutoff=0.5)
     return text("config.did-you-mean", word=close[0]) if close else None
