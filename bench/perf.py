@@ -256,9 +256,8 @@ def per_plan(paths: list[Path]) -> tuple[float, float, float]:
     from compliance.checking import check
     from compliance.config import load_settings
     from compliance.loading.plans import load_plan
-    from compliance.references import ReferenceLibrary
-
     from compliance.phrases import reading
+    from compliance.references import ReferenceLibrary
 
     reading._KEPT.forget()  # sentences kept by earlier runs (compliance.cache.KeptResults) are not this bench's
     library = ReferenceLibrary.load()
