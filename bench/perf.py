@@ -108,10 +108,12 @@ def after_edit(command: list[str]) -> float:
 def forget_texts() -> None:
     """Forget the sentences parsed and the lines folded so far: the next document is read as a new one."""
     from compliance import translate
+    from compliance.extraction import structure
     from compliance.phrases import reading
 
     reading._parse_kept.cache_clear()
     reading._KEPT.forget()  # nor what earlier runs kept (compliance.cache.KeptResults)
+    structure._KEPT.forget()
     translate.forget()
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Src
 from compliance.extraction.words import cn_number, is_title, subject_kind
+from compliance.cache import KeptResults
 from compliance.compiled import regex
 
 __all__ = ["Src", "cn_number", "is_title", "subject_kind"]  # defined by the stages and words below this one
@@ -201,6 +202,8 @@ class Heading:
 
 
 _CLASSIFIED: dict[tuple[str, str | None, bool], Heading | None] = {}
+# lines classified by earlier runs (compliance.cache.KeptResults), under the key of the catalogue's files
+_KEPT = KeptResults("headings", limit=6000)
 
 
 def classify(text: str, kind: str | None, catalogue: object | None = None) -> Heading | None:
@@ -209,9 +212,31 @@ def classify(text: str, kind: str | None, catalogue: object | None = None) -> He
     if key not in _CLASSIFIED:
         if len(_CLASSIFIED) > 20000:
             _CLASSIFIED.clear()
-        # a heading is short: past 120 characters only an inline section (主要目标：…) can open the line
-        _CLASSIFIED[key] = _classify(text if len(text) <= 120 else text[:120] + "。", kind, catalogue)
+        _CLASSIFIED[key] = _classify_kept(text, kind, catalogue)
     return _CLASSIFIED[key]
+
+
+def _classify_kept(text: str, kind: str | None, catalogue: object | None) -> Heading | None:
+    """`_classify`, or what an earlier run found for the same line with a catalogue of the same files (or none).
+
+    The answer depends on the line, the kind, rules/ and the code (the kept entry's key) and the
+    catalogue's domains: a catalogue made otherwise than by load_catalogue (no `_content_key`) is
+    asked afresh.
+    """
+    files = None if catalogue is None else getattr(catalogue, "__dict__", {}).get("_content_key")
+    if catalogue is not None and files is None:
+        return _classify_line(text, kind, catalogue)
+    key = (files, text, kind)
+    found = _KEPT.get(key)
+    if found is None:
+        found = _classify_line(text, kind, catalogue)
+        _KEPT.put(key, False if found is None else found)
+    return found or None
+
+
+def _classify_line(text: str, kind: str | None, catalogue: object | None) -> Heading | None:
+    # a heading is short: past 120 characters only an inline section (主要目标：…) can open the line
+    return _classify(text if len(text) <= 120 else text[:120] + "。", kind, catalogue)
 
 
 def _classify(text: str, kind: str | None, catalogue: object | None = None) -> Heading | None:
