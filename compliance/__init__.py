@@ -21,11 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# compliance's dataclasses get the code of their generated methods from the previous run (compliance.compiled)
-from compliance import compiled as _compiled  # noqa: E402
-
-_compiled.install()
-
 _EXPORTS = {
     "load_plan": ("compliance.loading.plans", "load_plan"),
     "loads_plan": ("compliance.loading.plans", "loads_plan"),

@@ -189,3 +189,16 @@ print(json.dumps(out))
     without = json.loads(_run(show, tmp_path, COMPLIANCE_NO_CACHE="1").stdout)
     assert len(from_store) > 150
     assert from_store == without
+
+
+def test_a_library_caller_s_standard_library_is_left_as_it_is() -> None:
+    """`import compliance` and its API never touch `dataclasses`; only the command's own process routes its exec."""
+    probe = (
+        "import dataclasses, compliance\n"
+        "compliance.load_catalogue(); compliance.parse_phrase('孕产妇死亡率下降到9/10万以下')\n"
+        "print('exec' in vars(dataclasses))\n"
+        "import compliance.cli\n"
+        "print('exec' in vars(dataclasses))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
