@@ -84,6 +84,8 @@ class Rules:
     domain_pattern: re.Pattern[str]
     domain_max_chars: int
     table_columns: list[tuple[str, str]]  # (header word, role)
+    table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
+    task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_year_column: re.Pattern[str]
@@ -181,6 +183,8 @@ def rules() -> Rules:
         domain_pattern=regex(str(data["domain_pattern"])),
         domain_max_chars=int(data["domain_max_chars"]),
         table_columns=columns,
+        table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
+        task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],

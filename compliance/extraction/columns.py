@@ -21,7 +21,7 @@ __all__ = [
 
 @dataclass
 class Column:
-    role: str  # domain number indicator unit baseline target parent year attribute source other
+    role: str  # domain number indicator unit baseline target parent year attribute source direction other
     year: int | None = None
     header: str = ""  # as written (both rows of a two-row header)
     masked_year: bool = False  # ****年: a year column whose year is masked
@@ -74,6 +74,10 @@ def _pair(top: str, sub: str) -> Column:
     header = "/".join(t.strip() for t in (top, sub) if t.strip())
     if lower is None and upper is not None and upper.role in ("target", "year") and _names_a_parent(sub):
         column = Column("parent", upper.year, masked_year=upper.masked_year)
+    elif lower is None and upper is not None and upper.role == "parent":
+        # 上级目标 over 省 | 市, over 丹东市2030年: the parent's values, for the year the label names
+        year = _YEAR_LABEL.search(squeeze(sub))
+        column = Column("parent", int(year.group(0)[:4]) if year else upper.year, masked_year=upper.masked_year)
     elif lower is None:
         column = upper or Column("other")
     elif upper is None:
@@ -125,18 +129,29 @@ def is_sub_header(cells: list[str], merged: list[bool] | None, top: list[str] | 
 
 
 def _labels_a_spanned_target(top: list[str], k: int, cell: str) -> bool:
-    """The header above cell k (itself, or the nearest to its left when merged away) spans two columns or more."""
-    if k >= len(top) or re.search(r"[0-9０-９]", cell) or len(squeeze(cell)) > 12:
+    """A short label under a target header spanning two columns or more (itself, or the nearest to its left when
+    merged away), or under a parent's header, spanning or not: whose values the column gives (省 | 市, 丹东市2030年).
+
+    A label holds no digits but a year's, and only under a parent's header (the year its values are for).
+    """
+    if k >= len(top) or len(squeeze(cell)) > 12:
         return False
     j = k
     while j > 0 and not top[j].strip():
         j -= 1
     if not top[j].strip():
         return False
+    above = column_of(top[j])
+    if above is None:
+        return False
+    if above.role == "parent":
+        return not re.search(r"[0-9０-９]", _YEAR_LABEL.sub("", squeeze(cell)))
     right = top[j + 1] if j + 1 < len(top) else None
     spans = j < k or (j > 0 and top[j - 1] == top[j]) or (right is not None and (not right.strip() or right == top[j]))
-    above = column_of(top[j])
-    return spans and above is not None and above.role in ("target", "year")
+    return spans and above.role in ("target", "year") and not re.search(r"[0-9０-９]", cell)
+
+
+_YEAR_LABEL = regex(r"(?:19|20)\d{2}年?")
 
 
 def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) -> list[Column]:

@@ -52,8 +52,10 @@ class Segment:
     title_kind: str | None = None
 
 
-# A caption naming the plan: …规划重点指标目标表, …规划主要指标 (the title row of a sheet).
-_CAPTION = regex(r"(?:(?:重点|主要)(?:统计)?指标(?:目标值?)?(?:一览)?表?|(?:统计)?指标(?:目标)?(?:值)?(?:一览)?表)$")
+# A caption naming the plan: …规划重点指标目标表, …规划主要指标, …规划主要指标体系 (the title row of a sheet).
+_CAPTION = regex(
+    r"(?:(?:重点|主要)(?:统计|监测)?指标(?:体系|目标值?)?(?:一览)?表?|(?:统计|监测)?指标(?:目标)?(?:值)?(?:一览)?表|(?:统计|监测)?指标体系表?)$"
+)
 
 
 def _lone_text(line: Src) -> str | None:
@@ -337,10 +339,27 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
 
     cut = False
     out: list[Src] = []
+    task: _TaskTable | None = None
     for i, line in enumerate(lines):
         if line.cells is None or i in table_lines:
+            task = None
             out.append(line)
             continue
+        if task is not None and (line.sheet != task.sheet or _task_header(line.cells) is not None):
+            task = None  # the next worksheet, or another table's header
+        if task is None:
+            roles = _task_header(line.cells)
+            if roles is not None:  # 领域 | 类别 | 序号 | 目标任务 | 牵头单位 | 完成时限: the header itself holds no text
+                task = _TaskTable(roles, line.sheet)
+                out.append(Src(line.number, "", locator=line.locator, sheet=line.sheet))
+                cut = True
+                continue
+        if task is not None and line.cells and any(c.strip() for c in line.cells):
+            pieces = task.row(line)
+            if pieces is not None:
+                out.extend(pieces)
+                cut = True
+                continue
         merged = line.merged or []
         cells = [c.strip() for k, c in enumerate(line.cells) if c.strip() and not (k < len(merged) and merged[k])]
         cells = list(dict.fromkeys(cells))  # a cell spanning columns counts once
@@ -356,6 +375,65 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
         cut = cut or len(pieces) > 1
         out.extend(pieces)
     return out if cut else None
+
+
+def _task_header(cells: list[str]) -> dict[int, tuple[str, str]] | None:
+    """The columns of a table of the plan's text by its header (目标任务 with 序号, 领域, 牵头单位 or 完成时限):
+    column → (role, header as written); None for any other row."""
+    words = rules().task_columns
+    filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
+    roles = {k: (words.get(squeeze(c), ""), c) for k, c in filled}
+    found = [role for role, _ in roles.values()]
+    if len(filled) < 2 or "" in found or found.count("content") != 1 or len(set(found)) < 2:
+        return None
+    return roles
+
+
+@dataclass
+class _TaskTable:
+    """A table of the plan's text read row by row: each row a list item under the labels its other cells give."""
+
+    roles: dict[int, tuple[str, str]]
+    sheet: str | None
+    labels: dict[int, str] = field(default_factory=dict)  # the label each label column last gave
+
+    def row(self, line: Src) -> list[Src] | None:
+        """The lines a row gives: each label it changes (儿童与健康, 主要目标: a domain, a section, as a heading is),
+        then its item; None for a row the columns do not fit (one cell across the table: a heading, a note)."""
+        cells = line.cells or []
+        content = next(k for k, (role, _) in self.roles.items() if role == "content")
+        text = cells[content].strip() if content < len(cells) else ""
+        if not text or len({c.strip() for c in cells if c.strip()}) < 2:
+            return None
+        out: list[Src] = []
+        item = None
+        extra: list[str] = []
+        for k, cell in enumerate(cells):
+            value = cell.strip()
+            role, header = self.roles.get(k, ("", ""))
+            if not value or k == content:
+                continue  # an empty cell, or one merged from above (.docx): the label above holds
+            if role == "number" and re.fullmatch(r"\d{1,3}", fold(value)):
+                item = ("dot", int(fold(value)))
+            elif role == "lead":
+                extra.append(f"（{header}：{value}）")
+            elif role == "deadline":
+                if re.search(r"\d", _DEADLINE_YEARS.sub("", fold(value))):
+                    extra.append(f"（{header}：{value}）")  # a number that is no year: kept for the audit
+            elif role == "label" and self.labels.get(k) != value:
+                # a new label (merged cells of .xlsx repeat theirs): the labels right of it begin again
+                self.labels = {j: v for j, v in self.labels.items() if j < k}
+                self.labels[k] = value
+                out.append(Src(line.number, value, locator=line.locator, sheet=line.sheet))
+            elif role not in ("label", "number"):
+                extra.append("　" + value)
+        if extra and not re.search(r"[。；;！!？?]$", text):
+            text += "。"  # the item's sentence ends before its lead unit
+        return [*out, Src(line.number, text + "".join(extra), item=item, locator=line.locator, sheet=line.sheet)]
+
+
+# a deadline that is a year or a time (2025年, 2025年底前, 每年, 持续推进): no number of the plan's targets
+_DEADLINE_YEARS = regex(r"(?:19|20)\d{2}\s*年?")
 
 
 def line_item(line: Src) -> tuple[str, int | None] | None:

@@ -749,7 +749,9 @@ def read_table(
         if unit_cell is not None and unit_cell.text.strip():
             unit = _unit(fold(unit_cell.text).strip().strip("()（）")) or unit
         unit = _per_population(name, unit)
-        bare = table.bare or bare_op(name, unit)
+        direction = cell(role_index.get("direction"))
+        # the row's own direction (正向/逆向), else the table's note, else the indicator's
+        bare = (direction is not None and rules().table_directions.get(squeeze(direction.text))) or table.bare or bare_op(name, unit)
         baseline = None
         base_cell = cell(baseline_column)
         if base_cell is not None:

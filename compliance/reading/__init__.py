@@ -19,7 +19,9 @@ locator. The line model per format:
   Locator: 第N行.
 - .docx: the body's paragraphs and tables in document order (the XML children
   of the body are walked, so a table stays between the paragraphs around it).
-  Each paragraph is one line; each table row is one line whose `cells` are the
+  Each paragraph is one line (cut at a soft line break before a list item or a
+  heading — 1．…<br>2．… — into one line per item, all with its number; other soft
+  breaks join their halves); each table row is one line whose `cells` are the
   row's cells (text of each cell's paragraphs joined) and whose text is the
   cells joined by tabs. A vertically merged cell is empty in the rows below its
   first one (`merged` marks it); a cell spanning columns is followed by empty

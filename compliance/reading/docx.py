@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compliance.errors import InputError
@@ -35,10 +36,11 @@ def docx_lines(path: Path, file: str) -> list[Line]:
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             number += 1
-            text = _paragraph_text(child, qn)
+            text = _paragraph_text(child, qn, _BREAK)
             if text.strip():
                 paragraphs += 1
-            lines.append(Line(number, text, locator=f"第{max(paragraphs, 1)}段"))
+            # a paragraph cut by soft line breaks (Shift+Enter) before its list items: one line per item, one number
+            lines += [Line(number, piece, locator=f"第{max(paragraphs, 1)}段") for piece in _at_breaks(text)]
         elif child.tag == qn("w:tbl"):
             tables += 1
             rows = _table_rows(child, qn)
@@ -63,7 +65,28 @@ def docx_lines(path: Path, file: str) -> list[Line]:
     return lines
 
 
-def _paragraph_text(paragraph: object, qn: object) -> str:
+_BREAK = "\n"
+# After a soft line break, what opens a list item or a heading: the break ends the line before it.
+# Chinese numerals (（三）, 三、, 第三章), digits with 、 or ．(4．, 4、, 4. not a decimal), (2), circled ②.
+_OPENS = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇]"
+    r"|\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
+)
+
+
+def _at_breaks(text: str) -> list[str]:
+    """The lines of a paragraph: cut at each soft break before a numbering, its other soft breaks joining their halves."""
+    pieces: list[str] = []
+    for part in text.split(_BREAK):
+        if pieces and not _OPENS.match(part):
+            pieces[-1] += part  # a break inside a sentence (a title set on two lines): one line
+        else:
+            pieces.append(part)
+    return pieces or [""]
+
+
+def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:
+    """The paragraph's text; a manual line break (w:br, w:cr) is written `br` (none: its halves join)."""
     parts: list[str] = []
     for node in paragraph.iter():  # type: ignore[attr-defined]
         tag = node.tag
@@ -72,7 +95,8 @@ def _paragraph_text(paragraph: object, qn: object) -> str:
         elif tag == qn("w:tab"):  # type: ignore[operator]
             parts.append("\t")
         elif tag in (qn("w:br"), qn("w:cr")):  # type: ignore[operator]
-            parts.append("")  # a manual line break inside a paragraph joins its halves
+            if node.get(qn("w:type")) not in ("page", "column"):  # type: ignore[attr-defined, operator]
+                parts.append(br)
     return "".join(parts)
 
 

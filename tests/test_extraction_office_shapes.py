@@ -1,0 +1,191 @@
+"""Word and Excel plans in shapes the seeds and the corpus do not have, each file written by its test.
+
+Two-row headers whose parent columns are labelled by place (上级目标 over 省 | 市, over 丹东市2030年),
+soft line breaks between a paragraph's list items, a workbook whose comparators stand in a direction
+column (指标方向: 正向/逆向) and whose targets sheet is a task table (领域 | 类别 | 序号 | 目标任务 |
+牵头单位 | 完成时限). Each expected target was written with the document, before extraction ran on it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from compliance.extraction import extract
+
+D = Decimal
+
+
+def _word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, value in enumerate(row):
+            if value:
+                table.cell(r, k).text = value
+    for top, left, bottom, right in merges:
+        table.cell(top, left).merge(table.cell(bottom, right))
+    return table
+
+
+def test_a_parent_column_pair_labelled_by_place_is_never_the_plans(tmp_path: Path) -> None:
+    """上级目标（2030年） merged over 省 | 市 (and 本县目标 over 2025年 | 2030年): the 省/市 cells are the parents',
+    quoted for comparison; the plan's targets are its own two columns. 表1 in the caption is no number to list."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县妇女发展规划（2021—2030年）")
+    document.add_paragraph("二、主要指标")
+    document.add_paragraph("表1　某某县妇女发展主要指标")
+    _word_table(
+        document,
+        [
+            ["领域", "序号", "指标", "单位", "2020年现状", "上级目标（2030年）", "", "本县目标", ""],
+            ["", "", "", "", "", "省", "市", "2025年", "2030年"],
+            ["妇女与健康", "1", "孕产妇死亡率", "1/10万", "9.8", "≤10", "≤10", "≤9", "≤8"],
+            ["妇女与教育", "2", "高中阶段毛入学率", "%", "93.6", "≥95", "≥95", "95", "96"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 0, 6), (0, 7, 0, 8)],
+    )
+    document.add_paragraph("注：目标值前未标注符号的为“不低于”；上级目标栏仅作对照。")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.year, t.locator) for t in plan.targets]
+    assert got == [
+        ("孕产妇死亡率", "<=", D(9), 2025, "表1 第3行 2025年列"),
+        ("孕产妇死亡率", "<=", D(8), None, "表1 第3行 2030年列"),
+        ("高中阶段毛入学率", ">=", D(95), 2025, "表1 第4行 2025年列"),
+        ("高中阶段毛入学率", ">=", D(96), None, "表1 第4行 2030年列"),
+    ]
+    assert {(t.parent_target.value, t.parent_column) for t in plan.targets} == {
+        (D(10), "上级目标（2030年）/省"), (D(95), "上级目标（2030年）/省"),
+    }
+    assert not plan.unparsed
+
+
+def test_a_parent_column_labelled_by_a_place_and_its_year(tmp_path: Path) -> None:
+    """上级目标 over 丹东市2030年, beside 本级目标 over 2025年 | 2030年: the labelled column is the parent's, of 2030."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县妇女发展规划（2021—2030年）")
+    _word_table(
+        document,
+        [
+            ["序号", "领域", "指标", "单位", "2020年基期值", "上级目标", "本级目标", ""],
+            ["", "", "", "", "", "某某市2030年", "2025年", "2030年"],
+            ["1", "决策", "村民委员会成员中女性比例", "%", "26.5", "≥30", "≥27", "≥28"],
+            ["2", "环境", "城镇公共厕所男女厕位比例", "—", "1:1.2", "2:3", "2:3", "1∶2"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 6, 0, 7)],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.year) for t in plan.targets]
+    assert got == [
+        ("村民委员会成员中女性比例", ">=", D(27), "%", 2025),
+        ("村民委员会成员中女性比例", ">=", D(28), "%", None),
+        ("城镇公共厕所男女厕位比例", "=", D("0.667"), "ratio", 2025),
+        ("城镇公共厕所男女厕位比例", "=", D("0.5"), "ratio", None),  # 1∶2 with a full-width colon
+    ]
+    assert plan.targets[1].parent_target.value == D(30) and plan.targets[1].parent_column == "上级目标/某某市2030年"
+
+
+def test_soft_line_breaks_between_list_items_end_their_lines(tmp_path: Path) -> None:
+    """1．…<br>2．…<br>3．… in one paragraph: three items, never 2．城镇单位… as a name; a break inside a
+    sentence (不少于<br>200人次) joins its halves."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县妇女发展规划（2021—2030年）")
+    document.add_paragraph("（一）妇女与经济")
+    document.add_paragraph("主要目标：")
+    paragraph = document.add_paragraph()
+    items = ["1．就业人员中的女性比例保持在45%左右", "2．城镇单位就业人员中的女性比例保持在40%左右", "3．高级专业技术人员中的女性比例达到38%"]
+    for k, item in enumerate(items):
+        run = paragraph.add_run(item)
+        if k < len(items) - 1:
+            run.add_break()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("4．农村妇女参加技能培训每年不少于").add_break()
+    paragraph.add_run("200人次。")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets]
+    assert got == [
+        (4, "就业人员中的女性比例", "~", D(45), "%"),
+        (4, "城镇单位就业人员中的女性比例", "~", D(40), "%"),
+        (4, "高级专业技术人员中的女性比例", ">=", D(38), "%"),
+        (5, "农村妇女参加技能培训", ">=", D(200), "人次/年"),
+    ]
+    assert [t.locator for t in plan.targets] == ["第4段"] * 3 + ["第5段"]
+
+
+def _task_workbook(path: Path) -> None:
+    """指标体系 (title merged across, two-row merged header, 指标方向), 重点任务 (a task table), 填报说明."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    table = book.active
+    table.title = "指标体系"
+    rows = [
+        ["某某县儿童发展规划（2021—2030年）主要指标体系"],
+        ["序号", "领域", "指标名称", "单位", "基期值", "目标值", None, "指标方向", "牵头单位"],
+        [None, None, None, None, "2020年", "2025年", "2030年"],
+        [1, "儿童与健康", "婴儿死亡率", "‰", 5.9, 5.2, 4.5, "逆向", "县卫生健康局"],
+        [2, None, "儿童眼保健和视力检查覆盖率", "%", 0.912, 0.93, 0.95, "正向", "县卫生健康局"],
+        [3, "儿童与安全", "儿童安全事故数", "个", 12, 10, 8, "逆向", "县应急管理局"],
+    ]
+    for row in rows:
+        table.append(row)
+    for merged in ("A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "F2:G2", "H2:H3", "I2:I3", "B4:B5"):
+        table.merge_cells(merged)
+    for cell in ("E5", "F5", "G5"):
+        table[cell].number_format = "0%"
+    tasks = book.create_sheet("重点任务")
+    for row in (
+        ["领域", "类别", "序号", "目标任务", "牵头单位", "完成时限"],
+        ["儿童与健康", "主要目标", 1, "婴儿死亡率降至4.5‰以下", "县卫生健康局", "2030年"],
+        [None, None, 2, "5岁以下儿童贫血患病率控制在8%以内", "县卫生健康局", "持续推进"],
+        [None, "策略措施", 3, "县妇幼保健院儿科床位达到50张", "县卫生健康局", "2025年"],
+        ["儿童与福利", "主要目标", 1, "孤儿基本生活保障标准不低于每人每月1800元", "县民政局", "持续推进"],
+    ):
+        tasks.append(row)
+    for merged in ("A2:A4", "B2:B3"):
+        tasks.merge_cells(merged)
+    notes = book.create_sheet("填报说明")
+    for row in (["填报说明"], ["1.指标方向为“正向”的，目标值为“不低于”；为“逆向”的，目标值为“不高于”。"],
+                ["2.2025年为中期目标，基期值为2020年统计数据。"]):
+        notes.append(row)
+    book.save(path)
+
+
+def test_a_workbook_with_a_direction_column_and_a_task_table(tmp_path: Path) -> None:
+    """The sheet's caption (…主要指标体系) is the plan's title, so the place comes from the gazetteer; bare cells
+    take their comparator from 指标方向 (逆向 → ≤ even for an indicator nobody knows); the task table's rows are
+    items of the domain and section (类别) their merged cells name, with their lead unit; deadlines are no targets."""
+    path = tmp_path / "plan.xlsx"
+    _task_workbook(path)
+    (plan,) = extract(path)
+    info = plan.plan
+    assert (info.title, str(info.kind), str(info.level)) == ("某某县儿童发展规划（2021—2030年）", "children", "county")
+    got = [(t.locator, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.year, str(t.section), t.domain)
+           for t in plan.targets if t.target.is_numeric]
+    assert got == [
+        ("指标体系!F4", "婴儿死亡率", "<=", D("5.2"), "‰", 2025, "indicator_table", "儿童与健康"),
+        ("指标体系!G4", "婴儿死亡率", "<=", D("4.5"), "‰", None, "indicator_table", "儿童与健康"),
+        ("指标体系!F5", "儿童眼保健和视力检查覆盖率", ">=", D(93), "%", 2025, "indicator_table", "儿童与健康"),
+        ("指标体系!G5", "儿童眼保健和视力检查覆盖率", ">=", D(95), "%", None, "indicator_table", "儿童与健康"),
+        ("指标体系!F6", "儿童安全事故数", "<=", D(10), "个", 2025, "indicator_table", "儿童与安全"),
+        ("指标体系!G6", "儿童安全事故数", "<=", D(8), "个", None, "indicator_table", "儿童与安全"),
+        ("重点任务!第2行", "婴儿死亡率", "<=", D("4.5"), "‰", None, "main_targets", "儿童与健康"),
+        ("重点任务!第3行", "5岁以下儿童贫血患病率", "<=", D(8), "%", None, "main_targets", "儿童与健康"),
+        ("重点任务!第4行", "县妇幼保健院儿科床位", ">=", D(50), "张", None, "measures", "儿童与健康"),
+        ("重点任务!第5行", "孤儿基本生活保障标准", ">=", D(1800), "元", None, "main_targets", "儿童与福利"),
+    ]
+    assert [t.lead_units for t in plan.targets if t.section != "indicator_table"] == [
+        ["县卫生健康局"], ["县卫生健康局"], ["县卫生健康局"], ["县民政局"],
+    ]
+    assert set(plan.domains) == {"儿童与健康", "儿童与安全", "儿童与福利"}
+    assert not plan.unparsed
