@@ -189,3 +189,26 @@ def test_a_workbook_with_a_direction_column_and_a_task_table(tmp_path: Path) -> 
     ]
     assert set(plan.domains) == {"儿童与健康", "儿童与安全", "儿童与福利"}
     assert not plan.unparsed
+
+
+def test_a_cell_of_plan_text_whose_items_stand_apart_by_line_breaks(tmp_path: Path) -> None:
+    """A sheet holding the plan's text one paragraph per cell, a cell's list items apart by Alt+Enter: one line
+    per item (never 2.城镇单位… as a name), a break inside a sentence joining its halves."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "规划文本"
+    for row in (["某某市妇女发展规划（2021—2030年）"], ["（一）妇女与经济"],
+                ["主要目标：\n1.就业人员中的女性比例保持在45%左右\n2.城镇单位就业人员中的女性比例保持在40%左右"],
+                ["3.农村妇女参加技能培训每年不少于\n200人次。"]):
+        sheet.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert [(t.locator, t.indicator, str(t.target.op), t.target.value, t.target.unit, str(t.section)) for t in plan.targets] == [
+        ("规划文本!第3行", "就业人员中的女性比例", "~", D(45), "%", "main_targets"),
+        ("规划文本!第3行", "城镇单位就业人员中的女性比例", "~", D(40), "%", "main_targets"),
+        ("规划文本!第4行", "农村妇女参加技能培训", ">=", D(200), "人次/年", "main_targets"),
+    ]
+    assert not plan.unparsed

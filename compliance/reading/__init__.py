@@ -68,6 +68,7 @@ file and what to do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,6 +141,26 @@ class Document:
                     index.setdefault(cell_number, locator)
             self._index = index
         return self._index.get(number)
+
+
+# After a manual line break (Word's Shift+Enter, Excel's Alt+Enter), what opens a list item or a heading:
+# Chinese numerals (（三）, 三、, 第三章), digits with 、 or ．(4．, 4、, 4. not a decimal), (2), circled ②.
+_OPENS = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇]"
+    r"|\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
+)
+
+
+def lines_at_breaks(text: str, br: str = "\n") -> list[str]:
+    """The lines of a paragraph or a text cell with manual line breaks: cut at each break before a numbering
+    (1．…<br>2．…: one line per item); a break inside a sentence (a title set on two lines) joins its halves."""
+    pieces: list[str] = []
+    for part in text.split(br):
+        if pieces and not _OPENS.match(part):
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return pieces or [""]
 
 
 def read_document(path: Path | str, encoding: str | None = None) -> Document:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, lines_at_breaks
 from compliance.reading.grid import cell_locator, column_names
 
 
@@ -40,7 +39,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
             if text.strip():
                 paragraphs += 1
             # a paragraph cut by soft line breaks (Shift+Enter) before its list items: one line per item, one number
-            lines += [Line(number, piece, locator=f"第{max(paragraphs, 1)}段") for piece in _at_breaks(text)]
+            lines += [Line(number, piece, locator=f"第{max(paragraphs, 1)}段") for piece in lines_at_breaks(text, _BREAK)]
         elif child.tag == qn("w:tbl"):
             tables += 1
             rows = _table_rows(child, qn)
@@ -66,23 +65,6 @@ def docx_lines(path: Path, file: str) -> list[Line]:
 
 
 _BREAK = "\n"
-# After a soft line break, what opens a list item or a heading: the break ends the line before it.
-# Chinese numerals (（三）, 三、, 第三章), digits with 、 or ．(4．, 4、, 4. not a decimal), (2), circled ②.
-_OPENS = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇]"
-    r"|\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
-)
-
-
-def _at_breaks(text: str) -> list[str]:
-    """The lines of a paragraph: cut at each soft break before a numbering, its other soft breaks joining their halves."""
-    pieces: list[str] = []
-    for part in text.split(_BREAK):
-        if pieces and not _OPENS.match(part):
-            pieces[-1] += part  # a break inside a sentence (a title set on two lines): one line
-        else:
-            pieces.append(part)
-    return pieces or [""]
 
 
 def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, lines_at_breaks
 
 
 def xlsx_lines(path: Path, file: str) -> list[Line]:
@@ -73,18 +73,23 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
                 merged_flags.pop()
                 percent.pop()
             last = max(last, row_number)
-            lines.append(
-                Line(
-                    offset + row_number,
-                    "\t".join(cells),
-                    cells=cells,
-                    merged=merged_flags,
-                    sheet=sheet.title,
-                    percent=percent,
-                    locator=f"{sheet.title}!第{row_number}行",
-                    cell_locators=[f"{sheet.title}!{get_column_letter(k)}{row_number}" for k in range(1, len(cells) + 1)],
+            filled = [k for k, c in enumerate(cells) if c and not merged_flags[k]]
+            # a paragraph of the plan in one cell, its list items apart by line breaks (Alt+Enter): a line per item
+            pieces = lines_at_breaks(cells[filled[0]]) if len(filled) == 1 else [None]
+            for piece in pieces:
+                own = cells if piece is None else [piece if k == filled[0] else c for k, c in enumerate(cells)]
+                lines.append(
+                    Line(
+                        offset + row_number,
+                        "\t".join(own),
+                        cells=own,
+                        merged=merged_flags,
+                        sheet=sheet.title,
+                        percent=percent,
+                        locator=f"{sheet.title}!第{row_number}行",
+                        cell_locators=[f"{sheet.title}!{get_column_letter(k)}{row_number}" for k in range(1, len(own) + 1)],
+                    )
                 )
-            )
         if several:
             offset += max(last, sheet.max_row or 0)
     return lines
