@@ -212,3 +212,49 @@ def test_a_cell_of_plan_text_whose_items_stand_apart_by_line_breaks(tmp_path: Pa
         ("规划文本!第4行", "农村妇女参加技能培训", ">=", D(200), "人次/年", "main_targets"),
     ]
     assert not plan.unparsed
+
+
+def test_paragraphs_inside_a_content_control_are_read(tmp_path: Path) -> None:
+    """A Word form or template wraps the plan's text in a content control (w:sdt): its paragraphs are the plan's."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "（一）妇女与健康", "主要目标："):
+        document.add_paragraph(text)
+    first = document.add_paragraph("1．孕产妇死亡率控制在8/10万以下。")
+    second = document.add_paragraph("2．适龄妇女宫颈癌人群筛查率达到75%。")
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    control.append(content)
+    first._p.addprevious(control)
+    content.append(first._p)
+    content.append(second._p)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.line, t.indicator, t.target.value) for t in plan.targets] == [
+        (4, "孕产妇死亡率", D(8)), (5, "适龄妇女宫颈癌人群筛查率", D(75)),
+    ]
+
+
+def test_a_box_of_one_cell_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
+    """A 专栏 drawn as a table of one cell: each of its paragraphs is a line (all with the box's number), so its list
+    items are items, not 专栏1 妇女健康重点项目1．县妇幼… as one name; 专栏1 is the box's number, no target."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "（一）妇女与健康", "策略措施：", "1．加强妇幼健康服务体系建设。"):
+        document.add_paragraph(text)
+    box = document.add_table(rows=1, cols=1).cell(0, 0)
+    box.paragraphs[0].text = "专栏1 妇女健康重点项目"
+    box.add_paragraph("1．县妇幼保健院产科床位达到60张")
+    box.add_paragraph("2．每个乡镇卫生院配备2名妇女保健医生")
+    document.add_paragraph("2．适龄妇女宫颈癌人群筛查率达到75%。")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.line, t.indicator, t.target.value, t.target.unit) for t in plan.targets if t.target.is_numeric] == [
+        (5, "县妇幼保健院产科床位", D(60), "张"),
+        (5, "每个乡镇卫生院妇女保健医生数", D(2), "名"),
+        (6, "适龄妇女宫颈癌人群筛查率", D(75), "%"),
+    ]
+    assert not plan.unparsed

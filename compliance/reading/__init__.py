@@ -21,7 +21,9 @@ locator. The line model per format:
   of the body are walked, so a table stays between the paragraphs around it).
   Each paragraph is one line (cut at a soft line break before a list item or a
   heading — 1．…<br>2．… — into one line per item, all with its number; other soft
-  breaks join their halves); each table row is one line whose `cells` are the
+  breaks join their halves), content controls (w:sdt) read in place; a table of
+  one cell (a 专栏 box) is one line per paragraph, all with its number, and a
+  table nested in a cell is part of the cell's text; each table row is one line whose `cells` are the
   row's cells (text of each cell's paragraphs joined) and whose text is the
   cells joined by tabs. A vertically merged cell is empty in the rows below its
   first one (`merged` marks it); a cell spanning columns is followed by empty

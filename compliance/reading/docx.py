@@ -32,7 +32,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
     number = 0
     paragraphs = 0
     tables = 0
-    for child in body.iterchildren():
+    for child in _blocks(body, qn):
         if child.tag == qn("w:p"):
             number += 1
             text = _paragraph_text(child, qn, _BREAK)
@@ -47,6 +47,17 @@ def docx_lines(path: Path, file: str) -> list[Line]:
             first = [text for text, _, _ in rows[0]] if rows else []
             second = [text for text, _, _ in rows[1]] if len(rows) > 1 else None
             names = column_names(first, second, [span for _, _, span in rows[0]] if rows else None)
+            box = _box(child, qn)
+            if box is not None:  # a frame of one cell (专栏, a layout box): a line per paragraph, one number
+                number += 1
+                texts = [_cell_block_text(block, qn, _BREAK) for block in _blocks(box, qn)]
+                pieces = [piece.strip() for text in texts for piece in lines_at_breaks(text, _BREAK) if piece.strip()]
+                lines += [
+                    Line(number, piece, cells=[piece], merged=[False], spanned=[False], locator=f"{place} 第1行",
+                         cell_locators=[cell_locator(place, 1, 1, names)])
+                    for piece in pieces or [""]
+                ]
+                continue
             for r, row in enumerate(rows, start=1):
                 number += 1
                 cells = [text for text, _, _ in row]
@@ -67,6 +78,28 @@ def docx_lines(path: Path, file: str) -> list[Line]:
 _BREAK = "\n"
 
 
+def _blocks(body: object, qn: object) -> list[object]:
+    """The body's paragraphs and tables in document order, those inside content controls (w:sdt) and custom
+    XML (w:customXml) included: a form or a template wraps the plan's text in them."""
+    out: list[object] = []
+    wrappers = (qn("w:sdt"), qn("w:customXml"))  # type: ignore[operator]
+    for child in body.iterchildren():  # type: ignore[attr-defined]
+        if child.tag in wrappers:
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child  # type: ignore[operator]
+            if content is not None:
+                out += _blocks(content, qn)
+        else:
+            out.append(child)
+    return out
+
+
+def _box(table: object, qn: object) -> object | None:
+    """The one cell of a table of one row and one cell, else None."""
+    rows = list(table.iterchildren(qn("w:tr")))  # type: ignore[attr-defined, operator]
+    cells = list(rows[0].iterchildren(qn("w:tc"))) if len(rows) == 1 else []  # type: ignore[operator]
+    return cells[0] if len(cells) == 1 else None
+
+
 def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:
     """The paragraph's text; a manual line break (w:br, w:cr) is written `br` (none: its halves join)."""
     parts: list[str] = []
@@ -80,6 +113,15 @@ def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:
             if node.get(qn("w:type")) not in ("page", "column"):  # type: ignore[attr-defined, operator]
                 parts.append(br)
     return "".join(parts)
+
+
+def _cell_block_text(block: object, qn: object, br: str = "") -> str:
+    """A cell's paragraph, or a table nested in the cell as one text (its cells apart by spaces): never lost."""
+    if block.tag == qn("w:p"):  # type: ignore[attr-defined, operator]
+        return _paragraph_text(block, qn, br)
+    if block.tag == qn("w:tbl"):  # type: ignore[attr-defined, operator]
+        return "；".join("　".join(text for text, _, _ in row if text) for row in _table_rows(block, qn))
+    return ""
 
 
 def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool, int]]]:
@@ -100,7 +142,7 @@ def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool, int]]]:
                 merge = props.find(qn("w:vMerge"))  # type: ignore[operator]
                 if merge is not None and merge.get(qn("w:val")) in (None, "continue"):  # type: ignore[operator]
                     continued = True
-            texts = [_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))]  # type: ignore[operator]
+            texts = [_cell_block_text(block, qn) for block in _blocks(tc, qn)]
             text = "".join(t.strip() for t in texts) if not continued else ""
             row.append((text, continued, span))
             row.extend([("", False, 0)] * (span - 1))
