@@ -585,3 +585,127 @@ def test_a_measure_alone_before_its_places_names_the_targets_that_follow(tmp_pat
         ("每所学校足球课", None, D(1), "节/周"),
     ]
     assert not plan.unparsed
+
+
+BOXED = "\n".join([
+    "某某县儿童发展规划（2021—2025年）",
+    "二、主要指标",
+    "表1　某某县儿童发展主要指标（2025年）",
+    "┌─────┬──────────┬───┬────┬──────┐",
+    "│领域      │指标                │单位  │2020年  │2025年目标  │",
+    "├─────┼──────────┼───┼────┼──────┤",
+    "│儿童与健康│婴儿死亡率          │‰    │4.9     │≤4.5       │",
+    "│          │5岁以下儿童贫血患病率│%     │6.2     │＜6         │",
+    "│          │儿童青少年总体近视率│%     │52.3    │每年降低1个百分点│",
+    "├─────┼──────────┼───┼────┼──────┤",
+    "│儿童与安全│儿童伤害死亡率      │1/10万│13.8    │下降20%     │",
+    "├─────┼──────────┼───┼────┼──────┤",
+    "│儿童与福利│每千人口拥有3岁以下婴幼儿托位数│个    │1.6     │4.5         │",
+    "└─────┴──────────┴───┴────┴──────┘",
+    "说明：目标值未标注符号的为“达到”；儿童伤害死亡率下降幅度以2020年为基数。",
+    "三、主要目标和策略措施",
+    "（一）儿童与健康",
+    "主要目标：",
+    "1．婴儿死亡率控制在4.5‰以内。",
+])
+
+
+def test_a_gbk_text_with_a_box_drawn_table(tmp_path: Path) -> None:
+    """A GBK file whose box-drawing table (┌─┬─┐ │ ├─┼─┤) makes charset-normalizer's first pass give up is read
+    (a second pass over the Chinese encodings); the table's rows are cells between the bars, its rule lines
+    nothing, an empty 领域 the domain above; 表1 in the caption is no number to list."""
+    from charset_normalizer import from_bytes
+
+    raw = BOXED.replace("\n", "\r\n").encode("gbk")
+    assert from_bytes(raw).best() is None  # the shape: the library's default pass finds no encoding
+    path = tmp_path / "plan.txt"
+    path.write_bytes(raw)
+    (plan,) = extract(path)
+    assert plan.plan.title == "某某县儿童发展规划（2021—2025年）"
+    table = [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.baseline.value if t.baseline else None,
+         t.domain)
+        for t in plan.targets
+        if str(t.section) == "indicator_table"
+    ]
+    assert table == [
+        (7, "婴儿死亡率", "<=", D("4.5"), "‰", D("4.9"), "儿童与健康"),
+        (8, "5岁以下儿童贫血患病率", "<", D(6), "%", D("6.2"), "儿童与健康"),
+        (9, "儿童青少年总体近视率", "rel_decrease", D(1), "百分点/年", D("52.3"), "儿童与健康"),
+        (11, "儿童伤害死亡率", "rel_decrease", D(20), "%", D("13.8"), "儿童与安全"),
+        (13, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人", D("1.6"), "儿童与福利"),
+    ]
+    assert [t.target.base_year for t in plan.targets if t.line == 11] == [2020]
+    assert [(t.line, t.target.value) for t in plan.targets if str(t.section) != "indicator_table"] == [(19, D("4.5"))]
+    assert not plan.unparsed
+
+
+def test_garbage_is_still_no_text_in_any_encoding(tmp_path: Path) -> None:
+    from compliance.errors import InputError
+
+    path = tmp_path / "plan.txt"
+    path.write_bytes("某某县儿童发展规划".encode("gbk") + bytes(range(0x80, 0x100)) * 20)
+    with pytest.raises(InputError) as caught:
+        extract(path)
+    assert "0x" in caught.value.problems[0].message
+
+
+def test_an_ocr_scan_with_letters_for_digits_an_unreadable_digit_and_stray_marks(tmp_path: Path) -> None:
+    """l1/10万, 9O%, 1O0% are read as a person reads them (11, 90, 100); 5囗% is illegible (masked, never guessed);
+    a stray 丨 or ' at a line's end is no part of a name, even across a page break with its watermark."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县妇女发展规划（2021—2030年）\n一、妇女与健康\n主要目标：\n"
+        "1.孕产妇死亡率下降到l1/10万以下。 '\n"
+        "2.孕产妇系统管理率稳定在9O%以上。\n"
+        "3.社区居民委员会成员中女性比例保持在5囗%左右。丨\n"
+        "4.妇女法律援助应援尽援率达到1O0%。\n"
+        "策略措施：\n"
+        "县妇幼保健计划生育服务丨\n"
+        "\n— 1 —\n扫描全能王 创建\n"
+        "中心产科床位增加至60张。\n",
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.masked)
+            for t in plan.targets] == [
+        (4, "孕产妇死亡率", "<=", D(11), "1/10万", False),
+        (5, "孕产妇系统管理率", ">=", D(90), "%", False),
+        (6, "社区居民委员会成员中女性比例", "~", None, "%", True),
+        (7, "妇女法律援助应援尽援率", ">=", D(100), "%", False),
+        (13, "县妇幼保健计划生育服务中心产科床位", ">=", D(60), "张", False),
+    ]
+    assert not plan.unparsed
+
+
+def test_letters_are_read_for_digits_only_inside_a_number() -> None:
+    from compliance.extraction.cleaning import _ocr_characters
+
+    assert _ocr_characters("达到1O0%，2O21年，l1/10万") == "达到100%，2021年，11/10万"
+    for text in ("ISO9001认证", "O2O平台", "5G网络", "常住人口15万", "关键词1丨健康", "Il型"):
+        assert _ocr_characters(text) == text
+
+
+def test_a_spaced_ocr_table_with_letter_spaced_headers_split_decimals_and_dashes(tmp_path: Path) -> None:
+    """A 附表 OCR'd as rows of single-space cells: 指 标 spaced out is the 指标 column, 52. 6 is 52.6, 一 is no data,
+    irregular runs of spaces are one cell boundary."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县妇女发展规划（2021—2030年）\n附表\n某某县妇女发展主要指标\n"
+        "序号 指 标 单位 2020年 2025年 2030年\n"
+        "1 孕产妇死亡率 1/10万 14.2 ≤13 ≤11\n"
+        "2 适龄妇女宫颈癌人群筛查率 % 52. 6 ≥65 ≥75\n"
+        "3 艾滋病母婴传播率 % 一 ＜2 ＜2\n"
+        "4 高级专业技术人员中的女性比例  %  36.8  38 40\n"
+        "注：目标值未标符号的为“达到”。\n",
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.year,
+             t.baseline.value if t.baseline else None) for t in plan.targets] == [
+        (5, "孕产妇死亡率", "<=", D(13), 2025, D("14.2")),
+        (5, "孕产妇死亡率", "<=", D(11), None, D("14.2")),
+        (6, "适龄妇女宫颈癌人群筛查率", ">=", D(65), 2025, D("52.6")),
+        (6, "适龄妇女宫颈癌人群筛查率", ">=", D(75), None, D("52.6")),
+        (7, "艾滋病母婴传播率", "<", D(2), 2025, None),
+        (7, "艾滋病母婴传播率", "<", D(2), None, None),
+        (8, "高级专业技术人员中的女性比例", ">=", D(38), 2025, D("36.8")),
+        (8, "高级专业技术人员中的女性比例", ">=", D(40), None, D("36.8")),
+    ]
+    assert not plan.unparsed

@@ -55,6 +55,9 @@ class Rules:
     inline_noise: list[re.Pattern[str]]
     split_number: re.Pattern[str]
     illegible_digit: re.Pattern[str]  # an OCR glyph for an unreadable character, inside a number
+    ocr_digit_letters: dict[str, str]  # a letter an OCR engine reads for a digit (O → 0, l → 1)
+    ocr_letter_number: re.Pattern[str]  # a number holding such a letter (9O%, l1/10万, 1O0%)
+    ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
     furniture_blocks: list[re.Pattern[str]]
     menu_min_words: int
     menu_max_chars: int
@@ -137,6 +140,18 @@ def _illegible(glyphs: str) -> re.Pattern[str]:
     return regex(rf"(?<=[0-9０-９.．]){glyph}|{glyph}(?=[0-9０-９.．%％‰]|{glyph}*[0-9０-９%％‰])")
 
 
+def _letter_number(letters: str) -> re.Pattern[str]:
+    """A run of digits and letters read for digits, apart from any other letter, holding a digit and one of the letters.
+
+    It is a number only where its ends say so (see cleaning): digits at both
+    ends (1O0, 2O21), or a unit mark after it (9O%, l1/10万).
+    """
+    both = "[0-9" + re.escape(letters) + "]"
+    return regex(
+        rf"(?<![A-Za-z0-9.．]){both}(?:{both}|[.．](?=[0-9]))*(?![A-Za-z])(?P<unit>[%％‰/])?"
+    )
+
+
 @cache
 def rules() -> Rules:
     from compliance.loading.yamlfile import read_yaml
@@ -154,6 +169,11 @@ def rules() -> Rules:
         inline_noise=[regex(str(p)) for p in data["inline_noise"]],
         split_number=regex(str(data["split_number"])),
         illegible_digit=_illegible(str(data["illegible_glyphs"])),
+        ocr_digit_letters={str(k): str(v) for k, v in data["ocr_digit_letters"].items()},
+        ocr_letter_number=_letter_number("".join(map(str, data["ocr_digit_letters"]))),
+        ocr_line_end=regex(
+            r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
+        ),
         furniture_blocks=[regex(str(p)) for p in data["furniture_blocks"]],
         menu_min_words=int(data["menu_min_words"]),
         menu_max_chars=int(data["menu_max_chars"]),

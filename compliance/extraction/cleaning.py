@@ -165,7 +165,7 @@ def _characters(line: Line) -> Src:
     text = _UNPRINTABLE.sub("", line.text)
     for pattern in r.inline_noise:
         text = pattern.sub("", text)
-    text = r.illegible_digit.sub("*", text)  # 6■% (OCR): a digit nobody can read is a masked digit
+    text = _ocr_characters(text)
     text = r.split_number.sub(r"\g<verb>\g<a>\g<b>\g<unit>", text)  # 达到1 2% (OCR): one number
     cells = None
     if line.cells is not None:
@@ -174,7 +174,7 @@ def _characters(line: Line) -> Src:
             cell = _UNPRINTABLE.sub("", cell)
             for pattern in r.inline_noise:
                 cell = pattern.sub("", cell)
-            cells.append(r.illegible_digit.sub("*", cell))
+            cells.append(_ocr_characters(cell))
     spans = getattr(line, "spans", None)
     if spans and len(text) == len(line.text):  # offsets still hold after cleaning
         spans = [(entry[0], entry[1]) for entry in spans]
@@ -203,6 +203,32 @@ def _kept_parts(
     if not parts or before is None or after is None:
         return None
     return [p if k < len(after) and k < len(before) and after[k] == before[k] else None for k, p in enumerate(parts)]
+
+
+def _ocr_characters(text: str) -> str:
+    """What an OCR engine made of a scan's characters, read as a person reads it; one character for one.
+
+    A glyph for a character it could not read, inside a number (6■%, 5囗%), is a
+    masked digit: illegible, reported, never guessed. A letter it read for a
+    digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit.
+    A stray mark at a line's end (…服务丨, …以下。 ') is a space.
+    """
+    r = rules()
+    text = r.illegible_digit.sub("*", text)
+    if any(letter in text for letter in r.ocr_digit_letters):
+        text = r.ocr_letter_number.sub(_digits_for_letters, text)
+    return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _digits_for_letters(match: re.Match[str]) -> str:
+    letters = rules().ocr_digit_letters
+    run = match.group(0)
+    number = run[: len(run) - len(match.group("unit") or "")]
+    if not any(ch.isdigit() for ch in number) or not any(ch in letters for ch in number):
+        return run
+    if not match.group("unit") and not (number[0].isdigit() and number[-1].isdigit()):
+        return run
+    return "".join(letters.get(ch, ch) for ch in number) + run[len(number) :]
 
 
 # --------------------------------------------------------------------------- furniture

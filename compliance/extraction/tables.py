@@ -235,14 +235,56 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
 
 def _spaced_header(lines: list[Src], i: int) -> list[str] | None:
     """A header whose cells stand apart by single spaces (序号 指标 单位 2020年 2025年目标 属性), as a 文库
-    export writes a table: only when the next line splits into as many words, so prose is never a table."""
-    words = lines[i].text.split()
+    export writes a table: only when the next line splits into as many cells, so prose is never a table.
+
+    A header cell spaced out letter by letter (an OCR'd scan: 序号 指 标 单位) is one cell where the
+    letters joined make a column word.
+    """
+    words = _letters_joined(lines[i].text.split())
     if len(words) < 4 or re.search(r"[。；;，,：:]", lines[i].text) or header_columns(words) is None:
         return None
     below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
-    if below is None or below.cells is not None or len(below.text.split()) != len(words):
+    if below is None or below.cells is not None or _spaced_row(below.text, header_columns(words) or []) is None:
         return None
     return words
+
+
+def _letters_joined(words: list[str]) -> list[str]:
+    """Runs of single Chinese characters (指 标, 单 位) joined where the longest join is a column word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j]) == 1 and "\u4e00" <= words[j] <= "\u9fff":
+            j += 1
+        joined = next((k for k in range(j, i + 1, -1) if column_of("".join(words[i:k])) is not None), None)
+        if joined is not None:
+            out.append("".join(words[i:joined]))
+            i = joined
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+# a decimal an OCR engine split after its point (52. 6): one number
+_SPLIT_DECIMAL = regex(r"(?<![0-9])([0-9]+[.．])\s+(?=[0-9])")
+
+
+def _spaced_row(text: str, columns: list[Column]) -> list[str] | None:
+    """A row of single-space cells under a spaced header: as many cells as the header has.
+
+    A decimal split after its point (52. 6) is one cell; where the row has more
+    words than the header cells, the extra words are the indicator's name spaced
+    apart (孕产妇 死亡率), when they hold no digit.
+    """
+    words = _SPLIT_DECIMAL.sub(r"\1", text).split()
+    width = len(columns)
+    extra = len(words) - width
+    name = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
+    if extra > 0 and name is not None and not any(re.search(r"[0-9]", w) for w in words[name : name + extra + 1]):
+        words = words[:name] + ["".join(words[name : name + extra + 1])] + words[name + extra + 1 :]
+    return words if len(words) == width else None
 
 
 def _row_table(
@@ -264,8 +306,7 @@ def _row_table(
         if starts is not None and line.cells is None:
             cells = _aligned_cells(line.text, starts)
         elif spaced and line.cells is None:  # a row of single-space cells: as many words as the header has
-            words = line.text.split()
-            cells = words if len(words) == width else None
+            cells = _spaced_row(line.text, columns)
         else:
             cells = row_cells(line)
         if cells is None or (

@@ -111,11 +111,13 @@ def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, column
 
 
-def decode(raw: bytes, file: str) -> str:
+def decode(raw: bytes, file: str, *, second_pass: SecondPass | None = None) -> str:
     """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else the encoding charset-normalizer detects.
 
-    A file that decodes in no encoding says where its first byte that is not
-    UTF-8 stands, so the user can find it.
+    When the detection finds nothing and `second_pass` is given, it tries again
+    with only those encodings and a laxer threshold (a document reader knows
+    its documents' languages). A file that decodes in no encoding says where its
+    first byte that is not UTF-8 stands, so the user can find it.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -136,6 +138,10 @@ def decode(raw: bytes, file: str) -> str:
         best = from_bytes(raw).best()
     except Exception:  # noqa: BLE001 - detection on garbage must not leak a traceback
         best = None
+    if best is None and second_pass is not None:
+        text = second_pass.detect(raw)
+        if text is not None:
+            return text
     if best is None:
         line, column = byte_position(raw, first_bad)
         raise InputError.single(
@@ -146,6 +152,44 @@ def decode(raw: bytes, file: str) -> str:
             hint=_text("yaml.undecodable-hint"),
         )
     return str(best)
+
+
+@dataclass(frozen=True)
+class SecondPass:
+    """A second detection for a text the first found no encoding for: a reader that knows its documents' languages.
+
+    Characters that draw a table (`drawing`: ┌─┬─┐ │ ├─┼─┤) are what the
+    library's mess detector counts as chaos, enough to give up on a plain GBK
+    text whose indicator table is drawn with them. For each of `encodings` the
+    file must decode strictly; the text without those characters is then
+    detected again in that encoding, up to `max_chaos`, and kept only when the
+    library reads it as one of `languages`. Garbage still fails: it decodes
+    strictly in none, or reads as chaos even so.
+    """
+
+    encodings: tuple[str, ...]
+    drawing: str  # a regular expression of the characters left out of the second look
+    max_chaos: float
+    languages: tuple[str, ...]
+
+    def detect(self, raw: bytes) -> str | None:
+        from charset_normalizer import from_bytes
+
+        best: tuple[float, str] | None = None
+        for encoding in self.encodings:
+            try:
+                text = raw.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            rest = re.sub(self.drawing, "", text).encode(encoding)
+            try:
+                match = from_bytes(rest, cp_isolation=[encoding], threshold=self.max_chaos).best()
+            except Exception:  # noqa: BLE001 - as the first pass
+                match = None
+            if match is not None and set(match.languages) & set(self.languages):
+                if best is None or match.chaos < best[0]:
+                    best = (match.chaos, text)
+        return best[1] if best else None
 
 
 def utf16_without_bom(raw: bytes) -> str | None:

@@ -14,7 +14,9 @@ locator. The line model per format:
 - .txt / .md: one `Line` per line of the file (UTF-8 with or without BOM,
   GBK/GB18030 detected, or the `encoding` given). A Markdown table row
   (``| a | b |``) also carries its cells; its separator row is kept as an
-  empty line so that numbering stays that of the file. Markdown markup
+  empty line so that numbering stays that of the file; so does a table
+  drawn with box-drawing characters (│ cells │, its ├─┼─┤ rule lines
+  empty), in any text file. Markdown markup
   (headings, quotes, bullets, **bold**) is removed from .md lines and cells.
   Locator: 第N行.
 - .docx: the body's paragraphs and tables in document order (the XML children

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
 from compliance.compiled import regex
+
+if TYPE_CHECKING:
+    from compliance.loading.yamlfile import SecondPass
 
 
 def decode(raw: bytes, file: str, encoding: str | None) -> str:
@@ -48,13 +53,25 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
     from compliance.loading.yamlfile import decode
 
     try:
-        return decode(raw, file)
+        return decode(raw, file, second_pass=_second_pass())
     except InputError:
         raise
     except Exception as error:  # charset detection on garbage must not leak a traceback
         raise InputError.single(
             file, _text("reading.not-text", reason=error), hint=_text("reading.not-text-hint")
         ) from None
+
+
+@cache
+def _second_pass() -> SecondPass:
+    """The laxer detection for plan texts no encoding fits at first (rules/text.yaml `second_pass`)."""
+    import yaml
+
+    from compliance.loading.yamlfile import SecondPass
+    from compliance.resources import rules_file
+
+    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["second_pass"]
+    return SecondPass(tuple(data["encodings"]), data["drawing"], float(data["max_chaos"]), tuple(data["languages"]))
 
 
 _MD_RULE = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -67,7 +84,10 @@ def text_lines(text: str, suffix: str) -> list[Line]:
     markdown = suffix in (".md", ".markdown")
     for number, row in enumerate(rows, start=1):
         row = row.replace("\x00", "")
-        if markdown:
+        boxed = _box_line(number, row)
+        if boxed is not None:
+            lines.append(boxed)
+        elif markdown:
             stripped = row.strip()
             if _MD_RULE.match(stripped) and "|" in stripped:
                 lines.append(Line(number, "", locator=f"第{number}行"))
@@ -82,6 +102,36 @@ def text_lines(text: str, suffix: str) -> list[Line]:
         else:
             lines.append(Line(number, row, locator=f"第{number}行"))
     return lines
+
+
+# A table drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘): its rule lines hold nothing but
+# those (and spaces); its rows stand between vertical bars.
+_BOX_RULE = regex(r"^[\s\u2500-\u257f]*[\u2500-\u257f][\s\u2500-\u257f]*$")
+_BOX_BAR = regex(r"[│┃║╎╏┆┇┊┋]")
+
+
+def _box_line(number: int, row: str) -> Line | None:
+    """A line of a box-drawn table: a rule line is an empty line (as a Markdown separator row), a row its cells.
+
+    A row is a line with at least two vertical bars; its cells are the text
+    between them, without the padding that aligns them (spaces, full-width
+    spaces). None for any other line.
+    """
+    if not row.strip():
+        return None
+    if _BOX_RULE.match(row):
+        return Line(number, "", locator=f"第{number}行")
+    stripped = row.strip()
+    if len(_BOX_BAR.findall(stripped)) < 2:
+        return None
+    cells = [c.strip() for c in _BOX_BAR.split(stripped)]
+    if _BOX_BAR.match(stripped[0]):
+        cells = cells[1:]
+    if _BOX_BAR.match(stripped[-1]):
+        cells = cells[:-1]
+    place = f"第{number}行"
+    locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
+    return Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators)
 
 
 def _strip_markdown(row: str) -> str:
