@@ -680,6 +680,8 @@ def test_letters_are_read_for_digits_only_inside_a_number() -> None:
     from compliance.extraction.cleaning import _ocr_characters
 
     assert _ocr_characters("达到1O0%，2O21年，l1/10万") == "达到100%，2021年，11/10万"
+    assert _ocr_characters("某县妇女发展规划（2021一2030年）") == "某县妇女发展规划（2021—2030年）"  # 一 for the dash
+    assert _ocr_characters("1.一是") == "1.一是"
     for text in ("ISO9001认证", "O2O平台", "5G网络", "常住人口15万", "关键词1丨健康", "Il型"):
         assert _ocr_characters(text) == text
 
@@ -709,3 +711,55 @@ def test_a_spaced_ocr_table_with_letter_spaced_headers_split_decimals_and_dashes
         (8, "高级专业技术人员中的女性比例", ">=", D(40), None, D("36.8")),
     ]
     assert not plan.unparsed
+
+
+def test_the_plans_own_five_year_plan_is_no_history_and_1_zhi_2_is_a_range(tmp_path: Path) -> None:
+    """In a 2021—2030 plan, “十四五”期间新增普惠托位600个 is a target (a sentence opening “十三五”期间 is the past);
+    配备1至2名 is the range 1—2, at least 1."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县儿童发展规划（2021—2030年）\n一、儿童与福利\n主要目标：\n1.每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+        "策略措施：\n“十三五”期间新建托育机构5家。“十四五”期间新增普惠托位600个，每个乡镇卫生院配备1至2名儿童保健医生。\n",
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.value_max, t.target.unit)
+            for t in plan.targets] == [
+        (4, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), None, "个/千人"),
+        (6, "新增普惠托位", ">=", D(600), None, "个"),
+        (6, "每个乡镇卫生院儿童保健医生数", ">=", D(1), D(2), "名"),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_plans_background_part_is_the_past(tmp_path: Path) -> None:
+    """一、规划背景 with the 2020 figures: a preamble, its numbers no targets and nothing to list."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县儿童发展规划（2021—2030年）\n一、规划背景\n2020年，全县婴儿死亡率为4.4‰，建成儿童研学实践基地9处。\n"
+        "二、主要目标和策略措施\n（一）儿童与健康\n主要目标：\n1.婴儿死亡率控制在4‰以内。\n",
+    ))
+    assert [(t.line, t.indicator, t.target.value) for t in plan.targets] == [(7, "婴儿死亡率", D(4))]
+    assert not plan.unparsed
+
+
+def test_a_box_cell_wrapped_over_two_rows_and_a_table_drawn_in_ascii(tmp_path: Path) -> None:
+    """│…眼保健和│ over │视力检查覆盖率│ is one name; +-----+-----+ rule lines around | a | b | rows are no text."""
+    wrapped = (
+        "某某县儿童发展规划（2021—2025年）\n二、主要指标\n┌─────┬──────────┬───┬──────┐\n"
+        "│领域      │指标                │单位  │2025年目标  │\n├─────┼──────────┼───┼──────┤\n"
+        "│儿童与健康│0～6岁儿童眼保健和  │%     │≥90         │\n│          │视力检查覆盖率      │      │            │\n"
+        "└─────┴──────────┴───┴──────┘\n"
+    )
+    ascii_drawn = (
+        "某某县儿童发展规划（2021—2025年）\n二、主要指标\n+----------+--------------------+------+------------+\n"
+        "| 领域     | 指标               | 单位 | 2025年目标 |\n+----------+--------------------+------+------------+\n"
+        "| 儿童与健康 | 婴儿死亡率       | ‰    | ≤4.5       |\n|          | 5岁以下儿童死亡率  | ‰    | ≤5.5       |\n"
+        "+----------+--------------------+------+------------+\n"
+    )
+    expected = {
+        wrapped: [(6, "0～6岁儿童眼保健和视力检查覆盖率", ">=", D(90), "%")],
+        ascii_drawn: [(6, "婴儿死亡率", "<=", D("4.5"), "‰"), (7, "5岁以下儿童死亡率", "<=", D("5.5"), "‰")],
+    }
+    for text, rows in expected.items():
+        (plan,) = extract(_written(tmp_path, text))
+        assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == rows
+        assert not plan.unparsed

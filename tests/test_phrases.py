@@ -789,3 +789,13 @@ def test_qi_counts_sessions() -> None:
     (target,) = parse("每年举办女性职业技能培训班不少于10期")
     assert (target.op.value, target.value, target.unit) == (">=", 10, "期/年")
     assert all(t.unit != "期" for t in parse("规划期间，每3年开展一次评估"))  # 期间 is no unit
+
+
+def test_gonggu_zai_keeps_a_level_and_1_zhi_2_is_a_range() -> None:
+    """巩固在97%以上 is a floor, not part of the name; 1至2名 is the range 1—2 (至 between two numbers only)."""
+    (rate,) = parse("九年义务教育巩固率巩固在97%以上")
+    assert (rate.indicator, rate.op, rate.value) == ("九年义务教育巩固率", Op.GE, D(97))
+    (staff,) = parse("每个乡镇卫生院配备1至2名儿童保健医生")
+    assert (staff.op, staff.value, staff.value_max, staff.unit) == (Op.GE, D(1), D(2), "名")
+    (lowered,) = parse("班额降至45人以下")
+    assert (lowered.op, lowered.value, lowered.value_max) == (Op.LE, D(45), None)

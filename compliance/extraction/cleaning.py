@@ -210,13 +210,15 @@ def _ocr_characters(text: str) -> str:
 
     A glyph for a character it could not read, inside a number (6■%, 5囗%), is a
     masked digit: illegible, reported, never guessed. A letter it read for a
-    digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit.
-    A stray mark at a line's end (…服务丨, …以下。 ') is a space.
+    digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit,
+    and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space.
     """
     r = rules()
     text = r.illegible_digit.sub("*", text)
     if any(letter in text for letter in r.ocr_digit_letters):
         text = r.ocr_letter_number.sub(_digits_for_letters, text)
+    if "一" in text:
+        text = r.ocr_year_dash.sub("—", text)
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
 
 

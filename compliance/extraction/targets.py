@@ -238,7 +238,7 @@ def read_paragraph(
     cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
     conditions = _conditions_after_measure(text, parsed)
     indicators = _complete_subjects(text, parsed, conditions)
-    history = _history_spans(text)
+    history = _history_spans(text, period)
     spans += history  # its numbers are the past: neither targets nor numbers left unread
     for t, indicator, condition in zip(parsed, indicators, conditions, strict=True):
         spans.append((t.start, t.end))
@@ -440,13 +440,25 @@ def audit(text: str, line: int) -> list[Loose]:
     return _loose_numbers(paragraph, [(t.start, t.end) for t in parsed if not t.is_numeric], parsed)
 
 
-def _history_spans(text: str) -> list[tuple[int, int]]:
-    """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。"""
+def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。
+
+    A five-year plan's 期间/时期 that ends within or after the plan's period is the
+    plan's own time, not the past: in a 2021—2030 plan, “十四五”期间新增普惠托位600个
+    is a target.
+    """
     found = []
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
-        if rules().history_openers.match(match.group(0).lstrip()):
+        opener = rules().history_openers.match(match.group(0).lstrip())
+        if opener and not _plan_time(opener.group(0), period):
             found.append((match.start(), match.end()))
     return found
+
+
+def _plan_time(opener: str, period: tuple[int, int] | None) -> bool:
+    if period is None or not re.search(r"期间|时期", opener):
+        return False
+    return any(name in opener and end >= period[0] for name, (_, end) in rules().five_year_plans.items())
 
 
 # non_targets (rules/extraction.yaml) whose number is never a target even where a comparator word stands

@@ -358,7 +358,8 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
                 number.end = second.end()
                 number.unit_end = second.end()
                 return second.end()
-    if after < len(work) and work[after] in "-~～":
+    if after < len(work) and (work[after] in "-~～" or work[after] == "至" and _match_number(work, _skip_spaces(work, after + 1))):
+        # 2-3家, 1～2名, 1至2名: a range (至 only between two numbers: 降至2名 is no range)
         second = _match_number(work, _skip_spaces(work, after + 1))
         if second:
             masked_second = any(ch in mask for ch in second.group(0))

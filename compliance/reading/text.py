@@ -105,8 +105,11 @@ def text_lines(text: str, suffix: str) -> list[Line]:
 
 
 # A table drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘): its rule lines hold nothing but
-# those (and spaces); its rows stand between vertical bars.
-_BOX_RULE = regex(r"^[\s\u2500-\u257f]*[\u2500-\u257f][\s\u2500-\u257f]*$")
+# those (and spaces); its rows stand between vertical bars. Drawn in ASCII, a rule line is
+# +-----+-----+ (or a Markdown separator |---|---|), its rows | a | b | (cells found by the table reader).
+_BOX_RULE = regex(
+    r"^[\s\u2500-\u257f]*[\u2500-\u257f][\s\u2500-\u257f]*$|^\s*[+|][-=+|:\s]*[-=]{3,}[-=+|:\s]*[+|]\s*$"
+)
 _BOX_BAR = regex(r"[│┃║╎╏┆┇┊┋]")
 
 
