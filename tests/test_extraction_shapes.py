@@ -763,3 +763,49 @@ def test_a_box_cell_wrapped_over_two_rows_and_a_table_drawn_in_ascii(tmp_path: P
         (plan,) = extract(_written(tmp_path, text))
         assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == rows
         assert not plan.unparsed
+
+
+
+TWO_ROW_BOX = "\n".join([
+    "某某县儿童发展规划（2021—2030年）",
+    "二、主要指标",
+    "┌─────┬────────────┬────┬───────────┐",
+    "│领域      │指标                    │2020年  │目标值                │",
+    "│          │                        │        ├─────┬─────┤",
+    "│          │                        │        │2025年    │2030年    │",
+    "├─────┼────────────┼────┼─────┼─────┤",
+    "│儿童与健康│婴儿死亡率（‰）        │4.9     │≤4.5     │≤4       │",
+    "│          │5岁以下儿童死亡率（‰） │6.2     │≤5.5     │≤5       │",
+    "└─────┴────────────┴────┴─────┴─────┘",
+    "三、主要目标和策略措施",
+])
+
+
+TWO_ROW_BOX_NARROW = "\n".join([  # the same drawn where ─ and ‰ take one column (a Western editor)
+    "某某县儿童发展规划（2021—2030年）",
+    "二、主要指标",
+    "┌──────────┬────────────────────────┬────────┬─────────────────────┐",
+    "│领域      │指标                    │2020年  │目标值               │",
+    "│          │                        │        ├──────────┬──────────┤",
+    "│          │                        │        │2025年    │2030年    │",
+    "├──────────┼────────────────────────┼────────┼──────────┼──────────┤",
+    "│儿童与健康│婴儿死亡率（‰）         │4.9     │≤4.5      │≤4        │",
+    "│          │5岁以下儿童死亡率（‰）  │6.2     │≤5.5      │≤5        │",
+    "└──────────┴────────────────────────┴────────┴──────────┴──────────┘",
+    "三、主要目标和策略措施",
+])
+
+
+@pytest.mark.parametrize("drawing", [TWO_ROW_BOX, TWO_ROW_BOX_NARROW], ids=["chinese-widths", "narrow-widths"])
+def test_a_box_drawn_table_with_a_two_row_header(tmp_path: Path, drawing: str) -> None:
+    """目标值 drawn over 2025年 | 2030年 (an inner rule ├──┬──┤ between the header's rows): each cell is placed
+    under its columns by where its bars stand (a Chinese editor's widths), so the header reads as two rows."""
+    (plan,) = extract(_written(tmp_path, drawing))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.year, t.baseline.value if t.baseline else None)
+            for t in plan.targets] == [
+        (8, "婴儿死亡率", "<=", D("4.5"), 2025, D("4.9")),
+        (8, "婴儿死亡率", "<=", D(4), None, D("4.9")),
+        (9, "5岁以下儿童死亡率", "<=", D("5.5"), 2025, D("6.2")),
+        (9, "5岁以下儿童死亡率", "<=", D(5), None, D("6.2")),
+    ]
+    assert not plan.unparsed

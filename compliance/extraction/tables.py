@@ -211,11 +211,14 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             columns = header_columns(cells)
             if columns is not None:
                 start = i
-                if i + 1 < len(lines):
-                    below = row_cells(lines[i + 1])
-                    if below is not None and is_sub_header(below, lines[i + 1].merged, cells) and header_columns(below) is None:
-                        columns = combine_rows(cells, below, lines[i + 1].merged)
-                        i += 1
+                j = i + 1
+                while j < len(lines) and j <= i + 2 and lines[j].blank and lines[j].cells is None:
+                    j += 1  # a box-drawn header's inner rule line (├──┬──┤ under 目标值) stands between its rows
+                if j < len(lines):
+                    below = row_cells(lines[j])
+                    if below is not None and is_sub_header(below, lines[j].merged, cells) and header_columns(below) is None:
+                        columns = combine_rows(cells, below, lines[j].merged)
+                        i = j
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
                 tables.append(table)
                 used |= table.indices

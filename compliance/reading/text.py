@@ -101,6 +101,7 @@ def text_lines(text: str, suffix: str) -> list[Line]:
             lines.append(Line(number, _strip_markdown(row), locator=f"第{number}行"))
         else:
             lines.append(Line(number, row, locator=f"第{number}行"))
+    _align_boxes(lines, rows)
     return lines
 
 
@@ -135,6 +136,99 @@ def _box_line(number: int, row: str) -> Line | None:
     place = f"第{number}行"
     locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
     return Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators)
+
+
+# A box-drawn table's cells placed by their columns: a header cell spanning two columns (目标值 over
+# 2025年 | 2030年) is followed by an empty cell covering the second, as a Word table's merged cell is.
+_JUNCTION = regex(r"[│┃║╎╏┆┇┊┋┬┼├┤┌┐└┘╦╬╠╣╔╗╚╝╤╪╞╡╥╫╟╢┰┸╋┠┨┯┷┿┝┥]")
+
+
+def _width(ch: str, ambiguous: int) -> int:
+    """Columns of a character in a monospaced editor: two for a wide or full-width one; `ambiguous` for ─, ‰, ≤
+    (two in a Chinese editor, one in most others)."""
+    import unicodedata
+
+    kind = unicodedata.east_asian_width(ch)
+    return 2 if kind in "WF" else ambiguous if kind == "A" else 1
+
+
+def _junctions(row: str, ambiguous: int) -> list[int]:
+    """The display column of each bar or junction of a box-drawn line."""
+    out, column = [], 0
+    for ch in row.rstrip():
+        if _JUNCTION.match(ch):
+            out.append(column)
+        column += _width(ch, ambiguous)
+    return out
+
+
+def _align_boxes(lines: list[Line], rows: list[str]) -> None:
+    """Rows of a box-drawn table with fewer cells than its columns get them placed under their columns."""
+    k = 0
+    while k < len(lines):
+        if not _is_box(rows[k]):
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and _is_box(rows[end]):
+            end += 1
+        _align_group(lines, rows, range(k, end))
+        k = end
+
+
+def _is_box(row: str) -> bool:
+    return bool(row.strip()) and (_BOX_RULE.match(row) is not None and not row.strip().startswith(("+", "|"))
+                                  or len(_BOX_BAR.findall(row)) >= 2)
+
+
+def _align_group(lines: list[Line], rows: list[str], group: range) -> None:
+    table_rows = [k for k in group if lines[k].cells is not None]
+    widest = max((len(lines[k].cells or []) for k in table_rows), default=0)
+    if widest < 2 or all(len(lines[k].cells or []) == widest for k in table_rows):
+        return  # every row has all its cells: as they stand
+    for ambiguous in (2, 1):  # drawn in a Chinese editor, else in another: the widths under which the bars line up
+        placed = _placed(lines, rows, group, table_rows, widest, ambiguous)
+        if placed is not None:
+            break
+    else:
+        return  # the drawing does not line up: the cells as they stand
+    for k, (cells, spanned) in placed.items():
+        line = lines[k]
+        place = line.locator or f"第{line.number}行"
+        line.cells = cells
+        line.text = "\t".join(cells)
+        line.spanned = spanned if any(spanned) else None
+        line.cell_locators = [f"{place} 第{j}列" for j in range(1, widest + 1)]
+
+
+def _placed(
+    lines: list[Line], rows: list[str], group: range, table_rows: list[int], width: int, ambiguous: int
+) -> dict[int, tuple[list[str], list[bool]]] | None:
+    """Each row's cells under the columns its bars stand at (a bar within one column of a boundary is on it)."""
+    columns: list[int] = []
+    for p in sorted({p for k in group for p in _junctions(rows[k], ambiguous)}):
+        if not columns or p - columns[-1] > 1:
+            columns.append(p)
+    if len(columns) - 1 != width:
+        return None
+    placed: dict[int, tuple[list[str], list[bool]]] = {}
+    for k in table_rows:
+        stripped = rows[k].strip()
+        if not (_BOX_BAR.match(stripped[0]) and _BOX_BAR.match(stripped[-1])):
+            return None
+        index = [next((j for j, c in enumerate(columns) if abs(c - p) <= 1), None) for p in _junctions(rows[k], ambiguous)]
+        if None in index or len(index) != len(lines[k].cells or []) + 1:
+            return None
+        cells, spanned = [""] * width, [False] * width
+        for n, text in enumerate(lines[k].cells or []):
+            start, stop = index[n], index[n + 1]
+            if start is None or stop is None or stop <= start:
+                return None
+            cells[start] = text
+            for j in range(start + 1, stop):
+                spanned[j] = True
+        placed[k] = (cells, spanned)
+    return placed
 
 
 def _strip_markdown(row: str) -> str:
