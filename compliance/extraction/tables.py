@@ -1271,12 +1271,9 @@ def _cell_splits(text: str, start: int, k: int, following: str) -> tuple[list[tu
         run = _NUMERIC.match(text, digits_at)
         if run is None:
             return
-        for cut in range(1, len(run.group(0)) + 1):
-            head = run.group(0)[:cut]
-            if not _VALUE.match(head):
-                continue
-            end = digits_at + cut
-            suffix = _CELL_SUFFIX.match(text, end) if cut == len(run.group(0)) else None
+        for (head,), rest in _values(run.group(0), 1):  # every number the digits can start with
+            end = digits_at + len(head)
+            suffix = _CELL_SUFFIX.match(text, end) if not rest else None
             if suffix:
                 cells(suffix.end(), n - 1, [*taken, comparator + head + suffix.group(0)])
             else:

@@ -622,17 +622,27 @@ def _colon_head(text: str, start: int) -> str | None:
     """The measure a sentence opens with before a colon (（1）新生儿死亡率：…), when it names one."""
     from compliance.phrases.indicators import _ends_with_measure
 
+    head = _before_colon(text, _sentence_begin(text, start), start)
+    if not head or re.search(r"[，,。；;]", head) or not _ends_with_measure(squeeze(head)):
+        return None
+    return head
+
+
+def _sentence_begin(text: str, start: int) -> int:
     begin = start
     while begin > 0 and text[begin - 1] not in "。；;！!？?\n":
         begin -= 1
+    return begin
+
+
+def _before_colon(text: str, begin: int, start: int) -> str | None:
+    """The words before the last colon of text[begin:start], without a list number (at most 30 characters)."""
     lead = text[begin:start]
     colon = max(lead.rfind(":"), lead.rfind("："))
     if colon < 0:
         return None
     head = _LEADING_NUMBER.sub("", lead[:colon].strip(), count=1).strip()
-    if not head or len(head) > 30 or re.search(r"[，,。；;]", head) or not _ends_with_measure(squeeze(head)):
-        return None
-    return head
+    return head if head and len(head) <= 30 else None
 
 
 def _subject_word(key: str, subjects: list[str]) -> str | None:
@@ -663,12 +673,8 @@ def _sentence_head(text: str, before: list[Any], start: int, subjects: list[str]
     for t in reversed(before):
         if t.start >= begin and t.indicator and _subject_word(squeeze(t.indicator), subjects) is None:
             return str(t.indicator)
-    lead = text[begin:start]
-    colon = max(lead.rfind(":"), lead.rfind("："))
-    if colon < 0:
-        return None
-    head = _LEADING_NUMBER.sub("", lead[:colon].strip(), count=1).strip()
-    if not head or len(head) > 30 or re.search(r"[0-9０-９，,]", head):
+    head = _before_colon(text, begin, start)
+    if not head or re.search(r"[0-9０-９，,]", head):
         return None
     return head
 
