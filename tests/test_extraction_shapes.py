@@ -809,3 +809,18 @@ def test_a_box_drawn_table_with_a_two_row_header(tmp_path: Path, drawing: str) -
         (9, "5岁以下儿童死亡率", "<=", D(5), None, D("6.2")),
     ]
     assert not plan.unparsed
+
+
+def test_an_ocr_scan_whose_page_numbers_read_as_一_and_whose_header_differs_from_the_title(tmp_path: Path) -> None:
+    """一 1 一 is a page number; a header on every page after the first, next to it (…规划(2021一2030年）, written
+    otherwise than the title …规划（2021—2030年）), is a running header: one plan, not three."""
+    text = (
+        "某市妇女发展规划（2021—2030年）\n一、妇女与健康\n主要目标：\n1.孕产妇死亡率控制在10/10万以下。\n\n"
+        "一 1 一\n某市妇女发展规划(2021一2030年）\n\n2.适龄妇女宫颈癌人群筛查率达到70%以上。\n"
+        "二、妇女与教育\n主要目标：\n\n一 2 一\n某市妇女发展规划(2021一2030年）\n\n1.高中阶段毛入学率达到95%以上。\n"
+    )
+    plans = extract(_written(tmp_path, text))
+    assert len(plans) == 1
+    assert [(t.indicator, t.target.value) for t in plans[0].targets if t.target.is_numeric] == [
+        ("孕产妇死亡率", D(10)), ("适龄妇女宫颈癌人群筛查率", D(70)), ("高中阶段毛入学率", D(95)),
+    ]

@@ -324,10 +324,11 @@ def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
         if line.cells is None and i not in reasons and 0 < len(line.key) <= r.running_header_max_chars:
             by_key.setdefault(line.key, []).append(i)
     for indices in by_key.values():
-        if len(indices) < r.running_header_min_pages:
-            continue
         near = [i for i in indices if near_marker(i)]
-        if len(near) < r.running_header_min_pages - 1:
+        # on enough pages (a title of page 1 may be written otherwise: (2021一2030年） under （2021—2030年）),
+        # or on every page after the first, each time next to its page number
+        every_page = len(near) == len(indices) >= r.running_header_min_pages - 1
+        if not every_page and (len(indices) < r.running_header_min_pages or len(near) < r.running_header_min_pages - 1):
             continue
         for i in near:
             reasons[i] = "running header"
