@@ -824,3 +824,22 @@ def test_an_ocr_scan_whose_page_numbers_read_as_一_and_whose_header_differs_fro
     assert [(t.indicator, t.target.value) for t in plans[0].targets if t.target.is_numeric] == [
         ("孕产妇死亡率", D(10)), ("适龄妇女宫颈癌人群筛查率", D(70)), ("高中阶段毛入学率", D(95)),
     ]
+
+
+def test_an_ocr_table_aligned_by_full_width_spaces_with_a_letter_spaced_header(tmp_path: Path) -> None:
+    """序号　指　标　…　单位　　2020年　2030年 (指　标 spaced out by the scan) over rows aligned by full-width spaces:
+    a table read under its header, 指标 one column."""
+    text = (
+        "某市妇女发展规划（2021—2030年）\n一、妇女与健康\n主要目标：\n1.孕产妇死亡率控制在10/10万以下。\n附表\n"
+        "序号　指　标　　　　　　　　　单位　　2020年　2030年\n"
+        "1　 孕产妇死亡率　　　　　　 1/10万　12.3 　 ≤10\n"
+        "2　 就业人员中的女性比例　　　 %　　　44.2 　 45左右\n"
+        "3　 村民委员会成员中女性比例　 %　　　25.8　 ≥30\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    table = [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets if str(t.section) == "indicator_table"]
+    assert table == [
+        (7, "孕产妇死亡率", "<=", D(10), "1/10万"),
+        (8, "就业人员中的女性比例", "~", D(45), "%"),
+        (9, "村民委员会成员中女性比例", ">=", D(30), "%"),
+    ]

@@ -202,7 +202,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             cells = _spaced_header(lines, i)
             spaced = cells is not None
         if cells is not None and lines[i].cells is None and not spaced:
-            pieces = aligned_pieces(lines[i].text)
+            pieces = _pieces_joined(aligned_pieces(lines[i].text))  # 序号　指　标　…单位: an OCR'd header spaced out
             if pieces is not None and len(pieces) >= 3 and header_columns([p for _, p in pieces]) is not None:
                 below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
                 if below is not None and below.cells is None and _lines_up(below.text, [p for p, _ in pieces]):
@@ -250,6 +250,21 @@ def _spaced_header(lines: list[Src], i: int) -> list[str] | None:
     if below is None or below.cells is not None or _spaced_row(below.text, header_columns(words) or []) is None:
         return None
     return words
+
+
+def _pieces_joined(pieces: list[tuple[int, str]] | None) -> list[tuple[int, str]] | None:
+    """Aligned header pieces with letter-spaced cells joined (指　标 → 指标), each at its first letter's column."""
+    if pieces is None:
+        return None
+    out: list[tuple[int, str]] = []
+    k = 0
+    for word in _letters_joined([p for _, p in pieces]):
+        start, taken = pieces[k][0], ""
+        while taken != word:
+            taken += pieces[k][1]
+            k += 1
+        out.append((start, word))
+    return out
 
 
 def _letters_joined(words: list[str]) -> list[str]:
