@@ -843,3 +843,17 @@ def test_an_ocr_table_aligned_by_full_width_spaces_with_a_letter_spaced_header(t
         (8, "就业人员中的女性比例", "~", D(45), "%"),
         (9, "村民委员会成员中女性比例", ">=", D(30), "%"),
     ]
+
+
+def test_a_measure_alone_before_bodies_it_holds_for(tmp_path: Path) -> None:
+    """领导班子配备女干部的比例，区级机关达到60%，乡镇达到100%: short names of bodies are conditions too; 全县 is the
+    whole place, no condition."""
+    text = (
+        "某区妇女发展规划（2021—2025年）\n一、妇女参与决策和管理\n主要目标：\n"
+        "1.领导班子配备女干部的比例，区级机关达到60%，乡镇达到100%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.condition, t.target.value) for t in plan.targets if t.target.is_numeric] == [
+        ("领导班子配备女干部的比例", "区级机关", D(60)),
+        ("领导班子配备女干部的比例", "乡镇", D(100)),
+    ]

@@ -111,6 +111,7 @@ class Rules:
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
     ocr_name_confusions: dict[str, str]  # 卒 for 率: read again only when the catalogue knows the result
+    jurisdiction_wide: frozenset[str]  # 全县, 全市…: the whole place a plan is for, never a condition
     condition_clause_chars: int  # 事业单位达到45% after another target of the sentence: a condition, not a name
     history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
 
@@ -233,6 +234,7 @@ def rules() -> Rules:
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),
         ocr_name_confusions={str(k): str(v) for k, v in (data.get("ocr_name_confusions") or {}).items()},
+        jurisdiction_wide=frozenset(str(w) for w in data.get("jurisdiction_wide") or []),
         condition_clause_chars=int(data.get("condition_clause_chars", 8)),
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
         history_openers=regex("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),

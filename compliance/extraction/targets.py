@@ -501,7 +501,7 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
             measure = (begin, split[0])
         elif measure is not None and measure[0] == begin and _place(key, subjects):
             out[n] = (measure[1], key)
-        elif _place(key, subjects) and (bare := _bare_measure_before(text, t.start)) is not None:
+        elif _where_only(key, subjects) and (bare := _bare_measure_before(text, t.start)) is not None:
             # 乘坐合规校车的比例，县城学校达到30%，乡镇学校达到60%: the measure stands alone before its places
             out[n] = (bare, key)
             measure = (begin, bare)
@@ -533,6 +533,19 @@ def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
         and before.is_numeric
         and bool(re.search(r"[，,；;]", between))
         and not re.search(r"[。！？!?]", between)
+    )
+
+
+def _where_only(key: str, subjects: list[str]) -> bool:
+    """城区学校, 区级机关: a place, or a short name with no measure and no number (`condition_clause_chars`)."""
+    from compliance.phrases.indicators import _ends_with_measure
+
+    if key in rules().jurisdiction_wide:  # …覆盖率，全县达到95%: the whole place, no condition
+        return False
+    return _place(key, subjects) or (
+        2 <= len(key) <= rules().condition_clause_chars
+        and not _ends_with_measure(key)
+        and not re.search(r"[0-9０-９*＊]", key)
     )
 
 
