@@ -521,13 +521,9 @@ def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
     number, in a clause of the same sentence right after another target of the same unit:
     the measure is that target's, the name its condition.
     """
-    from compliance.phrases.indicators import _ends_with_measure
-
     between = text[before.end : target.start]
     return (
-        2 <= len(key) <= rules().condition_clause_chars
-        and not _ends_with_measure(key)
-        and not re.search(r"[0-9０-９*＊]", key)
+        _short_where(key)
         and target.unit == before.unit
         and target.is_numeric
         and before.is_numeric
@@ -538,11 +534,16 @@ def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
 
 def _where_only(key: str, subjects: list[str]) -> bool:
     """城区学校, 区级机关: a place, or a short name with no measure and no number (`condition_clause_chars`)."""
-    from compliance.phrases.indicators import _ends_with_measure
-
     if key in rules().jurisdiction_wide:  # …覆盖率，全县达到95%: the whole place, no condition
         return False
-    return _place(key, subjects) or (
+    return _place(key, subjects) or _short_where(key)
+
+
+def _short_where(key: str) -> bool:
+    """事业单位, 区级机关: a name short enough (`condition_clause_chars`), with no measure and no number, to say where."""
+    from compliance.phrases.indicators import _ends_with_measure
+
+    return (
         2 <= len(key) <= rules().condition_clause_chars
         and not _ends_with_measure(key)
         and not re.search(r"[0-9０-９*＊]", key)
@@ -558,12 +559,12 @@ def _bare_measure_before(text: str, start: int) -> str | None:
     from compliance.phrases.indicators import _ends_with_measure
 
     comma = start
-    while comma > 0 and text[comma - 1] not in "，,；;。！？!?：:":
+    while comma > 0 and text[comma - 1] not in _CLAUSE:
         comma -= 1
     if comma == 0 or text[comma - 1] not in "，,":
         return None
     begin = comma - 1
-    while begin > 0 and text[begin - 1] not in "，,；;。！？!?：:":
+    while begin > 0 and text[begin - 1] not in _CLAUSE:
         begin -= 1
     clause = _LEADING_NUMBER.sub("", text[begin : comma - 1], count=1).strip()
     key = squeeze(clause)
@@ -628,7 +629,7 @@ def _complete_subjects(text: str, parsed: list[Any], conditions: list[Any] | Non
 
 
 # a clause whose words before the value are only its year: 2025年, 到2030年, 以2020年为基数
-_YEAR_ONLY = re.compile(r"(?:(?:到|至|在)?(?:\d{4}|[*＊]{4})年(?:前|底|末)?|以(?:\d{4}|[*＊]{4})年为基数|)")
+_YEAR_ONLY = regex(r"(?:(?:到|至|在)?(?:\d{4}|[*＊]{4})年(?:前|底|末)?|以(?:\d{4}|[*＊]{4})年为基数|)")
 
 
 def _colon_head(text: str, start: int) -> str | None:
