@@ -17,7 +17,7 @@ from compliance.checks.base import Horizon, HorizonMode
 from compliance.checks.compare import is_yearly
 from compliance.errors import UnitError
 from compliance.messages import Message, msg
-from compliance.model import Plan, Target
+from compliance.model import Op, Plan, Target
 from compliance.references import ReferencePlan
 from compliance.units import as_fraction, convert, quantity_text
 
@@ -87,12 +87,9 @@ def held_to(plan: Plan, plan_target: Target, reference: ReferencePlan, target: T
     )
 
 
-def _already_met(op: object, start: Fraction, final: Fraction) -> bool:
+def _already_met(op: Op, start: Fraction, final: Fraction) -> bool:
     """The baseline already meets the final value (a floor it is above, a ceiling it is below)."""
-    if getattr(op, "is_relative", False):
-        return False
-    text = str(op)
-    return (text in (">=", ">") and start >= final) or (text in ("<=", "<") and start <= final)
+    return (op in (Op.GE, Op.GT) and start >= final) or (op in (Op.LE, Op.LT) and start <= final)
 
 
 def _start(target: Target) -> tuple[int | None, Fraction | None]:
