@@ -107,6 +107,35 @@ def test_under_a_target_header_a_column_marked_for_reference_is_a_parents(tmp_pa
     assert parents == [Decimal(10), Decimal(70)]
 
 
+def test_a_target_column_named_after_the_parent_place_is_the_parents(tmp_path: Path) -> None:
+    """浏阳市目标值 over 2025年 | 2030年 beside 长沙市目标值（2030年）: the gazetteer says 长沙市 is the level above
+    浏阳市 (a county-level city), so that column is the parent's values quoted beside the plan's, never its targets."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("浏阳市妇女发展规划（2021—2030年）")
+    document.add_paragraph("三、主要指标")
+    table = document.add_table(rows=4, cols=6)
+    for k, text in enumerate(["序号", "指标", "单位", "浏阳市目标值", "", "长沙市目标值（2030年）"]):
+        table.cell(0, k).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for k in (0, 1, 2, 5):
+        table.cell(0, k).merge(table.cell(1, k))
+    table.cell(1, 3).text = "2025年"
+    table.cell(1, 4).text = "2030年"
+    for r, row in enumerate([["1", "孕产妇死亡率", "1/10万", "≤10", "≤9", "≤10"],
+                             ["2", "适龄妇女宫颈癌人群筛查率", "%", "≥65", "≥75", "≥70"]], start=2):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+    document.add_paragraph("四、组织实施")
+    path = tmp_path / "parent-place.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(indicator, op, value, year) for _, indicator, op, value, _, year in _rows(plan)]
+    assert got == [("孕产妇死亡率", "<=", Decimal(10), 2025), ("孕产妇死亡率", "<=", Decimal(9), None),
+                   ("适龄妇女宫颈癌人群筛查率", ">=", Decimal(65), 2025), ("适龄妇女宫颈癌人群筛查率", ">=", Decimal(75), None)]
+    assert [t.parent_target.value for t in plan.targets if t.parent_target][-1:] == [Decimal(70)]
+
+
 def test_a_value_header_over_year_columns_gives_the_baseline_and_the_target(tmp_path: Path) -> None:
     """指标值 spanning 2020年 | 2030年 (a saved web page's table): the earlier year is the baseline, the later the target."""
     page = """<html><head><meta charset="utf-8"><title>某某县儿童发展规划（2021—2030年）</title></head><body>

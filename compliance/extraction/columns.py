@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from compliance.extraction._rules import fold, rules, squeeze
 from compliance.compiled import regex
@@ -174,10 +175,37 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
 
 
 def _level_rank(header: str) -> int | None:
+    """The level a target header names: a place it starts with (荆门市目标值 | 钟祥市目标值: the gazetteer's
+    level of each), else the first level word of `table_column_levels` in it (市级目标, 本县目标)."""
     key = squeeze(header)
+    place = _place_level(key)
+    if place is not None:
+        return place
     for word, rank in rules().table_column_levels:
         if word in key:
             return rank
+    return None
+
+
+# the gazetteer's levels as ranks of `table_column_levels` (0 is the plan's own column)
+_PLACE_RANKS = {"county": 1, "municipal": 2, "provincial": 3}
+_PLACE_END = regex(r"[省市县区旗州盟]")
+
+
+@cache
+def _place_level(key: str) -> int | None:
+    """The rank of the place a header starts with (钟祥市目标值 → county), when the gazetteer knows that name at one
+    level only; None when the header starts with no place name, or one of several levels (朝阳区 | 朝阳市)."""
+    from compliance.catalogue.places import gazetteer
+
+    places = gazetteer()
+    for end in range(min(len(key), 12), 1, -1):
+        if not _PLACE_END.match(key, end - 1):
+            continue
+        found = places.lookup(key[:end])
+        if found:
+            levels = {place.level for place in found}
+            return _PLACE_RANKS.get(levels.pop()) if len(levels) == 1 else None
     return None
 
 
