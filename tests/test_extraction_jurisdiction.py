@@ -48,3 +48,25 @@ def test_a_county_level_city_directly_under_its_province_is_a_county_with_a_two_
     assert "jurisdiction" not in (plan.plan.unknown or [])
     (given,) = extract(path, jurisdiction="湖北省/仙桃市")
     assert given.plan.level.value == "county" and not given.plan.unknown
+
+
+EXCERPT = """首页 > 采购公告 > 县级公告
+采购需求：对照规划主要目标开展中期监测评估，规划主要目标摘录如下：
+附件：妇女发展规划（摘录）
+一、妇女与健康
+主要目标：
+1．孕产妇死亡率控制在10/10万以下。
+二、妇女与教育
+主要目标：
+1．女童九年义务教育巩固率达到96%以上。
+（以上为摘录，全文详见梓潼县人民政府网站）
+"""
+
+
+def test_the_issuing_government_is_the_place_a_sentence_runs_into(tmp_path: Path) -> None:
+    """全文详见梓潼县人民政府网站: the government is 梓潼县 (the place the run of characters ends with), not 全文详见梓潼县."""
+    path = tmp_path / "excerpt.txt"
+    path.write_text(EXCERPT, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.jurisdiction == ["四川省", "绵阳市", "梓潼县"]
+    assert plan.plan.level.value == "county"

@@ -381,11 +381,22 @@ def place_of_title(title: str) -> str | None:
 
 
 def issuing_body(header: list[Src], segment: Segment) -> str | None:
+    """The place of the first 某某县人民政府 the head or the tail of the text names."""
     for line in list(header) + segment.lines[:5] + segment.lines[-20:]:
         match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", squeeze(line.text))
         if match:
-            return match.group(1)
+            return _place_at_end(match.group(1))
     return None
+
+
+def _place_at_end(text: str) -> str:
+    """The places a run of characters ends with, when the gazetteer knows them: 全文详见宣汉县 (a sentence running
+    into 宣汉县人民政府网站) → 宣汉县; as written when no ending is a known place (某某县)."""
+    places = _Places().gazetteer
+    for start in range(len(text) - 1):
+        if places.split(text[start:]) is not None:
+            return text[start:]
+    return text
 
 
 def level_of(path: list[str]) -> str | None:
