@@ -713,6 +713,29 @@ def test_a_spaced_ocr_table_with_letter_spaced_headers_split_decimals_and_dashes
     assert not plan.unparsed
 
 
+def test_a_tables_rule_ocrd_as_a_lone_mark_between_cells_is_a_gap(tmp_path: Path) -> None:
+    """An aligned OCR'd 附表 whose vertical rule the scan read as 丨 between two cells (93.2 丨 ≥95): the 丨 is the gap
+    between the baseline and the target, never glued to the baseline nor leaving the target cell empty."""
+    from compliance.extraction.cleaning import _ocr_characters
+
+    assert _ocr_characters("93.2 丨 ≥95") == "93.2   ≥95"
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某市妇女发展规划（2021—2030年）\n附表\n\u3000\u3000某某市妇女发展主要指标\n"
+        "序号\u3000指\u3000标\u3000\u3000\u3000\u3000\u3000\u3000单位\u3000\u30002020年\u30002030年\n"
+        "1\u3000 孕产妇死亡率\u3000\u3000\u3000\u3000 1/10万\u300012.3 \u3000 ≤10\n"
+        "2\u3000 高中阶段毛入学率\u3000\u3000 \u3000%\u3000 \u3000 93.2 丨 ≥95\n"
+        "3\u3000 就业人员中的女性比例\u3000 %\u3000\u3000\u300044.2 \u3000 45左右\n"
+        "注：目标值中“≥”为不低于，“≤”为不高于。\n",
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.baseline.value if t.baseline else None)
+            for t in plan.targets] == [
+        (5, "孕产妇死亡率", "<=", D(10), D("12.3")),
+        (6, "高中阶段毛入学率", ">=", D(95), D("93.2")),
+        (7, "就业人员中的女性比例", "~", D(45), D("44.2")),
+    ]
+
+
 def test_the_plans_own_five_year_plan_is_no_history_and_1_zhi_2_is_a_range(tmp_path: Path) -> None:
     """In a 2021—2030 plan, “十四五”期间新增普惠托位600个 is a target (a sentence opening “十三五”期间 is the past);
     配备1至2名 is the range 1—2, at least 1."""

@@ -58,6 +58,8 @@ class Rules:
     ocr_digit_letters: dict[str, str]  # a letter an OCR engine reads for a digit (O → 0, l → 1)
     ocr_letter_number: re.Pattern[str]  # a number holding such a letter (9O%, l1/10万, 1O0%)
     ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
+    ocr_rule_marks: list[str]
+    ocr_rule_mark: re.Pattern[str]  # a table's ruling read as a mark standing alone between spaces (93.2 丨 ≥95)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
     menu_min_words: int
@@ -174,6 +176,10 @@ def rules() -> Rules:
         ocr_digit_letters={str(k): str(v) for k, v in data["ocr_digit_letters"].items()},
         ocr_letter_number=_letter_number("".join(map(str, data["ocr_digit_letters"]))),
         ocr_year_dash=regex(str(data["ocr_year_dash"])),
+        ocr_rule_marks=[str(m) for m in data["ocr_rule_marks"]],
+        ocr_rule_mark=regex(
+            r"(?<=\s)(?:" + "|".join(map(re.escape, data["ocr_rule_marks"])) + r")(?=\s)"
+        ),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),

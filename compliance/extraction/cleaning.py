@@ -211,7 +211,8 @@ def _ocr_characters(text: str) -> str:
     A glyph for a character it could not read, inside a number (6■%, 5囗%), is a
     masked digit: illegible, reported, never guessed. A letter it read for a
     digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit,
-    and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space.
+    and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space,
+    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95).
     """
     r = rules()
     text = r.illegible_digit.sub("*", text)
@@ -219,6 +220,8 @@ def _ocr_characters(text: str) -> str:
         text = r.ocr_letter_number.sub(_digits_for_letters, text)
     if "一" in text:
         text = r.ocr_year_dash.sub("—", text)
+    if any(mark in text for mark in r.ocr_rule_marks):
+        text = r.ocr_rule_mark.sub(" ", text)
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
 
 
