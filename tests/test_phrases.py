@@ -799,3 +799,11 @@ def test_gonggu_zai_keeps_a_level_and_1_zhi_2_is_a_range() -> None:
     assert (staff.op, staff.value, staff.value_max, staff.unit) == (Op.GE, D(1), D(2), "名")
     (lowered,) = parse("班额降至45人以下")
     assert (lowered.op, lowered.value, lowered.value_max) == (Op.LE, D(45), None)
+
+
+def test_a_keep_adverb_before_a_limit_verb_is_no_part_of_the_name() -> None:
+    """孕产妇死亡率稳定控制在10/10万以下: 稳定 says the level is kept, it is no part of the indicator (subject_suffixes)."""
+    target = only("孕产妇死亡率稳定控制在10/10万以下。")
+    assert (target.indicator, target.op, target.value, target.unit) == ("孕产妇死亡率", Op.LE, D(10), "1/10万")
+    target = only("适龄儿童免疫规划疫苗接种率持续稳定在95%以上。")
+    assert (target.indicator, target.op, target.value) == ("适龄儿童免疫规划疫苗接种率", Op.GE, D(95))
