@@ -807,3 +807,11 @@ def test_a_keep_adverb_before_a_limit_verb_is_no_part_of_the_name() -> None:
     assert (target.indicator, target.op, target.value, target.unit) == ("孕产妇死亡率", Op.LE, D(10), "1/10万")
     target = only("适龄儿童免疫规划疫苗接种率持续稳定在95%以上。")
     assert (target.indicator, target.op, target.value) == ("适龄儿童免疫规划疫苗接种率", Op.GE, D(95))
+
+
+def test_two_short_subjects_after_their_population_each_take_the_measure() -> None:
+    """适龄妇女宫颈癌和乳腺癌人群筛查率均达到70%: two screening rates of 适龄妇女, one value each; a list whose last
+    item names a list of its own (孕产妇艾滋病、梅毒和乙肝检测率均…) stays the one measure the catalogue knows."""
+    found = numeric("适龄妇女宫颈癌和乳腺癌人群筛查率均达到70%以上。")
+    assert [(t.indicator, t.value) for t in found] == [("适龄妇女宫颈癌筛查率", D(70)), ("适龄妇女乳腺癌人群筛查率", D(70))]
+    assert [t.indicator for t in numeric("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上。")] == ["孕产妇艾滋病、梅毒和乙肝检测率"]

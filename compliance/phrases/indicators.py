@@ -166,10 +166,20 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
 
 
 def _short_subjects(items: list[str]) -> bool:
-    """宫颈癌和乳腺癌早诊率均…: short subjects before the last item's measure, which each of them takes."""
+    """宫颈癌和乳腺癌早诊率均…: short subjects before the last item's measure, which each of them takes.
+
+    The first of two may open with the population both are of (适龄妇女宫颈癌和乳腺癌人群筛查率均…).
+    """
     *shorts, last = items
-    return bool(shorts) and _ends_with_measure(last) and all(
-        2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in shorts
+    if not shorts:
+        return False
+    # only a pair whose second names no list of its own (孕产妇艾滋病、梅毒和乙肝检测率均… is one measure)
+    population = _vocabulary().population_prefix.match(shorts[0]) if len(shorts) == 1 else None
+    if population and any(mark in last for mark in _AND):
+        population = None
+    bare = [shorts[0][population.end() :] if population else shorts[0], *shorts[1:]]
+    return _ends_with_measure(last) and all(
+        2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in bare
     )
 
 
