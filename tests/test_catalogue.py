@@ -609,3 +609,14 @@ def test_every_real_target_is_plausible(catalogue: Catalogue) -> None:
 def test_percent_written_as_per_mille_is_implausible(catalogue: Catalogue, indicator_id: str, value: str, unit: str) -> None:
     indicator = catalogue.indicator(indicator_id)
     assert not indicator.is_plausible(value, unit) and indicator.is_plausible(value, "%")
+
+
+def test_a_share_written_part_of_whole_matches_the_share_written_whole_first(catalogue: Catalogue) -> None:
+    """女性占城镇单位就业人员的比例 is 城镇单位就业人员中的女性比例 (share_of_whole); the part's ending that repeats the
+    whole's (女性就业人员 of 全部就业人员) and the whole's opener 全部 are dropped; a name without 占 is unchanged."""
+    urban = catalogue.match_indicator("城镇单位就业人员中的女性比例", "women")
+    employed = catalogue.match_indicator("就业人员中的女性比例", "women")
+    assert urban is not None and employed is not None and urban != employed
+    assert catalogue.match_indicator("女性占城镇单位就业人员的比例", "women") == urban
+    assert catalogue.match_indicator("女性就业人员占全部就业人员的比例", "women") == employed
+    assert catalogue.share_rules.turned("女性占比") is None

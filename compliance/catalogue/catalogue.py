@@ -348,13 +348,44 @@ class NearMiss(Model):
 # ---------------------------------------------------------------------- catalogue
 
 
+class ShareRules(Model):
+    """How a share written 甲占乙的比例 is turned round to 乙中的甲比例 to be matched (rules/indicators.yaml)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    measures: tuple[str, ...] = ()
+    whole_openers: tuple[str, ...] = ()
+
+    def turned(self, key: str) -> str | None:
+        """A normalised name 甲占乙比例 as 乙中甲比例 (女性就业人员占全部就业人员比例 → 就业人员中女性比例); None if no share."""
+        measure = next((m for m in self.measures if key.endswith(m)), None)
+        if measure is None or "占" not in key:
+            return None
+        part, _, whole = key[: -len(measure)].partition("占")
+        opener = next((w for w in self.whole_openers if whole.startswith(w) and len(whole) > len(w)), "")
+        whole = whole[len(opener) :]
+        if len(part) < 2 or len(whole) < 2:
+            return None
+        shared = 0  # the part's own ending that repeats the whole's (女性就业人员 of 就业人员)
+        while shared < min(len(part), len(whole)) and part[-1 - shared] == whole[-1 - shared]:
+            shared += 1
+        if shared >= 2 and len(part) - shared >= 1:
+            part = part[: len(part) - shared]
+        return f"{whole}中{part}{measure}"
+
+
 class Catalogue:
     """The canonical domains and indicators, with lookup by id and by written name."""
 
     def __init__(
-        self, domains: Iterable[Domain], indicators: Iterable[Indicator], near_miss: NearMissRules | None = None
+        self,
+        domains: Iterable[Domain],
+        indicators: Iterable[Indicator],
+        near_miss: NearMissRules | None = None,
+        shares: ShareRules | None = None,
     ) -> None:
         self.near_miss_rules = near_miss or NearMissRules()
+        self.share_rules = shares or ShareRules()
         self.domains: tuple[Domain, ...] = tuple(domains)
         self.indicators: tuple[Indicator, ...] = tuple(indicators)
         self._domain_by_id = {d.id: d for d in self.domains}
@@ -460,6 +491,9 @@ class Catalogue:
             keys.append(key + "率")
         # A count is written with or without 数: 危重孕产妇救治中心 / 危重孕产妇救治中心数.
         keys.append(key[:-1] if key.endswith("数") else key + "数")
+        turned = self.share_rules.turned(key)  # 女性占城镇单位就业人员的比例: 城镇单位就业人员中的女性比例
+        if turned is not None:
+            keys.append(turned)
         for candidate in keys:
             found = self._indicator_keys.get(candidate)
             if found:
@@ -693,7 +727,12 @@ def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object,
         max_edits=tuple((int(a), int(b)) for a, b in near.get("max_edits", NearMissRules().max_edits)),
         distinctive=tuple(str(g) for g in near.get("distinctive", ())),
     )
-    catalogue = Catalogue(domains, indicators, rules)
+    share = layered[INDICATORS_FILE].settings.get("share_of_whole") or {}
+    shares = ShareRules(
+        measures=tuple(str(m) for m in share.get("measures", ())),
+        whole_openers=tuple(str(w) for w in share.get("whole_openers", ())),
+    )
+    catalogue = Catalogue(domains, indicators, rules, shares)
     catalogue._near_names()  # built here, the near-miss index is kept in the cache with the rest
     return catalogue
 
