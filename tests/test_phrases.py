@@ -815,3 +815,14 @@ def test_two_short_subjects_after_their_population_each_take_the_measure() -> No
     found = numeric("适龄妇女宫颈癌和乳腺癌人群筛查率均达到70%以上。")
     assert [(t.indicator, t.value) for t in found] == [("适龄妇女宫颈癌筛查率", D(70)), ("适龄妇女乳腺癌人群筛查率", D(70))]
     assert [t.indicator for t in numeric("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上。")] == ["孕产妇艾滋病、梅毒和乙肝检测率"]
+
+
+def test_a_count_of_bodies_before_what_each_is_to_have_is_no_target() -> None:
+    """18个乡镇卫生院至少各有1名女医生: 18 says how many 乡镇卫生院 there are; the target is each one's 1名, named
+    without the count. A count closed by its clause (建成10个儿童之家，各配备1名) stays a target."""
+    for sentence, name in (("18个乡镇卫生院至少各有1名女医生。", "乡镇卫生院女医生数"),
+                           ("28个乡镇卫生院每院至少配备1名女性全科医生。", "乡镇卫生院每院女性全科医生数")):
+        target = only(sentence)
+        assert (target.indicator, target.op, target.value, target.unit) == (name, Op.GE, D(1), "名")
+    assert [t.value for t in numeric("在10个乡镇卫生院各设立1个孕产妇健康管理门诊。")] == [D(1)]
+    assert [t.value for t in numeric("建成10个儿童之家，各配备1名儿童主任。")] == [D(10), D(1)]

@@ -212,6 +212,8 @@ def _is_target_number(work: str, number: _Number, inside: Marks) -> bool:
     if number.pre_op is None and number.post_op is None:
         if any(before.rstrip().endswith(word) for word in vocab.not_after):
             return False  # 低保、特困…等8项: a count of things named, not a target
+        if kind == "count" and vocab.scope_count_after.match(work, number.post_end):
+            return False  # 18个乡镇卫生院至少各有1名: how many bodies, each one's count is the target
     if kind == "age":
         # 3岁以下儿童, 0-6个月婴儿, 27周…以上: a qualifier unless a comparator stands right before
         if number.pre_op is None or number.value_max is not None:

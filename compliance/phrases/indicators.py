@@ -64,6 +64,10 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
                     end -= len(word)
                 changed = True
                 break
+        scope = vocab.scope_count_opener.match(work, start, end)
+        if scope and vocab.scope_count_after.match(work, scope.end()):  # 18个乡镇卫生院至少各有1名: how many
+            start = scope.end()
+            changed = True
         for word in vocab.subject_prefixes:
             if work.startswith(word, start) and end - start >= len(word):
                 start += len(word)

@@ -61,6 +61,8 @@ class _Vocabulary:
     not_units: list[str]
     multipliers: dict[str, Decimal]
     not_after: list[str]
+    scope_count_after: re.Pattern[str]  # a count of bodies before what each is to have (18个乡镇卫生院各有1名)
+    scope_count_opener: re.Pattern[str]  # that count where it opens a subject (在10个, 18个)
     coverage_words: list[str]
     coverage_verbs: list[str]
     word_values: dict[str, tuple[Decimal, str]]
@@ -182,6 +184,8 @@ def _vocabulary() -> _Vocabulary:
         not_units=[str(w) for w in data["not_units"]],
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],
+        scope_count_after=regex(str(data["scope_count_after"])),
+        scope_count_opener=regex(str(data["scope_count_opener"])),
         subject_cuts=[regex(str(p)) for p in [*data["subject_cuts"], *data["base_year_patterns"]]],
         subject_openers=[regex(str(p)) for p in data.get("subject_openers", [])],
         population_prefix=regex(str(data["population_prefix"])),
