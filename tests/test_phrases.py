@@ -815,6 +815,8 @@ def test_two_short_subjects_after_their_population_each_take_the_measure() -> No
     found = numeric("适龄妇女宫颈癌和乳腺癌人群筛查率均达到70%以上。")
     assert [(t.indicator, t.value) for t in found] == [("适龄妇女宫颈癌筛查率", D(70)), ("适龄妇女乳腺癌人群筛查率", D(70))]
     assert [t.indicator for t in numeric("孕产妇艾滋病、梅毒和乙肝检测率均达到98%以上。")] == ["孕产妇艾滋病、梅毒和乙肝检测率"]
+    # subjects that together name one programme (joint_subjects) stay its one measure
+    assert [t.indicator for t in numeric("孕产妇梅毒和乙肝检测率均保持在98%以上。")] == ["孕产妇梅毒和乙肝检测率"]
 
 
 def test_a_count_of_bodies_before_what_each_is_to_have_is_no_target() -> None:

@@ -182,6 +182,8 @@ def _short_subjects(items: list[str]) -> bool:
     if population and any(mark in last for mark in _AND):
         population = None
     bare = [shorts[0][population.end() :] if population else shorts[0], *shorts[1:]]
+    if any(bare[0] in group and any(last.startswith(other) for other in group) for group in _vocabulary().joint_subjects):
+        return False  # 梅毒和乙肝检测率: one programme's one measure
     return _ends_with_measure(last) and all(
         2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in bare
     )

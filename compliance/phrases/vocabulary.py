@@ -48,6 +48,7 @@ class _Vocabulary:
     parallel_subjects: list[str]  # longest first
     carried_head_min_ending: int  # 成员中女性比例、主任中女性比例: the ending two items must share for the head to carry
     short_subject_chars: int  # 宫颈癌和乳腺癌早诊率均…: the longest subject that takes the last item's measure
+    joint_subjects: list[frozenset[str]]  # subjects naming one programme together (艾滋病、梅毒和乙肝): never split
     measure_heads: list[str]
     shared_heads: list[str]
     conditions: list[str]
@@ -174,6 +175,7 @@ def _vocabulary() -> _Vocabulary:
         abbreviations={str(k): [str(x) for x in v] for k, v in data["abbreviations"].items()},
         carried_head_min_ending=int(data.get("carried_head_min_ending", 5)),
         short_subject_chars=int(data.get("short_subject_chars", 4)),
+        joint_subjects=[frozenset(str(w) for w in group) for group in data.get("joint_subjects") or []],
         parallel_subjects=sorted((str(w) for w in data.get("parallel_subjects", [])), key=len, reverse=True),
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
         shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
