@@ -18,6 +18,11 @@ their position and before they cost memory:
   plainly (2021-06-30) is text, as in YAML 1.2; `1:30` is text too (YAML 1.1
   would read the base-60 number 90).
 
+The plain block YAML plan files are written in is read first by a faster
+reader of that subset alone (`compliance.loading.plainyaml`), which gives the
+same data and positions, and gives up on anything else: this builder then reads
+the file, with all its refusals.
+
 A `.json` file is read as JSON: strict syntax (json.loads decides), JSON's
 literals only (no NaN, Infinity, single quotes or comments), duplicate keys refused.
 
@@ -559,6 +564,18 @@ _RESOLVED: dict[str, str] = {}  # plain scalar text -> its implicit tag (keys an
 _RESOLVED_KEPT = 50_000
 
 
+def plain_tag(text: str) -> str:
+    """The implicit tag of a plain scalar, as the builder resolves it (remembered alike)."""
+    tag = _RESOLVED.get(text)
+    if tag is None:
+        import yaml
+
+        tag = _resolver().resolve(yaml.ScalarNode, text, (True, False))
+        if len(_RESOLVED) < _RESOLVED_KEPT:
+            _RESOLVED[text] = tag
+    return tag
+
+
 def _resolver() -> Any:
     """YAML 1.1's implicit types without the timestamp: a date written plainly stays text, as in YAML 1.2."""
     global _RESOLVER
@@ -610,6 +627,13 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     import yaml
 
     language = "JSON" if file.lower().endswith(".json") else "YAML"
+    if language == "YAML":
+        from compliance.loading.plainyaml import read_plain
+
+        plain = read_plain(text)  # the plain block YAML of plan files, read fast; None for anything else
+        if plain is not None:
+            data, values, keys, numbers = plain
+            return YamlDocument(file=file, data=data, values=values, keys=keys, numbers=numbers)
     document = YamlDocument(file=file, data=None)
     if language == "JSON":
         _strict_json(text, file)
