@@ -92,6 +92,7 @@ class Rules:
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
+    task_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_year_column: re.Pattern[str]
@@ -104,6 +105,7 @@ class Rules:
     flat_table_margin: float
     subhead: re.Pattern[str]
     heading_qualifier: re.Pattern[str]
+    heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
     slash_value_name: re.Pattern[str]
     slash_value_note: re.Pattern[str]
     flat_unit_cells: tuple[str, ...]
@@ -214,6 +216,9 @@ def rules() -> Rules:
         table_columns=columns,
         table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
         task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
+        task_captions=regex(
+            "(?:" + "|".join(re.escape(squeeze(str(w))) for w in sorted(data.get("task_captions") or ["(?!)"], key=len, reverse=True)) + ")$"
+        ),
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],
@@ -228,6 +233,7 @@ def rules() -> Rules:
         flat_table_margin=float(data["flat_table_margin"]),
         subhead=regex(str(data["subhead"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
+        heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),
         slash_value_note=regex(str(data["slash_value_note"])),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),

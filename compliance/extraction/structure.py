@@ -92,14 +92,20 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
 
 
 def _captions(lines: list[Src]) -> list[tuple[int, str]]:
-    """(index, the plan's title) of every line or lone table cell that is a caption naming a plan."""
+    """(index, the plan's title) of every line or lone table cell that is a caption naming a plan: of its indicator
+    table (…规划主要指标体系), or of its table of tasks (…规划（2021—2030年）目标任务分解表, `task_captions`)."""
     found = []
     for i, line in enumerate(lines):
         text = _lone_text(line)
-        if text and len(text) <= 80 and _CAPTION.search(squeeze(text)):
-            name = _CAPTION.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
-            if is_title(name):
-                found.append((i, name))
+        if not text or len(text) > 80:
+            continue
+        key = squeeze(text)
+        for caption in (_CAPTION, rules().task_captions):  # an indicator table's, a table of tasks'
+            if caption.search(key):
+                name = caption.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
+                if is_title(name):
+                    found.append((i, name))
+                break
     return found
 
 
@@ -246,7 +252,7 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     folded = fold(text).strip()
     if not folded:
         return None
-    core = heading_core(text)
+    core = r.heading_counts.sub("", heading_core(text))  # 儿童与健康（主要目标7项，策略措施2项）: the domain
     if not core:
         return None
     # a section heading: the whole line is 主要目标 / 策略措施 … (or it opens the line: "主要目标：…")
@@ -324,8 +330,8 @@ def _as_written_domain(text: str) -> str:
     body = _LEAD_NUMBER.sub("", folded, count=1)
     # map the folded span back to the original characters (fold keeps offsets)
     start = len(folded) - len(body)
-    original = text[start:].strip().rstrip(_TRAIL + "：")
-    return "".join(original.split())
+    original = rules().heading_counts.sub("", text[start:].strip().rstrip(_TRAIL + "："))
+    return "".join(original.split()).rstrip(_TRAIL + "：")
 
 
 def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
@@ -351,7 +357,9 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
             roles = _task_header(line.cells)
             if roles is not None:  # 领域 | 类别 | 序号 | 目标任务 | 牵头单位 | 完成时限: the header itself holds no text
                 task = _TaskTable(roles, line.sheet)
-                out.append(Src(line.number, "", locator=line.locator, sheet=line.sheet))
+                # but a header cell that is a section's heading (重点任务) opens that section
+                sections = [h for _, h in roles.values() if (classify(h, None) or Heading("", "")).type == "section"]
+                out.append(Src(line.number, sections[0] if sections else "", locator=line.locator, sheet=line.sheet))
                 cut = True
                 continue
         if task is not None and line.cells and any(c.strip() for c in line.cells):
@@ -360,6 +368,7 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
                 out.extend(pieces)
                 cut = True
                 continue
+            task.labels = {}  # a row across the table (一、儿童与家庭): a heading, under which the labels begin again
         merged = line.merged or []
         cells = [c.strip() for k, c in enumerate(line.cells) if c.strip() and not (k < len(merged) and merged[k])]
         cells = list(dict.fromkeys(cells))  # a cell spanning columns counts once
@@ -384,6 +393,10 @@ def _task_header(cells: list[str]) -> dict[int, tuple[str, str]] | None:
     filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
     roles = {k: (words.get(squeeze(c), ""), c) for k, c in filled}
     found = [role for role, _ in roles.values()]
+    if found.count("requirement") == 1 and found.count("content") <= 1:
+        # 重点任务 | 量化要求: the requirement is the item's text, the task's name beside it a topic kept after it
+        roles = {k: ({"requirement": "content", "content": "topic"}.get(role, role), c) for k, (role, c) in roles.items()}
+        found = [role for role, _ in roles.values()]
     if len(filled) < 2 or "" in found or found.count("content") != 1 or len(set(found)) < 2:
         return None
     return roles
@@ -415,7 +428,7 @@ class _TaskTable:
                 continue  # an empty cell, or one merged from above (.docx): the label above holds
             if role == "number" and re.fullmatch(r"\d{1,3}", fold(value)):
                 item = ("dot", int(fold(value)))
-            elif role == "lead":
+            elif role in ("lead", "topic"):
                 extra.append(f"（{header}：{value}）")
             elif role == "deadline":
                 if re.search(r"\d", _DEADLINE_YEARS.sub("", fold(value))):

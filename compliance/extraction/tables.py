@@ -724,6 +724,10 @@ def _baseline(text: str, unit: str | None, year: int | None) -> dict[str, Any] |
     if key in rules().empty_cells:
         return None
     number = re.fullmatch(r"([0-9*＊]+(?:\.[0-9*＊]+)?)\s*(%|‰)?", key)
+    written = _VALUE_WITH_UNIT.match(key) if number is None and unit is not None else None
+    own = _unit(written.group("unit")) if written is not None and key[0].isdigit() else None
+    if own is not None and unit is not None and (own == unit or unit.startswith(own + "/")):
+        number = re.match(r"([0-9]+(?:\.[0-9]+)?)()", key)  # 1.6个 in a row counted in 个
     out: dict[str, Any] = {}
     if year is not None:
         out["year"] = year
@@ -750,6 +754,20 @@ def as_shown(cell: Cell, unit: str | None) -> str:
         return cell.text
     shown = (value * 100).normalize()
     return format(shown, "f") + "%"
+
+
+_VALUE_WITH_UNIT = regex(r"^(?:>=|<=|[≥≤≧≦><=~]|约)?\s*[0-9]+(?:\.[0-9]+)?\s*(?P<unit>[^\s0-9.≥≤><=]{1,6})$")
+
+
+def _written_unit(cells: list[Cell | None]) -> str | None:
+    """The unit the value cells of a row write after their numbers (1.6个 | — | 4.5), when they all write the same one."""
+    units = set()
+    for cell in cells:
+        match = _VALUE_WITH_UNIT.match(squeeze(cell.text)) if cell is not None else None
+        unit = _unit(match.group("unit")) if match else None
+        if unit is not None:
+            units.add(unit)
+    return units.pop() if len(units) == 1 else None
 
 
 def _at_least(name: str, unit: str | None) -> str:
@@ -807,6 +825,8 @@ def read_table(
         unit_cell = cell(role_index.get("unit"))
         if unit_cell is not None and unit_cell.text.strip():
             unit = _unit(fold(unit_cell.text).strip().strip("()（）")) or unit
+        if unit is None:  # no unit column, none in the name: the one the row's other value cells write (1.6个)
+            unit = _written_unit([cell(k) for k in (baseline_column, *target_columns, *parent_columns)])
         unit = _per_population(name, unit)
         direction = cell(role_index.get("direction"))
         # the row's own direction (正向/逆向), else the table's note, else the indicator's
