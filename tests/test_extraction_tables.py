@@ -75,7 +75,7 @@ def test_of_several_levels_columns_the_lowest_is_the_plans_and_the_others_its_pa
         ("孤儿基本生活保障标准", ">=", Decimal(1600), "元/月"),
     ]
     parents = [(t.parent_target.value if t.parent_target else None) for t in plan.targets if t.section == "indicator_table"]
-    assert parents[:2] == [Decimal("5.0"), Decimal(90)]  # the first parent column that states one
+    assert parents[:2] == [Decimal(4), Decimal(92)]  # the parent's column of the target's own year (市级目标（2025年）)
     assert all("区级" not in (t.parent_column or "") for t in plan.targets)
 
 

@@ -116,3 +116,137 @@ def test_a_task_sheet_whose_requirement_column_holds_the_targets(tmp_path: Path)
     ]
     assert [t.responsible_units for t in plan.targets[1:]] == [["县卫健局"]] * 4
     assert not plan.unparsed
+
+
+def _word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, value in enumerate(row):
+            if value:
+                table.cell(r, k).text = value
+    for top, left, bottom, right in merges:
+        table.cell(top, left).merge(table.cell(bottom, right))
+    return table
+
+
+def test_target_columns_named_by_places_the_lower_place_is_the_plans(tmp_path: Path) -> None:
+    """义乌市目标值 over 2025年 | 2030年 beside 金华市目标值（2030年）: both headers read …市目标值, but the gazetteer
+    says 义乌市 is a county-level city and 金华市 its prefecture: the prefecture's column is the parent's, quoted for
+    comparison, never the plan's targets."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("义乌市妇女发展规划（2021—2030年）")
+    document.add_paragraph("附件")
+    _word_table(
+        document,
+        [
+            ["领域", "序号", "指标", "单位", "2020年现状值", "义乌市目标值", "", "金华市目标值（2030年）"],
+            ["", "", "", "", "", "2025年", "2030年", ""],
+            ["健康", "1", "孕产妇死亡率", "1/10万", "9.8", "≤10", "≤9", "≤10"],
+            ["", "2", "适龄妇女宫颈癌人群筛查率", "%", "58.3", "≥65", "≥75", "≥70"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 0, 6), (0, 7, 1, 7), (2, 0, 3, 0)],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.year, t.locator) for t in plan.targets]
+    assert got == [
+        ("孕产妇死亡率", "<=", D(10), 2025, "表1 第3行 2025年列"),
+        ("孕产妇死亡率", "<=", D(9), None, "表1 第3行 2030年列"),
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(65), 2025, "表1 第4行 2025年列"),
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(75), None, "表1 第4行 2030年列"),
+    ]
+    assert [(t.parent_target.value, t.parent_column) for t in plan.targets] == [(D(10), "金华市目标值（2030年）")] * 2 + [
+        (D(70), "金华市目标值（2030年）")] * 2
+
+
+def test_a_word_cell_of_two_paragraphs_is_never_one_number(tmp_path: Path) -> None:
+    """A target cell holding 95 and 96 in paragraphs of their own (under 目标值（2025年/2030年）) gives a target per
+    paragraph, each with its year, never 9596; a cell whose paragraphs are not each a value (90 | 92（力争）) is listed
+    with its paragraphs apart, never read as 9092."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县妇女发展规划（2021—2030年）")
+    document.add_paragraph("三、主要指标")
+    table = document.add_table(rows=3, cols=4)
+    for k, value in enumerate(["指标", "单位", "2020年", "目标值（2025年/2030年）"]):
+        table.cell(0, k).text = value
+    for r, (name, baseline, first, second) in enumerate(
+        [("高中阶段毛入学率", "93", "95", "96"), ("农村自来水普及率", "85", "90", "92（力争）")], start=1
+    ):
+        for k, value in enumerate([name, "%", baseline, first]):
+            table.cell(r, k).text = value
+        table.cell(r, 3).add_paragraph(second)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.indicator, str(t.target.op), t.target.value, t.year) for t in plan.targets] == [
+        ("高中阶段毛入学率", ">=", D(95), 2025),
+        ("高中阶段毛入学率", ">=", D(96), None),
+    ]
+    assert [(u.locator, u.text) for u in plan.unparsed] == [
+        ("表1 第3行 目标值（2025年/2030年）列", "农村自来水普及率: 90 / 92（力争）"),
+    ]
+
+
+def test_year_headers_over_place_labels_interleave_the_parents_columns(tmp_path: Path) -> None:
+    """2025年目标 and 2030年目标 each merged over 义乌市 | 金华市: the county-level city's columns are the plan's, the
+    prefecture's beside each the parent's (by the gazetteer, with no 参考/上级 mark to say so)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("义乌市妇女发展规划（2021—2030年）")
+    _word_table(
+        document,
+        [
+            ["序号", "指标", "单位", "2020年", "2025年目标", "", "2030年目标", ""],
+            ["", "", "", "", "义乌市", "金华市", "义乌市", "金华市"],
+            ["1", "孕产妇死亡率", "1/10万", "13.5", "≤12", "≤11", "≤10", "≤9"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 0, 5), (0, 6, 0, 7)],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.target.value, t.year, t.parent_target.value if t.parent_target else None) for t in plan.targets] == [
+        (D(12), 2025, D(11)), (D(10), None, D(9)),
+    ]
+
+
+def test_a_requirement_cell_holding_only_its_value_takes_the_tasks_name(tmp_path: Path) -> None:
+    """A first sheet whose caption is …主要指标及任务分解表 names the plan; under 重点任务 | 量化要求 a requirement that
+    opens with its value (均≥98%, ≤36‰, 全覆盖) sets the measure its task's cell names; a unit column written per
+    person and month (元/人·月) is 元, the name saying 每人每月."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes.append(["某某市儿童发展规划（2021—2030年）主要指标及任务分解表"])
+    notes.append(["填表说明：目标值未标注符号的为“达到”。"])
+    table = book.create_sheet("福利")
+    for row in (
+        ["领域", "序号", "指标", "单位", "2020年现状", "2030年目标"],
+        ["儿童与福利", 1, "集中养育孤儿基本生活保障标准", "元/人·月", 2100, 2300],
+    ):
+        table.append(row)
+    tasks = book.create_sheet("任务分解")
+    for row in (
+        ["序号", "领域", "重点任务", "量化要求", "牵头单位", "完成时限"],
+        [1, "儿童与健康", "新生儿遗传代谢性疾病筛查率、新生儿听力筛查率", "均≥98%", "市卫生健康委", "2030年"],
+        [2, "儿童与健康", "小学生近视率", "≤36%", "市教育局", "2030年"],
+        [3, "儿童与环境", "城乡社区儿童之家", "全覆盖", "市民政局", "2030年"],
+    ):
+        tasks.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert (plan.plan.title, plan.plan.period) == ("某某市儿童发展规划（2021—2030年）", (2021, 2030))
+    got = [(t.locator, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.domain) for t in plan.targets]
+    assert got == [
+        ("福利!F2", "集中养育孤儿基本生活保障标准（每人每月）", ">=", D(2300), "元", "儿童与福利"),
+        ("任务分解!第2行", "新生儿遗传代谢性疾病筛查率", ">=", D(98), "%", "儿童与健康"),
+        ("任务分解!第2行", "新生儿听力筛查率", ">=", D(98), "%", "儿童与健康"),
+        ("任务分解!第3行", "小学生近视率", "<=", D(36), "%", "儿童与健康"),
+        ("任务分解!第4行", "城乡社区儿童之家覆盖率", ">=", D(100), "%", "儿童与环境"),
+    ]
+    assert plan.targets[0].baseline.value == D(2100)

@@ -112,6 +112,7 @@ class Rules:
     list_bullet: re.Pattern[str]
     flat_table_max_change: float
     non_targets: list[NonTarget]
+    table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
     ocr_name_confusions: dict[str, str]  # 卒 for 率: read again only when the catalogue knows the result
@@ -242,6 +243,9 @@ def rules() -> Rules:
         ),
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
+        table_unit_qualifiers={
+            squeeze(str(k)).strip("()"): (str(v[0]), str(v[1])) for k, v in (data.get("table_unit_qualifiers") or {}).items()
+        },
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),

@@ -175,12 +175,14 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
 
 
 def _level_rank(header: str) -> int | None:
-    """The level a target header names: a place it starts with (荆门市目标值 | 钟祥市目标值: the gazetteer's
-    level of each), else the first level word of `table_column_levels` in it (市级目标, 本县目标)."""
+    """The level a target header names: a place it starts with, in either row of a two-row header (荆门市目标值 |
+    钟祥市目标值, 2025年目标 over 林州市 | 安阳市: the gazetteer's level of each), else the first level word of
+    `table_column_levels` in it (市级目标, 本县目标)."""
     key = squeeze(header)
-    place = _place_level(key)
-    if place is not None:
-        return place
+    for part in key.split("/"):  # each row of a two-row header
+        place = _place_level(part)
+        if place is not None:
+            return place
     for word, rank in rules().table_column_levels:
         if word in key:
             return rank

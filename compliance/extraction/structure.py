@@ -428,6 +428,8 @@ class _TaskTable:
                 continue  # an empty cell, or one merged from above (.docx): the label above holds
             if role == "number" and re.fullmatch(r"\d{1,3}", fold(value)):
                 item = ("dot", int(fold(value)))
+            elif role == "topic" and _names_no_measure(text):
+                text = value + text  # 小学生近视率 | ≤36‰: the task's name is the measure its requirement sets
             elif role in ("lead", "topic"):
                 extra.append(f"（{header}：{value}）")
             elif role == "deadline":
@@ -443,6 +445,15 @@ class _TaskTable:
         if extra and not re.search(r"[。；;！!？?]$", text):
             text += "。"  # the item's sentence ends before its lead unit
         return [*out, Src(line.number, text + "".join(extra), item=item, locator=line.locator, sheet=line.sheet)]
+
+
+def _names_no_measure(text: str) -> bool:
+    """A requirement that opens with its value (均≥98%, 增至50张, 分别控制在58%、68%以下, 全覆盖): what it sets is
+    named beside it, in the task's column."""
+    from compliance.phrases import parse
+
+    found = parse(fold(text))
+    return bool(found) and found[0].indicator is None
 
 
 # a deadline that is a year or a time (2025年, 2025年底前, 每年, 持续推进): no number of the plan's targets

@@ -823,7 +823,11 @@ def read_table(
                 table.domains.append(domain)
         name, unit = split_indicator(name_cell.text)
         unit_cell = cell(role_index.get("unit"))
-        if unit_cell is not None and unit_cell.text.strip():
+        per = rules().table_unit_qualifiers.get(squeeze(unit_cell.text).strip("()")) if unit_cell is not None else None
+        if per is not None:  # 元/人·月: 元, and the name says per person and month
+            unit = per[0]
+            name = name if name.endswith(per[1]) else name + per[1]
+        elif unit_cell is not None and unit_cell.text.strip():
             unit = _unit(fold(unit_cell.text).strip().strip("()（）")) or unit
         if unit is None:  # no unit column, none in the name: the one the row's other value cells write (1.6个)
             unit = _written_unit([cell(k) for k in (baseline_column, *target_columns, *parent_columns)])
@@ -836,8 +840,13 @@ def read_table(
         if base_cell is not None:
             baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
         row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
-        parent, parent_header = _parent(row, parent_columns, columns, unit, bare)
+        row_parent = _parent(row, parent_columns, columns, unit, bare)
         for k in target_columns:
+            # the parent's target of this column's year, when a parent's column names it (2025年 over 本县 | 上级)
+            same_year = [j for j in parent_columns if columns[k].year is not None and columns[j].year == columns[k].year]
+            parent, parent_header = _parent(row, same_year, columns, unit, bare) if same_year else (None, None)
+            if parent is None:
+                parent, parent_header = row_parent
             own = cell(k)
             source = own
             note = None
@@ -882,7 +891,13 @@ def read_table(
                 elif subjects:  # 城市社区≥95 / 农村社区≥85: one target for each, named for its subject
                     values = [dict(v, _subject=s) for s, part in subjects for v in read_cell(part, unit, bare=bare) or []]
                 else:
-                    values = _by_lines(source, shown, unit, bare) or read_cell(shown, unit, bare=bare)
+                    values = _by_lines(source, shown, unit, bare)
+                    if values is None and _digits_across_lines(source):
+                        # 90 over 92 that are not each a value: never one number (9092), listed instead
+                        written = " / ".join(part for _, part in source.lines())
+                        problems.append(RowProblem(source.line, f"{name}: {written}", said("extract.reason.digits-across-break"), source.locator))
+                        continue
+                    values = values or read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
@@ -966,6 +981,11 @@ def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[
         number = re.search(r"[0-9０-９*＊]", part)  # the value's line is where its number stands (≥ | 95)
         values.append(dict(read[0], _offset=offset + (number.start() if number else 0)))
     return values
+
+
+def _digits_across_lines(cell: Cell) -> bool:
+    """Whether a line of the cell ends in a digit where the next begins with one (90 over 92): read whole, one number."""
+    return any(0 < b < len(cell.text) and cell.text[b - 1].isdigit() and cell.text[b].isdigit() for b in cell.breaks)
 
 
 def _header_years(header: str) -> list[int]:

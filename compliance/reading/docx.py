@@ -61,6 +61,9 @@ def docx_lines(path: Path, file: str) -> list[Line]:
             for r, row in enumerate(rows, start=1):
                 number += 1
                 cells = [text for text, _, _ in row]
+                # a cell of several paragraphs (90 over 92): where each paragraph starts, so that its lines read apart
+                parts = [[(0, 0, False), *((b, 0, True) for b in breaks)] if breaks else None
+                         for breaks in (_paragraph_starts(tc, qn) for tc in _row_cells(child, qn, r - 1, len(cells)))]
                 lines.append(
                     Line(
                         number,
@@ -70,6 +73,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                         spanned=[span == 0 for _, _, span in row],
                         locator=f"{place} 第{r}行",
                         cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
+                        cell_parts=parts if any(parts) else None,
                     )
                 )
     return lines
@@ -122,6 +126,45 @@ def _cell_block_text(block: object, qn: object, br: str = "") -> str:
     if block.tag == qn("w:tbl"):  # type: ignore[attr-defined, operator]
         return "；".join("　".join(text for text, _, _ in row if text) for row in _table_rows(block, qn))
     return ""
+
+
+def _row_cells(table: object, qn: object, r: int, width: int) -> list[object | None]:
+    """The w:tc of each column of row `r` (None for a column a cell to its left spans), as `_table_rows` lays them."""
+    rows = list(table.iterchildren(qn("w:tr")))  # type: ignore[attr-defined, operator]
+    out: list[object | None] = []
+    for tc in rows[r].iterchildren(qn("w:tc")) if r < len(rows) else ():  # type: ignore[operator]
+        out.append(tc)
+        out.extend([None] * (_span(tc, qn) - 1))
+    return (out + [None] * width)[:width]
+
+
+def _paragraph_starts(tc: object | None, qn: object) -> tuple[int, ...]:
+    """Where each paragraph of a cell after its first starts in the cell's text (as `_table_rows` joins them)."""
+    if tc is None:
+        return ()
+    props = tc.find(qn("w:tcPr"))  # type: ignore[attr-defined, operator]
+    merge = props.find(qn("w:vMerge")) if props is not None else None  # type: ignore[operator]
+    if merge is not None and merge.get(qn("w:val")) in (None, "continue"):  # type: ignore[operator]
+        return ()  # merged from above: no text of its own
+    starts: list[int] = []
+    offset = 0
+    for block in _blocks(tc, qn):
+        text = _cell_block_text(block, qn).strip()
+        if not text:
+            continue
+        if offset:
+            starts.append(offset)
+        offset += len(text)
+    return tuple(starts)
+
+
+def _span(tc: object, qn: object) -> int:
+    props = tc.find(qn("w:tcPr"))  # type: ignore[attr-defined, operator]
+    grid = props.find(qn("w:gridSpan")) if props is not None else None  # type: ignore[operator]
+    try:
+        return max(1, int(grid.get(qn("w:val")))) if grid is not None else 1  # type: ignore[operator]
+    except (TypeError, ValueError):
+        return 1
 
 
 def _table_rows(table: object, qn: object) -> list[list[tuple[str, bool, int]]]:
