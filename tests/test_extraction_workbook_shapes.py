@@ -250,3 +250,47 @@ def test_a_requirement_cell_holding_only_its_value_takes_the_tasks_name(tmp_path
         ("任务分解!第4行", "城乡社区儿童之家覆盖率", ">=", D(100), "%", "儿童与环境"),
     ]
     assert plan.targets[0].baseline.value == D(2100)
+
+
+def test_domain_sheets_with_a_comparison_column_and_an_excerpt_sheet(tmp_path: Path) -> None:
+    """Sheets captioned …监测指标——儿童与安全 (the plan's title, then the sheet's domain) whose comparator stands in a
+    比较 column (≤, and ↓ beside 20% in a row counted in 1/10万: a decrease by 20 % from the baseline year); a row
+    across the table (策略措施中的量化任务) opens the measures section for the rows below; a sheet of the plan's text
+    (序号 | 原文 | 所在部分) whose 所在部分 (儿童与健康·主要目标) gives each row's domain and section."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "安全"
+    for row in (
+        ["某某县儿童发展规划（2021—2030年）监测指标——儿童与安全"],
+        ["序号", "指标名称", "单位", "2020年现状", "比较", "2030年目标值"],
+        [1, "儿童伤害死亡率", "1/10万", 18.2, "↓", 0.2],
+        [2, "儿童溺水死亡率", "1/10万", 6.1, "≤", 5],
+        ["策略措施中的量化任务"],
+        [3, "中小学幼儿园安全教育（每学期）", "课时", "—", "≥", 8],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A1:F1")
+    sheet.merge_cells("A5:F5")
+    sheet["F3"].number_format = "0%"
+    text = book.create_sheet("规划原文摘录")
+    for row in (
+        ["序号", "原文", "所在部分"],
+        [1, "新生儿死亡率控制在2.5‰以下。", "儿童与健康·主要目标"],
+        [2, "每年为农村留守儿童免费开展健康体检1.5万人次。", "儿童与健康·策略措施"],
+    ):
+        text.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert (plan.plan.title, str(plan.plan.level)) == ("某某县儿童发展规划（2021—2030年）", "county")
+    got = [(t.locator, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.base_year, str(t.section), t.domain)
+           for t in plan.targets]
+    assert got == [
+        ("安全!F3", "儿童伤害死亡率", "rel_decrease", D(20), "%", 2020, "indicator_table", "儿童与安全"),
+        ("安全!F4", "儿童溺水死亡率", "<=", D(5), "1/10万", None, "indicator_table", "儿童与安全"),
+        ("安全!F6", "中小学幼儿园安全教育（每学期）", ">=", D(8), "学时", None, "measures", "儿童与安全"),
+        ("规划原文摘录!第2行", "新生儿死亡率", "<=", D("2.5"), "‰", None, "main_targets", "儿童与健康"),
+        ("规划原文摘录!第3行", "每年为农村留守儿童免费开展健康体检", ">=", D("1.5"), "万人次/年", None, "measures", "儿童与健康"),
+    ]
+    assert not plan.unparsed

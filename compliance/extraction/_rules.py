@@ -92,7 +92,7 @@ class Rules:
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
-    task_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
+    table_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_year_column: re.Pattern[str]
@@ -113,6 +113,7 @@ class Rules:
     flat_table_max_change: float
     non_targets: list[NonTarget]
     table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
+    table_change_directions: dict[str, str]  # a direction cell (↓) whose percentage is a change → its op
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
     ocr_name_confusions: dict[str, str]  # 卒 for 率: read again only when the catalogue knows the result
@@ -217,8 +218,8 @@ def rules() -> Rules:
         table_columns=columns,
         table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
         task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
-        task_captions=regex(
-            "(?:" + "|".join(re.escape(squeeze(str(w))) for w in sorted(data.get("task_captions") or ["(?!)"], key=len, reverse=True)) + ")$"
+        table_captions=regex(
+            "(?:" + "|".join(re.escape(squeeze(str(w))) for w in sorted(data.get("table_captions") or ["(?!)"], key=len, reverse=True)) + ")$"
         ),
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
@@ -246,6 +247,7 @@ def rules() -> Rules:
         table_unit_qualifiers={
             squeeze(str(k)).strip("()"): (str(v[0]), str(v[1])) for k, v in (data.get("table_unit_qualifiers") or {}).items()
         },
+        table_change_directions={squeeze(str(k)): str(v) for k, v in (data.get("table_change_directions") or {}).items()},
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),

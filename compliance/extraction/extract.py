@@ -528,7 +528,8 @@ def _row_entry(row: Any, domain: str | None, period: tuple[int, int] | None) -> 
         optional["parent_target"] = row.parent
         if row.parent_column:
             optional["parent_column"] = row.parent_column
-    return _entry(row.indicator, domain, row.target, year, "indicator_table", row.line, row.text, **optional)
+    section = getattr(row, "section", None) or "indicator_table"
+    return _entry(row.indicator, domain, row.target, year, section, row.line, row.text, **optional)
 
 
 def _plan_domain(written: str | None, domains: list[str], kind: str | None, catalogue: Any, add: bool) -> str | None:

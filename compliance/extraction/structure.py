@@ -58,6 +58,16 @@ _CAPTION = regex(
 )
 
 
+_CAPTION_DOMAIN = regex(r"-{1,2}([\u4e00-\u9fff]{2,16})$")  # folded: ——儿童与健康 after a sheet's caption
+
+
+def caption_domain(text: str) -> str | None:
+    """The domain a caption names after a dash (…监测指标——儿童与健康: the sheet's domain), as written."""
+    found = _CAPTION_DOMAIN.search(squeeze(text))
+    heading = classify(found.group(1), None) if found is not None else None
+    return heading.value if heading is not None and heading.type == "domain" else None
+
+
 def _lone_text(line: Src) -> str | None:
     """The text of a paragraph, or of a table row holding a single cell (a title row of a sheet)."""
     if line.cells is None:
@@ -93,14 +103,18 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
 
 def _captions(lines: list[Src]) -> list[tuple[int, str]]:
     """(index, the plan's title) of every line or lone table cell that is a caption naming a plan: of its indicator
-    table (…规划主要指标体系), or of its table of tasks (…规划（2021—2030年）目标任务分解表, `task_captions`)."""
+    table (…规划主要指标体系), or of its table of tasks (…规划（2021—2030年）目标任务分解表, …监测指标——儿童与健康, `table_captions`)."""
     found = []
     for i, line in enumerate(lines):
         text = _lone_text(line)
         if not text or len(text) > 80:
             continue
         key = squeeze(text)
-        for caption in (_CAPTION, rules().task_captions):  # an indicator table's, a table of tasks'
+        domain = _CAPTION_DOMAIN.search(key)
+        if domain is not None and caption_domain(text) is not None:
+            key = key[: domain.start()]  # …监测指标——儿童与健康: the sheet's domain after the caption
+            text = text.rstrip()[: len(text.rstrip()) - len(domain.group(0))]
+        for caption in (_CAPTION, rules().table_captions):  # an indicator table's, a table of tasks'
             if caption.search(key):
                 name = caption.sub("", fold_digits("".join(text.split())))  # as written, but for the caption
                 if is_title(name):
@@ -153,9 +167,13 @@ def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[lis
     segments: list[Segment] = []
     for n, (start, title, taken) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        first = lines[start]
+        domain = caption_domain(_lone_text(first) or "") if first.cells is not None else None
+        # a sheet's caption naming the plan and then the sheet's domain (…监测指标——儿童与安全): the domain stays
+        opening = [Src(first.number, domain, locator=first.locator, sheet=first.sheet)] if domain else []
         segments.append(
             Segment(
-                lines=lines[start + taken : end],
+                lines=opening + lines[start + taken : end],
                 title=title,
                 title_line=lines[start].number,
                 title_kind=subject_kind(squeeze(title)),
@@ -439,12 +457,17 @@ class _TaskTable:
                 # a new label (merged cells of .xlsx repeat theirs): the labels right of it begin again
                 self.labels = {j: v for j, v in self.labels.items() if j < k}
                 self.labels[k] = value
-                out.append(Src(line.number, value, locator=line.locator, sheet=line.sheet))
+                # 儿童与健康·主要目标: the domain, then the section (所在部分)
+                for piece in (p for p in _LABEL_PARTS.split(value) if p.strip()):
+                    out.append(Src(line.number, piece.strip(), locator=line.locator, sheet=line.sheet))
             elif role not in ("label", "number"):
                 extra.append("　" + value)
         if extra and not re.search(r"[。；;！!？?]$", text):
             text += "。"  # the item's sentence ends before its lead unit
         return [*out, Src(line.number, text + "".join(extra), item=item, locator=line.locator, sheet=line.sheet)]
+
+
+_LABEL_PARTS = regex(r"[·・•/／|｜>＞]")  # a label naming where in the plan a row stands: 儿童与健康·主要目标
 
 
 def _names_no_measure(text: str) -> bool:

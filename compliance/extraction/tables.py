@@ -54,7 +54,7 @@ from compliance.extraction.columns import (
     own_by_level,
     settle_years,
 )
-from compliance.extraction.structure import classify, domain_row, item_number
+from compliance.extraction.structure import caption_domain, classify, domain_row, item_number
 from compliance.model.plan import CELL_SEPARATOR
 from compliance.compiled import regex
 
@@ -100,6 +100,7 @@ class Table:
     slash: tuple[str, str] | None = None  # the note's subjects of a/b cells (“/”前为城市、后为农村)
     note_years: list[int] | None = None  # the note's years of a two-value target cell (上行为2025年目标，下行为2030年目标)
     starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
+    caption_domain: str | None = None  # the domain its caption names after a dash (…监测指标——儿童与健康)
 
 
 # --------------------------------------------------------------------------- finding tables
@@ -220,6 +221,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                         columns = combine_rows(cells, below, lines[j].merged)
                         i = j
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
+                table.caption_domain = _caption_domain(lines, start)
                 tables.append(table)
                 used |= table.indices
                 i = max(table.indices) + 1
@@ -234,6 +236,20 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             continue
         i += 1
     return tables
+
+
+def _caption_domain(lines: list[Src], start: int) -> str | None:
+    """The domain the line right above a table's header names: a sheet's caption's (…监测指标——儿童与健康), or the
+    domain a caption naming the plan left there."""
+    j = start - 1
+    while j >= 0 and lines[j].blank and lines[j].sheet == lines[start].sheet:
+        j -= 1
+    if j < 0 or lines[j].sheet != lines[start].sheet:
+        return None
+    cells = [c for c in lines[j].cells or [lines[j].text] if c.strip()]
+    if not cells or len(set(cells)) != 1:
+        return None
+    return caption_domain(cells[0]) or domain_row(cells)
 
 
 def _spaced_header(lines: list[Src], i: int) -> list[str] | None:
@@ -600,6 +616,7 @@ class RowTarget:
     locator: str | None = None
     parent: dict[str, Any] | None = None  # the parent's target as the table quotes it (上级目标)
     parent_column: str | None = None
+    section: str | None = None  # a section a row across the table opened (策略措施中的量化任务); else the table's
 
 
 @dataclass
@@ -789,7 +806,8 @@ def read_table(
     baseline_year = columns[baseline_column].year if baseline_column is not None else None
     targets: list[RowTarget] = []
     problems: list[RowProblem] = []
-    domain: str | None = None
+    domain: str | None = table.caption_domain
+    section: str | None = None  # a row across the table naming a section (策略措施中的量化任务) opens it
     above: dict[int, Cell] = {}  # last non-empty cell of each target column
     for row in table.rows:
 
@@ -805,6 +823,10 @@ def read_table(
                 table.domains.append(named)
             continue
         across = _across(row)
+        opened = _section_row(across) if across is not None else None
+        if opened is not None:  # 策略措施中的量化任务 across the table: the rows below are that section's
+            section = opened
+            continue
         if across is not None:  # a note or a caption across the whole table: text, its numbers audited
             from compliance.extraction.targets import audit
 
@@ -905,6 +927,12 @@ def read_table(
             if values is not None and len(years) > 1 and len(values) == len(years):
                 # one value per year the header names (目标值（2025年/2030年）: 90<br>92), in order
                 values = [dict(v, _year=y) for v, y in zip(values, years, strict=True)]
+            change = rules().table_change_directions.get(squeeze(direction.text)) if direction is not None else None
+            if change is not None and source.percent and unit not in (None, "%") and values and len(values) == 1:
+                # ↓ beside 20% (0.2 in a percent format) in a row counted in 1/10万: a decrease by 20 %
+                fraction = _decimal(squeeze(source.text))
+                if fraction is not None:
+                    values = [{"op": change, "value": (fraction * 100).normalize(), "unit": "%"}]
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
                     problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-not-understood"), source.locator))
@@ -936,9 +964,21 @@ def read_table(
                         locator=own.locator if own is not None and own.locator else source.locator,
                         parent=parent,
                         parent_column=parent_header,
+                        section=section,
                     )
                 )
     return targets, problems
+
+
+def _section_row(text: str) -> str | None:
+    """The section a row across an indicator table opens (策略措施中的量化任务 → measures), or None for a note."""
+    key = squeeze(text)
+    if len(key) > 16 or re.search(r"[0-9０-９]", key):
+        return None
+    for word, section in rules().sections:
+        if len(word) >= 4 and key.startswith(word) and section != "indicator_table":
+            return section
+    return None
 
 
 _SUBJECT_PART = regex(
