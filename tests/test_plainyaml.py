@@ -195,3 +195,43 @@ def test_an_example_plan_edited_at_random_reads_alike_or_falls_back(edits: list[
         at = min(at, len(text))
         text = text[:at] + inserted + text[at + removed :]
     agrees(text)
+
+
+def test_the_implicit_types_are_yamls_own_without_the_timestamp() -> None:
+    """The fast reader's copy of PyYAML's implicit resolvers: the same patterns and flags, in the same order."""
+    import yaml
+    from yaml.constructor import SafeConstructor
+
+    theirs = {
+        first: [(tag, pattern.pattern, pattern.flags) for tag, pattern in entries if not tag.endswith(":timestamp")]
+        for first, entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+    ours = {first: [(tag, pattern.pattern, pattern.flags) for tag, pattern in entries] for first, entries in plainyaml.implicit_resolvers().items()}
+    assert ours == theirs
+    assert plainyaml._BOOL_VALUES == SafeConstructor.bool_values
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(WORDS + KEYS), st.text(alphabet="0123456789-+._:eExXbBoOnNyYtTfF~<=!&* ", max_size=8)))
+def test_a_plain_scalar_gets_the_type_the_full_reader_gives_it(text: str) -> None:
+    import yaml
+
+    from compliance.loading.yamlfile import _RESOLVED, _resolver
+
+    _RESOLVED.pop(text, None)
+    assert plainyaml.plain_tag(text) == _resolver().resolve(yaml.ScalarNode, text, (True, False))
+
+
+def test_a_plan_is_read_without_importing_yaml() -> None:
+    """A cold check imports no yaml: the plan (and rules/report.yaml) are plain block YAML."""
+    import subprocess
+    import sys
+
+    plan = sorted((ROOT / "examples" / "plans").rglob("*.yaml"))[0]
+    code = (
+        "import sys; from compliance.loading.plans import load_plan; "
+        f"load_plan({str(plan)!r}); print('yaml' in sys.modules)"
+    )
+    for _ in range(2):  # the first run may build the cached rules (units.yaml is read by the full reader)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "False"

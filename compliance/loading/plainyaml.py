@@ -25,7 +25,7 @@ from copy import deepcopy
 from typing import Any
 
 from compliance.compiled import regex
-from compliance.loading.yamlfile import _BOOL, _CORE, _FRACTIONAL, _INT, _NULL, _STR, plain_tag
+from compliance.loading.yamlfile import _BOOL, _CORE, _FRACTIONAL, _INT, _NULL, _RESOLVED, _RESOLVED_KEPT, _STR
 from compliance.loading.yamlfile import _PLAIN_NUMBER as _PLAIN_NUMBER_PATTERN
 
 JsonPath = tuple[str | int, ...]
@@ -34,8 +34,8 @@ Mark = tuple[int, int]
 # Characters the reader leaves to the full one: tabs, carriage returns and YAML's other line
 # breaks (NEL, LS, PS), a BOM, and every character YAML does not allow in a document.
 _UNUSUAL = regex("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]").search
-_KEY = regex(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)").match
-_FLOW_KEY = regex(r"([A-Za-z_][A-Za-z0-9_]*): +").match
+_KEY = regex(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)").match
+_FLOW_KEY = regex(r"([A-Za-z_][A-Za-z0-9_-]*): +").match
 # A plain scalar in a flow collection: none of the flow indicators, quotes, `:` or `#` anywhere.
 _FLOW_PLAIN = regex(r"[^,\[\]{}:#\"' &*!|>%@`?][^,\[\]{}:#\"']*").match
 _NOT_PLAIN_START = frozenset(",[]{}#&*!|>'\"%@`")
@@ -267,9 +267,7 @@ class _Reader:
         if tag == _NULL:
             return None
         if tag == _BOOL:
-            from yaml.constructor import SafeConstructor
-
-            meaning = SafeConstructor.bool_values.get(text.lower())
+            meaning = _BOOL_VALUES.get(text.lower())
             if meaning is None:
                 raise _Unusual
             return meaning
@@ -361,4 +359,78 @@ def _nothing_after(text: str, index: int) -> None:
 
 
 _FLOAT = f"{_CORE}float"
+
+# YAML 1.1's implicit types as PyYAML's resolver decides them (yaml/resolver.py, MIT licence):
+# the same patterns, for the same first characters, tried in the same order; the timestamp left
+# out, as the full reader leaves it out (a date written plainly is text). Kept here so that a plan
+# is read without importing yaml; tests/test_plainyaml.py compares them with yaml's own.
+_IMPLICIT: list[tuple[str, str, int, str]] = [
+    (
+        _BOOL,
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        re.X,
+        "yYnNtTfFoO",
+    ),
+    (
+        _FLOAT,
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        re.X,
+        "-+0123456789.",
+    ),
+    (
+        _INT,
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        re.X,
+        "-+0123456789",
+    ),
+    (f"{_CORE}merge", r"^(?:<<)$", 0, "<"),
+    (
+        _NULL,
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        re.X,
+        "~nN",  # and the empty text
+    ),
+    (f"{_CORE}value", r"^(?:=)$", 0, "="),
+    (f"{_CORE}yaml", r"^(?:!|&|\*)$", 0, "!&*"),
+]
+_BOOL_VALUES = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}  # SafeConstructor's
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {}
+
+
+def implicit_resolvers() -> dict[str, list[tuple[str, Any]]]:
+    """First character (or "" for the empty text) -> [(tag, compiled pattern)], in the order they are tried."""
+    if not _RESOLVERS:
+        table: dict[str, list[tuple[str, Any]]] = {}
+        for tag, pattern, flags, firsts in _IMPLICIT:
+            compiled = regex(pattern, flags)
+            for first in [*firsts, ""] if tag == _NULL else firsts:
+                table.setdefault(first, []).append((tag, compiled))
+        _RESOLVERS.update(table)
+    return _RESOLVERS
+
+
+def plain_tag(text: str) -> str:
+    """The implicit tag of a plain scalar, as the full reader resolves it (and remembered alike)."""
+    tag = _RESOLVED.get(text)
+    if tag is None:
+        tag = _STR
+        for candidate, pattern in implicit_resolvers().get(text[:1], ()):
+            if pattern.match(text):
+                tag = candidate
+                break
+        if len(_RESOLVED) < _RESOLVED_KEPT:
+            _RESOLVED[text] = tag
+    return tag
 _PLAIN_NUMBER = _PLAIN_NUMBER_PATTERN.fullmatch

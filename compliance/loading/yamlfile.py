@@ -564,18 +564,6 @@ _RESOLVED: dict[str, str] = {}  # plain scalar text -> its implicit tag (keys an
 _RESOLVED_KEPT = 50_000
 
 
-def plain_tag(text: str) -> str:
-    """The implicit tag of a plain scalar, as the builder resolves it (remembered alike)."""
-    tag = _RESOLVED.get(text)
-    if tag is None:
-        import yaml
-
-        tag = _resolver().resolve(yaml.ScalarNode, text, (True, False))
-        if len(_RESOLVED) < _RESOLVED_KEPT:
-            _RESOLVED[text] = tag
-    return tag
-
-
 def _resolver() -> Any:
     """YAML 1.1's implicit types without the timestamp: a date written plainly stays text, as in YAML 1.2."""
     global _RESOLVER
@@ -624,16 +612,16 @@ def _strict_json(text: str, file: str) -> None:
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML or (for a .json file) JSON text; every problem an InputError with its position."""
-    import yaml
-
     language = "JSON" if file.lower().endswith(".json") else "YAML"
     if language == "YAML":
         from compliance.loading.plainyaml import read_plain
 
-        plain = read_plain(text)  # the plain block YAML of plan files, read fast; None for anything else
+        plain = read_plain(text)  # the plain block YAML of plan files, read fast (without yaml); None otherwise
         if plain is not None:
             data, values, keys, numbers = plain
             return YamlDocument(file=file, data=data, values=values, keys=keys, numbers=numbers)
+    import yaml
+
     document = YamlDocument(file=file, data=None)
     if language == "JSON":
         _strict_json(text, file)
