@@ -880,3 +880,165 @@ def test_a_measure_alone_before_bodies_it_holds_for(tmp_path: Path) -> None:
         ("领导班子配备女干部的比例", "区级机关", D(60)),
         ("领导班子配备女干部的比例", "乡镇", D(100)),
     ]
+
+
+def test_a_wenku_annex_whose_cells_stand_apart_by_spaces_after_the_organisation_part(tmp_path: Path) -> None:
+    """A 文库 export in numbered chunks: a chunk cut inside a number (8‖7.3%: one number) and one cut between two cells
+    (61.5 ‖≤58: two); after 组织实施 the 附表 runs on its caption (…主要指标 序号 指标 单位 2020年 2030年 1 婴儿死亡率 ‰
+    5.9 ≤4.5 2 …): each row read under the header's columns, the caption's 主要指标 no column; 以乡镇为单位 before the
+    measure is its scope, not its name; ——预览已结束… is the 文库's furniture."""
+    text = (
+        "某某文库 > 规划计划\n"
+        "1、某县儿童发展规划（2021—2030年）为促进全县儿童全面发展，结合实际制定本规划。一、规划背景 2020年，全县学前三年毛入园率为8\n"
+        "2、7.3%。二、主要目标 （一）儿童与健康 主要目标：1.婴儿死亡率控制在4.5‰以内。2.以乡镇为单位适龄儿童免疫规划疫苗接种率保持在95%以上。（二）儿童与教育 主要目标：1.学前\n"
+        "3、三年毛入园率达到91%。三、组织实施 县妇儿工委负责规划的组织实施。附表 某县儿童发展主要指标 序号 指标 单位 2020年 2030年  "
+        "1 婴儿死亡率 ‰ 5.9 ≤4.5 2 初中生近视率 % 61.5 \n"
+        "4、≤58 3 学前三年毛入园率 % 87.3 ≥91 4 每千人口拥有3岁以下婴幼儿托位数 个 1.2 ≥4.5\n"
+        "——预览已结束，剩余 2 页可下载查看——\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, str(t.section)) for t in plan.targets] == [
+        (3, "婴儿死亡率", "<=", D("4.5"), "‰", "main_targets"),
+        (3, "适龄儿童免疫规划疫苗接种率", ">=", D(95), "%", "main_targets"),
+        (4, "学前三年毛入园率", ">=", D(91), "%", "main_targets"),
+        (4, "婴儿死亡率", "<=", D("4.5"), "‰", "indicator_table"),
+        (5, "初中生近视率", "<=", D(58), "%", "indicator_table"),
+        (5, "学前三年毛入园率", ">=", D(91), "%", "indicator_table"),
+        (5, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人", "indicator_table"),
+    ]
+    baselines = [t.baseline.value for t in plan.targets if t.baseline]
+    assert baselines == [D("5.9"), D("61.5"), D("87.3"), D("1.2")]
+    assert not plan.unparsed
+
+
+def test_a_web_pages_zhuanlan_boxes_are_read_cell_by_cell_without_their_project_names(tmp_path: Path) -> None:
+    """Two 专栏 boxes (caption row, 项　目 | 主要内容) inside 策略措施: each content cell is a sentence of the measures, at
+    its own line, its 项目 cell no part of the names; …稳定控制在10/10万以下 (稳定 no part of the name);
+    适龄妇女宫颈癌和乳腺癌人群筛查率均达到70% (two measures, the population before the first not counted)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>某县妇女发展规划</title></head><body><div id='zoom'>"
+        "<p><strong>某某县妇女发展规划（2021—2030年）</strong></p>"
+        "<p><strong>（一）妇女与健康</strong></p><p>主要目标：</p>"
+        "<p>1．孕产妇死亡率稳定控制在10/10万以下。</p>"
+        "<p>2．适龄妇女宫颈癌和乳腺癌人群筛查率均达到70%以上。</p>"
+        "<p>策略措施：</p><p>实施妇女健康促进工程（见专栏1）。</p>"
+        "<table border='1'><tr><td colspan='2'><strong>专栏1　妇女健康促进工程</strong></td></tr>"
+        "<tr><td>项　目</td><td>主要内容</td></tr>"
+        "<tr><td>孕产妇安全保障</td><td>县妇幼保健院建成危重孕产妇救治中心1个，产科床位不少于120张。</td></tr>"
+        "<tr><td>技能培训</td><td>每年开展家政、电商等技能培训2000人次。</td></tr>"
+        "</table>"
+        "<p><strong>（二）妇女与教育</strong></p><p>主要目标：</p><p>1．女性平均受教育年限达到11.5年。</p>"
+        "</div></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    (plan,) = extract(path)
+    lines = {t.indicator: t.line for t in plan.targets}
+    assert [(t.indicator, str(t.target.op), t.target.value, str(t.section)) for t in plan.targets if t.target.is_numeric] == [
+        ("孕产妇死亡率", "<=", D(10), "main_targets"),
+        ("适龄妇女宫颈癌筛查率", ">=", D(70), "main_targets"),
+        ("适龄妇女乳腺癌人群筛查率", ">=", D(70), "main_targets"),
+        ("县妇幼保健院建成危重孕产妇救治中心", ">=", D(1), "measures"),
+        ("产科床位", ">=", D(120), "measures"),
+        ("每年开展家政、电商等技能培训", ">=", D(2000), "measures"),
+        ("女性平均受教育年限", ">=", D("11.5"), "main_targets"),
+    ]
+    # each content cell stands on the line after its 项目 cell (html lines are its text nodes)
+    assert lines["产科床位"] == lines["县妇幼保健院建成危重孕产妇救治中心"] and lines["每年开展家政、电商等技能培训"] == lines["产科床位"] + 2
+    assert not plan.unparsed
+
+
+def test_a_stray_ocr_bar_between_two_cells_of_a_spaced_table_is_a_gap(tmp_path: Path) -> None:
+    """93.2 丨 ≥95: the 丨 the scan read from the table's ruling stands between the baseline and the target."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某县妇女发展规划（2021—2030年）\n一、妇女与教育\n主要目标：\n1.高中阶段毛入学率达到95%以上。\n"
+        "附表\n序号　指　标　　　　　　　　　单位　　2020年　2030年\n"
+        "1　 孕产妇死亡率　　　　　　 1/10万　12.3 　 ≤10\n"
+        "2　 高中阶段毛入学率　　　　 　%　 　 93.2 丨 ≥95\n",
+    ))
+    table = [(t.line, t.indicator, str(t.target.op), t.target.value, t.baseline.value if t.baseline else None)
+             for t in plan.targets if str(t.section) == "indicator_table"]
+    assert table == [(7, "孕产妇死亡率", "<=", D(10), D("12.3")), (8, "高中阶段毛入学率", ">=", D(95), D("93.2"))]
+    assert not plan.unparsed
+
+
+def test_a_zhuanlan_of_starred_indicators_each_on_its_line(tmp_path: Path) -> None:
+    """专栏1 then ★新生儿死亡率：≤2.8‰（2020年：3.2‰）lines: each ★ line is an item of its own, named by the words
+    before its colon; two lines with the same target stay two targets; the 2020 figure is a baseline, not lost."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某市儿童发展规划（2021—2025年）\n一、主要指标\n专栏1　儿童发展主要指标\n★新生儿死亡率：≤2.8‰（2020年：3.2‰）\n"
+        "★0～6岁儿童眼保健和视力检查覆盖率：≥92%（2020年：90.4%）\n★学前教育毛入园率：≥92%（2020年：89.3%）\n",
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        (4, "新生儿死亡率", "<=", D("2.8")),
+        (5, "0～6岁儿童眼保健和视力检查覆盖率", ">=", D(92)),
+        (6, "学前教育毛入园率", ">=", D(92)),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_wenku_page_line_whose_spaced_annex_glues_each_row_number_to_the_cell_before(tmp_path: Path) -> None:
+    """…2025年目标1 孕产妇死亡率 1/10万 16.2 ≤122 适龄… (≤12, then row 2), ≥703 村民… and 50左右4 …: the row sequence
+    cuts each number off the cell it is glued to; the annex ends at 三、组织实施."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某县妇女发展“十四五”规划（2021—2025年）为促进全县妇女发展，制定本规划。二、主要目标和策略措施（一）妇女与健康"
+        "主要目标：1.孕产妇死亡率控制在12/10万以内。附表 主要指标序号 指标 单位 2020年 2025年目标1 孕产妇死亡率 1/10万 16.2 "
+        "≤122 适龄妇女宫颈癌人群筛查率 % 58 ≥703 社区居民委员会成员中女性比例 % 47 50左右4 妇女基本养老保险参保率 % 92.3 "
+        "≥95三、组织实施县妇女儿童工作委员会负责实施，2023年开展中期评估。\n",
+    ))
+    table = [(t.indicator, str(t.target.op), t.target.value, t.baseline.value if t.baseline else None)
+             for t in plan.targets if str(t.section) == "indicator_table"]
+    assert table == [
+        ("孕产妇死亡率", "<=", D(12), D("16.2")),
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(70), D(58)),
+        ("社区居民委员会成员中女性比例", "~", D(50), D(47)),
+        ("妇女基本养老保险参保率", ">=", D(95), D("92.3")),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_tender_portals_guest_copy_ends_at_its_preview_end_and_names_the_plan_in_its_notice(tmp_path: Path) -> None:
+    """A 磋商公告 about a plan (对《某某县儿童发展规划（2021—2030年）》实施情况开展中期评估): the excerpt's title is masked,
+    so the notice's 《…》 (no parent it cites) is the title; 项目编号…预算金额 is the notice's furniture; the portal's lines
+    after ——预览结束… are no plan text (每天8:30—11:30 no ratio, 2024年4月19日 nothing to audit)."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某省采购信息网 | 首页 > 采购公告\n"
+        "项目编号：XX-2024-****　预算金额：**.*万元　磋商时间：2024年5月8日9:30\n"
+        "一、项目概况：对《梨树县儿童发展规划（2021—2030年）》实施情况开展中期评估。\n"
+        "—— 附件：梨树县儿童发展规划（****—****年）（节选）——\n"
+        "依据《中国儿童发展纲要（****—****年）》，结合实际，制定本规划。\n"
+        "（一）儿童与健康\n主要目标：\n*.适龄儿童免疫规划疫苗接种率保持在9*%以上。\n*.婴儿死亡率控制在4.5‰以下。\n"
+        "—— 预览结束，完整附件请登录后下载（附件大小：*.*MB）——\n"
+        "四、获取磋商文件：2024年4月19日至4月25日，每天8:30—11:30、13:30—16:30（北京时间）。\n",
+    ))
+    info = plan.plan
+    assert (info.title, info.jurisdiction, str(info.level)) == ("梨树县儿童发展规划（2021—2030年）", ["吉林省", "四平市", "梨树县"], "county")
+    assert [(t.indicator, t.target.masked, t.target.value) for t in plan.targets] == [
+        ("适龄儿童免疫规划疫苗接种率", True, None), ("婴儿死亡率", False, D("4.5")),
+    ]
+    assert not plan.unparsed
+    from compliance.phrases import parse
+
+    assert [t for t in parse("每天8:30—11:30、13:30—16:30（北京时间）") if t.is_numeric] == []
+
+
+def test_an_ocr_permille_and_counts_of_bodies_in_a_text(tmp_path: Path) -> None:
+    """4.5%o is the scan's 4.5‰; 全县12个乡镇卫生院每院至少配备1名… and 18个…至少各有1名…: 12 and 18 count who get the
+    target (rules/phrases.yaml scope_count_after), and are not listed as unparsed; 17个…均能提供… stays a count."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某县儿童发展规划（2021—2030年）\n一、儿童与健康\n主要目标：\n1.新生儿、婴儿死亡率分别降至3‰和4.5%o以下。\n"
+        "策略措施：\n全县12个乡镇卫生院每院至少配备1名儿科医生；18个村卫生室至少各有1名乡村医生；17个乡镇卫生院均能提供儿童保健服务。\n",
+    ))
+    assert [(t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == [
+        ("新生儿死亡率", "<=", D(3), "‰"),
+        ("婴儿死亡率", "<=", D("4.5"), "‰"),
+        ("乡镇卫生院每院儿科医生数", ">=", D(1), "名"),
+        ("村卫生室乡村医生数", ">=", D(1), "名"),
+        ("乡镇卫生院均能提供儿童保健服务", ">=", D(17), "个"),
+    ]
+    assert not plan.unparsed

@@ -60,8 +60,10 @@ class Rules:
     ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
     ocr_rule_marks: list[str]
     ocr_rule_mark: re.Pattern[str]  # a table's ruling read as a mark standing alone between spaces (93.2 丨 ≥95)
+    ocr_permille: re.Pattern[str]  # ‰ read as %o (4.5%o)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
+    excerpt_ends: list[re.Pattern[str]]  # the end of a site's excerpt (——预览已结束…): no plan text after it
     menu_min_words: int
     menu_max_chars: int
     page_markers: list[re.Pattern[str]]
@@ -142,6 +144,19 @@ def _masks_too(pattern: str) -> str:
     return "".join(out)
 
 
+def _list_bullet(bullets: list[str]) -> re.Pattern[str]:
+    """A bullet opening a line: a dash or a dot (——, ·) only before a word (—5 is no item); a symbol (●, ★)
+    before anything (★0～6岁儿童…)."""
+    dashes = sorted((b for b in bullets if set(b) <= set("-—–－·•")), key=len, reverse=True)
+    symbols = sorted((b for b in bullets if not set(b) <= set("-—–－·•")), key=len, reverse=True)
+    either = []
+    if dashes:
+        either.append(r"(?:" + "|".join(map(re.escape, dashes)) + r")\s*(?=[^\s\d])")
+    if symbols:
+        either.append(r"(?:" + "|".join(map(re.escape, symbols)) + r")\s*(?=\S)")
+    return regex(r"^\s*(?:" + "|".join(either) + ")")
+
+
 def _illegible(glyphs: str) -> re.Pattern[str]:
     """An illegible glyph with a digit (or another such glyph) before it, or a digit, a point, % or ‰ after it."""
     glyph = "[" + re.escape(glyphs) + "]"
@@ -184,10 +199,12 @@ def rules() -> Rules:
         ocr_rule_mark=regex(
             r"(?<=\s)(?:" + "|".join(map(re.escape, data["ocr_rule_marks"])) + r")(?=\s)"
         ),
+        ocr_permille=regex(str(data["ocr_permille"])),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),
         furniture_blocks=[regex(str(p)) for p in data["furniture_blocks"]],
+        excerpt_ends=[regex(str(p)) for p in data["excerpt_ends"]],
         menu_min_words=int(data["menu_min_words"]),
         menu_max_chars=int(data["menu_max_chars"]),
         page_markers=[regex(str(p)) for p in data["page_markers"]],
@@ -239,9 +256,7 @@ def rules() -> Rules:
         slash_value_name=regex(str(data["slash_value_name"])),
         slash_value_note=regex(str(data["slash_value_note"])),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
-        list_bullet=regex(
-            r"^\s*(?:" + "|".join(re.escape(fold(str(b))) for b in sorted(data["list_bullets"], key=len, reverse=True)) + r")\s*(?=[^\s\d])"
-        ),
+        list_bullet=_list_bullet([fold(str(b)) for b in data["list_bullets"]]),
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_unit_qualifiers={

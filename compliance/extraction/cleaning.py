@@ -212,7 +212,7 @@ def _ocr_characters(text: str) -> str:
     masked digit: illegible, reported, never guessed. A letter it read for a
     digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit,
     and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space,
-    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95).
+    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95); 4.5%o is 4.5‰.
     """
     r = rules()
     text = r.illegible_digit.sub("*", text)
@@ -222,6 +222,8 @@ def _ocr_characters(text: str) -> str:
         text = r.ocr_year_dash.sub("—", text)
     if any(mark in text for mark in r.ocr_rule_marks):
         text = r.ocr_rule_mark.sub(" ", text)
+    if "%" in text or "％" in text:
+        text = r.ocr_permille.sub("‰ ", text)
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -279,6 +281,12 @@ def _menu(text: str) -> bool:
 def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
     block = False
     for i, line in enumerate(sources):
+        if line.cells is None and _one_of("excerpt_ends").fullmatch(fold(line.text).strip()):
+            # a preview's end (——预览已结束…, 完整附件请登录后下载): the site's own text follows, no plan text
+            reasons[i] = "excerpt end"
+            for j in range(i + 1, len(sources)):
+                reasons[j] = "after the excerpt"
+            return
         if line.cells is not None:
             block = False
             continue

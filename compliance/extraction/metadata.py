@@ -579,7 +579,8 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
 
     The title line, unless it names the other kind (then the plan's own name for
     itself); without a title line, the plan's own name, the title the notice issues
-    (现将《…》印发), a file name left on the page, else the file's name.
+    (现将《…》印发), else a plan of the kind the notice names and does not cite as a parent
+    (对《…》实施情况开展中期评估), a file name left on the page, else the file's name.
     """
     segment = evidence.segment
     title = segment.title
@@ -602,6 +603,16 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
             after = text[match.end() : match.end() + 30]
             if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and (
                 re.search(r"(?:现将|印发|出台|发布|制定|编制|颁布)", before) or _ISSUED_AFTER.match(after)
+            ):
+                return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
+    cited = {squeeze(t) for t in follows(segment, None)}
+    for number, text in evidence.texts(60):  # a notice about the plan (对《…》实施情况开展中期评估): its 《…》, cited as no parent
+        for match in _BOOK.finditer(text):
+            inner = match.group(1)
+            if (
+                is_title(inner) and kind is not None and subject_kind(inner) == kind
+                and squeeze(fold_digits(inner)) not in cited and place_of_title(inner)
+                and not any(inner.startswith(w) for w in rules().national_names)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
     for item in evidence.dropped:

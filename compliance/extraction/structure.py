@@ -430,7 +430,8 @@ class _TaskTable:
 
     def row(self, line: Src) -> list[Src] | None:
         """The lines a row gives: each label it changes (儿童与健康, 主要目标: a domain, a section, as a heading is),
-        then its item; None for a row the columns do not fit (one cell across the table: a heading, a note)."""
+        then its item; None for a row the columns do not fit (one cell across the table: a heading, a note).
+        A 专栏 box's 项目 cell (`project`) names the work its content cell states whole: no part of the item."""
         cells = line.cells or []
         content = next(k for k, (role, _) in self.roles.items() if role == "content")
         text = cells[content].strip() if content < len(cells) else ""
@@ -453,6 +454,9 @@ class _TaskTable:
             elif role == "deadline":
                 if re.search(r"\d", _DEADLINE_YEARS.sub("", fold(value))):
                     extra.append(f"（{header}：{value}）")  # a number that is no year: kept for the audit
+            elif role == "project":  # a 专栏's 项目 cell names the work, the content says it whole
+                if re.search(r"\d", fold(value)):
+                    extra.append(f"（{header}：{value}）")  # a number in it: kept for the audit
             elif role == "label" and self.labels.get(k) != value:
                 # a new label (merged cells of .xlsx repeat theirs): the labels right of it begin again
                 self.labels = {j: v for j, v in self.labels.items() if j < k}
@@ -464,7 +468,12 @@ class _TaskTable:
                 extra.append("　" + value)
         if extra and not re.search(r"[。；;！!？?]$", text):
             text += "。"  # the item's sentence ends before its lead unit
-        return [*out, Src(line.number, text + "".join(extra), item=item, locator=line.locator, sheet=line.sheet)]
+        number, locator = line.number, line.locator
+        if line.cell_numbers and content < len(line.cell_numbers):  # the content cell's own line (.html, .pdf)
+            number = line.cell_numbers[content]
+            if line.cell_locators and content < len(line.cell_locators):
+                locator = line.cell_locators[content]
+        return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet)]
 
 
 _LABEL_PARTS = regex(r"[·・•/／|｜>＞]")  # a label naming where in the plan a row stands: 儿童与健康·主要目标

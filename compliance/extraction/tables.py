@@ -1122,6 +1122,9 @@ def read_flat(
         if re.search(r"[0-9*＊]", rest):
             problems.append(RowProblem(line.number_at(header_end), rest[:200], said("extract.reason.flat-rows")))
         return targets, problems
+    spaced = _spaced_rows(line, tokens, columns, value_columns, period, bare_op)
+    if spaced is not None:
+        return spaced
     k = len(value_columns)
     first = _NUMERIC.match(text, _skip_space(text, header_end))
     openings = _splits(first.group(0), 0, "1", text[first.end() :], last=False) if first else []
@@ -1158,6 +1161,142 @@ def read_flat(
 
 
 _COMPARATOR = "≤≥<>＜＞≦≧"
+
+# a cell of a spaced flattened row that holds a value: a number (with a comparator or 以上…), a mask, a dash
+_SPACED_VALUE = regex(
+    r"^[" + _COMPARATOR + r"]?(?:[0-9]+(?:\.[0-9]+)?|[*＊]+(?:\.[*＊]+)?)[%‰％]?(?:左右|以上|以下|以内)?$|^[—－-]+$"
+)
+_CJK_WORD = regex(r"[\u4e00-\u9fff]")
+
+
+def _spaced_rows(
+    line: Src,
+    tokens: list[tuple[str, int, int]],
+    columns: list[Column],
+    value_columns: list[Column],
+    period: tuple[int, int] | None,
+    bare_op: BareOp,
+) -> tuple[list[RowTarget], list[RowProblem]] | None:
+    """The rows of a flattened table whose cells stand apart by spaces (序号 指标 单位 2020年 2030年 1 婴儿死亡率 ‰ 5.9 ≤4.5 2 …).
+
+    When the header's words are spaced so, the words after it are the cells: a row
+    begins at its number in sequence followed by a name (or glued to the cell before it: ≤122 适龄… is ≤12, then
+    row 2), and its cells are read from
+    its end (the values, then the unit), the name being what is left. A row whose
+    cells are too few to fill the columns, or whose unit cell is no unit, goes to the
+    problems with its text; so do words left after the last row that hold a digit.
+    None when the table is not spaced so (its header's words glued, no row number
+    column, or the words after the header do not start with row 1): the glued reader
+    reads it.
+    """
+    from compliance.extraction.columns import is_header
+
+    text = line.text
+    first = next((k for k, c in enumerate(columns) if c.role == "number"), None)
+    if first is None or any(c.role == "number" for c in columns[first + 1 :]) or not is_header(columns[first:]):
+        return None
+    # words of the caption run on into the header (…发展主要指标 序号 指标 …) are no columns
+    tokens, columns = tokens[first:], columns[first:]
+    value_columns = [c for c in columns if c.role in ("baseline", "target", "parent")]
+    if len(tokens) < 3 or any(text[a[2] : b[1]].strip() or a[2] == b[1] for a, b in zip(tokens, tokens[1:], strict=False)):
+        return None
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text[tokens[-1][2] :])]
+    words = [(w, tokens[-1][2] + a, tokens[-1][2] + b) for w, a, b in words]
+    if len(words) < 2 or words[0][0] != "1" or not _CJK_WORD.search(words[1][0]):
+        return None
+    after_number = columns[1:]
+    starts = [0]
+    while True:
+        nxt = str(len(starts) + 1)
+        begin = starts[-1] + 2
+        found = None
+        for j in range(begin, len(words) - 1):
+            word, start, end = words[j]
+            if not _CJK_WORD.search(words[j + 1][0]):
+                continue
+            if word == nxt:
+                found = j
+                break
+            if word.endswith(nxt) and _SPACED_VALUE.match(word[: -len(nxt)]):
+                # the row's number glued to the cell before it (≤122 适龄… is ≤12, then row 2): the sequence says so
+                cut = end - len(nxt)
+                words[j : j + 1] = [(word[: -len(nxt)], start, cut), (nxt, cut, end)]
+                found = j + 1
+                break
+        if found is None:
+            break
+        starts.append(found)
+    targets: list[RowTarget] = []
+    problems: list[RowProblem] = []
+    end_of_rows = len(words)
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(words)
+        cells = words[start + 1 : stop]
+        if n + 1 == len(starts):  # the last row: its cells, and whatever follows the table
+            name_words = 0
+            while name_words < len(cells) and not _SPACED_VALUE.match(cells[name_words][0]) and (
+                name_words == 0 or _unit(cells[name_words][0]) is None
+            ):
+                name_words += 1
+            width = name_words + len(after_number) - 1
+            cells, end_of_rows = cells[:width], start + 1 + width
+        row_text = text[words[start][2] : cells[-1][2]].strip() if cells else ""
+        assigned = _spaced_cells(cells, after_number)
+        if assigned is None:
+            problems.append(RowProblem(line.number_at(words[start][1]), row_text or words[start][0], said("extract.reason.flat-ambiguous")))
+            continue
+        name, unit_written, values = assigned
+        unit = _unit(unit_written) if unit_written is not None else None
+        if unit_written is not None and unit is None:
+            problems.append(RowProblem(line.number_at(words[start][1]), row_text, said("extract.reason.row-unit")))
+            continue
+        base_name, bracket_unit = split_indicator(name)
+        unit = _per_population(base_name, unit or bracket_unit)
+        split = _Split([v for v, _ in values], "", 0.0)
+        _flat_targets(
+            line, columns, value_columns, split, base_name, unit, cells[0][2], row_text, period, bare_op, targets, problems,
+            note="extract.note-flattened-spaced-row",
+        )
+    rest = words[end_of_rows:]
+    if rest and re.search(r"[0-9*＊]", " ".join(w for w, _, _ in rest)):
+        problems.append(RowProblem(line.number_at(rest[0][1]), text[rest[0][1] :].strip()[:200], said("extract.reason.flat-rest")))
+    return targets, problems
+
+
+def _spaced_cells(
+    cells: list[tuple[str, int, int]], columns: list[Column]
+) -> tuple[str, str | None, list[tuple[str, Column]]] | None:
+    """A spaced row's cells under its columns (all but the row number): (name, unit as written, values).
+
+    Read from the row's end: each value column takes one word that is a value, a unit
+    column one word, an attribute or source column one word; the indicator takes the
+    words left. None when the words do not fill the columns so.
+    """
+    if any(c.role not in ("indicator", "unit", "baseline", "target", "parent", "attribute", "source", "direction") for c in columns):
+        return None
+    at = len(cells)
+    unit: str | None = None
+    values: list[tuple[str, Column]] = []
+    for column in reversed(columns):
+        if column.role == "indicator":
+            break
+        if at == 0:
+            return None
+        word = cells[at - 1][0]
+        if column.role in ("baseline", "target", "parent") and not _SPACED_VALUE.match(word):
+            return None
+        if column.role == "unit":
+            unit = word
+        elif column.role in ("baseline", "target", "parent"):
+            values.insert(0, (word, column))
+        at -= 1
+    indicator_at = next(k for k, c in enumerate(columns) if c.role == "indicator")
+    if any(c.role != "indicator" for c in columns[:indicator_at]) or at == 0:
+        return None
+    name = "".join(w for w, _, _ in cells[:at])
+    if not _CJK_WORD.search(name):
+        return None
+    return name, unit, values
 
 
 @cache

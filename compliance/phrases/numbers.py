@@ -329,9 +329,22 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
 _DATE_BEFORE = regex(r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})\s*日?\s*$")
 
 
+_CLOCK_RANGE_AFTER = regex(r"\s*[—–\-~～至]\s*\d{1,2}\s*:\s*[0-5]\d(?!\d)")
+_CLOCK_RANGE_BEFORE = regex(r"\d{1,2}\s*:\s*[0-5]\d\s*[—–\-~～至]\s*$")
+_MINUTES = regex(r"\s*:\s*[0-5]\d(?![\d.])")
+
+
 def _clock_time(work: str, start: int, colon: int) -> bool:
-    """07:30 after a date (2022-11-23 07:30, 11月23日 7:30) is a time of day, never a ratio."""
-    return bool(re.fullmatch(r"\d{1,2}", work[start:colon].strip())) and bool(_DATE_BEFORE.search(work[max(0, start - 16) : start]))
+    """07:30 after a date (2022-11-23 07:30, 11月23日 7:30), and either end of hours (每天8:30—11:30、13:30—16:30),
+    is a time of day, never a ratio."""
+    if not re.fullmatch(r"\d{1,2}", work[start:colon].strip()):
+        return False
+    if _DATE_BEFORE.search(work[max(0, start - 16) : start]):
+        return True
+    minutes = _MINUTES.match(work, colon)
+    if minutes is None or int(work[start:colon].strip()) > 24:
+        return False
+    return bool(_CLOCK_RANGE_AFTER.match(work, minutes.end()) or _CLOCK_RANGE_BEFORE.search(work[max(0, start - 12) : start]))
 
 
 def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int:
