@@ -609,8 +609,8 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
     for number, text in evidence.texts(60):  # a notice about the plan (对《…》实施情况开展中期评估): its 《…》, cited as no parent
         for match in _BOOK.finditer(text):
             inner = match.group(1)
-            if (
-                is_title(inner) and kind is not None and subject_kind(inner) == kind
+            if (  # a masked title (（****—****年）) is left for the file name, which may tell the period
+                "*" not in inner and is_title(inner) and kind is not None and subject_kind(inner) == kind
                 and squeeze(fold_digits(inner)) not in cited and place_of_title(inner)
                 and not any(inner.startswith(w) for w in rules().national_names)
             ):
