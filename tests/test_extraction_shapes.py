@@ -1042,3 +1042,20 @@ def test_an_ocr_permille_and_counts_of_bodies_in_a_text(tmp_path: Path) -> None:
         ("乡镇卫生院均能提供儿童保健服务", ">=", D(17), "个"),
     ]
     assert not plan.unparsed
+
+
+def test_a_place_with_its_noun_after_a_whole_target_is_its_condition(tmp_path: Path) -> None:
+    """…达标优良率达到60%，其中城区学校达到65%: 城区学校 (a place and its noun, no measure) says where the same measure
+    holds at 65%, it is no indicator; a bare place (农村达到90%) still completes the name (农村儿童之家覆盖率)."""
+    text = (
+        "某某市儿童发展规划（2021—2030年）\n一、儿童与教育\n主要目标：\n"
+        "1．中小学生国家学生体质健康标准达标优良率达到60%，其中城区学校达到65%。\n"
+        "2．城市儿童之家覆盖率保持在95%以上，农村达到90%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.condition, t.target.value) for t in plan.targets if t.target.is_numeric] == [
+        ("中小学生国家学生体质健康标准达标优良率", None, D(60)),
+        ("中小学生国家学生体质健康标准达标优良率", "城区学校", D(65)),
+        ("城市儿童之家覆盖率", None, D(95)),
+        ("农村儿童之家覆盖率", None, D(90)),
+    ]

@@ -506,7 +506,8 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
             out[n] = (bare, key)
             measure = (begin, bare)
         elif (
-            previous is not None and previous[0] == begin and not _place(key, subjects)  # 农村达到90%: completed below
+            # 农村达到90%: completed below; 其中城区学校达到65% (a place with its noun) is a condition
+            previous is not None and previous[0] == begin and key not in subjects
             and _condition_only(key, t, previous[2], text)
         ):
             out[n] = (previous[1], key)
