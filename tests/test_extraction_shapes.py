@@ -1059,3 +1059,18 @@ def test_a_place_with_its_noun_after_a_whole_target_is_its_condition(tmp_path: P
         ("城市儿童之家覆盖率", None, D(95)),
         ("农村儿童之家覆盖率", None, D(90)),
     ]
+
+
+def test_the_state_of_things_and_a_year_before_the_period_are_no_targets(tmp_path: Path) -> None:
+    """A news item about a 2021—2030 plan: 2020年，全市孕产妇死亡率降至11.8/10万 (a year before the period), 目前全区19个…
+    均已开设, 去年为3.2万名儿童提供了…, 全区现有14个镇乡、2个街道 report the state of things, no target; the plan's own
+    years (2025年，…达到) and the sentences after them still are."""
+    text = (
+        "某某市儿童发展规划（2021—2030年）\n一、儿童与健康\n主要目标：\n"
+        "回顾“十三五”，全市儿童事业稳步推进。2020年，全市婴儿死亡率降至3.1‰，村级儿童之家覆盖率达到90%。\n"
+        "负责人介绍，目前全区19个镇街社区卫生服务中心均已开设儿童保健门诊，去年为3.2万名儿童提供了视力筛查。\n"
+        "全区现有14个镇乡、2个街道。\n"
+        "1．到2030年，婴儿死亡率控制在3‰以下。2025年，儿童之家覆盖率达到95%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.line, t.target.value) for t in plan.targets if t.target.is_numeric] == [(7, D(3)), (7, D(95))]

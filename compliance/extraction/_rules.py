@@ -122,6 +122,7 @@ class Rules:
     jurisdiction_wide: frozenset[str]  # 全县, 全市…: the whole place a plan is for, never a condition
     condition_clause_chars: int  # 事业单位达到45% after another target of the sentence: a condition, not a name
     history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
+    status_openers: re.Pattern[str]  # a clause that opens so reports the state of things (目前…, 去年…)
 
 
 def _masks_too(pattern: str) -> str:
@@ -271,4 +272,5 @@ def rules() -> Rules:
         condition_clause_chars=int(data.get("condition_clause_chars", 8)),
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
         history_openers=regex("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
+        status_openers=regex("|".join(f"(?:{p})" for p in data.get("status_openers") or ["(?!)"])),
     )

@@ -441,7 +441,8 @@ def audit(text: str, line: int) -> list[Loose]:
 
 
 def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tuple[int, int]]:
-    """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。
+    """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。,
+    and the clauses that open with words of the state of things (`status_openers`): 目前…, 去年….
 
     A five-year plan's 期间/时期 that ends within or after the plan's period is the
     plan's own time, not the past: in a 2021—2030 plan, “十四五”期间新增普惠托位600个
@@ -450,9 +451,18 @@ def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tup
     found = []
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
         opener = rules().history_openers.match(match.group(0).lstrip())
-        if opener and not _plan_time(opener.group(0), period):
+        if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
-    return found
+    for match in re.finditer(r"[^，,。；;！!？?]+[，,。；;！!？?]?", text):
+        if rules().status_openers.match(match.group(0).lstrip()):
+            found.append((match.start(), match.end()))
+    return sorted(found)
+
+
+def _before_period(opener: re.Match[str], period: tuple[int, int] | None) -> bool:
+    """An opener naming a year (2020年，…) reports the past only when that year is before the plan's period."""
+    year = opener.groupdict().get("past_year")
+    return year is None or (period is not None and int(year) < period[0])
 
 
 def _plan_time(opener: str, period: tuple[int, int] | None) -> bool:
