@@ -70,3 +70,28 @@ def test_the_issuing_government_is_the_place_a_sentence_runs_into(tmp_path: Path
     (plan,) = extract(path)
     assert plan.plan.jurisdiction == ["四川省", "绵阳市", "梓潼县"]
     assert plan.plan.level.value == "county"
+
+
+ATTACHED = """吉林采购信息网 | 首页 > 采购公告 > 县区公告
+一、项目概况：对规划实施情况开展中期评估。
+—— 附件：梨树县儿童发展规划（****—****年）（节选）——
+（一）儿童与健康
+主要目标：
+*.适龄儿童免疫规划疫苗接种率保持在9*%以上。
+*.5岁以下儿童贫血患病率控制在8%以下。
+（二）儿童与教育
+主要目标：
+*.学前教育毛入园率达到95%以上。
+"""
+
+
+def test_an_attachments_heading_is_the_title_and_a_file_name_dates_a_masked_one(tmp_path: Path) -> None:
+    """—— 附件：梨树县儿童发展规划（****—****年）（节选）——: the attachment's heading is the plan's title (its place the
+    county's); its years masked, the file's name (…-2021-2030-…) gives the period, and says so."""
+    path = tmp_path / "lishu-county-children-2021-2030-tender.txt"
+    path.write_text(ATTACHED, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.title == "梨树县儿童发展规划（****—****年）"
+    assert plan.plan.jurisdiction == ["吉林省", "四平市", "梨树县"] and plan.plan.level.value == "county"
+    assert plan.plan.period == (2021, 2030)
+    assert "lishu-county-children-2021-2030-tender" in str(plan.plan.inferred_from["period"])

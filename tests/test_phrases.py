@@ -828,3 +828,12 @@ def test_a_count_of_bodies_before_what_each_is_to_have_is_no_target() -> None:
         assert (target.indicator, target.op, target.value, target.unit) == (name, Op.GE, D(1), "名")
     assert [t.value for t in numeric("在10个乡镇卫生院各设立1个孕产妇健康管理门诊。")] == [D(1)]
     assert [t.value for t in numeric("建成10个儿童之家，各配备1名儿童主任。")] == [D(10), D(1)]
+
+
+def test_hours_and_minutes_in_a_clause_of_the_time_of_day_are_no_ratios() -> None:
+    """每天8:30—11:30、13:30—16:30（北京时间）: clock times (clock_words say the clause tells the time of day), never the
+    ratios 8:30 or 13:30; a ratio in a clause of its own (幼儿园专任教师与幼儿比例达到1:15) stays a ratio."""
+    assert numeric("获取磋商文件：2024年4月19日至4月25日，每天8:30—11:30、13:30—16:30（北京时间）。") == []
+    assert numeric("开放时间：9:00—17:00。") == []
+    target = only("幼儿园专任教师与幼儿比例达到1:15。")
+    assert (target.op, target.ratio, target.unit) == (Op.EQ, (D(1), D(15)), "ratio")

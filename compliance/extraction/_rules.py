@@ -78,6 +78,7 @@ class Rules:
     title_subject: list[str]
     title_plan_words: list[str]
     title_not: list[str]
+    title_attachment: re.Pattern[str]  # 附件：某县妇女发展规划（****—****年）（摘录）: an attachment's heading naming the plan
     kind_words: dict[str, list[str]]
     follows_words: list[str]
     follows_stop: list[str]
@@ -220,6 +221,7 @@ def rules() -> Rules:
         title_subject=[str(w) for w in title["subject"]],
         title_plan_words=[squeeze(str(w)) for w in title["plan_words"]],
         title_not=[squeeze(str(w)) for w in title["not_title"]],
+        title_attachment=regex(str(title["attachment"])),
         kind_words={str(k): [str(w) for w in v] for k, v in data["kind_words"].items()},
         follows_words=sorted((str(w) for w in data["follows_words"]), key=len, reverse=True),
         follows_stop=[str(w) for w in data["follows_stop"]],

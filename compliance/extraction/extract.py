@@ -183,6 +183,12 @@ def _plan(
         found_title = md.Found(title, said("extract.from.file-name"))
     _record(inferred, "title", None, found_title)
     found_period = md.period_found(evidence, title)
+    if found_period.value is None and named and not options["period"]:
+        # the document's title gives no years (附件：…规划（****—****年）（摘录）): the file's name may
+        stem = Path(file).stem
+        from_file = md.period_found(evidence, stem).value
+        if from_file is not None:
+            found_period = md.Found(from_file, said("extract.from.file-name-period", name=stem))
     period = tuple(options["period"]) if options["period"] else found_period.value
     _record(inferred, "period", options["period"], found_period)
     # structure: tables, list items, sections, domains

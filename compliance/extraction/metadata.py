@@ -580,7 +580,8 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
     The title line, unless it names the other kind (then the plan's own name for
     itself); without a title line, the plan's own name, the title the notice issues
     (现将《…》印发), else a plan of the kind the notice names and does not cite as a parent
-    (对《…》实施情况开展中期评估), a file name left on the page, else the file's name.
+    (对《…》实施情况开展中期评估), an attachment's heading (附件：…规划（摘录）), a file name left on the page, else the
+    file's name.
     """
     segment = evidence.segment
     title = segment.title
@@ -615,6 +616,10 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
                 and not any(inner.startswith(w) for w in rules().national_names)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
+    for number, text in evidence.texts(60):
+        attachment = rules().title_attachment.match(text.strip())
+        if attachment and is_title(inner := attachment.group("title")) and (kind is None or subject_kind(inner) in (None, kind)):
+            return Found(_tidy(inner), said("extract.from.line", line=number)), None
     for item in evidence.dropped:
         name = re.sub(r"\.(?:docx?|pdf|wps|txt)$", "", item.text.strip())
         if name != item.text.strip() and is_title(name):

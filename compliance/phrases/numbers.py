@@ -332,11 +332,13 @@ _DATE_BEFORE = regex(r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,
 _CLOCK_RANGE_AFTER = regex(r"\s*[—–\-~～至]\s*\d{1,2}\s*:\s*[0-5]\d(?!\d)")
 _CLOCK_RANGE_BEFORE = regex(r"\d{1,2}\s*:\s*[0-5]\d\s*[—–\-~～至]\s*$")
 _MINUTES = regex(r"\s*:\s*[0-5]\d(?![\d.])")
+_CLAUSE_MARKS = "，,。；;！!？?\n"
 
 
 def _clock_time(work: str, start: int, colon: int) -> bool:
-    """07:30 after a date (2022-11-23 07:30, 11月23日 7:30), and either end of hours (每天8:30—11:30、13:30—16:30),
-    is a time of day, never a ratio."""
+    """07:30 after a date (2022-11-23 07:30, 11月23日 7:30), either end of hours (每天8:30—11:30、13:30—16:30), and an
+    hour and its minutes in a clause with a word of the time of day (clock_words: 上午9:00, 北京时间) is a time of day,
+    never a ratio."""
     if not re.fullmatch(r"\d{1,2}", work[start:colon].strip()):
         return False
     if _DATE_BEFORE.search(work[max(0, start - 16) : start]):
@@ -344,7 +346,14 @@ def _clock_time(work: str, start: int, colon: int) -> bool:
     minutes = _MINUTES.match(work, colon)
     if minutes is None or int(work[start:colon].strip()) > 24:
         return False
-    return bool(_CLOCK_RANGE_AFTER.match(work, minutes.end()) or _CLOCK_RANGE_BEFORE.search(work[max(0, start - 12) : start]))
+    if _CLOCK_RANGE_AFTER.match(work, minutes.end()) or _CLOCK_RANGE_BEFORE.search(work[max(0, start - 12) : start]):
+        return True
+    begin, end = start, colon
+    while begin > 0 and work[begin - 1] not in _CLAUSE_MARKS:
+        begin -= 1
+    while end < len(work) and work[end] not in _CLAUSE_MARKS:
+        end += 1
+    return any(word in work[begin:end] for word in _vocabulary().clock_words)
 
 
 def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int:
