@@ -95,3 +95,22 @@ def test_an_attachments_heading_is_the_title_and_a_file_name_dates_a_masked_one(
     assert plan.plan.jurisdiction == ["吉林省", "四平市", "梨树县"] and plan.plan.level.value == "county"
     assert plan.plan.period == (2021, 2030)
     assert "lishu-county-children-2021-2030-tender" in str(plan.plan.inferred_from["period"])
+
+
+UNTITLED_TABLE = """依据：《中国儿童发展纲要（2021—2030年）》《江苏省儿童发展规划（2021—2030年）》《扬州市儿童发展规划（2021—2030年）》
+主要指标
+领域\t序号\t指标\t单位\t2020年现状\t2030年目标
+儿童与健康\t1\t婴儿死亡率\t‰\t3\t≤2.5
+儿童与教育\t2\t学前教育毛入园率\t%\t98.5\t99
+"""
+
+
+def test_a_file_name_is_never_a_place_even_when_a_table_names_domains(tmp_path: Path) -> None:
+    """No title in the document: the file's name is the title but tells no place, also when a table names the plan's
+    domains; the parents cited do not make a county of the file name (the jurisdiction stays unknown)."""
+    path = tmp_path / "some-city-children-2021-2030.txt"
+    path.write_text(UNTITLED_TABLE, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.title == "some-city-children-2021-2030"
+    assert "some-city-children-2021-2030" not in (plan.plan.jurisdiction or [])
+    assert "jurisdiction" in (plan.plan.unknown or [])

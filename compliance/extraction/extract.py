@@ -215,8 +215,8 @@ def _plan(
     bare = _bare_op(kind, catalogue)
     for table in tables:
         rows, problems = read_table(table, period[1] if period else None, bare)
-        for named in table.domains:  # a domain the table names is one of the plan's, targets read or not
-            _plan_domain(named, domains, kind, catalogue, add=True)
+        for table_domain in table.domains:  # a domain the table names is one of the plan's, targets read or not
+            _plan_domain(table_domain, domains, kind, catalogue, add=True)
         for row in rows:
             domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
