@@ -1074,3 +1074,20 @@ def test_the_state_of_things_and_a_year_before_the_period_are_no_targets(tmp_pat
     )
     (plan,) = extract(_written(tmp_path, text))
     assert [(t.line, t.target.value) for t in plan.targets if t.target.is_numeric] == [(7, D(3)), (7, D(95))]
+
+
+def test_a_title_at_the_end_with_nothing_after_it_starts_no_plan(tmp_path: Path) -> None:
+    """A page about a women's plan without a title line of its own, whose last line is a related link naming the
+    children's plan (相关链接：…一图读懂：↵某某县儿童发展规划（2021—2030年）): that title starts no (empty) plan taking the
+    page's kind and title; the page is the women's plan it names (县政府印发了《…》), its targets read."""
+    text = (
+        "《某某县妇女发展规划（2021—2030年）》政策解读\n"
+        "为贯彻落实《中国妇女发展纲要（2021—2030年）》，县政府印发了《某某县妇女发展规划（2021—2030年）》。\n"
+        "一、妇女与健康\n主要目标：\n1．孕产妇死亡率控制在10/10万以下。\n"
+        "二、妇女与教育\n主要目标：\n1．高中阶段毛入学率达到95%。\n"
+        "相关链接：关于印发某某县妇女发展规划的通知　一图读懂：\n"
+        "某某县儿童发展规划（2021—2030年）\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert (str(plan.plan.kind), plan.plan.title) == ("women", "某某县妇女发展规划（2021—2030年）")
+    assert [(t.line, t.target.value) for t in plan.targets if t.target.is_numeric] == [(5, D(10)), (8, D(95))]

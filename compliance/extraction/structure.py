@@ -191,7 +191,21 @@ def _segments(lines: list[Src], starts: list[tuple[int, str, int]]) -> tuple[lis
                 title_kind=previous.title_kind or segment.title_kind,
             )
         merged.append(segment)
+    # A title with next to nothing after it at the end (a related link, a footer naming another plan) starts no
+    # plan: its lines belong to the text before it, never to a plan of their own that takes the document's title.
+    last = merged[-1]
+    if _filled(last.lines) < 3 and (len(merged) > 1 or _filled(header) >= 3):
+        tail = lines[next(i for i, line in enumerate(lines) if line.number == last.title_line) :]
+        if len(merged) == 1:
+            return [], [Segment(lines=header + tail)]
+        before = merged[-2]
+        merged[-2:] = [Segment(lines=before.lines + tail, title=before.title, title_line=before.title_line,
+                               title_kind=before.title_kind)]
     return header, merged
+
+
+def _filled(lines: list[Src]) -> int:
+    return sum(1 for line in lines if not line.blank)
 
 
 # --------------------------------------------------------------------------- headings
