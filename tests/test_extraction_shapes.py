@@ -1091,3 +1091,20 @@ def test_a_title_at_the_end_with_nothing_after_it_starts_no_plan(tmp_path: Path)
     (plan,) = extract(_written(tmp_path, text))
     assert (str(plan.plan.kind), plan.plan.title) == ("women", "某某县妇女发展规划（2021—2030年）")
     assert [(t.line, t.target.value) for t in plan.targets if t.target.is_numeric] == [(5, D(10)), (8, D(95))]
+
+
+def test_levels_of_bodies_after_a_measure_are_its_conditions(tmp_path: Path) -> None:
+    """女性候选人比例村级不低于30%、社区级不低于50%: 村级 and 社区级 say where each value holds (elliptical subjects), no
+    part of the measure's name; the name keeps the brackets the text writes (村（社区）)."""
+    text = (
+        "某某市妇女发展规划（2021—2030年）\n一、妇女参与决策和管理\n主要目标：\n"
+        "1．村（社区）“两委”换届女性候选人比例村级不低于30%、社区级不低于50%。\n"
+        "2．女性党组织书记比例村级达到12%，社区达到30%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.condition, t.target.value) for t in plan.targets if t.target.is_numeric] == [
+        ("村（社区）“两委”换届女性候选人比例", "村级", D(30)),
+        ("村（社区）“两委”换届女性候选人比例", "社区级", D(50)),
+        ("女性党组织书记比例", "村级", D(12)),
+        ("女性党组织书记比例", "社区", D(30)),
+    ]

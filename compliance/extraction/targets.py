@@ -257,7 +257,9 @@ def read_paragraph(
         value = t.to_mapping()
         if condition is not None:
             value["condition"] = condition[1]
-            indicator = condition[0]
+            from compliance.phrases.naming import full_width_brackets
+
+            indicator = full_width_brackets(condition[0])  # squeezed to be compared: 村（社区） as the text writes it
         clause = _clause(text, t.start, t.end)
         targets.append(
             TextTarget(
