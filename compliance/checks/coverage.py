@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, term, where_stated
 from compliance.checks.compare import conflicts
@@ -271,6 +272,22 @@ def _title_key(title: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "《》〈〉“”\"'")
 
 
+_MIN_NAME_CHARS = 4  # shorter names (出生率) stand inside too many other words to say a line states them
+
+
+def _stated_unread(context: CheckContext, written: str, indicator: Any) -> bool:
+    """Whether a number the plan's extraction left unparsed stands in a line naming the indicator (its name, an
+    alias or the reference's wording): the plan states it, it is not missing — the line is to be read by hand."""
+    unparsed = context.plan.unparsed
+    if not unparsed:
+        return False
+    from compliance.catalogue import normalise_name
+
+    names = {normalise_name(n) for n in (written, *(indicator.names if indicator is not None else ()))}
+    names = {n for n in names if len(n) >= _MIN_NAME_CHARS}
+    return any(name in normalise_name(entry.text) for entry in unparsed for name in names)
+
+
 def check_indicators(context: CheckContext) -> Iterator[Finding]:
     """One finding per indicator the plan leaves out (or states only in words), naming every statement of it."""
     plan_targets = context.plan_targets()
@@ -307,6 +324,8 @@ def check_indicators(context: CheckContext) -> Iterator[Finding]:
                 **details,
             )
             continue
+        if not own and _stated_unread(context, target.indicator, indicator):
+            continue  # a line the extraction could not read names it: the unparsed-number warning asks to read it
         if not own:
             yield MissingIndicator.finding(
                 msg("missing-indicator.message", indicator=target.indicator, sets=all_stated(statements)),
