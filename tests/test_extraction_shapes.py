@@ -1071,6 +1071,7 @@ def test_the_state_of_things_and_a_year_before_the_period_are_no_targets(tmp_pat
         "负责人介绍，目前全区19个镇街社区卫生服务中心均已开设儿童保健门诊，去年为3.2万名儿童提供了视力筛查。\n"
         "全区现有14个镇乡、2个街道。\n"
         "1．到2030年，婴儿死亡率控制在3‰以下。2025年，儿童之家覆盖率达到95%。\n"
+        "2．基本情况：2020年，全县孕产妇死亡率为14.2/10万，建成儿童之家341个。\n"  # after its label, the same
     )
     (plan,) = extract(_written(tmp_path, text))
     assert [(t.line, t.target.value) for t in plan.targets if t.target.is_numeric] == [(7, D(3)), (7, D(95))]

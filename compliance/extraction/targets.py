@@ -452,13 +452,18 @@ def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tup
     """
     found = []
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
-        opener = rules().history_openers.match(match.group(0).lstrip())
+        sentence = _LABEL.sub("", match.group(0).lstrip(), count=1)  # 二、基本情况：2020年，…: after its label
+        opener = rules().history_openers.match(sentence)
         if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
     for match in re.finditer(r"[^，,。；;！!？?]+[，,。；;！!？?]?", text):
         if rules().status_openers.match(match.group(0).lstrip()):
             found.append((match.start(), match.end()))
     return sorted(found)
+
+
+# a label opening a sentence: 二、基本情况：, 1.现状： (numbering, a few characters and a colon)
+_LABEL = regex(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[.．、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])?\s*[\u4e00-\u9fff]{2,8}[:：]\s*")
 
 
 def _before_period(opener: re.Match[str], period: tuple[int, int] | None) -> bool:
