@@ -294,3 +294,46 @@ def test_domain_sheets_with_a_comparison_column_and_an_excerpt_sheet(tmp_path: P
         ("规划原文摘录!第3行", "每年为农村留守儿童免费开展健康体检", ">=", D("1.5"), "万人次/年", None, "measures", "儿童与健康"),
     ]
     assert not plan.unparsed
+
+
+def test_a_flattened_table_whose_cells_stand_apart_by_spaces(tmp_path: Path) -> None:
+    """A 文库 export's 附表 run together on one line but its cells apart by spaces (序号 指标 单位 2020年 2030年 1 婴儿死亡率
+    ‰ 5.9 ≤4.5 2 …), a row's number glued to nothing: read cell by cell, each row's number in sequence, its name,
+    its unit cell and one value per column; what follows the rows with a number is listed."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县儿童发展规划（2021—2030年）\n"
+        "一、主要目标\n"
+        "（一）儿童与健康\n"
+        "1.婴儿死亡率控制在4.5‰以内。\n"
+        "附表 某某县儿童发展主要指标 序号 指标 单位 2020年 2030年  1 婴儿死亡率 ‰ 5.9 ≤4.5 2 5岁以下儿童死亡率 ‰ 7.6 ≤5.5 "
+        "3 每千人口拥有3岁以下婴幼儿托位数 个 1.2 ≥4.5 剩余 2 页可下载\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(path)
+    rows = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.baseline.value if t.baseline else None)
+            for t in plan.targets if t.section == "indicator_table"]
+    assert rows == [
+        ("婴儿死亡率", "<=", D("4.5"), "‰", D("5.9")),
+        ("5岁以下儿童死亡率", "<=", D("5.5"), "‰", D("7.6")),
+        ("每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人", D("1.2")),
+    ]
+    assert [u.text for u in plan.unparsed] == ["剩余 2 页可下载"]
+
+
+def test_a_spaced_flattened_table_whose_row_numbers_glue_to_values_is_not_read_cell_by_cell() -> None:
+    """…16.2 ≤122 适龄妇女… (row 2's number glued to row 1's target ≤12): the spaced reading stops at the first row that
+    does not fit and gives nothing, never the target 122."""
+    from compliance.extraction.cleaning import Src
+    from compliance.extraction.columns import header_columns, header_tokens, settle_years
+    from compliance.extraction.tables import _rows_by_spaces
+
+    text = "序号 指标 单位 2020年 2025年目标1 孕产妇死亡率 1/10万 16.2 ≤122 适龄妇女宫颈癌人群筛查率 % 58 ≥70"
+    tokens = header_tokens(text)
+    columns = settle_years(header_columns([t for t, _, _ in tokens]) or [], None)
+    values = [c for c in columns if c.role in ("baseline", "target")]
+    assert len(values) == 2
+    assert _rows_by_spaces(Src(1, text), tokens[-1][2], columns, values) is None
+    whole = text.replace("≤122 适龄", "≤12 2 适龄")  # the same rows written apart: read
+    rows, _ = _rows_by_spaces(Src(1, whole), tokens[-1][2], columns, values) or ([], 0)
+    assert [(name, cells) for name, _, _, cells, _ in rows] == [("孕产妇死亡率", ["16.2", "≤12"]), ("适龄妇女宫颈癌人群筛查率", ["58", "≥70"])]

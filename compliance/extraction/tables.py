@@ -1126,6 +1126,16 @@ def read_flat(
     if spaced is not None:
         return spaced
     k = len(value_columns)
+    spaced = _rows_by_spaces(line, header_end, columns, value_columns)
+    if spaced is not None:  # 1 婴儿死亡率 ‰ 5.9 ≤4.5 2 5岁以下…: the cells apart by spaces, one row after another
+        rows, end = spaced
+        for name, unit, name_end, values, row_text in rows:
+            _flat_targets(line, columns, value_columns, _Split(values, "", 0.0), name, unit, name_end, row_text, period,
+                          bare_op, targets, problems)
+        rest = text[end:].strip()
+        if re.search(r"[0-9*＊]", rest):
+            problems.append(RowProblem(line.number_at(end), rest[:200], said("extract.reason.flat-rest")))
+        return targets, problems
     first = _NUMERIC.match(text, _skip_space(text, header_end))
     openings = _splits(first.group(0), 0, "1", text[first.end() :], last=False) if first else []
     if not openings:  # the first row is not numbered 1: nothing to go by
@@ -1161,6 +1171,46 @@ def read_flat(
 
 
 _COMPARATOR = "≤≥<>＜＞≦≧"
+_SPACED_VALUE = regex(r"^(?:[≤≥<>＜＞≦≧=]|>=|<=)?[0-9*＊]+(?:\.[0-9*＊]+)?(?:%|‰)?(?:以上|以下|左右)?$|^[-—－一/]$")
+
+
+def _rows_by_spaces(
+    line: Src, header_end: int, columns: list[Column], value_columns: list[Column]
+) -> tuple[list[tuple[str, str | None, int, list[str], str]], int] | None:
+    """The rows of a flattened table whose cells stand apart by spaces (序号 指标 单位 2020年 2030年 1 婴儿死亡率 ‰ 5.9
+    ≤4.5 2 …): (name, unit, where the name ends, values, row text) each, read cell by cell — a row's number in
+    sequence, its name, its unit cell, one value per value column — and where the rows end; None unless every
+    numbered row reads so."""
+    roles = [c.role for c in columns if c.role in ("number", "indicator", "unit", "baseline", "target", "parent")]
+    roles = roles[roles.index("number"):] if "number" in roles else []  # a caption's word before (…主要指标 序号 …)
+    if roles[:3] != ["number", "indicator", "unit"] or len(roles) != 3 + len(value_columns):
+        return None
+    units = set(rules().flat_unit_cells)
+    cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", line.text[header_end:])]
+    cells = [(header_end + at, cell) for at, cell in cells]
+    rows: list[tuple[str, str | None, int, list[str], str]] = []
+    i = 0
+    expected = 1
+    k = len(value_columns)
+    while i < len(cells):
+        if cells[i][1] != str(expected):
+            break
+        j = i + 1
+        while j < len(cells) and cells[j][1] not in units:
+            j += 1  # the name, perhaps of several words, up to its unit cell
+        if j == i + 1 or j + k >= len(cells) + 1 or j - i > 4:
+            return None
+        values = [cell for _, cell in cells[j + 1 : j + 1 + k]]
+        if len(values) != k or not all(_SPACED_VALUE.match(fold(v)) for v in values):
+            return None
+        name = "".join(cell for _, cell in cells[i + 1 : j])
+        start, end = cells[i + 1][0], cells[j + k][0] + len(cells[j + k][1])
+        rows.append((name, _per_population(name, _unit(fold(cells[j][1]))), cells[j - 1][0] + len(cells[j - 1][1]), values, line.text[start:end]))
+        i = j + 1 + k
+        expected += 1
+    if not rows or (i < len(cells) and re.fullmatch(r"\d{1,3}", cells[i][1])) or any(c in units for _, c in cells[i:]):
+        return None  # a row that does not read so (…≤122 适龄… %: the next row's number glued on): not this shape
+    return rows, (cells[i][0] if i < len(cells) else len(line.text))
 
 # a cell of a spaced flattened row that holds a value: a number (with a comparator or 以上…), a mask, a dash
 _SPACED_VALUE = regex(
