@@ -238,6 +238,11 @@ def test_a_one_character_typo_in_any_catalogued_name_is_a_near_miss(data: st.Dat
         assert exact.id == indicator.id or written in exact.names  # normalisation ignored the slip, or it is another name
         return
     near = catalogue.near_miss(written, kind)
+    if catalogue.near_miss_rules.edits_for(len(normalise_name(written))) == 0:
+        # rules/indicators.yaml near_miss.max_edits: a name this short (宫产率, 剖宫产率 less a character)
+        # is too short to tell a slip from another word, so no near miss is offered for it
+        assert near is None
+        return
     assert near is not None, f"{written} (for {name}) is a silent miss"
     assert indicator.id in {i.id for i, _ in near.candidates}
 
