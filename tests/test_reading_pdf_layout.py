@@ -273,3 +273,112 @@ def office_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_sample_text_exported_by_libreoffice(text: Path, office_pdfs: dict[str, Path]) -> None:
     pdf = office_pdfs[text.stem]
     assert_same_plans(extract(pdf), _from_text(text))
+
+
+# --------------------------------------------------------------------------- two columns of text
+
+
+def _columns(path: Path, full: list[str], left: list[str], right: list[str], after: list[str], *, size: float = 11) -> Path:
+    """A gazette page: full-width lines, then two columns of text side by side, then a page of full-width lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from makedocs import _font
+
+    font = _font(HAS_TRUETYPE)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pitch = 1.55 * size
+    for page_lines in ([None], after):
+        pdf.setFont(font, 9)
+        pdf.drawString(72, height - 40, "某某区人民政府公报　　　　　　　　　　2022年第5期")  # a running header
+        pdf.setFont(font, size)
+        y = height - 80
+        if page_lines == [None]:
+            for text in full:
+                pdf.drawString(72, y, text)
+                y -= pitch
+            for k in range(max(len(left), len(right))):
+                # the right column's lines stand a little lower than the left one's: rows that overlap
+                if k < len(left):
+                    pdf.drawString(72, y - k * pitch, left[k])
+                if k < len(right):
+                    pdf.drawString(width / 2 + 12, y - k * pitch - 0.4 * size, right[k])
+        else:
+            for text in page_lines:
+                pdf.drawString(72, y, text)
+                y -= pitch
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_two_columns_of_text_are_read_column_by_column(tmp_path: Path) -> None:
+    """A gazette's two columns: the left one read before the right, each line broken short joined to the next
+    (a name on one line, its value on the next), a heading kept apart, the right column's last line going on
+    at the top of the next page — never a line of one column run into the line beside it."""
+    pdf = _columns(
+        tmp_path / "gazette.pdf",
+        ["某某区妇女发展规划（2021—2030年）", "一、发展领域、主要目标和策略措施"],
+        [
+            "（一）妇女与健康",
+            "主要目标：",
+            "1.孕产妇死亡率控制在8/10万以下，",
+            "城乡差距进一步缩小。",
+            "2.适龄妇女宫颈癌人群",
+            "筛查率达到80%以上。",
+            "3.艾滋病母婴传播率低于1%。",
+        ],
+        [
+            "（二）妇女与经济",
+            "主要目标：",
+            "1.",
+            "就业人员中的女性比例保持在45%左右，城镇",
+            "单位就业人员中的女性比例保持在40%左右。",
+            "2.区管领导班子配备女干部的比例，",
+            "换届时达到100%，畅通12338热线，",
+        ],
+        ["针对妇女的家庭暴力明显减少。", "二、组织实施"],
+    )
+    lines = [line.text for line in read_document(pdf).lines]
+    assert lines.index("（一）妇女与健康") < lines.index("3.艾滋病母婴传播率低于1%。") < lines.index("（二）妇女与经济")
+    assert "2.适龄妇女宫颈癌人群筛查率达到80%以上。" in lines
+    assert "1.就业人员中的女性比例保持在45%左右，城镇单位就业人员中的女性比例保持在40%左右。" in lines
+    assert "2.区管领导班子配备女干部的比例，换届时达到100%，畅通12338热线，针对妇女的家庭暴力明显减少。" in lines
+    assert "主要目标：" in lines and "（二）妇女与经济" in lines  # headings stay lines of their own
+    (plan,) = extract(pdf)
+    got = {(t.indicator, t.target.value) for t in plan.targets}
+    assert {("适龄妇女宫颈癌人群筛查率", 80), ("城镇单位就业人员中的女性比例", 40), ("孕产妇死亡率", 8)} <= got
+    assert {t.domain for t in plan.targets if t.indicator == "就业人员中的女性比例"} == {"妇女与经济"}
+
+
+def test_an_unruled_table_is_no_two_columns_of_text(tmp_path: Path) -> None:
+    """Cells set apart by spaces on each row, no rules: each row is read whole, left to right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from makedocs import _font
+
+    rows = [
+        ("指标", "单位", "2020年", "2030年目标"),
+        ("孕产妇死亡率", "1/10万", "5.6", "≤8"),
+        ("适龄妇女宫颈癌人群筛查率", "%", "72.4", "≥80"),
+        ("高中阶段毛入学率", "%", "98.9", "≥99"),
+        ("女性平均受教育年限", "年", "12.4", "13"),
+        ("村民委员会成员中女性比例", "%", "31.5", "≥35"),
+    ]
+    path = tmp_path / "unruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(_font(HAS_TRUETYPE), 11)
+    _, height = A4
+    for k, row in enumerate(rows):
+        for x, cell in zip((72, 300, 370, 450), row, strict=True):
+            pdf.drawString(x, height - 100 - 18 * k, cell)
+    pdf.save()
+    lines = [line.text for line in read_document(path).lines]
+
+    def whole(row: tuple[str, ...]) -> bool:  # the row's cells, in order, on one line
+        pattern = ".*".join(re.escape(cell) for cell in row)
+        return any(re.search(pattern, line) for line in lines)
+
+    assert all(whole(row) for row in rows), lines

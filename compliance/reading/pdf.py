@@ -21,6 +21,14 @@ pages: see the note of issue 9.)
   after an item that happened to fill its line. The joined `Line` keeps, in
   `spans`, where each printed line starts, so a number keeps the printed line
   it stands on.
+- Two columns of text (a gazette's pages): where a gutter runs down the
+  page that no printed line crosses, with text on both sides of it on
+  several rows and one unbroken piece on each side (an unruled table's rows
+  break into a piece per cell), each column is read top to bottom, the left
+  one first, with its own margins. Narrow columns are broken short of their
+  edge (a name on one line, its value on the next), so there a line that
+  ends no sentence goes on in the next one — into the top of the right
+  column, or of the next page, too.
 - Page furniture: page numbers in the top or bottom band of a page (— 3 —,
   - 3 -, 第3页, 3/12, a bare 3) and running headers or footers (the same text,
   digits aside, in the same band of most pages) are left out.
@@ -93,6 +101,9 @@ class _Printed:
     page_width: float = 0.0
     number: int = 0
     line_on_page: int = 0
+    # Where it stands in the page's reading order: (top, 0, top), or in a column of text (region top, column, top).
+    order: tuple[float, int, float] = (0.0, 0, 0.0)
+    block: tuple[float, float] | None = None  # a line of a column of text: the column's left and right edges
 
 
 @dataclass
@@ -170,8 +181,8 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
                 found = [c for c in found if not _inside(c, boxes)]
-            printed = _printed_lines(index + 1, found)
             width = float(page.get_width())
+            printed = _printed_lines(index + 1, found, width, height)
             for line in printed:
                 line.page_width = width
             pages.append((index + 1, height, printed, tables))
@@ -319,11 +330,48 @@ def _inside(char: tuple[float, float, float, float, str], boxes: list[tuple[floa
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]]) -> list[_Printed]:
-    """Characters grouped into printed lines (by vertical overlap), each read left to right."""
-    chars = sorted(chars, key=lambda c: (round(c[1]), c[0]))
-    rows: list[list[Any]] = []  # [top, bottom, characters]
-    for char in chars:
+def _printed_lines(
+    page: int, chars: list[tuple[float, float, float, float, str]], width: float = 0.0, height: float = 0.0
+) -> list[_Printed]:
+    """Characters grouped into printed lines (by vertical overlap), each read left to right.
+
+    Where the page is set in two columns of text (a gazette's 公报 pages), the
+    columns are found first and each is read top to bottom, the left one before
+    the right: a line of one column is never run into the line beside it.
+    """
+    rows = _rows(chars)
+    regions = _column_regions(rows, width, height)
+    if not regions:
+        out = [p for p in (_row_line(page, *row) for row in rows) if p is not None]
+        for p in out:
+            p.order = (p.top, 0, p.top)
+        out.sort(key=lambda p: p.top)
+        return out
+    in_columns = {id(row) for _, members, _ in regions for row in members}
+    out = [p for p in (_row_line(page, *row) for row in rows if id(row) not in in_columns) if p is not None]
+    for p in out:
+        p.order = (p.top, 0, p.top)
+    for top, members, gutter in regions:
+        sides: tuple[list[Any], list[Any]] = ([], [])
+        for row in members:
+            for char in row[2]:
+                sides[0 if (char[0] + char[2]) / 2 < gutter else 1].append(char)
+        for column, side in enumerate(sides, start=1):
+            lines = [p for p in (_row_line(page, *row) for row in _rows(side)) if p is not None]
+            if not lines:
+                continue
+            block = (min(p.x0 for p in lines), _right_edge(lines, 0.0))
+            for p in lines:
+                p.order, p.block = (top, column, p.top), block
+            out.extend(lines)
+    out.sort(key=lambda p: p.order)
+    return out
+
+
+def _rows(chars: list[tuple[float, float, float, float, str]]) -> list[list[Any]]:
+    """Characters grouped by vertical overlap: [top, bottom, characters] per printed row."""
+    rows: list[list[Any]] = []
+    for char in sorted(chars, key=lambda c: (round(c[1]), c[0])):
         middle = (char[1] + char[3]) / 2
         for row in reversed(rows[-4:]):
             if row[0] <= middle <= row[1]:
@@ -333,26 +381,132 @@ def _printed_lines(page: int, chars: list[tuple[float, float, float, float, str]
                 break
         else:
             rows.append([char[1], char[3], [char]])
-    out = []
-    for top, bottom, members in rows:
-        members.sort(key=lambda c: c[0])
-        size = (bottom - top) or 1.0  # the line's height: glyph boxes vary (digits are shorter than 汉字)
-        text = ""
-        right = None
-        for x0, _, x1, _, char in members:
-            if text and right is not None and x0 - right > 0.3 * size and not text.endswith(" "):
-                if re.match(r"[A-Za-z0-9%,.;:)]", text[-1]) or re.match(r"[A-Za-z0-9(]", char):
-                    if not (_CJK.match(text[-1]) or _CJK.match(char)):
-                        text += " "
-            text += char
-            right = x1
-        text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
-        if text:
-            printed = _Printed(page, text, members[0][0], max(c[2] for c in members), top, bottom, round(size, 1))
-            printed.lead = _lead_width(members)
-            out.append(printed)
-    out.sort(key=lambda p: p.top)
-    return out
+    return rows
+
+
+def _row_line(page: int, top: float, bottom: float, members: list[Any]) -> _Printed | None:
+    """One printed row's characters as its text, left to right (a space where Latin words stand apart)."""
+    members.sort(key=lambda c: c[0])
+    size = (bottom - top) or 1.0  # the line's height: glyph boxes vary (digits are shorter than 汉字)
+    text = ""
+    right = None
+    for x0, _, x1, _, char in members:
+        if text and right is not None and x0 - right > 0.3 * size and not text.endswith(" "):
+            if re.match(r"[A-Za-z0-9%,.;:)]", text[-1]) or re.match(r"[A-Za-z0-9(]", char):
+                if not (_CJK.match(text[-1]) or _CJK.match(char)):
+                    text += " "
+        text += char
+        right = x1
+    text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
+    if not text:
+        return None
+    printed = _Printed(page, text, members[0][0], max(c[2] for c in members), top, bottom, round(size, 1))
+    printed.lead = _lead_width(members)
+    return printed
+
+
+# Two columns of text: at least this many printed rows hold text on both sides of one gutter, the
+# gutter wider than this many characters and within this middle share of the page, each column
+# at least this many characters wide; most rows one unbroken piece on each side (an unruled table's
+# rows break into a piece per cell).
+_COLUMN_ROWS = 4
+_GUTTER_CHARS = 1.0
+_GUTTER_SPAN = (0.3, 0.7)
+_COLUMN_CHARS = 8
+_COLUMN_WHOLE = 0.8
+
+
+def _column_regions(rows: list[list[Any]], width: float, height: float) -> list[tuple[float, list[list[Any]], float]]:
+    """Runs of printed rows set in two columns of text: (top, rows, the gutter's x) each.
+
+    A gutter is an x that no character of the run's rows covers, with text on
+    both sides of it on at least `_COLUMN_ROWS` rows; rows in the bands of
+    running headers and footers, and rows that a full-width line crosses, end
+    a run. Rows before or after the first and last two-sided ones belong to it
+    while they keep the line spacing (a column's short last lines), not after
+    a wider gap (a full-width line under the columns).
+    """
+    if not width or not height or len(rows) < _COLUMN_ROWS:
+        return []
+    body = [row for row in rows if not (row[1] <= height * _BAND or row[0] >= height * (1 - _BAND))]
+    pieces = [_pieces(row) for row in body]
+    low, high = width * _GUTTER_SPAN[0], width * _GUTTER_SPAN[1]
+    candidates = sorted(
+        {
+            round((a[1] + b[0]) / 2)
+            for found, _ in pieces
+            for a, b in zip(found, found[1:], strict=False)
+            if low <= (a[1] + b[0]) / 2 <= high
+        }
+    )
+    best: tuple[int, int, int, float] | None = None  # (two-sided rows, first, last, gutter)
+    for x in candidates:
+        start = 0
+        while start < len(body):
+            end = start
+            while end < len(body) and not _crosses(pieces[end], x):
+                end += 1
+            if end > start:
+                found = _two_columns(pieces[start:end], x)
+                if found and (best is None or found[0] > best[0]):
+                    first, last = start + found[1], start + found[2]
+                    while first > start and _keeps_spacing(body[first - 1], body[first]):
+                        first -= 1
+                    while last + 1 < end and _keeps_spacing(body[last], body[last + 1]):
+                        last += 1
+                    best = (found[0], first, last, float(x))
+            start = end + 1
+    if best is None:
+        return []
+    _, first, last, gutter = best
+    run = body[first : last + 1]
+    rest = [row for row in rows if not any(row is r for r in run)]
+    more = _column_regions(rest, width, height) if len(rest) >= _COLUMN_ROWS else []
+    return [(run[0][0], run, gutter), *more]
+
+
+def _keeps_spacing(above: list[Any], below: list[Any]) -> bool:
+    """`below` follows `above` at no more than a line's spacing (no wider gap, as before a full-width line)."""
+    size = min(above[1] - above[0], below[1] - below[0]) or 10.0
+    return below[0] - above[1] <= 1.0 * size
+
+
+def _pieces(row: list[Any]) -> tuple[list[tuple[float, float]], float]:
+    """A row's unbroken pieces of text (x0, x1), apart where a gap wider than `_GUTTER_CHARS` characters lies."""
+    chars = sorted((c for c in row[2] if not c[4].isspace()), key=lambda c: c[0])
+    if not chars:
+        return [], 0.0
+    size = sorted(c[3] - c[1] for c in chars)[len(chars) // 2] or 10.0
+    out: list[tuple[float, float]] = []
+    for x0, _, x1, _, _ in chars:
+        if out and x0 - out[-1][1] <= _GUTTER_CHARS * size:
+            out[-1] = (out[-1][0], max(out[-1][1], x1))
+        else:
+            out.append((x0, x1))
+    return out, size
+
+
+def _crosses(row: tuple[list[tuple[float, float]], float], x: float) -> bool:
+    found, size = row
+    return any(a - 0.25 * size <= x <= b + 0.25 * size for a, b in found)
+
+
+def _two_columns(run: list[tuple[list[tuple[float, float]], float]], x: float) -> tuple[int, int, int] | None:
+    """(two-sided rows, first row, last row) of a run of rows no line crosses at `x`, if it is set in two columns."""
+    two = [k for k, (found, _) in enumerate(run) if found and found[0][0] < x < found[-1][1]]
+    if len(two) < _COLUMN_ROWS:
+        return None
+    whole = sum(1 for k in two if len(run[k][0]) == 2)
+    if whole < _COLUMN_WHOLE * len(two):
+        return None
+    size = sorted(run[k][1] for k in two)[len(two) // 2]
+    left = [p for found, _ in run for p in found if p[1] < x]
+    right = [p for found, _ in run for p in found if p[0] > x]
+    if max(b for _, b in left) - min(a for a, _ in left) < _COLUMN_CHARS * size:
+        return None
+    if max(b for _, b in right) - min(a for a, _ in right) < _COLUMN_CHARS * size:
+        return None
+    return len(two), two[0], two[-1]
 
 
 # Line breaking (Unicode's UAX #14, as Word, WPS and LibreOffice apply it to Chinese): no line starts
@@ -497,7 +651,8 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
     number = 0
     for _, height, printed, tables in pages:
         on_page = sorted(
-            [("text", p.top, p) for p in printed] + [("table", t.top, t) for t in tables], key=lambda e: (e[1], e[0])
+            [("text", p.order, p) for p in printed] + [("table", (t.top, 0, t.top), t) for t in tables],
+            key=lambda e: (e[1], e[0]),
         )
         line_on_page = 0
         for kind, _, item in on_page:
@@ -592,10 +747,12 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
     size = before.size or 10.0
     if abs((after.size or size) - size) > 0.25 * max(size, after.size or size):
         return False
-    _, right = margins[before.page]
-    left, _ = margins[after.page]
-    if _opens_paragraph(before, after, right):
+    right = before.block[1] if before.block else margins[before.page][1]
+    left = after.block[0] if after.block else margins[after.page][0]
+    if _opens_paragraph(before, after, after.block[1] if after.block else margins[after.page][1]):
         return False
+    if before.block and _column_goes_on(before, after, left):
+        return True
     # wrapped: the next line's first word would not have fitted after the end of this one
     if right - before.x1 > (after.lead or size) + _WRAP_SLACK * size:
         return False
@@ -605,6 +762,29 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
         gap = after.top - before.bottom
         return gap < 2.5 * size
     return after.page == before.page + 1
+
+
+def _column_goes_on(before: _Printed, after: _Printed, left: float) -> bool:
+    """In a narrow column, a line that ends no sentence goes on in the next, wherever it ends.
+
+    Columns of some twenty characters are broken short of their edge (a name on
+    one line, its value on the next: 适龄妇女宫颈癌人群 / 筛查率达到80%以上), so the
+    words decide: a line ending with a comma, or with no punctuation at all,
+    goes on — not a heading (（三）妇女与经济), not into an indented line, and
+    on the same page only from a column's line to the next one down or to the
+    top of the column to its right.
+    """
+    text = before.text.rstrip()
+    if _ENDS_SENTENCE.search(text) or (_OPENS_ALWAYS.match(text) and not _ENDS_PROSE.search(text)):
+        return False
+    size = before.size or 10.0
+    if after.x0 > left + 0.8 * size:
+        return False
+    if after.page != before.page:
+        return after.page == before.page + 1
+    if after.block == before.block:
+        return 0 <= after.top - before.bottom < 2.5 * size
+    return after.order[1] == before.order[1] + 1 and after.order[0] == before.order[0]
 
 
 def _opens_paragraph(before: _Printed, after: _Printed, right: float) -> bool:
