@@ -1109,3 +1109,64 @@ def test_levels_of_bodies_after_a_measure_are_its_conditions(tmp_path: Path) -> 
         ("女性党组织书记比例", "村级", D(12)),
         ("女性党组织书记比例", "社区", D(30)),
     ]
+
+
+def test_an_ocr_scan_that_reads_permille_as_percent_o(tmp_path: Path) -> None:
+    """‰ OCR'd as %o (3%o, 4.5%o, a unit in brackets (%o)) is ‰; a plain % stays %, and so does %o before a letter."""
+    from compliance.extraction.cleaning import _ocr_characters
+
+    assert _ocr_characters("分别降至3%o、4.5%o和6%o以下") == "分别降至3‰ 、4.5‰ 和6‰ 以下"  # one character for one
+    assert _ocr_characters("婴儿死亡率(%o)") == "婴儿死亡率(‰ )"
+    assert _ocr_characters("95%以上，10%or more") == "95%以上，10%or more"
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县儿童发展规划(2021—2030年)\n(一)儿童与健康\n主要目标:\n"
+        "1.新生儿、婴儿和5岁以下儿童死亡率分别降至3%o、4.5%o和6%o以下。\n"
+        "2.0~6岁儿童眼保健和视力检查覆盖率达到92%o以上。\n"
+        "3.适龄儿童免疫规划疫苗接种率保持在95%以上。\n",
+    ))
+    assert [(t.indicator, t.target.value, t.target.unit) for t in plan.targets] == [
+        ("新生儿死亡率", D(3), "‰"),
+        ("婴儿死亡率", D("4.5"), "‰"),
+        ("5岁以下儿童死亡率", D(6), "‰"),
+        ("0~6岁儿童眼保健和视力检查覆盖率", D(92), "‰"),
+        ("适龄儿童免疫规划疫苗接种率", D(95), "%"),
+    ]
+
+
+def test_a_table_ocrd_column_by_column(tmp_path: Path) -> None:
+    """An OCR'd 附表 read column by column — the names, then each column's header and one cell per name, across
+    a page break — is a table: the n-th cell of each column is the n-th name's, at the cell's own line."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县儿童发展规划(2021—2030年)\n(一)儿童与健康\n主要目标:\n"
+        "1.婴儿死亡率控制在4.5‰以下。\n"  # 4
+        "\n— 2 —\n某某县人民政府规范性文件\n"
+        "附表\n某某县儿童发展主要指标\n"
+        "指标\n"  # 10
+        "婴儿死亡率(‰)\n5岁以下儿童生长迟缓率(%)\n学前教育毛入园率(%)\n"
+        "\n— 3 —\n某某县人民政府规范性文件\n"
+        "儿童伤害死亡率\n"  # 17
+        "2020年\n5.8\n5.6\n86.5\n0.9\n"  # 18-22
+        "2030年\n≤4.5\n<4.5\n≥92\n下降20%\n",  # 23-27
+    ))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit,
+             t.baseline.value if t.baseline else None) for t in plan.targets if t.line > 4] == [
+        (24, "婴儿死亡率", "<=", D("4.5"), "‰", D("5.8")),
+        (25, "5岁以下儿童生长迟缓率", "<", D("4.5"), "%", D("5.6")),
+        (26, "学前教育毛入园率", ">=", D(92), "%", D("86.5")),
+        (27, "儿童伤害死亡率", "rel_decrease", D(20), "%", D("0.9")),
+    ]
+    assert not plan.unparsed
+
+
+def test_lines_of_names_and_numbers_that_are_no_column_by_column_table(tmp_path: Path) -> None:
+    """A column whose cells are fewer than the names (or not values) leaves the lines as they are: no table."""
+    (plan,) = extract(_written(
+        tmp_path,
+        "某某县儿童发展规划(2021—2030年)\n(一)儿童与健康\n主要目标:\n"
+        "指标\n婴儿死亡率\n学前教育毛入园率\n儿童伤害死亡率\n"
+        "2030年\n≤4.5\n≥92\n"
+        "2.学前教育毛入园率达到92%。\n",
+    ))
+    assert [(t.line, t.indicator) for t in plan.targets] == [(11, "学前教育毛入园率")]

@@ -234,6 +234,12 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             used |= table.indices
             i = max(table.indices) + 1
             continue
+        by_columns = _column_major_table(lines, i, period)
+        if by_columns is not None:
+            tables.append(by_columns)
+            used |= by_columns.indices
+            i = max(by_columns.indices) + 1
+            continue
         i += 1
     return tables
 
@@ -598,6 +604,77 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
     table.slash = _slash_from_notes(lines, last_used + 1)
     table.note_years = _years_from_notes(lines, last_used + 1)
     return table
+
+
+def _column_major_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
+    """A table read column by column (an OCR'd 附表): a column's header on a line, then its cells one a line.
+
+    指标 / 婴儿死亡率(‰) / … / 2020年 / 5.8 / … / 2030年 / ≤4.5 / …: the indicator
+    column's header and its names, then each other column's header and as many
+    cells as there are names, the n-th cell of each column the n-th name's. It
+    is a table only where every column after the names holds exactly one short
+    cell per name (a number, a phrase with one, or — for no data) and the
+    headers read as an indicator table's; blank lines (where page furniture
+    was) are passed over.
+    """
+    first = lines[start]
+    if first.cells is not None or first.blank or not _short(first.text):
+        return None
+    head = column_of(first.text)
+    if head is None or head.role != "indicator":
+        return None
+    used = [start]
+    names: list[Src] = []
+    j = start + 1
+    while j < len(lines) and lines[j].cells is None:
+        line = lines[j]
+        if not line.blank:
+            if column_of(line.text) is not None:
+                break
+            if not _short(line.text) or _heading_after_table(line.text) or _COLUMN_CELL.fullmatch(squeeze(line.text)):
+                return None
+            names.append(line)
+            used.append(j)
+        j += 1
+    if len(names) < 3:
+        return None
+    headers = [first.text.strip()]
+    columns: list[list[Src]] = []
+    while j < len(lines) and lines[j].cells is None and not lines[j].blank and column_of(lines[j].text) is not None:
+        headers.append(lines[j].text.strip())
+        used.append(j)
+        cells: list[Src] = []
+        j += 1
+        while j < len(lines) and len(cells) < len(names) and lines[j].cells is None:
+            if not lines[j].blank:
+                if not _COLUMN_CELL.fullmatch(squeeze(lines[j].text)):
+                    return None
+                cells.append(lines[j])
+                used.append(j)
+            j += 1
+        if len(cells) < len(names):
+            return None
+        columns.append(cells)
+        while j < len(lines) and lines[j].blank:
+            j += 1
+    if not columns:
+        return None
+    found = header_columns(headers)
+    if found is None:
+        return None
+    table = Table(own_by_level(settle_years(found, period)), [], set(range(start, max(used) + 1)), first.number)
+    for k, name in enumerate(names):
+        table.rows.append([Cell(name.text.strip(), name.number), *(Cell(c[k].text.strip(), c[k].number) for c in columns)])
+    after = max(used) + 1
+    table.bare = _bare_from_notes(lines, after)
+    table.slash = _slash_from_notes(lines, after)
+    table.note_years = _years_from_notes(lines, after)
+    return table
+
+
+# A cell of a value column read on a line of its own: a number with a comparator or a short phrase
+# around it (≤4.5, 45左右, 下降20%), or the mark of no data (—).
+_COLUMN_CELL = regex(r"(?:[^\d\s]{0,4}[<>≤≥＜＞=]?\d+(?:[.．]\d+)?[%‰]?[^\d\s]{0,3}|[—\-－–一/／]{1,2})")
 
 
 # --------------------------------------------------------------------------- reading rows
