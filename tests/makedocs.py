@@ -442,3 +442,15 @@ def text_to_rtf(lines: Sequence[str], path: Path, *, escapes: str = "gbk") -> Pa
         body.append("\\pard\\plain \\par\n")
     path.write_bytes((header + "".join(body) + "}").encode("ascii"))
     return path
+
+
+def word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
+    """A python-docx table of `rows` (empty strings left blank), each (top, left, bottom, right) merged."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, value in enumerate(row):
+            if value:
+                table.cell(r, k).text = value
+    for top, left, bottom, right in merges:
+        table.cell(top, left).merge(table.cell(bottom, right))
+    return table

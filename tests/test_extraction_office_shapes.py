@@ -14,19 +14,9 @@ from pathlib import Path
 import pytest
 
 from compliance.extraction import extract
+from tests.makedocs import word_table
 
 D = Decimal
-
-
-def _word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for k, value in enumerate(row):
-            if value:
-                table.cell(r, k).text = value
-    for top, left, bottom, right in merges:
-        table.cell(top, left).merge(table.cell(bottom, right))
-    return table
 
 
 def test_a_parent_column_pair_labelled_by_place_is_never_the_plans(tmp_path: Path) -> None:
@@ -37,7 +27,7 @@ def test_a_parent_column_pair_labelled_by_place_is_never_the_plans(tmp_path: Pat
     document.add_paragraph("某某县妇女发展规划（2021—2030年）")
     document.add_paragraph("二、主要指标")
     document.add_paragraph("表1　某某县妇女发展主要指标")
-    _word_table(
+    word_table(
         document,
         [
             ["领域", "序号", "指标", "单位", "2020年现状", "上级目标（2030年）", "", "本县目标", ""],
@@ -69,7 +59,7 @@ def test_a_parent_column_labelled_by_a_place_and_its_year(tmp_path: Path) -> Non
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("某某县妇女发展规划（2021—2030年）")
-    _word_table(
+    word_table(
         document,
         [
             ["序号", "领域", "指标", "单位", "2020年基期值", "上级目标", "本级目标", ""],

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from compliance.extraction import extract
+from tests.makedocs import word_table
 
 D = Decimal
 
@@ -118,17 +119,6 @@ def test_a_task_sheet_whose_requirement_column_holds_the_targets(tmp_path: Path)
     assert not plan.unparsed
 
 
-def _word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for k, value in enumerate(row):
-            if value:
-                table.cell(r, k).text = value
-    for top, left, bottom, right in merges:
-        table.cell(top, left).merge(table.cell(bottom, right))
-    return table
-
-
 def test_target_columns_named_by_places_the_lower_place_is_the_plans(tmp_path: Path) -> None:
     """义乌市目标值 over 2025年 | 2030年 beside 金华市目标值（2030年）: both headers read …市目标值, but the gazetteer
     says 义乌市 is a county-level city and 金华市 its prefecture: the prefecture's column is the parent's, quoted for
@@ -137,7 +127,7 @@ def test_target_columns_named_by_places_the_lower_place_is_the_plans(tmp_path: P
     document = docx.Document()
     document.add_paragraph("义乌市妇女发展规划（2021—2030年）")
     document.add_paragraph("附件")
-    _word_table(
+    word_table(
         document,
         [
             ["领域", "序号", "指标", "单位", "2020年现状值", "义乌市目标值", "", "金华市目标值（2030年）"],
@@ -196,7 +186,7 @@ def test_year_headers_over_place_labels_interleave_the_parents_columns(tmp_path:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("义乌市妇女发展规划（2021—2030年）")
-    _word_table(
+    word_table(
         document,
         [
             ["序号", "指标", "单位", "2020年", "2025年目标", "", "2030年目标", ""],
