@@ -82,6 +82,70 @@ def test_a_parent_column_labelled_by_a_place_and_its_year(tmp_path: Path) -> Non
     assert plan.targets[1].parent_target.value == D(30) and plan.targets[1].parent_column == "上级目标/某某市2030年"
 
 
+def test_target_headers_qualified_by_whose_target_they_give(tmp_path: Path) -> None:
+    """上级规划目标值 merged over 国家 | 杭州市 (a parent marker before the target word: the parents', for comparison),
+    桐庐县目标值 merged over 2025年 | 2030年 (a place before it: the plan's), the domains as rows merged across
+    the table: the plan's two columns only, each under the domain its row above names."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("桐庐县儿童发展规划（2021—2030年）")
+    document.add_paragraph("表1　主要指标对照表")
+    word_table(
+        document,
+        [
+            ["序号", "指标名称", "单位", "2020年现状值", "上级规划目标值", "", "桐庐县目标值", ""],
+            ["", "", "", "", "国家", "杭州市", "2025年", "2030年"],
+            ["一、儿童与健康"] + [""] * 7,
+            ["1", "婴儿死亡率", "‰", "3.9", "≤5", "≤4", "≤3.5", "≤3"],
+            ["二、儿童与教育"] + [""] * 7,
+            ["2", "学前教育毛入园率", "%", "96.2", "≥90", "≥97", "97", "98"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 0, 5), (0, 6, 0, 7), (2, 0, 2, 7), (4, 0, 4, 7)],
+    )
+    document.add_paragraph("注：未注明符号的目标值为“不低于”。")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.domain, t.indicator, str(t.target.op), t.target.value, t.year, t.locator) for t in plan.targets]
+    assert got == [
+        ("儿童与健康", "婴儿死亡率", "<=", D("3.5"), 2025, "表1 第4行 2025年列"),
+        ("儿童与健康", "婴儿死亡率", "<=", D(3), None, "表1 第4行 2030年列"),
+        ("儿童与教育", "学前教育毛入园率", ">=", D(97), 2025, "表1 第6行 2025年列"),
+        ("儿童与教育", "学前教育毛入园率", ">=", D(98), None, "表1 第6行 2030年列"),
+    ]
+    assert {(t.parent_target.value, t.parent_column) for t in plan.targets} == {
+        (D(5), "上级规划目标值/国家"), (D(90), "上级规划目标值/国家"),
+    }
+    assert not plan.unparsed
+
+
+def test_target_columns_each_named_by_a_place_or_a_national_word(tmp_path: Path) -> None:
+    """One header row, 国家规划目标 | 杭州市规划目标 | 桐庐县规划目标 and no year: the national one is a parent's,
+    of the two places the lower level (the county) is the plan's own, the city's a parent's."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("桐庐县妇女发展规划（2021—2030年）")
+    document.add_paragraph("（一）妇女与健康")
+    word_table(
+        document,
+        [
+            ["序号", "指标", "单位", "2020年基数", "国家规划目标", "杭州市规划目标", "桐庐县规划目标"],
+            ["1", "孕产妇死亡率", "1/10万", "6.1", "≤12", "≤9", "≤8"],
+            ["2", "适龄妇女宫颈癌人群筛查率", "%", "71", "≥70", "≥80", "≥85"],
+        ],
+        [],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.locator) for t in plan.targets]
+    assert got == [
+        ("孕产妇死亡率", "<=", D(8), "表1 第2行 桐庐县规划目标列"),
+        ("适龄妇女宫颈癌人群筛查率", ">=", D(85), "表1 第3行 桐庐县规划目标列"),
+    ]
+    assert not plan.unparsed
+
+
 def test_soft_line_breaks_between_list_items_end_their_lines(tmp_path: Path) -> None:
     """1．…<br>2．…<br>3．… in one paragraph: three items, never 2．城镇单位… as a name; a break inside a
     sentence (不少于<br>200人次) joins its halves."""

@@ -98,6 +98,7 @@ class Rules:
     table_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
+    table_target_suffixes: list[str]  # a target header's end after whose target it is (开原市|目标值), longest first
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
     table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
@@ -245,6 +246,7 @@ def rules() -> Rules:
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],
         table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
+        table_target_suffixes=sorted((squeeze(str(w)) for w in data["table_target_suffixes"]), key=len, reverse=True),
         table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
         cell_year_notes=[regex(str(p)) for p in data.get("cell_year_notes") or []],

@@ -44,6 +44,9 @@ def column_of(text: str) -> Column | None:
                 return Column("year", None, text.strip())
             written_year = re.search(r"(?:19|20)\d{2}", key)
             return Column(role, int(written_year.group(0)) if written_year else None, text.strip())
+    qualified = _qualified_target(key, text)
+    if qualified is not None:
+        return qualified
     if _MASKED_YEAR.match(key):
         rest = re.sub(r"[()年*]", "", key)
         if rest in ("", "目标", "目标值", "值"):
@@ -66,6 +69,30 @@ def column_of(text: str) -> Column | None:
         if "目标" in rest:
             return Column("target", year, text.strip())
     return None
+
+
+def _qualified_target(key: str, text: str) -> Column | None:
+    """A target header that says whose target it gives, no year in it: 上级规划目标值 (a parent's: a parent marker or a
+    national word before the target word), 开原市目标值, 某县规划目标 (a place's: a target column; which one is the plan's
+    when several name places, `own_by_level` settles)."""
+    r = rules()
+    if re.search(r"[0-9０-９]", key):
+        return None
+    prefix = next((key[: -len(s)] for s in r.table_target_suffixes if key.endswith(s) and len(key) > len(s)), None)
+    if not prefix or len(prefix) > 12:
+        return None
+    if any(marker in prefix for marker in r.table_parent_markers) or any(prefix.startswith(w) for w in r.national_names):
+        return Column("parent", None, text.strip())
+    if _is_place(prefix):
+        return Column("target", None, text.strip())
+    return None
+
+
+@cache
+def _is_place(name: str) -> bool:
+    from compliance.catalogue.places import gazetteer
+
+    return bool(_PLACE_END.search(name[-1:])) and bool(gazetteer().lookup(name))
 
 
 def _pair(top: str, sub: str) -> Column:
