@@ -828,6 +828,27 @@ def test_a_count_of_bodies_before_what_each_is_to_have_is_no_target() -> None:
         assert (target.indicator, target.op, target.value, target.unit) == (name, Op.GE, D(1), "名")
     assert [t.value for t in numeric("在10个乡镇卫生院各设立1个孕产妇健康管理门诊。")] == [D(1)]
     assert [t.value for t in numeric("建成10个儿童之家，各配备1名儿童主任。")] == [D(10), D(1)]
+    # 均 says each of them as 各 does (16个社区卫生服务站均至少有1名…); with no count after it the count stays
+    target = only("16个社区卫生服务站均至少有1名全科医生。")
+    assert (target.indicator, target.value, target.unit) == ("社区卫生服务站全科医生数", D(1), "名")
+    assert [t.value for t in numeric("9个乡镇卫生院均配备至少2名儿科医生。")] == [D(2)]
+    assert [(t.value, t.unit) for t in numeric("14个乡镇卫生院均能开展新生儿访视服务。")] == [(D(14), "个")]
+
+
+def test_the_size_of_a_change_as_the_subject_of_a_floor_is_that_change() -> None:
+    """年降幅不低于0.5个百分点 asks the measure to fall by at least so much a year: rel_decrease, per year, of the measure
+    the clause before names when its own names none; 下降幅度…不低于15% with 较2020年 a change from 2020; 增幅 a rise.
+    A ceiling on the change (降幅不超过3%) is left as written: no floor, no change target."""
+    target = only("孕产妇贫血患病率逐年下降，年降幅不低于0.5个百分点。")
+    assert (target.indicator, target.op, target.value, target.unit) == ("孕产妇贫血患病率", Op.REL_DECREASE, D("0.5"), "百分点/年")
+    target = only("儿童肥胖率下降幅度每年不低于0.2个百分点。")
+    assert (target.indicator, target.op, target.value, target.unit) == ("儿童肥胖率", Op.REL_DECREASE, D("0.2"), "百分点/年")
+    target = only("婴儿死亡率较2020年下降幅度不低于12%。")
+    assert (target.indicator, target.op, target.value, target.unit, target.base_year) == (
+        "婴儿死亡率", Op.REL_DECREASE, D(12), "%", 2020)
+    target = only("儿童保健经费年均增幅不低于6%。")
+    assert (target.indicator, target.op, target.value) == ("儿童保健经费", Op.REL_INCREASE, D(6))
+    assert [t.op for t in numeric("降幅不超过3%。")] == [Op.LE]
 
 
 def test_hours_and_minutes_in_a_clause_of_the_time_of_day_are_no_ratios() -> None:

@@ -280,8 +280,13 @@ def _menu(text: str) -> bool:
 
 def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
     block = False
+    body = False  # a line of plan text seen (a sentence, a table row): an excerpt can end only after one
     for i, line in enumerate(sources):
         if line.cells is None and _one_of("excerpt_ends").fullmatch(fold(line.text).strip()):
+            if not body:
+                # the site's banner above the pages (免费预览已结束，本文共4页，你可以继续浏览…): the pages follow
+                reasons[i] = "furniture"
+                continue
             # a preview's end (——预览已结束…, 完整附件请登录后下载): the site's own text follows, no plan text
             reasons[i] = "excerpt end"
             for j in range(i + 1, len(sources)):
@@ -289,6 +294,7 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             return
         if line.cells is not None:
             block = False
+            body = True
             continue
         stripped = fold(line.text).strip()
         if not stripped:
@@ -303,6 +309,12 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             continue
         if is_furniture(line.text):
             reasons[i] = "furniture"
+        elif _BODY.search(stripped):
+            body = True
+
+
+# Plan text, not a banner's: a sentence's end after some words, or a number with a unit of a target.
+_BODY = regex(r"[^\s]{8}[。；;]|\d\s*[%‰]")
 
 
 def _page_marker(text: str) -> bool:

@@ -1210,7 +1210,7 @@ def read_flat(
             _flat_targets(line, columns, value_columns, _Split(values, "", 0.0), name, unit, name_end, row_text, period,
                           bare_op, targets, problems)
         rest = text[end:].strip()
-        if re.search(r"[0-9*＊]", rest):
+        if _holds_number(rest):
             problems.append(RowProblem(line.number_at(end), rest[:200], said("extract.reason.flat-rest")))
         return targets, problems
     first = _NUMERIC.match(text, _skip_space(text, header_end))
@@ -1248,7 +1248,6 @@ def read_flat(
 
 
 _COMPARATOR = "≤≥<>＜＞≦≧"
-_SPACED_VALUE = regex(r"^(?:[≤≥<>＜＞≦≧=]|>=|<=)?[0-9*＊]+(?:\.[0-9*＊]+)?(?:%|‰)?(?:以上|以下|左右)?$|^[-—－一/]$")
 
 
 def _rows_by_spaces(
@@ -1289,9 +1288,11 @@ def _rows_by_spaces(
         return None  # a row that does not read so (…≤122 适龄… %: the next row's number glued on): not this shape
     return rows, (cells[i][0] if i < len(cells) else len(line.text))
 
-# a cell of a spaced flattened row that holds a value: a number (with a comparator or 以上…), a mask, a dash
+# a cell of a spaced flattened row that holds a value: a number (with a comparator or 以上…), a mask, a ratio
+# (2:3, ≥1:1.5), a dash
 _SPACED_VALUE = regex(
     r"^[" + _COMPARATOR + r"]?(?:[0-9]+(?:\.[0-9]+)?|[*＊]+(?:\.[*＊]+)?)[%‰％]?(?:左右|以上|以下|以内)?$|^[—－-]+$"
+    r"|^[" + _COMPARATOR + r"]?[0-9]+(?:\.[0-9]+)?[:：][0-9]+(?:\.[0-9]+)?$"
 )
 _CJK_WORD = regex(r"[\u4e00-\u9fff]")
 
@@ -1332,6 +1333,7 @@ def _spaced_rows(
     if len(words) < 2 or words[0][0] != "1" or not _CJK_WORD.search(words[1][0]):
         return None
     after_number = columns[1:]
+    leading = next((k for k, c in enumerate(after_number) if c.role == "indicator"), 0)  # a 领域 word before the name
     starts = [0]
     while True:
         nxt = str(len(starts) + 1)
@@ -1362,10 +1364,10 @@ def _spaced_rows(
         if n + 1 == len(starts):  # the last row: its cells, and whatever follows the table
             name_words = 0
             while name_words < len(cells) and not _SPACED_VALUE.match(cells[name_words][0]) and (
-                name_words == 0 or _unit(cells[name_words][0]) is None
+                name_words <= leading or _unit(cells[name_words][0]) is None
             ):
                 name_words += 1
-            width = name_words + len(after_number) - 1
+            width = name_words + len(after_number) - 1 - leading
             cells, end_of_rows = cells[:width], start + 1 + width
         row_text = text[words[start][2] : cells[-1][2]].strip() if cells else ""
         assigned = _spaced_cells(cells, after_number)
@@ -1373,6 +1375,8 @@ def _spaced_rows(
             problems.append(RowProblem(line.number_at(words[start][1]), row_text or words[start][0], said("extract.reason.flat-ambiguous")))
             continue
         name, unit_written, values = assigned
+        if unit_written is not None and squeeze(unit_written) in rules().empty_cells:
+            unit_written = None  # no unit (— beside a ratio)
         unit = _unit(unit_written) if unit_written is not None else None
         if unit_written is not None and unit is None:
             problems.append(RowProblem(line.number_at(words[start][1]), row_text, said("extract.reason.row-unit")))
@@ -1385,9 +1389,17 @@ def _spaced_rows(
             note="extract.note-flattened-spaced-row",
         )
     rest = words[end_of_rows:]
-    if rest and re.search(r"[0-9*＊]", " ".join(w for w, _, _ in rest)):
+    if rest and _holds_number(" ".join(w for w, _, _ in rest)):
         problems.append(RowProblem(line.number_at(rest[0][1]), text[rest[0][1] :].strip()[:200], said("extract.reason.flat-rest")))
     return targets, problems
+
+
+_YEAR = regex(r"(?:19|20)\d{2}\s*年")
+
+
+def _holds_number(rest: str) -> bool:
+    """Words after a flattened table's rows hold a number other than a year (注：2030年目标以正文为准 holds none)."""
+    return re.search(r"[0-9*＊]", _YEAR.sub("", rest)) is not None
 
 
 def _spaced_cells(
@@ -1396,10 +1408,11 @@ def _spaced_cells(
     """A spaced row's cells under its columns (all but the row number): (name, unit as written, values).
 
     Read from the row's end: each value column takes one word that is a value, a unit
-    column one word, an attribute or source column one word; the indicator takes the
-    words left. None when the words do not fill the columns so.
+    column one word, an attribute or source column one word; a domain column before
+    the indicator (领域: 健康) its first word; the indicator takes the words left. None
+    when the words do not fill the columns so.
     """
-    if any(c.role not in ("indicator", "unit", "baseline", "target", "parent", "attribute", "source", "direction") for c in columns):
+    if any(c.role not in ("domain", "indicator", "unit", "baseline", "target", "parent", "attribute", "source", "direction") for c in columns):
         return None
     at = len(cells)
     unit: str | None = None
@@ -1418,9 +1431,9 @@ def _spaced_cells(
             values.insert(0, (word, column))
         at -= 1
     indicator_at = next(k for k, c in enumerate(columns) if c.role == "indicator")
-    if any(c.role != "indicator" for c in columns[:indicator_at]) or at == 0:
+    if any(c.role != "domain" for c in columns[:indicator_at]) or at <= indicator_at:
         return None
-    name = "".join(w for w, _, _ in cells[:at])
+    name = "".join(w for w, _, _ in cells[indicator_at:at])
     if not _CJK_WORD.search(name):
         return None
     return name, unit, values

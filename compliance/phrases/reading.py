@@ -213,6 +213,13 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         before_number = work[subject_begin : first.start]
         respectively = any(p.search(before_number) for p in vocab.respectively)
         span, condition = _clean_subject(work, subject_begin, subject_end)
+        ops = _group_ops(group)
+        change = _change_amount(work, subject_begin, subject_end, ops) if len(group) == 1 else None
+        if change is not None:  # 年降幅不低于0.5个百分点: a change of at least so much, of the measure before 降幅
+            span, condition = _clean_subject(work, subject_begin, change[0])
+            if span[1] <= span[0]:
+                span = _previous_measure(work, clause_begin) or span
+            ops = [change[1]]
         pre_start = first.pre_start if first.pre_start is not None else first.start
         quote_start = span[0] if span[1] > span[0] else min(pre_start, first.start)
         # the noun after the number: 至少配备1名女干部, 95%的城市社区
@@ -239,11 +246,10 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
             indicators = [previous_indicator[1]]  # 换届后当年达到100％，平时保持在85％以上
         else:
             indicators = [None]
-        period = periods.last(clause_begin, first.start)
+        period = periods.last(clause_begin, first.start) or (change[2] if change is not None else None)
         population = populations.last(clause_begin, first.start)
         year_found = base_years.last(sentence_begin, first.start)
         base_year = _base_year(year_found, vocab.five_year_plan_ends)  # ****: masked, no base year
-        ops = _group_ops(group)
         if len(group) > 1:
             pairs = [
                 (indicators[i] if len(indicators) == len(group) else indicators[-1], n, ops[i])
@@ -278,6 +284,44 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
                 previous_indicator = (sentence_begin, indicator)
         previous_end = end
     return results
+
+
+def _change_amount(work: str, begin: int, end: int, ops: list[Op]) -> tuple[int, Op, str | None] | None:
+    """A subject ending in the size of a change (年降幅, 下降幅度) before a floor: (where the measure's words end,
+    the change's op, its period); None otherwise, or when the comparator is no floor (降幅不超过…)."""
+    if ops[0] not in (Op.GE, Op.EQ):
+        return None
+    vocab = _vocabulary()
+    subject = work[begin:end].rstrip(" 的为")
+    after = next(((w, p) for w, p in vocab.change_amount_periods if subject.endswith(w)), None)  # 降幅每年不低于
+    if after is not None:
+        subject = subject[: -len(after[0])]
+    for noun, op in vocab.change_amounts:
+        if subject.endswith(noun):
+            at = begin + len(subject) - len(noun)
+            for word, period in vocab.change_amount_periods:
+                # 年降幅, 年均增幅 — not the 年 of a year (较2020年下降幅度)
+                if work.endswith(word, begin, at) and not (at - len(word) > begin and work[at - len(word) - 1].isdigit()):
+                    return at - len(word), op, period
+            return at, op, after[1] if after is not None else None
+    return None
+
+
+def _previous_measure(work: str, clause_begin: int) -> tuple[int, int] | None:
+    """The measure of the clause before (贫血患病率逐年下降，年降幅…), its direction words left out."""
+    separator = clause_begin - 1
+    if separator < 0 or work[separator] not in "，,；;":
+        return None
+    start = separator
+    while start > 0 and work[start - 1] not in _CLAUSE_END:
+        start -= 1
+    body = work[start:separator].strip(" ")
+    ending = _qual_ending(body) if body else None
+    stop = separator - len(ending[0]) if ending else separator
+    (s_, e_), _ = _clean_subject(work, start, stop)
+    if e_ <= s_ or not _ends_with_measure(work[s_:e_]) or any(ch.isdigit() for ch in work[s_:e_]):
+        return None
+    return s_, e_
 
 
 def _group_lists(work: str, numbers: list[_Number], inside: Marks) -> list[list[_Number]]:

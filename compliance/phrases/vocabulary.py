@@ -82,6 +82,8 @@ class _Vocabulary:
     verb_chain_joiners: list[str] = field(default_factory=list)
     unread_patterns: list[re.Pattern[str]] = field(default_factory=list)
     named_phrases: list[str] = field(default_factory=list)
+    change_amounts: list[tuple[str, Op]] = field(default_factory=list)  # 降幅, 增幅: the size of a change, longest first
+    change_amount_periods: list[tuple[str, str]] = field(default_factory=list)  # 年降幅: per year
 
 
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -211,4 +213,6 @@ def _vocabulary() -> _Vocabulary:
         verb_chain_joiners=sorted((str(w) for w in data["verb_chain_joiners"]), key=len, reverse=True),
         unread_patterns=unread_patterns,
         named_phrases=[str(w) for w in data["named_phrases"]],
+        change_amounts=ops(data.get("change_amounts") or {}),
+        change_amount_periods=_longest_first([(str(k), str(v)) for k, v in (data.get("change_amount_periods") or {}).items()]),
     )
