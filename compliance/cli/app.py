@@ -102,8 +102,13 @@ class _Group(LocalizedHelp, click.Group):
         # PYDANTIC_DISABLE_PLUGINS= (empty) or to the names to leave out.
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         install()
-        with unforced():  # a language left forced in this process (a library caller, an earlier call) is not this command's
-            return super().main(*args, **kwargs)
+        try:
+            with unforced():  # a language left forced in this process (a library caller, an earlier call) is not this command's
+                return super().main(*args, **kwargs)
+        finally:
+            from compliance.cli.startup import command_finished
+
+            command_finished()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -149,39 +149,42 @@ def check(
     Exit code 1 when a finding is at or above fail-on (error), 0 otherwise; 2 when
     an input could not be read (after every good one is reported) or for bad usage.
     """
-    from compliance.acceptance import AcceptanceStage
-    from compliance.batch import InputFailure, find_inputs
-    from compliance.cli.output import Progress, check_destination, destination, progress_wanted, use_colour
-    from compliance.messages import resolve_language, using
-    from compliance.report.formats import Prepared, WriterOptions, get_format
+    from compliance.cli.startup import collector_paused
 
-    # the settings' own problems speak the language asked for; the report's is known once the format is
-    click.get_current_context().with_resource(using(resolve_language(lang, strict=False)))
-    settings = resolve_settings(
-        config_file,
-        references=refs,
-        format=format_name,
-        horizon=horizon,
-        select=select,
-        extend_select=extend_select,
-        ignore=ignore,
-        verified_only=verified_only,
-        fail_on=fail_on,
-        waivers=waivers,
-        baseline=baseline,
-        rules=list(rules_dirs),
-        jobs=jobs,
-        show_unknown=show_unknown,
-    )
-    chosen = get_format(_format(settings))
-    language = _language(lang, settings, chosen.default_lang)
-    given = [p for p in paths if p != STDIN]
-    found = find_inputs(given)
-    check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.name))
-    unsupported: list[Path] = []
-    files = find_inputs(given, exclude=[output] if output else [], unreadable=unsupported)
-    acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
-    library = reference_library(refs, settings)
+    with collector_paused():  # setting up: the imports, settings and references (compliance.cli.startup)
+        from compliance.acceptance import AcceptanceStage
+        from compliance.batch import InputFailure, find_inputs
+        from compliance.cli.output import Progress, check_destination, destination, progress_wanted, use_colour
+        from compliance.messages import resolve_language, using
+        from compliance.report.formats import Prepared, WriterOptions, get_format
+
+        # the settings' own problems speak the language asked for; the report's is known once the format is
+        click.get_current_context().with_resource(using(resolve_language(lang, strict=False)))
+        settings = resolve_settings(
+            config_file,
+            references=refs,
+            format=format_name,
+            horizon=horizon,
+            select=select,
+            extend_select=extend_select,
+            ignore=ignore,
+            verified_only=verified_only,
+            fail_on=fail_on,
+            waivers=waivers,
+            baseline=baseline,
+            rules=list(rules_dirs),
+            jobs=jobs,
+            show_unknown=show_unknown,
+        )
+        chosen = get_format(_format(settings))
+        language = _language(lang, settings, chosen.default_lang)
+        given = [p for p in paths if p != STDIN]
+        found = find_inputs(given)
+        check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.name))
+        unsupported: list[Path] = []
+        files = find_inputs(given, exclude=[output] if output else [], unreadable=unsupported)
+        acceptance = AcceptanceStage(settings, write_to=write_baseline, force=force, inputs=files)
+        library = reference_library(refs, settings)
     colour_on = use_colour(colour, to_file=output is not None)
     progress = Progress(len(files), progress_wanted(len(files), to_file=output is not None))
     used: set[Any] = set()
