@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import main
+from compliance.errors import InputError
 from compliance.cli.startup import collector_paused
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +60,42 @@ def test_later_commands_of_one_process_freeze_nothing_and_leave_the_collector_on
         assert result.exit_code in (0, 1), result.output
         assert gc.isenabled()
         assert gc.get_freeze_count() <= frozen  # (frozen objects may still be freed) no garbage of earlier commands (or tests) kept for ever
+
+
+def test_a_plan_is_loaded_with_the_collector_paused_and_it_is_on_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan's thousands of objects are not scanned again and again while they are made (compliance.collector)."""
+    from compliance.loading import plans
+
+    seen: list[bool] = []
+    build = plans.plan_from_document
+
+    def watched(document: object) -> object:
+        seen.append(gc.isenabled())
+        return build(document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plans, "plan_from_document", watched)
+    assert plans.load_plan(PLAN).targets
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(InputError):  # a refused file too leaves the collector on
+        plans.loads_plan("format: compliance-plan/1\n", "bad.yaml")
+    assert gc.isenabled()
+
+
+def test_a_garbage_cycle_made_while_paused_is_collected_once_the_collector_is_on() -> None:
+    import weakref
+
+    from compliance.collector import paused
+
+    class Node:
+        itself: object = None
+
+    with paused():
+        node = Node()
+        node.itself = node  # a cycle: never freed by its reference counts
+        alive = weakref.ref(node)
+        del node
+        assert alive() is not None
+    garbage = [[] for _ in range(100_000)]  # the collector, on again, runs by itself as containers are made
+    del garbage
+    assert alive() is None

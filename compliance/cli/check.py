@@ -179,7 +179,7 @@ def check(
         chosen = get_format(_format(settings))
         language = _language(lang, settings, chosen.default_lang)
         given = [p for p in paths if p != STDIN]
-        found = find_inputs(given)
+        found = find_inputs(given) if output else []  # only an -o file needs them: a batch walks its folders once less
         check_destination(output, force, chosen.binary, chosen.name, inputs=given + _inputs_not_reports(found, output, chosen.name))
         unsupported: list[Path] = []
         files = find_inputs(given, exclude=[output] if output else [], unreadable=unsupported)

@@ -29,14 +29,7 @@ def collector_paused() -> Iterator[None]:
     no later garbage is kept. Nests; a collector that was off (a caller's
     choice) stays off.
     """
-    import gc
+    from compliance.collector import paused
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused(freeze=not _finished):
         yield
-    finally:
-        if collecting:
-            if not _finished:
-                gc.freeze()
-            gc.enable()
