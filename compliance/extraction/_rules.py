@@ -92,6 +92,7 @@ class Rules:
     parts: dict[str, list[str]]
     domain_pattern: re.Pattern[str]
     domain_max_chars: int
+    domain_short_max_chars: int  # a domain's short name without its subject (健康, 决策和管理)
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
@@ -108,6 +109,8 @@ class Rules:
     maskable_units: list[str]
     flat_table_margin: float
     subhead: re.Pattern[str]
+    summary_headline: re.Pattern[str]  # the headline of an article about a plan (《…规划》政策解读)
+    summary_headline_words: tuple[str, ...]  # the headline's words around the plan's title
     heading_qualifier: re.Pattern[str]
     heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
     slash_value_name: re.Pattern[str]
@@ -236,6 +239,7 @@ def rules() -> Rules:
         parts={str(k): [squeeze(str(w)) for w in v] for k, v in data["parts"].items()},
         domain_pattern=regex(str(data["domain_pattern"])),
         domain_max_chars=int(data["domain_max_chars"]),
+        domain_short_max_chars=int(data.get("domain_short_max_chars", 0)),
         table_columns=columns,
         table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
         task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
@@ -256,6 +260,8 @@ def rules() -> Rules:
         maskable_units=[str(w) for w in data["maskable_units"]],
         flat_table_margin=float(data["flat_table_margin"]),
         subhead=regex(str(data["subhead"])),
+        summary_headline_words=tuple(sorted((str(w) for w in data.get("summary_headline_words") or []), key=len, reverse=True)),
+        summary_headline=regex("|".join(f"(?:{p})" for p in data.get("summary_headlines") or ["(?!)"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
         heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),

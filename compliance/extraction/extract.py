@@ -204,10 +204,9 @@ def _plan(
         table_lines = {i for table in tables for i in table.indices}
         flat = {i for i, line in enumerate(segment.lines) if line.table_text and i not in table_lines}
     st.resolve_items(segment.lines, table_lines | flat)
+    layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
     if news:
-        layout = _news_layout(segment.lines, kind, catalogue)
-    else:
-        layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
+        layout = _summary_layout(layout) or _news_layout(segment.lines, kind, catalogue)
     notes += layout.notes
     domains = list(layout.domains)
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
@@ -476,6 +475,16 @@ def _plausible(kind: str | None, catalogue: Any) -> Any:
             return True  # a unit the indicator is not counted in (‰ written as %): not for this rule to judge
 
     return plausible
+
+
+def _summary_layout(walked: st.Layout) -> st.Layout | None:
+    """An article about a plan with a plan's headings (三、重点目标, a table of 领域 | 重点目标): the sections found
+    hold, and every other line that may hold targets (a Q&A quoting the plan's measures) is read as the article's
+    statement of them, as a news article's sentences are; None when no section is found."""
+    if not any(c.section for c in walked.contexts if not c.heading):
+        return None
+    contexts = [st.Context("main_targets", c.domain, note=c.note) if c.audit and not c.section else c for c in walked.contexts]
+    return st.Layout(contexts, walked.domains, walked.template, walked.notes)
 
 
 def _news_layout(lines: list[Src], kind: str | None, catalogue: Any) -> st.Layout:

@@ -597,6 +597,10 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         return Found(_tidy(own or title), own_name if own else said("extract.from.line", line=segment.title_line)), note
     if own:
         return Found(_tidy(own), said("extract.from.own-name")), None
+    for number, text in evidence.texts(15):  # an article's headline 图解：…规划（2021—2030年）: the plan it is about
+        inner = summary_title(text)
+        if inner and (kind is None or subject_kind(inner) in (None, kind)):
+            return Found(_tidy(inner), said("extract.from.line", line=number)), None
     for number, text in evidence.texts(60):
         for match in _BOOK.finditer(text):
             inner = match.group(1)
@@ -631,6 +635,21 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
 _ISSUED_AFTER = regex(r"(?:[（(][^（()）]{0,24}[）)])?(?:已经|已|正式|日前|近日|于近日)?(?:印发|发布|出台|颁布|公布)")
 
 
+def summary_title(text: str) -> str | None:
+    """The plan's title in the headline of an article about it (《…规划》政策解读, 图解：…规划), else None."""
+    r = rules()
+    if len(text) > 80 or not r.summary_headline.fullmatch(squeeze(fold(text))):
+        return None
+    inner = text.strip()
+    for _ in range(4):  # the words around the title, from either end: 关于《…》的政策解读
+        before = inner
+        for word in r.summary_headline_words:
+            inner = inner.removeprefix(word).removesuffix(word).strip(" ：:|｜丨《》“”\u3000")
+        if inner == before:
+            break
+    return inner if is_title(inner) else None
+
+
 def _tidy(title: str) -> str:
     return fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
 
@@ -643,6 +662,8 @@ def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segmen
     if any(s.title for s in segments):
         return False
     signals = 0
+    if any(summary_title(line.text) for line in lines[:15]):  # a headline 《…规划》政策解读: the page says what it is
+        return True
     for line in lines[:60]:
         signals += len(_NEWS.findall(line.text))
         if re.match(r"^\s*【[^】]{1,12}】", line.text):

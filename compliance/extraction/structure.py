@@ -346,7 +346,11 @@ def domain_row(cells: list[str], kind: str | None = None, catalogue: object | No
 def _is_domain_name(name: str, kind: str | None, catalogue: object | None) -> bool:
     r = rules()
     if not r.domain_pattern.match(name):
-        return False
+        # a domain's short name on a line of its own (健康, 决策和管理: a table's 领域 cell, a card's subhead)
+        return bool(
+            catalogue is not None and len(name) <= r.domain_short_max_chars and re.fullmatch(r"[\u4e00-\u9fff]+", name)
+            and _matches_domain(name, kind, catalogue)
+        )
     if re.match(r"^(?:妇女|儿童|女性|未成年人)(?:与|和|参与)", name):
         return True
     if catalogue is not None:
@@ -355,6 +359,13 @@ def _is_domain_name(name: str, kind: str | None, catalogue: object | None) -> bo
         except Exception:
             return False
     return False
+
+
+def _matches_domain(name: str, kind: str | None, catalogue: object) -> bool:
+    try:
+        return catalogue.match_domain(name, kind) is not None  # type: ignore[attr-defined]
+    except Exception:
+        return False
 
 
 def _as_written_domain(text: str) -> str:
@@ -423,7 +434,8 @@ def _task_header(cells: list[str]) -> dict[int, tuple[str, str]] | None:
     column → (role, header as written); None for any other row."""
     words = rules().task_columns
     filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
-    roles = {k: (words.get(squeeze(c), ""), c) for k, c in filled}
+    # a header with its year or unit in brackets (目标（2030年）) names its column all the same
+    roles = {k: (words.get(squeeze(c)) or words.get(rules().heading_qualifier.sub("", squeeze(c)), ""), c) for k, c in filled}
     found = [role for role, _ in roles.values()]
     if found.count("requirement") == 1 and found.count("content") <= 1:
         # 重点任务 | 量化要求: the requirement is the item's text, the task's name beside it a topic kept after it
@@ -487,7 +499,23 @@ class _TaskTable:
             number = line.cell_numbers[content]
             if line.cell_locators and content < len(line.cell_locators):
                 locator = line.cell_locators[content]
-        return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet)]
+        spans = _content_spans(line, content, text)
+        if spans:
+            number = spans[0][1]
+        return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet, spans=spans)]
+
+
+def _content_spans(line: Src, content: int, text: str) -> list[tuple[int, int]] | None:
+    """Where each line of the content cell begins in the item's text (a cell of <br>-separated sentences, each
+    its own line in .html), so each target stands at its own line; None when the cell is one line or the text
+    is not the cell's as written."""
+    parts = line.cell_parts[content] if line.cell_parts and content < len(line.cell_parts) else None
+    cell = (line.cells or [])[content] if content < len(line.cells or []) else ""
+    if not parts or cell.strip() != text:
+        return None
+    lead = len(cell) - len(cell.lstrip())
+    spans = [(max(offset - lead, 0), number) for offset, number, _ in parts]
+    return spans if len(spans) > 1 else None
 
 
 _LABEL_PARTS = regex(r"[·・•/／|｜>＞]")  # a label naming where in the plan a row stands: 儿童与健康·主要目标
