@@ -564,6 +564,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
     row: list[Cell] = []
     blank_before = False
     flat: list[Cell] = []
+    flat_at: list[int] = []  # the index in `lines` of each cell's first line
     i = end
     last_used = end - 1
     while i < len(lines):
@@ -584,6 +585,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
             cell = Cell(line.text.strip(), line.number)
             row.append(cell)
             flat.append(cell)
+            flat_at.append(i)
         else:
             if _ends_table(line.text) or not (row or flat):
                 break
@@ -594,8 +596,16 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
         i += 1
     if row:
         rows.append(row)
+    numbered = _numbered_rows(flat, columns)
+    if numbered is not None:  # the 序号 column tells the rows apart (a name broken over two lines is one cell)
+        last_cell = numbered[-1][-1].line
+        after = next((k for k, c in enumerate(flat) if c.line > last_cell), None)
+        if after is not None:  # the lines after the last row's last cell are the text again (its 注)
+            last_used = flat_at[after] - 1
     table.indices.update(range(end, last_used + 1))
-    if rows and all(len(r) == width for r in rows if any(c.text for c in r)):
+    if numbered is not None:
+        table.rows = numbered
+    elif rows and all(len(r) == width for r in rows if any(c.text for c in r)):
         table.rows = [r for r in rows if any(c.text for c in r)]
     else:  # rows could not be told apart by blank lines: cut the cells by the header's width
         chunks = [flat[k : k + width] for k in range(0, len(flat), width)]
@@ -604,6 +614,47 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
     table.slash = _slash_from_notes(lines, last_used + 1)
     table.note_years = _years_from_notes(lines, last_used + 1)
     return table
+
+
+def _numbered_rows(flat: list[Cell], columns: list[Column]) -> list[list[Cell]] | None:
+    """The rows of a table written one cell per line, cut where its 序号 column counts on (1, 2, 3 …): a name
+    broken over two lines (0～6岁儿童眼保健和 / 视力检查覆盖率, a web preview's printed lines) is one cell, so the
+    rows after it keep their columns; text after the last row's last cell (a short 注) is no cell. None unless
+    the first column is the number column, the numbers run on from 1 and every row, its name's pieces joined,
+    has the header's width. The cells are new ones: `flat` is left as it was."""
+    width = len(columns)
+    roles = [c.role for c in columns]
+    if width < 3 or roles[0] != "number" or "indicator" not in roles or not flat or fold(flat[0].text).strip() != "1":
+        return None
+    name = roles.index("indicator")
+    rows: list[list[Cell]] = [[flat[0]]]
+    for k, cell in enumerate(flat[1:], start=1):
+        row = rows[-1]
+        following = flat[k + 1].text if k + 1 < len(flat) else ""
+        if fold(cell.text).strip() == str(len(rows) + 1) and len(row) > name + 1 and (
+            len(row) >= width or _names_something(following)
+        ):
+            rows.append([cell])
+        else:
+            row.append(cell)
+    out: list[list[Cell]] = []
+    for n, row in enumerate(rows):
+        cells = [Cell(c.text, c.line) for c in row]
+        while len(cells) > width and _names_something(cells[name + 1].text) and _unit(fold(cells[name + 1].text).strip()) is None:
+            cells[name].text += cells[name + 1].text  # the name's next printed line
+            del cells[name + 1]
+        if n == len(rows) - 1 and len(cells) > width and all(_names_something(c.text) for c in cells[width:]):
+            cells = cells[:width]  # the table's note after its last cell
+        if len(cells) != width:
+            return None
+        out.append(cells)
+    return out
+
+
+def _names_something(text: str) -> bool:
+    """A cell that is text, no value: a name or the piece of one (no number, mark or phrase a target cell holds)."""
+    key = squeeze(text)
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", key)) and read_cell(key, None) is None
 
 
 def _column_major_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
