@@ -886,6 +886,18 @@ def _baseline(text: str, unit: str | None, year: int | None) -> dict[str, Any] |
     return out
 
 
+def _remark_target(row: list[Cell], remarks: list[int], unit: str | None) -> Cell | None:
+    """The remark cell (说明, 备注) of a row whose target cell is a dash, when it states a target: a number with a
+    comparator or a change (较2020年下降10%, 每年提高3个百分点, ≥95%), never a bare word (约束性) or a bare number."""
+    for k in remarks:
+        if k >= len(row) or not row[k].text.strip():
+            continue
+        found = read_cell(row[k].text, unit)
+        if found and all("value" in v for v in found) and re.search(r"[≥≤><＞＜]|以上|以下|不低于|不高于|下降|提高|降低|增加|减少|控制在|达到", row[k].text):
+            return row[k]
+    return None
+
+
 def as_shown(cell: Cell, unit: str | None) -> str:
     """A cell's text as the spreadsheet shows it: a fraction in a percent format is a percentage (0.9 → 90%).
 
@@ -932,6 +944,7 @@ def read_table(
     parent_columns = [k for k, c in enumerate(columns) if c.role == "parent"]
     baseline_column = role_index.get("baseline")
     baseline_year = columns[baseline_column].year if baseline_column is not None else None
+    remarks = [k for k, c in enumerate(columns) if c.role == "other" and squeeze(c.header) in rules().table_remark_columns]
     targets: list[RowTarget] = []
     problems: list[RowProblem] = []
     domain: str | None = table.caption_domain
@@ -1011,11 +1024,15 @@ def read_table(
                     inherit = own is not None and own.merged
                 else:  # a text export: an empty cell inside a merged domain is merged too
                     inherit = blank and domain_empty
+                remark = _remark_target(row, remarks, unit) if len(target_columns) == 1 and not blank else None
                 if inherit and k in above:
                     source = above[k]
                     note = said(
                         "extract.note-merged-cell", line=own.line if own else name_cell.line, above=source.line, text=source.text
                     )
+                elif remark is not None:  # — under 目标值, 较2020年下降10% under 说明: the target the remark states
+                    source = remark
+                    note = said("extract.note-remark-cell", line=own.line if own else name_cell.line, header=columns[remarks[0]].header)
                 else:
                     continue
             else:
