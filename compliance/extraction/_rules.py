@@ -79,12 +79,16 @@ class Rules:
     title_plan_words: list[str]
     title_not: list[str]
     title_attachment: re.Pattern[str]  # 附件：某县妇女发展规划（****—****年）（摘录）: an attachment's heading naming the plan
+    caption_tail_words: list[str]  # …规划（2021—2030年）指标任务清单: the table or list a caption naming the plan heads
+    caption_tail_not: list[str]  # …规划（2011—2020年）终期评估报告: a report on the plan, no caption of its table
+    caption_tail_max: int
     kind_words: dict[str, list[str]]
     follows_words: list[str]
     follows_stop: list[str]
     follows_title_words: list[str]
     period_patterns: list[re.Pattern[str]]
     five_year_plans: dict[str, tuple[int, int]]
+    five_year_past: list[str]  # “十三五”末, “十三五”以来: the five-year plan named as the past
     document_number: re.Pattern[str]
     admin_suffixes: list[tuple[str, str]]  # (suffix, level) longest first
     national_names: list[str]
@@ -227,12 +231,16 @@ def rules() -> Rules:
         title_plan_words=[squeeze(str(w)) for w in title["plan_words"]],
         title_not=[squeeze(str(w)) for w in title["not_title"]],
         title_attachment=regex(str(title["attachment"])),
+        caption_tail_words=[str(w) for w in title.get("caption_tail_words") or []],
+        caption_tail_not=[str(w) for w in title.get("caption_tail_not") or []],
+        caption_tail_max=int(title.get("caption_tail_max") or 0),
         kind_words={str(k): [str(w) for w in v] for k, v in data["kind_words"].items()},
         follows_words=sorted((str(w) for w in data["follows_words"]), key=len, reverse=True),
         follows_stop=[str(w) for w in data["follows_stop"]],
         follows_title_words=[str(w) for w in data["follows_title_words"]],
         period_patterns=[regex(str(p)) for p in data["period_patterns"]],
         five_year_plans={str(k): (int(v[0]), int(v[1])) for k, v in data["five_year_plans"].items()},
+        five_year_past=[str(w) for w in data.get("five_year_past") or []],
         document_number=regex(str(data["document_number"])),
         admin_suffixes=suffixes,
         national_names=[str(w) for w in data["national_names"]],

@@ -188,6 +188,13 @@ def _five_year(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+def _past_five_year(text: str, word: str) -> bool:
+    """Whether the line names the five-year plan as the past: its end (“十三五”末), the years since (…以来)."""
+    at = text.find(word)
+    rest = text[at + len(word) :].lstrip("”\"'")
+    return any(rest.startswith(w) for w in rules().five_year_past)
+
+
 _TITLE_ENDS = regex(r"\s*(?:$|》|」|的通知|通知|[和与及、，,])")
 
 
@@ -209,15 +216,23 @@ def _legible_title(title: str, evidence: Evidence) -> tuple[tuple[int, int], int
     lines += [(s.number, s.text) for s in evidence.segment.lines[:80]]
     dated = document_year(evidence)
     found: dict[tuple[int, int], tuple[int, str]] = {}
+    longer: dict[tuple[int, int], tuple[int, str]] = {}
     for number, text in sorted(lines):
         line = fold(text)
         for match in pattern.finditer(line):
             period = _range(match.group(0))
-            if period is None or not _TITLE_ENDS.match(line, match.end()):
+            if period is None:
                 continue
             if dated is not None and not period[0] - 1 <= dated[0] <= period[1]:
                 continue
-            found.setdefault(period, (number, text[match.start() : match.end()]))
+            copy = (number, text[match.start() : match.end()])
+            if _TITLE_ENDS.match(line, match.end()):
+                found.setdefault(period, copy)
+            elif dated is not None:
+                # the title run on into more words (…（2021—2030年）宣传读本编印服务项目): this plan's only when the
+                # document is dated within that period — an evaluation of the previous plan is dated after it
+                longer.setdefault(period, copy)
+    found = found or longer
     if len(found) != 1:
         return None
     ((period, (number, written)),) = found.items()
@@ -286,6 +301,8 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
                     )
     for line in segment.lines[:40]:
         five = _five_year(line.text)
+        if five and _past_five_year(line.text, five[0]):
+            continue  # “十三五”末, “十三五”以来: the years before the plan, not its period
         if five:
             candidates.append((1, five[1], said("extract.from.line-five", line=line.number, five=five[0])))
             break
@@ -606,20 +623,26 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
             inner = match.group(1)
             before = text[max(0, match.start() - 8) : match.start()]
             after = text[match.end() : match.end() + 30]
+            verbs = list(re.finditer(r"(?:现将|印发|出台|发布|制定|编制|颁布)", before))
+            # 编制依据：《…》: the verb names the basis, the parents, not the plan
+            issued = bool(verbs) and not any(w in before[verbs[-1].end() :] for w in rules().follows_words)
             if is_title(inner) and (kind is None or subject_kind(inner) in (None, kind)) and (
-                re.search(r"(?:现将|印发|出台|发布|制定|编制|颁布)", before) or _ISSUED_AFTER.match(after)
+                issued or _ISSUED_AFTER.match(after)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
-    cited = {squeeze(t) for t in follows(segment, None)}
+    cited = {squeeze(fold_digits(t)) for t in follows(segment, None)}
     for number, text in evidence.texts(60):  # a notice about the plan (对《…》实施情况开展中期评估): its 《…》, cited as no parent
         for match in _BOOK.finditer(text):
             inner = match.group(1)
-            if (  # a masked title (（****—****年）) is left for the file name, which may tell the period
-                "*" not in inner and is_title(inner) and kind is not None and subject_kind(inner) == kind
+            if (  # a masked title (（****—****年）) too: its place is the plan's; the file name may tell the period
+                is_title(inner) and kind is not None and subject_kind(inner) == kind
                 and squeeze(fold_digits(inner)) not in cited and place_of_title(inner)
                 and not any(inner.startswith(w) for w in rules().national_names)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
+    caption = _caption_title(evidence, kind)
+    if caption is not None:
+        return Found(_tidy(caption[1]), said("extract.from.caption", line=caption[0])), None
     for number, text in evidence.texts(60):
         attachment = rules().title_attachment.match(text.strip())
         if attachment and is_title(inner := attachment.group("title")) and (kind is None or subject_kind(inner) in (None, kind)):
@@ -629,6 +652,35 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         if name != item.text.strip() and is_title(name):
             return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
+
+
+def _caption_title(evidence: Evidence, kind: str | None, limit: int = 12) -> tuple[int, str] | None:
+    """(line, title) of a caption naming the plan and then the table or list it heads, near the top.
+
+    某县儿童发展规划（2021—2030年）指标任务清单, 某县儿童发展“十四五”规划主要指标监测表: the longest
+    start of the line that is a title of the plan's kind, followed by a short rest that names a table or a
+    list (`title.caption_tail_words`) and no report on the plan (…终期评估报告, `caption_tail_not`).
+    """
+    r = rules()
+    if not r.caption_tail_words:
+        return None
+    lines = [(s.number, _lone_text(s) or "") for s in evidence.header[:limit]]
+    lines += [(s.number, _lone_text(s) or "") for s in evidence.segment.lines[:limit]]
+    for number, text in lines:
+        key = squeeze(text)
+        if not key or "《" in key or len(key) > r.title_max + r.caption_tail_max:
+            continue
+        written = text.strip()
+        for end in range(len(written) - 1, 3, -1):
+            title, tail = written[:end].strip(), squeeze(written[end:])
+            if len(tail) > r.caption_tail_max:
+                break
+            if not is_title(title) or (kind is not None and subject_kind(squeeze(title)) not in (None, kind)):
+                continue
+            if any(w in tail for w in r.caption_tail_words) and not any(w in tail for w in r.caption_tail_not):
+                return number, title
+            break
+    return None
 
 
 # 《…规划》（…〔2022〕40号）正式印发: a news article naming the plan it reports on
