@@ -119,3 +119,65 @@ def test_a_flattened_annex_with_a_domain_column_and_a_ratio_row(tmp_path: Path, 
     ]
     assert all(t.line == 5 for t in plan.targets if str(t.section) == "indicator_table")
     assert not plan.unparsed
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["— 第 2 页 —", "【第2页】", "（第2页，共4页）", "第2/4页", "·2·", "Page 2 / 4", "=== 第2页 ===", "第2页/共4页"],
+)
+def test_page_marks_between_rules_or_brackets_are_page_numbers(mark: str) -> None:
+    """A page number however the site frames it, on a line of its own; the same words inside a sentence are text."""
+    cleaned = clean([Line(1, "1.婴儿死亡率控制在4.5‰以下。"), Line(2, mark), Line(3, "2.学前三年毛入园率达到92%。")])
+    assert [(d.number, d.reason) for d in cleaned.dropped] == [(2, "page number")]
+    kept = clean([Line(1, "详见第2页表1。")])
+    assert not kept.dropped
+
+
+_LEAD = "为促进全县儿童全面发展，依据国家和省、市儿童发展纲要，结合本县实际，制定本规划。坚持儿童优先原则，推动儿童事业高质量发展。"
+
+
+def test_pages_cut_inside_a_number_between_two_cells_and_before_a_mid_plan_heading(tmp_path: Path) -> None:
+    """Each page one line: page 1 cut inside a number (保持在9 ‖ 5%: one number, 95), page 3 cut between two cells
+    of the flattened 附表 (…毛入园率 % ‖ 88.5 ≥92: two cells, no 88.5 glued to %); page 3 starts after a sentence's
+    end and holds （二）儿童与教育 1.… in its middle: a heading, although the line holds no （一）. The parents the
+    text lists without 《》 (依据国家和省、市儿童发展纲要) are no title: no second plan starts there."""
+    text = (
+        "某某县儿童发展规划（2021—2030年）\n"
+        "— 第 1 页 —\n"
+        f"某某县儿童发展规划（2021—2030年） {_LEAD} 一、主要目标 （一）儿童与健康 1. 婴儿死亡率控制在4.5‰以下。"
+        "2. 适龄儿童免疫规划疫苗接种率保持在9\n"
+        "— 第 2 页 —\n"
+        f"5%以上。3. 小学生近视率下降到38%以下。{_LEAD}\n"
+        "— 第 3 页 —\n"
+        f"{_LEAD}（二）儿童与教育 1. 学前三年毛入园率达到92%以上。附表 序号 指标 单位 2020年 2030年 1 婴儿死亡率 ‰ 5.2 ≤4.5 "
+        "2 学前三年毛入园率 %\n"
+        "— 第 4 页 —\n"
+        "88.5 ≥92 3 小学生近视率 % 41.2 ≤38\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, str(t.target.op), t.target.value, t.domain, str(t.section)) for t in plan.targets
+            if t.target.is_numeric] == [
+        ("婴儿死亡率", "<=", D("4.5"), "儿童与健康", "main_targets"),
+        ("适龄儿童免疫规划疫苗接种率", ">=", D(95), "儿童与健康", "main_targets"),
+        ("小学生近视率", "<=", D(38), "儿童与健康", "main_targets"),
+        ("学前三年毛入园率", ">=", D(92), "儿童与教育", "main_targets"),
+        ("婴儿死亡率", "<=", D("4.5"), "儿童与健康", "indicator_table"),
+        ("学前三年毛入园率", ">=", D(92), "儿童与教育", "indicator_table"),
+        ("小学生近视率", "<=", D(38), "儿童与健康", "indicator_table"),
+    ]
+    assert [t.baseline.value for t in plan.targets if t.baseline] == [D("5.2"), D("88.5"), D("41.2")]
+    assert not plan.unparsed
+
+
+def test_a_line_the_plan_repeats_is_no_running_header_because_two_page_breaks_follow_it() -> None:
+    """主要目标： opens each of four domains; a page break (·1·, ·2·) happens to follow two of them: that is no running
+    header (a header stands next to the page number on most of its pages) and stays; the page numbers go."""
+    lines = []
+    for n, domain in enumerate(("妇女与健康", "妇女与教育", "妇女与经济", "妇女与环境"), start=1):
+        lines += [f"（{'一二三四'[n - 1]}）{domain}", "主要目标："]
+        if n <= 2:
+            lines += [f"·{n}·", ""]
+        lines += [f"1.{domain}的第一项指标达到{90 + n}%。", f"2.{domain}的第二项指标达到{80 + n}%。"]
+    cleaned = clean([Line(i + 1, text) for i, text in enumerate(lines)])
+    assert [d.reason for d in cleaned.dropped] == ["page number", "page break", "page number", "page break"]
+    assert sum(line.text == "主要目标：" for line in cleaned.lines) == 4

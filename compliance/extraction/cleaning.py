@@ -353,6 +353,8 @@ def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
         every_page = len(near) == len(indices) >= r.running_header_min_pages - 1
         if not every_page and (len(indices) < r.running_header_min_pages or len(near) < r.running_header_min_pages - 1):
             continue
+        if 2 * len(near) < len(indices) or _section_word(sources[indices[0]].text):
+            continue  # a line the plan repeats (主要目标： under each domain) that a page break happens to follow twice
         for i in near:
             reasons[i] = "running header"
     # the blank lines around a page number or a running header belong to the page break
@@ -365,6 +367,12 @@ def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
                 reasons.setdefault(j, "page break")
                 j += step
     _pages_read_on(sources, reasons)
+
+
+def _section_word(text: str) -> bool:
+    """A section's label (主要目标：, 策略措施): the plan's structure, however often a page break follows it."""
+    key = squeeze(fold(text)).rstrip(":：")
+    return any(key == squeeze(word) for word, _ in rules().sections)
 
 
 def _pages_read_on(sources: list[Src], reasons: dict[int, str]) -> None:

@@ -65,15 +65,32 @@ def _join_chunks(lines: list[Src]) -> list[Src]:
     for line in lines:
         if line.continues and out and out[-1].cells is None and line.cells is None:
             previous = out[-1]
+            head = previous.text + (" " if _cells_apart(previous.text, line.text) else "")
             spans = list(previous.spans or [(0, previous.number)])
-            spans.append((len(previous.text), line.number))
+            spans.append((len(head), line.number))
             for start, number in line.spans or []:
-                spans.append((len(previous.text) + start, number))
-            joined = Src(previous.number, previous.text + line.text, spans=sorted(set(spans)), locator=previous.locator)
+                spans.append((len(head) + start, number))
+            joined = Src(previous.number, head + line.text, spans=sorted(set(spans)), locator=previous.locator)
             out[-1] = joined
             continue
         out.append(line)
     return out
+
+
+_UNIT_THEN_VALUE = regex(r"[%‰％]\s*$")
+_VALUE_START = regex(r"^\s*[0-9≤≥<>＜＞≦≧]")
+_NUMBER_THEN_SYMBOL = regex(r"[0-9]\s*$")
+_SYMBOL_START = regex(r"^\s*[≤≥<>＜＞≦≧]")
+
+
+def _cells_apart(before: str, after: str) -> bool:
+    """A page or chunk cut between two cells of a flattened table (…毛入园率 % ‖ 88.5 ≥92, …88.5 ‖ ≥92): no word or
+    number runs on over such a cut (a unit mark is never followed by a digit in a sentence, a number never by ≥),
+    so the cells stay apart; a number cut inside (达到9 ‖ 5%) joins."""
+    return bool(
+        (_UNIT_THEN_VALUE.search(before) and _VALUE_START.match(after))
+        or (_NUMBER_THEN_SYMBOL.search(before) and _SYMBOL_START.match(after))
+    )
 
 
 # --------------------------------------------------------------------------- markers
@@ -144,6 +161,17 @@ def _followed_by_part_words(folded: str, at: int) -> bool:
     )
 
 
+@cache
+def _title_then_list() -> re.Pattern[str]:
+    words = sorted({fold(w) for w, _ in rules().sections if len(w) >= 2}, key=lambda w: (-len(w), w))
+    return regex(r"\s*[\u4e00-\u9fff]{2,12}\s*(?:\d{1,2}\s*[.、](?![0-9])|(?:" + "|".join(map(re.escape, words)) + r")\s*[:：])")
+
+
+def _titled(folded: str, at: int) -> bool:
+    """A heading's short title follows `at`, then its first list item or a section word (儿童与教育 1., …主要目标：)."""
+    return _title_then_list().match(folded, at) is not None
+
+
 def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> tuple[list[_Marker], dict[str, int]]:
     """The places the line is cut, and the list numbers reached at its end (`carried` those of the lines before)."""
     inside = _Quoted(folded)
@@ -192,8 +220,11 @@ def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> t
         if match.group("heading"):
             n = _cn(match.group("heading_n"))
             in_sequence = n is None or (heading is None and n == 1) or (heading is not None and n == heading + 1)
+            # a line may start mid-plan (a 文库 page after a sentence's end: …以下。（二）儿童与教育 1.…): a heading
+            # that comes first in its line but is not (一) stands so when its short title opens a list or a section
+            mid_plan = heading is None and n not in (None, 1) and _preceded(folded, at) and _titled(folded, match.end())
             short_part = heading_after_part and _short_title(folded, last_start, at)
-            if in_sequence and (_preceded(folded, at) or short_part):
+            if mid_plan or (in_sequence and (_preceded(folded, at) or short_part)):
                 found.append(_Marker(at, "heading", n, end=match.end()))
                 last_heading = at
                 heading = n if n is not None else (heading or 0) + 1
@@ -250,6 +281,8 @@ def _titles(text: str, folded: str, inside: _Quoted) -> list[_Marker]:
             begin -= 1
         if begin > 0 and _CJK.match(folded[begin - 1]):
             continue  # no clear start: part of a sentence (…关于印发X规划的通知)
+        if (begin > 0 and folded[begin - 1] in "、，,") or match.start() - begin < 2:
+            continue  # one of a list of parents (依据国家、省、市儿童发展纲要): no place of its own, no plan's title
         if re.search(r"\d\s*月\s*\d{1,2}\s*$", folded[:begin]) and folded[begin] == "日":
             begin += 1  # …2022年5月6日某某县…规划: the date's 日 is not the title's
         cited = [squeeze(m.group(1)) for m in re.finditer(r"《([^《》]{4,60})》", text)]
