@@ -64,6 +64,9 @@ class Src:
     spanned: list[bool] | None = None  # per cell: covered by the cell to its left (a horizontally merged cell)
     cell_parts: list[list[tuple[int, int, bool]] | None] | None = None  # per cell: (offset, number, starts a line) of its parts
     sheet: str | None = None  # the worksheet of a workbook's row: a table never runs on into the next sheet
+    # a sentence row of an indicator table (指标/目标任务 merged across the value columns), read as text: the table
+    # goes on below it
+    table_sentence: bool = False
 
     def number_at(self, offset: int) -> int:
         """The document line holding character `offset` of `text`."""

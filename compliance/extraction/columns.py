@@ -47,6 +47,11 @@ def column_of(text: str) -> Column | None:
     qualified = _qualified_target(key, text)
     if qualified is not None:
         return qualified
+    if "/" in bare and not re.search(r"\d", bare):
+        # 指标/目标任务: a column holding an indicator's name on some rows, a sentence of the plan on others
+        parts = {word: role for word, role in r.table_columns}
+        if any(parts.get(part) == "indicator" for part in bare.split("/")):
+            return Column("indicator", None, text.strip())
     if _MASKED_YEAR.match(key):
         rest = re.sub(r"[()年*]", "", key)
         if rest in ("", "目标", "目标值", "值"):

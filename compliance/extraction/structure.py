@@ -390,10 +390,23 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
     out: list[Src] = []
     task: _TaskTable | None = None
     for i, line in enumerate(lines):
+        if i in table_lines and line.cells is not None:
+            # an indicator table's row; a header naming a text column too (指标/目标任务) reads its sentence rows
+            roles = _task_header(line.cells, beside_values=True)
+            if roles is not None:
+                task = _TaskTable(roles, line.sheet, sentences_only=True)
+            elif task is not None and task.sentences_only and line.sheet == task.sheet:
+                task.labels = {}  # an indicator row between: the sentence rows below name their section again
+            else:
+                task = None
+            out.append(line)
+            continue
         if line.cells is None or i in table_lines:
             task = None
             out.append(line)
             continue
+        if task is not None and task.sentences_only and not line.table_sentence:
+            task = None  # the indicator table has ended
         if task is not None and (line.sheet != task.sheet or _task_header(line.cells) is not None):
             task = None  # the next worksheet, or another table's header
         if task is None:
@@ -408,6 +421,8 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
         if task is not None and line.cells and any(c.strip() for c in line.cells):
             pieces = task.row(line)
             if pieces is not None:
+                for piece in pieces:
+                    piece.table_sentence = line.table_sentence
                 out.extend(pieces)
                 cut = True
                 continue
@@ -424,19 +439,33 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
         line.set_text("　".join(cells))
         line.item = item
         pieces = unfold([line]) if item is None else [line]
+        for piece in pieces:
+            piece.table_sentence = line.table_sentence
         cut = cut or len(pieces) > 1
         out.extend(pieces)
     return out if cut else None
 
 
-def _task_header(cells: list[str]) -> dict[int, tuple[str, str]] | None:
+def _task_header(cells: list[str], beside_values: bool = False) -> dict[int, tuple[str, str]] | None:
     """The columns of a table of the plan's text by its header (目标任务 with 序号, 领域, 牵头单位 or 完成时限):
-    column → (role, header as written); None for any other row."""
+    column → (role, header as written); None for any other row.
+
+    `beside_values`: the header of an indicator table whose name column holds the plan's sentences on some rows
+    (序号 | 类型 | 指标/目标任务 | 单位 | 2020年 | 2025年 | 牵头单位): its value columns have no role here."""
     words = rules().task_columns
     filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
-    # a header with its year or unit in brackets (目标（2030年）) names its column all the same
-    roles = {k: (words.get(squeeze(c)) or words.get(rules().heading_qualifier.sub("", squeeze(c)), ""), c) for k, c in filled}
+    roles = {k: (_task_role(c, words), c) for k, c in filled}
+    if beside_values:
+        if [role for role, _ in roles.values()].count("content") != 1:
+            return None
+        return roles
     found = [role for role, _ in roles.values()]
+    sections = {k: h.value for k, (role, c) in roles.items() if role in ("", "content") and (h := classify(c, None)) is not None
+                and h.type == "section" and h.value in ("main_targets", "measures")}
+    if len(set(sections.values())) >= 2 and found.count("content") <= len([k for k in sections if roles[k][0] == "content"]):
+        # 领域 | 主要目标 | 策略措施: a column per section, each cell that section's list for the row's domain
+        roles = {k: ("section" if k in sections else role, c) for k, (role, c) in roles.items()}
+        return roles if "" not in (role for role, _ in roles.values()) else None
     if found.count("requirement") == 1 and found.count("content") <= 1:
         # 重点任务 | 量化要求: the requirement is the item's text, the task's name beside it a topic kept after it
         roles = {k: ({"requirement": "content", "content": "topic"}.get(role, role), c) for k, (role, c) in roles.items()}
@@ -446,12 +475,24 @@ def _task_header(cells: list[str]) -> dict[int, tuple[str, str]] | None:
     return roles
 
 
+def _task_role(header: str, words: dict[str, str]) -> str:
+    """A header cell's role in a table of the plan's text; a cell naming two (指标/目标任务) takes the role of its part
+    that has one."""
+    key = squeeze(header)
+    # a header with its year or unit in brackets (目标（2030年）) names its column all the same
+    role = words.get(key) or words.get(rules().heading_qualifier.sub("", key))
+    if role or "/" not in key:
+        return role or ""
+    return next((words[part] for part in key.split("/") if part in words), "")
+
+
 @dataclass
 class _TaskTable:
     """A table of the plan's text read row by row: each row a list item under the labels its other cells give."""
 
     roles: dict[int, tuple[str, str]]
     sheet: str | None
+    sentences_only: bool = False  # an indicator table's header: only its sentence rows are read here
     labels: dict[int, str] = field(default_factory=dict)  # the label each label column last gave
 
     def row(self, line: Src) -> list[Src] | None:
@@ -459,18 +500,70 @@ class _TaskTable:
         then its item; None for a row the columns do not fit (one cell across the table: a heading, a note).
         A 专栏 box's 项目 cell (`project`) names the work its content cell states whole: no part of the item."""
         cells = line.cells or []
+        sections = [k for k, (role, _) in self.roles.items() if role == "section"]
+        if sections:
+            return self._section_cells(line, sections)
         content = next(k for k, (role, _) in self.roles.items() if role == "content")
         text = cells[content].strip() if content < len(cells) else ""
         if not text or len({c.strip() for c in cells if c.strip()}) < 2:
             return None
+        out, item, extra, text = self._other_cells(line, {content}, text)
+        if extra and not re.search(r"[。；;！!？?]$", text):
+            text += "。"  # the item's sentence ends before its lead unit
+        number, locator = line.number, line.locator
+        if line.cell_numbers and content < len(line.cell_numbers):  # the content cell's own line (.html, .pdf)
+            number = line.cell_numbers[content]
+            if line.cell_locators and content < len(line.cell_locators):
+                locator = line.cell_locators[content]
+        spans = _content_spans(line, content, text)
+        if spans:
+            number = spans[0][1]
+        return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet, spans=spans)]
+
+    def _section_cells(self, line: Src, sections: list[int]) -> list[Src] | None:
+        """领域 | 主要目标 | 策略措施, a row per domain: each section column's cell holds that section's list for the
+        row's domain (1.…；<line break>2.…), read under the column's heading, a line per item."""
+        from compliance.extraction.unfolding import unfold
+
+        cells = line.cells or []
+        empty = rules().empty_cells
+        filled = [k for k in sections if k < len(cells) and cells[k].strip() and squeeze(cells[k]) not in empty]
+        if not filled or len({c.strip() for c in cells if c.strip()}) < 2:
+            return None
+        out, _, extra, _ = self._other_cells(line, set(sections), "")
+        for k in filled:
+            number = line.cell_numbers[k] if line.cell_numbers and k < len(line.cell_numbers) else line.number
+            locator = line.cell_locators[k] if line.cell_locators and k < len(line.cell_locators) else line.locator
+            out.append(Src(number, self.roles[k][1], locator=locator, sheet=line.sheet))  # the column opens its section
+            cell = cells[k]
+            parts = line.cell_parts[k] if line.cell_parts and k < len(line.cell_parts) else None
+            starts = sorted({0, *(offset for offset, _, opens in parts or () if opens and 0 < offset < len(cell))})
+            # a line per line of the cell: the list's sequence tells 3.5岁以下… (item 3) from a decimal, and a
+            # sentence broken across two lines is joined again as any broken line is
+            for text in (cell[a:b].strip() for a, b in zip(starts, [*starts[1:], len(cell)], strict=True)):
+                if not text:
+                    continue
+                if extra and not re.search(r"[。；;！!？?]$", text):
+                    text += "。"
+                out += unfold([Src(number, text + "".join(extra), locator=locator, sheet=line.sheet)])
+        return out
+
+    def _other_cells(self, line: Src, texts: set[int], text: str) -> tuple[list[Src], tuple[str, int] | None, list[str], str]:
+        """What the cells beside the text cells give: the headings of the labels the row changes, its list number,
+        what is kept after its text (the lead unit), and the text with the task's name when that is its measure."""
+        cells = line.cells or []
         out: list[Src] = []
         item = None
         extra: list[str] = []
+        merged = line.merged or []
+        content = min(texts)
         for k, cell in enumerate(cells):
             value = cell.strip()
             role, header = self.roles.get(k, ("", ""))
-            if not value or k == content:
+            if not value or k in texts:
                 continue  # an empty cell, or one merged from above (.docx): the label above holds
+            if k > content and k < len(merged) and merged[k] and value == text:
+                continue  # the content cell merged across the columns to its right
             if role == "number" and re.fullmatch(r"\d{1,3}", fold(value)):
                 item = ("dot", int(fold(value)))
             elif role == "topic" and _names_no_measure(text):
@@ -492,17 +585,7 @@ class _TaskTable:
                     out.append(Src(line.number, piece.strip(), locator=line.locator, sheet=line.sheet))
             elif role not in ("label", "number"):
                 extra.append("　" + value)
-        if extra and not re.search(r"[。；;！!？?]$", text):
-            text += "。"  # the item's sentence ends before its lead unit
-        number, locator = line.number, line.locator
-        if line.cell_numbers and content < len(line.cell_numbers):  # the content cell's own line (.html, .pdf)
-            number = line.cell_numbers[content]
-            if line.cell_locators and content < len(line.cell_locators):
-                locator = line.cell_locators[content]
-        spans = _content_spans(line, content, text)
-        if spans:
-            number = spans[0][1]
-        return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet, spans=spans)]
+        return out, item, extra, text
 
 
 def _content_spans(line: Src, content: int, text: str) -> list[tuple[int, int]] | None:

@@ -343,6 +343,10 @@ def _row_table(
     i = last_header + 1
     while i < len(lines):
         line = lines[i]
+        if line.table_sentence or _sentence_across(line, columns):
+            line.table_sentence = True  # a sentence of the plan among the indicator rows: text, the table goes on
+            i += 1
+            continue
         if starts is not None and line.cells is None:
             cells = _aligned_cells(line.text, starts)
         elif spaced and line.cells is None:  # a row of single-space cells: as many words as the header has
@@ -394,6 +398,37 @@ def _row_table(
     table.slash = _slash_from_notes(lines, i, start)
     table.note_years = _years_from_notes(lines, i, start)
     return table
+
+
+_ACROSS_ROLES = ("unit", "baseline", "target", "parent", "year")
+
+
+def _sentence_across(line: Src, columns: list[Column]) -> bool:
+    """A row holding a sentence of the plan where the indicator rows hold values: its name cell (指标/目标任务)
+    merged across every value column, with a number in it (…分别控制在2.5‰、4.0‰和5.0‰以内). Neither a domain row
+    nor a row naming a section (策略措施中的量化任务), which the table reads itself."""
+    cells, merged, spanned = line.cells, line.merged or [], line.spanned or []
+    name = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
+    if cells is None or name is None or name >= len(cells) or (name < len(merged) and merged[name]):
+        return False
+    text = cells[name].strip()
+    values = [k for k, c in enumerate(columns) if c.role in _ACROSS_ROLES and k > name]
+    if not text or not values or not re.search(r"[0-9*＊]", text) or not _CJK.search(text):
+        return False
+
+    def covered(k: int) -> bool:
+        if k >= len(cells):
+            return False
+        if k < len(spanned) and spanned[k] and not cells[k].strip():
+            return True  # a Word cell spanning the columns to its right: they are empty, marked as covered
+        return k < len(merged) and merged[k] and cells[k].strip() == text
+
+    if not all(covered(k) for k in values):
+        return False
+    return domain_row([c for c in cells if c.strip()]) is None and _section_row(text) is None
+
+
+_CJK = regex(r"[\u4e00-\u9fff]")
 
 
 def _without_note_mark(cell: Cell) -> str:
@@ -942,7 +977,9 @@ def read_table(
         role_index.setdefault(column.role, k)
     target_columns = [k for k, c in enumerate(columns) if c.role == "target"]
     parent_columns = [k for k, c in enumerate(columns) if c.role == "parent"]
-    baseline_column = role_index.get("baseline")
+    # of several baseline columns (2019年 | 2020年基数), the latest year's is the baseline the targets start from
+    baselines = [k for k, c in enumerate(columns) if c.role == "baseline"]
+    baseline_column = max(baselines, key=lambda k: columns[k].year or 0) if baselines else None
     baseline_year = columns[baseline_column].year if baseline_column is not None else None
     remarks = [k for k, c in enumerate(columns) if c.role == "other" and squeeze(c.header) in rules().table_remark_columns]
     targets: list[RowTarget] = []

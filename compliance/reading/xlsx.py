@@ -76,6 +76,12 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
             filled = [k for k, c in enumerate(cells) if c and not merged_flags[k]]
             # a paragraph of the plan in one cell, its list items apart by line breaks (Alt+Enter): a line per item
             pieces = lines_at_breaks(cells[filled[0]]) if len(filled) == 1 else [None]
+            parts = None
+            if pieces == [None]:
+                # cells of several lines (1.…；<Alt+Enter>2.…, 90 over 92): joined, where each line starts kept
+                parts = [_line_starts(c) for c in cells]
+                cells = [c.replace("\n", "") for c in cells]
+                parts = parts if any(parts) else None
             for piece in pieces:
                 own = cells if piece is None else [piece if k == filled[0] else c for k, c in enumerate(cells)]
                 lines.append(
@@ -88,6 +94,7 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
                         percent=percent,
                         locator=f"{sheet.title}!第{row_number}行",
                         cell_locators=[f"{sheet.title}!{get_column_letter(k)}{row_number}" for k in range(1, len(own) + 1)],
+                        cell_parts=parts,
                     )
                 )
         if several:
@@ -142,6 +149,18 @@ def _percent_format(cell: object) -> bool:
     return "%" in bare
 
 
+def _line_starts(text: str) -> list[tuple[int, int, bool]] | None:
+    """(offset in the joined text, line — 0: the row's own —, starts a line) of each line of a cell, as the other
+    readers give a cell's paragraphs; None for a cell of one line."""
+    if "\n" not in text:
+        return None
+    starts, offset = [(0, 0, False)], 0
+    for piece in text.split("\n")[:-1]:
+        offset += len(piece)
+        starts.append((offset, 0, True))
+    return starts
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -152,4 +171,5 @@ def _cell_text(value: object) -> str:
         return text
     if hasattr(value, "year") and hasattr(value, "month"):  # a date: a header such as 2025年 typed as a date
         return f"{value.year}年"  # type: ignore[attr-defined]
-    return str(value).strip()
+    lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.strip() for line in lines if line.strip())
