@@ -53,13 +53,15 @@ def _mixed_workbook(path: Path, name_header: str, type_header: str) -> None:
     book.save(path)
 
 
-@pytest.mark.parametrize(("name_header", "type_header"), [("指标/目标任务", "类型"), ("指标名称／任务内容", "分类")])
+@pytest.mark.parametrize(
+    ("name_header", "type_header"), [("指标/目标任务", "类型"), ("指标名称／任务内容", "分类"), ("指标", "类别")]
+)
 def test_an_indicator_table_interleaving_sentence_rows_reads_each_row_as_what_it_holds(
     tmp_path: Path, name_header: str, type_header: str
 ) -> None:
     """指标 rows are indicator rows (2025 and 2030 targets); a row whose name cell is merged across the value columns is
     a sentence of the plan, in the section its 类型 cell names (主要目标, 策略措施); an indicator row after a sentence row
-    is still the table's. The caption on the first sheet (…指标任务清单) is the plan's title, not the outline the
+    is still the table's; a 类别 column saying 指标 is no domain. The caption on the first sheet (…指标任务清单) is the plan's title, not the outline the
     编制依据 line cites."""
     path = tmp_path / "plan.xlsx"
     _mixed_workbook(path, name_header, type_header)
@@ -82,8 +84,10 @@ def test_an_indicator_table_interleaving_sentence_rows_reads_each_row_as_what_it
     assert plan.targets[0].baseline.value == D("3.8")
 
 
-def test_a_word_table_row_merged_across_the_value_columns_is_a_sentence(tmp_path: Path) -> None:
-    """The same layout in Word: the sentence row's cell spans the value columns (gridSpan)."""
+@pytest.mark.parametrize("merges", [[(2, 2, 2, 5), (3, 2, 3, 5)], []])
+def test_a_word_table_row_holding_a_sentence_is_text(tmp_path: Path, merges: list[tuple[int, int, int, int]]) -> None:
+    """The same layout in Word: the sentence row's cell spans the value columns (gridSpan), or stands beside empty
+    value cells — never a row whose numbers are dropped because its value cells are empty."""
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("德化县儿童发展规划（2021—2030年）")
@@ -96,7 +100,7 @@ def test_a_word_table_row_merged_across_the_value_columns_is_a_sentence(tmp_path
             ["2", "主要目标", "5岁以下儿童贫血患病率控制在8%以下。", "", "", "", "县卫健局"],
             ["3", "策略措施", "县妇幼保健院儿科床位增加到55张。", "", "", "", "县卫健局"],
         ],
-        [(2, 2, 2, 5), (3, 2, 3, 5)],
+        merges,
     )
     path = tmp_path / "plan.docx"
     document.save(path)

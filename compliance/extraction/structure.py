@@ -456,6 +456,14 @@ def _task_header(cells: list[str], beside_values: bool = False) -> dict[int, tup
     filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
     roles = {k: (_task_role(c, words), c) for k, c in filled}
     if beside_values:
+        from compliance.extraction.columns import column_of, header_columns
+
+        if header_columns(cells) is None:
+            return None  # a row of the table, not its header
+        if not any(role == "content" for role, _ in roles.values()):
+            # 类别 | 指标 | 单位 | 2020年…: the sentence rows write their sentence in the indicator's column
+            names = [k for k, c in filled if (column := column_of(c)) is not None and column.role == "indicator"]
+            roles.update({k: ("content", roles[k][1]) for k in names[:1]})
         if [role for role, _ in roles.values()].count("content") != 1:
             return None
         return roles

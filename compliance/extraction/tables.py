@@ -405,8 +405,8 @@ _ACROSS_ROLES = ("unit", "baseline", "target", "parent", "year")
 
 def _sentence_across(line: Src, columns: list[Column]) -> bool:
     """A row holding a sentence of the plan where the indicator rows hold values: its name cell (指标/目标任务)
-    merged across every value column, with a number in it (…分别控制在2.5‰、4.0‰和5.0‰以内). Neither a domain row
-    nor a row naming a section (策略措施中的量化任务), which the table reads itself."""
+    merged across every value column, or a sentence (…控制在8%以下，…。) beside empty value cells, with a number in
+    it. Neither a domain row nor a row naming a section (策略措施中的量化任务), which the table reads itself."""
     cells, merged, spanned = line.cells, line.merged or [], line.spanned or []
     name = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
     if cells is None or name is None or name >= len(cells) or (name < len(merged) and merged[name]):
@@ -416,11 +416,13 @@ def _sentence_across(line: Src, columns: list[Column]) -> bool:
     if not text or not values or not re.search(r"[0-9*＊]", text) or not _CJK.search(text):
         return False
 
+    sentence = bool(_SENTENCE.search(text))
+
     def covered(k: int) -> bool:
         if k >= len(cells):
-            return False
-        if k < len(spanned) and spanned[k] and not cells[k].strip():
-            return True  # a Word cell spanning the columns to its right: they are empty, marked as covered
+            return sentence  # a sentence, the row's cells ending before the value columns
+        if not cells[k].strip() and (sentence or (k < len(spanned) and spanned[k])):
+            return True  # a sentence beside empty value cells; a Word cell spanning the columns to its right
         return k < len(merged) and merged[k] and cells[k].strip() == text
 
     if not all(covered(k) for k in values):
@@ -429,6 +431,7 @@ def _sentence_across(line: Src, columns: list[Column]) -> bool:
 
 
 _CJK = regex(r"[\u4e00-\u9fff]")
+_SENTENCE = regex(r"[，,；;]|[。；;]\s*$")  # a name cell holding clauses, or ending as a sentence ends: no indicator's name
 
 
 def _without_note_mark(cell: Cell) -> str:
@@ -1016,7 +1019,7 @@ def read_table(
                 problems.append(RowProblem(row[0].line, CELL_SEPARATOR.join(c.text for c in row if c.text.strip()), said("extract.reason.row-without-indicator")))
             continue
         domain_cell = cell(role_index.get("domain"))
-        domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty
+        domain_empty = domain_cell is None or squeeze(domain_cell.text) in empty or _row_kind(domain_cell.text)
         if domain_cell is not None and not domain_empty:
             domain = "".join(domain_cell.text.split())
             if domain not in table.domains:
@@ -1150,6 +1153,14 @@ def read_table(
                     )
                 )
     return targets, problems
+
+
+def _row_kind(text: str) -> bool:
+    """A 类别 cell saying what kind of row it is (指标, 主要目标, 策略措施: a table interleaving indicators and
+    sentences), not which domain: no domain."""
+    column = column_of(text)
+    heading = classify(text, None)
+    return (column is not None and column.role == "indicator") or (heading is not None and heading.type == "section")
 
 
 def _section_row(text: str) -> str | None:
