@@ -170,16 +170,20 @@ def test_a_column_per_section_a_row_per_domain_each_cell_a_list(tmp_path: Path, 
     assert plan.unparsed == []
 
 
-def test_a_table_cell_of_two_lines_in_a_workbook_is_never_one_number(tmp_path: Path) -> None:
-    """A workbook cell holding the 2025 value over the 2030 one (Alt+Enter) under a header naming both years gives a
-    target per year, never 9597."""
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("目标值（2025年/2030年）", "95\n97"), ("目标值", "2025年≥95\n2030年≥97"), ("目标", "≥95%（2025年）\n≥97%（2030年）")],
+)
+def test_a_table_cell_of_two_lines_in_a_workbook_is_never_one_number(tmp_path: Path, header: str, cell: str) -> None:
+    """A workbook cell holding the 2025 value over the 2030 one (Alt+Enter), under a header naming both years or each
+    line naming its own, gives a target per year, never 9597 (nor 95 “2030”)."""
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
     for row in (
         ["仙游县儿童发展规划（2021—2030年）主要指标"],
-        ["领域", "指标", "单位", "2020年", "目标值（2025年/2030年）"],
-        ["儿童与健康", "适龄儿童免疫规划疫苗接种率", "%", 95, "95\n97"],
+        ["领域", "指标", "单位", "2020年", header],
+        ["儿童与健康", "适龄儿童免疫规划疫苗接种率", "%", 95, cell],
     ):
         sheet.append(row)
     path = tmp_path / "plan.xlsx"

@@ -1207,13 +1207,24 @@ def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[
     if not cell.breaks or shown != cell.text:
         return None
     values: list[dict[str, Any]] = []
-    for offset, part in cell.lines():
+    for offset, written in cell.lines():
+        # a line labelled with its year (2025年≤4.8, ≥98%（2030年）): the value of that year
+        label = _YEAR_BEFORE.match(fold(written)) or _YEAR_AFTER.search(fold(written))
+        part = written if label is None else written[: label.start()] + written[label.end() :]
         read = read_cell(part, unit, bare=bare) if _SIMPLE.match(squeeze(part)) else None
         if read is None or len(read) != 1:
             return None
         number = re.search(r"[0-9０-９*＊]", part)  # the value's line is where its number stands (≥ | 95)
-        values.append(dict(read[0], _offset=offset + (number.start() if number else 0)))
+        start = (label.end() if label is not None and label.start() == 0 else 0) + (number.start() if number else 0)
+        value = dict(read[0], _offset=offset + start)
+        if label is not None:
+            value["_year"] = int(label.group("year"))
+        values.append(value)
     return values
+
+
+_YEAR_BEFORE = regex(r"^\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:目标值?)?\s*[:：]?\s*")
+_YEAR_AFTER = regex(r"\s*[(（](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?[)）]\s*$")
 
 
 def _digits_across_lines(cell: Cell) -> bool:
