@@ -191,3 +191,46 @@ def test_a_table_cell_of_two_lines_in_a_workbook_is_never_one_number(tmp_path: P
     (plan,) = extract(path)
     got = [(t.indicator, t.target.value, t.year) for t in plan.targets]
     assert got == [("适龄儿童免疫规划疫苗接种率", D(95), 2025), ("适龄儿童免疫规划疫苗接种率", D(97), None)]
+
+
+def test_a_column_per_section_in_a_page_and_in_word(tmp_path: Path) -> None:
+    """The same table in a saved page (<br> between a cell's items: each item at its own text node's line) and in
+    Word (a paragraph per item; the row's 牵头单位 the lead unit of each)."""
+    page = tmp_path / "plan.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>德化县儿童发展规划（2021—2030年）</title></head><body><div class="article">'
+        "<h1>德化县儿童发展规划（2021—2030年）</h1><p>为促进儿童发展，制定本规划。</p><table border=\"1\">"
+        "<tr><td>领域</td><td>主要目标</td><td>策略措施</td></tr>"
+        "<tr><td>儿童与健康</td><td>1.婴儿死亡率控制在3.4‰以内；<br>2.适龄儿童免疫规划疫苗接种率保持在98%以上；<br>"
+        "3.5岁以下儿童贫血患病率低于6%。</td><td>①县妇幼保健院儿科床位扩充至45张。</td></tr>"
+        "<tr><td>儿童与教育</td><td>1.学前三年毛入园率达到96%以上。</td><td>—</td></tr></table></div></body></html>",
+        encoding="utf-8",
+    )
+    (plan,) = extract(page)
+    assert [(t.line, t.indicator, t.target.value, str(t.section), t.domain) for t in plan.targets] == [
+        (7, "婴儿死亡率", D("3.4"), "main_targets", "儿童与健康"),
+        (8, "适龄儿童免疫规划疫苗接种率", D(98), "main_targets", "儿童与健康"),
+        (9, "5岁以下儿童贫血患病率", D(6), "main_targets", "儿童与健康"),
+        (10, "县妇幼保健院儿科床位", D(45), "measures", "儿童与健康"),
+        (12, "学前三年毛入园率", D(96), "main_targets", "儿童与教育"),
+    ]
+    assert plan.unparsed == []
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("德化县儿童发展规划（2021—2030年）")
+    table = document.add_table(rows=2, cols=4)
+    for k, header in enumerate(["领域", "主要目标", "策略措施", "牵头单位"]):
+        table.cell(0, k).text = header
+    table.cell(1, 0).text = "儿童与健康"
+    table.cell(1, 1).text = "1.婴儿死亡率控制在3.4‰以内；"
+    table.cell(1, 1).add_paragraph("2.5岁以下儿童贫血患病率低于6%。")
+    table.cell(1, 2).text = "县妇幼保健院儿科床位扩充至45张。"
+    table.cell(1, 3).text = "县卫健局"
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    (plan,) = extract(path)
+    assert [(t.indicator, t.target.value, str(t.section), t.lead_units) for t in plan.targets] == [
+        ("婴儿死亡率", D("3.4"), "main_targets", ["县卫健局"]),
+        ("5岁以下儿童贫血患病率", D(6), "main_targets", ["县卫健局"]),
+        ("县妇幼保健院儿科床位", D(45), "measures", ["县卫健局"]),
+    ]

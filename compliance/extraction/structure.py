@@ -548,12 +548,15 @@ class _TaskTable:
             starts = sorted({0, *(offset for offset, _, opens in parts or () if opens and 0 < offset < len(cell))})
             # a line per line of the cell: the list's sequence tells 3.5岁以下… (item 3) from a decimal, and a
             # sentence broken across two lines is joined again as any broken line is
-            for text in (cell[a:b].strip() for a, b in zip(starts, [*starts[1:], len(cell)], strict=True)):
+            for a, b in zip(starts, [*starts[1:], len(cell)], strict=True):
+                text = cell[a:b].strip()
                 if not text:
                     continue
                 if extra and not re.search(r"[。；;！!？?]$", text):
                     text += "。"
-                out += unfold([Src(number, text + "".join(extra), locator=locator, sheet=line.sheet)])
+                # the line's own number where the reader numbers a cell's lines (a page's text nodes)
+                own = next((n for offset, n, _ in reversed(parts or []) if offset <= a and n), number)
+                out += unfold([Src(own, text + "".join(extra), locator=locator, sheet=line.sheet)])
         return out
 
     def _other_cells(self, line: Src, texts: set[int], text: str) -> tuple[list[Src], tuple[str, int] | None, list[str], str]:
