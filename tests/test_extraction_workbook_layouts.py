@@ -234,3 +234,33 @@ def test_a_column_per_section_in_a_page_and_in_word(tmp_path: Path) -> None:
         ("5岁以下儿童贫血患病率", D(6), "main_targets", ["县卫健局"]),
         ("县妇幼保健院儿科床位", D(45), "measures", ["县卫健局"]),
     ]
+
+
+@pytest.mark.parametrize("labels", [["2020年", "2025年目标", "2030年目标"], ["基期值", "2025年", "2030年"]])
+def test_an_indicator_table_on_its_side_reads_a_row_per_indicator(tmp_path: Path, labels: list[str]) -> None:
+    """The indicators across the header row (units in brackets), a row per year or role down the first column: each
+    indicator's targets of each year, the baseline row its baseline — never a refusal as a list of short lines."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "主要指标"
+    for row in (
+        ["仙游县儿童发展规划（2021—2030年）主要指标"],
+        ["项目", "婴儿死亡率（‰）", "学前三年毛入园率（%）"],
+        [labels[0], 4.1, 92],
+        [labels[1], "≤3.8", "≥95"],
+        [labels[2], "≤3.5", "≥96"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    got = [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.year, t.locator) for t in plan.targets]
+    assert got == [
+        (4, "婴儿死亡率", "<=", D("3.8"), "‰", 2025, "主要指标!B4"),
+        (4, "学前三年毛入园率", ">=", D(95), "%", 2025, "主要指标!C4"),
+        (5, "婴儿死亡率", "<=", D("3.5"), "‰", None, "主要指标!B5"),
+        (5, "学前三年毛入园率", ">=", D(96), "%", None, "主要指标!C5"),
+    ]
+    assert [t.baseline.value for t in plan.targets] == [D("4.1"), D(92), D("4.1"), D(92)]
+    assert plan.unparsed == []

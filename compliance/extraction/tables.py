@@ -226,6 +226,12 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                 used |= table.indices
                 i = max(table.indices) + 1
                 continue
+        turned = _transposed_table(lines, i, period)
+        if turned is not None:  # the indicators across the header, the years down the first column
+            tables.append(turned)
+            used |= turned.indices
+            i = max(turned.indices) + 1
+            continue
         found = _cell_header(lines, i)
         if found is not None:
             end, columns, tabbed = found
@@ -242,6 +248,46 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             continue
         i += 1
     return tables
+
+
+def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
+    """An indicator table laid on its side: a row naming the indicators (项目 | 婴儿死亡率（‰） | 学前三年毛入园率（%）),
+    then a row per year or role whose first cell is a column word (2020年, 2025年目标, 目标值). Read as the table it
+    turns: a row per indicator, a column per such row. None for any other rows."""
+    line = lines[start]
+    if line.cells is None:
+        return None
+    names = [c.strip() for c in line.cells[1:]]
+    if len([n for n in names if n]) < 2 or any(n and (not _CJK.search(n) or column_of(n) is not None) for n in names):
+        return None
+    labels: list[tuple[int, Column]] = []
+    j = start + 1
+    while j < len(lines) and lines[j].cells is not None and lines[j].sheet == line.sheet:
+        column = column_of(lines[j].cells[0]) if lines[j].cells else None
+        if column is None or column.role not in ("year", "baseline", "target", "parent"):
+            break
+        labels.append((j, column))
+        j += 1
+    columns = [Column("indicator", header=line.cells[0].strip()), *(column for _, column in labels)]
+    if len(labels) < 2 or not any(c.role in ("year", "target") for c in columns):
+        return None
+    rows: list[list[Cell]] = []
+    for k, name in enumerate(names, start=1):
+        if not name:
+            continue
+        header_locators = line.cell_locators or []
+        row = [Cell(name, line.number, locator=header_locators[k] if k < len(header_locators) else None)]
+        for index, _ in labels:
+            source = lines[index]
+            cells, percent = source.cells or [], source.percent or []
+            locators = source.cell_locators or []
+            row.append(Cell(
+                cells[k] if k < len(cells) else "", source.number,
+                percent=k < len(percent) and percent[k], locator=locators[k] if k < len(locators) else None,
+            ))
+        rows.append(row)
+    settled = own_by_level(settle_years(columns, period))
+    return Table(settled, rows, set(range(start, j)), line.number, exact_merges=line.merged is not None)
 
 
 def _caption_domain(lines: list[Src], start: int) -> str | None:
