@@ -122,6 +122,9 @@ class Rules:
     slash_value_note: re.Pattern[str]
     flat_unit_cells: tuple[str, ...]
     list_bullet: re.Pattern[str]
+    card_value_words: list[str]  # 🔹≥95%以上: the words a card's value line may hold besides its value
+    card_value_max: int
+    history_subhead_words: list[str]  # ▌回顾“十三五”, 【数说过去五年】: a news subhead opening a block of the past
     flat_table_max_change: float
     non_targets: list[NonTarget]
     table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
@@ -155,9 +158,10 @@ def _masks_too(pattern: str) -> str:
     return "".join(out)
 
 
-def _list_bullet(bullets: list[str]) -> re.Pattern[str]:
-    """A bullet opening a line: a dash or a dot (——, ·) only before a word (—5 is no item); a symbol (●, ★)
-    before anything (★0～6岁儿童…)."""
+def _list_bullet(bullets: list[str], symbol_ranges: str = "") -> re.Pattern[str]:
+    """A bullet opening a line: a dash or a dot (——, ·) only before a word (—5 is no item); a symbol (●, ★,
+    or any of `symbol_ranges`: the emoji and marks of official-account cards, 🔹 👉 ✅ ▌) before anything
+    (★0～6岁儿童…, 🔹≤2.8‰)."""
     dashes = sorted((b for b in bullets if set(b) <= set("-—–－·•")), key=len, reverse=True)
     symbols = sorted((b for b in bullets if not set(b) <= set("-—–－·•")), key=len, reverse=True)
     either = []
@@ -165,6 +169,8 @@ def _list_bullet(bullets: list[str]) -> re.Pattern[str]:
         either.append(r"(?:" + "|".join(map(re.escape, dashes)) + r")\s*(?=[^\s\d])")
     if symbols:
         either.append(r"(?:" + "|".join(map(re.escape, symbols)) + r")\s*(?=\S)")
+    if symbol_ranges:
+        either.append(r"[" + symbol_ranges + r"][\ufe0e\ufe0f\u200d]*\s*(?=\S)")
     return regex(r"^\s*(?:" + "|".join(either) + ")")
 
 
@@ -277,7 +283,10 @@ def rules() -> Rules:
         slash_value_name=regex(str(data["slash_value_name"])),
         slash_value_note=regex(str(data["slash_value_note"])),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
-        list_bullet=_list_bullet([fold(str(b)) for b in data["list_bullets"]]),
+        list_bullet=_list_bullet([fold(str(b)) for b in data["list_bullets"]], str(data.get("list_bullet_symbols") or "")),
+        card_value_words=sorted((str(w) for w in data.get("card_value_words") or []), key=len, reverse=True),
+        card_value_max=int(data.get("card_value_max") or 0),
+        history_subhead_words=[str(w) for w in data.get("history_subhead_words") or []],
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_unit_qualifiers={

@@ -23,7 +23,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.extraction import metadata as md
 from compliance.extraction import structure as st
-from compliance.extraction._rules import rules, said, squeeze
+from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
 from compliance.extraction.targets import name_by_catalogue, paragraphs, read_paragraph, unaccounted
@@ -206,7 +206,7 @@ def _plan(
     st.resolve_items(segment.lines, table_lines | flat)
     layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
     if news:
-        layout = _summary_layout(layout) or _news_layout(segment.lines, kind, catalogue)
+        layout = _summary_layout(layout) or _news_layout(segment.lines, kind, catalogue, period)
     notes += layout.notes
     domains = list(layout.domains)
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
@@ -487,21 +487,48 @@ def _summary_layout(walked: st.Layout) -> st.Layout | None:
     return st.Layout(contexts, walked.domains, walked.template, walked.notes)
 
 
-def _news_layout(lines: list[Src], kind: str | None, catalogue: Any) -> st.Layout:
+def _news_layout(lines: list[Src], kind: str | None, catalogue: Any, period: tuple[int, int] | None = None) -> st.Layout:
     """A news article: every sentence is read for the targets it reports; its subheads (【健康】) are domains."""
     listed = _listed_domains(lines)
     contexts: list[st.Context] = []
     domains: list[str] = list(listed)
     domain: str | None = None
+    past = False  # under a subhead naming the past (【数说过去五年】, 回顾“十三五”): history, no targets
     for line in lines:
         match = re.match(r"^\s*【([^】]{1,16})】", line.text)
         if match and len(line.key) <= 24:
             word = squeeze(match.group(1))
             domain = next((d for d in listed if word in d or d.endswith(word)), None)
+            past = _names_the_past(word, period)
             contexts.append(st.Context(None, domain, heading=True))
             continue
-        contexts.append(st.Context("main_targets", domain))
+        if _news_subhead(line.text) and _names_the_past(squeeze(line.text), period):
+            past = True  # to the next subhead or blank line
+            contexts.append(st.Context(None, domain, heading=True))
+            continue
+        if line.blank:
+            past = False
+        contexts.append(st.Context(None, domain, past=True) if past else st.Context("main_targets", domain))
     return st.Layout(contexts, domains, ["main_targets"])
+
+
+def _news_subhead(text: str) -> bool:
+    """A short line of its own with neither a number (but a year) nor a clause, as a post's subhead is
+    (▌回顾“十三五”, a bullet or an emoji before it read away) — or a card's name: only one naming the past
+    (`_names_the_past`) is taken for a subhead."""
+    key = squeeze(text)
+    if not key or len(key) > 16 or re.search(r"[，,。；;！!？?、]", key):
+        return False
+    return not re.search(r"[0-9]", re.sub(r"(?:19|20)[0-9]{2}年", "", fold(key)))
+
+
+def _names_the_past(subhead: str, period: tuple[int, int] | None) -> bool:
+    """A subhead naming the past: its words (`history_subhead_words`), a history opener, or a five-year plan that
+    ended before the plan's period."""
+    r = rules()
+    if any(w in subhead for w in r.history_subhead_words) or r.history_openers.search(subhead):
+        return True
+    return period is not None and any(w in subhead and end < period[0] for w, (_, end) in r.five_year_plans.items())
 
 
 def _listed_domains(lines: list[Src]) -> list[str]:

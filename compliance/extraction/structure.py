@@ -761,6 +761,7 @@ class Context:
     table: bool = False  # a line of a table the table readers read (not text for the paragraph reader)
     note: str | None = None
     audit: bool = False  # outside any known section, but not provably outside the targets: numbers are listed
+    past: bool = False  # history under a subhead naming the past (【数说过去五年】): provably outside the targets
 
 
 @dataclass

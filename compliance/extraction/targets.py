@@ -18,7 +18,7 @@ from typing import Any
 
 from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Src
-from compliance.extraction.structure import classify, item_number
+from compliance.extraction.structure import classify, item_marker, item_number
 from compliance.compiled import regex
 
 _SENTENCE_END = "。；;！!？?：:"
@@ -71,13 +71,113 @@ def _opens_item(text: str) -> bool:
 _TEXT_SECTIONS = ("main_targets", "measures", "indicator_table", "audit")
 
 
+_CARD_VALUE_CHARS = regex(r"[0-9.%‰‱≤≥<>=~\-—/:、，,\s]+")
+# what a name may hold of digits: a year (以2020年为基数), an age (5岁以下, 0～6岁)
+_CARD_YEAR = regex(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*(?:[~\-—至]\s*[0-9]{1,2}\s*)?(?:周)?岁")
+
+
+def _card_value(text: str) -> str | None:
+    """The value of a card's value line (🔹≤2.8‰, 95%以上, 🔹下降20%), without its bullet; None if the line is
+    no such line: a number, and besides comparators and units at most two characters of words
+    (`card_value_words` left out)."""
+    r = rules()
+    if not r.card_value_max:
+        return None
+    value = text.strip()[item_marker(text.strip()) :].strip()
+    folded = fold(value)
+    if not value or len(value) > r.card_value_max or not re.search(r"[0-9]", folded):
+        return None
+    rest = _CARD_VALUE_CHARS.sub("", folded)
+    for word in r.card_value_words:
+        rest = rest.replace(word, "")
+    return value if len(rest) <= 2 else None
+
+
+def _card_name(text: str) -> bool:
+    """A card's name line (新生儿死亡率, 儿童伤害死亡率（以2020年为基数）): words and no value of their own."""
+    folded = fold(text).strip()
+    if not folded or len(folded) > 40 or item_number(text) is not None or classify(text, None) is not None:
+        return False
+    if any(ch in folded for ch in "。；;！!？?"):
+        return False
+    return not re.search(r"[0-9]", _CARD_YEAR.sub("", folded)) and re.search(r"[\u4e00-\u9fff]{2}", folded) is not None
+
+
+_CARD_NOTE = regex(r"^(.+?)[(（]([^()（）]{1,16})[)）]$")
+
+
+def _card_name_text(name: str) -> str:
+    """A card's name line as it goes before its value: a note in brackets after the name that names a year
+    (儿童伤害死亡率（以2020年为基数）) or holds only a value's words (…覆盖率（分别达到）) without its brackets, as a
+    sentence writes it (…死亡率以2020年为基数下降20%, …覆盖率分别达到90%和80%); a qualifier of the measure
+    (…接种率（以县为单位）) stays as written."""
+    match = _CARD_NOTE.match(name)
+    if match is None:
+        return name
+    inner = match.group(2)
+    rest = inner
+    for word in rules().card_value_words:
+        rest = rest.replace(word, "")
+    if not rest.strip() or re.search(r"[0-9]", fold(inner)):
+        return match.group(1) + inner
+    return name
+
+
+def _cards(lines: list[Src], contexts: list[Any]) -> dict[int, int]:
+    """{index of a card's value line: index of its name line}: a value printed before its name (🔹≤2.8‰ ↵
+    新生儿死亡率), both lines in one text section. Only in a run of value and name lines that opens with a
+    value: in one that opens with a name (a table written one cell per line) each value is the name's before it."""
+    found: dict[int, int] = {}
+    i = 0
+    while i < len(lines) - 1:
+        if not _card_pair(lines, contexts, i) or (i > 0 and _card_line(lines[i - 1], contexts[i - 1], _card_name)):
+            i += 1
+            continue
+        while i < len(lines) - 1 and _card_pair(lines, contexts, i):
+            found[i] = i + 1
+            i += 2
+    return found
+
+
+def _card_line(line: Src, context: Any, test: Any) -> bool:
+    return (
+        line.cells is None and not line.table_text and context.section in _TEXT_SECTIONS and not context.heading
+        and bool(test(line.text))
+    )
+
+
+def _card_pair(lines: list[Src], contexts: list[Any], i: int) -> bool:
+    """Lines i and i+1 are a value line and its name, in one section and domain."""
+    a, b, ca, cb = lines[i], lines[i + 1], contexts[i], contexts[i + 1]
+    return (
+        (ca.section, ca.domain) == (cb.section, cb.domain)
+        and _card_line(a, ca, lambda text: _card_value(text) is not None)
+        and _card_line(b, cb, _card_name)
+    )
+
+
 def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
-    """Paragraphs of the target sections, broken lines joined."""
+    """Paragraphs of the target sections, broken lines joined; a card written value first (🔹≤2.8‰ ↵
+    新生儿死亡率) is one paragraph, its name then its value, each character at its own line."""
     out: list[Paragraph] = []
     current: Paragraph | None = None
     previous_text = ""
-    for line, context in zip(lines, contexts, strict=False):
+    cards = _cards(lines, contexts)
+    names = set(cards.values())
+    for index, (line, context) in enumerate(zip(lines, contexts, strict=False)):
+        if index in names:
+            continue  # read with its value line
         section = context.section if not getattr(context, "audit", False) else "audit"
+        if index in cards:
+            name = lines[cards[index]]
+            value = _card_value(line.text) or ""
+            at = line.text.find(value)
+            value_owners = [line.number_at(at + k) if line.spans else line.number for k in range(len(value))]
+            head = _card_name_text(name.text.strip())
+            out.append(Paragraph(head + value, [name.number] * len(head) + value_owners, section, context.domain, context.note))
+            current = None
+            previous_text = ""
+            continue
         if (
             section not in _TEXT_SECTIONS or context.heading or getattr(context, "table", False)
             or line.cells is not None or line.table_text
@@ -861,6 +961,8 @@ def _in_targets(line: Src, context: Any, inline: bool, part: str | None) -> bool
     the line as a heading (…（一）主要目标1.…), or a preface line opens with
     numbering as a heading or a list item does (（一）妇女与健康 孕产妇死亡率…).
     """
+    if context.past:
+        return False  # under a subhead naming the past: history (【数说过去五年】)
     if context.section is not None or context.audit or (context.heading and context.domain is not None):
         return True
     if inline:
