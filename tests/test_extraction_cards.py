@@ -95,3 +95,18 @@ def test_a_table_written_one_cell_per_line_name_first_is_no_card(tmp_path: Path)
     )
     plan = _plan(tmp_path, text)
     assert not any(t.indicator == "5岁以下儿童死亡率" and t.target.value == D("3.2") for t in plan.targets)
+
+
+def test_a_table_one_cell_per_line_with_row_numbers_and_an_attribute_column_is_no_card(tmp_path: Path) -> None:
+    """序号 ↵ name ↵ unit ↵ baseline ↵ target ↵ 属性: neither the row number before a name (1 ↵ 婴儿死亡率) nor a
+    target before the attribute cell (≤3.2 ↵ 约束性) is a card."""
+    text = (
+        "英山县儿童发展规划（2021—2025年）\n"
+        "附表 主要指标\n"
+        "序号\n指标\n单位\n2020年\n2025年\n属性\n"
+        "1\n婴儿死亡率\n‰\n3.6\n≤3.2\n约束性\n"
+        "2\n5岁以下儿童死亡率\n‰\n5.1\n≤4.5\n预期性\n"
+    )
+    plan = _plan(tmp_path, text)
+    assert not any(t.indicator in ("约束性", "预期性") or t.indicator.startswith(("婴儿死亡率1", "1")) for t in plan.targets)
+    assert not any(t.indicator == "5岁以下儿童死亡率" and t.target.value == D("3.2") for t in plan.targets)

@@ -87,6 +87,8 @@ def _card_value(text: str) -> str | None:
     folded = fold(value)
     if not value or len(value) > r.card_value_max or not re.search(r"[0-9]", folded):
         return None
+    if not re.search(r"[^0-9.\s]", folded):
+        return None  # a bare number (a row's number, a table's cell): a card's value has its unit or comparator
     rest = _CARD_VALUE_CHARS.sub("", folded)
     for word in r.card_value_words:
         rest = rest.replace(word, "")
@@ -126,17 +128,24 @@ def _card_name_text(name: str) -> str:
 def _cards(lines: list[Src], contexts: list[Any]) -> dict[int, int]:
     """{index of a card's value line: index of its name line}: a value printed before its name (🔹≤2.8‰ ↵
     新生儿死亡率), both lines in one text section. Only in a run of value and name lines that opens with a
-    value: in one that opens with a name (a table written one cell per line) each value is the name's before it."""
+    value after a line of another kind: in one that opens with a name, or after another cell (a table written
+    one cell per line), each value is the name's before it."""
     found: dict[int, int] = {}
     i = 0
     while i < len(lines) - 1:
-        if not _card_pair(lines, contexts, i) or (i > 0 and _card_line(lines[i - 1], contexts[i - 1], _card_name)):
+        if not _card_pair(lines, contexts, i) or (i > 0 and _card_line(lines[i - 1], contexts[i - 1], _card_or_cell)):
             i += 1
             continue
         while i < len(lines) - 1 and _card_pair(lines, contexts, i):
             found[i] = i + 1
             i += 2
     return found
+
+
+def _card_or_cell(text: str) -> bool:
+    """A line a run of cards never follows: a name (name first: a table one cell per line), a value, a bare number
+    (the cell before, 3.1 ↵ ≤2.8 ↵ 约束性)."""
+    return _card_name(text) or _card_value(text) is not None or re.fullmatch(r"[0-9.]+", fold(text).strip()) is not None
 
 
 def _card_line(line: Src, context: Any, test: Any) -> bool:
