@@ -110,3 +110,20 @@ def test_a_table_one_cell_per_line_with_row_numbers_and_an_attribute_column_is_n
     plan = _plan(tmp_path, text)
     assert not any(t.indicator in ("约束性", "预期性") or t.indicator.startswith(("婴儿死亡率1", "1")) for t in plan.targets)
     assert not any(t.indicator == "5岁以下儿童死亡率" and t.target.value == D("3.2") for t in plan.targets)
+
+
+def test_the_end_of_a_sentence_broken_before_it_is_no_card(tmp_path: Path) -> None:
+    """An OCR'd line break: …保持在 ↵ 90%以上。 ↵ the next sentence (with its clause) — no card pairs them."""
+    text = (
+        "英山县妇女发展规划（2021—2030年）\n"
+        "一、妇女与健康\n"
+        "（一）主要目标\n"
+        "1．孕产妇死亡率控制在12/10万以下，孕产妇系统管理率保持在\n"
+        "90%以上。\n"
+        "2．妇女“两癌”防治意识明显增强，适龄妇女宫颈癌人群筛查\n"
+        "率达到70%以上。\n"
+    )
+    plan = _plan(tmp_path, text)
+    found = _numeric(plan)
+    assert (5, "孕产妇系统管理率", ">=", D(90), "%") in found
+    assert any(t.indicator == "适龄妇女宫颈癌人群筛查率" and t.target.value == D(70) for t in plan.targets)

@@ -89,6 +89,8 @@ def _card_value(text: str) -> str | None:
         return None
     if not re.search(r"[^0-9.\s]", folded):
         return None  # a bare number (a row's number, a table's cell): a card's value has its unit or comparator
+    if folded.rstrip()[-1:] in _SENTENCE_END:
+        return None  # 90%以上。: the end of a sentence broken before it (an OCR'd line), no card
     rest = _CARD_VALUE_CHARS.sub("", folded)
     for word in r.card_value_words:
         rest = rest.replace(word, "")
@@ -100,8 +102,8 @@ def _card_name(text: str) -> bool:
     folded = fold(text).strip()
     if not folded or len(folded) > 40 or item_number(text) is not None or classify(text, None) is not None:
         return False
-    if any(ch in folded for ch in "。；;！!？?"):
-        return False
+    if any(ch in folded for ch in "。；;！!？?，,"):
+        return False  # a clause: the next sentence, not a card's name
     return not re.search(r"[0-9]", _CARD_YEAR.sub("", folded)) and re.search(r"[\u4e00-\u9fff]{2}", folded) is not None
 
 
