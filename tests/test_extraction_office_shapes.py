@@ -146,6 +146,44 @@ def test_target_columns_each_named_by_a_place_or_a_national_word(tmp_path: Path)
     assert not plan.unparsed
 
 
+@pytest.mark.parametrize(
+    ("caption", "header"),
+    [
+        ("附件：桐庐县儿童发展规划重点任务分工表", ["序号", "重点任务", "牵头单位", "配合单位"]),
+        ("附表　桐庐县儿童发展规划目标任务清单", ["序号", "工作任务", "责任单位"]),
+    ],
+)
+def test_a_table_of_tasks_annexed_after_the_implementation_part(tmp_path: Path, caption: str, header: list[str]) -> None:
+    """After 三、保障措施 (no target section), an annex captioned as the plan's table of tasks (…任务分工表, …任务清单):
+    its task cells are the plan's measures, read as such, never a listed number of text whose structure is unknown;
+    the numbers of the implementation part itself stay out."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("桐庐县儿童发展规划（2021—2030年）")
+    document.add_paragraph("一、主要目标")
+    document.add_paragraph("（一）儿童与健康")
+    document.add_paragraph("1．婴儿死亡率控制在3‰以下。")
+    document.add_paragraph("二、保障措施")
+    document.add_paragraph("县妇女儿童工作委员会于2025年组织中期评估，2030年组织终期评估。")
+    document.add_paragraph(caption)
+    rows = [
+        ["1", "县妇幼保健院儿科床位增加到40张，每家乡镇卫生院至少配备1名儿科医生", "县卫生健康局", "县财政局"],
+        ["2", "每年开展家庭教育指导服务不少于30场次", "县妇联", "县教育局"],
+    ]
+    word_table(document, [header] + [row[: len(header)] for row in rows], [])
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(str(t.section), t.target.value, t.target.unit) for t in plan.targets]
+    assert got == [
+        ("main_targets", D(3), "‰"),
+        ("measures", D(40), "张"),
+        ("measures", D(1), "名"),
+        ("measures", D(30), "场次/年"),
+    ]
+    assert not plan.unparsed
+
+
 def test_soft_line_breaks_between_list_items_end_their_lines(tmp_path: Path) -> None:
     """1．…<br>2．…<br>3．… in one paragraph: three items, never 2．城镇单位… as a name; a break inside a
     sentence (不少于<br>200人次) joins its halves."""

@@ -1170,3 +1170,74 @@ def test_lines_of_names_and_numbers_that_are_no_column_by_column_table(tmp_path:
         "2.学前教育毛入园率达到92%。\n",
     ))
     assert [(t.line, t.indicator) for t in plan.targets] == [(11, "学前教育毛入园率")]
+
+
+def test_the_plans_title_printed_again_inside_it_starts_no_plan(tmp_path: Path) -> None:
+    """The title at the top of page 2 (a running header printed on later pages only, so on too few pages to be told
+    by its repeats) inside the plan whose body has begun: no second plan of the same name, the title no text of it;
+    the targets on both sides of it are the one plan's. Also when the repeat takes two lines (name, then period)."""
+    for repeat in ("桐庐县儿童发展规划（2021—2030年）\n", "桐庐县儿童发展规划\n（2021—2030年）\n"):
+        text = (
+            "桐庐县儿童发展规划\n（2021—2030年）\n"
+            "一、主要目标\n（一）儿童与健康\n1．婴儿死亡率控制在3‰以下。\n2．5岁以下儿童死亡率控制在4‰以下。\n"
+            + repeat
+            + "（二）儿童与教育\n1．学前教育毛入园率达到98%。\n2．九年义务教育巩固率达到97%。\n"
+        )
+        (plan,) = extract(_written(tmp_path, text))
+        assert plan.plan.title == "桐庐县儿童发展规划（2021—2030年）"
+        assert plan.domains == ["儿童与健康", "儿童与教育"]
+        assert [(t.indicator, t.target.value) for t in plan.targets] == [
+            ("婴儿死亡率", D(3)), ("5岁以下儿童死亡率", D(4)), ("学前教育毛入园率", D(98)), ("九年义务教育巩固率", D(97)),
+        ]
+        assert not plan.unparsed
+
+
+def test_targets_numbered_by_a_label_through_all_domains(tmp_path: Path) -> None:
+    """目标1：…目标6： numbered straight through the domains, a label alone on its line before its sentence, a label
+    glued to a qualifier (目标3：5岁以下…): each label is numbering — no number listed, no ratio 3:5, no name — and
+    the other label word of `item_labels` (指标4：) too."""
+    text = (
+        "桐庐县儿童发展规划（2021—2030年）\n二、主要目标\n（一）儿童与健康\n"
+        "目标1：\n婴儿死亡率控制在3‰以下。\n"
+        "目标2：适龄儿童免疫规划疫苗接种率保持在95%以上。\n"
+        "目标3：5岁以下儿童贫血患病率控制在9%以内。\n"
+        "（二）儿童与教育\n"
+        "指标4：九年义务教育巩固率达到97%。\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.line, t.domain, t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        (5, "儿童与健康", "婴儿死亡率", "<=", D(3)),
+        (6, "儿童与健康", "适龄儿童免疫规划疫苗接种率", ">=", D(95)),
+        (7, "儿童与健康", "5岁以下儿童贫血患病率", "<=", D(9)),
+        (9, "儿童与教育", "九年义务教育巩固率", ">=", D(97)),
+    ]
+    assert not plan.unparsed
+
+
+def test_an_indicator_annex_after_the_implementation_part_opens_no_measures(tmp_path: Path) -> None:
+    """附件：…主要监测指标 after 三、组织实施 captions an indicator table (read wherever it stands), not a table of
+    tasks: the document's closing lines after it (抄送, …印发（共印120份）) stay outside the targets, no number listed."""
+    text = (
+        "桐庐县儿童发展规划（2021—2030年）\n一、主要目标\n（一）儿童与健康\n1．婴儿死亡率控制在3‰以下。\n"
+        "三、组织实施\n2025年开展中期评估。\n"
+        "附件：桐庐县儿童发展规划主要监测指标\n"
+        "序号\t指标\t2020年\t2030年\n1\t学前教育毛入园率\t96%\t≥98%\n"
+        "抄送：县委办，县人大常委会办公室。\n桐庐县人民政府办公室　　2022年3月1日印发（共印120份）\n"
+    )
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.indicator, t.target.value) for t in plan.targets] == [("婴儿死亡率", D(3)), ("学前教育毛入园率", D(98))]
+    assert not plan.unparsed
+
+
+def test_the_same_title_over_a_plan_that_starts_again_is_a_second_plan(tmp_path: Path) -> None:
+    """A notice whose second plan carries the first one's title by mistake: after the title the text starts again
+    (序言, then （一）…), so it is a plan of its own — its kind from its body — never a running header."""
+    text = (
+        "桐庐县妇女发展规划（2021—2030年）\n序言\n妇女是推动社会发展的重要力量。\n"
+        "（一）妇女与健康\n1．孕产妇死亡率控制在9/10万以下。\n2．适龄妇女宫颈癌人群筛查率达到80%。\n"
+        "桐庐县妇女发展规划（2021—2030年）\n序言\n儿童是国家的未来。\n"
+        "（一）儿童与健康\n1．婴儿死亡率控制在3‰以下。\n2．5岁以下儿童死亡率控制在4‰以下。\n"
+    )
+    women, children = extract(_written(tmp_path, text))
+    assert (str(women.plan.kind), str(children.plan.kind)) == ("women", "children")
+    assert [t.target.value for t in children.targets] == [D(3), D(4)]

@@ -851,6 +851,16 @@ def test_the_size_of_a_change_as_the_subject_of_a_floor_is_that_change() -> None
     assert [t.op for t in numeric("降幅不超过3%。")] == [Op.LE]
 
 
+def test_a_labelled_list_number_is_numbering_never_a_ratio() -> None:
+    """目标3：5岁以下… (items numbered 目标1：…目标15：, `item_labels`): 目标3： is the item's number, never the ratio 3:5
+    nor part of the name; 5岁以下 stays the name's qualifier."""
+    target = only("目标3：5岁以下儿童贫血患病率控制在8%以内。")
+    assert (target.indicator, target.op, target.value, target.unit) == ("5岁以下儿童贫血患病率", Op.LE, D(8), "%")
+    target = only("指标12：九年义务教育巩固率达到97%。")
+    assert (target.indicator, target.value) == ("九年义务教育巩固率", D(97))
+    assert [t.ratio for t in numeric("师生比例达到3:5。")] == [(D(3), D(5))]  # a ratio with no label before it
+
+
 def test_hours_and_minutes_in_a_clause_of_the_time_of_day_are_no_ratios() -> None:
     """每天8:30—11:30、13:30—16:30（北京时间）: clock times (clock_words say the clause tells the time of day), never the
     ratios 8:30 or 13:30; a ratio in a clause of its own (幼儿园专任教师与幼儿比例达到1:15) stays a ratio."""

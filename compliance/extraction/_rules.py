@@ -102,6 +102,7 @@ class Rules:
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
     table_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
+    task_caption_words: list[str]  # a caption with one of these names a table of tasks, not of indicators
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
     table_target_suffixes: list[str]  # a target header's end after whose target it is (开原市|目标值), longest first
@@ -262,6 +263,7 @@ def rules() -> Rules:
         table_captions=regex(
             "(?:" + "|".join(re.escape(squeeze(str(w))) for w in sorted(data.get("table_captions") or ["(?!)"], key=len, reverse=True)) + ")$"
         ),
+        task_caption_words=[squeeze(str(w)) for w in data["task_caption_words"]],
         table_column_levels=[
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],

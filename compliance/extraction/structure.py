@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Src
@@ -98,7 +99,68 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
     if not starts:
         return [], [Segment(lines=lines)]
     starts.sort()
+    starts, repeats = _without_repeated_titles(lines, starts)
+    if repeats:
+        lines = [line for k, line in enumerate(lines) if k not in repeats]
+        starts = _title_starts_after(lines, starts, repeats)
     return _segments(lines, starts)
+
+
+def _without_repeated_titles(
+    lines: list[Src], starts: list[tuple[int, str, int]]
+) -> tuple[list[tuple[int, str, int]], set[int]]:
+    """The plan titles but those that name again the plan they stand in, and the lines such repeats take.
+
+    A page's running header (the plan's title at the top of page 2 of a PDF, of each OCR'd page), a
+    title printed again after a page break: the same title as the plan open, once its body has begun
+    (a domain heading stands between them), with the text after it going on where the plan was (its
+    next heading continues the numbering: （五）…, 三、…; or none follows), starts no plan — its text is
+    furniture. A notice's or portal's copy of the title before the plan itself has no domain heading
+    before it; a second plan headed with the same (wrong) title starts again (序言, 一、…, （一）…).
+    """
+    kept: list[tuple[int, str, int]] = []
+    repeats: set[int] = set()
+    for n, start in enumerate(starts):
+        if kept:
+            open_start, open_title, open_taken = kept[-1]
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+            if (
+                squeeze(start[1]) == squeeze(open_title)
+                and any(
+                    (heading := classify(line.text, None)) is not None and heading.type == "domain"
+                    for line in lines[open_start + open_taken : start[0]]
+                    if line.cells is None and not line.blank
+                )
+                and not _starts_again(lines[start[0] + start[2] : end])
+            ):
+                repeats.update(range(start[0], start[0] + start[2]))
+                continue
+        kept.append(start)
+    return kept, repeats
+
+
+def _starts_again(lines: list[Src]) -> bool:
+    """Whether the first heading of `lines` opens a plan: a preamble part (序言, 指导思想…) or one numbered first
+    (一、…, （一）…, 第一章)."""
+    for line in lines:
+        if line.cells is not None or line.blank:
+            continue
+        heading = classify(line.text, None)
+        if heading is None:
+            continue
+        folded = fold(line.text)
+        return (heading.type == "part" and heading.value == "preamble") or (
+            heading.ordinal if heading.ordinal is not None else _ordinal(folded)
+        ) == 1 or bool(re.match(r"^\s*第一", folded))
+    return False
+
+
+def _title_starts_after(
+    lines: list[Src], starts: list[tuple[int, str, int]], removed: set[int]
+) -> list[tuple[int, str, int]]:
+    """`starts` renumbered for `lines` with the `removed` indices taken out."""
+    ordered = sorted(removed)
+    return [(i - sum(1 for r in ordered if r < i), title, taken) for i, title, taken in starts]
 
 
 def _captions(lines: list[Src]) -> list[tuple[int, str]]:
@@ -222,7 +284,16 @@ _CN_ORDINAL = regex(
     r"第([一二三四五六七八九十]+)(?:部分|章|篇))"
 )
 _CHAPTER = regex(r"^\s*第[一二三四五六七八九十百]+(?:章|部分|篇)")
-_ITEM = regex(r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\))")
+_ITEM_SOURCE = r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\)"
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    """A list item's numbering: 3．, （3）, and a labelled item's, 目标3： (`item_labels` of rules/phrases.yaml)."""
+    from compliance.phrases.vocabulary import _vocabulary
+
+    labels = "|".join(re.escape(fold(w)) for w in _vocabulary().item_labels)
+    return regex(_ITEM_SOURCE + (rf"|(?:{labels})\s*(\d{{1,3}})\s*:" if labels else "") + ")")
 _TRAIL = ":：。.；;，, "
 
 
@@ -727,7 +798,7 @@ def item_number(text: str) -> tuple[str, int | None] | None:
     """A list item's style and number: ('dot', 3) for "3．…", ('paren', 3) for "（3）…", ('cn', 1) for "（一）…"
     that is no heading, ('bullet', None) for "——…", "●…", ('dot', None) for a masked "*．…"."""
     folded = fold(text)
-    match = _ITEM.match(folded)
+    match = _item().match(folded)
     if not match:
         if _bullet(folded):
             return "bullet", None
@@ -735,6 +806,8 @@ def item_number(text: str) -> tuple[str, int | None] | None:
         if cn and classify(text, None) is None:  # (一) opening a sentence, not a heading: an item of a list numbered so
             return "cn", cn_number(cn.group(1))
         return None
+    if match.lastindex == 3:  # 目标3：
+        return "label", int(match.group(3))
     style, written = ("dot", match.group(1)) if match.group(1) else ("paren", match.group(2))
     if "*" in written:
         return None if match.group(0).rstrip().endswith("、") else (style, None)  # *、 is a masked 一、
@@ -744,7 +817,7 @@ def item_number(text: str) -> tuple[str, int | None] | None:
 def item_marker(text: str) -> int:
     """The length of the list number or bullet that opens `text` (0 if none): "3．", "（3）", "*．", "——", "（一）"."""
     folded = fold(text)
-    match = _ITEM.match(folded) or _bullet(folded)
+    match = _item().match(folded) or _bullet(folded)
     if match is None and classify(text, None) is None:
         match = _CN_ITEM.match(folded)
     return match.end() if match else 0
@@ -803,6 +876,12 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
         ):
             contexts.append(Context(section, domain, heading=True))  # 一、健全儿童健康服务体系 under 第二节 策略措施
             continue
+        if mode == "stop" and heading is None and _task_caption(line):
+            # after the implementation part, the caption of the plan's table of tasks (附件：…重点任务分工表):
+            # an annex of the plan's measures, read as measures
+            mode, domain, section, explicit, items = "measures", None, "measures", False, {}
+            contexts.append(Context(None, None, heading=True))
+            continue
         if heading is not None and heading.type == "part":
             mode = heading.value
             domain = None
@@ -859,6 +938,16 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
     if first_domain is not None and first_domain[1] is not None and first_domain[1] > 1:
         _backfill_first_domain(lines, headings, layout, first_domain[0], kind, catalogue)
     return layout
+
+
+def _task_caption(line: Src) -> bool:
+    """A line that is a caption naming a table of the plan's tasks (…任务分工表, …目标任务清单: `table_captions` with
+    one of `task_caption_words`), not of its indicators (…主要监测指标)."""
+    if line.cells is not None or line.blank or len(line.text) > 80 or re.search(r"[。；;，,]", line.text):
+        return False
+    r = rules()
+    caption = r.table_captions.search(squeeze(line.text))
+    return caption is not None and any(word in caption.group(0) for word in r.task_caption_words)
 
 
 def _backfill_first_domain(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.compiled import regex
@@ -114,19 +115,25 @@ def _prepare(text: str) -> tuple[str, Marks]:
 # ("8．5岁以下", "９５．５％以上") is left alone: whether it is item 8 or the
 # decimal 8.5 only the list around it can tell (extraction resolves it by the
 # sequence of item numbers); read alone, it is the number as written.
-_NUMBERING = regex(
+_NUMBERING = (
     r"(?m)^(?P<lead>[ \t]*)(?:"
     r"\(\s*[0-9]{1,3}\s*\)"  # （3）
     r"|[0-9]{1,3}\s*[.、](?![0-9])"  # 3. 5、 3．
     r"|第\s*[0-9]{1,3}\s*[条章节款项]"
-    r")"
 )
+
+
+@cache
+def _numbering() -> re.Pattern[str]:
+    """`_NUMBERING`, and a labelled item's numbering (目标3：, `item_labels`): a colon after the number, never a ratio."""
+    labels = "|".join(re.escape(_fold(w)) for w in _vocabulary().item_labels)
+    return regex(_NUMBERING + (rf"|(?:{labels})\s*[0-9]{{1,3}}\s*:" if labels else "") + ")")
 
 
 def _blank_numbering(work: str) -> str:
     """Replace list numbering at the start of a line with spaces: it is never a target."""
     out = list(work)
-    for match in _NUMBERING.finditer(work):
+    for match in _numbering().finditer(work):
         begin = match.start() + len(match.group("lead"))
         for j in range(begin, match.end()):
             out[j] = " "

@@ -84,6 +84,7 @@ class _Vocabulary:
     named_phrases: list[str] = field(default_factory=list)
     change_amounts: list[tuple[str, Op]] = field(default_factory=list)  # 降幅, 增幅: the size of a change, longest first
     change_amount_periods: list[tuple[str, str]] = field(default_factory=list)  # 年降幅: per year
+    item_labels: list[str] = field(default_factory=list)  # 目标3：… numbers a list item
 
 
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -215,4 +216,5 @@ def _vocabulary() -> _Vocabulary:
         named_phrases=[str(w) for w in data["named_phrases"]],
         change_amounts=ops(data.get("change_amounts") or {}),
         change_amount_periods=_longest_first([(str(k), str(v)) for k, v in (data.get("change_amount_periods") or {}).items()]),
+        item_labels=[str(w) for w in data.get("item_labels") or []],
     )
