@@ -61,6 +61,9 @@ class Rules:
     ocr_rule_marks: list[str]
     ocr_rule_mark: re.Pattern[str]  # a table's ruling read as a mark standing alone between spaces (93.2 丨 ≥95)
     ocr_permille: re.Pattern[str]  # ‰ read as %o (4.5%o)
+    ocr_percent: re.Pattern[str]  # % read as °/o (98°/o)
+    commentary_opens: re.Pattern[str]  # 【律师解读】: a reposter's box inserted into the plan's text
+    commentary_resumes: re.Pattern[str]  # a line that resumes the plan after such a box (numbering, a heading)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
     excerpt_ends: list[re.Pattern[str]]  # the end of a site's excerpt (——预览已结束…): no plan text after it
@@ -218,6 +221,9 @@ def rules() -> Rules:
             r"(?<=\s)(?:" + "|".join(map(re.escape, data["ocr_rule_marks"])) + r")(?=\s)"
         ),
         ocr_permille=regex(str(data["ocr_permille"])),
+        ocr_percent=regex(str(data.get("ocr_percent") or "(?!)")),
+        commentary_opens=regex(str((data.get("commentary_boxes") or {}).get("opens") or "(?!)")),
+        commentary_resumes=regex(str((data.get("commentary_boxes") or {}).get("resumes") or "(?!)")),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),

@@ -102,7 +102,7 @@ class Dropped:
 
     number: int
     text: str
-    reason: str  # furniture | furniture block | page number | running header | page break | repeated copy | chunk banner
+    reason: str  # furniture | furniture block | commentary box | page number | running header | page break | repeated copy | chunk banner
 
 
 @dataclass
@@ -215,7 +215,7 @@ def _ocr_characters(text: str) -> str:
     masked digit: illegible, reported, never guessed. A letter it read for a
     digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit,
     and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space,
-    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95); 4.5%o is 4.5‰.
+    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95); 4.5%o is 4.5‰, 98°/o 98%.
     """
     r = rules()
     text = r.illegible_digit.sub("*", text)
@@ -227,6 +227,8 @@ def _ocr_characters(text: str) -> str:
         text = r.ocr_rule_mark.sub(" ", text)
     if "%" in text or "％" in text:
         text = r.ocr_permille.sub("‰ ", text)
+    if "/" in text:
+        text = r.ocr_percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), text)  # 98°/o: 98%
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -283,6 +285,7 @@ def _menu(text: str) -> bool:
 
 def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
     block = False
+    box = False  # inside a reposter's commentary box (【律师解读】…): to a blank line or the plan's next numbered line
     body = False  # a line of plan text seen (a sentence, a table row): an excerpt can end only after one
     for i, line in enumerate(sources):
         if line.cells is None and _one_of("excerpt_ends").fullmatch(fold(line.text).strip()):
@@ -301,10 +304,19 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             continue
         stripped = fold(line.text).strip()
         if not stripped:
-            block = False
+            block = box = False
             continue
         if block:
             reasons[i] = "furniture block"
+            continue
+        if box and not rules().commentary_resumes.match(stripped):
+            reasons[i] = "commentary box"
+            continue
+        box = False
+        opened = rules().commentary_opens.match(stripped)
+        if opened:
+            reasons[i] = "commentary box"
+            box = not stripped[opened.end() :].strip()  # the label alone: the box's text follows
             continue
         if _one_of("furniture_blocks").fullmatch(stripped):
             reasons[i] = "furniture block"

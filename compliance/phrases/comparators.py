@@ -177,6 +177,12 @@ def _is_year(work: str, number: _Number) -> bool:
     token = work[number.start : number.end]
     if number.masked and re.fullmatch(r"[*＊]{4}", token):  # ****年: a masked year, never a value
         return work[number.end : number.end + 3].lstrip().startswith(("年", "-", "至", "到", "~", "届"))
+    if number.masked and re.fullmatch(r"[*＊]{1,4}", token) and work.startswith("年", _skip_spaces(work, number.end)):
+        # a portal writing every mask ** whatever it hides: 以**年为基数, 较**年, **年底, **年**月 — a year where
+        # the words around say so (`masked_year` in rules/phrases.yaml); **年免费教育 stays a masked duration
+        vocab = _vocabulary()
+        after = work[_skip_spaces(work, number.end) + 1 :]
+        return bool(vocab.masked_year_before.search(work, 0, number.start)) or bool(vocab.masked_year_after.match(after))
     if number.value is None or number.masked:
         return False
     if not re.fullmatch(r"(1[89]|2[01])\d\d(?:\s*-\s*(1[89]|2[01])\d\d)?", token):

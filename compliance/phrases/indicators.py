@@ -148,7 +148,9 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
             for short, long in vocab.abbreviations.items():
                 if short in whole:
                     return [whole.replace(short, one, 1) for one in long]
-        for candidate in (by_comma, by_all):
+        # 艾滋病、梅毒和乙肝母婴传播率均…: short subjects apart by 、 and 和 alike, each taking the measure
+        shortest = [by_all] if each and len(by_all) > len(by_comma) > 1 and _short_subjects(by_all) else []
+        for candidate in (*shortest, by_comma, by_all):
             if len(candidate) > 1 and (
                 all(_ends_with_measure(item) for item in candidate)
                 or (each and (_parallel(candidate) or _short_subjects(candidate)))
@@ -182,8 +184,11 @@ def _short_subjects(items: list[str]) -> bool:
     if population and any(mark in last for mark in _AND):
         population = None
     bare = [shorts[0][population.end() :] if population else shorts[0], *shorts[1:]]
-    if any(bare[0] in group and any(last.startswith(other) for other in group) for group in _vocabulary().joint_subjects):
-        return False  # 梅毒和乙肝检测率: one programme's one measure
+    vocab = _vocabulary()
+    if any(bare[0] in group and any(last.startswith(other) for other in group) for group in vocab.joint_subjects) and (
+        not vocab.joint_measures or any(last.endswith(m) for m in vocab.joint_measures)
+    ):
+        return False  # 梅毒和乙肝检测率: one programme's one measure (母婴传播率 are one each)
     return _ends_with_measure(last) and all(
         2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in bare
     )

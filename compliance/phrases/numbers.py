@@ -406,8 +406,33 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
             number.unit_kind = "rate"
             number.unit = None
             number.unit_end = after + 1 + stars
-            return after + 1 + stars
+            fitted = _masked_rate_unit(work, after, stars)  # **/**万: the one rate unit whose digits the mask fits
+            if fitted is not None:
+                number.unit_written, number.unit = fitted
+                number.unit_end = after + len(fitted[0])
+            return number.unit_end
     return pos
+
+
+def _masked_rate_unit(work: str, slash: int, stars: int) -> tuple[str, str] | None:
+    """(as written, the unit) of a rate whose denominator's digits are masked one for one (**/**万 → 1/10万): the
+    rate units of the vocabulary written with those many digits and the words after them, when they all mean one
+    unit; None when none fits or several units do (/**** alone: 10000 or 1000?)."""
+    fits: dict[str, str] = {}
+    for written, kind in _vocabulary().unit_words:
+        if kind != "rate" or not written.startswith("/"):
+            continue
+        digits = len(written) - len(written[1:].lstrip("0123456789")) - 1
+        shape = "/" + "*" * digits + written[1 + digits :]
+        masked = "".join("*" if ch in _vocabulary().mask else ch for ch in work[slash : slash + len(shape)])
+        if digits == stars and masked == shape:
+            unit = _normalise(written)
+            if unit is not None:
+                fits.setdefault(unit, work[slash : slash + len(shape)])
+    if len(fits) != 1:
+        return None
+    unit, written = next(iter(fits.items()))
+    return written, unit
 
 
 def _read_unit(work: str, number: _Number, pos: int) -> int:

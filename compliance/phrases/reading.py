@@ -214,7 +214,7 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         respectively = any(p.search(before_number) for p in vocab.respectively)
         span, condition = _clean_subject(work, subject_begin, subject_end)
         ops = _group_ops(group)
-        change = _change_amount(work, subject_begin, subject_end, ops) if len(group) == 1 else None
+        change = _change_amount(work, subject_begin, subject_end, ops, first.strong) if len(group) == 1 else None
         if change is not None:  # 年降幅不低于0.5个百分点: a change of at least so much, of the measure before 降幅
             span, condition = _clean_subject(work, subject_begin, change[0])
             if span[1] <= span[0]:
@@ -286,9 +286,12 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
     return results
 
 
-def _change_amount(work: str, begin: int, end: int, ops: list[Op]) -> tuple[int, Op, str | None] | None:
+def _change_amount(
+    work: str, begin: int, end: int, ops: list[Op], strong: bool = False
+) -> tuple[int, Op, str | None] | None:
     """A subject ending in the size of a change (年降幅, 下降幅度) before a floor: (where the measure's words end,
-    the change's op, its period); None otherwise, or when the comparator is no floor (降幅不超过…)."""
+    the change's op, its period); None otherwise, or when the comparator is no floor (降幅不超过…). A change verb
+    right before a strong floor (每年下降不少于0.5个百分点) is such a size too."""
     if ops[0] not in (Op.GE, Op.EQ):
         return None
     vocab = _vocabulary()
@@ -296,7 +299,8 @@ def _change_amount(work: str, begin: int, end: int, ops: list[Op]) -> tuple[int,
     after = next(((w, p) for w, p in vocab.change_amount_periods if subject.endswith(w)), None)  # 降幅每年不低于
     if after is not None:
         subject = subject[: -len(after[0])]
-    for noun, op in vocab.change_amounts:
+    amounts = [*vocab.change_amounts, *vocab.relative] if strong and ops[0] is Op.GE and work[begin:end] == work[begin:end].rstrip(" 的为") else vocab.change_amounts
+    for noun, op in amounts:
         if subject.endswith(noun):
             at = begin + len(subject) - len(noun)
             for word, period in vocab.change_amount_periods:

@@ -90,6 +90,7 @@ def _prepare(text: str) -> tuple[str, Marks]:
     """
     work = _fold(text)
     work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
+    work = _ocr_comparators(work)
     work = _blank_numbering(work)
     inside = [False] * len(work)
     stack: list[tuple[str, int]] = []
@@ -109,6 +110,36 @@ def _prepare(text: str) -> tuple[str, Marks]:
         for match in re.finditer(re.escape(phrase), work):
             inside[match.start() : match.end()] = [True] * (match.end() - match.start())
     return work, Marks(work, inside)
+
+
+def _ocr_comparators(work: str) -> str:
+    """Comparator words an OCR engine misread (降全4.5%以下 for 降至, 95%以土 for 以上: `ocr_comparator_confusions` in
+    rules/phrases.yaml) read as the words they stand for, one character for one, only where a comparator stands: a
+    verb right before a number, a qualifier right after a number and its unit. The quote keeps the printed text."""
+    vocab = _vocabulary()
+    if not vocab.ocr_pre_ops:
+        return work
+    out: list[str] | None = None
+    for match in vocab.ocr_pre_re.finditer(work):
+        out = out or list(work)
+        out[match.start() : match.end()] = vocab.ocr_pre_ops[match.group(0)]
+    for match in vocab.ocr_post_re.finditer(work):
+        if _after_a_value(work, match.start(), vocab):
+            out = out or list(work)
+            out[match.start() : match.end()] = vocab.ocr_post_ops[match.group(0)]
+    return "".join(out) if out is not None else work
+
+
+def _after_a_value(work: str, at: int, vocab: object) -> bool:
+    """Whether a number, its unit after it or not, ends right before `at`."""
+    before = work[max(0, at - 8) : at].rstrip(" ")
+    if before[-1:].isdigit() or before[-1:] in getattr(vocab, "mask", ""):
+        return True
+    for unit, _kind in getattr(vocab, "unit_words", ()):
+        if before.endswith(unit):
+            rest = before[: len(before) - len(unit)].rstrip(" ")
+            return rest[-1:].isdigit() or rest[-1:] in getattr(vocab, "mask", "")
+    return False
 
 
 # List numbering at a line start. A number whose dot runs straight into a digit

@@ -49,6 +49,7 @@ class _Vocabulary:
     carried_head_min_ending: int  # 成员中女性比例、主任中女性比例: the ending two items must share for the head to carry
     short_subject_chars: int  # 宫颈癌和乳腺癌早诊率均…: the longest subject that takes the last item's measure
     joint_subjects: list[frozenset[str]]  # subjects naming one programme together (艾滋病、梅毒和乙肝): never split
+    joint_measures: list[str]  # ... before these measures (检测率); before others (母婴传播率) each subject has its own
     measure_heads: list[str]
     shared_heads: list[str]
     conditions: list[str]
@@ -85,6 +86,13 @@ class _Vocabulary:
     change_amounts: list[tuple[str, Op]] = field(default_factory=list)  # 降幅, 增幅: the size of a change, longest first
     change_amount_periods: list[tuple[str, str]] = field(default_factory=list)  # 年降幅: per year
     item_labels: list[str] = field(default_factory=list)  # 目标3：… numbers a list item
+    masked_year_before: re.Pattern[str] = field(repr=False, default=regex(""))  # 以**年, 较**年: a masked year
+    masked_year_after: re.Pattern[str] = field(repr=False, default=regex(""))  # **年为基数, **年底: a masked year
+    # 降全 for 降至, 以土 for 以上: comparator words as an OCR engine misreads them, each with the word it stands for
+    ocr_pre_ops: dict[str, str] = field(default_factory=dict)
+    ocr_post_ops: dict[str, str] = field(default_factory=dict)
+    ocr_pre_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
+    ocr_post_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
 
 
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -102,6 +110,27 @@ _translate = translator(_FOLD)
 def _fold(text: str) -> str:
     """Full width to half width, one character for one character (offsets survive)."""
     return _translate(text)
+
+
+def _misread(words: list[str], confusions: dict[str, list[str]], known: set[str]) -> dict[str, str]:
+    """{a word as an OCR engine may write it: the word}: each word with one or more of its characters replaced by a
+    character a scan confuses it with (`ocr_comparator_confusions`). A form that is a word of the vocabulary itself,
+    or that could stand for two words, is left out: only an unambiguous misreading is read back."""
+    found: dict[str, set[str]] = {}
+    for word in words:
+        forms = [""]
+        for ch in word:
+            forms = [f + c for f in forms for c in (ch, *confusions.get(ch, ()))]
+        for form in forms:
+            if form != word:
+                found.setdefault(form, set()).add(word)
+    return {form: next(iter(meant)) for form, meant in found.items() if len(meant) == 1 and form not in known}
+
+
+def _alternation(forms: dict[str, str], lookahead: str) -> re.Pattern[str]:
+    if not forms:
+        return regex("(?!)")
+    return regex("(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")" + lookahead)
 
 
 @cache
@@ -150,8 +179,18 @@ def _vocabulary() -> _Vocabulary:
             for word in words
         ]
     )
+    confusions = {_fold(str(k)): [_fold(str(c)) for c in v] for k, v in (data.get("ocr_comparator_confusions") or {}).items()}
+    pre_words = [w for w, _ in (*ops(data["strong_ops"]), *ops(data["weak_ops"]))]
+    post_words = [w for w, _ in ops(data["post_ops"])]
+    known = {*pre_words, *post_words, *(w for w, _ in ops(data["relative"])), *(w for w, _ in unit_words)}
+    ocr_pre = _misread(pre_words, confusions, known)
+    ocr_post = _misread(post_words, confusions, known)
     return _Vocabulary(
         mask=mask,
+        ocr_pre_ops=ocr_pre,
+        ocr_post_ops=ocr_post,
+        ocr_pre_re=_alternation(ocr_pre, r"(?=\s*[0-9" + re.escape(mask) + r"<>=≤≥])"),
+        ocr_post_re=_alternation(ocr_post, ""),
         unit_words=unit_words,
         slash_denominators=sorted((str(d) for d in data["slash_denominators"]), key=len, reverse=True),
         per_period=_longest_first([(str(k), str(v)) for k, v in data["per_period"].items()]),
@@ -180,6 +219,7 @@ def _vocabulary() -> _Vocabulary:
         carried_head_min_ending=int(data.get("carried_head_min_ending", 5)),
         short_subject_chars=int(data.get("short_subject_chars", 4)),
         joint_subjects=[frozenset(str(w) for w in group) for group in data.get("joint_subjects") or []],
+        joint_measures=[str(w) for w in data.get("joint_measures") or []],
         parallel_subjects=sorted((str(w) for w in data.get("parallel_subjects", [])), key=len, reverse=True),
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
         shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
@@ -215,6 +255,8 @@ def _vocabulary() -> _Vocabulary:
         unread_patterns=unread_patterns,
         named_phrases=[str(w) for w in data["named_phrases"]],
         change_amounts=ops(data.get("change_amounts") or {}),
+        masked_year_before=regex(str((data.get("masked_year") or {}).get("before") or "(?!)")),
+        masked_year_after=regex(str((data.get("masked_year") or {}).get("after") or "(?!)")),
         change_amount_periods=_longest_first([(str(k), str(v)) for k, v in (data.get("change_amount_periods") or {}).items()]),
         item_labels=[str(w) for w in data.get("item_labels") or []],
     )

@@ -1,0 +1,176 @@
+"""Plain-text shapes of plans as they reach users (issue 8), each written for these tests with its own wording,
+numbers and place, plus a variant the rule must also read:
+
+- comparator words an OCR engine misread (降全 for 降至, 以卞 for 以下, 控制任 for 控制在, 达列 for 达到, 以土 for 以上);
+- the percent sign OCR'd as °/o (98°/o);
+- a reposter's commentary box (【律师解读】, 【小编点评】) inside the plan's text: its numbers are no targets;
+- a masked year in a baseline or a date on a portal that writes every mask ** (以**年为基数, **年**月);
+- a masked rate unit in text (**/**万);
+- a change verb before a floor (每年下降不少于0.5个百分点), 压减至, 均 over subjects apart by 、 and 和;
+- an official account's 往期推荐： and 精选留言： blocks (with their colon).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from compliance.extraction import extract
+from compliance.phrases import parse
+
+D = Decimal
+
+
+def _written(folder: Path, text: str, name: str = "plan.txt") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _numeric(plan) -> list[tuple[int, str, str, Decimal | None, str | None]]:
+    return [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit)
+        for t in plan.targets
+        if t.target.is_numeric
+    ]
+
+
+_OCR_PLAN = """\
+柳溪县儿童发展规划(2021一2030年)
+一、发展领域、主要目标和策略措施
+(一)儿童与健康
+主要目标：
+1.新生儿死亡率降全2.6‰以下，婴儿死亡率控制任4.2‰以卞。
+2.5岁以下儿童死亡率降全5.4%。
+3.适龄儿童免疫规划疫苗接种率达列96°/o以上。
+4.0～6岁儿童眼保健和视力检查覆盖率保持在93%以土。
+"""
+
+
+def test_comparator_words_misread_by_ocr_are_read_as_the_words_they_stand_for(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _OCR_PLAN))
+    assert _numeric(plan) == [
+        (5, "新生儿死亡率", "<=", D("2.6"), "‰"),
+        (5, "婴儿死亡率", "<=", D("4.2"), "‰"),
+        (6, "5岁以下儿童死亡率", "<=", D("5.4"), "%"),  # 降全 is 降至: at most, and the name is the measure's (a slip ‰ → %)
+        (7, "适龄儿童免疫规划疫苗接种率", ">=", D(96), "%"),
+        (8, "0～6岁儿童眼保健和视力检查覆盖率", ">=", D(93), "%"),
+    ]
+    # the quote keeps the text as printed
+    assert [t.text for t in plan.targets][:2] == ["新生儿死亡率降全2.6‰以下", "婴儿死亡率控制任4.2‰以卞"]
+
+
+def test_a_misread_comparator_is_read_only_where_a_comparator_stands() -> None:
+    # the variant: a post qualifier misread with no verb before it (its op is the qualifier's alone)
+    (target,) = parse("孕产妇死亡率12/10万以卞")
+    assert (target.indicator, str(target.op), target.value) == ("孕产妇死亡率", "<=", D(12))
+    # 全 and 任 elsewhere are the words they are: no number after them, no comparator
+    assert [(t.indicator, str(t.op), t.value) for t in parse("儿童之家实现全覆盖，配备儿童主任2名")] == [
+        ("儿童之家覆盖率", ">=", D(100)),
+        ("配备儿童主任", ">=", D(2)),
+    ]
+    (target,) = parse("覆盖率逐步提高列92%")  # 提高列 for 提高到
+    assert (target.indicator, str(target.op), target.value) == ("覆盖率", ">=", D(92))
+
+
+_REPOST = """\
+青石律师事务所　｜　首页　｜　普法园地　｜　联系我们
+青石县妇女发展规划（2021—2030年）
+一、发展领域、主要目标和策略措施
+（一）妇女与健康
+主要目标：
+1.孕产妇死亡率控制在11/10万以下。
+2.适龄妇女宫颈癌人群筛查率达到72%。
+【律师解读】
+　　人民法院受理申请后，应当在48小时内作出裁定；情况紧急的，应当在12小时内作出。保护令有效期不超过3个月，每次咨询不超过20分钟。
+（二）妇女与教育
+主要目标：
+1.高中阶段毛入学率达到93%以上。
+【小编点评】这部分给出的8项指标中，我们最关心的是第3项，欢迎拨打12345咨询。
+2.女性高级专业技术人员比例达到42%。
+"""
+
+
+def test_a_reposters_commentary_box_holds_no_targets(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _REPOST))
+    assert _numeric(plan) == [
+        (6, "孕产妇死亡率", "<=", D(11), "1/10万"),
+        (7, "适龄妇女宫颈癌人群筛查率", ">=", D(72), "%"),
+        (12, "高中阶段毛入学率", ">=", D(93), "%"),
+        (14, "女性高级专业技术人员比例", ">=", D(42), "%"),
+    ]
+    assert not plan.unparsed  # the box's time limits are left out as a box, not listed as numbers nobody read
+
+
+def test_a_bracketed_subhead_that_is_no_commentary_stays_text(tmp_path: Path) -> None:
+    text = _REPOST.replace("【律师解读】", "【健康】").replace("【小编点评】这部分给出的8项指标中，我们最关心的是第3项，欢迎拨打12345咨询。", "")
+    (plan,) = extract(_written(tmp_path, text))
+    lines = {t.line for t in plan.targets if t.target.is_numeric}
+    assert 9 in lines  # the sentence under 【健康】 is read (its 不超过3个月…): only a commentator's box is left out
+
+
+def test_a_masked_year_in_a_baseline_or_a_date_is_a_year() -> None:
+    (target,) = parse("家庭暴力案件发案率以**年为基数下降**%")
+    assert (target.indicator, str(target.op), target.masked, target.base_year) == ("家庭暴力案件发案率", "rel_decrease", True, None)
+    assert parse("评估报告应于**年**月**日前提交，并附**年完成值") == []
+    (target,) = parse("婴儿死亡率较**年下降10%")  # the variant: 较 before the mask
+    assert (target.indicator, str(target.op), target.value, target.base_year) == ("婴儿死亡率", "rel_decrease", D(10), None)
+    # a mask before 年 with no words of a year around it stays a masked value (**年免费教育)
+    (target,) = parse("实施**年免费教育")
+    assert target.masked
+
+
+def test_a_masked_rate_unit_in_text_is_the_one_unit_it_fits() -> None:
+    (target,) = parse("孕产妇死亡率控制在**/**万以下")
+    assert (target.indicator, str(target.op), target.masked, target.unit) == ("孕产妇死亡率", "<=", True, "1/10万")
+    (target,) = parse("孕产妇死亡率控制在1*/**万以下")  # a partly masked value, the same unit
+    assert (target.masked, target.unit) == (True, "1/10万")
+    (target,) = parse("孕产妇死亡率控制在7/***")  # no unit the mask fits: the unit stays unknown
+    assert (target.masked, target.unit) == (True, None)
+
+
+def test_a_change_verb_before_a_floor_is_a_change_of_at_least_so_much() -> None:
+    (target,) = parse("儿童青少年总体近视率每年下降不少于0.6个百分点")
+    assert (target.indicator, str(target.op), target.value, target.unit) == ("儿童青少年总体近视率", "rel_decrease", D("0.6"), "百分点/年")
+    (target,) = parse("孕产妇贫血患病率年均降低不低于1个百分点")
+    assert (target.indicator, str(target.op), target.unit) == ("孕产妇贫血患病率", "rel_decrease", "百分点/年")
+    # a level after the verb stays a level
+    (target,) = parse("贫血患病率下降为8%")
+    assert (target.indicator, str(target.op), target.value) == ("贫血患病率", "<=", D(8))
+
+
+def test_cut_down_to_is_at_most() -> None:
+    assert [(t.indicator, str(t.op), t.value) for t in parse("小学生近视率压减至36%以内，初中生近视率压降到57%")] == [
+        ("小学生近视率", "<=", D(36)),
+        ("初中生近视率", "<=", D(57)),
+    ]
+
+
+def test_each_of_short_subjects_apart_by_commas_and_and_takes_the_measure() -> None:
+    assert [t.indicator for t in parse("艾滋病、梅毒和乙肝母婴传播率均控制在1.2%以下")] == [
+        "艾滋病母婴传播率", "梅毒母婴传播率", "乙肝母婴传播率",
+    ]
+    assert [t.indicator for t in parse("艾滋病、梅毒母婴传播率均控制在2%以下")] == ["艾滋病母婴传播率", "梅毒母婴传播率"]
+    # one programme's one detection rate stays one
+    assert [t.indicator for t in parse("孕产妇艾滋病、梅毒和乙肝检测率均保持在97%以上")] == ["孕产妇艾滋病、梅毒和乙肝检测率"]
+
+
+_POST = """\
+荷塘县儿童发展规划（2021—2030年）
+一、主要目标
+（一）儿童与健康
+1.婴儿死亡率降低到4.6‰以下。
+—— END ——
+往期推荐：
+▶ 托育机构备案数量突破800家
+阅读 1024　　赞 31
+精选留言：
+读者A：托位数5个压力不小啊！
+"""
+
+
+def test_an_official_accounts_blocks_with_a_colon_are_furniture(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _POST))
+    assert _numeric(plan) == [(4, "婴儿死亡率", "<=", D("4.6"), "‰")]
+    (plan,) = extract(_written(tmp_path, _POST.replace("往期推荐：", "往期精选:").replace("精选留言：", "留言区"), "variant.txt"))
+    assert _numeric(plan) == [(4, "婴儿死亡率", "<=", D("4.6"), "‰")]
