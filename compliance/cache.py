@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -152,7 +153,7 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
         import tempfile
 
         folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = dumps(value)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -162,6 +163,31 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error: the next run builds again
         return
+
+
+def _pattern(pattern: re.Pattern[Any]) -> tuple[Any, tuple[Any, ...]]:
+    from compliance.compiled import regex
+
+    return regex, (pattern.pattern, pattern.flags)
+
+
+def dumps(value: Any) -> bytes:
+    """`value` pickled, its regular expressions to be compiled again through `compliance.compiled.regex`.
+
+    pickle keeps a pattern as its source and flags and compiles it again when
+    loaded (`re.compile`: 5 ms of a cold check for the rules' patterns); through
+    `compliance.compiled` the code kept from the previous run is used, and the
+    pattern is the one `re.compile` makes (compliance.compiled proves it).
+    """
+    import copyreg
+    import io
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[re.Pattern] = _pattern
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 class KeptResults:

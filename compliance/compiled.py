@@ -44,6 +44,7 @@ import re
 import sys
 from typing import Any
 
+_compile = re.compile  # re's own, whoever stands in for it while a module is imported (`import_kept`)
 _CAP = 6000  # entries of each kind kept: beyond, only those this process used (edited rules make new patterns)
 
 
@@ -127,7 +128,7 @@ def _build_tag() -> str:
 def regex(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, its code kept between runs (see the module's docstring)."""
     if not isinstance(source, str):  # a pattern already compiled, bytes: as re.compile does
-        return re.compile(source, flags)
+        return _compile(source, flags)
     store = _store()
     flags = int(flags)  # a RegexFlag is no plain int to marshal
     key = (source, flags)
@@ -140,7 +141,7 @@ def regex(source: str, flags: int = 0) -> re.Pattern[str]:
             return _sre.compile(source, *entry)  # type: ignore[no-any-return]
         except Exception:  # noqa: BLE001 - an entry this build cannot use: compiled afresh below
             del store.patterns[key]
-    compiled = re.compile(source, flags)
+    compiled = _compile(source, flags)
     if not flags & (re.LOCALE | re.DEBUG):  # a LOCALE pattern's code depends on the locale of the moment
         made = _made(source, flags)
         if made is not None and _same(made[0], compiled):
@@ -171,6 +172,27 @@ def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]] | 
 def _same(made: re.Pattern[str], compiled: re.Pattern[str]) -> bool:
     """Equal as CPython compares patterns (flags, source, whole code), with the same groups."""
     return bool(made == compiled and made.groups == compiled.groups and made.groupindex == compiled.groupindex)
+
+
+def import_kept(name: str) -> Any:
+    """`import name`, the patterns its module compiles at import built from the code kept between runs (`regex`).
+
+    For a standard-library module that compiles long patterns when first
+    imported (tomllib: about 9 ms of a cold check, to read a pyproject.toml):
+    while it is imported, `re.compile` is `regex`, which makes the very pattern
+    `re.compile` would; afterwards `re.compile` is re's own again.
+    """
+    import importlib
+
+    if name in sys.modules:
+        return sys.modules[name]
+    if re.compile is not _compile:  # someone else stands in for re.compile: theirs, untouched
+        return importlib.import_module(name)
+    re.compile = regex  # type: ignore[assignment]
+    try:
+        return importlib.import_module(name)
+    finally:
+        re.compile = _compile
 
 
 # --- dataclasses' methods -------------------------------------------------------------------------------

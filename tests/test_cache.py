@@ -218,3 +218,20 @@ def test_a_file_edited_during_a_process_gets_a_new_key(tmp_path: Path) -> None:
     os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
     third = content_key("x", [source], folders=[tmp_path])
     assert len({first, second, third}) == 3
+
+
+def test_a_kept_pattern_is_loaded_as_the_pattern_re_compiles() -> None:
+    import pickle
+    import re
+
+    from compliance.cache import dumps
+    from compliance.checks.ruleset import load_rules
+
+    patterns = [re.compile(r"^(?:每年|累计)?[\u4e00-\u9fff]{2,}(?P<n>\d+)%$", re.M), re.compile(rb"\d+"), re.compile("x", re.I | re.X)]
+    loaded = pickle.loads(dumps({"p": patterns, "t": (patterns[0],)}))
+    for made, own in zip(loaded["p"], patterns, strict=True):
+        assert made == own and made.groupindex == own.groupindex and made.flags == own.flags
+    assert loaded["t"][0] is loaded["p"][0]  # the pickle's sharing is kept
+    ruleset = load_rules()
+    kept, plain = pickle.loads(dumps(ruleset)), pickle.loads(pickle.dumps(ruleset, protocol=5))
+    assert pickle.dumps(kept, protocol=5) == pickle.dumps(plain, protocol=5)  # the rules, every object as pickle alone keeps it

@@ -202,3 +202,25 @@ def test_a_library_caller_s_standard_library_is_left_as_it_is() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_a_module_imported_with_kept_patterns_has_re_s_own_patterns_and_re_compile_is_back() -> None:
+    script = textwrap.dedent(
+        """
+        import re, sys
+        from compliance.compiled import import_kept
+        compile_before = re.compile
+        module = import_kept("tomllib._re")
+        assert re.compile is compile_before
+        patterns = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+        assert len(patterns) >= 3
+        for p in patterns:
+            own = re.compile(p.pattern, p.flags)
+            assert p == own and p.groupindex == own.groupindex and p.groups == own.groups, p.pattern
+        assert import_kept("tomllib._re") is module
+        print("ok", len(patterns))
+        """
+    )
+    for _ in range(2):  # the first run keeps the code, the second builds the patterns from it
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=os.environ)
+        assert result.stdout.startswith("ok"), result.stderr

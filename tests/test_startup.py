@@ -99,3 +99,69 @@ def test_a_garbage_cycle_made_while_paused_is_collected_once_the_collector_is_on
     garbage = [[] for _ in range(100_000)]  # the collector, on again, runs by itself as containers are made
     del garbage
     assert alive() is None
+
+
+# --- pydantic's plugin loader: a stand-in that skips importing importlib.metadata while plugins are off ---
+
+
+def test_a_cold_check_never_imports_importlib_metadata_and_uses_the_stand_in_only_for_checked_versions() -> None:
+    script = (
+        "import sys; from compliance.cli import main\n"
+        f"try:\n    main(['check', {str(PLAN)!r}])\nexcept SystemExit:\n    pass\n"
+        "import pydantic.version, compliance.cli.startup as s\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(pydantic.version.VERSION in s.PLUGINS_CHECKED, getattr(loader, '_compliance_stand_in', False),"
+        " 'importlib.metadata' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    checked, stand_in, metadata = result.stderr.split()[-3:]
+    assert stand_in == checked  # a pydantic version nobody checked: its own loader, untouched
+    if checked == "True":
+        assert metadata == "False"
+
+
+@pytest.mark.parametrize("value", [None, "", "__all__", "1", "true", "some-plugin", "false"])
+def test_the_stand_in_gives_what_pydantic_s_own_loader_gives(value: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydantic.plugin._schema_validator  # noqa: F401  (the module that asks the loader)
+
+    from compliance.cli import startup
+
+    if value is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", value)
+    if startup.PLUGIN_LOADER in sys.modules:  # whatever this process has (a command run before may have put the stand-in)
+        monkeypatch.setitem(sys.modules, startup.PLUGIN_LOADER, sys.modules[startup.PLUGIN_LOADER])
+    real = startup._real_plugin_loader()
+    assert not getattr(real, "_compliance_stand_in", False)
+    expected = list(real.get_plugins())
+    monkeypatch.delitem(sys.modules, startup.PLUGIN_LOADER)
+    monkeypatch.setattr(startup, "PLUGINS_CHECKED", frozenset({__import__("pydantic.version").version.VERSION}))
+    assert startup.skip_plugin_discovery()
+    stand_in = sys.modules[startup.PLUGIN_LOADER]
+    assert stand_in._compliance_stand_in
+    assert list(stand_in.get_plugins()) == expected
+    if value in startup.PLUGINS_OFF:
+        assert sys.modules[startup.PLUGIN_LOADER] is stand_in  # nothing to load: the real module is not imported
+    else:
+        assert sys.modules[startup.PLUGIN_LOADER] is not stand_in  # plugins wanted: the real module answers from now on
+        assert sys.modules[startup.PLUGIN_LOADER].get_plugins is not startup._get_plugins
+    sys.modules[startup.PLUGIN_LOADER] = stand_in
+    with pytest.raises(AttributeError):
+        stand_in.__path__  # noqa: B018  (the import system's questions get a module's answers, not the real import)
+    assert sys.modules[startup.PLUGIN_LOADER] is stand_in
+    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == real.PYDANTIC_ENTRY_POINT_GROUP  # any other name: the real module's
+
+
+def test_the_stand_in_is_never_put_over_a_loaded_loader_nor_for_an_unchecked_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.cli import startup
+
+    if startup.PLUGIN_LOADER in sys.modules:
+        monkeypatch.setitem(sys.modules, startup.PLUGIN_LOADER, sys.modules[startup.PLUGIN_LOADER])
+    real = startup._real_plugin_loader()
+    assert not startup.skip_plugin_discovery()
+    assert sys.modules[startup.PLUGIN_LOADER] is real
+    monkeypatch.delitem(sys.modules, startup.PLUGIN_LOADER)
+    monkeypatch.setattr(startup, "PLUGINS_CHECKED", frozenset({"0.0.0"}))
+    assert not startup.skip_plugin_discovery()
+    assert startup.PLUGIN_LOADER not in sys.modules

@@ -101,6 +101,9 @@ class _Group(LocalizedHelp, click.Group):
         # validator (about 10 ms of a cold check); the command has none to run. A user who wants theirs sets
         # PYDANTIC_DISABLE_PLUGINS= (empty) or to the names to leave out.
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        from compliance.cli.startup import skip_plugin_discovery
+
+        skip_plugin_discovery()  # and the import of importlib.metadata it would cost (compliance.cli.startup)
         install()
         try:
             with unforced():  # a language left forced in this process (a library caller, an earlier call) is not this command's

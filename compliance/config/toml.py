@@ -23,9 +23,10 @@ Mark = tuple[int, int]  # 1-based line and column
 
 def read_toml(path: Path) -> dict[str, Any]:
     """The data of a TOML file; InputError with the line and column of a syntax error."""
-    import tomllib
-
+    from compliance.compiled import import_kept
     from compliance.files import PLAN_FILE_LIMIT, read_bytes
+
+    tomllib = import_kept("tomllib")  # its patterns from the code kept between runs (compliance.compiled)
 
     try:
         content = read_bytes(path, limit=PLAN_FILE_LIMIT).decode("utf-8-sig")  # a regular file only (a FIFO would hang)

@@ -72,10 +72,10 @@ file and what to do.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compliance.compiled import regex
 from compliance.errors import InputError
 from compliance.messages import text as _text
 
@@ -149,7 +149,7 @@ class Document:
 
 # After a manual line break (Word's Shift+Enter, Excel's Alt+Enter), what opens a list item or a heading:
 # Chinese numerals (（三）, 三、, 第三章), digits with 、 or ．(4．, 4、, 4. not a decimal), (2), circled ②.
-_OPENS = re.compile(
+_OPENS = regex(
     r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+[章节部分篇]"
     r"|\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
