@@ -23,6 +23,9 @@ from compliance.phrases import parse
         # a later item with only its own word before the first's long ending takes the first's head
         ("社区居民委员会成员中女性比例、主任中女性比例分别保持在50%、40%左右", [("社区居民委员会成员中女性比例", "50"), ("社区居民委员会主任中女性比例", "40")]),
         ("5岁以下儿童死亡率、婴儿死亡率分别降至5‰和4‰以下", [("5岁以下儿童死亡率", "5"), ("婴儿死亡率", "4")]),  # a measure's ending only: as written
+        # 均 after parallel programmes (基本医疗保险 / 基本养老保险) sharing the words before the first and after the last
+        ("妇女基本医疗保险、基本养老保险参保率均稳定在96%以上", [("妇女基本医疗保险参保率", "96"), ("妇女基本养老保险参保率", "96")]),
+        ("城镇职工基本养老保险和基本医疗保险女性参保率均达到95%以上", [("城镇职工基本养老保险女性参保率", "95"), ("城镇职工基本医疗保险女性参保率", "95")]),
         # 均 after short subjects before one measure: each takes it
         ("宫颈癌和乳腺癌早诊率均达到70%以上", [("宫颈癌早诊率", "70"), ("乳腺癌早诊率", "70")]),
         ("孕产妇梅毒和乙肝检测率均保持在98%以上", [("孕产妇梅毒和乙肝检测率", "98")]),  # a subject of its own population: one

@@ -16,7 +16,7 @@ from compliance.compiled import regex
 
 __all__ = [
     "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
-    "own_by_level", "settle_years",
+    "own_by_level", "quoted_parents", "settle_years",
 ]
 
 
@@ -71,6 +71,9 @@ def column_of(text: str) -> Column | None:
         for word, role in r.table_columns:
             if rest == word and role in ("target", "parent"):
                 return Column(role, year, text.strip())
+        qualified = _qualified_target(rest, text)
+        if qualified is not None and qualified.role == "parent":  # 上级规划目标值（2030年）: a parent's, for that year
+            return Column("parent", year, text.strip())
         if "目标" in rest:
             return Column("target", year, text.strip())
     return None
@@ -241,6 +244,19 @@ def _place_level(key: str) -> int | None:
             levels = {place.level for place in found}
             return _PLACE_RANKS.get(levels.pop()) if len(levels) == 1 else None
     return None
+
+
+def quoted_parents(columns: list[Column], parents: list[int]) -> list[int]:
+    """The parents' columns whose values a row keeps as the parent's target it quotes (`parent`), checked against the
+    encoded parents: a parent's column alone, or of several naming different levels (国家纲要 | 青海省 | 海西州) the
+    national outline's — the one reference every plan is checked against; the province's and the city's values beside
+    it are read as no target and quoted as none (without that parent encoded, a stricter provincial value is no
+    misquote of the outline). None of several sub-national columns is quoted."""
+    ranks = {k: _level_rank(columns[k].header) for k in parents}
+    if len(parents) < 2 or len({r for r in ranks.values() if r is not None}) < 2:
+        return parents
+    national = max(rank for _, rank in rules().table_column_levels)
+    return [k for k in parents if ranks[k] == national]
 
 
 def own_by_level(columns: list[Column]) -> list[Column]:

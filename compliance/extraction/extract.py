@@ -271,7 +271,7 @@ def _plan(
         found_path = md.Found(path, said("extract.from.option", name="jurisdiction"))
         found_level = md.Found(places.level(path), said("extract.from.option", name="jurisdiction"))
     else:
-        found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind)
+        found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind, None if named else title)
         if place_note:
             notes.append(place_note)
         _record(inferred, "jurisdiction", None, found_path)

@@ -22,7 +22,7 @@ from typing import Any
 from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Dropped, Src
 from compliance.extraction.structure import _LEAD_NUMBER, Segment, _lone_text, classify
-from compliance.extraction.words import is_title, subject_kind
+from compliance.extraction.words import caption_title, is_title, subject_kind
 from compliance.compiled import regex
 
 
@@ -476,15 +476,15 @@ def complete_path(path: list[str], level: str) -> bool:
 
 
 def jurisdiction_found(
-    evidence: Evidence, title: str | None, cited: list[str], kind: str | None
+    evidence: Evidence, title: str | None, cited: list[str], kind: str | None, file_title: str | None = None
 ) -> tuple[Found, Found, str | None]:
     """(jurisdiction, level, a note on how the place was found) of a plan.
 
     The place comes from the title (else the plan's own name, else the issuing
-    government); it is resolved in the gazetteer with the document's other
-    evidence (the parents it cites, the issuing government, a breadcrumb); an
-    unknown place is completed upwards from the parents it cites. The level is
-    the place's, else its suffix's; what nothing tells stays unknown.
+    government, else a file named by the plan's title: 某县妇女发展规划（2021—2030年）.xlsx); it is
+    resolved in the gazetteer with the document's other evidence (the parents it cites, the issuing
+    government, a breadcrumb); an unknown place is completed upwards from the parents it cites. The level
+    is the place's, else its suffix's; what nothing tells stays unknown.
     """
     places = _Places()
     place = place_of_title(title) if title else None
@@ -495,6 +495,11 @@ def jurisdiction_found(
         body = issuing_body(evidence.header, evidence.segment)
         if body:
             place, source = body, said("extract.from.issuing", body=body)
+    if not place and file_title and is_title(file_title):
+        place = place_of_title(file_title)
+        source = said("extract.from.file-name-place", name=file_title) if place else None
+        if place and any(place.startswith(w) for w in rules().national_names):
+            place = source = None  # a file named by the outline's title: a copy of it, no place of the plan's
     if not place:
         return Found(None), Found(None), None
     parts = split_place(place)
@@ -655,31 +660,14 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
 
 
 def _caption_title(evidence: Evidence, kind: str | None, limit: int = 12) -> tuple[int, str] | None:
-    """(line, title) of a caption naming the plan and then the table or list it heads, near the top.
-
-    某县儿童发展规划（2021—2030年）指标任务清单, 某县儿童发展“十四五”规划主要指标监测表: the longest
-    start of the line that is a title of the plan's kind, followed by a short rest that names a table or a
-    list (`title.caption_tail_words`) and no report on the plan (…终期评估报告, `caption_tail_not`).
-    """
-    r = rules()
-    if not r.caption_tail_words:
-        return None
+    """(line, title) of a caption naming the plan and then the table or list it heads, near the top
+    (`words.caption_title`)."""
     lines = [(s.number, _lone_text(s) or "") for s in evidence.header[:limit]]
     lines += [(s.number, _lone_text(s) or "") for s in evidence.segment.lines[:limit]]
     for number, text in lines:
-        key = squeeze(text)
-        if not key or "《" in key or len(key) > r.title_max + r.caption_tail_max:
-            continue
-        written = text.strip()
-        for end in range(len(written) - 1, 3, -1):
-            title, tail = written[:end].strip(), squeeze(written[end:])
-            if len(tail) > r.caption_tail_max:
-                break
-            if not is_title(title) or (kind is not None and subject_kind(squeeze(title)) not in (None, kind)):
-                continue
-            if any(w in tail for w in r.caption_tail_words) and not any(w in tail for w in r.caption_tail_not):
-                return number, title
-            break
+        title = caption_title(text, kind)
+        if title is not None:
+            return number, title
     return None
 
 

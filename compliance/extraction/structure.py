@@ -34,7 +34,7 @@ from functools import cache
 
 from compliance.extraction._rules import fold, fold_digits, rules, said, squeeze
 from compliance.extraction.cleaning import Src
-from compliance.extraction.words import cn_number, is_title, subject_kind
+from compliance.extraction.words import caption_title, cn_number, is_title, subject_kind
 from compliance.cache import KeptResults
 from compliance.compiled import regex
 
@@ -90,16 +90,18 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
     starts = _title_starts(lines)
     captions = _captions(lines)
     kind_at = {i: subject_kind(squeeze(t)) for i, t, _ in starts}
+    opened_by_caption: set[int] = set()
     for i, name in captions:
         before = [k for k in kind_at if k <= i]
         current = kind_at[max(before)] if before else None
         if not before or (current is not None and subject_kind(squeeze(name)) not in (None, current)):
             starts.append((i, name, 1))
             kind_at[i] = subject_kind(squeeze(name))
+            opened_by_caption.add(i)
     if not starts:
         return [], [Segment(lines=lines)]
     starts.sort()
-    starts, repeats = _without_repeated_titles(lines, starts)
+    starts, repeats = _without_repeated_titles(lines, starts, opened_by_caption)
     if repeats:
         lines = [line for k, line in enumerate(lines) if k not in repeats]
         starts = _title_starts_after(lines, starts, repeats)
@@ -107,7 +109,7 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
 
 
 def _without_repeated_titles(
-    lines: list[Src], starts: list[tuple[int, str, int]]
+    lines: list[Src], starts: list[tuple[int, str, int]], opened_by_caption: set[int] = frozenset()  # type: ignore[assignment]
 ) -> tuple[list[tuple[int, str, int]], set[int]]:
     """The plan titles but those that name again the plan they stand in, and the lines such repeats take.
 
@@ -117,6 +119,10 @@ def _without_repeated_titles(
     next heading continues the numbering: （五）…, 三、…; or none follows), starts no plan — its text is
     furniture. A notice's or portal's copy of the title before the plan itself has no domain heading
     before it; a second plan headed with the same (wrong) title starts again (序言, 一、…, （一）…).
+
+    A plan opened by a table's caption (a workbook's first sheet: …规划（2021—2030年）主要指标对照表) and then
+    titled again where its text begins (the next sheet, a paragraph per row, under the same title) is one plan: the
+    table and the text are its parts, the second title starts no plan.
     """
     kept: list[tuple[int, str, int]] = []
     repeats: set[int] = set()
@@ -132,6 +138,14 @@ def _without_repeated_titles(
                     if line.cells is None and not line.blank
                 )
                 and not _starts_again(lines[start[0] + start[2] : end])
+            ) or (
+                open_start in opened_by_caption
+                and squeeze(start[1]) == squeeze(open_title)
+                and not any(
+                    classify(line.text, None) is not None
+                    for line in lines[open_start + open_taken : start[0]]
+                    if line.cells is None and not line.blank
+                )
             ):
                 repeats.update(range(start[0], start[0] + start[2]))
                 continue
@@ -182,6 +196,14 @@ def _captions(lines: list[Src]) -> list[tuple[int, str]]:
                 if is_title(name):
                     found.append((i, name))
                 break
+        else:
+            # any short rest naming a table after the title (…规划（2021—2030年）主要指标对照表, …与上级规划对标表), in
+            # a table's title row or a line right above a table
+            below = next((other for other in lines[i + 1 : i + 3] if not other.blank), None)
+            heads = line.cells is not None or (below is not None and below.cells is not None)
+            name = caption_title(text) if heads else None
+            if name is not None:
+                found.append((i, fold_digits("".join(name.split()))))
     return found
 
 

@@ -52,6 +52,7 @@ from compliance.extraction.columns import (
     header_tokens,
     is_sub_header,
     own_by_level,
+    quoted_parents,
     settle_years,
 )
 from compliance.extraction.structure import caption_domain, classify, domain_row, item_number
@@ -217,7 +218,12 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                     j += 1  # a box-drawn header's inner rule line (├──┬──┤ under 目标值) stands between its rows
                 if j < len(lines):
                     below = row_cells(lines[j])
-                    if below is not None and is_sub_header(below, lines[j].merged, cells) and header_columns(below) is None:
+                    # the cells merged down from the row above (序号, 指标 over both rows) are the upper row's
+                    own_cells = None if below is None else [
+                        "" if lines[j].merged and k < len(lines[j].merged) and lines[j].merged[k] else c
+                        for k, c in enumerate(below)
+                    ]
+                    if below is not None and is_sub_header(below, lines[j].merged, cells) and header_columns(own_cells or []) is None:
                         columns = combine_rows(cells, below, lines[j].merged)
                         i = j
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
@@ -1026,6 +1032,7 @@ def read_table(
         role_index.setdefault(column.role, k)
     target_columns = [k for k, c in enumerate(columns) if c.role == "target"]
     parent_columns = [k for k, c in enumerate(columns) if c.role == "parent"]
+    quoted = quoted_parents(columns, parent_columns)
     # of several baseline columns (2019年 | 2020年基数), the latest year's is the baseline the targets start from
     baselines = [k for k, c in enumerate(columns) if c.role == "baseline"]
     baseline_column = max(baselines, key=lambda k: columns[k].year or 0) if baselines else None
@@ -1089,10 +1096,12 @@ def read_table(
         if base_cell is not None:
             baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
         row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
-        row_parent = _parent(row, parent_columns, columns, unit, bare)
+        row_parent = _parent(row, quoted, columns, unit, bare)
         for k in target_columns:
             # the parent's target of this column's year, when a parent's column names it (2025年 over 本县 | 上级)
-            same_year = [j for j in parent_columns if columns[k].year is not None and columns[j].year == columns[k].year]
+            same_year = quoted_parents(
+                columns, [j for j in parent_columns if columns[k].year is not None and columns[j].year == columns[k].year]
+            )
             parent, parent_header = _parent(row, same_year, columns, unit, bare) if same_year else (None, None)
             if parent is None:
                 parent, parent_header = row_parent

@@ -62,3 +62,32 @@ def is_title(text: str) -> bool:
     return bare.endswith(("规划", "纲要", "计划"))
 
 
+def caption_title(text: str, kind: str | None = None) -> str | None:
+    """The plan's title a caption starts with, else None: 某县儿童发展规划（2021—2030年）主要指标对照表,
+    某县儿童发展“十四五”规划主要指标监测表, 某市妇女发展规划（2021—2030年）主要指标与上级规划对标表.
+
+    The title is the shortest start of the line that is a title (of `kind`, when given), with the brackets
+    right after it (its period), followed by a short rest (`title.caption_tail_max`) that names a table or a list
+    (`caption_tail_words`) and no report on the plan (…终期评估报告, `caption_tail_not`). A citation (《…》) is no
+    caption."""
+    r = rules()
+    key = squeeze(text)
+    if not r.caption_tail_words or not key or "《" in key or len(key) > r.title_max + r.caption_tail_max:
+        return None
+    written = text.strip()
+    for end in range(4, len(written)):
+        title, tail = written[:end].strip(), squeeze(written[end:])
+        if len(tail) > r.caption_tail_max or not is_title(title):
+            continue
+        if kind is not None and subject_kind(squeeze(title)) not in (None, kind):
+            continue
+        while (bracket := _LEADING_BRACKETS.match(written[end:])) is not None and is_title(written[: end + bracket.end()]):
+            end += bracket.end()  # the period after the title: （2021—2030年）
+        title, tail = written[:end].strip(), squeeze(written[end:])
+        if tail and any(w in tail for w in r.caption_tail_words) and not any(w in tail for w in r.caption_tail_not):
+            return title
+        return None
+    return None
+
+
+_LEADING_BRACKETS = re.compile(r"\s*[（(][^（()）]{1,20}[）)]")

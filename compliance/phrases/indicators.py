@@ -157,6 +157,11 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
             ):
                 items = candidate
                 break
+            if each and len(candidate) > 1 and not _ends_with_measure(candidate[0]):
+                # 妇女基本医疗保险、基本养老保险参保率均…: parallel programmes sharing the words around them
+                shared = _share_ends(candidate)
+                if shared != candidate and all(_ends_with_measure(item) for item in shared):
+                    return shared
     if len(items) > 1:
         written = list(items)  # as the text writes them, before any item is lent a measure
         head = _head_of(items[-1])
