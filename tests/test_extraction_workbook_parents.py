@@ -266,3 +266,46 @@ def test_of_several_sub_national_parent_columns_none_is_a_quote_of_the_outline(t
         (4, D(14), 2025), (4, D(12), None)
     ]
     assert all(t.parent_target is None for t in plan.targets)
+
+
+@pytest.mark.parametrize(
+    ("number_format", "stored", "shown"),
+    [
+        ('"≤"0.0', 0.5, ("<=", D("0.5"))),  # the comparator only in the format
+        ('\\≤0.0', 0.5, ("<=", D("0.5"))),  # written with a backslash
+        ('0.0"以内"', 0.5, ("<=", D("0.5"))),  # a word after the number
+        ("0.0", 0.5, (">=", D("0.5"))),  # no words: a bare number, a floor as the notes say
+    ],
+)
+def test_a_comparator_that_lives_only_in_a_cells_number_format_is_read_as_the_sheet_shows_it(
+    tmp_path: Path, number_format: str, stored: float, shown: tuple
+) -> None:
+    """Excel shows ≤0.5 for a cell holding 0.5 in the format "≤"0.0: that is the target, though the notes say a bare
+    number is a floor and nothing tells the indicator's direction; a percent cell in the format "≥"0% (0.96) is ≥96%."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        [f"{TITLE}主要指标表"],
+        ["序号", "指标", "单位", "2020年", "2030年目标值"],
+        [1, "男女平均受教育年限差距", "年", 0.8, stored],
+        [2, "妇女基本医疗保险参保率", "%", 0.951, 0.96],
+        [3, "孕产妇死亡率", "1/10万", 14.2, 12],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A1:E1")
+    sheet["E3"].number_format = number_format
+    sheet["D4"].number_format = "0.0%"
+    sheet["E4"].number_format = '"≥"0%'
+    sheet["E5"].number_format = '"≤"0'
+    notes = book.create_sheet("填表说明")
+    notes.append(["1.未注明“≤”的目标值均为“≥”该数值。"])
+    path = tmp_path / "格式.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets] == [
+        (3, "男女平均受教育年限差距", *shown, "年"),
+        (4, "妇女基本医疗保险参保率", ">=", D(96), "%"),
+        (5, "孕产妇死亡率", "<=", D(12), "1/10万"),
+    ]
+    assert plan.targets[1].baseline.value == D("95.1")

@@ -996,11 +996,16 @@ def as_shown(cell: Cell, unit: str | None) -> str:
     """
     if not cell.percent or unit not in (None, "%"):
         return cell.text
-    value = _decimal(squeeze(cell.text))
-    if value is None:
+    # the words of the cell's number format around it (≥0.95 for "≥"0%): kept around the percentage
+    parts = _FORMATTED.match(squeeze(cell.text))
+    value = _decimal(parts.group(2)) if parts else None
+    if parts is None or value is None:
         return cell.text
     shown = (value * 100).normalize()
-    return format(shown, "f") + "%"
+    return parts.group(1) + format(shown, "f") + "%" + parts.group(3)
+
+
+_FORMATTED = regex(r"^([^0-9.\-]*)(-?[0-9]+(?:\.[0-9]+)?)([^0-9.]*)$")
 
 
 _VALUE_WITH_UNIT = regex(r"^(?:>=|<=|[≥≤≧≦><=~]|约)?\s*[0-9]+(?:\.[0-9]+)?\s*(?P<unit>[^\s0-9.≥≤><=]{1,6})$")

@@ -65,7 +65,7 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
                     percent.append(False)
                 else:
                     cell = row.get(column)
-                    cells.append(_cell_text(getattr(cell, "value", None)))
+                    cells.append(_shown_text(cell))
                     merged_flags.append(False)
                     percent.append(_percent_format(cell) if cell is not None else False)
             while cells and not cells[-1]:
@@ -147,6 +147,65 @@ def _percent_format(cell: object) -> bool:
     # a literal "%" inside quotes or escaped is text, not the percent format
     bare = re.sub(r'"[^"]*"|\\.', "", number_format)
     return "%" in bare
+
+
+def _shown_text(cell: object) -> str:
+    """A cell's text, with the words its number format shows around a number: `"≤"0.0` shows 2.8 as ≤2.8,
+    `0"%以上"` shows 95 as 95%以上 — the comparator a sheet gives its lower-is-better targets may live only there."""
+    value = getattr(cell, "value", None)
+    text = _cell_text(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return text
+    prefix, suffix = _format_words(str(getattr(cell, "number_format", "") or ""))
+    return prefix + text + suffix if (prefix or suffix) else text
+
+
+_PLACEHOLDERS = "0#?"
+_FORMAT_WORD = re.compile(r"[^\d\s]{1,6}")
+
+
+def _format_words(number_format: str) -> tuple[str, str]:
+    """(before, after) the number: the literal text of a number format's section for positive numbers ("≤"0.0,
+    0"个", \≥0%), each short and without digits; ("", "") for a date's, a text's or a general format."""
+    section, literal, pieces, k = "", False, [], 0
+    while k < len(number_format):  # the first section, up to an unquoted ;
+        char = number_format[k]
+        if char == '"':
+            literal = not literal
+        elif char == "\\" and not literal:
+            section += number_format[k : k + 2]
+            k += 2
+            continue
+        elif char == ";" and not literal:
+            break
+        section += char
+        k += 1
+    # the pieces: ("text", literal) or ("code", format code)
+    k = 0
+    while k < len(section):
+        char = section[k]
+        if char == '"':
+            end = section.find('"', k + 1)
+            end = len(section) if end < 0 else end
+            pieces.append(("text", section[k + 1 : end]))
+            k = end + 1
+        elif char == "\\":
+            pieces.append(("text", section[k + 1 : k + 2]))
+            k += 2
+        elif char == "[":  # [Red], [$-804]: no text shown
+            end = section.find("]", k)
+            k = len(section) if end < 0 else end + 1
+        elif char in "_*":  # a space as wide as the next character, a fill: no text
+            k += 2
+        else:
+            pieces.append(("code", char))
+            k += 1
+    codes = [n for n, (kind, piece) in enumerate(pieces) if kind == "code" and piece in _PLACEHOLDERS]
+    if not codes or any(kind == "code" and piece.isalpha() for kind, piece in pieces):
+        return "", ""  # no number shown, or a date's or a scientific format (yyyy, m, E+)
+    before = "".join(piece for kind, piece in pieces[: codes[0]] if kind == "text").strip()
+    after = "".join(piece for kind, piece in pieces[codes[-1] + 1 :] if kind == "text").strip()
+    return (before if _FORMAT_WORD.fullmatch(before) else ""), (after if _FORMAT_WORD.fullmatch(after) else "")
 
 
 def _line_starts(text: str) -> list[tuple[int, int, bool]] | None:
