@@ -232,7 +232,7 @@ def batch(folder: Path, jobs: int | None) -> tuple[float, float, int, int, int]:
         while not done.is_set():
             rss, pss = tree_memory(process.pid)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            time.sleep(0.02)
+            time.sleep(0.1)  # reading smaps_rollup walks each process's page tables: sampled often, it slows what it measures
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

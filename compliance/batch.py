@@ -56,9 +56,9 @@ def find_inputs(
     skipped = {Path(p).resolve() for p in exclude}
     found: list[Path] = []
     seen: set[Path] = set()
+    folders: dict[str, str] = {}
 
-    def add(path: Path) -> None:
-        key = path.resolve()
+    def add(path: Path, key: Path) -> None:
         if key not in seen and key not in skipped:
             seen.add(key)
             found.append(path)
@@ -66,7 +66,8 @@ def find_inputs(
     for given in paths:
         path = Path(given)
         if not path.is_dir():
-            add(path)  # a missing or unreadable file is reported when it is read
+            # a missing or unreadable file is reported when it is read
+            add(path, _real_file(path, folders) if path.is_file() else path.resolve())
             continue
         for candidate in sorted(path.rglob("*")):
             relative = candidate.relative_to(path).parts
@@ -75,10 +76,29 @@ def find_inputs(
             if not candidate.is_file():
                 continue
             if candidate.suffix.lower() in suffixes:
-                add(candidate)
+                add(candidate, _real_file(candidate, folders))
             elif unreadable is not None and candidate.resolve() not in skipped:
                 unreadable.append(candidate)
     return found
+
+
+def _real_file(path: Path, folders: dict[str, str]) -> Path:
+    """`path.resolve()` of an existing file, its folder's real path remembered (a batch's files share a few folders).
+
+    The real path of a file that is no symbolic link is its folder's real path
+    and its name: one `lstat` instead of one per component of the path and a
+    `stat` (5,700 files: a second of a batch's start, before any is checked).
+    """
+    import os
+
+    name = path.name
+    if name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = str(path.parent)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    return Path(real, name)
 
 
 def check_inputs(

@@ -274,3 +274,25 @@ def test_a_folder_of_readable_files_only_gets_no_unreadable_note(tmp_path: Path)
     shutil.copy(PLANS / "xinping-women-2021-2030.yaml", tmp_path / "a-xinping-women.yaml")
     code, out, err = run("check", tmp_path, "--lang", "zh")
     assert "无法读取" not in err
+
+
+def test_a_found_file_s_real_path_is_what_path_resolve_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_inputs tells files apart by their real paths, a folder's worked out once (batch._real_file)."""
+    from compliance.batch import _real_file
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "a.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "plans" / "link.yaml").symlink_to(tmp_path / "plans" / "a.yaml")
+    (tmp_path / "mirror").symlink_to(tmp_path / "plans")
+    (tmp_path / "plans" / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "work" / "deep").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "work")
+    folders: dict[str, str] = {}
+    for given in [
+        tmp_path / "plans" / "a.yaml", tmp_path / "mirror" / "a.yaml", tmp_path / "mirror" / "link.yaml",
+        Path("../plans/a.yaml"), Path("deep/../../mirror/a.yaml"), Path("missing.yaml"), Path("deep/.."),
+        tmp_path / "plans" / "dangling.yaml", Path("."), Path("../mirror/link.yaml"),
+    ]:
+        assert _real_file(given, folders) == given.resolve(), given
+    found = find_inputs([tmp_path / "plans", tmp_path / "mirror", "../mirror/a.yaml", "../plans/link.yaml"])
+    assert found == [tmp_path / "plans" / "a.yaml"]  # one file however it is named: a link, a linked folder
