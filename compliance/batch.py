@@ -198,6 +198,8 @@ def _check_file(file: Path, job: _Job) -> list[Any]:
 
 @dataclass
 class _Job:
+    """What every input of a batch is checked with (the forked workers inherit it)."""
+
     library: Any
     settings: Any
     options: dict[str, Any]

@@ -29,6 +29,8 @@ Number = int | Decimal | Fraction | str
 
 @dataclass(frozen=True)
 class _Table:
+    """The unit table in force: written forms, canonical symbols, dimensions and exact factors."""
+
     pint_of: dict[str, str]  # canonical symbol (numerator or denominator) -> pint expression
     symbol_of: dict[str, str]  # written form -> canonical numerator symbol
     denominator_of: dict[str, str]  # written form -> canonical denominator symbol

@@ -43,6 +43,8 @@ NOT_BASELINED = ("waivers",)  # rule families about the waivers file: fix the fi
 
 @dataclass
 class Baseline:
+    """A baseline file's findings, counted by identity."""
+
     file: Path
     counts: Counter[FindingKey] = field(default_factory=Counter)
 

@@ -20,6 +20,8 @@ from compliance.model import Plan
 
 @dataclass(frozen=True, order=True)
 class FindingKey:
+    """What makes a finding the same finding in another run."""
+
     rule: str
     plan: str  # the plan file relative to the root, or jurisdiction:kind for a plan without a file
     subject: str  # indicator id or name, domain, or reference plan; "" for a finding about the whole plan

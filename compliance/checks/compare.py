@@ -39,6 +39,8 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Comparison:
+    """The verdict of comparing a plan's target with a reference's, and why."""
+
     verdict: Verdict
     reason: Message
     plan_value: Fraction | None = None  # in the reference's unit

@@ -33,6 +33,8 @@ def _name_key(name: str) -> str:
 
 @dataclass
 class CheckContext:
+    """One check's plan, ancestors and catalogue, with what the rule families work out once."""
+
     plan: Plan
     ancestors: list[ReferencePlan]
     catalogue: Any  # compliance.catalogue.Catalogue

@@ -24,6 +24,8 @@ from compliance.units import as_fraction, convert, quantity_text
 
 @dataclass(frozen=True)
 class HeldTo:
+    """The value a plan is held to at its own horizon, and how it was reached."""
+
     horizon: Horizon
     lowered: bool = False  # compared with a later final value for want of a baseline
     comparable: bool = True

@@ -23,6 +23,8 @@ from compliance.messages import Message, msg
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules in force: the bundled rules/ with the user's overlays merged over them."""
+
     catalogue: Any  # compliance.catalogue.Catalogue
     settings: dict[str, Any]  # rules/checks.yaml merged
     scopes: ScopeRules

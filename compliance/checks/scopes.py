@@ -32,6 +32,8 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class ScopePattern:
+    """A name shape of rules/scopes.yaml: the scope of the reference targets it fits."""
+
     pattern: re.Pattern[str]
     scope: Scope
     unit: str | None = None  # percent | count: only targets in such a unit
@@ -54,6 +56,8 @@ class ScopePattern:
 
 @dataclass(frozen=True)
 class ScopeCorrection:
+    """A scope given to one reference target by name (an overlay's correction)."""
+
     reference: str  # a reference id or title, as written
     indicator: str  # as written; compared through the catalogue's name normalisation
     scope: Scope
@@ -61,6 +65,8 @@ class ScopeCorrection:
 
 @dataclass(frozen=True)
 class ScopeRules:
+    """How a reference target's scope is decided when it does not mark its own."""
+
     patterns: tuple[ScopePattern, ...] = ()
     corrections: tuple[ScopeCorrection, ...] = ()
 

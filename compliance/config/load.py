@@ -34,6 +34,8 @@ SELECTOR_FIELDS = ("select", "extend_select", "ignore")
 
 @dataclass
 class _Layer:
+    """One source of settings: its values and where each was written."""
+
     kind: SourceKind
     name: str | None
     values: dict[str, Any] = field(default_factory=dict)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from compliance.checks.base import CheckSettings, FailOn, HorizonMode, Severity
 from compliance.config.origin import Origin
+from compliance.model.plan import empty_dict, empty_list
 
 
 def _kebab(name: str) -> str:
@@ -40,23 +41,23 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(alias_generator=_kebab, populate_by_name=True, extra="forbid", frozen=True)
 
-    select: list[str] = Field(default_factory=list, description="only these rules (empty: every rule)")
+    select: list[str] = Field(default_factory=empty_list, description="only these rules (empty: every rule)")
     extend_select: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="rules added to `select` (default: none)",
         json_schema_extra={"merge": ACCUMULATE},
     )
     ignore: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="rules never reported; wins over select",
         json_schema_extra={"merge": ACCUMULATE},
     )
     per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="glob (relative to the configuration file's folder) → rules ignored for the plans it matches",
     )
     severity: dict[str, Severity] = Field(
-        default_factory=dict, description="rule → the severity its findings are reported at (error, warning, info)"
+        default_factory=empty_dict, description="rule → the severity its findings are reported at (error, warning, info)"
     )
     fail_on: FailOn = Field(FailOn.ERROR, description="the lowest severity that fails the check: error, warning, never")
     horizon: HorizonMode = Field(
@@ -67,12 +68,12 @@ class Settings(BaseModel):
     lang: Literal["zh", "en"] | None = Field(None, description="language of messages (default: from the locale)")
     format: str = Field("text", description="report format of `compliance check`")
     references: list[Path] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="your own reference plan files or folders, added to the bundled ones",
         json_schema_extra={"merge": ACCUMULATE, "env": "COMPLIANCE_REF"},
     )
     rules: list[Path] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="folders of rule data (overlays) over the bundled rules/, later ones winning",
         json_schema_extra={"merge": ACCUMULATE},
     )

@@ -30,6 +30,21 @@ class Model(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
 
+def empty_list() -> list[Any]:
+    """A new empty list: `list` as a field's default factory, without its cost.
+
+    pydantic asks each default factory's signature when it builds a model, and
+    `inspect.signature(list)` costs about 0.3 ms (seventeen fields: 6 ms of a
+    cold check); a function's signature is cheap. The default is the same.
+    """
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """A new empty dict: `dict` as a field's default factory, without its cost (see `empty_list`)."""
+    return {}
+
+
 # A value is written with at most this many digits (leading zeros aside): more than any
 # plan needs, and what a JSON report (a double) carries exactly. A longer number is
 # refused (plan files) or left unread (documents), never rounded.
@@ -210,7 +225,7 @@ class Baseline(Model):
     # computed from other figures rather than read (e.g. 2021's value and the change since 2020):
     # never verified, and a finding that uses it says so
     derived: bool | None = None
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=empty_list)
     note: str | None = None
 
 
@@ -324,12 +339,12 @@ class Target(Model):
     # 第12行, 第2页第14行, 表1 第5行 本县目标列, 主要指标!F9, 正文第12段.
     locator: str | None = None
     section: Section | None = None
-    lead_units: list[str] = Field(default_factory=list)  # 牵头单位
-    responsible_units: list[str] = Field(default_factory=list)  # 责任单位
+    lead_units: list[str] = Field(default_factory=empty_list)  # 牵头单位
+    responsible_units: list[str] = Field(default_factory=empty_list)  # 责任单位
     verified: bool | None = None  # reference plans: confirmed from the official text?
-    evidence: list[str] = Field(default_factory=list)  # where it is confirmed or quoted
+    evidence: list[str] = Field(default_factory=empty_list)  # where it is confirmed or quoted
     note: str | None = None
-    disagreements: list[Disagreement] = Field(default_factory=list)  # official texts that state it otherwise
+    disagreements: list[Disagreement] = Field(default_factory=empty_list)  # official texts that state it otherwise
     scope: Scope | None = None  # reference plans: whom the target binds; None = not stated (see rules/scopes.yaml)
     position: Position | None = None  # where this entry stands in the plan file
     # The parent's target as this plan's own table quotes it (a 上级目标 column beside 本县目标):
@@ -392,7 +407,7 @@ class PlanInfo(Model):
     jurisdiction: list[str]  # from the province down: [云南省, 玉溪市, 新平彝族傣族自治县]; the known part
     period: tuple[int, int] | None
     document_number: str | None = None  # e.g. 国发〔2021〕16号
-    follows: list[str] = Field(default_factory=list)  # parent plans the text cites
+    follows: list[str] = Field(default_factory=empty_list)  # parent plans the text cites
     source: Source | None = None
     # False for a known reference plan whose targets nobody has encoded yet:
     # the checker then says so instead of silently passing.
@@ -400,11 +415,11 @@ class PlanInfo(Model):
     # Reference plans: only some of its targets are encoded (a news report quotes 2 of its 76).
     partly_encoded: PartlyEncoded | None = None
     verified: bool | None = None  # reference plans: is the plan's text itself confirmed?
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=empty_list)
     last_verified: LastVerified | None = None  # reference plans: when its numbers were last checked
     note: str | None = None
-    unknown: list[str] = Field(default_factory=list)  # fields the source document does not tell (METADATA_FIELDS)
-    inferred_from: dict[str, str] = Field(default_factory=dict)  # extraction: where each field was read
+    unknown: list[str] = Field(default_factory=empty_list)  # fields the source document does not tell (METADATA_FIELDS)
+    inferred_from: dict[str, str] = Field(default_factory=empty_dict)  # extraction: where each field was read
     heading: Heading | None = None  # a heading naming the other kind (the title is then the plan's own name)
 
     @property
@@ -437,9 +452,9 @@ class Plan(Model):
 
     format: str = "compliance-plan/1"
     plan: PlanInfo
-    domains: list[str] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    unparsed: list[Unparsed] = Field(default_factory=list)
+    domains: list[str] = Field(default_factory=empty_list)
+    targets: list[Target] = Field(default_factory=empty_list)
+    unparsed: list[Unparsed] = Field(default_factory=empty_list)
     path: Path | None = Field(default=None, exclude=True)  # the file it was loaded from
 
     @property

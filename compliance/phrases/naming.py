@@ -34,6 +34,8 @@ _LOOK = 60  # how far around a target its naming words are sought
 
 @dataclass(frozen=True)
 class _Naming:
+    """The words that name what a target is about, from rules/phrases.yaml."""
+
     coverage_suffix: str
     coverage_places: re.Pattern[str]
     coverage_places_drop: tuple[str, ...]

@@ -15,6 +15,8 @@ from compliance.compiled import regex
 
 @dataclass
 class _Number:
+    """A number found in a phrase, with where it stands."""
+
     start: int
     end: int  # end of the number token(s), before the unit
     value: Decimal | None

@@ -21,6 +21,8 @@ _CN_NUMBER = "零〇一二两三四五六七八九十百千"
 
 @dataclass(frozen=True)
 class _Vocabulary:
+    """The words of rules/phrases.yaml that targets are read with."""
+
     mask: str
     unit_words: list[tuple[str, str]]  # (written, kind) longest first
     slash_denominators: list[str]

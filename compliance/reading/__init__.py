@@ -125,6 +125,8 @@ class Line:
 
 @dataclass
 class Document:
+    """A document's numbered lines as read from a file of any supported format."""
+
     file: str
     format: str  # text | markdown | docx | rtf | xlsx | pdf | html
     lines: list[Line] = field(default_factory=list)

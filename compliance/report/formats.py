@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Format:
+    """A report format: its name, the writer class that writes it, and how its file is written."""
+
     name: str
     writer: str  # "module:Class"
     description: str
