@@ -1241,3 +1241,17 @@ def test_the_same_title_over_a_plan_that_starts_again_is_a_second_plan(tmp_path:
     women, children = extract(_written(tmp_path, text))
     assert (str(women.plan.kind), str(children.plan.kind)) == ("women", "children")
     assert [t.target.value for t in children.targets] == [D(3), D(4)]
+
+
+def test_a_list_of_values_in_turn_is_read_as_a_respectively_list(tmp_path: Path) -> None:
+    """依次 spreads one comparison over the list as 分别 does: 新生儿、婴儿、5岁以下儿童死亡率依次控制在… gives each
+    subject its own value and the shared measure (a ‰ slip written % stays as printed)."""
+    path = _written(
+        tmp_path,
+        "某某县儿童发展规划（2021—2030年）\n一、儿童与健康\n主要目标：\n"
+        "1.新生儿、婴儿、5岁以下儿童死亡率依次控制在2.6‰、4.1%、5.8‰以内。\n",
+    )
+    (plan,) = extract(path)
+    assert [(t.indicator, t.target.value, t.target.unit) for t in plan.targets] == [
+        ("新生儿死亡率", D("2.6"), "‰"), ("婴儿死亡率", D("4.1"), "%"), ("5岁以下儿童死亡率", D("5.8"), "‰")
+    ]

@@ -85,7 +85,8 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
         indicator = context.indicator(target)
         stated = _stated_in(target.text, value.unit)
         if CELL_SEPARATOR in target.text:  # the 上级目标 and baseline cells are the parent's and the past's, not this target
-            if target.parent_target is not None:
+            # (a quote equal to the target takes nothing from it: a parent's row, 本溪市 beside 本县, is not in the text)
+            if target.parent_target is not None and not _agrees(value, target.parent_target, indicator):
                 stated = _without_one(stated, target.parent_target, indicator)
             if target.baseline is not None and target.baseline.value is not None:
                 stated = _without_baseline(stated, target.baseline.value, target.baseline.unit or value.unit)
@@ -223,6 +224,9 @@ def check_parent_quotes(context: CheckContext) -> Iterator[Finding]:
             and reference.target.target.is_numeric
             and reference.source.plan.target_year(reference.target) == year
         ]
+        place = _quoted_place(target.parent_column or "")
+        if place is not None:  # a quote of one place's plan (郴州市/2030年, 宿迁市目标值): that plan's targets only
+            stated = [r for r in stated if _path(tuple(r.source.plan.plan.jurisdiction)) == place]
         if not stated or any(_agrees(quoted, r.target.target, indicator) for r in stated):
             continue
         first = stated[0]
@@ -242,6 +246,32 @@ def check_parent_quotes(context: CheckContext) -> Iterator[Finding]:
             reference=first,
             suggestion=msg("parent-misquoted.hint", reference=first.source.plan.plan.title),
         )
+
+
+_PLACE_ENDS = "省市县区州盟旗"
+
+
+@lru_cache(maxsize=256)
+def _quoted_place(column: str) -> tuple[str, ...] | None:
+    """The place whose plan a quote's column or row names at its start (郴州市/目标值/2030年, 宿迁市目标值（2030年）),
+    as the gazetteer's path; None for a column naming no one place (上级目标, 国家, 2030年目标/上级目标)."""
+    from compliance.catalogue.places import gazetteer
+
+    head = column.split("/")[0].strip()
+    places = gazetteer()
+    for end in range(min(len(head), 12), 1, -1):
+        if head[end - 1] in _PLACE_ENDS:
+            found = places.lookup(head[:end])
+            if found:
+                return found[0].path if len(found) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=256)
+def _path(jurisdiction: tuple[str, ...]) -> tuple[str, ...]:
+    from compliance.catalogue.places import gazetteer
+
+    return gazetteer().normalise(jurisdiction)
 
 
 def check_unparsed(context: CheckContext) -> Iterator[Finding]:

@@ -108,6 +108,7 @@ class Rules:
     task_caption_words: list[str]  # a caption with one of these names a table of tasks, not of indicators
     table_column_levels: list[tuple[str, int]]  # (header word, rank: 0 the plan's own, higher ranks higher levels)
     table_parent_markers: list[str]  # a sub-header with one of these (上海市（参考）) is a parent's column
+    table_row_levels: dict[str, int]  # a level column's whole label (县, 上级 …) → rank as in table_column_levels
     table_target_suffixes: list[str]  # a target header's end after whose target it is (开原市|目标值), longest first
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
@@ -274,6 +275,9 @@ def rules() -> Rules:
             (squeeze(str(w)), rank) for rank, words in enumerate(data["table_column_levels"].values()) for w in words
         ],
         table_parent_markers=[squeeze(str(w)) for w in data["table_parent_markers"]],
+        table_row_levels={
+            squeeze(str(w)): rank for rank, words in enumerate((data.get("table_row_levels") or {}).values()) for w in words
+        },
         table_target_suffixes=sorted((squeeze(str(w)) for w in data["table_target_suffixes"]), key=len, reverse=True),
         table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),

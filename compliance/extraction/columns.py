@@ -16,7 +16,7 @@ from compliance.compiled import regex
 
 __all__ = [
     "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
-    "own_by_level", "quoted_parents", "settle_years",
+    "own_by_level", "quoted_parents", "row_level", "settle_years", "PARENT_RANK",
 ]
 
 
@@ -257,6 +257,23 @@ def quoted_parents(columns: list[Column], parents: list[int]) -> list[int]:
         return parents
     national = max(rank for _, rank in rules().table_column_levels)
     return [k for k in parents if ranks[k] == national]
+
+
+PARENT_RANK = 99  # a row label marked as a parent's (上级, 参考): above every level a label names
+
+
+def row_level(label: str) -> int | None:
+    """The level a level column's label names (对照层级: 本溪市, 本县, 市级, 上级): the rank `table_column_levels`
+    gives it (0 the plan's own), PARENT_RANK for a label marked as a parent's, None for a label naming no level."""
+    key = squeeze(label)
+    if not key or re.search(r"[0-9０-９]", key):
+        return None
+    r = rules()
+    if key in r.table_row_levels:
+        return r.table_row_levels[key]
+    if any(marker in key for marker in r.table_parent_markers):
+        return PARENT_RANK
+    return _level_rank(label)
 
 
 def own_by_level(columns: list[Column]) -> list[Column]:

@@ -38,7 +38,7 @@ import math
 import re
 from functools import cache
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -51,8 +51,10 @@ from compliance.extraction.columns import (
     header_columns,
     header_tokens,
     is_sub_header,
+    PARENT_RANK,
     own_by_level,
     quoted_parents,
+    row_level,
     settle_years,
 )
 from compliance.extraction.structure import caption_domain, classify, domain_row, item_number
@@ -102,6 +104,7 @@ class Table:
     note_years: list[int] | None = None  # the note's years of a two-value target cell (上行为2025年目标，下行为2030年目标)
     starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
     caption_domain: str | None = None  # the domain its caption names after a dash (…监测指标——儿童与健康)
+    first_year: int | None = None  # the plan period's first year: a row for a year before it holds baselines
 
 
 # --------------------------------------------------------------------------- finding tables
@@ -253,6 +256,8 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             i = max(by_columns.indices) + 1
             continue
         i += 1
+    for table in tables:
+        table.first_year = period[0] if period else None
     return tables
 
 
@@ -1027,6 +1032,97 @@ def _at_least(name: str, unit: str | None) -> str:
     return ">="
 
 
+# cells merged down over an indicator's rows that each of those rows reads as its own (target cells are settled by
+# read_table, domain cells carry over by themselves)
+_CARRIED_ROLES = ("number", "indicator", "unit", "baseline", "parent", "attribute", "source", "direction", "level", "row_year")
+
+
+@dataclass
+class _RowsOf:
+    """How the rows of a table whose indicators take several rows each (对照层级: 本溪市 | 本县; 年份: 2025年 | 2030年)
+    are read: each row's cells with the merged ones filled, its group (the rows of one indicator), whose values it
+    holds (a parent's: references, never targets), the year it is for."""
+
+    rows: list[list[Cell]]
+    group: list[int]  # the index of the group's first row
+    parent: list[bool]
+    rank: list[int | None]  # the level a row's label names (table_column_levels' rank; PARENT_RANK: 上级)
+    year: list[int | None]
+    labelled: bool  # the table has a level or a year column: a row's text names the indicator
+
+
+def _rows_of(table: Table) -> _RowsOf:
+    columns = table.columns
+    level = next((k for k, c in enumerate(columns) if c.role == "level"), None)
+    year_column = next((k for k, c in enumerate(columns) if c.role == "row_year"), None)
+    name = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
+    labelled = level is not None or year_column is not None
+    rows: list[list[Cell]] = []
+    for row in table.rows:
+        filled = list(row)
+        previous = rows[-1] if rows else None
+        # a text table's row of the indicator above: its name left empty beside a level or year label
+        goes_on = (
+            labelled and not table.exact_merges and name is not None and name < len(row) and not row[name].text.strip()
+            and any(k is not None and k < len(row) and row[k].text.strip() for k in (level, year_column))
+        )
+        for k, cell in enumerate(row):
+            role = columns[k].role if k < len(columns) else "other"
+            if previous is None or k >= len(previous) or cell.text.strip() or role not in _CARRIED_ROLES:
+                continue
+            if (table.exact_merges and cell.merged) or goes_on:  # a merged cell is the cell above
+                filled[k] = replace(cell, text=previous[k].text, merged=True)
+        rows.append(filled)
+    group: list[int] = []
+    for i, row in enumerate(rows):
+        same = (
+            labelled and i > 0 and name is not None and name < len(row) and name < len(rows[i - 1])
+            and row[name].text.strip() and row[name].text == rows[i - 1][name].text
+        )
+        group.append(group[i - 1] if same else i)
+    ranks = [row_level(row[level].text) if level is not None and level < len(row) else None for row in rows]
+    named = {r for r in ranks if r is not None}
+    own = min(named - {PARENT_RANK}, default=None)
+    parent = [r is not None and (r == PARENT_RANK or (own is not None and r > own)) for r in ranks]
+    if (len(named) < 2 and PARENT_RANK not in named) or all(parent[i] for i, row in enumerate(rows) if ranks[i] is not None):
+        parent = [False] * len(rows)  # one level named, or no row left for the plan: every row is the plan's
+    years: list[int | None] = []
+    for row in rows:
+        written = _YEAR_IN.search(fold(row[year_column].text)) if year_column is not None and year_column < len(row) else None
+        years.append(int(written.group(0)) if written else None)
+    return _RowsOf(rows, group, parent, ranks, years, labelled)
+
+
+_YEAR_IN = regex(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _group_parent(
+    of: _RowsOf, i: int, k: int, columns: list[Column], level: int | None, unit: str | None, bare: str
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The value a parent's row of the same indicator (本溪市 beside 本县) gives in column k, with the row's label; of
+    several parents' rows (国家, 省, 市), the nearest level's that gives one."""
+    rows = [j for j in range(len(of.rows)) if of.group[j] == of.group[i] and of.parent[j]]
+    for j in sorted(rows, key=lambda j: of.rank[j] or 0):
+        row = of.rows[j]
+        if k >= len(row):
+            continue
+        cell = row[k]
+        up = j
+        while not cell.text.strip() and cell.merged and up > of.group[i]:  # merged down from the row above
+            up -= 1
+            cell = of.rows[up][k] if k < len(of.rows[up]) else cell
+        if squeeze(cell.text) in rules().empty_cells:
+            continue
+        try:
+            values = read_cell(as_shown(cell, unit), unit, bare=bare)
+        except Exception:
+            continue
+        if values and len(values) == 1 and (values[0].get("unit") or values[0].get("op") == "qual"):
+            label = row[level].text.strip() if level is not None and level < len(row) else ""
+            return values[0], "/".join(part for part in (label, columns[k].header) if part) or None
+    return None, None
+
+
 def read_table(
     table: Table, plan_end: int | None, bare_op: BareOp = _at_least
 ) -> tuple[list[RowTarget], list[RowProblem]]:
@@ -1048,10 +1144,14 @@ def read_table(
     domain: str | None = table.caption_domain
     section: str | None = None  # a row across the table naming a section (策略措施中的量化任务) opens it
     above: dict[int, Cell] = {}  # last non-empty cell of each target column
-    for row in table.rows:
+    of = _rows_of(table)
+    level_column = role_index.get("level")
+    base_rows: dict[int, tuple[Cell, int]] = {}  # group → its baseline year's cell (a row for 2020年)
+    for i, row in enumerate(of.rows):
 
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
             return row[k] if k is not None and k < len(row) else None
+
 
         for c in row:  # a footnote mark glued to a cell (≥70①) is the note's, not the value's
             c.text = _without_note_mark(c)
@@ -1082,6 +1182,17 @@ def read_table(
             domain = "".join(domain_cell.text.split())
             if domain not in table.domains:
                 table.domains.append(domain)
+        row_year = of.year[i]
+        if of.parent[i] or (row_year is not None and table.first_year is not None and row_year < table.first_year):
+            # a parent's row (本溪市 beside 本县) or a baseline year's row: references and the past, never targets;
+            # a target cell merged down from it reads its value
+            for k in target_columns:
+                if k < len(row) and squeeze(row[k].text) not in empty:
+                    above[k] = row[k]
+            written = next((row[k] for k in target_columns if k < len(row) and squeeze(row[k].text) not in empty), None)
+            if not of.parent[i] and written is not None and row_year is not None:
+                base_rows[of.group[i]] = (written, row_year)  # the baseline of the indicator's later rows
+            continue
         name, unit = split_indicator(name_cell.text)
         unit_cell = cell(role_index.get("unit"))
         per = rules().table_unit_qualifiers.get(squeeze(unit_cell.text).strip("()")) if unit_cell is not None else None
@@ -1100,16 +1211,26 @@ def read_table(
         base_cell = cell(baseline_column)
         if base_cell is not None:
             baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
-        row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in row if c.text.strip() and not c.merged) or name_cell.text
-        row_parent = _parent(row, quoted, columns, unit, bare)
+        if baseline is None and of.group[i] in base_rows:  # the indicator's row for a year before the period
+            base, base_year = base_rows[of.group[i]]
+            baseline = _baseline(as_shown(base, unit), unit, base_year)
+        shown_cells = [c for c in row if c.text.strip() and (not c.merged or (of.labelled and c is name_cell))]
+        row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in shown_cells) or name_cell.text
         for k in target_columns:
+            # the year of the column, else the one the row names (年份: 2025年): the parent's quote must be that year's
+            target_year = columns[k].year if columns[k].year is not None else row_year
+            horizon = target_year if target_year is not None else plan_end
             # the parent's target of this column's year, when a parent's column names it (2025年 over 本县 | 上级)
             same_year = quoted_parents(
                 columns, [j for j in parent_columns if columns[k].year is not None and columns[j].year == columns[k].year]
             )
             parent, parent_header = _parent(row, same_year, columns, unit, bare) if same_year else (None, None)
-            if parent is None:
-                parent, parent_header = row_parent
+            if parent is None:  # a parent's row of the same indicator (本溪市 beside 本县): its cell of this column
+                parent, parent_header = _group_parent(of, i, k, columns, level_column, unit, bare)
+            if parent is None:  # a parent's column of no year or of this target's
+                parent, parent_header = _parent(
+                    row, [j for j in quoted if columns[j].year in (None, horizon) or horizon is None], columns, unit, bare
+                )
             own = cell(k)
             source = own
             note = None
@@ -1168,7 +1289,7 @@ def read_table(
             except Exception as error:  # one cell must never cost the whole document
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
-            year = columns[k].year
+            year = target_year
             if values is not None and len(years) > 1 and len(values) == len(years):
                 # one value per year the header names (目标值（2025年/2030年）: 90<br>92), in order
                 values = [dict(v, _year=y) for v, y in zip(values, years, strict=True)]
