@@ -105,7 +105,8 @@ def test_a_parents_rows_under_a_level_column_are_references_and_the_plans_rows_i
         ("村民委员会成员中女性比例", None, None, None),
     ]
     assert [t.baseline.value for t in plan.targets if t.section == "indicator_table"][::2] == [D("13.5"), D("81.2"), D("26.4")]
-    assert {t.text for t in plan.targets if t.line == 7} == {"孕产妇死亡率 | 本县 | ≤12 | ≤10"}
+    # the text: the city's row and the county's, as the document has them (merged cells once)
+    assert {t.text for t in plan.targets if t.line == 7} == {"1 | 健康 | 孕产妇死亡率 | 1/10万 | 13.5 | 郴州市 | ≤12 | ≤11 | 约束性 | 本县 | ≤12 | ≤10"}
     assert not plan.unparsed
 
 
@@ -221,6 +222,26 @@ def test_rows_naming_one_level_only_are_all_the_plans(tmp_path: Path) -> None:
     )
     (plan,) = extract(text)
     assert [(name, value) for _, name, _, value, _, _ in _rows(plan)] == [("孕产妇死亡率", D(10)), ("妇女常见病筛查率", D(91))]
+
+
+def test_a_level_naming_where_each_indicator_comes_from_is_no_parents_row(tmp_path: Path) -> None:
+    """层级 国家 | 省级 | 县级 on one row each (which plan's list an indicator comes from): no indicator has a row of
+    the plan beside it, so no row is a parent's and every row is read."""
+    text = tmp_path / "plan.txt"
+    text.write_text(
+        "汝城县妇女发展规划（2021—2030年）\n三、主要指标\n"
+        "序号\t指标\t单位\t层级\t2030年目标值\n"
+        "1\t孕产妇死亡率\t1/10万\t国家\t≤10\n"
+        "2\t妇女常见病筛查率\t%\t省级\t≥91\n"
+        "3\t妇女就业技能培训人次\t万人次\t县级\t≥1.2\n"
+        "四、组织实施\n",
+        encoding="utf-8",
+    )
+    (plan,) = extract(text)
+    assert [(name, value) for _, name, _, value, _, _ in _rows(plan)] == [
+        ("孕产妇死亡率", D(10)), ("妇女常见病筛查率", D(91)), ("妇女就业技能培训人次", D("1.2"))
+    ]
+    assert not [t for t in plan.targets if t.parent_target]
 
 
 def test_a_parents_row_misquoting_the_national_outline_is_reported(tmp_path: Path) -> None:

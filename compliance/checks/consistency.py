@@ -85,8 +85,7 @@ def check_texts(context: CheckContext) -> Iterator[Finding]:
         indicator = context.indicator(target)
         stated = _stated_in(target.text, value.unit)
         if CELL_SEPARATOR in target.text:  # the 上级目标 and baseline cells are the parent's and the past's, not this target
-            # (a quote equal to the target takes nothing from it: a parent's row, 本溪市 beside 本县, is not in the text)
-            if target.parent_target is not None and not _agrees(value, target.parent_target, indicator):
+            if target.parent_target is not None:
                 stated = _without_one(stated, target.parent_target, indicator)
             if target.baseline is not None and target.baseline.value is not None:
                 stated = _without_baseline(stated, target.baseline.value, target.baseline.unit or value.unit)

@@ -1086,6 +1086,10 @@ def _rows_of(table: Table) -> _RowsOf:
     parent = [r is not None and (r == PARENT_RANK or (own is not None and r > own)) for r in ranks]
     if (len(named) < 2 and PARENT_RANK not in named) or all(parent[i] for i, row in enumerate(rows) if ranks[i] is not None):
         parent = [False] * len(rows)  # one level named, or no row left for the plan: every row is the plan's
+    # a parent's row only beside a row of the plan's for the same indicator: a column saying which level's list each
+    # indicator comes from (国家 | 省级 | 县级, a row each) holds no parent's values
+    planned = {group[i] for i in range(len(rows)) if not parent[i]}
+    parent = [p and group[i] in planned for i, p in enumerate(parent)]
     years: list[int | None] = []
     for row in rows:
         written = _YEAR_IN.search(fold(row[year_column].text)) if year_column is not None and year_column < len(row) else None
@@ -1183,7 +1187,8 @@ def read_table(
             if domain not in table.domains:
                 table.domains.append(domain)
         row_year = of.year[i]
-        if of.parent[i] or (row_year is not None and table.first_year is not None and row_year < table.first_year):
+        before = row_year is not None and table.first_year is not None and row_year < table.first_year
+        if of.parent[i] or (before and of.group.count(of.group[i]) > 1):
             # a parent's row (本溪市 beside 本县) or a baseline year's row: references and the past, never targets;
             # a target cell merged down from it reads its value
             for k in target_columns:
@@ -1216,6 +1221,11 @@ def read_table(
             baseline = _baseline(as_shown(base, unit), unit, base_year)
         shown_cells = [c for c in row if c.text.strip() and (not c.merged or (of.labelled and c is name_cell))]
         row_text = CELL_SEPARATOR.join(as_shown(c, unit) for c in shown_cells) or name_cell.text
+        beside = [j for j in range(len(of.rows)) if of.group[j] == of.group[i] and (of.parent[j] or j == i)]
+        if len(beside) > 1:  # the parent's rows the plan's row is read with stand in its text, in the document's order
+            row_text = CELL_SEPARATOR.join(
+                as_shown(c, unit) for j in beside for c in of.rows[j] if c.text.strip() and not c.merged
+            )
         for k in target_columns:
             # the year of the column, else the one the row names (年份: 2025年): the parent's quote must be that year's
             target_year = columns[k].year if columns[k].year is not None else row_year
