@@ -48,9 +48,10 @@ def test_a_parent_column_pair_labelled_by_place_is_never_the_plans(tmp_path: Pat
         ("高中阶段毛入学率", ">=", D(95), 2025, "表1 第4行 2025年列"),
         ("高中阶段毛入学率", ">=", D(96), None, "表1 第4行 2030年列"),
     ]
-    assert {(t.parent_target.value, t.parent_column) for t in plan.targets} == {
+    assert {(t.parent_target.value, t.parent_column) for t in plan.targets if t.year is None} == {
         (D(10), "上级目标（2030年）/省"), (D(95), "上级目标（2030年）/省"),
     }
+    assert not [t for t in plan.targets if t.year == 2025 and t.parent_target]  # the parents' 2030 values: no 2025 quote
     assert not plan.unparsed
 
 
