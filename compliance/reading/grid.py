@@ -13,6 +13,7 @@ import re
 from compliance.compiled import regex
 
 _VALUE = regex(r"[\d.．\s%％‰≥≤<>＜＞=~～\-—*＊]*")
+_NAME = regex(r"[^\d]*[\u4e00-\u9fff]{2}[^\d]*")  # a column named in words (序号, 指标, 单位), not by a year
 
 
 def column_names(first: list[str], second: list[str] | None, spans: list[int] | None = None) -> list[str]:
@@ -49,3 +50,31 @@ def cell_locator(table_place: str, row: int, column: int, names: list[str]) -> s
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
+
+
+def side_by_side(header: list[str]) -> list[tuple[int, int]]:
+    """The column groups of a table printed as two (or more) tables side by side, else [].
+
+    A page saving space prints a long indicator table as two halves beside each
+    other, each with the same columns (序号 | 指标 | 2020年 | 2025年目标, twice), so
+    each printed row holds two indicators — of different domains, with their
+    own units. Told by the header: the same run of column names (at least two,
+    not only values) repeated across the row, the runs possibly apart by an
+    empty column. Returns the (start, end) columns of each half.
+    """
+    names = [_squeeze(cell) for cell in header]
+    for width in range(2, len(names) // 2 + 1):
+        for gap in (0, 1):
+            stride = width + gap
+            count = (len(names) + gap) // stride
+            if count < 2 or count * stride - gap != len(names):
+                continue
+            first = names[:width]
+            if sum(1 for n in first if n and not _VALUE.fullmatch(n)) < 2 or not any(_NAME.fullmatch(n) for n in first):
+                continue
+            groups = [(k * stride, k * stride + width) for k in range(count)]
+            if all(names[a:b] == first for a, b in groups) and all(
+                not names[b] for a, b in groups[:-1] if gap
+            ):
+                return groups
+    return []

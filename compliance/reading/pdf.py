@@ -31,14 +31,27 @@ pages: see the note of issue 9.)
   column, or of the next page, too.
 - Page furniture: page numbers in the top or bottom band of a page (— 3 —,
   - 3 -, 第3页, 3/12, a bare 3) and running headers or footers (the same text,
-  digits aside, in the same band of most pages) are left out.
+  digits aside, in the same band of most pages) are left out; so is a header
+  too few to repeat (a short document's second page) that its print tells: at
+  the top of a later page, smaller than the body text, set apart from it.
+- Watermarks (征求意见稿, 草案, 样本 over or behind the text): characters drawn at
+  a slant, or turned from the page's text or drawn light and much taller than
+  its characters, are left out — they stand between the text's lines and would
+  run them together. Told by the print, never by the words.
+- A sentence broken by hand after a comma, its next clause flush left on a line
+  of its own, reads on; a numbered line after it is an item of its own. An
+  entry of a table of contents (a dot leader and a page number) fills its line
+  and never goes on into the next.
 - Tables: ruled tables (pdfplumber's line strategy). A cell spanning rows is
   given once, in its first row; the rows below are marked merged from above. A
   cell spanning columns is followed by empty cells. A wrapped cell is joined. A
   table that goes on at the top of the next page, under a repeated header or
   with the same rules across, is one table: the repeated header row is
   dropped, and a row that the page broke (its 序号 or value cells empty where
-  every other row fills them) is joined to its start on the page before.
+  every other row fills them) is joined to its start on the page before. A
+  table printed as two side by side (its header's run of column names twice
+  across the row: 序号 | 指标 | 2020年 | 2025年目标 | 序号 | 指标 | …) is read as
+  the tables it holds, the left one first, each cell at its own number.
 - Numbers count printed lines as the corpus gold does: page by page, top to
   bottom; in a table, the cells of each row left to right, each printed line of
   a cell one, a merged cell once; furniture lines counted too.
@@ -49,6 +62,7 @@ truncated one is refused with what to do.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,7 +72,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
-from compliance.reading.grid import cell_locator, column_names
+from compliance.reading.grid import cell_locator, column_names, side_by_side
 from compliance.compiled import regex
 
 # How far short of the right margin (in characters, besides the next line's first word) a wrapped
@@ -82,6 +96,10 @@ _OPENS_AFTER_BRACKET = regex(r"^(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\d{1
 _ENDS_SENTENCE = regex(r"[。；;！!？?：:]$")  # a sentence, or a lead-in to a list (主要目标：)
 _ENDS_STATEMENT = regex(r"[。；;！!？?]$")
 _ENDS_BRACKET = regex(r"[）)〕】]$")
+_ENDS_CLAUSE = regex(r"[，,、]$")  # a clause the sentence goes on after
+# An entry of a table of contents: a dot leader, then the page number (一、规划背景……………1): it fills the line
+# and ends there, never wrapped.
+_CONTENTS_ENTRY = regex(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|[-—]{4,}|_{4,})\s*(?:\d{1,3}|[IVXivx]{1,5}|[Ⅰ-Ⅻⅰ-ⅻ])$")
 # A line that ends with none of these is no paragraph's last line of prose: a heading (主要目标：, 策略措施).
 _ENDS_PROSE = regex(r"[。；;！!？?，,、”’」』]$")
 
@@ -221,7 +239,9 @@ def _characters(text: Any, height: float) -> list[tuple[float, float, float, flo
     content = text.get_text_range()
     one_to_one = len(content) == count
     box = pdfium_raw.FS_RECTF()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     out = []
+    looks: list[tuple[float, bool]] = []  # per character kept: its angle, and whether it is drawn light
     handle = text.raw
     for k in range(count):
         if one_to_one:
@@ -236,6 +256,58 @@ def _characters(text: Any, height: float) -> list[tuple[float, float, float, flo
         if char.isspace() and box.right - box.left <= 0:
             continue
         out.append((box.left, height - box.top, box.right, height - box.bottom, char))
+        light = False
+        if pdfium_raw.FPDFText_GetFillColor(
+            handle, k, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)
+        ):
+            light = min(red.value, green.value, blue.value) >= _LIGHT_FILL or alpha.value <= _FAINT_ALPHA
+        looks.append((float(pdfium_raw.FPDFText_GetCharAngle(handle, k)), light))
+    return _without_watermark(out, looks)
+
+
+# A watermark's characters: drawn at a slant (not a multiple of a right angle, in radians, beyond this),
+# or turned from the page's text or drawn light (every channel at least this, or this transparent) and
+# this many times the height of the page's ordinary characters.
+_SLANT = 0.05
+_LIGHT_FILL = 180
+_FAINT_ALPHA = 128
+_WATERMARK_SIZE = 2.0
+
+
+def _without_watermark(
+    chars: list[tuple[float, float, float, float, str]], looks: list[tuple[float, bool]]
+) -> list[tuple[float, float, float, float, str]]:
+    """The page's characters without those of a watermark printed over or under the text (征求意见稿, 草案, 样本).
+
+    A watermark is drawn at a slant across the page, or large and light behind
+    it; its characters fall between the text's lines (pdftotext prints them as
+    lines of one character) and, read with the text, would run lines together.
+    Told by how each character is drawn, not by what it says: at a slant
+    (45°, never a line of text), or turned from the page's text or drawn
+    light, and much taller than the page's ordinary characters.
+    """
+    if not chars:
+        return chars
+    quarter = math.pi / 2
+
+    def turn(angle: float) -> int | None:
+        """The angle as a number of right angles, or None for a slant."""
+        steps = angle / quarter
+        nearest = round(steps)
+        return nearest % 4 if abs(steps - nearest) * quarter <= _SLANT else None
+
+    turns = [turn(angle) for angle, _ in looks]
+    upright = Counter(t for t in turns if t is not None)
+    page_turn = upright.most_common(1)[0][0] if upright else 0
+    heights = sorted(c[3] - c[1] for c, t in zip(chars, turns, strict=True) if t == page_turn and not c[4].isspace())
+    usual = heights[len(heights) // 2] if heights else 0.0
+    out = []
+    for char, t, (_, light) in zip(chars, turns, looks, strict=True):
+        if t is None:
+            continue
+        if (t != page_turn or light) and usual and char[3] - char[1] >= _WATERMARK_SIZE * usual:
+            continue
+        out.append(char)
     return out
 
 
@@ -636,6 +708,41 @@ def _furniture_keys(pages: list[tuple[int, float, list[_Printed], list[_Table]]]
     return {key for key, count in seen.items() if count >= need}
 
 
+# A running header in small print: at most this share of the body text's size, set apart from the text below
+# it by at least this many times the body's size.
+_HEADER_SIZE = 0.85
+_HEADER_GAP = 1.0
+
+
+def _page_headers(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> set[int]:
+    """Running headers too few to repeat (a short document: 规范性文件　…〔2022〕9号 on page 2 only), by their print.
+
+    On a page after the first, the lines at the top of the page in the top
+    band, printed smaller than the body text and set apart from the first line
+    of text below them, are a running header — never the start of the text
+    below (a header run into the first sentence would name its target).
+    """
+    sizes = sorted(p.size for _, _, printed, _ in pages for p in printed if p.size)
+    if not sizes:
+        return set()
+    body = sizes[len(sizes) // 2]
+    out: set[int] = set()
+    for _, height, printed, tables in pages[1:]:
+        ordered = sorted(printed, key=lambda p: p.top)
+        top_of_tables = min((t.top for t in tables), default=height)
+        run = []
+        for p in ordered:
+            if p.bottom > height * _BAND or p.size > _HEADER_SIZE * body:
+                break
+            run.append(p)
+        if not run or len(run) == len(ordered):
+            continue
+        below = ordered[len(run)]
+        if min(below.top, top_of_tables) - run[-1].bottom >= _HEADER_GAP * body:
+            out.update(id(p) for p in run)
+    return out
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"\d+", "#", text))
 
@@ -646,6 +753,7 @@ def _in_band(p: _Printed, height: float) -> bool:
 
 def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list[Line]:
     furniture = _furniture_keys(pages)
+    headers = _page_headers(pages)
     # Items of the whole document in reading order: ("text", _Printed) or ("table", _Table), furniture dropped.
     items: list[tuple[str, Any]] = []
     number = 0
@@ -662,6 +770,8 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
                 item.number, item.line_on_page = number, line_on_page
                 if _in_band(item, height) and (_PAGE_NUMBER.match(item.text) or _key(item.text) in furniture):
                     continue
+                if id(item) in headers:
+                    continue
                 items.append(("text", item))
             else:
                 start = number
@@ -675,6 +785,7 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
     tables_seen = 0
     previous: _Table | None = None  # the table just before, with nothing but page furniture between
     previous_header: list[str] = []
+    halves: list[tuple[int, int]] = []  # the column groups of a table printed as two side by side
     k = 0
     while k < len(items):
         kind, item = items[k]
@@ -689,11 +800,14 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
                 previous_header = header
             skip = {0} if repeated else set()
             first = 1 if repeated else 0
-            if continued and first < len(table.rows) and lines and lines[-1].cells is not None:
+            if continued and not halves and first < len(table.rows) and lines and lines[-1].cells is not None:
                 if _rest_of_row(table.rows[first], lines[-1], table.rows, first):
                     _join_row(lines[-1], table.rows[first])  # a row broken by the page break is one row
                     skip.add(first)
-            lines.extend(_table_lines(table, start, tables_seen, skip=skip))
+            if not continued:
+                halves = side_by_side(header)
+            read = _table_lines(table, start, tables_seen, skip=skip)
+            lines.extend(_halves(read, halves) if halves else read)
             previous = table
             k += 1
             continue
@@ -753,6 +867,8 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
         return False
     if before.block and _column_goes_on(before, after, left):
         return True
+    if _clause_goes_on(before, after, left):
+        return True
     # wrapped: the next line's first word would not have fitted after the end of this one
     if right - before.x1 > (after.lead or size) + _WRAP_SLACK * size:
         return False
@@ -761,6 +877,25 @@ def _goes_on(before: _Printed, after: _Printed, margins: dict[int, tuple[float, 
     if after.page == before.page:
         gap = after.top - before.bottom
         return gap < 2.5 * size
+    return after.page == before.page + 1
+
+
+def _clause_goes_on(before: _Printed, after: _Printed, left: float) -> bool:
+    """A line broken after a clause (…控制在2.5%以下，) goes on in the next line at the left margin.
+
+    Some drafts break their sentences by hand at a comma, the next clause on a
+    line of its own flush left (the sentence's first line indented): no
+    paragraph ends with a comma, so the sentence reads on — unless the next
+    line is numbered (2．…, （2）…), a list item of its own.
+    """
+    if not _ENDS_CLAUSE.search(before.text.rstrip()):
+        return False
+    size = before.size or 10.0
+    after_text = after.text.strip()
+    if after.x0 > left + 0.8 * size or _OPENS_AFTER_BRACKET.match(after_text):
+        return False
+    if after.page == before.page:
+        return 0 <= after.top - before.bottom < 2.5 * size
     return after.page == before.page + 1
 
 
@@ -795,7 +930,7 @@ def _opens_paragraph(before: _Printed, after: _Printed, right: float) -> bool:
     is no prose after a line that ends a sentence (策略措施：, a heading).
     """
     before_text, after_text = before.text.rstrip(), after.text.strip()
-    if _OPENS_ALWAYS.match(after_text):
+    if _OPENS_ALWAYS.match(after_text) or _CONTENTS_ENTRY.search(before_text):
         return True
     if _ENDS_SENTENCE.search(before_text) and _OPENS_AFTER_SENTENCE.match(after_text):
         return True
@@ -869,6 +1004,42 @@ def _join_row(line: Line, rest: list[tuple[str, bool, int]]) -> None:
                 line.cell_parts[c] = None  # its printed lines are on two pages now: read as one text
     line.cells = cells
     line.text = "\t".join(cells)
+
+
+def _halves(lines: list[Line], groups: list[tuple[int, int]]) -> list[Line]:
+    """A table printed as two side by side (see `grid.side_by_side`) read as the tables it holds, one after the other.
+
+    Each half keeps the header rows, so it is read as a table of its own with
+    its own columns, and each cell keeps its number and locator; a half row
+    with nothing in it (the right half's last rows, where the left one is
+    longer) is left out.
+    """
+    out: list[Line] = []
+    for a, b in groups:
+        for line in lines:
+            cells = (line.cells or [])[a:b]
+            if not any(c.strip() for c in cells):
+                continue
+            numbers = _columns(line.cell_numbers, a, b)
+            parts = _columns(line.cell_parts, a, b)
+            out.append(
+                Line(
+                    numbers[0] if numbers else line.number,
+                    "\t".join(cells),
+                    cells=cells,
+                    merged=_columns(line.merged, a, b),
+                    spanned=_columns(line.spanned, a, b),
+                    locator=line.locator,
+                    cell_locators=_columns(line.cell_locators, a, b),
+                    cell_numbers=numbers,
+                    cell_parts=parts if parts and any(parts) else None,
+                )
+            )
+    return out
+
+
+def _columns(values: list[Any] | None, start: int, end: int) -> list[Any] | None:
+    return values[start:end] if values is not None else None
 
 
 def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -> list[Line]:
