@@ -66,6 +66,8 @@ class Rules:
     commentary_resumes: re.Pattern[str]  # a line that resumes the plan after such a box (numbering, a heading)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
+    contents_headings: list[re.Pattern[str]]  # the heading of a table of contents (目录)
+    contents_entries: list[re.Pattern[str]]  # after a table of contents' heading (目录): its entries
     excerpt_ends: list[re.Pattern[str]]  # the end of a site's excerpt (——预览已结束…): no plan text after it
     menu_min_words: int
     menu_max_chars: int
@@ -229,6 +231,8 @@ def rules() -> Rules:
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),
         furniture_blocks=[regex(str(p)) for p in data["furniture_blocks"]],
+        contents_headings=[regex(str(p)) for p in data["contents_headings"]],
+        contents_entries=[regex(str(p)) for p in data["contents_entries"]],
         excerpt_ends=[regex(str(p)) for p in data["excerpt_ends"]],
         menu_min_words=int(data["menu_min_words"]),
         menu_max_chars=int(data["menu_max_chars"]),

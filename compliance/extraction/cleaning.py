@@ -8,7 +8,9 @@ vocabulary is data (rules/extraction.yaml):
 2. Furniture: lines of web-page, portal and print furniture (查看原文, 发布时间,
    VIP notices, ICP lines, menus of short words such as 首页 | 新闻 | 视频), and
    blocks that start with a furniture heading (相关新闻, 网友评论, 相关推荐 …) and
-   run to the next blank line.
+   run to the next blank line; a table of contents (目录 and its entries: a
+   part's name and its page number after a dot leader, or after a tab below
+   the heading) — never headings, never numbers.
 3. Pages: page numbers (— 3 —, 第2页) and running headers or footers — a short
    line repeated on at least three pages next to a page number. A running
    header is never a plan title; its first copy away from a page number stays
@@ -257,7 +259,7 @@ def is_furniture(text: str) -> bool:
     stripped = fold(text).strip()
     if not stripped:
         return False
-    if _one_of("furniture").fullmatch(stripped):
+    if _one_of("furniture").fullmatch(stripped) or _one_of("contents_headings").fullmatch(stripped):
         return True
     return _menu(stripped)
 
@@ -287,7 +289,13 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
     block = False
     box = False  # inside a reposter's commentary box (【律师解读】…): to a blank line or the plan's next numbered line
     body = False  # a line of plan text seen (a sentence, a table row): an excerpt can end only after one
+    contents = False  # in a table of contents, after its heading (目录): its entries are furniture
     for i, line in enumerate(sources):
+        if contents and line.cells is None:
+            if _one_of("contents_entries").fullmatch(fold(line.text).strip()):
+                reasons[i] = "furniture"
+                continue
+            contents = not line.text.strip()  # blank lines between entries; any other line ends the contents
         if line.cells is None and _one_of("excerpt_ends").fullmatch(fold(line.text).strip()):
             if not body:
                 # the site's banner above the pages (免费预览已结束，本文共4页，你可以继续浏览…): the pages follow
@@ -324,6 +332,7 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             continue
         if is_furniture(line.text):
             reasons[i] = "furniture"
+            contents = contents or _one_of("contents_headings").fullmatch(stripped) is not None
         elif _BODY.search(stripped):
             body = True
 

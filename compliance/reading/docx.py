@@ -7,7 +7,7 @@ from pathlib import Path
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks
-from compliance.reading.grid import cell_locator, column_names
+from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 
 
 def docx_lines(path: Path, file: str) -> list[Line]:
@@ -58,6 +58,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                     for piece in pieces or [""]
                 ]
                 continue
+            start = len(lines)
             for r, row in enumerate(rows, start=1):
                 number += 1
                 cells = [text for text, _, _ in row]
@@ -76,6 +77,8 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                         cell_parts=parts if any(parts) else None,
                     )
                 )
+            if halves := side_by_side(first):  # two tables printed side by side: read one after the other
+                lines[start:] = unfold_side_by_side(lines[start:], halves)
     return lines
 
 

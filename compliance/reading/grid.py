@@ -10,7 +10,11 @@ the cell of the second header row.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 from compliance.compiled import regex
+
+if TYPE_CHECKING:
+    from compliance.reading import Line
 
 _VALUE = regex(r"[\d.．\s%％‰≥≤<>＜＞=~～\-—*＊]*")
 _NAME = regex(r"[^\d]*[\u4e00-\u9fff]{2}[^\d]*")  # a column named in words (序号, 指标, 单位), not by a year
@@ -78,3 +82,42 @@ def side_by_side(header: list[str]) -> list[tuple[int, int]]:
             ):
                 return groups
     return []
+
+
+def unfold_side_by_side(lines: list[Line], groups: list[tuple[int, int]]) -> list[Line]:
+    """A table's rows printed as two tables side by side (`side_by_side`) as the tables it holds, one after the other.
+
+    Each half keeps the header rows, so it is read as a table of its own with
+    its own columns, and each cell keeps its number and locator; a half row
+    with nothing in it (the right half's last rows, where the left one is
+    longer) is left out.
+    """
+    from compliance.reading import Line
+
+    out: list[Line] = []
+    for a, b in groups:
+        for line in lines:
+            cells = (line.cells or [])[a:b]
+            if not any(c.strip() for c in cells):
+                continue
+            numbers = _columns(line.cell_numbers, a, b)
+            parts = _columns(line.cell_parts, a, b)
+            out.append(
+                Line(
+                    numbers[0] if numbers else line.number,
+                    "\t".join(cells),
+                    cells=cells,
+                    merged=_columns(line.merged, a, b),
+                    spanned=_columns(line.spanned, a, b),
+                    sheet=line.sheet,
+                    locator=line.locator,
+                    cell_locators=_columns(line.cell_locators, a, b),
+                    cell_numbers=numbers,
+                    cell_parts=parts if parts and any(parts) else None,
+                )
+            )
+    return out
+
+
+def _columns(values: list[Any] | None, start: int, end: int) -> list[Any] | None:
+    return values[start:end] if values is not None else None

@@ -34,7 +34,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
-from compliance.reading.grid import cell_locator, column_names
+from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
 # Never text (and not counted in the numbering): what a browser does not show as text.
@@ -382,6 +382,7 @@ class _Reader:
         second = [c.text for c in grid[1]] if len(grid) > 1 else None
         spans = [c.colspan if c.origin or c.below else 0 for c in grid[0]]
         names = column_names(first, second, spans)
+        start = len(self.lines)
         for r, row in enumerate(grid, start=1):
             cells = [c.text for c in row]
             if not any(cells):
@@ -402,6 +403,8 @@ class _Reader:
                     cell_parts=[c.parts for c in row] if any(c.parts for c in row) else None,
                 )
             )
+        if halves := side_by_side(first):  # two tables printed side by side: read one after the other
+            self.lines[start:] = unfold_side_by_side(self.lines[start:], halves)
 
     def finish(self) -> list[Line]:
         self.flush()

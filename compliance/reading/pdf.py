@@ -72,7 +72,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
-from compliance.reading.grid import cell_locator, column_names, side_by_side
+from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
 # How far short of the right margin (in characters, besides the next line's first word) a wrapped
@@ -807,7 +807,7 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
             if not continued:
                 halves = side_by_side(header)
             read = _table_lines(table, start, tables_seen, skip=skip)
-            lines.extend(_halves(read, halves) if halves else read)
+            lines.extend(unfold_side_by_side(read, halves) if halves else read)
             previous = table
             k += 1
             continue
@@ -1004,42 +1004,6 @@ def _join_row(line: Line, rest: list[tuple[str, bool, int]]) -> None:
                 line.cell_parts[c] = None  # its printed lines are on two pages now: read as one text
     line.cells = cells
     line.text = "\t".join(cells)
-
-
-def _halves(lines: list[Line], groups: list[tuple[int, int]]) -> list[Line]:
-    """A table printed as two side by side (see `grid.side_by_side`) read as the tables it holds, one after the other.
-
-    Each half keeps the header rows, so it is read as a table of its own with
-    its own columns, and each cell keeps its number and locator; a half row
-    with nothing in it (the right half's last rows, where the left one is
-    longer) is left out.
-    """
-    out: list[Line] = []
-    for a, b in groups:
-        for line in lines:
-            cells = (line.cells or [])[a:b]
-            if not any(c.strip() for c in cells):
-                continue
-            numbers = _columns(line.cell_numbers, a, b)
-            parts = _columns(line.cell_parts, a, b)
-            out.append(
-                Line(
-                    numbers[0] if numbers else line.number,
-                    "\t".join(cells),
-                    cells=cells,
-                    merged=_columns(line.merged, a, b),
-                    spanned=_columns(line.spanned, a, b),
-                    locator=line.locator,
-                    cell_locators=_columns(line.cell_locators, a, b),
-                    cell_numbers=numbers,
-                    cell_parts=parts if parts and any(parts) else None,
-                )
-            )
-    return out
-
-
-def _columns(values: list[Any] | None, start: int, end: int) -> list[Any] | None:
-    return values[start:end] if values is not None else None
 
 
 def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -> list[Line]:
