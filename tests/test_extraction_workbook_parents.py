@@ -310,3 +310,22 @@ def test_a_comparator_that_lives_only_in_a_cells_number_format_is_read_as_the_sh
         (5, "孕产妇死亡率", "<=", D(12), "1/10万"),
     ]
     assert plan.targets[1].baseline.value == D("95.1")
+
+
+@pytest.mark.parametrize("sheet_name", [TITLE, "永泰县妇女发展规划主要指标"])
+def test_a_worksheet_named_by_the_plan_gives_its_title_and_place_when_no_line_does(tmp_path: Path, sheet_name: str) -> None:
+    """No caption row, a file named 附件2: the sheet's name (the plan's title, or its title and 主要指标) is the plan's title,
+    and its place and level follow; the targets read as ever."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    _table_sheet(book, None, "永泰县目标值", ["国家", "福建省"], years=True)
+    book.active.title = sheet_name
+    path = tmp_path / "附件2.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    info = plan.plan
+    assert (info.title[:9], str(info.kind), str(info.level), info.jurisdiction) == (
+        "永泰县妇女发展规划", "women", "county", ["福建省", "福州市", "永泰县"]
+    )
+    assert sheet_name in str(info.inferred_from["title"])
+    assert [t.target.value for t in plan.targets if t.indicator == "孕产妇死亡率"] == [D(14), D(12)]

@@ -648,6 +648,10 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
     caption = _caption_title(evidence, kind)
     if caption is not None:
         return Found(_tidy(caption[1]), said("extract.from.caption", line=caption[0])), None
+    for sheet in _sheet_names(evidence):  # a worksheet named by the plan (某县妇女发展规划, 某县妇女发展规划主要指标)
+        named = sheet if is_title(sheet) else caption_title(sheet, kind)
+        if named and (kind is None or subject_kind(squeeze(named)) in (None, kind)):
+            return Found(_tidy(named), said("extract.from.sheet-name", sheet=sheet)), None
     for number, text in evidence.texts(60):
         attachment = rules().title_attachment.match(text.strip())
         if attachment and is_title(inner := attachment.group("title")) and (kind is None or subject_kind(inner) in (None, kind)):
@@ -657,6 +661,15 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         if name != item.text.strip() and is_title(name):
             return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
+
+
+def _sheet_names(evidence: Evidence) -> list[str]:
+    """The names of the worksheets the plan's lines stand on (a workbook's), in order."""
+    names: list[str] = []
+    for line in [*evidence.header, *evidence.segment.lines]:
+        if line.sheet and line.sheet not in names:
+            names.append(line.sheet)
+    return names
 
 
 def _caption_title(evidence: Evidence, kind: str | None, limit: int = 12) -> tuple[int, str] | None:
