@@ -379,3 +379,29 @@ def test_a_row_for_a_year_before_the_period_is_the_baseline(tmp_path: Path) -> N
     assert [(line, value, year) for line, _, _, value, _, year in _rows(plan)] == [(4, D("4.6"), 2025), (5, D("4.2"), None)]
     assert [(t.baseline.year, t.baseline.value) for t in plan.targets] == [(2020, D("4.9")), (2020, D("4.9"))]
     assert not plan.unparsed
+
+
+def test_rows_per_year_in_a_saved_web_page(tmp_path: Path) -> None:
+    """The same shape as a page's <table>: rowspan merges the name, unit, baseline and the city's reference."""
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>汝城县儿童发展规划（2021—2030年）</title></head><body>"
+        "<h1>汝城县儿童发展规划（2021—2030年）</h1><p>三、主要指标</p><table>"
+        "<tr><th rowspan='2'>序号</th><th rowspan='2'>指标</th><th rowspan='2'>单位</th><th rowspan='2'>2020年基数</th>"
+        "<th colspan='2'>汝城县目标值</th><th rowspan='2'>郴州市目标值（2030年）</th></tr>"
+        "<tr><th>年份</th><th>目标值</th></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>婴儿死亡率</td><td rowspan='2'>‰</td><td rowspan='2'>4.9</td>"
+        "<td>2025年</td><td>≤4.6</td><td rowspan='2'>≤4.5</td></tr>"
+        "<tr><td>2030年</td><td>≤4.2</td></tr>"
+        "<tr><td rowspan='2'>2</td><td rowspan='2'>学前教育毛入园率</td><td rowspan='2'>%</td><td rowspan='2'>90.5</td>"
+        "<td>2025年</td><td>≥92</td><td rowspan='2'>≥94</td></tr>"
+        "<tr><td>2030年</td><td>≥95</td></tr>"
+        "</table><p>四、组织实施</p></body></html>",
+        encoding="utf-8",
+    )
+    (plan,) = extract(page)
+    assert [(name, op, value, year) for _, name, op, value, _, year in _rows(plan)] == [
+        ("婴儿死亡率", "<=", D("4.6"), 2025), ("婴儿死亡率", "<=", D("4.2"), None),
+        ("学前教育毛入园率", ">=", D(92), 2025), ("学前教育毛入园率", ">=", D(95), None),
+    ]
+    assert [value for _, _, value, _ in _parents(plan)] == [None, D("4.5"), None, D(94)]
