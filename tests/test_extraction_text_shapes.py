@@ -174,3 +174,158 @@ def test_an_official_accounts_blocks_with_a_colon_are_furniture(tmp_path: Path) 
     assert _numeric(plan) == [(4, "婴儿死亡率", "<=", D("4.6"), "‰")]
     (plan,) = extract(_written(tmp_path, _POST.replace("往期推荐：", "往期精选:").replace("精选留言：", "留言区"), "variant.txt"))
     assert _numeric(plan) == [(4, "婴儿死亡率", "<=", D("4.6"), "‰")]
+
+
+_CARDS = """\
+云岭科技 · 政策快报　　2023-03-02 09:15
+快报｜石泉县儿童发展规划（2021—2030年）印发，这些指标值得关注
+【广告】云岭托育平台已服务500+家机构，咨询热线400-123-4567。
+近日，石泉县人民政府印发《石泉县儿童发展规划（2021—2030年）》。小编把主要指标整理成卡片：
+【主要指标】
+◆ 新生儿死亡率：3.4‰（2020年）→ 2.9‰以下（2030年）
+◆ 学前教育毛入园率：86.1%（2020年）→ 93%以上（2030年）
+◆ 儿童伤害死亡率：（2020年为基数）→ 下降18%（2030年）
+◆ 每千人口拥有3岁以下婴幼儿托位数：1.1个（2020年）→ 4.6个（2030年）
+【小编解读】托位数从1.1个增至4.6个，全县约需新增托位300个。
+以下为规划全文：
+石泉县儿童发展规划（2021—2030年）
+一、发展领域、主要目标和策略措施
+（一）儿童与健康
+主要目标：
+（1）新生儿死亡率降低到2.9‰以下。
+"""
+
+
+def test_arrow_cards_before_the_plan_are_its_indicator_list(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _CARDS))
+    cards = [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.base_year, str(t.section))
+             for t in plan.targets if t.line < 12]
+    assert cards == [
+        (6, "新生儿死亡率", "<=", D("2.9"), "‰", None, "indicator_table"),
+        (7, "学前教育毛入园率", ">=", D(93), "%", None, "indicator_table"),
+        (8, "儿童伤害死亡率", "rel_decrease", D(18), "%", 2020, "indicator_table"),
+        (9, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.6"), "个/千人", None, "indicator_table"),
+    ]
+    assert (16, "新生儿死亡率", "<=", D("2.9"), "‰") in _numeric(plan)
+    assert not plan.unparsed  # the baselines before the arrows are baselines, not numbers nobody read
+
+
+def test_arrow_cards_inside_the_plan_and_other_arrows(tmp_path: Path) -> None:
+    # the variant: cards under the plan's own 主要指标 heading, arrows written -> and ➡, no year brackets
+    text = """\
+石泉县儿童发展规划（2021—2030年）
+一、主要指标
+（一）儿童与健康
+· 婴儿死亡率：4.8‰ -> 4.3‰以下
+· 5岁以下儿童死亡率：6.5‰ ➡ 5.9‰以下
+"""
+    (plan,) = extract(_written(tmp_path, text))
+    assert _numeric(plan) == [(4, "婴儿死亡率", "<=", D("4.3"), "‰"), (5, "5岁以下儿童死亡率", "<=", D("5.9"), "‰")]
+    assert not plan.unparsed
+    # a single arrow in a repost's lead is a sentence of the news, never the plan's list
+    (plan,) = extract(_written(tmp_path, _CARDS.replace("◆ 学前教育毛入园率：86.1%（2020年）→ 93%以上（2030年）\n", "")
+                               .replace("◆ 儿童伤害死亡率：（2020年为基数）→ 下降18%（2030年）\n", "")
+                               .replace("◆ 每千人口拥有3岁以下婴幼儿托位数：1.1个（2020年）→ 4.6个（2030年）\n", ""), "one.txt"))
+    assert [t.line for t in plan.targets if t.line < 12] == []
+
+
+_OCR_TABLE = """\
+梧桐县儿童发展规划(2021一2030年)
+一、发展领域、主要目标和策略措施
+(一)儿童与健康
+主要目标：
+1.S岁以下儿童贫血患病率控制在9%以下，生长迟缓率控制在4%以下。
+附表
+梧桐县儿童发展主要指标
+序号、
+指标名称
+单位
+2020年基数
+2030年目标值
+1
+婴儿死亡率
+‰
+4.7
+≦4.3
+2
+学前三年毛入园率
+%
+88.2
+93
+"""
+
+
+def test_an_ocr_letter_for_an_age_digit_and_a_stray_mark_after_a_header_cell(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _OCR_TABLE))
+    assert _numeric(plan) == [
+        (5, "5岁以下儿童贫血患病率", "<=", D(9), "%"),  # S岁 is 5岁, so the next item takes the qualifier too
+        (5, "5岁以下儿童生长迟缓率", "<=", D(4), "%"),
+        (17, "婴儿死亡率", "<=", D("4.3"), "‰"),  # 序号、 is the header cell 序号: the table one cell per line is read
+        (22, "学前三年毛入园率", ">=", D(93), "%"),
+    ]
+    # a letter before 岁 apart from an age stays itself (SOS岁月 is no age); the variant: 0～6岁 read as O～6岁
+    (plan,) = extract(_written(tmp_path, _OCR_TABLE.replace("S岁以下儿童贫血患病率控制在9%以下，生长迟缓率控制在4%以下", "O～6岁儿童眼保健和视力检查覆盖率达到92%"), "v.txt"))
+    assert (5, "0～6岁儿童眼保健和视力检查覆盖率", ">=", D(92), "%") in _numeric(plan)
+
+
+_TENDER = """\
+询价公告
+石门县妇女发展规划（2021—2030年）
+一、发展领域、主要目标和策略措施
+（一）妇女与教育
+主要目标：
+1.高中阶段毛入学率达到92%，女性接受职业技能培训比例、农村妇女接受实用技术培训比例分别达到55%和
+———— 以下内容已脱敏，登录会员后查看原文 ————
+**%。
+（二）妇女与环境
+主要目标：
+*.城镇公共厕所男女厕位比例不低于*:*.*。
+*.农村公共厕所男女厕位比例达到1:***。
+"""
+
+
+def test_a_masking_notice_inside_a_list_and_masked_ratios(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _TENDER))
+    found = [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit, t.target.masked) for t in plan.targets]
+    assert found == [
+        (6, "高中阶段毛入学率", ">=", D(92), "%", False),
+        (6, "女性接受职业技能培训比例", ">=", D(55), "%", False),
+        (8, "农村妇女接受实用技术培训比例", ">=", None, "%", True),  # the list reads on past the portal's notice
+        (11, "城镇公共厕所男女厕位比例", ">=", None, "ratio", True),  # *:*.* is no list item *.
+        (12, "农村公共厕所男女厕位比例", "=", None, "ratio", True),  # a ratio with one term masked is masked
+    ]
+    assert not plan.unparsed
+
+
+def test_short_subjects_after_their_population_each_take_the_measure() -> None:
+    assert [t.indicator for t in parse("新生儿遗传代谢性疾病和听力障碍筛查率均达到97%以上")] == [
+        "新生儿遗传代谢性疾病筛查率", "新生儿听力障碍筛查率",
+    ]
+    # without the population the subjects are no short ones: one measure as written
+    assert [t.indicator for t in parse("遗传代谢性疾病和听力障碍筛查率均达到97%以上")] == ["遗传代谢性疾病和听力障碍筛查率"]
+
+
+def test_a_procurement_notices_fields_are_no_targets(tmp_path: Path) -> None:
+    text = """\
+东川县妇女儿童工作委员会办公室东川县妇女发展规划（**—**年）中期评估服务项目成交结果公告
+一、项目编号：DCZC-**-**
+二、项目名称：东川县妇女发展规划（**—**年）中期评估服务项目
+三、成交信息
+供应商名称：某某评估有限公司　　成交金额：**.**万元
+四、主要标的信息
+服务范围：对照规划主要目标开展评估，形成评估报告**份　　服务期限：**日历天
+五、公告期限：自本公告发布之日起**个工作日
+附件：采购需求（节选）
+（一）评估内容：逐项评估《东川县妇女发展规划》下列主要目标的完成情况（以下摘自规划原文）。
+妇女与健康：*.孕产妇死亡率控制在**/**万以下；*.适龄妇女宫颈癌人群筛查率达到**%。
+"""
+    (plan,) = extract(_written(tmp_path, text))
+    assert [(t.line, t.indicator, t.target.unit, t.target.masked) for t in plan.targets] == [
+        (11, "孕产妇死亡率", "1/10万", True),
+        (11, "适龄妇女宫颈癌人群筛查率", "%", True),
+    ]
+    assert [u.line for u in plan.unparsed] == []  # the notice's amounts, counts and days are no numbers left unread
+    # the variant: the fields on lines of their own, a 中标金额 and a 预算金额
+    variant = text.replace("供应商名称：某某评估有限公司　　成交金额：**.**万元", "预算金额：**万元\n中标金额：**.*万元")
+    (plan,) = extract(_written(tmp_path, variant, "variant.txt"))
+    assert [t.indicator for t in plan.targets] == ["孕产妇死亡率", "适龄妇女宫颈癌人群筛查率"]

@@ -62,6 +62,9 @@ class Rules:
     ocr_rule_mark: re.Pattern[str]  # a table's ruling read as a mark standing alone between spaces (93.2 丨 ≥95)
     ocr_permille: re.Pattern[str]  # ‰ read as %o (4.5%o)
     ocr_percent: re.Pattern[str]  # % read as °/o (98°/o)
+    ocr_age_letters: dict[str, str]  # S岁以下: a letter read for the digit of an age
+    ocr_header_cell_marks: str  # 序号、: a stray mark after a header word on a line of its own
+    ocr_age_letter: re.Pattern[str]
     commentary_opens: re.Pattern[str]  # 【律师解读】: a reposter's box inserted into the plan's text
     commentary_resumes: re.Pattern[str]  # a line that resumes the plan after such a box (numbering, a heading)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
@@ -225,6 +228,12 @@ def rules() -> Rules:
         ),
         ocr_permille=regex(str(data["ocr_permille"])),
         ocr_percent=regex(str(data.get("ocr_percent") or "(?!)")),
+        ocr_age_letters={str(k): str(v) for k, v in (data.get("ocr_age_letters") or {}).items()},
+        ocr_header_cell_marks=str(data.get("ocr_header_cell_marks") or ""),
+        ocr_age_letter=regex(
+            r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, data["ocr_age_letters"])) + r")(?=\s*(?:[~～\-—至]\s*\d{1,2}\s*)?周?岁)"
+            if data.get("ocr_age_letters") else "(?!)"
+        ),
         commentary_opens=regex(str((data.get("commentary_boxes") or {}).get("opens") or "(?!)")),
         commentary_resumes=regex(str((data.get("commentary_boxes") or {}).get("resumes") or "(?!)")),
         ocr_line_end=regex(

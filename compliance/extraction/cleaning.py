@@ -150,8 +150,8 @@ def clean(lines: list[Line]) -> Cleaned:
     for i, line in enumerate(sources):
         if i not in reasons:
             kept.append(line)
-        elif reasons[i] not in _PAGE_BREAK:  # furniture stays a blank line: it still separates paragraphs
-            kept.append(Src(line.number, "", locator=line.locator))
+        elif reasons[i] not in _PAGE_BREAK and not _inside_a_sentence(kept, reasons[i]):
+            kept.append(Src(line.number, "", locator=line.locator))  # furniture stays a blank line: it separates
     kept, repeated = _drop_repeats(kept)
     dropped = [Dropped(s.number, s.text, reasons[i]) for i, s in enumerate(sources) if i in reasons]
     dropped += [Dropped(s.number, s.text, "repeated copy") for s in repeated]
@@ -165,6 +165,19 @@ def clean(lines: list[Line]) -> Cleaned:
     return cleaned
 
 
+# A line ending so is cut inside a sentence (…分别达到60%和): a portal's notice line after it breaks no paragraph.
+_OPEN_SENTENCE_END = tuple("，,、和及与或")
+
+
+def _inside_a_sentence(kept: list[Src], reason: str) -> bool:
+    """Whether a furniture line stands inside a sentence (…分别达到60%和 ↵ ——以下内容已脱敏，登录后查看—— ↵ **%。): the
+    text before it ends on a list's or clause's joint, so the sentence reads on past it as past a page break."""
+    if reason != "furniture":
+        return False
+    before = next((line for line in reversed(kept) if line.text.strip()), None)
+    return before is not None and before.cells is None and before.text.rstrip().endswith(_OPEN_SENTENCE_END)
+
+
 def _characters(line: Line) -> Src:
     r = rules()
     text = _UNPRINTABLE.sub("", line.text)
@@ -172,6 +185,7 @@ def _characters(line: Line) -> Src:
         text = pattern.sub("", text)
     text = _ocr_characters(text)
     text = r.split_number.sub(r"\g<verb>\g<a>\g<b>\g<unit>", text)  # 达到1 2% (OCR): one number
+    text = _header_cell(text)
     cells = None
     if line.cells is not None:
         cells = []
@@ -217,7 +231,8 @@ def _ocr_characters(text: str) -> str:
     masked digit: illegible, reported, never guessed. A letter it read for a
     digit inside a number (9O%, 1O0%, l1/10万: `ocr_digit_letters`) is that digit,
     and 一 between two years (2021一2030年) the dash. A stray mark at a line's end (…服务丨, …以下。 ') is a space,
-    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95); 4.5%o is 4.5‰, 98°/o 98%.
+    and so is a table's rule read as a mark standing alone between two spaces (93.2 丨 ≥95); 4.5%o is 4.5‰, 98°/o 98%,
+    S岁以下 5岁以下.
     """
     r = rules()
     text = r.illegible_digit.sub("*", text)
@@ -231,7 +246,22 @@ def _ocr_characters(text: str) -> str:
         text = r.ocr_permille.sub("‰ ", text)
     if "/" in text:
         text = r.ocr_percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), text)  # 98°/o: 98%
+    if "岁" in text:
+        text = r.ocr_age_letter.sub(lambda m: r.ocr_age_letters[m.group(0)], text)  # S岁以下: 5岁以下
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _header_cell(text: str) -> str:
+    """A table's header word on a line of its own with a stray mark after it (序号、: a table OCR'd one cell per line)
+    is the word alone (the mark a space, one for one)."""
+    r = rules()
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in r.ocr_header_cell_marks or len(stripped) > 12:
+        return text
+    word = squeeze(stripped[:-1])
+    if word and any(word == column for column, _ in r.table_columns):
+        return stripped[:-1] + " " + text[len(stripped) :]
+    return text
 
 
 def _digits_for_letters(match: re.Match[str]) -> str:

@@ -26,7 +26,7 @@ from compliance.extraction import structure as st
 from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table
-from compliance.extraction.targets import name_by_catalogue, paragraphs, read_paragraph, unaccounted
+from compliance.extraction.targets import lead_cards, name_by_catalogue, paragraphs, read_paragraph, unaccounted
 from compliance.extraction.unfolding import unfold
 from compliance.extraction.words import subject_kind
 from compliance.model import Plan
@@ -92,7 +92,9 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     if news:
         segments = [st.Segment(lines=header + [line for s in segments for line in s.lines])]
         header = []
-    plans = [_plan(segment, header, cleaned, file, catalogue, options, news) for segment in segments]
+    # a repost's cards before the plan restating its indicators (基期 → 目标): the plan's, when it is the one plan
+    cards = lead_cards(header) if len(segments) == 1 and not news else []
+    plans = [_plan(segment, header, cleaned, file, catalogue, options, news, cards) for segment in segments]
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
     if not any(p.targets or p.unparsed for p in plans):
@@ -163,6 +165,7 @@ def _plan(
     catalogue: Any,
     options: dict[str, Any],
     news: bool,
+    cards: list[Any] | None = None,
 ) -> Plan:
     notes: list[str] = []
     inferred: dict[str, str] = {}
@@ -221,7 +224,7 @@ def _plan(
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []
-    for paragraph in paragraphs(segment.lines, layout.contexts):
+    for paragraph in [*(cards or []), *paragraphs(segment.lines, layout.contexts)]:
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section in ("main_targets", "indicator_table"))
         _carry_qualifier(found, paragraph.text, kind, catalogue)
         name_by_catalogue(found, paragraph.text, kind, catalogue)

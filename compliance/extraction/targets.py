@@ -167,6 +167,29 @@ def _card_pair(lines: list[Src], contexts: list[Any], i: int) -> bool:
     )
 
 
+def lead_cards(header: list[Src]) -> list[Paragraph]:
+    """A repost's cards before the plan's text restating its indicator list, each a baseline, an arrow and the
+    target (◆ 新生儿死亡率：3.6‰（2020年）→ 3.0‰以下（2030年), `baseline_arrows`): the plan's indicator table, a
+    paragraph per card. Only a run of at least two cards counts (one arrow in a lead is a sentence of the news)."""
+    from compliance.phrases.vocabulary import _vocabulary
+
+    vocab = _vocabulary()
+    if not vocab.baseline_arrows:
+        return []
+    found: list[Paragraph] = []
+    for line in header:
+        if line.cells is not None or line.blank:
+            continue
+        text = line.text.strip()
+        piece = text[item_marker(text) :].strip()
+        folded = fold(piece)
+        match = vocab.arrow_card_re.search(folded)
+        if match is None or ":" not in folded[: match.start() + 1] or len(piece) > 80:
+            continue
+        found.append(Paragraph(piece, [line.number] * len(piece), "indicator_table", None))
+    return found if len(found) >= 2 else []
+
+
 def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     """Paragraphs of the target sections, broken lines joined; a card written value first (🔹≤2.8‰ ↵
     新生儿死亡率) is one paragraph, its name then its value, each character at its own line."""

@@ -120,6 +120,7 @@ def _patterns() -> re.Pattern[str]:
     )
 
 
+_SECOND_ITEM = {"dot": regex(r"(?<![0-9.])2\s*[.、](?![0-9])"), "paren": regex(r"\(\s*2\s*\)")}
 _TITLE = regex(r"(?:妇女|儿童)(?:发展)?(?:“[^”]{1,6}”|\"[^\"]{1,6}\")?(?:发展)?(?:规划|纲要)(?:\([^()]{4,24}\))?")
 _CJK = regex(r"[\u4e00-\u9fff“”\"]")
 
@@ -135,8 +136,8 @@ def _preceded(folded: str, at: int) -> bool:
     j = at - 1
     while j >= 0 and folded[j] == " ":
         j -= 1
-    if j > 0 and folded[j] in ":：" and folded[j - 1].isdigit():
-        return False
+    if j > 0 and folded[j] in ":：" and (folded[j - 1].isdigit() or folded[j - 1] in "*＊"):
+        return False  # 1:1.5, *:*.*
     return j < 0 or folded[j] in _ENDS
 
 
@@ -237,6 +238,10 @@ def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> t
         title_before = last is None and n in (None, 1) and last_heading is not None and _short_title(folded, last_heading, at)
         if not (_preceded(folded, at) or title_before):  # （一）主要目标1.…: the first item after a heading's title
             continue
+        if n == 1 and last is None and at > 0 and _ambiguous(folded, _Marker(at, "item", end=match.end())) and not (
+            _SECOND_ITEM[style].search(folded, match.end())
+        ):
+            continue  # 托位数：1.1个（2020年）→ 4.6个: a first item with no second after it in the line is a decimal
         if n is None or (last is None and n == 1) or (last is not None and n == last + 1):
             found.append(_Marker(at, "item", n, style, end=match.end()))
             items[style] = n if n is not None else (last or 0) + 1

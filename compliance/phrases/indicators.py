@@ -194,8 +194,10 @@ def _short_subjects(items: list[str]) -> bool:
         not vocab.joint_measures or any(last.endswith(m) for m in vocab.joint_measures)
     ):
         return False  # 梅毒和乙肝检测率: one programme's one measure (母婴传播率 are one each)
+    # a subject after the population both are of may be twice as long (新生儿遗传代谢性疾病和听力障碍筛查率均…)
+    longest = vocab.short_subject_chars * (2 if population else 1)
     return _ends_with_measure(last) and all(
-        2 <= len(item) <= _vocabulary().short_subject_chars and not _ends_with_measure(item) for item in bare
+        2 <= len(item) <= longest and not _ends_with_measure(item) for item in bare
     )
 
 

@@ -362,10 +362,16 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
     """2-3家 (a range), 2:3 (a ratio) and 9/10万 (handled as a unit) after the first number."""
     vocab = _vocabulary()
     after = _skip_spaces(work, pos)
-    if after < len(work) and work[after] in ":" and number.masked:
-        # *:* (a ratio whose terms are masked): a masked ratio, never a guessed one
+    if after < len(work) and work[after] in ":" and not _clock_time(work, number.start, after):
+        # *:*, 1:*** (a ratio with a term masked): a masked ratio, never a guessed one
         second = vocab.number_re.match(work, _skip_spaces(work, after + 1))
-        if second and all(ch in mask for ch in second.group(0).replace(".", "")):
+        terms = (work[number.start : number.end], second.group(0) if second else "")
+        clock = any(word in work[max(0, number.start - 12) : number.start] for word in vocab.clock_words)
+        if second and not clock and any(ch in mask for term in terms for ch in term) and all(
+            ch in mask or ch.isdigit() or ch == "." for term in terms for ch in term
+        ):
+            number.masked = True
+            number.value = None
             number.unit_written = number.unit_kind = number.unit = "ratio"
             number.end = number.unit_end = second.end()
             return second.end()

@@ -91,6 +91,7 @@ def _prepare(text: str) -> tuple[str, Marks]:
     work = _fold(text)
     work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
     work = _ocr_comparators(work)
+    work = _arrow_baselines(work)
     work = _blank_numbering(work)
     inside = [False] * len(work)
     stack: list[tuple[str, int]] = []
@@ -110,6 +111,25 @@ def _prepare(text: str) -> tuple[str, Marks]:
         for match in re.finditer(re.escape(phrase), work):
             inside[match.start() : match.end()] = [True] * (match.end() - match.start())
     return work, Marks(work, inside)
+
+
+def _arrow_baselines(work: str) -> str:
+    """A card giving the baseline, an arrow, then the target (新生儿死亡率：3.6‰（2020年）→ 3.0‰以下（2030年）) read as
+    the target of the name before the colon: the colon, the baseline's value and its bracket and the arrow are
+    blanked out (`baseline_arrows` in rules/phrases.yaml), one character for one; a bracket naming a base year
+    ((2020年为基数) → 下降20%) keeps its words, unbracketed, for the change after the arrow."""
+    vocab = _vocabulary()
+    if not vocab.baseline_arrows or not any(arrow in work for arrow in vocab.baseline_arrows):
+        return work
+    out: list[str] | None = None
+    for match in vocab.arrow_card_re.finditer(work):
+        out = out or list(work)
+        note = match.group("note")
+        keep = match.span("note") if note and vocab.base_year_note.search(note) else None
+        for i in range(match.start(), match.end()):
+            if keep is None or not keep[0] <= i < keep[1]:
+                out[i] = " "
+    return "".join(out) if out is not None else work
 
 
 def _ocr_comparators(work: str) -> str:

@@ -95,6 +95,9 @@ class _Vocabulary:
     ocr_post_ops: dict[str, str] = field(default_factory=dict)
     ocr_pre_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
     ocr_post_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
+    baseline_arrows: list[str] = field(default_factory=list)  # 3.6‰ → 3.0‰以下: the baseline, an arrow, the target
+    arrow_card_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
+    base_year_note: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
 
 
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -127,6 +130,19 @@ def _misread(words: list[str], confusions: dict[str, list[str]], known: set[str]
             if form != word:
                 found.setdefault(form, set()).add(word)
     return {form: next(iter(meant)) for form, meant in found.items() if len(meant) == 1 and form not in known}
+
+
+def _arrow_card(arrows: list[str], mask: str) -> re.Pattern[str]:
+    """What a card's arrow blanks out: the colon after the name, the baseline (a value with its unit, and/or a
+    bracketed note: （2020年）, （2020年为基数）) and the arrow, when a value follows the arrow in the same clause."""
+    if not arrows:
+        return regex("(?!)")
+    digit = "[0-9" + re.escape(mask) + "]"
+    alternatives = "|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True))
+    return regex(
+        r"(?:[:：]\s*)?(?:" + digit + r"[0-9.," + re.escape(mask) + r"]*\s*[^\s()0-9:：,，。；;、]{0,6}?)?\s*"
+        r"(?:\((?P<note>[^()]{0,16})\))?\s*(?:" + alternatives + r")\s*(?=[^\s,，。；;][^,，。；;]{0,10}?" + digit + ")"
+    )
 
 
 def _alternation(forms: dict[str, str], lookahead: str) -> re.Pattern[str]:
@@ -187,8 +203,12 @@ def _vocabulary() -> _Vocabulary:
     known = {*pre_words, *post_words, *(w for w, _ in ops(data["relative"])), *(w for w, _ in unit_words)}
     ocr_pre = _misread(pre_words, confusions, known)
     ocr_post = _misread(post_words, confusions, known)
+    arrows = [_fold(str(a)) for a in data.get("baseline_arrows") or []]
     return _Vocabulary(
         mask=mask,
+        baseline_arrows=arrows,
+        arrow_card_re=_arrow_card(arrows, mask),
+        base_year_note=regex(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:的水平)?为(?:基数|基准|基线|基础)"),
         ocr_pre_ops=ocr_pre,
         ocr_post_ops=ocr_post,
         ocr_pre_re=_alternation(ocr_pre, r"(?=\s*[0-9" + re.escape(mask) + r"<>=≤≥])"),
