@@ -329,3 +329,31 @@ def test_a_procurement_notices_fields_are_no_targets(tmp_path: Path) -> None:
     variant = text.replace("供应商名称：某某评估有限公司　　成交金额：**.**万元", "预算金额：**万元\n中标金额：**.*万元")
     (plan,) = extract(_written(tmp_path, variant, "variant.txt"))
     assert [t.indicator for t in plan.targets] == ["孕产妇死亡率", "适龄妇女宫颈癌人群筛查率"]
+
+
+_HIGHLIGHT = """\
+童心托育 · 政策资讯
+重磅！青川县儿童发展规划（2021—2030年）全文发布
+📌小编划重点：到2030年，青川县婴儿死亡率降到4.2%以下，
+每千人口拥有3岁以下婴幼儿托位数要达到4.6个，全县还将新增普惠托位500个，托育行业大有可为！
+以下为规划全文：
+青川县儿童发展规划（2021—2030年）
+一、发展领域、主要目标和策略措施
+（一）儿童与健康
+主要目标：
+1.婴儿死亡率降到4.2‰以下。
+"""
+
+
+def test_a_reposts_highlight_box_before_the_plan_restates_its_targets(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _HIGHLIGHT))
+    assert [(t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets if t.line < 6] == [
+        (3, "婴儿死亡率", "<=", D("4.2"), "%"),  # the plan's own place is no part of the name; the box's slip is kept
+        (4, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.6"), "个/千人"),
+        (4, "新增普惠托位", ">=", D(500), "个"),
+    ]
+    # the variant: a bracketed label, one line; a reposter's own reading (【小编解读】) restates nothing
+    variant = _HIGHLIGHT.replace("📌小编划重点：到2030年，青川县婴儿死亡率降到4.2%以下，\n每千人口拥有3岁以下婴幼儿托位数要达到4.6个，全县还将新增普惠托位500个，托育行业大有可为！",
+                                 "【要点速览】婴儿死亡率降到4.2‰以下。\n【小编解读】按全县约8万人测算，需新增托位约200个。")
+    (plan,) = extract(_written(tmp_path, variant, "variant.txt"))
+    assert [(t.line, t.indicator, t.target.value) for t in plan.targets if t.line < 6] == [(3, "婴儿死亡率", D("4.2"))]

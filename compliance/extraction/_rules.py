@@ -66,6 +66,7 @@ class Rules:
     ocr_header_cell_marks: str  # 序号、: a stray mark after a header word on a line of its own
     ocr_age_letter: re.Pattern[str]
     commentary_opens: re.Pattern[str]  # 【律师解读】: a reposter's box inserted into the plan's text
+    lead_highlight: re.Pattern[str]  # 📌小编划重点：: a repost's box restating the plan's targets before its text
     commentary_resumes: re.Pattern[str]  # a line that resumes the plan after such a box (numbering, a heading)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
@@ -235,6 +236,7 @@ def rules() -> Rules:
             if data.get("ocr_age_letters") else "(?!)"
         ),
         commentary_opens=regex(str((data.get("commentary_boxes") or {}).get("opens") or "(?!)")),
+        lead_highlight=regex(str(data.get("lead_highlights") or "(?!)")),
         commentary_resumes=regex(str((data.get("commentary_boxes") or {}).get("resumes") or "(?!)")),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"

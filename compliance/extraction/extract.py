@@ -281,6 +281,8 @@ def _plan(
     plan_level = options["level"] or found_level.value
     _record(inferred, "level", options["level"], found_level)
     jurisdiction = found_path.value
+    if jurisdiction:
+        _without_own_place(targets, str(jurisdiction[-1]))
     unknown = []
     if jurisdiction is None or (plan_level and _incomplete(jurisdiction, plan_level)):
         unknown.append("jurisdiction")
@@ -317,6 +319,15 @@ def _plan(
     if unparsed:
         data["unparsed"] = _distinct(unparsed)
     return _build(data, file)
+
+
+def _without_own_place(targets: list[dict[str, Any]], place: str) -> None:
+    """A measure named after the plan's own place (a repost's 到2030年，桃源县婴儿死亡率降到4‰以下) is the measure: the
+    place is the plan's, no part of the indicator (全县 is dropped so too)."""
+    for entry in targets:
+        name = str(entry.get("indicator") or "")
+        if place and name.startswith(place) and len(name) - len(place) >= 4:
+            entry["indicator"] = name[len(place) :]
 
 
 def _record(inferred: dict[str, str], name: str, option: Any, found: md.Found) -> None:

@@ -187,7 +187,32 @@ def lead_cards(header: list[Src]) -> list[Paragraph]:
         if match is None or ":" not in folded[: match.start() + 1] or len(piece) > 80:
             continue
         found.append(Paragraph(piece, [line.number] * len(piece), "indicator_table", None))
-    return found if len(found) >= 2 else []
+    return (found if len(found) >= 2 else []) + _lead_highlights(header)
+
+
+def _lead_highlights(header: list[Src]) -> list[Paragraph]:
+    """A repost's highlight box before the plan's text restating some of its targets in the reposter's words
+    (📌小编划重点：到2030年，婴儿死亡率降到4‰以下，… : `lead_highlights` in rules/extraction.yaml): the plan's targets as
+    the box states them, slips and all. The box is the label's line and the lines its broken sentence runs on to."""
+    pattern = rules().lead_highlight
+    found: list[Paragraph] = []
+    current: Paragraph | None = None
+    for line in header:
+        text = line.text.strip() if line.cells is None else ""
+        if current is not None and text and current.text.rstrip()[-1:] not in "。！!？?" and not pattern.match(fold(text)):
+            lead = len(line.text) - len(line.text.lstrip())
+            current.text += text
+            current.owners += [line.number_at(lead + i) if line.spans else line.number for i in range(len(text))]
+            continue
+        current = None
+        opened = pattern.match(fold(text)) if text else None
+        if opened and text[opened.end() :].strip():
+            rest = text[opened.end() :].strip()
+            at = line.text.find(rest)
+            current = Paragraph(rest, [line.number_at(at + i) if line.spans else line.number for i in range(len(rest))],
+                                "main_targets", None)
+            found.append(current)
+    return found
 
 
 def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
