@@ -357,3 +357,29 @@ def test_a_reposts_highlight_box_before_the_plan_restates_its_targets(tmp_path: 
                                  "【要点速览】婴儿死亡率降到4.2‰以下。\n【小编解读】按全县约8万人测算，需新增托位约200个。")
     (plan,) = extract(_written(tmp_path, variant, "variant.txt"))
     assert [(t.line, t.indicator, t.target.value) for t in plan.targets if t.line < 6] == [(3, "婴儿死亡率", D("4.2"))]
+
+
+_PARTLY_MASKED = """\
+竹山县妇女发展规划（****—****年）
+（一）妇女与经济
+主要目标：
+9.就业人员中的女性比例保持在46%左右。
+1*.高级专业技术人员中的女性比例达到4*%。
+（二）妇女与健康
+主要目标：
+1*.孕产妇死亡率控制在1*/1*万以下，校车安全管理实现100%全覆盖。
+"""
+
+
+def test_list_numbers_partly_masked_and_a_partly_masked_rate_unit(tmp_path: Path) -> None:
+    (plan,) = extract(_written(tmp_path, _PARTLY_MASKED))
+    assert [(t.line, t.indicator, t.target.value, t.target.unit, t.target.masked) for t in plan.targets] == [
+        (4, "就业人员中的女性比例", D(46), "%", False),
+        (5, "高级专业技术人员中的女性比例", None, "%", True),  # 1*. is item 10–19, no part of the name
+        (8, "孕产妇死亡率", None, "1/10万", True),  # 1*/1*万: the one rate unit the mask fits
+        (8, "校车安全管理覆盖率", D(100), "%", False),  # 100%全覆盖 is one target, named for its coverage
+    ]
+    # the variant: a list number partly masked with 、, and in brackets
+    variant = _PARTLY_MASKED.replace("1*.高级", "1*、高级").replace("1*.孕产妇", "（1*）孕产妇")
+    (plan,) = extract(_written(tmp_path, variant, "variant.txt"))
+    assert [t.indicator for t in plan.targets][:3] == ["就业人员中的女性比例", "高级专业技术人员中的女性比例", "孕产妇死亡率"]

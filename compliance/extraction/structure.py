@@ -298,7 +298,8 @@ def _filled(lines: list[Src]) -> int:
 # (一) reads (*), 1. reads *. and (1) reads (*): a number then unknown (None).
 _LEAD_NUMBER = regex(
     r"^\s*(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]+\s*[、.]|\*\s*、|"
-    r"\(\s*(?:[一二三四五六七八九十]+|\*)\s*\)|\d{1,3}\s*[.、](?!\d)|\*{1,2}\s*\.|\(\s*(?:\d{1,3}|\*{1,2})\s*\))\s*"
+    r"\(\s*(?:[一二三四五六七八九十]+|\*)\s*\)|\d{1,3}\s*[.、](?!\d)|\*{1,2}\s*\.|\d\*\s*[.、](?![0-9*])|"
+    r"\(\s*(?:\d{1,3}|\*{1,2}|\d\*)\s*\))\s*"
 )
 _PART = regex(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|\*\s*、|第[一二三四五六七八九十]+(?:部分|章|篇))\s*")
 _CN_ORDINAL = regex(
@@ -306,7 +307,7 @@ _CN_ORDINAL = regex(
     r"第([一二三四五六七八九十]+)(?:部分|章|篇))"
 )
 _CHAPTER = regex(r"^\s*第[一二三四五六七八九十百]+(?:章|部分|篇)")
-_ITEM_SOURCE = r"^\s*(?:(\d{1,3}|\*{1,2})\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2})\s*\)"
+_ITEM_SOURCE = r"^\s*(?:(\d{1,3}|\*{1,2}|\d\*(?=\s*[.、][^0-9*]))\s*[.、](?!\d)|\(\s*(\d{1,3}|\*{1,2}|\d\*)\s*\)"
 
 
 @cache
@@ -831,8 +832,8 @@ def item_number(text: str) -> tuple[str, int | None] | None:
     if match.lastindex == 3:  # 目标3：
         return "label", int(match.group(3))
     style, written = ("dot", match.group(1)) if match.group(1) else ("paren", match.group(2))
-    if "*" in written:
-        return None if match.group(0).rstrip().endswith("、") else (style, None)  # *、 is a masked 一、
+    if "*" in written:  # *、 is a masked 一、; 1*、 an Arabic one partly masked
+        return None if match.group(0).rstrip().endswith("、") and not any(ch.isdigit() for ch in written) else (style, None)
     return style, int(written)
 
 

@@ -116,7 +116,7 @@ def _patterns() -> re.Pattern[str]:
         r"|(?P<chapter>第(?P<chapter_n>[" + CN + r"]{1,3}|\*)\s*(?:章|部分|篇)(?=\s*[\u4e00-\u9fff]))"
         r"|(?P<part>(?P<part_n>[" + CN + r"]{1,3}|\*)\s*、)"
         r"|(?P<heading>\(\s*(?P<heading_n>[" + CN + r"]{1,3}|\*)\s*\))"
-        r"|(?P<item>(?P<item_n>\d{1,2}|\*{1,2})\s*[.、](?![0-9*]*\s*[%‰])|\(\s*(?P<paren_n>\d{1,2}|\*{1,2})\s*\))"
+        r"|(?P<item>(?P<item_n>\d{1,2}|\*{1,2}|\d\*)\s*[.、](?![0-9*]*\s*[%‰])|\(\s*(?P<paren_n>\d{1,2}|\*{1,2}|\d\*)\s*\))"
     )
 
 

@@ -407,6 +407,9 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
         # 7/*** : the denominator itself is illegible; the unit cannot be read.
         rest = work[after + 1 :]
         stars = len(rest) - len(rest.lstrip(mask))
+        if not stars and number.masked:  # 1*/1*万: a denominator partly masked too, digits and masks
+            run = len(rest) - len(rest.lstrip("0123456789" + mask))
+            stars = run if any(ch in mask for ch in rest[:run]) else 0
         if stars:
             number.masked = True
             number.value = None
@@ -423,23 +426,26 @@ def _read_range_or_ratio(work: str, number: _Number, pos: int, mask: str) -> int
 
 
 def _masked_rate_unit(work: str, slash: int, stars: int) -> tuple[str, str] | None:
-    """(as written, the unit) of a rate whose denominator's digits are masked one for one (**/**万 → 1/10万): the
-    rate units of the vocabulary written with those many digits and the words after them, when they all mean one
-    unit; None when none fits or several units do (/**** alone: 10000 or 1000?)."""
-    fits: dict[str, str] = {}
+    """(as written, the unit) of a rate whose denominator's digits are masked one for one, all or some (**/**万,
+    1*/1*万 → 1/10万): the rate units of the vocabulary written with those many digits, each legible one as written,
+    and the words after them, when they all mean one unit; None when none fits or several units do."""
+    found: dict[str, str] = {}
     for written, kind in _vocabulary().unit_words:
         if kind != "rate" or not written.startswith("/"):
             continue
         digits = len(written) - len(written[1:].lstrip("0123456789")) - 1
-        shape = "/" + "*" * digits + written[1 + digits :]
-        masked = "".join("*" if ch in _vocabulary().mask else ch for ch in work[slash : slash + len(shape)])
-        if digits == stars and masked == shape:
+        written_here = work[slash : slash + len(written)]
+        fits = len(written_here) == len(written) and digits == stars and all(
+            here == unit_ch or (here in _vocabulary().mask and unit_ch.isdigit())
+            for here, unit_ch in zip(written_here, written, strict=True)
+        )
+        if fits:
             unit = _normalise(written)
             if unit is not None:
-                fits.setdefault(unit, work[slash : slash + len(shape)])
-    if len(fits) != 1:
+                found.setdefault(unit, written_here)
+    if len(found) != 1:
         return None
-    unit, written = next(iter(fits.items()))
+    unit, written = next(iter(found.items()))
     return written, unit
 
 

@@ -16,7 +16,7 @@ from compliance.phrases.vocabulary import _fold, _vocabulary
 from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
 from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
-from compliance.phrases.naming import name_targets
+from compliance.phrases.naming import _naming, name_targets
 from compliance.phrases.wholes import whole_targets
 from compliance.phrases.indicators import _AND, _carry_population, _clean_subject, _distribute, _ends_with_measure, _share_ends, _split_top, _trim
 from compliance.cache import KeptResults
@@ -233,6 +233,8 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         while tail[1] > tail[0] and work[tail[1] - 1] in "和及与或":
             tail = _trim(work, tail[0], tail[1] - 1)
         tail_text = text[tail[0] : tail[1]] if tail[1] - tail[0] >= 2 else ""
+        if tail_text in vocab.coverage_words:  # 实现100%全覆盖: the coverage the number states (…覆盖率)
+            tail_text = _naming().coverage_suffix
         indicators: list[str | None]
         end_override = None
         if span[1] > span[0]:
@@ -458,6 +460,8 @@ def _coverage_targets(
                 continue
             if taken.overlaps(match.start(), match.start() + 1):
                 continue
+            if any(0 <= match.start() - t.end <= 1 and t.value is not None for t in found):
+                continue  # 实现100%全覆盖: the number states the coverage, one target
             following = work[match.end() : match.end() + 1]
             if following and following not in _CLAUSE_END and following not in " 和并及与、)”":
                 continue  # 健全覆盖城乡的体系: 覆盖 is a verb with an object here
