@@ -138,10 +138,13 @@ def _make(module: str) -> type:
         del sys.modules[module]
 
 
-def test_a_compliance_dataclass_gets_the_methods_dataclasses_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_compliance_dataclass_gets_the_methods_dataclasses_writes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """With the store (a class of compliance's) and without it (dataclasses' own exec): the same code, the same behaviour."""
     compiled.install()
     assert vars(dataclasses).get("exec") is compiled._exec
+    # a store of its own, empty: the probe's methods kept by an earlier run (a reused COMPLIANCE_CACHE_DIR) are not new
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(compiled, "_STORE", compiled._Store())
     store = compiled._store()
     before = set(store.functions)
     kept = _make("compliance._probe")
