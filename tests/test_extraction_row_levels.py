@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from compliance.extraction import extract
+from tests.makedocs import word_table
 
 D = Decimal
 
@@ -36,18 +37,6 @@ def _parents(plan) -> list[tuple]:
         for t in plan.targets
         if t.section == "indicator_table"
     ]
-
-
-def _word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int, int]]):
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for k, text in enumerate(row):
-            if text:
-                table.cell(r, k).text = text
-    for top, left, bottom, right in merges:
-        merged = table.cell(top, left).merge(table.cell(bottom, right))
-        merged.text = rows[top][left]  # the merged cell holds its text once
-    return table
 
 
 # --------------------------------------------------------------------------- a level column: a parent's rows
@@ -74,7 +63,7 @@ def _level_docx(path: Path, labels: tuple[str, str], header: str = "对照层级
     ]
     merges = [(0, k, 1, k) for k in (0, 1, 2, 3, 4, 5, 8)] + [(0, 6, 0, 7)]
     merges += [(r, k, r + 1, k) for r in (2, 4, 6) for k in (0, 2, 3, 4, 8)] + [(2, 1, 5, 1), (6, 1, 7, 1)]
-    _word_table(document, rows, merges)
+    word_table(document, rows, merges)
     document.add_paragraph("注：1.对照层级为郴州市的行仅供对照。2.未标注符号的百分比按“不低于”执行。")
     document.add_paragraph("五、组织实施")
     document.add_paragraph("（一）加强组织领导。")
@@ -152,7 +141,7 @@ def test_the_plans_row_first_and_levels_named_by_words_are_read_the_same(tmp_pat
         ["学前教育毛入园率", "%", "县级", "≥93"],
         ["", "", "市级", "≥92"],
     ]
-    _word_table(document, rows, [(1, 0, 2, 0), (1, 1, 2, 1), (3, 0, 4, 0), (3, 1, 4, 1)])
+    word_table(document, rows, [(1, 0, 2, 0), (1, 1, 2, 1), (3, 0, 4, 0), (3, 1, 4, 1)])
     document.add_paragraph("四、组织实施")
     path = tmp_path / "own-first.docx"
     document.save(str(path))
@@ -318,7 +307,7 @@ def _year_rows_docx(path: Path, years: tuple[str, str] = ("2025年", "2030年"),
     ]
     merges = [(0, k, 1, k) for k in (0, 1, 2, 3, 4, 7)] + [(0, 5, 0, 6)]
     merges += [(r, k, r + 1, k) for r in (2, 4, 6) for k in (1, 2, 3, 4, 7)] + [(2, 0, 5, 0)]
-    _word_table(document, rows, merges)
+    word_table(document, rows, merges)
     document.add_paragraph("注：未标注符号的按“不低于”执行；“下降”以2020年为基数。")
     document.add_paragraph("四、组织实施")
     path.parent.mkdir(parents=True, exist_ok=True)
