@@ -113,6 +113,7 @@ def forget_texts() -> None:
 
     reading._parse_kept.cache_clear()
     reading._KEPT.forget()  # nor what earlier runs kept (compliance.cache.KeptResults)
+    reading._KEPT_FROM_DOCUMENTS.forget()
     structure._KEPT.forget()
     translate.forget()
 

@@ -110,3 +110,49 @@ def test_a_near_miss_found_by_an_earlier_run_is_the_same_without_rapidfuzz(tmp_p
     first, again = (run.rsplit(" ", 1) for run in runs)
     assert "入园率" in first[0] and first[1] == "True\n"  # found with rapidfuzz
     assert again == [first[0], "False\n"]  # the same, kept
+
+
+# extracts a small document (argv[1]) with the cache folder of the environment, then parses SENTENCE as a plan
+# file's check does; with argv[2] == "kept-only", the parser refuses to run
+EXTRACT_THEN_PARSE = f"""
+import sys
+from compliance.phrases import reading
+if sys.argv[2] == "kept-only":
+    def refuse(text):
+        raise SystemExit("parsed again: " + text)
+    reading._parse = refuse
+from compliance.extraction import extract
+print(len(extract(sys.argv[1])[0].targets))
+print(repr(reading.parse({SENTENCE!r})))
+"""
+
+
+def _kept_texts(cache: Path, name: str) -> set[str]:
+    import pickle
+
+    texts: set[str] = set()
+    for path in cache.glob(f"{name}-*.pickle"):
+        texts |= set(pickle.loads(path.read_bytes()))
+    return texts
+
+
+def test_a_document_s_sentences_are_kept_apart_from_plan_files(tmp_path: Path) -> None:
+    """A plan's check loads only what plan checks kept, never the thousands of sentences a document's check did."""
+    document = tmp_path / "plan.txt"
+    document.write_text(
+        "某县儿童发展规划（2021—2030年）\n一、主要目标\n1.婴儿死亡率控制在4.5‰以下。\n2.学前教育毛入园率达到92%以上。\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMPLIANCE_")}
+    env["COMPLIANCE_CACHE_DIR"] = str(tmp_path / "cache")
+    run = [sys.executable, "-c", EXTRACT_THEN_PARSE, str(document)]
+    first = subprocess.run([*run, "parse"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert first.returncode == 0 and first.stdout.startswith("2\n"), first.stderr
+    from_documents = _kept_texts(tmp_path / "cache", "document-sentences")
+    from_plans = _kept_texts(tmp_path / "cache", "parsed")
+    assert any("婴儿死亡率" in text for text in from_documents)
+    assert not any("婴儿死亡率控制在4.5‰" in text for text in from_plans)
+    assert SENTENCE in from_plans and SENTENCE not in from_documents
+    again = subprocess.run([*run, "kept-only"], capture_output=True, text=True, env=env, cwd=ROOT)  # both answered
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout

@@ -73,8 +73,11 @@ def extract(
     if not any(line.text.strip() for line in document.lines):
         raise InputError.single(file, said("extract.empty"), hint=said("extract.empty-hint"))
     options = {"kind": kind, "jurisdiction": jurisdiction, "level": level, "period": period}
+    from compliance.phrases.reading import reading_document
+
     try:
-        return _extract(document, file, options)
+        with reading_document():  # its sentences kept apart from plan files' (compliance.phrases.reading)
+            return _extract(document, file, options)
     except InputError:
         raise
     except RecursionError:
