@@ -497,16 +497,19 @@ def _score_metadata(score: Score, plan: Any, gold: dict) -> None:
             score.metadata_wrong.append(f"{score.name}: {name} {got[name]} (gold {gold[name]})")
 
 
-def measure_corpus() -> tuple[list[DocumentRun], list[Score], Score]:
-    """Every corpus document extracted with no options, every gold plan scored."""
+def measure_corpus(folder: Path = CORPUS) -> tuple[list[DocumentRun], list[Score], Score]:
+    """Every document of `folder`/docs extracted with no options, every gold plan of `folder`/gold scored.
+
+    `folder` is the corpus, or a held-out set laid out like it (bench/HELDOUT.md).
+    """
     sys.path.insert(0, str(ROOT))
     golds: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for gold_file in sorted((CORPUS / "gold").glob("*.json")):
+    for gold_file in sorted((folder / "gold").glob("*.json")):
         data = json.loads(gold_file.read_text(encoding="utf-8"))
         golds[Path(data["source_file"]).name].append((gold_file.stem, data))
     runs: list[DocumentRun] = []
     scores: list[Score] = []
-    for path in sorted((CORPUS / "docs").iterdir()):
+    for path in sorted((folder / "docs").iterdir()):
         if path.name not in golds:
             continue
         run = _run(path)
@@ -621,7 +624,14 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list misses, false positives, wrong sections and metadata")
     parser.add_argument("--seeds", action="store_true", help="only the three sample texts")
     parser.add_argument("--corpus", action="store_true", help="only the corpus")
+    parser.add_argument(
+        "--set", dest="sets", action="append", type=Path, default=[], metavar="DIR",
+        help="only DIR, a held-out set laid out like the corpus (DIR/docs, DIR/gold; bench/HELDOUT.md); repeatable",
+    )
     args = parser.parse_args()
+    if args.sets:
+        run_sets(args.sets, details=args.details)
+        return
     both = not (args.seeds or args.corpus)
     sections: list[tuple[str, Score]] = []
     if args.seeds or both:
@@ -656,6 +666,35 @@ def main() -> None:
                 print(f"\n{label} {title} ({len(items)}):")
                 for item in items:
                     print("  " + item)
+
+
+def run_sets(folders: list[Path], *, details: bool) -> None:
+    """Score held-out sets: per document, per set, and over all of them."""
+    everything = Score("all sets")
+    meta_right = meta_all = 0
+    for folder in folders:
+        runs, scores, total = measure_corpus(folder)
+        print(f"\n== {folder} (no options, against {folder / 'gold'})")
+        print(corpus_table(runs, scores))
+        core, later = corpus_totals(runs, scores)
+        for part in (core, later):
+            if part.gold:
+                print(f"{part.name}: recall {part.recall:.1%}, precision {part.precision:.1%}")
+        right = sum(s.metadata_right for s in scores)
+        print(f"{folder.name}: recall {total.recall:.1%}, precision {total.precision:.1%}, "
+              f"metadata {right}/{len(scores) * len(METADATA)} fields right")
+        everything.add(total)
+        meta_right += right
+        meta_all += len(scores) * len(METADATA)
+        if details:
+            for title, items in (("misses", total.misses), ("false positives", total.false_positives),
+                                 ("metadata wrong", total.metadata_wrong)):
+                print(f"\n{folder.name} {title} ({len(items)}):")
+                for item in items:
+                    print("  " + item)
+    if len(folders) > 1:
+        print(f"\n== together: {everything.matched}/{everything.gold} matched, recall {everything.recall:.1%}, "
+              f"precision {everything.precision:.1%}, metadata {meta_right}/{meta_all} fields right")
 
 
 if __name__ == "__main__":
