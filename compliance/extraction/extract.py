@@ -88,6 +88,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     from compliance.catalogue import load_catalogue
 
     catalogue = load_catalogue()
+    options = {**options, "script": document.script}  # how the reader took the characters, for the plan's note
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
@@ -309,6 +310,8 @@ def _plan(
     info["source"] = {"file": file, "type": "news_summary"} if news else {"file": file}
     if news:
         notes.append(said("extract.note-news"))
+    if options.get("script") == "traditional":
+        notes.append(said("extract.note-traditional"))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:

@@ -130,6 +130,7 @@ class Document:
     file: str
     format: str  # text | markdown | docx | rtf | xlsx | pdf | html
     lines: list[Line] = field(default_factory=list)
+    script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, number: int | None) -> str | None:
@@ -170,7 +171,19 @@ def lines_at_breaks(text: str, br: str = "\n") -> list[str]:
 
 
 def read_document(path: Path | str, encoding: str | None = None) -> Document:
-    """The numbered lines of a document in any format of SUPPORTED; InputError for anything else."""
+    """The numbered lines of a document in any format of SUPPORTED; InputError for anything else.
+
+    A document in Traditional characters comes back in Simplified ones, its `script` saying so (`script`).
+    """
+    from compliance.reading.script import to_simplified
+
+    document = _read_format(path, encoding)
+    to_simplified(document)
+    return document
+
+
+def _read_format(path: Path | str, encoding: str | None) -> Document:
+    """The lines of a document as its format's reader gives them."""
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
