@@ -398,12 +398,30 @@ def place_of_title(title: str) -> str | None:
 
 
 def issuing_body(header: list[Src], segment: Segment) -> str | None:
-    """The place of the first 某某县人民政府 the head or the tail of the text names."""
+    """The place of the first 某某县人民政府 the head or the tail of the text names as the issuer.
+
+    The notice's addressees (各镇人民政府、街道办事处，县政府各部门：) are the governments below the issuer, never
+    the issuer: a line opening with 各 or ending in a colon names no issuer.
+    """
+    weak: str | None = None
     for line in list(header) + segment.lines[:5] + segment.lines[-20:]:
-        match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", squeeze(line.text))
-        if match:
+        text = squeeze(line.text)
+        if _ADDRESSEES.search(text):
+            continue
+        match = re.search(r"([\u4e00-\u9fff]{2,20}?)人民政府", text)
+        if match is None:
+            continue
+        if _ISSUER.match(text[match.start() :]) and match.start() == 0:
             return _place_at_end(match.group(1))
-    return None
+        weak = weak or _place_at_end(match.group(1))
+    return weak
+
+
+_ADDRESSEES = regex(r"^各|[:：]$")
+# the plan's own issuer: its signature (a line of the body's name alone), its red header (某县人民政府文件), the title of
+# the notice that issues a plan (某县人民政府关于印发…的通知) — before a portal's or a wrapping notice's body (a correction
+# notice of a purchase, 某市人民政府办公室关于…项目的更正公告), named first on the page
+_ISSUER = regex(r"^[\u4e00-\u9fff]{2,20}?人民政府(?:$|文件$|关于印发)")
 
 
 def _place_at_end(text: str) -> str:
