@@ -224,7 +224,11 @@ def _plan(
         for table_domain in table.domains:  # a domain the table names is one of the plan's, targets read or not
             _plan_domain(table_domain, domains, kind, catalogue, add=True)
         for row in rows:
-            domain = _plan_domain(row.domain_written, domains, kind, catalogue, add=True)
+            written = row.domain_written
+            if row.domain_other is not None:  # between two domains' labels: the catalogue's group, when it says
+                by_indicator = _domain_by_indicator(row.indicator, [row.domain_written or "", row.domain_other], kind, catalogue)
+                written = by_indicator or written
+            domain = _plan_domain(written, domains, kind, catalogue, add=True)
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []

@@ -200,6 +200,12 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         if i in used:
             i += 1
             continue
+        labelled = _labelled_table(lines, i, period)
+        if labelled is not None:  # 序号：3｜领域：…｜指标：…｜2020年：2.1｜2025年目标：≤2.0, a record per line
+            tables.append(labelled)
+            used |= labelled.indices
+            i = max(labelled.indices) + 1
+            continue
         cells = row_cells(lines[i])
         starts = None
         spaced = False
@@ -259,6 +265,68 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
     for table in tables:
         table.first_year = period[0] if period else None
     return tables
+
+
+# A table exported as one record per line, each cell after its column's label: 序号：3｜领域：儿童与健康｜指标：…｜
+# 2020年：2.1｜2025年目标：≤2.0 (fields apart by ｜, |, ；, a tab or a run of spaces), or 【指标】…【目标值】… .
+_RECORD_FIELD = regex(r"^\s*(?P<label>[^：:，。；｜|【】\s][^：:，。；｜|【】]{0,11}?)\s*[：:]\s*(?P<value>.*?)\s*$")
+_RECORD_APART = regex(r"\s*[｜|；;\t]\s*|\s{2,}|\u3000+")
+_BRACKETED_FIELD = regex(r"【(?P<label>[^【】]{1,12})】(?P<value>[^【】]*)")
+
+
+def labelled_record(text: str) -> list[tuple[str, str]] | None:
+    """(label, value) of each field of a record written with its labels; None for a line that is not one (three
+    fields at least, every piece of the line a field)."""
+    stripped = text.strip()
+    if stripped.startswith("【"):
+        fields = [(m.group("label").strip(), m.group("value").strip()) for m in _BRACKETED_FIELD.finditer(stripped)]
+        if len(fields) >= 3 and "".join(f"【{a}】{b}" for a, b in fields).replace(" ", "") == stripped.replace(" ", ""):
+            return fields
+        return None
+    pieces = [p for p in _RECORD_APART.split(stripped) if p]
+    if len(pieces) < 3:
+        return None
+    fields = []
+    for piece in pieces:
+        match = _RECORD_FIELD.match(piece)
+        if match is None:
+            return None
+        fields.append((match.group("label"), match.group("value")))
+    return fields
+
+
+def _labelled_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
+    """A run of records whose labels name an indicator table's columns, read as its rows: each value under the
+    column its label names, whatever order a record gives its fields in or which it leaves out (the columns are
+    the labels of the whole run, in the order they first stand)."""
+    if lines[start].cells is not None or labelled_record(lines[start].text) is None:
+        return None
+    run: list[tuple[int, list[tuple[str, str]]]] = []
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        record = labelled_record(line.text) if line.cells is None and not line.blank else None
+        if record is not None:
+            run.append((i, record))
+        elif not (line.blank and line.cells is None):
+            break
+        i += 1
+    labels: list[str] = []
+    for _, record in run:
+        labels += [label for label, _ in record if squeeze(label) not in {squeeze(x) for x in labels}]
+    columns = header_columns(labels)
+    if columns is None:
+        return None
+    index = {squeeze(label): k for k, label in enumerate(labels)}
+    line = lines[start]
+    table = Table(own_by_level(settle_years(columns, period)), [], set(range(start, run[-1][0] + 1)), line.number)
+    for k, record in run:
+        row = [Cell("", lines[k].number, locator=lines[k].locator) for _ in labels]
+        for label, value in record:
+            row[index[squeeze(label)]].text = value
+        table.rows.append(row)
+    table.bare = _bare_from_notes(lines, run[-1][0] + 1, start)
+    return table
 
 
 def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
@@ -840,6 +908,9 @@ class RowTarget:
     parent: dict[str, Any] | None = None  # the parent's target as the table quotes it (上级目标)
     parent_column: str | None = None
     section: str | None = None  # a section a row across the table opened (策略措施中的量化任务); else the table's
+    # a row between two domains' labels in a text table whose merged 领域 cells print on a middle row: the other
+    # group it may be in (the catalogue's domain of the indicator decides, else `domain_written` stands)
+    domain_other: str | None = None
 
 
 @dataclass
@@ -1151,6 +1222,7 @@ def read_table(
     of = _rows_of(table)
     level_column = role_index.get("level")
     base_rows: dict[int, tuple[Cell, int]] = {}  # group → its baseline year's cell (a row for 2020年)
+    centred = None if table.exact_merges else _centred_domains(of.rows, role_index, empty)
     for i, row in enumerate(of.rows):
 
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
@@ -1186,6 +1258,9 @@ def read_table(
             domain = "".join(domain_cell.text.split())
             if domain not in table.domains:
                 table.domains.append(domain)
+        other = None
+        if centred is not None and i in centred:
+            domain, other = centred[i]
         row_year = of.year[i]
         before = row_year is not None and table.first_year is not None and row_year < table.first_year
         if of.parent[i] or (before and of.group.count(of.group[i]) > 1):
@@ -1341,9 +1416,65 @@ def read_table(
                         parent=parent,
                         parent_column=parent_header,
                         section=section,
+                        domain_other=other,
                     )
                 )
     return targets, problems
+
+
+def _centred_domains(
+    rows: list[list[Cell]], role_index: dict[str, int], empty: Any
+) -> dict[int, tuple[str, str | None]] | None:
+    """The domain of each row of a text table whose merged 领域 cells print their text on a middle row of their group
+    (a 文库 export): (the domain, the other it may be in), for the rows whose domain cell is empty.
+
+    Told by the table's first rows: empty above the first label, they are that label's group. A row between two
+    labels is in the group of the one it stands nearer by the centring (the upper group's rows below its label are
+    at least as many as the lower group's above its own), unless a 序号 counted per domain restarts at 1 there.
+    None for a table whose labels stand on their groups' first rows (the rows below a label are its group).
+    """
+    k = role_index.get("domain")
+    name = role_index.get("indicator")
+    if k is None or name is None:
+        return None
+
+    def written(row: list[Cell]) -> str | None:
+        if k >= len(row) or squeeze(row[k].text) in empty or _row_kind(row[k].text):
+            return None
+        return "".join(row[k].text.split())
+
+    indicator_rows = [i for i, row in enumerate(rows) if name < len(row) and row[name].text.strip()]
+    labels = [i for i in indicator_rows if written(rows[i])]
+    if not labels or labels[0] == indicator_rows[0]:
+        return None
+    number = role_index.get("number")
+    out: dict[int, tuple[str, str | None]] = {}
+    first = written(rows[labels[0]])
+    assert first is not None
+    for i in indicator_rows:
+        if i < labels[0]:
+            out[i] = (first, None)
+    for a, b in zip(labels, [*labels[1:], None]):
+        upper = written(rows[a])
+        assert upper is not None
+        if b is None:
+            for i in indicator_rows:
+                if i > a:
+                    out[i] = (upper, None)
+            continue
+        lower = written(rows[b])
+        assert lower is not None
+        gap = [i for i in indicator_rows if a < i < b]
+        boundary = len(gap) - len(gap) // 2
+        restart = next(
+            (n for n, i in enumerate(gap) if number is not None and number < len(rows[i]) and squeeze(rows[i][number].text) == "1"),
+            None,
+        )
+        if restart is not None:
+            boundary = restart
+        for n, i in enumerate(gap):
+            out[i] = (upper, lower) if n < boundary else (lower, upper)
+    return out
 
 
 def _row_kind(text: str) -> bool:

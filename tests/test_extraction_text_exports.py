@@ -1,0 +1,120 @@
+"""Plain-text exports of plans in shapes seen on unseen documents, each with a variant read by the same rule:
+
+- a correction notice (更正公告) of a tender or government portal wrapping the plan: the plan's place and level come
+  from the plan (its notice's signature, red header), never from the wrapping notice's issuer or its addressees;
+- a 文库 export of the indicator table as one record per line, each cell after its label (序号：3｜领域：…｜指标：…,
+  【指标】…【目标值】…): read as the table's rows by their labels; a cell not understood listed with its line;
+- a 文库 export whose merged 领域 cells print on a middle row of their group: the rows above the label are in its group;
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from compliance.extraction import extract
+
+D = Decimal
+SHAPES = Path(__file__).parent / "data" / "shapes"
+
+
+def _numeric(plan) -> list[tuple[int, str, str, Decimal | None, str | None]]:
+    return [
+        (t.line, t.indicator, str(t.target.op), t.target.value, t.target.unit)
+        for t in plan.targets
+        if t.target.is_numeric
+    ]
+
+
+def test_a_correction_notice_wrapping_a_plan_gives_the_plans_place_not_the_notices() -> None:
+    # the plan's title names no place; the addressees (各镇人民政府…：) come before the signature (海盐县人民政府)
+    (plan,) = extract(SHAPES / "women-correction-notice.txt")
+    assert plan.plan.jurisdiction == ["浙江省", "嘉兴市", "海盐县"]
+    assert plan.plan.level == "county"
+    assert plan.plan.document_number == "盐政发〔2022〕7号"
+    assert _numeric(plan) == [
+        (16, "孕产妇死亡率", "<=", D(8), "1/10万"),
+        (17, "适龄妇女宫颈癌人群筛查率", ">=", D(75), "%"),
+    ]
+
+
+def test_a_correction_notice_issued_by_a_city_government_leaves_the_county_plan_the_countys() -> None:
+    # the variant (GB18030, CRLF): the wrapping notice is a city government office's (丽水市人民政府办公室关于…更正公告),
+    # named on the page before the county's signature; the plan is the county's
+    (plan,) = extract(SHAPES / "children-correction-notice-gb18030.txt")
+    assert plan.plan.jurisdiction == ["浙江省", "丽水市", "青田县"]
+    assert plan.plan.level == "county"
+    assert plan.plan.kind == "children"
+    assert [t.line for t in plan.targets if t.target.is_numeric] == [18, 19]
+
+
+def _rows(plan) -> list[tuple[int, str | None, str, str, Decimal | None, str | None, bool]]:
+    return [
+        (t.line, t.domain, t.indicator, str(t.target.op), t.target.value, t.target.unit, bool(t.target.masked))
+        for t in plan.targets
+        if t.section == "indicator_table"
+    ]
+
+
+def test_an_indicator_table_exported_as_labelled_records_is_read_row_by_row() -> None:
+    (plan,) = extract(SHAPES / "children-wenku-labelled-records.txt")
+    assert _rows(plan) == [
+        (9, "儿童与健康", "婴儿死亡率", "<=", D(3), "‰", False),
+        (10, "儿童与健康", "5岁以下儿童死亡率", "<=", D("4.2"), "‰", False),
+        (11, "儿童与健康", "新生儿死亡率", "<=", D(2), "‰", False),
+        (13, "儿童与教育", "学前三年毛入园率", ">=", D(93), "%", False),
+        (15, "儿童与福利", "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人", False),
+    ]
+    (baseline,) = {t.baseline.value for t in plan.targets if t.line == 9 and t.baseline}
+    assert baseline == D("3.2")
+    # the row whose target cell says two things (96以上（力争98）) is not guessed: listed with its line and why
+    assert [(u.line, u.text) for u in plan.unparsed] == [(14, "九年义务教育巩固率: 96以上（力争98）")]
+    assert "not understood" in plan.unparsed[0].reason
+
+
+def test_labelled_records_in_brackets_or_out_of_order_are_read_by_their_labels() -> None:
+    # the variant: 序号:1 | 领域:… with half-width colons, fields out of order, then 【指标】…【目标值】… records
+    (plan,) = extract(SHAPES / "women-wenku-bracket-records.txt")
+    assert _rows(plan) == [
+        (7, "妇女与健康", "孕产妇死亡率", "<=", D(10), "1/10万", False),
+        (8, "妇女与健康", "适龄妇女宫颈癌人群筛查率", ">=", D(70), "%", False),
+        (9, "妇女与教育", "高中阶段毛入学率", ">=", D(95), "%", False),
+        (10, "妇女与经济", "女性就业人员占比", "~", D(45), "%", False),
+        (11, "妇女与社会保障", "妇女基本养老保险参保率", "rel_increase", None, "百分点", True),  # 提高9*个百分点
+    ]
+    assert not plan.unparsed
+
+
+def test_a_line_of_labelled_fields_that_names_no_table_stays_text() -> None:
+    from compliance.extraction.tables import labelled_record
+
+    assert labelled_record("序号：3｜领域：儿童与健康｜指标：新生儿死亡率（‰）") == [
+        ("序号", "3"), ("领域", "儿童与健康"), ("指标", "新生儿死亡率（‰）"),
+    ]
+    assert labelled_record("发布时间：2022-05-10　来源：县政府办") is None  # two fields: a byline
+    assert labelled_record("目标：婴儿死亡率降至4‰，孕产妇死亡率降至8/10万。") is None
+
+
+def test_a_domain_printed_on_the_middle_row_of_its_group_covers_the_rows_above_it() -> None:
+    (plan,) = extract(SHAPES / "children-wenku-centred-domains.txt")
+    assert [(t.line, t.domain) for t in plan.targets if t.section == "indicator_table"] == [
+        (9, "儿童与健康"),  # above the first label: its group
+        (10, "儿童与健康"),
+        (11, "儿童与健康"),
+        (12, "儿童与教育"),  # above 儿童与教育's label, below 儿童与健康's: the nearer label's group
+        (13, "儿童与教育"),
+        (14, "儿童与教育"),
+        (15, "儿童与福利"),
+        (16, "儿童与福利"),
+    ]
+
+
+def test_a_row_between_two_centred_labels_takes_the_group_its_indicator_is_in() -> None:
+    # the variant (GBK, cells apart by |): 妇女与健康's group has five rows, its label on the second; the fifth
+    # (孕产妇系统管理率) stands nearer 妇女与教育's label, and the catalogue says it is a health indicator
+    (plan,) = extract(SHAPES / "women-portal-centred-domains-gbk.txt")
+    assert [(t.line, t.domain) for t in plan.targets if t.section == "indicator_table"] == [
+        (7, "妇女与健康"), (8, "妇女与健康"), (9, "妇女与健康"), (10, "妇女与健康"), (11, "妇女与健康"),
+        (12, "妇女与教育"), (13, "妇女与教育"),
+    ]
+    assert _numeric(plan)[1] == (7, "孕产妇死亡率", "<=", D(9), "1/10万")
