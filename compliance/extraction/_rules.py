@@ -127,6 +127,7 @@ class Rules:
     subhead: re.Pattern[str]
     summary_headline: re.Pattern[str]  # the headline of an article about a plan (《…规划》政策解读)
     summary_headline_words: tuple[str, ...]  # the headline's words around the plan's title
+    report_headline: re.Pattern[str]  # the headline of a report on a plan (统计监测报告, 中期评估报告): not a plan
     heading_qualifier: re.Pattern[str]
     heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
     slash_value_name: re.Pattern[str]
@@ -305,6 +306,7 @@ def rules() -> Rules:
         subhead=regex(str(data["subhead"])),
         summary_headline_words=tuple(sorted((str(w) for w in data.get("summary_headline_words") or []), key=len, reverse=True)),
         summary_headline=regex("|".join(f"(?:{p})" for p in data.get("summary_headlines") or ["(?!)"])),
+        report_headline=regex("|".join(f"(?:{p})" for p in data.get("report_headlines") or ["(?!)"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
         heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),

@@ -101,12 +101,23 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     plans = [_plan(segment, header, cleaned, file, catalogue, options, news, cards) for segment in segments]
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
+    report = md.report_headline(lines, segments)
+    if report is not None and not _table_targets(plans):
+        # a report on a plan: the numbers of its sentences are values reached, not targets; a table of targets
+        # under such a headline (…（2011—2020年）终期评估报告 over 2025年目标: the next plan's) is read as one
+        raise InputError.single(file, said("extract.report-on-plan", line=report.number, headline=report.text.strip()),
+                                hint=said("extract.report-on-plan-hint"))
     if not any(p.targets or p.unparsed for p in plans):
         raise InputError.single(file, said("extract.no-target", looks=_looks_like(lines, cleaned, plans)),
                                 hint=said("extract.no-target-hint"))
     for plan in plans:
         _locate(plan, document)
     return plans
+
+
+def _table_targets(plans: list[Plan]) -> bool:
+    """Whether a target was read from an indicator table's target column (not from a sentence)."""
+    return any(str(t.section) == "indicator_table" for p in plans for t in p.targets)
 
 
 def _locate(plan: Plan, document: Any) -> None:

@@ -145,7 +145,10 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
     r = rules()
     found: list[str] = []
     own = squeeze(own_title or "")
-    for _, text in _paragraph_texts(segment.lines[:limit]):
+    texts = list(_paragraph_texts(segment.lines[:limit]))
+    # a short name the text gives (以下简称《规划》) stands for a title, never for a parent of its own
+    short = {squeeze(m.group(1)) for _, text in texts for m in _SHORT_NAME.finditer(text)}
+    for _, text in texts:
         for sentence in re.split(r"[。；;]", text):
             at = min((sentence.find(w) for w in r.follows_words if w in sentence), default=-1)
             if at < 0:
@@ -158,7 +161,7 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
                 title = fold_digits(match.group(1))
                 if not any(w in title for w in r.follows_title_words):
                     continue
-                if squeeze(title) == own or title in found:
+                if squeeze(title) in (own, *short, *r.follows_title_words) or title in found:
                     continue
                 found.append(title)
         if found and text.strip() and any(w in text for w in r.follows_stop):
@@ -166,6 +169,7 @@ def follows(segment: Segment, own_title: str | None, limit: int = 80) -> list[st
     return found
 
 
+_SHORT_NAME = regex(r"简称\s*[《“\"]([^》”\"]{1,20})[》”\"]")
 _RANGE = regex(r"((?:19|20)\d{2})\s*年?\s*(?:[-~至到]|\s)\s*((?:19|20)\d{2})")
 _MASKED_FIVE_YEAR = regex(r"[“\"]\*{3}[”\"]")
 _MASKED_RANGE = regex(r"[(（]\s*\*{4}\s*[-—–~～至]+\s*\*{4}\s*年?\s*[)）]")
@@ -704,6 +708,17 @@ def _caption_title(evidence: Evidence, kind: str | None, limit: int = 12) -> tup
 
 # 《…规划》（…〔2022〕40号）正式印发: a news article naming the plan it reports on
 _ISSUED_AFTER = regex(r"(?:[（(][^（()）]{0,24}[）)])?(?:已经|已|正式|日前|近日|于近日)?(?:印发|发布|出台|颁布|公布)")
+
+
+def report_headline(lines: list[Src], segments: list[Segment]) -> Src | None:
+    """The headline of a report on a plan (…规划统计监测报告, 中期评估报告), when the document is one: not the plan."""
+    if any(s.title for s in segments):
+        return None
+    r = rules()
+    for line in [line for line in lines if line.text.strip()][:15]:
+        if len(line.text) <= 100 and r.report_headline.fullmatch(squeeze(fold(line.text))):
+            return line
+    return None
 
 
 def summary_title(text: str) -> str | None:
