@@ -44,6 +44,8 @@ locator. The line model per format:
   Sheets after the first are numbered on from where the previous stopped only
   when the workbook has several sheets (each `Line` carries its sheet name).
   Locators: 主要指标!F9 for a cell, 主要指标!第9行 for a row.
+- .xls / .et (Excel 97–2003, WPS Spreadsheets): converted to .xlsx by xlrd and
+  openpyxl, then read as .xlsx, with the same locators (`xls`).
 - .pdf (with a text layer): the printed lines in reading order, page by page;
   a paragraph wrapped at the page width is one `Line` (its `spans` say where
   each printed line starts, so a number keeps the printed line it stands on),
@@ -82,15 +84,16 @@ from compliance.messages import text as _text
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCX_SUFFIXES = (".docx",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+XLS_SUFFIXES = (".xls", ".et")  # Excel 97–2003 and WPS Spreadsheets: converted to .xlsx (see `xls`)
 PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页，单个文件): MIME around the HTML
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .docx, .doc, .wps, .rtf, .xlsx, .pdf, .html, .mht, .mhtml"
+FORMATS = ".txt, .md, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml"
 
 
 @dataclass
@@ -217,6 +220,10 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
         from compliance.reading.xlsx import xlsx_lines
 
         return Document(file, "xlsx", xlsx_lines(path, file))
+    if suffix in XLS_SUFFIXES:
+        from compliance.reading.xls import xls_lines
+
+        return Document(file, "xlsx", xls_lines(path, file, raw))
     if suffix in PDF_SUFFIXES:
         from compliance.reading.pdf import pdf_lines
 
