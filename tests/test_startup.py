@@ -165,3 +165,34 @@ def test_the_stand_in_is_never_put_over_a_loaded_loader_nor_for_an_unchecked_ver
     monkeypatch.setattr(startup, "PLUGINS_CHECKED", frozenset({"0.0.0"}))
     assert not startup.skip_plugin_discovery()
     assert startup.PLUGIN_LOADER not in sys.modules
+
+
+def test_each_input_of_a_batch_is_loaded_checked_and_let_go_with_the_collector_paused(monkeypatch, tmp_path) -> None:
+    """compliance.batch: no collection scans a plan's objects while it lives; the collector is on again after
+    each input, a broken one too, and a garbage cycle made meanwhile is still collected."""
+    import compliance.batch as batch
+    import compliance.checking as checking
+
+    seen: list[bool] = []
+    real_check = checking.check
+
+    def check(*args, **kwargs):  # noqa: ANN002, ANN003 - records the collector's state while a plan is checked
+        seen.append(gc.isenabled())
+        cycle: list[object] = []
+        cycle.append(cycle)  # a garbage cycle made by the work
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(checking, "check", check)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: compliance-plan/1\nplan: [\n", encoding="utf-8")
+    results: list[object] = []
+    from compliance.config import load_settings
+    from compliance.references import ReferenceLibrary
+
+    job = batch._Job(ReferenceLibrary.load(), load_settings({}, config_file=False, environ={}), {}, {})
+    for file in (PLAN, broken, PLAN):
+        results.extend(batch._check_file(file, job))
+        assert gc.isenabled()
+    assert seen == [False, False]
+    assert isinstance(results[1], batch.InputFailure) and results[0].plan.label == results[2].plan.label
+    assert gc.collect() >= 2  # the cycles, collected as usual once the collector runs
