@@ -122,7 +122,12 @@ def read_bytes(path: Path | str, *, limit: int = DOCUMENT_LIMIT) -> bytes:
                 file, _text("file.not-regular", kind=_kind(opened.st_mode)), hint=_text("file.not-regular-hint")
             )
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+            # as much as stat() said, and one byte more: read(limit + 1) would allocate the whole limit
+            # (16 MiB for a plan file) for every file read (issue 12); a file grown since is read on to the limit
+            wanted = min(limit, opened.st_size) + 1
+            data = stream.read(wanted)
+            if len(data) == wanted and wanted <= limit:
+                data += stream.read(limit + 1 - wanted)
     except OSError as error:
         raise InputError([environment_problem(file, error)]) from None
     finally:

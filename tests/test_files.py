@@ -368,3 +368,35 @@ def test_a_period_no_plan_has_is_a_usage_error_not_a_report_plea(document: Path,
         assert code == 2, output
         assert "is not a period of a plan: plans are dated 1949 to 2100" in output
         assert "please report" not in output
+
+
+def test_a_file_is_read_whole_to_its_limit_and_refused_beyond_even_when_it_grew_after_stat(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """compliance.files.read_bytes reads what stat() said and one byte more, not a buffer of the whole limit."""
+    from compliance.errors import InputError
+    from compliance.files import read_bytes
+
+    for size in (0, 1, 9, 10):
+        (tmp_path / f"{size}.txt").write_bytes(b"x" * size)
+        assert read_bytes(tmp_path / f"{size}.txt", limit=10) == b"x" * size
+    (tmp_path / "11.txt").write_bytes(b"x" * 11)
+    with pytest.raises(InputError):
+        read_bytes(tmp_path / "11.txt", limit=10)
+    grown = tmp_path / "grown.txt"
+    grown.write_bytes(b"x" * 8)
+    real_fstat = os.fstat
+
+    def fstat_then_grow(descriptor: int) -> os.stat_result:  # the file is appended to between fstat() and read()
+        info = real_fstat(descriptor)
+        with open(grown, "ab") as stream:
+            stream.write(b"y" * grown_by)
+        return info
+
+    monkeypatch.setattr(os, "fstat", fstat_then_grow)
+    grown_by = 2
+    assert read_bytes(grown, limit=10) == b"x" * 8 + b"yy"
+    grown.write_bytes(b"x" * 8)
+    grown_by = 3
+    with pytest.raises(InputError):
+        read_bytes(grown, limit=10)
