@@ -5,6 +5,8 @@
 - a 文库 export of the indicator table as one record per line, each cell after its label (序号：3｜领域：…｜指标：…,
   【指标】…【目标值】…): read as the table's rows by their labels; a cell not understood listed with its line;
 - a 文库 export whose merged 领域 cells print on a middle row of their group: the rows above the label are in its group;
+- a TV news script (电视新闻稿, 播出稿): the anchor's lines and the caption cards (【字幕】) read, a card's name and value
+  apart by a space, a colon or a line; shot notes (【画面】【同期声】, 镜头3, 机位2) and time codes (00:01:23:05) no targets;
 """
 
 from __future__ import annotations
@@ -118,3 +120,34 @@ def test_a_row_between_two_centred_labels_takes_the_group_its_indicator_is_in() 
         (12, "妇女与教育"), (13, "妇女与教育"),
     ]
     assert _numeric(plan)[1] == (7, "孕产妇死亡率", "<=", D(9), "1/10万")
+
+
+def _news(plan) -> list[tuple[int, str, str, Decimal | None, str | None]]:
+    return sorted(_numeric(plan))
+
+
+def test_a_tv_news_script_gives_the_anchors_and_the_caption_cards_targets_only() -> None:
+    (plan,) = extract(SHAPES / "children-tv-news-script.txt")
+    assert plan.plan.source.type == "news_summary"
+    assert _news(plan) == [
+        (5, "婴儿死亡率", "<=", D("4.5"), "‰"),  # the anchor's line
+        (9, "孕产妇死亡率", "<=", D(8), "1/10万"),  # 【字幕】孕产妇死亡率　控制在8/10万以下
+        (11, "5岁以下儿童死亡率", "<=", D(6), "‰"),  # 【字幕】5岁以下儿童死亡率 ↵ 控制在6‰以下: the value's line
+        (13, "学前教育毛入园率", ">=", D(92), "%"),
+    ]
+    # the shot numbers, camera positions, durations, time codes and the soundbite's counts (3个院区, 120张床位): none
+    assert not plan.unparsed
+
+
+def test_a_broadcast_script_with_other_cues_reads_the_same() -> None:
+    # the variant (GB18030): [导语]/[同期] in square brackets, 主播：, a cue's time code before its line (00:01:02 主播：…),
+    # a card 名称：　值, a 【屏幕字幕】 over two lines, 镜头4，机位1 and the slug 播出稿　《晚间新闻》　2023年1月9日
+    (plan,) = extract(SHAPES / "women-tv-broadcast-script-gb18030.txt")
+    assert plan.plan.title == "临溪县妇女发展规划（2021—2030年）"
+    assert _news(plan) == [
+        (5, "孕产妇死亡率", "<=", D(9), "1/10万"),
+        (10, "适龄妇女宫颈癌人群筛查率", ">=", D(70), "%"),
+        (12, "女性就业人员占比", "~", D(45), "%"),
+        (14, "高中阶段女生毛入学率", ">=", D(95), "%"),
+    ]
+    assert not plan.unparsed

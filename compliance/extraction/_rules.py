@@ -68,6 +68,11 @@ class Rules:
     commentary_opens: re.Pattern[str]  # 【律师解读】: a reposter's box inserted into the plan's text
     lead_highlight: re.Pattern[str]  # 📌小编划重点：: a repost's box restating the plan's targets before its text
     commentary_resumes: re.Pattern[str]  # a line that resumes the plan after such a box (numbering, a heading)
+    shot_notes: re.Pattern[str]  # 【画面】, 【同期声】, 镜头3: a TV script's note of what is filmed, at a line's start
+    time_codes: re.Pattern[str]  # 00:01:23:05: a TV script's time code
+    caption_cards: re.Pattern[str]  # 【字幕】: a TV script's caption card, the plan's words on screen
+    card_values: re.Pattern[str]  # what states a caption card's value (a unit, a comparator, a verb)
+    script_speakers: re.Pattern[str]  # 主持人：, 解说：: a voice of the script reading its text
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
     contents_headings: list[re.Pattern[str]]  # the heading of a table of contents (目录)
@@ -239,6 +244,11 @@ def rules() -> Rules:
         commentary_opens=regex(str((data.get("commentary_boxes") or {}).get("opens") or "(?!)")),
         lead_highlight=regex(str(data.get("lead_highlights") or "(?!)")),
         commentary_resumes=regex(str((data.get("commentary_boxes") or {}).get("resumes") or "(?!)")),
+        shot_notes=regex(str((data.get("broadcast_scripts") or {}).get("shot_notes") or "(?!)")),
+        time_codes=regex(str((data.get("broadcast_scripts") or {}).get("time_codes") or "(?!)")),
+        caption_cards=regex(str((data.get("broadcast_scripts") or {}).get("caption_cards") or "(?!)")),
+        card_values=regex(str((data.get("broadcast_scripts") or {}).get("card_values") or "(?!)")),
+        script_speakers=regex(str((data.get("broadcast_scripts") or {}).get("speakers") or "(?!)")),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),

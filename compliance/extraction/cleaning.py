@@ -69,6 +69,8 @@ class Src:
     # a sentence row of an indicator table (指标/目标任务 merged across the value columns), read as text: the table
     # goes on below it
     table_sentence: bool = False
+    # a statement of its own, no sentence broken across lines (a TV script's caption card): never joined to the next
+    whole: bool = False
 
     def number_at(self, offset: int) -> int:
         """The document line holding character `offset` of `text`."""
@@ -146,6 +148,7 @@ def clean(lines: list[Line]) -> Cleaned:
     _furniture(sources, reasons)
     _pages(sources, reasons)
     chunked = _chunks(sources, reasons)
+    _broadcast(sources, reasons)
     kept = []
     for i, line in enumerate(sources):
         if i not in reasons:
@@ -365,6 +368,69 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             contents = contents or _one_of("contents_headings").fullmatch(stripped) is not None
         elif _BODY.search(stripped):
             body = True
+
+
+def _broadcast(sources: list[Src], reasons: dict[int, str]) -> None:
+    """A TV news script (电视新闻稿): its shot notes (【画面】…, 【同期声】…, 镜头3…) and time codes left out, its caption
+    cards (【字幕】…) read as the plan's words (rules/extraction.yaml `broadcast_scripts`).
+
+    Only in a script: a document with a shot note, a caption card or a line that is a time code. A card's name and
+    value apart by a space (【字幕】孕产妇死亡率　控制在8/10万以下) are one sentence; a card naming a measure with no
+    number, its value on the next line (控制在6‰以下), reads on into it. A time code in a line kept (the anchor's
+    line after its cue) is blanked, never read as a ratio or a number.
+    """
+    r = rules()
+
+    def opening(text: str) -> tuple[re.Match[str] | None, str]:
+        lead = r.time_codes.match(text)
+        return lead, text[lead.end() :].strip() if lead else text
+
+    def marks(line: Src) -> bool:
+        stripped = fold(line.text).strip()
+        rest = opening(stripped)[1]
+        return bool(r.time_codes.fullmatch(stripped) or r.shot_notes.match(rest) or r.caption_cards.match(rest))
+
+    if not any(line.cells is None and marks(line) for line in sources):
+        return
+    note = False  # inside a shot note whose label stands alone: to a blank line or the next cue
+    card = None  # a caption card naming a measure with no number: its value may stand on the next line
+    for i, line in enumerate(sources):
+        if line.cells is not None or i in reasons:
+            note, card = False, None
+            continue
+        stripped = fold(line.text).strip()
+        if not stripped:
+            note, card = False, None
+            continue
+        if r.time_codes.fullmatch(stripped):
+            reasons[i] = "time code"
+            note, card = False, None
+            continue
+        lead, rest = opening(stripped)
+        shot = r.shot_notes.match(rest)
+        if shot:
+            reasons[i] = "shot note"
+            note, card = not rest[shot.end() :].strip(), None
+            continue
+        cue = lead or r.script_speakers.match(rest) or r.caption_cards.match(rest)
+        if note and not cue:
+            reasons[i] = "shot note"
+            continue
+        note = False
+        line.text = r.time_codes.sub(lambda m: " " * len(m.group(0)), line.text)
+        shown = r.caption_cards.match(line.text.strip())
+        if shown:
+            body = _CARD_GAP.sub("", line.text.strip()[shown.end() :])
+            line.text, line.spans, line.whole = body, None, True
+            card = line if not r.card_values.search(body) else None
+            continue
+        if card is not None and not cue and _DIGIT.search(stripped) and r.card_values.search(stripped):
+            line.continues = line.whole = True  # the card's value under its name
+        card = None
+
+
+# a caption card's name and its value apart by spaces or a colon: 孕产妇死亡率　控制在8/10万以下, …筛查率：达到70%以上
+_CARD_GAP = regex(r"(?<=[\u4e00-\u9fff）)%‰])(?:\s*[:：]\s*|\s+)(?=[\u4e00-\u9fff0-9≤≥<>＜＞])")
 
 
 # Plan text, not a banner's: a sentence's end after some words, or a number with a unit of a target.

@@ -755,6 +755,8 @@ def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segmen
         if re.match(r"^\s*【[^】]{1,12}】", line.text):
             signals += 1
     for item in dropped:
+        if item.reason in ("shot note", "time code"):
+            return True  # a TV news script (its shot notes, its time codes): a report about the plan
         if re.search(r"记者|通讯员|来源[:：]", item.text):
             signals += 1
     return signals >= 3

@@ -221,6 +221,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current: Paragraph | None = None
     previous_text = ""
+    previous_whole = False
     cards = _cards(lines, contexts)
     names = set(cards.values())
     for index, (line, context) in enumerate(zip(lines, contexts, strict=False)):
@@ -254,6 +255,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             and current.section == section
             and current.domain == context.domain
             and previous_text.rstrip()[-1:] not in _SENTENCE_END
+            and not previous_whole and not line.whole  # a caption card is a statement of its own
             and not rules().subhead.fullmatch(fold(previous_text).strip())  # 关键词1 | 健康: a news subhead, no broken line
             and line.item is None
             and not _opens_item(text)
@@ -272,6 +274,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             current = Paragraph(piece, owners, section, context.domain, context.note)
             out.append(current)
         previous_text = text
+        previous_whole = line.whole
     return out
 
 

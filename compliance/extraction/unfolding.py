@@ -70,7 +70,10 @@ def _join_chunks(lines: list[Src]) -> list[Src]:
             spans.append((len(head), line.number))
             for start, number in line.spans or []:
                 spans.append((len(head) + start, number))
-            joined = Src(previous.number, head + line.text, spans=sorted(set(spans)), locator=previous.locator)
+            joined = Src(
+                previous.number, head + line.text, spans=sorted(set(spans)), locator=previous.locator,
+                whole=previous.whole and line.whole,
+            )
             out[-1] = joined
             continue
         out.append(line)
