@@ -7,6 +7,9 @@
 - a 文库 export whose merged 领域 cells print on a middle row of their group: the rows above the label are in its group;
 - a TV news script (电视新闻稿, 播出稿): the anchor's lines and the caption cards (【字幕】) read, a card's name and value
   apart by a space, a colon or a line; shot notes (【画面】【同期声】, 镜头3, 机位2) and time codes (00:01:23:05) no targets;
+- masks hiding some digits of a number only (*2%, *0%, 9*%, *.5‰, a cell 8*.5): the value is masked, never the legible digits;
+- a table whose rows the reader cannot split (a tab lost, two values run together in one cell: 92 95): each such row
+  listed under `unparsed` with its line and why, the table read on past it — never lost as text nobody reads.
 """
 
 from __future__ import annotations
@@ -151,3 +154,50 @@ def test_a_broadcast_script_with_other_cues_reads_the_same() -> None:
         (14, "高中阶段女生毛入学率", ">=", D(95), "%"),
     ]
     assert not plan.unparsed
+
+
+def test_a_partly_masked_value_is_masked_in_text_and_in_a_table() -> None:
+    (plan,) = extract(SHAPES / "women-partly-masked-gbk.txt")
+    masked = [(t.line, t.indicator, t.target.value) for t in plan.targets if t.target.masked]
+    assert masked == [
+        (5, "孕产妇死亡率", None),  # *.5/10万
+        (6, "适龄妇女宫颈癌人群筛查率", None),  # *0%
+        (7, "妇女常见病筛查率", None),  # 9*%
+        (8, "女性就业人员占比", None),  # *2%左右
+        (13, "孕产妇死亡率", None),  # ≤*.8
+        (14, "宫颈癌人群筛查率", None),  # ≥*0
+        (15, "常见病筛查率", None),  # 9*
+        (16, "女性人均预期寿命", None),  # 8*.5
+    ]
+    assert [(t.line, t.target.value) for t in plan.targets if not t.target.masked] == [(9, D("7.5"))]
+    # the last row's 92 95 (two cells run together) is neither 9295 nor the row above's target: listed
+    (row,) = plan.unparsed
+    assert row.line == 17 and "92 95" in row.text and "not understood" in row.reason
+
+
+def test_a_table_row_whose_cells_cannot_be_told_apart_is_listed_and_the_table_goes_on() -> None:
+    # the table stands after 组织实施, where no text is read as targets: its rows are the table reader's alone
+    (plan,) = extract(SHAPES / "children-table-rows-not-understood.txt")
+    assert _rows(plan) == [
+        (9, "儿童与健康", "婴儿死亡率", "<=", D("3.5"), "‰", False),
+        (12, "儿童与健康", "适龄儿童免疫规划疫苗接种率", ">=", D(96), "%", False),  # read past the rows it could not split
+        (13, "儿童与健康", "学前三年毛入园率", ">=", D(92), "%", False),
+    ]
+    assert [(u.line, u.text, "not understood" in u.reason) for u in plan.unparsed] == [
+        (10, "2 5岁以下儿童死亡率（‰）6.2 ≤5.0", True),  # its tabs lost
+        (11, "儿童贫血患病率: 力争低于10，确保11以下", True),  # a cell saying two things
+    ]
+
+
+def test_rows_under_a_table_its_reader_stopped_before_are_listed_with_their_lines(tmp_path: Path) -> None:
+    # the variant: the table ends at a row run together, the rows after it spaced by single spaces — all listed
+    text = (SHAPES / "children-table-rows-not-understood.txt").read_text(encoding="utf-8").replace(
+        "4\t\t适龄儿童免疫规划疫苗接种率（%）\t95\t≥96\n5\t\t学前三年毛入园率（%）\t90\t≥92\n",
+        "4 适龄儿童免疫规划疫苗接种率（%） 95 ≥96\n5 学前三年毛入园率（%） 90 ≥92\n",
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (plan,) = extract(path)
+    assert [t.line for t in plan.targets if t.section == "indicator_table"] == [9]
+    assert [u.line for u in plan.unparsed] == [10, 11, 12, 13]
+    assert all("not understood" in u.reason for u in plan.unparsed)

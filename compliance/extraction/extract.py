@@ -25,8 +25,8 @@ from compliance.extraction import metadata as md
 from compliance.extraction import structure as st
 from compliance.extraction._rules import fold, rules, said, squeeze
 from compliance.extraction.cleaning import Cleaned, Src, clean
-from compliance.extraction.tables import find_tables, read_flat, read_table
-from compliance.extraction.targets import lead_cards, name_by_catalogue, paragraphs, read_paragraph, unaccounted
+from compliance.extraction.tables import find_tables, read_flat, read_table, unread_rows
+from compliance.extraction.targets import TEXT_SECTIONS, lead_cards, name_by_catalogue, paragraphs, read_paragraph, unaccounted
 from compliance.extraction.unfolding import unfold
 from compliance.extraction.words import subject_kind
 from compliance.model import Plan
@@ -230,6 +230,13 @@ def _plan(
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
     unparsed: list[dict[str, Any]] = []
     bare = _bare_op(kind, catalogue)
+    def read_as_text(i: int) -> bool:
+        context = layout.contexts[i] if i < len(layout.contexts) else None
+        return context is not None and context.section in TEXT_SECTIONS and not context.heading and not getattr(context, "table", False)
+
+    for start in sorted({max(table.indices) + 1 for table in tables if table.indices} | {i + 1 for i in flat}):
+        # rows under a table its reader stopped before: listed as rows not understood, never lost as text
+        unparsed += [_problem(p) for p in unread_rows(segment.lines, start, table_lines | flat, read_as_text)]
     for table in tables:
         rows, problems = read_table(table, period[1] if period else None, bare)
         for table_domain in table.domains:  # a domain the table names is one of the plan's, targets read or not

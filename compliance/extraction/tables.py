@@ -105,6 +105,37 @@ class Table:
     starts: list[int] | None = None  # a space-aligned text table: the display column where each header cell starts
     caption_domain: str | None = None  # the domain its caption names after a dash (…监测指标——儿童与健康)
     first_year: int | None = None  # the plan period's first year: a row for a year before it holds baselines
+    unread: list[Any] = field(default_factory=list)  # RowProblems: rows among its rows whose cells could not be told apart
+
+
+# --------------------------------------------------------------------------- rows a table's reader left
+
+
+# a line of a table's rows, not of its notes or the text after it: a row number first, or a tab between cells
+_ROW_START = regex(r"^\s*(?:[0-9]{1,3}|[*＊]{1,3})(?:[\s\t.、．]|(?=[\u4e00-\u9fff]))|\t")
+_NOTE_START = regex(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[0-9①-⑩]?\s*[:：]")
+
+
+def unread_rows(lines: list[Src], after: int, taken: set[int], read_as_text: Callable[[int], bool]) -> list[RowProblem]:
+    """The rows under a table that its reader stopped before (a row whose cells stand under none of the header's
+    columns: a tab lost, cells run together), each with its numbers and why: never left out as text no one reads.
+
+    From the line after the table (`after`) to a blank line, a heading, a note (注：…), another table (`taken`) or a
+    line read as a target section's text (whose numbers the text reader answers for); a line counts only when it
+    looks like a row (a row number first, or a tab) and holds a digit.
+    """
+    problems: list[RowProblem] = []
+    i = after
+    while i < len(lines):
+        line = lines[i]
+        text = line.text if line.cells is None else "\t".join(line.cells)
+        if i in taken or not text.strip() or read_as_text(i) or _NOTE_START.match(text) or classify(text, None) is not None:
+            break
+        if not (_ROW_START.match(text) or line.table_text) or not re.search(r"[0-9*＊]", text):
+            break
+        problems.append(RowProblem(line.number, " ".join(text.split()), said("extract.reason.row-not-understood"), line.locator))
+        i += 1
+    return problems
 
 
 # --------------------------------------------------------------------------- finding tables
@@ -480,7 +511,15 @@ def _row_table(
             cells = row_cells(line)
         if cells is None or (
             starts is None and line.cells is None and "\t" not in line.text and len(cells) < width - 1
-        ):
+        ) or (starts is None and spaced is False and line.cells is None and "\t" in line.text and len(cells) < width - 1):
+            if _row_between_rows(lines, i, columns, starts, spaced, width):
+                # a row whose tabs were lost (2\t5岁以下…（‰）6.2 ≤5.0): listed, the table goes on
+                table.unread.append(
+                    RowProblem(line.number, " ".join(line.text.split()), said("extract.reason.row-not-understood"), line.locator)
+                )
+                table.indices.add(i)
+                i += 1
+                continue
             if line.blank:
                 # a blank line between rows; the table goes on if a row follows
                 j = i + 1
@@ -523,6 +562,24 @@ def _row_table(
     table.slash = _slash_from_notes(lines, i, start)
     table.note_years = _years_from_notes(lines, i, start)
     return table
+
+
+# two numbers apart by a space in one value cell (92 95): two cells run together, not one number
+_TWO_VALUES = regex(r"[0-9*＊][%‰]?\s+[≤≥<>＜＞]?[0-9*＊]")
+
+
+def _row_between_rows(lines: list[Src], i: int, columns: list[Column], starts: list[int] | None, spaced: bool, width: int) -> bool:
+    """A line that looks like a row (a row number first, a digit in it) with a row of the table's columns after it."""
+    line = lines[i]
+    if line.cells is not None or line.blank or not _ROW_START.match(line.text) or not re.search(r"[0-9*＊]", line.text[2:]):
+        return False
+    j = i + 1
+    while j < len(lines) and _ROW_START.match(lines[j].text) and not lines[j].blank:
+        cells = row_cells(lines[j]) if starts is None and not spaced else None
+        if cells is not None and len(cells) >= width - 1 and header_columns(cells) is None:
+            return True
+        j += 1  # a run of broken rows before the next whole one
+    return False
 
 
 _ACROSS_ROLES = ("unit", "baseline", "target", "parent", "year")
@@ -1215,7 +1272,7 @@ def read_table(
     baseline_year = columns[baseline_column].year if baseline_column is not None else None
     remarks = [k for k, c in enumerate(columns) if c.role == "other" and squeeze(c.header) in rules().table_remark_columns]
     targets: list[RowTarget] = []
-    problems: list[RowProblem] = []
+    problems: list[RowProblem] = list(table.unread)
     domain: str | None = table.caption_domain
     section: str | None = None  # a row across the table naming a section (策略措施中的量化任务) opens it
     above: dict[int, Cell] = {}  # last non-empty cell of each target column
@@ -1289,6 +1346,15 @@ def read_table(
         bare = (direction is not None and rules().table_directions.get(squeeze(direction.text))) or table.bare or bare_op(name, unit)
         baseline = None
         base_cell = cell(baseline_column)
+        apart = next(
+            (c for c in (cell(k) for k in (baseline_column, *target_columns, *parent_columns)) if c is not None and _TWO_VALUES.search(fold(c.text))),
+            None,
+        )
+        if apart is not None:  # 92 95 in one cell (a space-aligned row whose cells slipped): never 9295, the row is listed
+            problems.append(
+                RowProblem(apart.line, CELL_SEPARATOR.join(c.text for c in row if c.text.strip()), said("extract.reason.row-not-understood"), apart.locator)
+            )
+            continue
         if base_cell is not None:
             baseline = _baseline(as_shown(base_cell, unit), unit, baseline_year)
         if baseline is None and of.group[i] in base_rows:  # the indicator's row for a year before the period
@@ -1329,7 +1395,8 @@ def read_table(
                 if table.exact_merges:
                     inherit = own is not None and own.merged
                 else:  # a text export: an empty cell inside a merged domain is merged too
-                    inherit = blank and domain_empty
+                    # (a table without a 领域 column merges no domain: its empty cell is empty)
+                    inherit = blank and domain_empty and role_index.get("domain") is not None
                 remark = _remark_target(row, remarks, unit) if len(target_columns) == 1 and not blank else None
                 if inherit and k in above:
                     source = above[k]

@@ -69,6 +69,7 @@ def _opens_item(text: str) -> bool:
 # sections whose text lines the paragraph reader reads: a 主要指标 part may list its targets as text
 # ((1)新生儿死亡率：2020年3.1‰，2025年降至2.8‰以下) instead of a table
 _TEXT_SECTIONS = ("main_targets", "measures", "indicator_table", "audit")
+TEXT_SECTIONS = _TEXT_SECTIONS  # the sections whose lines are read as text (a target section's paragraphs)
 
 
 _CARD_VALUE_CHARS = regex(r"[0-9.%‰‱≤≥<>=~\-—/:、，,\s]+")
