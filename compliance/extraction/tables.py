@@ -565,7 +565,7 @@ def _row_table(
 
 
 # two numbers apart by a space in one value cell (92 95): two cells run together, not one number
-_TWO_VALUES = regex(r"[0-9*＊][%‰]?\s+[≤≥<>＜＞]?[0-9*＊]")
+_TWO_VALUES = regex(r"[0-9*＊][%‰]?[ \u3000]+[≤≥<>＜＞]?[0-9*＊]")  # spaces only: 90 over 92 (a line each) is a value per line
 
 
 def _row_between_rows(lines: list[Src], i: int, columns: list[Column], starts: list[int] | None, spaced: bool, width: int) -> bool:
@@ -1347,7 +1347,7 @@ def read_table(
         baseline = None
         base_cell = cell(baseline_column)
         apart = next(
-            (c for c in (cell(k) for k in (baseline_column, *target_columns, *parent_columns)) if c is not None and _TWO_VALUES.search(fold(c.text))),
+            (c for c in (cell(k) for k in (baseline_column, *target_columns, *parent_columns)) if c is not None and not c.breaks and not c.spans and _TWO_VALUES.search(fold(c.text))),
             None,
         )
         if apart is not None:  # 92 95 in one cell (a space-aligned row whose cells slipped): never 9295, the row is listed
