@@ -511,7 +511,7 @@ def _row_table(
             cells = row_cells(line)
         if cells is None or (
             starts is None and line.cells is None and "\t" not in line.text and len(cells) < width - 1
-        ) or (starts is None and spaced is False and line.cells is None and "\t" in line.text and len(cells) < width - 1):
+        ):
             if _row_between_rows(lines, i, columns, starts, spaced, width):
                 # a row whose tabs were lost (2\t5岁以下…（‰）6.2 ≤5.0): listed, the table goes on
                 table.unread.append(
