@@ -160,6 +160,9 @@ def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) ->
             candidates.append((match.start(), match.end(), "arabic"))
     for match in vocab.fraction_re.finditer(work):
         candidates.append((match.start(), match.end(), "fraction"))
+    for match in vocab.slash_fraction_re.finditer(work):
+        if int(match.group("num")) < int(match.group("den")) <= vocab.slash_fraction_max:
+            candidates.append((match.start(), match.end(), "fraction"))
     for match in vocab.case_re.finditer(work):
         candidates.append((match.start(), match.end(), "case"))
     for match in re.finditer(r"([" + _CN_NUMBER + r"点]{1,6})(?=个?百分点)", work):
@@ -187,9 +190,9 @@ def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) ->
 
 
 def _fraction(work: str, start: int, end: int) -> _Number | None:
-    """百分之九十 (90 %), 万分之5 (5 1/万), 四分之一 (25 %), 三分之一 (ratio 1:3, never rounded to a %)."""
+    """百分之九十 (90 %), 万分之5 (5 1/万), 四分之一 or 1/4 (25 %), 三分之一 or 1/3 (ratio 1:3, never rounded)."""
     vocab = _vocabulary()
-    match = vocab.fraction_re.fullmatch(work, start, end)
+    match = vocab.fraction_re.fullmatch(work, start, end) or vocab.slash_fraction_re.fullmatch(work, start, end)
     if match is None:
         return None
     numerator = _cn_or_arabic(match.group("num"))

@@ -78,6 +78,9 @@ class _Vocabulary:
     thousands_re: re.Pattern[str] = field(repr=False, default=regex(""))
     fraction_units: dict[str, str] = field(default_factory=dict)
     fraction_re: re.Pattern[str] = field(repr=False, default=regex(""))
+    # 1/3 (a share written with a slash): numerator, denominator; no rate's denominator (1/10万) after it
+    slash_fraction_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
+    slash_fraction_max: int = 10
     case_scales: dict[str, str] = field(default_factory=dict)
     case_re: re.Pattern[str] = field(repr=False, default=regex(""))
     range_connectors: list[str] = field(default_factory=list)
@@ -179,6 +182,10 @@ def _vocabulary() -> _Vocabulary:
         r"(?P<den>" + "|".join(re.escape(w) for w in by_length) + r"|(?<![0-9])[0-9]+|(?<!" + cn + r")" + cn + r"+)分之"
         r"(?P<num>[0-9]+(?:\.[0-9]+)?|(?:" + cn + r"|点)+)"
     )
+    slash_fraction_re = regex(
+        r"(?<![0-9./])(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9.])"
+        r"(?!\s*(?:" + "|".join(re.escape(w) for w in by_length) + r"|千|亿|[年月日天]))"
+    )
     cases = data["case_rates"]
     case_scales = {str(k): str(v) for k, v in cases["scales"].items()}
 
@@ -269,6 +276,8 @@ def _vocabulary() -> _Vocabulary:
         thousands_re=thousands_re,
         fraction_units=fraction_units,
         fraction_re=fraction_re,
+        slash_fraction_re=slash_fraction_re,
+        slash_fraction_max=int(data.get("slash_fraction_max_denominator", 10)),
         case_scales=case_scales,
         case_re=case_re,
         range_connectors=sorted((_fold(str(w)) for w in data["range_connectors"]), key=len, reverse=True),
