@@ -85,18 +85,49 @@ def docx_lines(path: Path, file: str) -> list[Line]:
 _BREAK = "\n"
 
 
-def _blocks(body: object, qn: object) -> list[object]:
+def _blocks(body: object, qn: object, boxes: bool = True) -> list[object]:
     """The body's paragraphs and tables in document order, those inside content controls (w:sdt) and custom
-    XML (w:customXml) included: a form or a template wraps the plan's text in them."""
+    XML (w:customXml) included: a form or a template wraps the plan's text in them.
+
+    With `boxes`, a paragraph anchoring text boxes (a 专栏 or a target list drawn in a w:txbxContent) is followed
+    by the boxes' own paragraphs and tables, in place; a box's copy for older readers (mc:Fallback) is skipped."""
     out: list[object] = []
     wrappers = (qn("w:sdt"), qn("w:customXml"))  # type: ignore[operator]
     for child in body.iterchildren():  # type: ignore[attr-defined]
         if child.tag in wrappers:
             content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child  # type: ignore[operator]
             if content is not None:
-                out += _blocks(content, qn)
+                out += _blocks(content, qn, boxes)
         else:
             out.append(child)
+            if boxes and child.tag == qn("w:p"):  # type: ignore[operator]
+                for box in _text_boxes(child, qn):
+                    out += _blocks(box, qn, boxes)
+    return out
+
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # never a character of the text (9\u200b5%)
+
+
+def _skipped(tag: object, qn: object) -> bool:
+    """Subtrees that are never the paragraph's text: a text box (read as blocks of its own), the copy of a drawing
+    for older readers, tracked deletions and the old place of a tracked move."""
+    return tag in (
+        qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",  # type: ignore[operator]
+        qn("w:del"), qn("w:moveFrom"),  # type: ignore[operator]
+    )
+
+
+def _text_boxes(paragraph: object, qn: object) -> list[object]:
+    """The outermost text boxes (w:txbxContent) drawn in a paragraph, none of a drawing's fallback copy."""
+    out: list[object] = []
+    stack = list(paragraph.iterchildren())[::-1]  # type: ignore[attr-defined]
+    while stack:
+        node = stack.pop()
+        if node.tag == qn("w:txbxContent"):  # type: ignore[operator]
+            out.append(node)
+        elif not _skipped(node.tag, qn):
+            stack += list(node.iterchildren())[::-1]
     return out
 
 
@@ -110,16 +141,29 @@ def _box(table: object, qn: object) -> object | None:
 def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:
     """The paragraph's text; a manual line break (w:br, w:cr) is written `br` (none: its halves join)."""
     parts: list[str] = []
-    for node in paragraph.iter():  # type: ignore[attr-defined]
+    for node in _text_nodes(paragraph, qn):
         tag = node.tag
         if tag == qn("w:t"):  # type: ignore[operator]
-            parts.append(node.text or "")
+            parts.append((node.text or "").translate(_ZERO_WIDTH))
         elif tag == qn("w:tab"):  # type: ignore[operator]
             parts.append("\t")
         elif tag in (qn("w:br"), qn("w:cr")):  # type: ignore[operator]
             if node.get(qn("w:type")) not in ("page", "column"):  # type: ignore[attr-defined, operator]
                 parts.append(br)
     return "".join(parts)
+
+
+def _text_nodes(paragraph: object, qn: object) -> list[object]:
+    """The paragraph's elements in document order, without the subtrees `_skipped` names."""
+    out: list[object] = []
+    stack = list(paragraph.iterchildren())[::-1]  # type: ignore[attr-defined]
+    while stack:
+        node = stack.pop()
+        if _skipped(node.tag, qn):
+            continue
+        out.append(node)
+        stack += list(node.iterchildren())[::-1]
+    return out
 
 
 def _cell_block_text(block: object, qn: object, br: str = "") -> str:
