@@ -145,3 +145,193 @@ def test_characters_no_one_sees_inside_a_number_are_not_in_it(tmp_path: Path, hi
         ("孕产妇系统管理率", D(95), "%"), ("产后访视率", D(90), "%"),
     ]
     assert not plan.unparsed
+
+
+def test_a_three_level_header_gives_the_plans_own_columns_for_both_horizons(tmp_path: Path) -> None:
+    """目标值 over 2025年 | 2030年, each over 全国 | 本县 (gridSpan and vMerge): the 本县 columns are the plan's targets
+    (the mid-term with its year), the 全国 ones the parent's values quoted beside them."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "二、主要指标"):
+        document.add_paragraph(text)
+    word_table(
+        document,
+        [
+            ["序号", "指标", "单位", "目标值", "", "", ""],
+            ["", "", "", "2025年", "", "2030年", ""],
+            ["", "", "", "全国", "本县", "全国", "本县"],
+            ["1", "孕产妇死亡率", "1/10万", "≤14.5", "≤10", "≤12", "≤8"],
+            ["2", "宫颈癌人群筛查率", "%", "≥60", "≥65", "≥70", "≥75"],
+        ],
+        [(0, 0, 2, 0), (0, 1, 2, 1), (0, 2, 2, 2), (0, 3, 0, 6), (1, 3, 1, 4), (1, 5, 1, 6)],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.year, t.parent_target.value if t.parent_target else None, t.locator)
+           for t in plan.targets]
+    assert got == [
+        ("孕产妇死亡率", "<=", D(10), 2025, D("14.5"), "表1 第4行 2025年/本县列"),
+        ("孕产妇死亡率", "<=", D(8), None, D(12), "表1 第4行 2030年/本县列"),
+        ("宫颈癌人群筛查率", ">=", D(65), 2025, D(60), "表1 第5行 2025年/本县列"),
+        ("宫颈癌人群筛查率", ">=", D(75), None, D(70), "表1 第5行 2030年/本县列"),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_three_level_header_with_a_baseline_and_three_levels_per_horizon(tmp_path: Path) -> None:
+    """Variant: 2020年基数 beside 规划目标 over 2025年目标 | 2030年目标, each over 国家纲要 | 省规划 | 本县: the plan's
+    own columns its targets, the national outline's the parent quoted (the province's beside it quoted as none)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县儿童发展规划（2021—2030年）", "三、主要指标"):
+        document.add_paragraph(text)
+    word_table(
+        document,
+        [
+            ["领域", "指标名称", "2020年基数", "规划目标", "", "", "", "", ""],
+            ["", "", "", "2025年目标", "", "", "2030年目标", "", ""],
+            ["", "", "", "国家纲要", "省规划", "本县", "国家纲要", "省规划", "本县"],
+            ["儿童与健康", "婴儿死亡率（‰）", "3.9", "≤6", "≤5", "≤4", "≤5", "≤4.5", "≤3.5"],
+            ["儿童与教育", "学前教育毛入园率（%）", "88", "≥90", "≥91", "≥92", "≥90", "≥93", "≥95"],
+        ],
+        [(0, 0, 2, 0), (0, 1, 2, 1), (0, 2, 2, 2), (0, 3, 0, 8), (1, 3, 1, 5), (1, 6, 1, 8)],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, t.target.value, t.year, t.parent_target.value if t.parent_target else None) for t in plan.targets]
+    assert got == [
+        ("婴儿死亡率", D(4), 2025, D(6)), ("婴儿死亡率", D("3.5"), None, D(5)),
+        ("学前教育毛入园率", D(92), 2025, D(90)), ("学前教育毛入园率", D(95), None, D(90)),
+    ]
+    assert [t.baseline.value for t in plan.targets if t.baseline] == [D("3.9"), D("3.9"), D(88), D(88)]
+    assert not plan.unparsed
+
+
+def _add_footnotes(document, notes: dict[int, str]) -> None:
+    """word/footnotes.xml with Word's two separators and `notes` by id, related from the document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    body += '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    body += "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for k, text in notes.items()
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {w}>{body}</w:footnotes>'.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _reference(cell, note: int) -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    cell.paragraphs[-1]._p.append(_xml(
+        f'<w:r {w}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{note}"/></w:r>'
+    ))
+
+
+def test_a_footnote_giving_the_tables_comparator_is_read_as_its_note(tmp_path: Path) -> None:
+    """注 in a Word footnote (word/footnotes.xml) referred to from the header's cell: it says what a bare number means
+    (未标注“≥”的均为“≤”), as a note under the table would; the reference mark prints nothing in the value."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "二、主要指标"):
+        document.add_paragraph(text)
+    table = word_table(
+        document,
+        [["序号", "指标", "单位", "2030年目标"], ["1", "妇女因病致贫返贫户数", "户", "50"], ["2", "农村留守妇女关爱服务站点数", "个", "≥30"]],
+        [],
+    )
+    _reference(table.cell(0, 3), 1)
+    _add_footnotes(document, {1: "表中目标值未标注“≥”的均为“≤”。"})
+    document.add_paragraph("三、保障措施")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        ("妇女因病致贫返贫户数", "<=", D(50)), ("农村留守妇女关爱服务站点数", ">=", D(30)),
+    ]
+    assert not plan.unparsed
+
+
+def test_footnote_marks_typed_into_cells_are_never_digits_of_the_value(tmp_path: Path) -> None:
+    """Variant: the drafter typed the marks (95¹, 90[1], ≥85［2］) and the note as a paragraph under the table."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "二、主要指标"):
+        document.add_paragraph(text)
+    word_table(
+        document,
+        [["序号", "指标", "2030年目标"], ["1", "孕产妇系统管理率（%）", "95¹"], ["2", "产后访视率（%）", "90[1]"],
+         ["3", "农村妇女宫颈癌筛查率（%）", "≥85［2］"], ["4", "孕产妇死亡率（1/10万）", "≤8"]],
+        [],
+    )
+    document.add_paragraph("注：[1]未标注“≤”的均为“≥”；[2]含农村妇女“两癌”免费筛查。")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        ("孕产妇系统管理率", ">=", D(95)), ("产后访视率", ">=", D(90)), ("农村妇女宫颈癌筛查率", ">=", D(85)),
+        ("孕产妇死亡率", "<=", D(8)),
+    ]
+    assert not plan.unparsed
+
+
+def test_a_table_continued_after_a_page_break_without_its_header(tmp_path: Path) -> None:
+    """The indicator table split in two Word tables at a page break, the header not repeated on the second: its
+    rows are the first table's, their cells named by its columns (a header row marked to repeat is read once)."""
+    docx = pytest.importorskip("docx")
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "二、主要指标", "表1　妇女发展主要指标"):
+        document.add_paragraph(text)
+    first = word_table(
+        document,
+        [["领域", "序号", "指标", "单位", "2020年", "2025年目标", "2030年目标"],
+         ["妇女与健康", "1", "孕产妇死亡率", "1/10万", "9.8", "≤9", "≤8"], ["", "2", "宫颈癌人群筛查率", "%", "60", "≥70", "≥75"]],
+        [(1, 0, 2, 0)],
+    )
+    first.rows[0]._tr.get_or_add_trPr().append(_xml('<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    word_table(document, [["妇女与教育", "3", "高中阶段毛入学率", "%", "92", "≥93", "≥95"]], [])
+    document.add_paragraph("三、主要任务")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.year, t.locator) for t in plan.targets]
+    assert got[4:] == [
+        ("高中阶段毛入学率", ">=", D(93), 2025, "表2 第1行 2025年目标列"),
+        ("高中阶段毛入学率", ">=", D(95), None, "表2 第1行 2030年目标列"),
+    ]
+    assert len(got) == 6 and [t.baseline.value for t in plan.targets if t.baseline][-1] == D(92)
+    assert not plan.unparsed
+
+
+def test_a_comparator_inserted_as_a_symbol_is_read(tmp_path: Path) -> None:
+    """≥ and ≤ inserted with Insert ▸ Symbol (w:sym in the Symbol font at F0B3, F0A3) or at their Unicode code:
+    the comparator of the value, never dropped (≥45 read as 45, about 45)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("某某县妇女发展规划（2021—2030年）", "二、主要指标"):
+        document.add_paragraph(text)
+    table = word_table(document, [["序号", "指标", "2030年目标"], ["1", "女性就业人员比例（%）", ""], ["2", "妇女因病致贫返贫户数（户）", ""]], [])
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for r, (font, char, value) in enumerate((("Symbol", "F0B3", "45"), ("宋体", "2264", "50")), start=1):
+        paragraph = table.cell(r, 2).paragraphs[0]
+        paragraph._p.append(_xml(f'<w:r {w}><w:sym w:font="{font}" w:char="{char}"/></w:r>'))
+        paragraph.add_run(value)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path)
+    assert [(t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        ("女性就业人员比例", ">=", D(45)), ("妇女因病致贫返贫户数", "<=", D(50)),
+    ]
+    assert not plan.unparsed

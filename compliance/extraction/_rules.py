@@ -308,7 +308,11 @@ def rules() -> Rules:
         table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
         cell_year_notes=[regex(str(p)) for p in data.get("cell_year_notes") or []],
-        table_note_mark=regex(r"(?<=\S)[" + re.escape(str(data["table_note_marks"])) + r"]+\s*$"),
+        table_note_mark=regex(
+            r"(?<=\S)(?:[" + re.escape(str(data["table_note_marks"])) + r"]+"
+            + "".join(f"|{re.escape(pair[0])}[0-9]{{1,2}}{re.escape(pair[1])}" for pair in data.get("table_note_brackets") or [])
+            + r")\s*$"
+        ),
         bare_value_notes=[(regex(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
         lower_is_better=[str(w) for w in data["lower_is_better"]],
         maskable_units=[str(w) for w in data["maskable_units"]],

@@ -266,6 +266,11 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                     if below is not None and is_sub_header(below, lines[j].merged, cells) and header_columns(own_cells or []) is None:
                         columns = combine_rows(cells, below, lines[j].merged)
                         i = j
+                        third = _third_header_row(lines, j, cells, below)
+                        if third is not None:  # 目标值 over 2025年 | 2030年, each over 全国 | 本县
+                            middle, lower = third
+                            columns = combine_rows(middle, lower, lines[j + 1].merged)
+                            i = j + 1
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
                 table.caption_domain = _caption_domain(lines, start)
                 tables.append(table)
@@ -481,6 +486,27 @@ def _spaced_row(text: str, columns: list[Column]) -> list[str] | None:
     if extra > 0 and name is not None and not any(re.search(r"[0-9]", w) for w in words[name : name + extra + 1]):
         words = words[:name] + ["".join(words[name : name + extra + 1])] + words[name + extra + 1 :]
     return words if len(words) == width else None
+
+
+def _third_header_row(lines: list[Src], j: int, top: list[str], sub: list[str]) -> tuple[list[str], list[str]] | None:
+    """A third header row under a two-row header, as (the two upper rows as one, the third), else None.
+
+    A Word table whose target header spans the horizons and each horizon spans whose values it gives (目标值 over
+    2025年 | 2030年, each over 全国 | 本县): the lower rows are read as a two-row header, the upper ones folded into
+    one (a column's lowest label above the third row: 2025年, 序号 for a cell merged down)."""
+    if j + 1 >= len(lines) or lines[j + 1].cells is None:
+        return None
+    lower = row_cells(lines[j + 1])
+    if lower is None:
+        return None
+    width = max(len(top), len(sub))
+    middle = [
+        (sub[k] if k < len(sub) and sub[k].strip() else "") or (top[k] if k < len(top) else "") for k in range(width)
+    ]
+    own = ["" if lines[j + 1].merged and k < len(lines[j + 1].merged) and lines[j + 1].merged[k] else c for k, c in enumerate(lower)]
+    if not is_sub_header(lower, lines[j + 1].merged, middle) or header_columns(own) is not None:
+        return None
+    return middle, lower
 
 
 def _row_table(

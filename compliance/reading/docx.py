@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compliance.errors import InputError
@@ -28,10 +29,12 @@ def docx_lines(path: Path, file: str) -> list[Line]:
             hint=_text("reading.not-docx-hint"),
         ) from None
     body = document.element.body
+    notes = _notes(document, qn)
     lines: list[Line] = []
     number = 0
     paragraphs = 0
     tables = 0
+    previous: list[str] = []  # the column names of the table before
     for child in _blocks(body, qn):
         if child.tag == qn("w:p"):
             number += 1
@@ -47,6 +50,11 @@ def docx_lines(path: Path, file: str) -> list[Line]:
             first = [text for text, _, _ in rows[0]] if rows else []
             second = [text for text, _, _ in rows[1]] if len(rows) > 1 else None
             names = column_names(first, second, [span for _, _, span in rows[0]] if rows else None)
+            if len(rows) > 2:  # a third header row (2025年 | 2030年, each over 全国 | 本县): its labels name the columns
+                names = _third_row_names(names, rows[1], rows[2])
+            if previous and len(previous) == len(first) and _values_row(first):
+                names = previous  # a table continued after a page break without its header: the columns of the one before
+            previous = names
             box = _box(child, qn)
             if box is not None:  # a frame of one cell (专栏, a layout box): a line per paragraph, one number
                 number += 1
@@ -79,10 +87,78 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                 )
             if halves := side_by_side(first):  # two tables printed side by side: read one after the other
                 lines[start:] = unfold_side_by_side(lines[start:], halves)
+            for text in _referenced_notes(child, notes, qn):  # a footnote a cell refers to: the table's note, under it
+                number += 1
+                lines.append(Line(number, text, locator=f"{place} 脚注"))
     return lines
 
 
 _BREAK = "\n"
+
+
+_VALUE_CELL = re.compile(r"[≥≤<>＜＞=~～]?\s*\d[\d.．]*\s*[%％‰]?")
+
+
+def _values_row(cells: list[str]) -> bool:
+    """A row holding a value cell (≥95, 9.8, 45%): a row of data, no header."""
+    return any(_VALUE_CELL.fullmatch(text.strip()) for text in cells if text.strip())
+
+
+def _third_row_names(names: list[str], second: list[tuple[str, bool, int]], third: list[tuple[str, bool, int]]) -> list[str]:
+    """Under a second header row's cell spanning columns, short labels without digits (全国 | 本县) name the columns
+    with it (2025年/本县); any other third row is a row of values and leaves the names as they are."""
+    lower = column_names([t for t, _, _ in second], [t for t, _, _ in third], [span for _, _, span in second])
+    labels = [k for k, (text, _, _) in enumerate(third) if text.strip()]
+    if not labels or any(any(ch.isdigit() for ch in third[k][0]) or len(third[k][0]) > 12 for k in labels):
+        return names
+    out = list(names)
+    owner = ""
+    for k, (text, _, span) in enumerate(second):
+        if span != 0:
+            owner = text.strip()
+        wide = span == 0 or span > 1
+        if wide and owner and k < len(lower) and k < len(out) and lower[k] != owner and third[k][0].strip():
+            out[k] = f"{owner}/{lower[k]}"
+    return out
+
+
+_NOTE_KINDS = {"footnotes": "footnote", "endnotes": "endnote"}
+
+
+def _notes(document: object, qn: object) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote (word/footnotes.xml, word/endnotes.xml) by (kind, id); Word's separators
+    left out. A cell's reference mark prints no text of its own; the note may give the table's comparators or units."""
+    from docx.oxml import parse_xml
+
+    out: dict[tuple[str, str], str] = {}
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        kind = _NOTE_KINDS.get(str(rel.reltype).rsplit("/", 1)[-1])
+        if kind is None or rel.is_external:
+            continue
+        try:
+            root = parse_xml(rel.target_part.blob)
+        except Exception:  # a damaged notes part: the body is still read
+            continue
+        for note in root.iterchildren(qn(f"w:{kind}")):  # type: ignore[operator]
+            if note.get(qn("w:type")) not in (None, "normal"):  # type: ignore[operator]
+                continue
+            text = "".join(_paragraph_text(p, qn) for p in note.iter(qn("w:p"))).strip()  # type: ignore[operator]
+            if text:
+                out[(kind, str(note.get(qn("w:id"))))] = text  # type: ignore[operator]
+    return out
+
+
+def _referenced_notes(table: object, notes: dict[tuple[str, str], str], qn: object) -> list[str]:
+    """The texts of the notes a table's cells refer to, each once, in the order first referred to."""
+    if not notes:
+        return []
+    out: dict[str, None] = {}
+    for kind in _NOTE_KINDS.values():
+        for mark in table.iter(qn(f"w:{kind}Reference")):  # type: ignore[attr-defined, operator]
+            text = notes.get((kind, str(mark.get(qn("w:id")))))  # type: ignore[operator]
+            if text:
+                out[text] = None
+    return list(out)
 
 
 def _blocks(body: object, qn: object, boxes: bool = True) -> list[object]:
@@ -147,10 +223,30 @@ def _paragraph_text(paragraph: object, qn: object, br: str = "") -> str:
             parts.append((node.text or "").translate(_ZERO_WIDTH))
         elif tag == qn("w:tab"):  # type: ignore[operator]
             parts.append("\t")
+        elif tag == qn("w:sym"):  # type: ignore[operator]
+            parts.append(_symbol(node.get(qn("w:font")), node.get(qn("w:char"))))  # type: ignore[attr-defined, operator]
         elif tag in (qn("w:br"), qn("w:cr")):  # type: ignore[operator]
             if node.get(qn("w:type")) not in ("page", "column"):  # type: ignore[attr-defined, operator]
                 parts.append(br)
     return "".join(parts)
+
+
+# Word's Symbol font at its private-use codes (Insert ▸ Symbol writes ≥ as w:sym w:font="Symbol" w:char="F0B3")
+_SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠", 0xBB: "≈", 0x3C: "<", 0x3E: ">"}
+
+
+def _symbol(font: str | None, char: str | None) -> str:
+    """The character a w:sym element inserts: ≥ and ≤ are often typed this way, and dropped they would turn ≤8 into 8."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return ""
+    if code >= 0xF000:  # a symbol font's character at its private-use code
+        code -= 0xF000
+        if (font or "").strip().lower() == "symbol":
+            return _SYMBOL_FONT.get(code, "")
+        return ""
+    return chr(code) if code >= 0x20 else ""
 
 
 def _text_nodes(paragraph: object, qn: object) -> list[object]:
