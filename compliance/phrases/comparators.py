@@ -31,6 +31,12 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
         if stripped.endswith(symbol):
             number.pre_op, number.explicit_symbol, number.strong = op, True, True
             number.pre_start, number.pre_end = tail_end - len(symbol), tail_end
+            # a verb right before the symbol (达到≥95%, 控制在≤10/10万): the symbol decides, the verb is the
+            # comparator's too, never the end of the indicator's name
+            before = stripped[: len(stripped) - len(symbol)].rstrip(" ")
+            verbs = [word for word, _ in (*vocab.strong, *vocab.weak) if word and before.endswith(word)]
+            if verbs:
+                number.pre_start = begin + len(before) - max(map(len, verbs))
             return
     # the nearest word wins; relative verbs must touch the number (下降20%), and
     # 下降到 (a weak verb, a level) beats 下降 (a change) by being longer
