@@ -124,6 +124,7 @@ class Rules:
     table_year_column: re.Pattern[str]
     empty_cells: frozenset[str]
     table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
+    table_name_mark: re.Pattern[str]  # a mark glued to an indicator's name (婴儿死亡率*, ★婴儿死亡率)
     cell_year_notes: list[re.Pattern[str]]  # a note naming the year of each line of a target cell (上行为2025年…)
     bare_value_notes: list[tuple[re.Pattern[str], str]]
     lower_is_better: list[str]
@@ -312,6 +313,10 @@ def rules() -> Rules:
             r"(?<=\S)(?:[" + re.escape(str(data["table_note_marks"])) + r"]+"
             + "".join(f"|{re.escape(pair[0])}[0-9]{{1,2}}{re.escape(pair[1])}" for pair in data.get("table_note_brackets") or [])
             + r")\s*$"
+        ),
+        table_name_mark=regex(
+            r"(?<=\S)[" + re.escape(str(data["table_name_marks"])) + r"]+\s*$|^\s*["
+            + re.escape(str(data["table_name_marks"]).replace("*", "").replace("＊", "")) + r"]+(?=\S)"
         ),
         bare_value_notes=[(regex(str(e["pattern"])), str(e["op"])) for e in data["bare_value_notes"]],
         lower_is_better=[str(w) for w in data["lower_is_better"]],

@@ -1042,13 +1042,17 @@ def _row_name(name: str, unit: str | None) -> str:
 
 
 def split_indicator(text: str) -> tuple[str, str | None]:
-    """妇女人均预期寿命（岁） → (妇女人均预期寿命, 岁); a trailing bracket that is no unit stays."""
-    name = "".join(text.split())
+    """妇女人均预期寿命（岁） → (妇女人均预期寿命, 岁); a trailing bracket that is no unit stays.
+
+    A mark the table's note explains (婴儿死亡率*（‰）: 带*为约束性指标) is no part of the name.
+    """
+    marks = rules().table_name_mark
+    name = marks.sub("", "".join(text.split()))
     match = re.search(r"[（(]([^（()）]{1,12})[)）]\s*$", name)
     if match:
         unit = _unit(fold(match.group(1)).strip())
         if unit is not None:
-            return name[: match.start()].strip(), unit
+            return marks.sub("", name[: match.start()].strip()), unit
     return name, None
 
 

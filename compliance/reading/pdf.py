@@ -48,10 +48,25 @@ pages: see the note of issue 9.)
   table that goes on at the top of the next page, under a repeated header or
   with the same rules across, is one table: the repeated header row is
   dropped, and a row that the page broke (its 序号 or value cells empty where
-  every other row fills them) is joined to its start on the page before. A
+  every other row fills them) is joined to its start on the page before, each
+  printed line keeping its number. A row the page break left open (its column
+  rules run on to the page's end with no rule across) is closed there; a ruled
+  row alone on its side of the break (the header at a page's foot, the last
+  row at the next page's top) is the table's where the table goes on across
+  the break with the same rules, else text. A
+  table set without rules (cells apart by space alone) is read as a table
+  where the layout says so: a header row of three cells or more holding no
+  number but years, rows of values under it in columns no line crosses; a line
+  of one cell (a long name's second line) joins the row it stands nearer to,
+  the row above where the spacing cannot tell; a header's second row (国家目标 |
+  省目标 | 本县目标 under 目标值) makes the name over it span the names it is over. A
   table printed as two side by side (its header's run of column names twice
   across the row: 序号 | 指标 | 2020年 | 2025年目标 | 序号 | 指标 | …) is read as
   the tables it holds, the left one first, each cell at its own number.
+- Landscape pages: a page wider than high is read as any other; on a page
+  whose text is drawn turned by right angles (a portrait page turned by
+  /Rotate 90 to show a landscape table, its text drawn turned to stand
+  upright), characters and rules are read in the text's own upright frame.
 - Numbers count printed lines as the corpus gold does: page by page, top to
   bottom; in a table, the cells of each row left to right, each printed line of
   a cell one, a merged cell once; furniture lines counted too.
@@ -65,6 +80,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,6 +151,9 @@ class _Table:
     columns: tuple[float, ...] = ()  # where its columns start and end (the x of every vertical rule)
     spanned: list[list[bool]] = field(default_factory=list)  # per row and cell: covered by the cell to its left
     breaks: list[list[tuple[int, ...]]] = field(default_factory=list)  # per row and cell: where its printed lines start
+    # a ruled row alone at the foot of a page (the header, the table's rows on the next page): a table only if the
+    # next page's table goes on with its columns; till then its text is also read as printed lines
+    lone: bool = False
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
@@ -176,6 +195,8 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
 
 # A page with fewer drawn straight lines than this holds no ruled table.
 _RULES_AT_LEAST = 4
+# A ruled row of at least this many cells alone on its page may be a table's first row (see `_Table.lone`).
+_LONE_CELLS = 3
 
 
 def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
@@ -189,17 +210,23 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
     try:
         for index in range(len(document)):
             page = document[index]
-            height = float(page.get_height())
+            # PDFium gives the page's size as shown (its /Rotate applied) and the boxes in the page's own space
+            width, height = float(page.get_width()), float(page.get_height())
+            if page.get_rotation() in (90, 270):
+                width, height = height, width
             text = page.get_textpage()
-            found = _characters(text, height)
+            found, turn = _characters(text, width, height)
             chars += len(found)
-            edges, pictures = _drawn(page, height)
+            edges, pictures = _drawn(page, _upright(turn, width, height))
+            if turn in (1, 3):  # read in the text's own upright frame: a landscape page's width is its height
+                width, height = height, width
             images += pictures
             tables = _ruled_tables(edges, found, index + 1) if found and len(edges) >= _RULES_AT_LEAST else []
             if tables:
-                boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+                boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables if not t.lone]
                 found = [c for c in found if not _inside(c, boxes)]
-            width = float(page.get_width())
+            unruled, found = _unruled_tables(index + 1, found, height)
+            tables = sorted([*tables, *unruled], key=lambda t: t.top)
             printed = _printed_lines(index + 1, found, width, height)
             for line in printed:
                 line.page_width = width
@@ -223,11 +250,16 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
     return pages
 
 
-def _characters(text: Any, height: float) -> list[tuple[float, float, float, float, str]]:
-    """The page's printed characters: (x0, top, x1, bottom, character), top-left coordinates.
+def _characters(text: Any, width: float, height: float) -> tuple[list[tuple[float, float, float, float, str]], int]:
+    """The page's printed characters: (x0, top, x1, bottom, character), top-left coordinates, and the text's turn.
 
     Characters PDFium generates itself (line ends, spaces it guesses between
     words) are left out: line and word breaks are decided from the boxes here.
+    The coordinates are those of the text's own upright frame: on a page whose
+    text is drawn turned by right angles (a landscape table on a page turned by
+    /Rotate 90, the text drawn turned to show upright), x runs along the lines
+    and top down the page as the reader sees them. The turn is the number of
+    right angles the most of the page's text is drawn turned by.
     """
     import ctypes
 
@@ -235,12 +267,12 @@ def _characters(text: Any, height: float) -> list[tuple[float, float, float, flo
 
     count = text.count_chars()
     if count <= 0:
-        return []
+        return [], 0
     content = text.get_text_range()
     one_to_one = len(content) == count
     box = pdfium_raw.FS_RECTF()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    out = []
+    raw: list[tuple[float, float, float, float, str]] = []  # in the page's own space: left, top, right, bottom
     looks: list[tuple[float, bool]] = []  # per character kept: its angle, and whether it is drawn light
     handle = text.raw
     for k in range(count):
@@ -253,16 +285,56 @@ def _characters(text: Any, height: float) -> list[tuple[float, float, float, flo
         # the loose box spans the glyph's advance: gaps between boxes are real spaces, not side bearings
         if not pdfium_raw.FPDFText_GetLooseCharBox(handle, k, ctypes.byref(box)):
             continue
-        if char.isspace() and box.right - box.left <= 0:
+        if char.isspace() and box.right - box.left <= 0 and box.top - box.bottom <= 0:
             continue
-        out.append((box.left, height - box.top, box.right, height - box.bottom, char))
+        raw.append((box.left, box.top, box.right, box.bottom, char))
         light = False
         if pdfium_raw.FPDFText_GetFillColor(
             handle, k, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)
         ):
             light = min(red.value, green.value, blue.value) >= _LIGHT_FILL or alpha.value <= _FAINT_ALPHA
         looks.append((float(pdfium_raw.FPDFText_GetCharAngle(handle, k)), light))
-    return _without_watermark(out, looks)
+    turns = [_turn(angle) for angle, _ in looks]
+    upright = Counter(t for t in turns if t is not None)
+    page_turn = upright.most_common(1)[0][0] if upright else 0
+    if page_turn == 0:
+        out = [(left, height - top, right, height - bottom, char) for left, top, right, bottom, char in raw]
+    else:
+        place = _upright(page_turn, width, height)
+        out = []
+        for left, top, right, bottom, char in raw:
+            (ax, ay), (bx, by) = place(left, top), place(right, bottom)
+            out.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), char))
+    if page_turn == 0:  # as before the frame was turned: a space's empty box is no character
+        kept = [k for k, c in enumerate(out) if not (c[4].isspace() and c[2] - c[0] <= 0)]
+    else:
+        kept = [k for k, c in enumerate(out) if not (c[4].isspace() and (c[2] - c[0] <= 0 or c[3] - c[1] <= 0))]
+    if len(kept) != len(out):
+        out, turns, looks = [out[k] for k in kept], [turns[k] for k in kept], [looks[k] for k in kept]
+    return _without_watermark(out, turns, [light for _, light in looks], page_turn), page_turn
+
+
+def _upright(turn: int, width: float, height: float) -> Callable[[float, float], tuple[float, float]]:
+    """A point of the page's own space (y up) in the upright frame of text drawn turned by `turn` right angles.
+
+    The frame's coordinates are (x along the text's lines, top down the page as
+    the text stands); `width` and `height` are the page's own.
+    """
+    if turn == 1:
+        return lambda x, y: (height - y, width - x)
+    if turn == 2:
+        return lambda x, y: (width - x, y)
+    if turn == 3:
+        return lambda x, y: (y, x)
+    return lambda x, y: (x, height - y)
+
+
+def _turn(angle: float) -> int | None:
+    """An angle (radians) as a number of right angles, or None for a slant."""
+    quarter = math.pi / 2
+    steps = angle / quarter
+    nearest = round(steps)
+    return nearest % 4 if abs(steps - nearest) * quarter <= _SLANT else None
 
 
 # A watermark's characters: drawn at a slant (not a multiple of a right angle, in radians, beyond this),
@@ -275,7 +347,7 @@ _WATERMARK_SIZE = 2.0
 
 
 def _without_watermark(
-    chars: list[tuple[float, float, float, float, str]], looks: list[tuple[float, bool]]
+    chars: list[tuple[float, float, float, float, str]], turns: list[int | None], light: list[bool], page_turn: int
 ) -> list[tuple[float, float, float, float, str]]:
     """The page's characters without those of a watermark printed over or under the text (征求意见稿, 草案, 样本).
 
@@ -288,31 +360,23 @@ def _without_watermark(
     """
     if not chars:
         return chars
-    quarter = math.pi / 2
-
-    def turn(angle: float) -> int | None:
-        """The angle as a number of right angles, or None for a slant."""
-        steps = angle / quarter
-        nearest = round(steps)
-        return nearest % 4 if abs(steps - nearest) * quarter <= _SLANT else None
-
-    turns = [turn(angle) for angle, _ in looks]
-    upright = Counter(t for t in turns if t is not None)
-    page_turn = upright.most_common(1)[0][0] if upright else 0
     heights = sorted(c[3] - c[1] for c, t in zip(chars, turns, strict=True) if t == page_turn and not c[4].isspace())
     usual = heights[len(heights) // 2] if heights else 0.0
     out = []
-    for char, t, (_, light) in zip(chars, turns, looks, strict=True):
+    for char, t, pale in zip(chars, turns, light, strict=True):
         if t is None:
             continue
-        if (t != page_turn or light) and usual and char[3] - char[1] >= _WATERMARK_SIZE * usual:
+        if (t != page_turn or pale) and usual and char[3] - char[1] >= _WATERMARK_SIZE * usual:
             continue
         out.append(char)
     return out
 
 
-def _drawn(page: Any, height: float) -> tuple[list[dict[str, Any]], int]:
-    """The straight horizontal and vertical lines drawn on the page (as pdfplumber's edges), and how many images."""
+def _drawn(page: Any, place: Callable[[float, float], tuple[float, float]]) -> tuple[list[dict[str, Any]], int]:
+    """The straight horizontal and vertical lines drawn on the page (as pdfplumber's edges), and how many images.
+
+    `place` puts a point of the page's own space in the frame its text is read in (`_upright`).
+    """
     import ctypes
 
     import pypdfium2.raw as pdfium_raw
@@ -336,9 +400,8 @@ def _drawn(page: Any, height: float) -> tuple[list[dict[str, Any]], int]:
         for i in range(pdfium_raw.FPDFPath_CountSegments(obj)):
             segment = pdfium_raw.FPDFPath_GetPathSegment(obj, i)
             pdfium_raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-            point = (
-                matrix.a * x.value + matrix.c * y.value + matrix.e,
-                height - (matrix.b * x.value + matrix.d * y.value + matrix.f),
+            point = place(
+                matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f
             )
             kind = pdfium_raw.FPDFPathSegment_GetType(segment)
             if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
@@ -372,6 +435,7 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple[float, float, f
     from pdfplumber import utils as plumber_utils
 
     settings = plumber_table.TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    edges = edges + _closing_rules(edges)
     merged = plumber_table.merge_edges(
         plumber_utils.filter_edges(edges, min_length=settings.edge_min_length_prefilter),
         snap_x_tolerance=settings.snap_x_tolerance,
@@ -388,12 +452,58 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple[float, float, f
     for group in plumber_table.cells_to_tables(cells):
         found = plumber_table.Table(None, group)
         rows = found.rows
-        if len(rows) < 2 or max(len(r.cells) for r in rows) < 2:
+        if max(len(r.cells) for r in rows) < 2 or (len(rows) < 2 and len(rows[0].cells) < _LONE_CELLS):
             continue  # a frame around some text is no table
         read = _table(found, page, chars)
         if read.rows:
+            read.lone = len(read.rows) < 2
             tables.append(read)
     return tables
+
+
+# A row left open by a page break: at least this many column rules end together this far (points) past the
+# last rule across them.
+_OPEN_RULES = 3
+_OPEN_DEPTH = 3.0
+
+
+def _closing_rules(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rules across a table's open end: where a page break leaves its last row, or the next page's first, unruled.
+
+    A row broken by the page break is printed with its column rules running on
+    to the page's end (or from the next page's top) and no rule across its
+    broken side: pdfplumber finds no cell there, and the row's text would be
+    read as a line of prose. Where at least `_OPEN_RULES` column rules end at
+    the same height past every rule across them, the row is closed there.
+    """
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    if len(vertical) < _OPEN_RULES or not horizontal:
+        return []
+    out: list[dict[str, Any]] = []
+    for side in ("bottom", "top"):
+        ends: dict[int, list[dict[str, Any]]] = {}
+        for e in vertical:
+            ends.setdefault(round(e[side]), []).append(e)
+        for y, rules in ends.items():
+            xs = sorted({round(e["x0"], 1) for e in rules})
+            if len(xs) < _OPEN_RULES:
+                continue
+            left, right = xs[0], xs[-1]
+            top, bottom = min(e["top"] for e in rules), max(e["bottom"] for e in rules)
+            across = [
+                h for h in horizontal
+                if h["x0"] <= left + 1 and h["x1"] >= right - 1 and top - 1 <= h["top"] <= bottom + 1
+            ]
+            if not across or any(abs(h["top"] - y) <= _OPEN_DEPTH for h in across):
+                continue
+            beyond = all(h["top"] < y for h in across) if side == "bottom" else all(h["top"] > y for h in across)
+            if not beyond:
+                continue
+            level = max(e[side] for e in rules) if side == "bottom" else min(e[side] for e in rules)
+            out.append({"x0": left, "x1": right, "top": level, "bottom": level, "width": right - left, "height": 0,
+                        "orientation": "h", "object_type": "line"})
+    return out
 
 
 def _inside(char: tuple[float, float, float, float, str], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -581,6 +691,312 @@ def _two_columns(run: list[tuple[list[tuple[float, float]], float]], x: float) -
     return len(two), two[0], two[-1]
 
 
+# An unruled table (cells set apart by space alone, no rule drawn): pieces of a printed row apart by a gap of at
+# least this many characters are cells; it has a header row of at least this many cells and at least this many
+# rows of values; a row of its text further than this many lines' height below the row above ends it.
+_CELL_GAP = 0.75
+_UNRULED_HEADER = 3
+_UNRULED_ROWS = 2
+_UNRULED_SPACING = 1.6
+_HEADER_ROWS = 3
+# A number that is a year in a header (2020年, 2030年目标), not a value.
+_YEAR_WORD = regex(r"(?:19|20)\d\d\s*年")
+_DIGIT = regex(r"\d")
+
+
+def _unruled_tables(
+    page: int, chars: list[tuple[float, float, float, float, str]], height: float
+) -> tuple[list[_Table], list[tuple[float, float, float, float, str]]]:
+    """Tables set in columns of space alone (no rules), and the page's characters outside them.
+
+    Told by the layout, never by the words: a header row of at least three
+    cells (pieces of text apart by a gap of most of a character) holding no
+    number but years, the rows under it at the text's spacing, their cells
+    in columns that no row's text crosses (the gutters), at least two of them
+    holding numbers. A row of one cell is a wrapped cell's other line (a long
+    name over two lines, a target's second line): it belongs to the row it
+    stands nearer to — the row above where the spacing cannot tell, unless
+    the table's first row under the header is such a line (its cells are set
+    at the foot of their rows). A line that crosses a gutter (prose, a note
+    under the table) ends the table.
+    """
+    rows = [row for row in _rows(chars) if not (row[1] <= height * _BAND or row[0] >= height * (1 - _BAND))]
+    if len(rows) < 1 + _UNRULED_ROWS:
+        return [], chars
+    rows.sort(key=lambda r: r[0])
+    pieces = [_cells_of(row) for row in rows]
+    tables: list[_Table] = []
+    taken: set[int] = set()
+    k = 0
+    while k < len(rows):
+        if len(pieces[k]) >= _UNRULED_HEADER and not any(_is_value(p) for p in pieces[k]):
+            found = _unruled_at(page, rows, pieces, k)
+            if found is not None:
+                table, used = found
+                tables.append(table)
+                taken.update(id(c) for i in used for c in rows[i][2])
+                k = max(used) + 1
+                continue
+        k += 1
+    if not tables:
+        return [], chars
+    return tables, [c for c in chars if id(c) not in taken]
+
+
+def _cells_of(row: list[Any]) -> list[list[tuple[float, float, float, float, str]]]:
+    """A printed row's pieces of text apart by at least `_CELL_GAP` characters, each its characters left to right."""
+    members = sorted((c for c in row[2] if not c[4].isspace()), key=lambda c: c[0])
+    if not members:
+        return []
+    size = sorted(c[3] - c[1] for c in members)[len(members) // 2] or 10.0
+    out: list[list[tuple[float, float, float, float, str]]] = []
+    reach = 0.0
+    for char in members:
+        if out and char[0] - reach < _CELL_GAP * size:
+            out[-1].append(char)
+            reach = max(reach, char[2])
+        else:
+            out.append([char])
+            reach = char[2]
+    return out
+
+
+def _piece_text(piece: list[tuple[float, float, float, float, str]]) -> str:
+    return "".join(c[4] for c in piece)
+
+
+def _is_value(piece: list[tuple[float, float, float, float, str]]) -> bool:
+    """A piece holding a number that is no year of a header (4.9, ≤4.2, 1/10万; not 2030年目标)."""
+    return bool(_DIGIT.search(_YEAR_WORD.sub("", _piece_text(piece))))
+
+
+def _span(piece: list[tuple[float, float, float, float, str]]) -> tuple[float, float]:
+    return min(c[0] for c in piece), max(c[2] for c in piece)
+
+
+def _unruled_at(
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], start: int
+) -> tuple[_Table, list[int]] | None:
+    """The unruled table whose header row is `rows[start]`, and the rows it takes; None where there is none."""
+    size = sorted(r[1] - r[0] for r in rows)[len(rows) // 2] or 10.0
+
+    def near(a: int, b: int) -> bool:
+        return rows[b][0] - rows[a][1] <= _UNRULED_SPACING * size
+
+    header = [start]
+    k = start + 1
+    while (k < len(rows) and len(header) < _HEADER_ROWS and len(pieces[k]) >= 2 and near(k - 1, k)
+           and not any(_is_value(p) for p in pieces[k])):
+        header.append(k)
+        k += 1
+    body: list[int] = []
+    while k < len(rows) and near(k - 1, k) and pieces[k]:
+        body.append(k)
+        k += 1
+    for _ in range(2):  # the gutters of the rows of values, then again without the rows a gutter's crossing cut off
+        full = [i for i in body if len(pieces[i]) >= 2]
+        if len(full) < _UNRULED_ROWS:
+            return None
+        gutters = _gutters([p for i in full for p in pieces[i]], size)
+        cut = next((n for n, i in enumerate(body) if any(_crosses_gutter(p, gutters) for p in pieces[i])), None)
+        if cut is None:
+            break
+        body = body[:cut]
+    else:
+        return None
+    full = [i for i in body if len(pieces[i]) >= 2]
+    if len(gutters) + 1 < _UNRULED_HEADER or len(full) < _UNRULED_ROWS:
+        return None
+    if sum(1 for i in full if any(_is_value(p) for p in pieces[i])) < _UNRULED_ROWS:
+        return None
+    left = min(_span(p)[0] for i in [*header, *body] for p in pieces[i])
+    right = max(_span(p)[1] for i in [*header, *body] for p in pieces[i])
+    bounds = [left - 1, *((a + b) / 2 for a, b in gutters), right + 1]
+
+    def column(x: float) -> int:
+        return max(0, min(len(bounds) - 2, next((c for c in range(len(bounds) - 1) if x < bounds[c + 1]), len(bounds) - 2)))
+
+    if len({column(_span(p)[0] + 1) for p in pieces[start]}) < _UNRULED_HEADER:
+        return None
+    # trailing lines of one cell are the last row's only at the table's spacing; else they are text under it
+    while body and len(pieces[body[-1]]) < 2 and not _one_cell_line(pieces[body[-1]], rows[body[-1]]):
+        body.pop()
+    groups = _row_groups(rows, pieces, body, size)
+    width = len(bounds) - 1
+    out_rows: list[list[tuple[str, bool, int]]] = []
+    spanned: list[list[bool]] = []
+    breaks: list[list[tuple[int, ...]]] = []
+    header_cells = _header_cells(page, rows, pieces, header, column, width)
+    for cells, across in header_cells:
+        out_rows.append(cells)
+        spanned.append(across)
+        breaks.append([()] * width)
+    for group in groups:
+        lines: list[list[str]] = [[] for _ in range(width)]
+        for i in group:
+            by_column: dict[int, list[Any]] = {}
+            for p in pieces[i]:
+                by_column.setdefault(column((_span(p)[0] + _span(p)[1]) / 2), []).extend(p)
+            for c, members in by_column.items():
+                line = _row_line(page, rows[i][0], rows[i][1], list(members))
+                if line is not None:
+                    lines[c].append(line.text)
+        row: list[tuple[str, bool, int]] = []
+        starts: list[tuple[int, ...]] = []
+        for c in range(width):
+            text, where = _wrapped(lines[c])
+            row.append((text, False, len(lines[c])))
+            starts.append(where)
+        out_rows.append(row)
+        spanned.append([False] * width)
+        breaks.append(starts)
+    used = [*header, *body]
+    top = min(rows[i][0] for i in used)
+    bottom = max(rows[i][1] for i in used)
+    return _Table(page, left, top, right, bottom, out_rows, tuple(round(b, 1) for b in bounds), spanned, breaks), used
+
+
+def _split_at_columns(piece: list[Any], column: Callable[[float], int]) -> list[list[Any]]:
+    """A header piece cut where a space between its characters lies between two columns (序号 指标 set close)."""
+    size = sorted(c[3] - c[1] for c in piece)[len(piece) // 2] or 10.0
+    out = [[piece[0]]]
+    for before, char in zip(piece, piece[1:], strict=False):
+        if char[0] - before[2] >= 0.3 * size and column((before[0] + before[2]) / 2) != column((char[0] + char[2]) / 2):
+            out.append([char])
+        else:
+            out[-1].append(char)
+    return out
+
+
+def _one_cell_line(piece_list: list[list[Any]], row: list[Any]) -> bool:
+    """A line of one piece that may be a wrapped cell's (short, not a numbered heading), not a line of text."""
+    if len(piece_list) != 1:
+        return False
+    text = _piece_text(piece_list[0])
+    return not _OPENS_ALWAYS.match(text) and not text.startswith(("注", "备注", "说明", "资料来源"))
+
+
+def _gutters(pieces: list[list[Any]], size: float) -> list[tuple[float, float]]:
+    """The x ranges no piece covers between the leftmost and the rightmost, at least `_CELL_GAP` characters wide."""
+    spans = sorted(_span(p) for p in pieces)
+    out: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a - reach >= _CELL_GAP * size:
+            out.append((reach, a))
+        reach = max(reach, b)
+    return out
+
+
+def _crosses_gutter(piece: list[Any], gutters: list[tuple[float, float]]) -> bool:
+    a, b = _span(piece)
+    return any(a < (g0 + g1) / 2 < b for g0, g1 in gutters)
+
+
+def _row_groups(rows: list[list[Any]], pieces: list[list[list[Any]]], body: list[int], size: float) -> list[list[int]]:
+    """The table's rows as groups of printed rows: each row of cells with the lines of one cell wrapped above or below it.
+
+    A line of one cell joins the row it stands nearer to (by the gaps to the
+    printed rows on each side); where the gaps are alike, the row above —
+    unless the table's first line is such a line, its rows' cells set at
+    their foot, where it is the row below.
+    """
+    if not body:
+        return []
+    single = [len(pieces[i]) < 2 for i in body]
+    up = not single[0]
+    groups: list[list[int]] = []
+    pending: list[int] = []
+    for n, i in enumerate(body):
+        if not single[n]:
+            groups.append([*pending, i])
+            pending = []
+            continue
+        gap_up = rows[i][0] - rows[body[n - 1]][1] if n > 0 else math.inf
+        gap_down = rows[body[n + 1]][0] - rows[i][1] if n + 1 < len(body) else math.inf
+        joins_up = gap_up < gap_down - 0.2 * size or (abs(gap_up - gap_down) <= 0.2 * size and up)
+        if joins_up and groups and not pending:
+            groups[-1].append(i)
+        else:
+            pending.append(i)
+    if pending:
+        if groups:
+            groups[-1].extend(pending)
+        else:
+            groups.append(pending)
+    return groups
+
+
+def _header_cells(
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], header: list[int], column: Callable[[float], int],
+    width: int,
+) -> list[tuple[list[tuple[str, bool, int]], list[bool]]]:
+    """The header's rows of cells, as a ruled table's would be.
+
+    A printed row under the first that puts a name where the first has none
+    (国家目标 | 省目标 | 本县目标 under 目标值; 2025年 | 2030年 under 本县目标) is the
+    header's second row: the first row's name over a run of its names spans
+    them, the first row's other names stand over both rows (merged down). A
+    printed row that only goes on under the first row's names is their
+    second line (2030年 / 目标).
+    """
+    placed: list[list[tuple[int, int, str]]] = []  # per printed row: (first column, last column, text)
+    for i in header:
+        row = []
+        for p in (part for whole in pieces[i] for part in _split_at_columns(whole, column)):
+            a, b = _span(p)
+            line = _row_line(page, rows[i][0], rows[i][1], list(p))
+            row.append((column(a + 1), column(b - 1), line.text if line else ""))
+        placed.append(row)
+    grid: list[list[list[str]]] = [[[] for _ in range(width)]]
+    owner = [-1] * width  # per column: the first column of the first row's name over it
+    wide = [False] * width  # per column: under a first-row name over several columns
+    for first, last, text in placed[0]:
+        grid[0][first].append(text)
+        for c in range(first, last + 1):
+            owner[c] = first
+            wide[c] = last > first
+    for row in placed[1:]:
+        if len(grid) == 1 and any(owner[c] < 0 or wide[c] for first, last, _ in row for c in range(first, last + 1)):
+            grid.append([[] for _ in range(width)])
+        for first, _, text in row:
+            target = grid[-1] if len(grid) > 1 else grid[0]
+            home = first if len(grid) > 1 or owner[first] < 0 else owner[first]
+            target[home].append(text)
+    spans = [0] * width  # per column of the first row: how many columns its name spans (0: covered)
+    for c in range(width):
+        if grid[0][c]:
+            spans[c] = 1
+    if len(grid) > 1:
+        for c in range(width):
+            if not grid[0][c] or not grid[1][c] and not any(grid[1][k] for k in range(c, width) if owner[k] == c):
+                continue
+            # the run of the second row's names under it, no other first-row name over them
+            lo = hi = c
+            while lo - 1 >= 0 and grid[1][lo - 1] and not grid[0][lo - 1]:
+                lo -= 1
+            while hi + 1 < width and grid[1][hi + 1] and not grid[0][hi + 1]:
+                hi += 1
+            hi = max(hi, max((k for k in range(width) if owner[k] == c), default=c))
+            if hi > lo:
+                if lo != c:  # the name stands over the middle of its run: it is the run's first column's
+                    grid[0][lo], grid[0][c] = grid[0][c], []
+                spans[lo] = hi - lo + 1
+                for k in range(lo + 1, hi + 1):
+                    spans[k] = 0
+    out: list[tuple[list[tuple[str, bool, int]], list[bool]]] = []
+    for r, texts in enumerate(grid):
+        cells = []
+        across = []
+        for c in range(width):
+            covered = spans[c] == 0 and any(spans[k] > 1 and k + spans[k] > c for k in range(c))
+            merged = r > 0 and not texts[c] and spans[c] == 1
+            cells.append(("".join(texts[c]), merged, len(texts[c])))
+            across.append(r == 0 and covered)
+        out.append((cells, across))
+    return out
+
+
 # Line breaking (Unicode's UAX #14, as Word, WPS and LibreOffice apply it to Chinese): no line starts
 # with closing punctuation, none ends with opening punctuation, quotation marks and a run of Latin
 # letters or digits stay with what is next to them.
@@ -644,6 +1060,8 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
     spanned: list[list[bool]] = []
     breaks: list[list[tuple[int, ...]]] = []
     open_below: dict[int, float] = {}  # column -> bottom of a cell spanning rows
+    chars = sorted((c for c in chars if _inside(c, [table.bbox])), key=lambda c: (c[1] + c[3]) / 2)
+    middles = [(c[1] + c[3]) / 2 for c in chars]
     for row in table.rows:
         out: list[tuple[str, bool, int]] = []
         across: list[bool] = []
@@ -657,7 +1075,7 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
                 across.append(not merged and c > 0)  # no cell starts here and none spans down to it: one spans across
                 continue
             across.append(False)
-            inside = [ch for ch in chars if _inside(ch, [cell])]
+            inside = _chars_in(cell, chars, middles)
             printed = _printed_lines(page, inside)
             text, where = _wrapped([p.text for p in printed])
             out.append((text, False, len(printed)))
@@ -666,10 +1084,29 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
         rows.append(out)
         spanned.append(across)
         breaks.append(starts)
+    # a strip left empty by a page break (the column rules run on past the last row's text) is no row
+    while rows and not any(text for text, _, _ in rows[-1]):
+        del rows[-1], spanned[-1], breaks[-1]
+    while rows and not any(text for text, _, _ in rows[0]):
+        del rows[0], spanned[0], breaks[0]
     x0, top, x1, bottom = table.bbox
     columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell is not None}
                      | {round(cell[2], 1) for row in table.rows for cell in row.cells if cell is not None})
     return _Table(page, x0, top, x1, bottom, rows, tuple(columns), spanned, breaks)
+
+
+def _chars_in(
+    cell: tuple[float, float, float, float], chars: list[tuple[float, float, float, float, str]], middles: list[float]
+) -> list[tuple[float, float, float, float, str]]:
+    """The characters whose middle lies in the cell: `chars` sorted by their vertical middles, `middles` those."""
+    from bisect import bisect_left, bisect_right
+
+    left, top, right, bottom = cell
+    out = []
+    for char in chars[bisect_left(middles, top) : bisect_right(middles, bottom)]:
+        if left <= (char[0] + char[2]) / 2 <= right:
+            out.append(char)
+    return out
 
 
 def _join_wrapped(text: str) -> str:
@@ -753,6 +1190,7 @@ def _in_band(p: _Printed, height: float) -> bool:
 
 def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list[Line]:
     furniture = _furniture_keys(pages)
+    pages = _settle_lone_rows(pages, furniture)
     headers = _page_headers(pages)
     # Items of the whole document in reading order: ("text", _Printed) or ("table", _Table), furniture dropped.
     items: list[tuple[str, Any]] = []
@@ -798,15 +1236,13 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
             if not continued:
                 tables_seen += 1
                 previous_header = header
-            skip = {0} if repeated else set()
             first = 1 if repeated else 0
-            if continued and not halves and first < len(table.rows) and lines and lines[-1].cells is not None:
+            read = _table_lines(table, start, tables_seen, skip={0} if repeated else set())
+            if continued and not halves and read and lines and lines[-1].cells is not None:
                 if _rest_of_row(table.rows[first], lines[-1], table.rows, first):
-                    _join_row(lines[-1], table.rows[first])  # a row broken by the page break is one row
-                    skip.add(first)
+                    _join_row(lines[-1], read.pop(0))  # a row broken by the page break is one row
             if not continued:
                 halves = side_by_side(header)
-            read = _table_lines(table, start, tables_seen, skip=skip)
             lines.extend(unfold_side_by_side(read, halves) if halves else read)
             previous = table
             k += 1
@@ -819,6 +1255,57 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
         lines.append(_paragraph_line(paragraph))
         k += 1
     return lines
+
+
+def _settle_lone_rows(
+    pages: list[tuple[int, float, list[_Printed], list[_Table]]], furniture: set[str]
+) -> list[tuple[int, float, list[_Printed], list[_Table]]]:
+    """A ruled row alone on a page is part of a table the page break cut, where the table goes on across the break.
+
+    A header row (序号 | 指标 | 2020年 | 2030年目标) the page break leaves alone
+    under the text, its rows on the next page — without its header those rows
+    name no column — or a table's last row alone at the top of the next page.
+    Where the row ends its page and the next page opens (after its running
+    header) with a table of the same rules across, or it opens its page and the
+    page before ends with such a table, the row is a row of that table; else it
+    is text, read as the printed lines it holds.
+    """
+    out = []
+    for k, (number, height, printed, tables) in enumerate(pages):
+        keep: list[_Table] = []
+        for table in tables:
+            if not table.lone:
+                keep.append(table)
+                continue
+            if (k + 1 < len(pages) and _edge_table(pages[k], furniture, last=True) is table
+                    and _same_columns(_edge_table(pages[k + 1], furniture, last=False), table)) or (
+                    k > 0 and _edge_table(pages[k], furniture, last=False) is table
+                    and _same_columns(_edge_table(pages[k - 1], furniture, last=True), table)):
+                keep.append(table)
+                printed = [p for p in printed if not _inside((p.x0, p.top, p.x1, p.bottom, ""), [_box(table)])]
+        out.append((number, height, printed, keep))
+    return out
+
+
+def _box(table: _Table) -> tuple[float, float, float, float]:
+    return (table.x0, table.top, table.x1, table.bottom)
+
+
+def _edge_table(page: tuple[int, float, list[_Printed], list[_Table]], furniture: set[str], last: bool) -> _Table | None:
+    """The table the page ends with (`last`) or opens with, its furniture aside; None where text stands there."""
+    _, height, printed, tables = page
+    if not tables:
+        return None
+    edge = max(tables, key=lambda t: t.bottom) if last else min(tables, key=lambda t: t.top)
+    boxes = [_box(t) for t in tables if t.lone]
+    for p in printed:
+        if _in_band(p, height) and (bool(_PAGE_NUMBER.match(p.text)) or _key(p.text) in furniture):
+            continue
+        if _inside((p.x0, p.top, p.x1, p.bottom, ""), boxes):
+            continue
+        if (p.top >= edge.bottom) if last else (p.bottom <= edge.top):
+            return None
+    return edge
 
 
 def _margins(printed: list[_Printed]) -> dict[int, tuple[float, float]]:
@@ -969,8 +1456,10 @@ def _where(p: _Printed) -> str:
     return f"第{p.page}页第{p.line_on_page}行"
 
 
-def _same_columns(table: _Table, previous: _Table) -> bool:
+def _same_columns(table: _Table | None, previous: _Table | None) -> bool:
     """The table at the top of a page goes on with the one at the bottom of the page before: the same rules across."""
+    if table is None or previous is None:
+        return False
     if len(table.columns) != len(previous.columns) or len(table.columns) < 3:
         return False
     return all(abs(a - b) <= 2.0 for a, b in zip(table.columns, previous.columns, strict=True))
@@ -994,16 +1483,27 @@ def _rest_of_row(row: list[tuple[str, bool, int]], last: Line, rows: list[list[t
     return False
 
 
-def _join_row(line: Line, rest: list[tuple[str, bool, int]]) -> None:
-    """The rest of a broken row's cells appended to the row's start."""
+def _join_row(line: Line, rest: Line) -> None:
+    """The rest of a broken row's cells appended to the row's start, each printed line keeping its number."""
     cells = list(line.cells or [])
-    for c, (text, _, _) in enumerate(rest):
-        if text.strip() and c < len(cells):
-            cells[c] = _join_wrapped(cells[c] + "\n" + text)
-            if line.cell_parts is not None and c < len(line.cell_parts):
-                line.cell_parts[c] = None  # its printed lines are on two pages now: read as one text
+    parts = list(line.cell_parts or [None] * len(cells))
+    numbers = line.cell_numbers or []
+    rest_parts = rest.cell_parts or []
+    for c, text in enumerate(rest.cells or []):
+        if not text.strip() or c >= len(cells):
+            continue
+        joined = _join_wrapped(cells[c] + "\n" + text)
+        offset = len(joined) - len(text)
+        own = parts[c] if c < len(parts) and parts[c] else [(0, numbers[c] if c < len(numbers) else line.number, False)]
+        after = rest_parts[c] if c < len(rest_parts) and rest_parts[c] else None
+        if after is None:
+            after = [(0, (rest.cell_numbers or [rest.number] * (c + 1))[c], False)]
+        # the page break is a printed line's break: the part on the next page starts a line
+        parts[c] = [*own, *((offset + at, number, True) for at, number, _ in after)]
+        cells[c] = joined
     line.cells = cells
     line.text = "\t".join(cells)
+    line.cell_parts = parts if any(parts) else None
 
 
 def _table_lines(table: _Table, start: int, table_number: int, skip: set[int]) -> list[Line]:
