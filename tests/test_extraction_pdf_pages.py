@@ -340,6 +340,57 @@ def test_an_unruled_table_with_names_wrapped_over_two_lines(tmp_path: Path, wher
     assert not plan.unparsed
 
 
+@pytest.mark.parametrize("broken", [False, True], ids=["rows-whole", "a-row-broken"])
+def test_an_unruled_table_goes_on_at_the_top_of_the_next_page_with_no_header(tmp_path: Path, broken: bool) -> None:
+    """No rules and no header repeated: the rows at the top of the next page in the same columns are the table's, and
+    a name's second line there is the rest of the page before's last row."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    columns = [72, 100, 300, 350, 420]
+
+    def rows_at(pdf, y: float, rows: list[list]) -> None:  # noqa: ANN001
+        for row in rows:
+            count = max(len(c) if isinstance(c, list) else 1 for c in row)
+            for c, cell in enumerate(row):
+                for i, text in enumerate(cell if isinstance(cell, list) else [cell]):
+                    pdf.setFont(font, 10.5)
+                    pdf.drawString(columns[c], y - i * 16, text)
+            y -= 16 * count + 6
+
+    name = ["0～6岁儿童眼保健和视力"] if broken else ["0～6岁儿童眼保健和视力", "检查覆盖率"]
+    first = [UNRULED[0], UNRULED[1], ["2", name, "%", "88", "≥92"]]
+    second = ([["", ["检查覆盖率"], "", "", ""]] if broken else []) + UNRULED[3:]
+    path = tmp_path / "pages.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 72
+    for text in [CHILDREN, "一、主要指标", *[FILLER] * 28]:
+        pdf.setFont(font, 12)
+        pdf.drawString(72, y, text)
+        y -= 20
+    rows_at(pdf, y, first)
+    pdf.setFont(font, 10)
+    pdf.drawCentredString(A4[0] / 2, 30, "— 1 —")
+    pdf.showPage()
+    rows_at(pdf, A4[1] - 72, second)
+    pdf.setFont(font, 12)
+    pdf.drawString(72, A4[1] - 72 - 3 * 16 - 4 * 22 - 10, "二、组织实施")
+    pdf.setFont(font, 10)
+    pdf.drawCentredString(A4[0] / 2, 30, "— 2 —")
+    pdf.showPage()
+    pdf.save()
+    rows = [line for line in read_document(path).lines if line.cells is not None]
+    assert [r.cells[1] for r in rows] == [row[1] if isinstance(row[1], str) else "".join(row[1]) for row in UNRULED]
+    assert all(" 表1 " in r.locator for r in rows)
+    (plan,) = extract(path)
+    assert [t.indicator for t in plan.targets] == [
+        "婴儿死亡率", "0～6岁儿童眼保健和视力检查覆盖率", "学前教育毛入园率", "中小学生国家学生体质健康标准达标优良率",
+        "城乡社区儿童之家覆盖率",
+    ]
+    assert not plan.unparsed
+
+
 def test_an_unruled_table_centred_with_units_in_the_names_and_even_spacing(tmp_path: Path) -> None:
     """The variant: no 序号, units in the names, cells centred in their columns, rows spaced as evenly as their lines
     (the wrapped line's row told by where its cells stand: at the row's first line)."""

@@ -59,7 +59,9 @@ pages: see the note of issue 9.)
   number but years, rows of values under it in columns no line crosses; a line
   of one cell (a long name's second line) joins the row it stands nearer to,
   the row above where the spacing cannot tell; a header's second row (国家目标 |
-  省目标 | 本县目标 under 目标值) makes the name over it span the names it is over. A
+  省目标 | 本县目标 under 目标值) makes the name over it span the names it is over;
+  rows at the top of the next page in its columns go on with it, no header
+  repeated (a first line of one cell: the rest of the last row). A
   table printed as two side by side (its header's run of column names twice
   across the row: 序号 | 指标 | 2020年 | 2025年目标 | 序号 | 指标 | …) is read as
   the tables it holds, the left one first, each cell at its own number.
@@ -207,6 +209,7 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
     """
     pages = []
     chars = images = 0
+    carry: tuple[float, ...] | None = None  # the columns of an unruled table that ends the page before
     try:
         for index in range(len(document)):
             page = document[index]
@@ -225,9 +228,14 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables if not t.lone]
                 found = [c for c in found if not _inside(c, boxes)]
-            unruled, found = _unruled_tables(index + 1, found, height)
+            unruled, found = _unruled_tables(index + 1, found, height, carry)
             tables = sorted([*tables, *unruled], key=lambda t: t.top)
             printed = _printed_lines(index + 1, found, width, height)
+            carry = None
+            if unruled and tables[-1] is unruled[-1]:
+                last = unruled[-1]
+                if not any(p.top >= last.bottom and not _in_band(p, height) for p in printed):
+                    carry = last.columns
             for line in printed:
                 line.page_width = width
             pages.append((index + 1, height, printed, tables))
@@ -705,7 +713,8 @@ _DIGIT = regex(r"\d")
 
 
 def _unruled_tables(
-    page: int, chars: list[tuple[float, float, float, float, str]], height: float
+    page: int, chars: list[tuple[float, float, float, float, str]], height: float,
+    carry: tuple[float, ...] | None = None,
 ) -> tuple[list[_Table], list[tuple[float, float, float, float, str]]]:
     """Tables set in columns of space alone (no rules), and the page's characters outside them.
 
@@ -718,16 +727,26 @@ def _unruled_tables(
     stands nearer to — the row above where the spacing cannot tell, unless
     the table's first row under the header is such a line (its cells are set
     at the foot of their rows). A line that crosses a gutter (prose, a note
-    under the table) ends the table.
+    under the table) ends the table. Where the page before ended with such a
+    table (`carry`, its columns), the rows at the top of this page that keep
+    to its columns go on with it, no header repeated: a first line of one
+    cell is the rest of the page before's last row.
     """
-    rows = [row for row in _rows(chars) if not (row[1] <= height * _BAND or row[0] >= height * (1 - _BAND))]
-    if len(rows) < 1 + _UNRULED_ROWS:
+    rows = _rows(chars)  # the bands of running headers and page numbers too: a page's first row may stand there
+    if not rows or (len(rows) < 1 + _UNRULED_ROWS and carry is None):
         return [], chars
     rows.sort(key=lambda r: r[0])
     pieces = [_cells_of(row) for row in rows]
     tables: list[_Table] = []
     taken: set[int] = set()
     k = 0
+    if carry is not None:
+        found = _unruled_continued(page, rows, pieces, list(carry), height)
+        if found is not None:
+            table, used = found
+            tables.append(table)
+            taken.update(id(c) for i in used for c in rows[i][2])
+            k = max(used) + 1
     while k < len(rows):
         if len(pieces[k]) >= _UNRULED_HEADER and not any(_is_value(p) for p in pieces[k]):
             found = _unruled_at(page, rows, pieces, k)
@@ -811,10 +830,8 @@ def _unruled_at(
         return None
     left = min(_span(p)[0] for i in [*header, *body] for p in pieces[i])
     right = max(_span(p)[1] for i in [*header, *body] for p in pieces[i])
-    bounds = [left - 1, *((a + b) / 2 for a, b in gutters), right + 1]
-
-    def column(x: float) -> int:
-        return max(0, min(len(bounds) - 2, next((c for c in range(len(bounds) - 1) if x < bounds[c + 1]), len(bounds) - 2)))
+    bounds = [round(b, 1) for b in (left - 1, *((a + b) / 2 for a, b in gutters), right + 1)]
+    column = _column_of(bounds)
 
     if len({column(_span(p)[0] + 1) for p in pieces[start]}) < _UNRULED_HEADER:
         return None
@@ -831,6 +848,66 @@ def _unruled_at(
         out_rows.append(cells)
         spanned.append(across)
         breaks.append([()] * width)
+    _unruled_rows(page, rows, pieces, groups, column, width, (out_rows, spanned, breaks))
+    used = [*header, *body]
+    top = min(rows[i][0] for i in used)
+    bottom = max(rows[i][1] for i in used)
+    return _Table(page, left, top, right, bottom, out_rows, tuple(bounds), spanned, breaks), used
+
+
+def _column_of(bounds: list[float]) -> Callable[[float], int]:
+    """The column an x stands in, of the columns between `bounds` (the outer edges and the gutters' middles)."""
+
+    def column(x: float) -> int:
+        return max(0, min(len(bounds) - 2, next((c for c in range(len(bounds) - 1) if x < bounds[c + 1]), len(bounds) - 2)))
+
+    return column
+
+
+def _unruled_continued(
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], bounds: list[float], height: float
+) -> tuple[_Table, list[int]] | None:
+    """The rows at the top of the page that go on with an unruled table of these columns from the page before.
+
+    A running header above them (in the page's top band, set apart from them) is no row.
+    """
+    size = sorted(r[1] - r[0] for r in rows)[len(rows) // 2] or 10.0
+    inner = [(b, b) for b in bounds[1:-1]]
+    body: list[int] = []
+    k = 0
+    while k + 1 < len(rows) and rows[k][1] <= height * _BAND and rows[k + 1][0] - rows[k][1] > _UNRULED_SPACING * size:
+        k += 1
+    while k < len(rows) and pieces[k] and (not body or rows[k][0] - rows[body[-1]][1] <= _UNRULED_SPACING * size):
+        if any(_crosses_gutter(p, inner) or _span(p)[0] < bounds[0] - size or _span(p)[1] > bounds[-1] + size
+               for p in pieces[k]):
+            break
+        if len(pieces[k]) < 2 and not _one_cell_line(pieces[k], rows[k]):
+            break
+        body.append(k)
+        k += 1
+    while body and len(pieces[body[-1]]) < 2:
+        body.pop()  # lines of one cell under the last row of values: text, not the table's
+    if not body:
+        return None
+    lead = 0
+    while lead < len(body) and len(pieces[body[lead]]) < 2:
+        lead += 1
+    groups = ([body[:lead]] if lead else []) + _row_groups(rows, pieces, body[lead:], size)
+    column = _column_of(bounds)
+    width = len(bounds) - 1
+    out: tuple[list[list[tuple[str, bool, int]]], list[list[bool]], list[list[tuple[int, ...]]]] = ([], [], [])
+    _unruled_rows(page, rows, pieces, groups, column, width, out)
+    top, bottom = rows[body[0]][0], max(rows[i][1] for i in body)
+    return _Table(page, bounds[0] + 1, top, bounds[-1] - 1, bottom, out[0], tuple(bounds), out[1], out[2]), body
+
+
+def _unruled_rows(
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], groups: list[list[int]],
+    column: Callable[[float], int], width: int,
+    out: tuple[list[list[tuple[str, bool, int]]], list[list[bool]], list[list[tuple[int, ...]]]],
+) -> None:
+    """Each group of printed rows as a table row of cells (each column's lines joined), appended to `out`."""
+    out_rows, spanned, breaks = out
     for group in groups:
         lines: list[list[str]] = [[] for _ in range(width)]
         for i in group:
@@ -850,10 +927,6 @@ def _unruled_at(
         out_rows.append(row)
         spanned.append([False] * width)
         breaks.append(starts)
-    used = [*header, *body]
-    top = min(rows[i][0] for i in used)
-    bottom = max(rows[i][1] for i in used)
-    return _Table(page, left, top, right, bottom, out_rows, tuple(round(b, 1) for b in bounds), spanned, breaks), used
 
 
 def _split_at_columns(piece: list[Any], column: Callable[[float], int]) -> list[list[Any]]:
