@@ -228,9 +228,9 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables if not t.lone]
                 found = [c for c in found if not _inside(c, boxes)]
-            unruled, found = _unruled_tables(index + 1, found, height, carry)
+            unruled, found, rows = _unruled_tables(index + 1, found, height, carry)
             tables = sorted([*tables, *unruled], key=lambda t: t.top)
-            printed = _printed_lines(index + 1, found, width, height)
+            printed = _printed_lines(index + 1, found, width, height, rows)
             carry = None
             if unruled and tables[-1] is unruled[-1]:
                 last = unruled[-1]
@@ -521,15 +521,17 @@ def _inside(char: tuple[float, float, float, float, str], boxes: list[tuple[floa
 
 
 def _printed_lines(
-    page: int, chars: list[tuple[float, float, float, float, str]], width: float = 0.0, height: float = 0.0
+    page: int, chars: list[tuple[float, float, float, float, str]], width: float = 0.0, height: float = 0.0,
+    rows: list[list[Any]] | None = None,
 ) -> list[_Printed]:
     """Characters grouped into printed lines (by vertical overlap), each read left to right.
 
     Where the page is set in two columns of text (a gazette's 公报 pages), the
     columns are found first and each is read top to bottom, the left one before
     the right: a line of one column is never run into the line beside it.
+    `rows` are the characters' rows where the caller has them (`_rows`).
     """
-    rows = _rows(chars)
+    rows = _rows(chars) if rows is None else rows
     regions = _column_regions(rows, width, height)
     if not regions:
         out = [p for p in (_row_line(page, *row) for row in rows) if p is not None]
@@ -715,7 +717,7 @@ _DIGIT = regex(r"\d")
 def _unruled_tables(
     page: int, chars: list[tuple[float, float, float, float, str]], height: float,
     carry: tuple[float, ...] | None = None,
-) -> tuple[list[_Table], list[tuple[float, float, float, float, str]]]:
+) -> tuple[list[_Table], list[tuple[float, float, float, float, str]], list[list[Any]] | None]:
     """Tables set in columns of space alone (no rules), and the page's characters outside them.
 
     Told by the layout, never by the words: a header row of at least three
@@ -730,11 +732,12 @@ def _unruled_tables(
     under the table) ends the table. Where the page before ended with such a
     table (`carry`, its columns), the rows at the top of this page that keep
     to its columns go on with it, no header repeated: a first line of one
-    cell is the rest of the page before's last row.
+    cell is the rest of the page before's last row. Returns the tables, the
+    characters outside them and, where there is none, the characters' rows.
     """
     rows = _rows(chars)  # the bands of running headers and page numbers too: a page's first row may stand there
     if not rows or (len(rows) < 1 + _UNRULED_ROWS and carry is None):
-        return [], chars
+        return [], chars, rows
     rows.sort(key=lambda r: r[0])
     pieces = [_cells_of(row) for row in rows]
     tables: list[_Table] = []
@@ -758,8 +761,8 @@ def _unruled_tables(
                 continue
         k += 1
     if not tables:
-        return [], chars
-    return tables, [c for c in chars if id(c) not in taken]
+        return [], chars, rows
+    return tables, [c for c in chars if id(c) not in taken], None
 
 
 def _cells_of(row: list[Any]) -> list[list[tuple[float, float, float, float, str]]]:
@@ -767,7 +770,7 @@ def _cells_of(row: list[Any]) -> list[list[tuple[float, float, float, float, str
     members = sorted((c for c in row[2] if not c[4].isspace()), key=lambda c: c[0])
     if not members:
         return []
-    size = sorted(c[3] - c[1] for c in members)[len(members) // 2] or 10.0
+    size = (row[1] - row[0]) or 10.0  # the row's height: its characters' (digits are a little shorter)
     out: list[list[tuple[float, float, float, float, str]]] = []
     reach = 0.0
     for char in members:
