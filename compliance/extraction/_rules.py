@@ -113,6 +113,7 @@ class Rules:
     domain_short_max_chars: int  # a domain's short name without its subject (健康, 决策和管理)
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_remark_columns: frozenset[str]  # a remarks column (说明) that may state the target a dash leaves out
+    table_ditto_marks: dict[str, str]  # a cell repeating another (同上, 〃, 同左) → "above" or "left"
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
     table_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
@@ -292,6 +293,7 @@ def rules() -> Rules:
         domain_short_max_chars=int(data.get("domain_short_max_chars", 0)),
         table_columns=columns,
         table_remark_columns=frozenset(squeeze(str(w)) for w in data.get("table_remark_columns") or []),
+        table_ditto_marks={squeeze(str(w)): str(side) for side, words in (data.get("table_ditto_marks") or {}).items() for w in words},
         table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
         task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
         table_captions=regex(

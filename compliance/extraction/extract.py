@@ -284,6 +284,7 @@ def _plan(
             continue  # the same sentence twice in one section: a repeated copy (a mid-term and a final column are two)
         seen.add(key)
         targets.append(entry)
+    targets = _quotes_joined(targets)
     if news:
         targets = _without_headline_repeats(targets, segment.lines)
     # the kind again, now that the indicators are known (a plan without domain headings or title)
@@ -603,6 +604,30 @@ def _problem(problem: Any) -> dict[str, Any]:
     if getattr(problem, "locator", None):
         item["locator"] = problem.locator
     return item
+
+
+def _quotes_joined(targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A table row repeating one of the plan's table targets beside the parent's it is benchmarked against (a 目标对标
+    sheet: 婴儿死亡率 | 国家：≤5‰ | ≤3.0‰ after the indicator sheet's ≤3.0‰): one target, the parent's quote on it."""
+    def key(entry: dict[str, Any]) -> str:
+        return repr((entry["indicator"], sorted(entry["target"].items()), entry.get("year")))
+
+    plain: dict[str, dict[str, Any]] = {}
+    for entry in targets:
+        if entry.get("section") == "indicator_table" and entry.get("parent_target") is None:
+            plain.setdefault(key(entry), entry)
+    kept: list[dict[str, Any]] = []
+    for entry in targets:
+        own = plain.get(key(entry)) if entry.get("section") == "indicator_table" and entry.get("parent_target") is not None else None
+        if own is None or own.get("parent_target") is not None:
+            kept.append(entry)
+            continue
+        own["parent_target"] = entry["parent_target"]
+        if entry.get("parent_column"):
+            own["parent_column"] = entry["parent_column"]
+        if not own.get("domain") and entry.get("domain"):
+            own["domain"] = entry["domain"]
+    return kept
 
 
 def _row_entry(row: Any, domain: str | None, period: tuple[int, int] | None) -> dict[str, Any]:

@@ -367,7 +367,7 @@ def _labelled_table(lines: list[Src], start: int, period: tuple[int, int] | None
 
 def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
     """An indicator table laid on its side: a row naming the indicators (项目 | 婴儿死亡率（‰） | 学前三年毛入园率（%）),
-    then a row per year or role whose first cell is a column word (2020年, 2025年目标, 目标值). Read as the table it
+    then a row per year or role whose first cell is a column word (2020年, 2025年目标, 目标值, 单位). Read as the table it
     turns: a row per indicator, a column per such row. None for any other rows."""
     line = lines[start]
     if line.cells is None:
@@ -379,8 +379,8 @@ def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | No
     j = start + 1
     while j < len(lines) and lines[j].cells is not None and lines[j].sheet == line.sheet:
         column = column_of(lines[j].cells[0]) if lines[j].cells else None
-        if column is None or column.role not in ("year", "baseline", "target", "parent"):
-            break
+        if column is None or column.role not in ("year", "baseline", "target", "parent", "unit", "domain"):
+            break  # a row per year or role; a unit's or a domain's row (单位 | ‰ | %) says that of each indicator
         labels.append((j, column))
         j += 1
     columns = [Column("indicator", header=line.cells[0].strip()), *(column for _, column in labels)]
@@ -1310,6 +1310,8 @@ def read_table(
     level_column = role_index.get("level")
     base_rows: dict[int, tuple[Cell, int]] = {}  # group → its baseline year's cell (a row for 2020年)
     centred = None if table.exact_merges else _centred_domains(of.rows, role_index, empty)
+    previous: list[str] = []  # the texts of the row above, dittos resolved (同上 below 同上 repeats the first)
+    value_columns = [c.role in _VALUE_ROLES for c in columns]
     for i, row in enumerate(of.rows):
 
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
@@ -1318,6 +1320,7 @@ def read_table(
 
         for c in row:  # a footnote mark glued to a cell (≥70①) is the note's, not the value's
             c.text = _without_note_mark(c)
+        previous = _resolve_dittos(row, previous, value_columns)
         named = domain_row([c.text for c in row])
         if named is not None:  # a row naming a domain ("一、妇女与健康" across the table): the rows below are in it
             domain = named
@@ -1467,7 +1470,7 @@ def read_table(
                         written = " / ".join(part for _, part in source.lines())
                         problems.append(RowProblem(source.line, f"{name}: {written}", said("extract.reason.digits-across-break"), source.locator))
                         continue
-                    values = values or read_cell(shown, unit, bare=bare)
+                    values = values or _by_year_labels(source, shown, unit, bare) or read_cell(shown, unit, bare=bare)
             except Exception as error:  # one cell must never cost the whole document
                 problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-error", error=error), source.locator))
                 continue
@@ -1616,6 +1619,23 @@ def subject_parts(text: str) -> list[tuple[str, str]] | None:
     return parts if len(parts) >= 2 else None
 
 
+def _resolve_dittos(row: list[Cell], previous: list[str], values: list[bool]) -> list[str]:
+    """A cell saying it repeats another (同上, 〃 under 儿童与健康; 同左): the text of the cell above in the row before,
+    or, in a value column (`values`), of the nearest value cell to its left (2030年 同左 beside 2025年 ≥95); elsewhere
+    (领域 | 同左) the one above. The row's texts, for the row below. A mark with nothing to repeat stays as written."""
+    marks = rules().table_ditto_marks
+    for k, c in enumerate(row):
+        side = marks.get(squeeze(c.text)) if c.text.strip() and not c.merged else None
+        left = ""
+        if side == "left" and k < len(values) and values[k]:  # 同左 in a value column: the value column before it
+            left = next((row[j].text for j in range(k - 1, -1, -1) if j < len(values) and values[j] and row[j].text.strip()), "")
+        if left:
+            c.text = left
+        elif side is not None and k < len(previous) and previous[k].strip():
+            c.text = previous[k]  # 同上; 同左 in the first column, nothing to its left: the cell above
+    return [c.text for c in row]
+
+
 def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[str, Any]] | None:
     """A cell of several lines (90<br>92), each a value of its own: the values line by line, each with its offset.
 
@@ -1642,6 +1662,47 @@ def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[
     return values
 
 
+def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[str, Any]] | None:
+    """A cell of one line giving each horizon its own value, each piece labelled with its year (2025年≥95%；2030年≥98%,
+    2025年达到92%，2030年达到95%, ≥95%（2025年）；≥97%（2030年）): a value per piece, with that year.
+
+    None unless the cell has two pieces or more between separators, each labelled with a year of its own, in increasing
+    order, and each reads as exactly one value: anything else is read whole.
+    """
+    lines = [written for _, written in cell.lines()] if cell.breaks and shown == cell.text else [shown]
+    pieces = [p for line in lines for p in _PIECE_SEPARATOR.split(fold(line)) if p.strip()]
+    values: list[dict[str, Any]] = []
+    years: list[int] = []
+    shared = _YEARS_SHARED.match(pieces[0]) if len(pieces) == 1 else None
+    if shared is not None:  # 2025年、2030年均≥96: the one value of each year named
+        read = read_cell(pieces[0][shared.end() :], unit, bare=bare)
+        first, last = int(shared.group("first")), int(shared.group("last"))
+        if read is None or len(read) != 1 or first >= last:
+            return None
+        return [dict(read[0], _year=first), dict(read[0], _year=last)]
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        label = _YEAR_BEFORE.match(piece) or _YEAR_AFTER.search(piece)
+        if label is None:
+            return None
+        part = piece[: label.start()] + piece[label.end() :]
+        if not re.search(r"[0-9０-９]", part):
+            return None
+        read = read_cell(part, unit, bare=bare)
+        if read is None or len(read) != 1:
+            return None
+        years.append(int(label.group("year")))
+        values.append(dict(read[0], _year=years[-1]))
+    if years != sorted(set(years)):
+        return None
+    return values
+
+
+_YEARS_SHARED = regex(
+    r"^\s*(?P<first>(?:19|20)\d{2})\s*年?\s*[、和及与]\s*(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:均|都|分别)?\s*[:：]?\s*"
+)
+_PIECE_SEPARATOR = regex(r"\s*[；;，,]\s*|\s{2,}")
 _YEAR_BEFORE = regex(r"^\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:目标值?)?\s*[:：]?\s*")
 _YEAR_AFTER = regex(r"\s*[(（](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?[)）]\s*$")
 
@@ -1692,7 +1753,34 @@ def _parent(
             continue
         if values and len(values) == 1 and (values[0].get("unit") or values[0].get("op") == "qual"):
             return values[0], columns[k].header or None
+        quoted = _parent_by_levels(as_shown(row[k], unit), unit, bare)
+        if quoted is not None:
+            return quoted[0], "/".join(part for part in (columns[k].header, quoted[1]) if part) or None
     return None, None
+
+
+def _parent_by_levels(text: str, unit: str | None, bare: str) -> tuple[dict[str, Any], str] | None:
+    """A parent's cell quoting each level's target in turn (国家：婴儿死亡率降至5‰以下；省：≤4.5‰): the national outline's
+    value and its label — the one reference every plan is checked against, as of several parents' columns
+    (`quoted_parents`); of one level's piece alone, that one. None when a piece names no level or reads no one value,
+    or no piece is the national one among several."""
+    pieces = [p for p in _PIECE_SEPARATOR.split(fold(text)) if p.strip()]
+    national = max(rank for _, rank in rules().table_column_levels)
+    read: list[tuple[int, str, dict[str, Any]]] = []
+    for piece in pieces:
+        label = _LEVEL_LABEL.match(piece)
+        rank = row_level(label.group("label")) if label is not None else None
+        if label is None or rank is None:
+            return None
+        values = read_cell(piece[label.end() :], unit, bare=bare)
+        if not values or len(values) != 1 or not values[0].get("unit"):
+            return None
+        read.append((rank, label.group("label"), values[0]))
+    chosen = [r for r in read if r[0] == national] if len(read) > 1 else read
+    return (chosen[0][2], chosen[0][1]) if len(chosen) == 1 else None
+
+
+_LEVEL_LABEL = regex(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]\s*")
 
 
 # --------------------------------------------------------------------------- flattened tables (文库 exports)
