@@ -16,7 +16,7 @@ from compliance.compiled import regex
 
 __all__ = [
     "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
-    "own_by_level", "quoted_parents", "row_level", "settle_years", "PARENT_RANK",
+    "level_rank", "own_by_level", "quoted_parents", "row_level", "settle_years", "PARENT_RANK",
 ]
 
 
@@ -207,6 +207,11 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
                 upper = top[j]
         columns.append(_pair(upper, lower))
     return columns
+
+
+def level_rank(header: str) -> int | None:
+    """The level a header names (0 the plan's own, higher ranks higher levels), None for none: see `_level_rank`."""
+    return _level_rank(header)
 
 
 def _level_rank(header: str) -> int | None:

@@ -88,7 +88,8 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     from compliance.catalogue import load_catalogue
 
     catalogue = load_catalogue()
-    options = {**options, "script": document.script}  # how the reader took the characters, for the plan's note
+    # how the reader took the characters, and the formula cells it found no value for: for the plan's note
+    options = {**options, "script": document.script, "uncomputed": getattr(document, "uncomputed", [])}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
@@ -247,6 +248,8 @@ def _plan(
                 by_indicator = _domain_by_indicator(row.indicator, [row.domain_written or "", row.domain_other], kind, catalogue)
                 written = by_indicator or written
             domain = _plan_domain(written, domains, kind, catalogue, add=True)
+            if domain is None:  # a table with no 领域 column (JK-01 | 婴儿死亡率): the domain the indicator is in
+                domain = _domain_by_indicator(row.indicator, domains, kind, catalogue, named=not domains)
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []
@@ -335,6 +338,9 @@ def _plan(
         notes.append(said("extract.note-news"))
     if options.get("script") == "traditional":
         notes.append(said("extract.note-traditional"))
+    if options.get("uncomputed"):
+        cells = options["uncomputed"]
+        notes.append(said("extract.note-uncomputed", count=len(cells), cells="、".join(cells[:5]) + ("…" if len(cells) > 5 else "")))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:
@@ -664,8 +670,11 @@ def _plan_domain(written: str | None, domains: list[str], kind: str | None, cata
     return None
 
 
-def _domain_by_indicator(indicator: str, domains: list[str], kind: str | None, catalogue: Any) -> str | None:
-    """The plan's domain for a target outside any domain (重点实事项目), when the catalogue knows the indicator."""
+def _domain_by_indicator(
+    indicator: str, domains: list[str], kind: str | None, catalogue: Any, named: bool = False
+) -> str | None:
+    """The plan's domain for a target outside any domain (重点实事项目), when the catalogue knows the indicator; with
+    `named`, for a plan naming no domain at all (a workbook of one table without a 领域 column), the catalogue's name."""
     if kind is None:
         return None
     try:
@@ -682,6 +691,11 @@ def _domain_by_indicator(indicator: str, domains: list[str], kind: str | None, c
             matched = None
         if matched is not None and matched.id == domain_id:
             return domain
+    if named and domain_id is not None:
+        try:
+            return str(catalogue.domain(domain_id).name)
+        except KeyError:
+            return None
     return None
 
 

@@ -52,6 +52,8 @@ from compliance.extraction.columns import (
     header_tokens,
     is_sub_header,
     PARENT_RANK,
+    is_header,
+    level_rank,
     own_by_level,
     quoted_parents,
     row_level,
@@ -106,6 +108,7 @@ class Table:
     caption_domain: str | None = None  # the domain its caption names after a dash (…监测指标——儿童与健康)
     first_year: int | None = None  # the plan period's first year: a row for a year before it holds baselines
     unread: list[Any] = field(default_factory=list)  # RowProblems: rows among its rows whose cells could not be told apart
+    code_domains: dict[str, str] = field(default_factory=dict)  # a legend's indicator-code prefix → domain (JK—儿童与健康)
 
 
 # --------------------------------------------------------------------------- rows a table's reader left
@@ -250,7 +253,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                 if below is not None and below.cells is None and _lines_up(below.text, [p for p, _ in pieces]):
                     cells, starts = [p for _, p in pieces], [position for position, _ in pieces]
         if cells is not None:
-            columns = header_columns(cells)
+            columns = header_columns(cells) or _header_by_content(cells, lines, i, period)
             if columns is not None:
                 start = i
                 j = i + 1
@@ -271,6 +274,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                             middle, lower = third
                             columns = combine_rows(middle, lower, lines[j + 1].merged)
                             i = j + 1
+                columns = _targets_by_content(columns, lines, i, period)
                 table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
                 table.caption_domain = _caption_domain(lines, start)
                 tables.append(table)
@@ -300,7 +304,112 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         i += 1
     for table in tables:
         table.first_year = period[0] if period else None
+        first, last = min(table.indices, default=0), max(table.indices, default=0)
+        table.code_domains = _code_domains(lines, last + 1, max(first - 2, 0)) if _CODED.search(" ".join(
+            lines[k].text for k in sorted(table.indices)[:3])) else {}
     return tables
+
+
+def _code_domains(lines: list[Src], after: int, start: int) -> dict[str, str]:
+    """The domain each indicator-code prefix stands for, as a legend above or under the table maps it
+    (说明：JK—儿童与健康，FL—儿童与福利; 注：JK为健康领域): a table with codes and no domain column names its rows' domains so."""
+    found: dict[str, str] = {}
+    for k in range(start, min(after + 3, len(lines))):  # a legend's row may be the table's own last row
+        text = lines[k].text if lines[k].cells is None else " ".join(dict.fromkeys(c for c in lines[k].cells if c))
+        for match in _CODE_LEGEND.finditer(fold(text)):
+            found.setdefault(match.group("code").upper(), match.group("domain").removesuffix("领域") or match.group("domain"))
+    return found if len(found) >= 2 or any(rules().domain_pattern.match(d) for d in found.values()) else {}
+
+
+_CODE_LEGEND = regex(
+    r"(?<![A-Za-z])(?P<code>[A-Za-z]{1,4})\s*(?:[—–\-－:：=]+|代表|表示|为|指)\s*(?P<domain>[\u4e00-\u9fff]{2,10}?)(?=领域|[，,；;。、\s]|$)"
+)
+_CODED = regex(r"(?<![A-Za-z])[A-Za-z]{1,4}[-－_—.]?\d{1,3}(?!\d)")  # a code among the table's first rows
+_CODE = regex(r"^\s*(?P<code>[A-Za-z]{1,4})\s*[-－_—.]?\s*\d{1,3}\s*$")
+
+
+def _header_by_content(cells: list[str], lines: list[Src], i: int, period: tuple[int, int] | None) -> list[Column] | None:
+    """A header naming its indicator column in words but its target column in words no vocabulary has (期末值, 2030年
+    预期, 终点目标): the columns, when the rows below show which column holds the plan's targets (`_targets_by_content`)."""
+    if lines[i].cells is None or sum(bool(c.strip()) for c in cells) < 3 or any(
+        re.search(r"[0-9０-９]", _YEAR_LABEL_IN.sub("", c)) for c in cells
+    ):
+        return None
+    tasks = rules().task_columns
+    if any(tasks.get(squeeze(c)) not in (None, "number", "label") for c in cells):
+        return None  # 重点任务 | 量化要求 | 牵头单位: a table of the plan's tasks, read as its text
+    columns = [column_of(c) or Column("other", header=c.strip()) for c in cells]
+    if not any(c.role == "indicator" for c in columns):
+        # the indicator's column in words no vocabulary has (监测内容): the first whose cells below are all names
+        rows = _rows_below(lines, i)
+        for k, column in enumerate(columns):
+            written = [row[k] for row in rows if k < len(row) and row[k].strip()]
+            if column.role == "other" and len(written) >= 2 and len(written) == len(rows) and all(
+                _CJK_NAME.search(w) and not _COMPARED.search(fold(w)) for w in written
+            ) and len(set(written)) == len(written):
+                columns[k] = Column("indicator", None, column.header)
+                break
+        else:
+            return None
+    columns = _targets_by_content(columns, lines, i, period)
+    return columns if is_header(columns) else None
+
+
+def _rows_below(lines: list[Src], i: int) -> list[list[str]]:
+    """The cells of the rows under a header (a dozen at most, up to a line of no cells or another sheet)."""
+    rows: list[list[str]] = []
+    for line in lines[i + 1 : i + 13]:
+        if line.blank:
+            continue
+        if line.cells is None or line.sheet != lines[i].sheet:
+            break
+        rows.append(line.cells)
+    return rows
+
+
+def _targets_by_content(columns: list[Column], lines: list[Src], i: int, period: tuple[int, int] | None) -> list[Column]:
+    """The plan's target column told by what its cells hold, when no header word names one (2020年 | 规划值, 基期 |
+    期末值): the column of unknown header after the indicator's whose cells carry a comparator (≤3.0, 95%以上, 达到90%)
+    in most of the rows below — header words only break ties: a column a parent's or a level's word names (国家纲要,
+    省级) is the parent's, never the plan's; a remarks column is never promoted. Nothing changes when a column is the
+    plan's target by its header (目标值, a year of the period)."""
+    own = any(c.role == "target" for c in columns) or any(
+        c.role == "year" and (period is None or c.year is None or c.year >= period[0]) for c in columns
+    )
+    indicator = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
+    if indicator is None or lines[i].cells is None:
+        return columns
+    rows = _rows_below(lines, i)
+    out = list(columns)
+    r = rules()
+    baseline = any(c.role == "baseline" for c in columns)
+    for k, column in enumerate(columns):
+        key = squeeze(column.header)
+        if column.role != "other" or k <= indicator or not key or key in r.table_remark_columns:
+            continue
+        written = [row[k] for row in rows if k < len(row) and squeeze(row[k]) not in r.empty_cells]
+        compared = [w for w in written if _COMPARED.search(fold(w)) and re.search(r"[0-9]", fold(w))]
+        year = _YEAR_LABEL_IN.search(key)
+        if (
+            not baseline and year is not None and period is not None and int(year.group(0)[:4]) < period[0]
+            and len(written) >= 2 and all(_BARE_NUMBER.match(fold(w)) for w in written)
+        ):  # 2020年数据: numbers of a year before the plan's period, its baseline
+            out[k] = Column("baseline", int(year.group(0)[:4]), column.header)
+            baseline = True
+            continue
+        if own or len(compared) < 2 or 2 * len(compared) < len(written) + 1:
+            continue
+        parent = any(m in key for m in r.table_parent_markers) or any(key.startswith(n) for n in r.national_names) or (
+            (level_rank(column.header) or 0) > 0
+        )
+        out[k] = Column("parent" if parent else "target", int(year.group(0)[:4]) if year else None, column.header)
+    return out
+
+
+_CJK_NAME = regex(r"[\u4e00-\u9fff]{3}")
+_BARE_NUMBER = regex(r"^\s*\d+(?:\.\d+)?\s*[%‰]?\s*$")
+_YEAR_LABEL_IN = regex(r"(?:19|20)\d{2}(?=\s*年|\b|$)")
+_COMPARED = regex(r"[≥≤<>≧≦]|以上|以下|以内|不低于|不高于|不超过|不少于|不多于|达到|控制在|保持在|降至|降到|提高到|提升到|左右")
 
 
 # A table exported as one record per line, each cell after its column's label: 序号：3｜领域：儿童与健康｜指标：…｜
@@ -1348,6 +1457,13 @@ def read_table(
             domain = "".join(domain_cell.text.split())
             if domain not in table.domains:
                 table.domains.append(domain)
+        elif domain_cell is None and table.code_domains:  # JK-01 under a legend mapping JK to 儿童与健康
+            code = _CODE.match(cell(role_index.get("number")).text if cell(role_index.get("number")) is not None else "")
+            coded = table.code_domains.get(code.group("code").upper()) if code is not None else None
+            if coded is not None:
+                domain = coded
+                if domain not in table.domains:
+                    table.domains.append(domain)
         other = None
         if centred is not None and i in centred:
             domain, other = centred[i]
@@ -1663,25 +1779,25 @@ def _by_lines(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[
 
 
 def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list[dict[str, Any]] | None:
-    """A cell of one line giving each horizon its own value, each piece labelled with its year (2025年≥95%；2030年≥98%,
-    2025年达到92%，2030年达到95%, ≥95%（2025年）；≥97%（2030年）): a value per piece, with that year.
+    """A cell giving each horizon its own value, each piece labelled with its year (2025年≥95%；2030年≥98%,
+    2025年达到92%，2030年达到95%, ≥95%（2025年）、≥97%（2030年）), or one value for the years it names together
+    (2025年、2030年均≥96), or a mid-term value alone (2025年≥92): a value per piece, with that year.
 
-    None unless the cell has two pieces or more between separators, each labelled with a year of its own, in increasing
-    order, and each reads as exactly one value: anything else is read whole.
+    None unless every piece between separators is labelled with a year of its own, in increasing order, and reads as
+    exactly one value — a piece alone, as no change from a year (2020年基础上提高5个百分点 names its base, not its
+    horizon): anything else is read whole.
     """
     lines = [written for _, written in cell.lines()] if cell.breaks and shown == cell.text else [shown]
-    pieces = [p for line in lines for p in _PIECE_SEPARATOR.split(fold(line)) if p.strip()]
-    values: list[dict[str, Any]] = []
-    years: list[int] = []
-    shared = _YEARS_SHARED.match(pieces[0]) if len(pieces) == 1 else None
+    shared = _YEARS_SHARED.match(fold(shown)) if len(lines) == 1 else None
     if shared is not None:  # 2025年、2030年均≥96: the one value of each year named
-        read = read_cell(pieces[0][shared.end() :], unit, bare=bare)
+        read = read_cell(fold(shown)[shared.end() :], unit, bare=bare)
         first, last = int(shared.group("first")), int(shared.group("last"))
         if read is None or len(read) != 1 or first >= last:
             return None
         return [dict(read[0], _year=first), dict(read[0], _year=last)]
-    if len(pieces) < 2:
-        return None
+    pieces = [p for line in lines for p in _PIECE_SEPARATOR.split(fold(line)) if p.strip()]
+    values: list[dict[str, Any]] = []
+    years: list[int] = []
     for piece in pieces:
         label = _YEAR_BEFORE.match(piece) or _YEAR_AFTER.search(piece)
         if label is None:
@@ -1694,7 +1810,9 @@ def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list
             return None
         years.append(int(label.group("year")))
         values.append(dict(read[0], _year=years[-1]))
-    if years != sorted(set(years)):
+    if not values or years != sorted(set(years)):
+        return None
+    if len(values) == 1 and (str(values[0].get("op", "")).startswith("rel_") or values[0].get("base_year") is not None):
         return None
     return values
 
@@ -1702,7 +1820,7 @@ def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list
 _YEARS_SHARED = regex(
     r"^\s*(?P<first>(?:19|20)\d{2})\s*年?\s*[、和及与]\s*(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:均|都|分别)?\s*[:：]?\s*"
 )
-_PIECE_SEPARATOR = regex(r"\s*[；;，,]\s*|\s{2,}")
+_PIECE_SEPARATOR = regex(r"\s*[；;，,、]\s*|\s{2,}")
 _YEAR_BEFORE = regex(r"^\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:目标值?)?\s*[:：]?\s*")
 _YEAR_AFTER = regex(r"\s*[(（](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?[)）]\s*$")
 

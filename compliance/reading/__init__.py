@@ -134,6 +134,7 @@ class Document:
     format: str  # text | markdown | docx | rtf | xlsx | pdf | html
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
+    uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
     _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, number: int | None) -> str | None:
@@ -219,7 +220,8 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
     if suffix in XLSX_SUFFIXES:
         from compliance.reading.xlsx import xlsx_lines
 
-        return Document(file, "xlsx", xlsx_lines(path, file))
+        uncomputed: list[str] = []
+        return Document(file, "xlsx", xlsx_lines(path, file, uncomputed), uncomputed=uncomputed)
     if suffix in XLS_SUFFIXES:
         from compliance.reading.xls import xls_lines
 

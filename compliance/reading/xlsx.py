@@ -10,7 +10,10 @@ from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks
 
 
-def xlsx_lines(path: Path, file: str) -> list[Line]:
+def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None) -> list[Line]:
+    """The rows of every sheet as lines, each formula cell as the value the workbook saved with it (never the
+    formula: =IF(D5<=3.2,"达标","未达标") holds no target). The locators of formula cells saved without a value
+    (a workbook written by a program and never opened in Excel) go to `uncomputed`: noted, never guessed."""
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
@@ -19,7 +22,7 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
             file, _text("reading.needs-package", format=".xlsx", package="openpyxl"),
             hint=_text("reading.needs-package-hint", package="openpyxl"),
         ) from None
-    _refuse_what_would_not_fit(path, file)
+    without_values = _refuse_what_would_not_fit(path, file)
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
     except Exception as error:
@@ -32,6 +35,8 @@ def xlsx_lines(path: Path, file: str) -> list[Line]:
     offset = 0
     several = len(workbook.worksheets) > 1
     for sheet in workbook.worksheets:
+        if uncomputed is not None:
+            uncomputed += [f"{sheet.title}!{ref}" for ref in without_values.get(sheet.title, [])]
         fill: dict[tuple[int, int], object] = {}
         for merged in sheet.merged_cells.ranges:
             top = sheet.cell(merged.min_row, merged.min_col).value
@@ -108,8 +113,9 @@ _MERGED_LIMIT = 1_000_000  # cells covered by merged ranges, all sheets together
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 
 
-def _refuse_what_would_not_fit(path: Path, file: str) -> None:
-    """A workbook that unpacks to more than any plan table, or merges millions of cells, is refused before openpyxl builds it."""
+def _refuse_what_would_not_fit(path: Path, file: str) -> dict[str, list[str]]:
+    """A workbook that unpacks to more than any plan table, or merges millions of cells, is refused before openpyxl
+    builds it. Returns, by sheet title, the formula cells saved without a value (read while the sheets' XML is open)."""
     import zipfile
 
     from openpyxl.utils import column_index_from_string
@@ -117,21 +123,54 @@ def _refuse_what_would_not_fit(path: Path, file: str) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return  # openpyxl says it is no workbook
+        return {}  # openpyxl says it is no workbook
+    without_values: dict[str, list[str]] = {}
     with archive:
         members = archive.infolist()
         if sum(member.file_size for member in members) > _UNPACKED_LIMIT:
             raise InputError.single(file, _text("file.xlsx-too-big"), hint=_text("file.xlsx-too-big-hint"))
+        titles = _sheet_titles(archive)
         merged = 0
         for member in members:
             if not member.filename.startswith("xl/worksheets/") or not member.filename.endswith(".xml"):
                 continue
-            for first_col, first_row, last_col, last_row in _MERGE_REF.findall(archive.read(member)):
+            data = archive.read(member)
+            if b"<f" in data and member.filename in titles:
+                refs = [ref.decode() for ref, body in _CELL.findall(data) if _FORMULA.search(body) and not _VALUE.search(body)]
+                if refs:
+                    without_values[titles[member.filename]] = refs
+            for first_col, first_row, last_col, last_row in _MERGE_REF.findall(data):
                 rows = int(last_row) - int(first_row) + 1
                 columns = column_index_from_string(last_col.decode()) - column_index_from_string(first_col.decode()) + 1
                 merged += max(rows, 0) * max(columns, 0)
         if merged > _MERGED_LIMIT:
             raise InputError.single(file, _text("file.xlsx-merged", count=merged), hint=_text("file.xlsx-merged-hint"))
+    return without_values
+
+
+_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+_RELATION = re.compile(rb'<(?:\w+:)?Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"|'
+                       rb'<(?:\w+:)?Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"')
+
+
+def _sheet_titles(archive: object) -> dict[str, str]:
+    """The title of each worksheet part (xl/worksheets/sheet1.xml → 主要指标), as the workbook and its relations name them."""
+    from html import unescape
+
+    try:
+        book = archive.read("xl/workbook.xml")  # type: ignore[attr-defined]
+        relations = archive.read("xl/_rels/workbook.xml.rels")  # type: ignore[attr-defined]
+    except KeyError:
+        return {}
+    targets: dict[bytes, str] = {}
+    for a, b, c, d in _RELATION.findall(relations):
+        rid, target = (a, b) if a else (d, c)
+        name = target.decode("utf-8", "replace").lstrip("/")
+        targets[rid] = name if name.startswith("xl/") else "xl/" + name
+    return {targets[rid]: unescape(name.decode("utf-8", "replace")) for name, rid in _SHEET.findall(book) if rid in targets}
 
 
 def _blank(number: int, sheet: str, row_number: int) -> Line:
@@ -154,10 +193,38 @@ def _shown_text(cell: object) -> str:
     `0"%以上"` shows 95 as 95%以上 — the comparator a sheet gives its lower-is-better targets may live only there."""
     value = getattr(cell, "value", None)
     text = _cell_text(value)
+    bare = _BARE_TEXT.match(text) if isinstance(value, str) else None
+    if bare is not None:  # ≤3.0 typed as text: a comment may say its unit
+        prefix, suffix = _comment_words(getattr(cell, "comment", None))
+        return ("" if bare.group("op") else prefix) + text + suffix
     if isinstance(value, bool) or not isinstance(value, int | float):
         return text
     prefix, suffix = _format_words(str(getattr(cell, "number_format", "") or ""))
+    if not (prefix or suffix):
+        prefix, suffix = _comment_words(getattr(cell, "comment", None))
     return prefix + text + suffix if (prefix or suffix) else text
+
+
+_BARE_TEXT = re.compile(r"^\s*(?P<op>≤|≥|<|>|＜|＞)?\s*\d+(?:\.\d+)?\s*$")
+_COMMENT_AUTHOR = re.compile(r"^[^\n:：]{1,20}[:：]\s*\n")
+_COMMENT_WORDS = re.compile(
+    r"^(?:单位[:：为]?)?\s*(?P<op>≤|≥|<|>|＜|＞|<=|>=|不高于|不低于|不超过|不少于)?\s*[，,；;、]?\s*"
+    r"(?:单位[:：为]?)?\s*(?P<unit>‰|%|％|1/10万|/10万|‱)?\s*[。.]?$"
+)
+
+
+def _comment_words(comment: object) -> tuple[str, str]:
+    """(before, after) a bare number from its cell's comment (批注) when the comment says only its comparator and/or
+    unit (≤，单位‰; 单位：%): the sheet's evidence of what the bare number means. A comment saying anything else (a
+    note, a number: 目标为≤3.0‰) gives nothing, and no comment is ever read as a target."""
+    text = str(getattr(comment, "text", "") or "").strip()
+    if not text:
+        return "", ""
+    text = _COMMENT_AUTHOR.sub("", text).strip()  # Excel's "作者:" line before the note
+    match = _COMMENT_WORDS.match(text.replace(" ", ""))
+    if match is None or not (match.group("op") or match.group("unit")):
+        return "", ""
+    return match.group("op") or "", match.group("unit") or ""
 
 
 _PLACEHOLDERS = "0#?"
