@@ -127,6 +127,7 @@ class Rules:
     table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
     table_name_mark: re.Pattern[str]  # a mark glued to an indicator's name (婴儿死亡率*, ★婴儿死亡率)
     cell_year_notes: list[re.Pattern[str]]  # a note naming the year of each line of a target cell (上行为2025年…)
+    bracket_parent_notes: list[re.Pattern[str]]  # a note saying a cell's value in brackets is the parent's (括号内为上级目标值)
     bare_value_notes: list[tuple[re.Pattern[str], str]]
     lower_is_better: list[str]
     maskable_units: list[str]
@@ -311,6 +312,7 @@ def rules() -> Rules:
         table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
         cell_year_notes=[regex(str(p)) for p in data.get("cell_year_notes") or []],
+        bracket_parent_notes=[regex(str(p)) for p in data.get("bracket_parent_notes") or []],
         table_note_mark=regex(
             r"(?<=\S)(?:[" + re.escape(str(data["table_note_marks"])) + r"]+"
             + "".join(f"|{re.escape(pair[0])}[0-9]{{1,2}}{re.escape(pair[1])}" for pair in data.get("table_note_brackets") or [])

@@ -26,6 +26,7 @@ class Column:
     year: int | None = None
     header: str = ""  # as written (both rows of a two-row header)
     masked_year: bool = False  # ****年: a year column whose year is masked
+    bracket_parent: bool = False  # 本县目标（上级目标）: a cell's value in brackets is the parent's (≤11（≤12）)
 
 
 
@@ -37,6 +38,9 @@ def column_of(text: str) -> Column | None:
     key = squeeze(text)
     if not key:
         return None
+    paired = _with_parent_in_brackets(key, text)
+    if paired is not None:
+        return paired
     bare = re.sub(r"\(.*?\)", "", key)
     for word, role in r.table_columns:
         if key == word or bare == word:
@@ -77,6 +81,25 @@ def column_of(text: str) -> Column | None:
         if "目标" in rest:
             return Column("target", year, text.strip())
     return None
+
+
+_BRACKETED_TAIL = regex(r"^(?P<own>.+?)\((?P<inner>[^()]+)\)$")
+
+
+def _with_parent_in_brackets(key: str, text: str) -> Column | None:
+    """A target header naming the parent's target in brackets after the plan's own (本县目标（上级目标）, 2030年目标值
+    （省级目标值）): the plan's target column, whose cells give the parent's value in brackets after the plan's
+    (≤11（≤12）)."""
+    match = _BRACKETED_TAIL.match(key)
+    if match is None:
+        return None
+    inner = column_of(match.group("inner"))
+    if inner is None or inner.role != "parent":
+        return None
+    own = column_of(match.group("own"))
+    if own is None or own.role not in ("target", "year"):
+        return None
+    return Column("target", own.year if own.year is not None else inner.year, text.strip(), own.masked_year, bracket_parent=True)
 
 
 def _qualified_target(key: str, text: str) -> Column | None:
@@ -124,6 +147,7 @@ def _pair(top: str, sub: str) -> Column:
         column = Column(lower.role, lower.year if lower.year is not None else upper.year)
     else:
         column = lower
+    column.bracket_parent = column.role == "target" and bool((upper and upper.bracket_parent) or (lower and lower.bracket_parent))
     column.header = header
     return column
 

@@ -109,6 +109,7 @@ class Table:
     first_year: int | None = None  # the plan period's first year: a row for a year before it holds baselines
     unread: list[Any] = field(default_factory=list)  # RowProblems: rows among its rows whose cells could not be told apart
     code_domains: dict[str, str] = field(default_factory=dict)  # a legend's indicator-code prefix → domain (JK—儿童与健康)
+    bracket_note: str | None = None  # the note saying a target cell's value in brackets is the parent's (括号内为上级目标值)
 
 
 # --------------------------------------------------------------------------- rows a table's reader left
@@ -696,6 +697,7 @@ def _row_table(
     table.bare = _bare_from_notes(lines, i, start)
     table.slash = _slash_from_notes(lines, i, start)
     table.note_years = _years_from_notes(lines, i, start)
+    table.bracket_note = _bracket_note_from_notes(lines, i, start)
     return table
 
 
@@ -840,6 +842,31 @@ def _years_from_notes(lines: list[Src], after: int, start: int | None = None) ->
     return None
 
 
+def _bracket_note_from_notes(lines: list[Src], after: int, start: int | None = None) -> str | None:
+    """The note saying a target cell's value in brackets is the parent's (注：括号内为上级目标值), as written."""
+    for text in _note_texts(lines, after, start):
+        for pattern in rules().bracket_parent_notes:
+            match = pattern.search(text)
+            if match:
+                return match.group(0)
+    return None
+
+
+_BRACKETED_VALUE = regex(r"^(?P<own>.*?\S)\s*[（(](?P<inner>[^（）()]*[0-9*＊][^（）()]*)[）)]\s*$")
+_YEAR_ONLY = regex(r"^\s*(?:19|20)\d{2}\s*年?\s*$")
+
+
+def bracketed_value(shown: str) -> tuple[str, str] | None:
+    """A target cell giving a second value in brackets after its own (≤11（≤12）, 95%（90%）): (own, bracketed), when
+    the bracketed part is a bare value — never a year (≥95（2025年）) nor words (80（力争85）)."""
+    match = _BRACKETED_VALUE.match(shown.strip())
+    if match is None or _YEAR_ONLY.match(match.group("inner")):
+        return None
+    if not _SIMPLE.match(squeeze(match.group("inner"))) or not _SIMPLE.match(squeeze(match.group("own"))):
+        return None
+    return match.group("own"), match.group("inner")
+
+
 def _slash_subjects(name: str, table: Table) -> list[str] | None:
     """The two names of a row whose cells hold a/b values for two subjects (城市社区…, 农村社区…).
 
@@ -968,6 +995,7 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
     table.bare = _bare_from_notes(lines, last_used + 1)
     table.slash = _slash_from_notes(lines, last_used + 1)
     table.note_years = _years_from_notes(lines, last_used + 1)
+    table.bracket_note = _bracket_note_from_notes(lines, last_used + 1)
     return table
 
 
@@ -1075,6 +1103,7 @@ def _column_major_table(lines: list[Src], start: int, period: tuple[int, int] | 
     table.bare = _bare_from_notes(lines, after)
     table.slash = _slash_from_notes(lines, after)
     table.note_years = _years_from_notes(lines, after)
+    table.bracket_note = _bracket_note_from_notes(lines, after)
     return table
 
 
@@ -1561,6 +1590,18 @@ def read_table(
                 above[k] = own
             assert source is not None
             shown = as_shown(source, unit)
+            pair = bracketed_value(shown)
+            if pair is not None:
+                inner = read_cell(pair[1], unit, bare=bare)
+                if columns[k].bracket_parent or table.bracket_note:
+                    # ≤11（≤12） under 本县目标（上级目标） or under a note 括号内为上级目标值: the plan's, then the parent's
+                    if inner and len(inner) == 1 and inner[0].get("unit"):
+                        parent, parent_header = inner[0], columns[k].header or table.bracket_note
+                else:  # whose the bracketed value is the table does not say: listed, never dropped
+                    problems.append(
+                        RowProblem(source.line, f"{name}: {shown}", said("extract.reason.bracketed-second-value"), source.locator)
+                    )
+                shown = pair[0]
             years = _header_years(columns[k].header) or (table.note_years if len(target_columns) == 1 else None) or []
             try:
                 subjects = subject_parts(shown)
