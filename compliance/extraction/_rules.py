@@ -127,6 +127,7 @@ class Rules:
     table_note_mark: re.Pattern[str]  # a footnote mark at the end of a cell (≥70①)
     table_name_mark: re.Pattern[str]  # a mark glued to an indicator's name (婴儿死亡率*, ★婴儿死亡率)
     cell_year_notes: list[re.Pattern[str]]  # a note naming the year of each line of a target cell (上行为2025年…)
+    caption_line: re.Pattern[str]  # 专栏2　儿童近视防控行动 on a line of its own: a title, never half a sentence
     bracket_parent_notes: list[re.Pattern[str]]  # a note saying a cell's value in brackets is the parent's (括号内为上级目标值)
     bare_value_notes: list[tuple[re.Pattern[str], str]]
     lower_is_better: list[str]
@@ -312,6 +313,7 @@ def rules() -> Rules:
         table_year_column=regex(str(data["table_year_column"])),
         empty_cells=frozenset(squeeze(str(w)) for w in data["empty_cells"]),
         cell_year_notes=[regex(str(p)) for p in data.get("cell_year_notes") or []],
+        caption_line=regex(str(data.get("caption_line") or "(?!)")),
         bracket_parent_notes=[regex(str(p)) for p in data.get("bracket_parent_notes") or []],
         table_note_mark=regex(
             r"(?<=\S)(?:[" + re.escape(str(data["table_note_marks"])) + r"]+"

@@ -258,6 +258,7 @@ def paragraphs(lines: list[Src], contexts: list[Any]) -> list[Paragraph]:
             and previous_text.rstrip()[-1:] not in _SENTENCE_END
             and not previous_whole and not line.whole  # a caption card is a statement of its own
             and not rules().subhead.fullmatch(fold(previous_text).strip())  # 关键词1 | 健康: a news subhead, no broken line
+            and not rules().caption_line.match(previous_text)  # 专栏2　…: a box's title, its first sentence below
             and line.item is None
             and not _opens_item(text)
             and classify(text, None) is None
