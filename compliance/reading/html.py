@@ -11,8 +11,19 @@ Parsed with lxml (BSD). What is left out, as general rules about such pages:
   most of the page's text, widened to the smallest ancestor that also holds the
   page's heading (h1) and its 文号/索引号 table when those stand beside it.
 
+A box of the article's own (a 专栏 as `<aside>`) standing between the article's
+paragraphs is read, as are `<blockquote>`, `<fieldset>` and `<section>` boxes; a
+sidebar `<aside>` beside the article is not. A carousel's clones of its slides
+(swiper-slide-duplicate, slick-cloned: `cloned_class_words`) are left out: each
+slide is read once.
+
 Blocks (p, div, h1–h6, li, …) become lines; a `<br>` outside a table breaks a
-line. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
+line. A table not written as `<table>` — sibling rows of one tag whose children
+are the cells (`<div role="row">` of `<div role="cell">`, `<li>` of `<span>`s, a
+carousel's slides of a name and a value), or the children of a `display:grid`
+laid out in N columns — is read as table rows, when the structure says so (the
+same number of short cells in every row, a column of values beside a column of
+names) or a role, a display or a class word (`table_class_words`) marks it. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
 colspan empty cells, `<br>` inside a cell joins its parts, each text node of a
 cell keeping its number and whether it starts a line of the cell (`cell_parts`:
 90<br>92 is two values, ≥ | 95 a value on the node of 95). A key–value table
@@ -44,7 +55,7 @@ _SKIP = _NOT_TEXT | {"select", "option", "button", "input", "textarea", "iframe"
 _BLOCK = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
     "blockquote", "pre", "center", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "form", "header",
-    "footer", "nav", "aside", "address", "figure", "figcaption", "hr", "body", "html",
+    "footer", "nav", "aside", "address", "figure", "figcaption", "hr", "body", "html", "fieldset", "legend",
 }
 _CJK = regex(r"[\u3400-\u9fff]")
 
@@ -55,6 +66,9 @@ class _HtmlRules:
     furniture_words: tuple[str, ...]
     link_share: float
     min_links: int
+    table_words: tuple[str, ...]
+    cell_max_chars: int
+    cloned_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +83,9 @@ def _rules() -> _HtmlRules:
         tuple(w.lower() for w in data["furniture_class_words"]),
         float(data["link_dense"]["link_share"]),
         int(data["link_dense"]["min_links"]),
+        tuple(w.lower() for w in data.get("table_class_words") or []),
+        int(data.get("table_cell_max_chars") or 80),
+        tuple(w.lower() for w in data.get("cloned_class_words") or []),
     )
 
 
@@ -167,6 +184,7 @@ def html_lines(raw: bytes, file: str, encoding: str | None = None, text: str | N
     numbers = _number_text_nodes(body)
     furniture = _furniture(body)
     article = _article(body, furniture)
+    furniture -= _boxes_in_the_text(article, furniture)
     reader = _Reader(numbers, furniture)
     reader.walk(article)
     lines = reader.finish()
@@ -246,11 +264,42 @@ def _furniture(body: Any) -> set[int]:
         if tag in r.furniture_tags or any(_furniture_word(w, r.furniture_words) for w in _words(el)):
             out.add(id(el))
             continue
+        if any(_furniture_word(w, r.cloned_words) for w in _words(el)):
+            out.add(id(el))  # a carousel's clone of a slide (swiper-slide-duplicate): the slide itself is read
+            continue
         if tag in _BLOCK and tag not in ("td", "th", "tr", "table", "tbody"):
             total, links, count = _text_length(el)
             if count >= r.min_links and total and links >= r.link_share * total:
                 out.add(id(el))
     return out
+
+
+_BOX_TAGS = {"aside"}
+
+
+def _boxes_in_the_text(article: Any, furniture: set[int]) -> set[int]:
+    """ids of the article's own boxes among the furniture: an `<aside>` (a 专栏 box) standing in the run of the text,
+    the article's text before it and after it, no furniture word in its class, not mostly links. A sidebar stands
+    beside the article, not between its paragraphs."""
+    r = _rules()
+    out: set[int] = set()
+    for el in article.iter():
+        if _tag(el) not in _BOX_TAGS or id(el) not in furniture or el is article:
+            continue
+        if any(_furniture_word(w, r.furniture_words) for w in _words(el)):
+            continue
+        total, links, count = _text_length(el)
+        if not total or (count >= r.min_links and links >= r.link_share * total):
+            continue
+        siblings = [c for c in el.getparent() if _tag(c) and id(c) not in furniture or c is el]
+        at = siblings.index(el)
+        if _prose(siblings[:at]) and _prose(siblings[at + 1 :]):
+            out.add(id(el))
+    return out
+
+
+def _prose(elements: list[Any]) -> bool:
+    return any(_CJK.search(c.text_content() or "") for c in elements if _tag(c) not in _SKIP)
 
 
 def _furniture_word(word: str, words: tuple[str, ...]) -> bool:
@@ -347,6 +396,10 @@ class _Reader:
             self.flush()
             self.table(el)
             return
+        if tag in _ROW_CONTAINERS and (rows := _pseudo_rows(el, self.furniture)) is not None:
+            self.flush()  # a table not written as <table> (div role=row, li of spans, a carousel's slides)
+            self.rows(_pseudo_grid(rows, self.numbers))
+            return
         block = tag in _BLOCK
         if block:
             self.flush()
@@ -363,7 +416,9 @@ class _Reader:
 
     # -- tables
     def table(self, el: Any) -> None:
-        grid = _grid(el, self.numbers, self.furniture)
+        self.rows(_grid(el, self.numbers, self.furniture))
+
+    def rows(self, grid: list[list[_Cell]]) -> None:
         if not grid:
             return
         if _key_value(grid):
@@ -433,6 +488,134 @@ def _note_reference(el: Any, before: str) -> bool:
         return False
     before = before.rstrip()
     return bool(before) and not re.match(r"[A-Za-z0-9０-９]", before[-1])
+
+
+# --------------------------------------------------------------------------- tables not written as <table>
+
+_ROW_CONTAINERS = {"div", "ul", "ol", "section", "article", "main", "tbody", "dl"}
+_NOT_ROWS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "font", "strong", "b", "em", "i", "br", "table", "img"}
+_TABLE_ROLES = {"table", "grid", "treegrid", "rowgroup"}
+_ROW_ROLES = {"row"}
+_DISPLAY_TABLE = regex(r"display\s*:\s*(?:grid|inline-grid|table|table-row|flex)", re.I)
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+_DIGIT = regex(r"[0-9０-９*＊]")
+
+
+def _elements(el: Any, furniture: set[int]) -> list[Any]:
+    """The element children that show text (form controls, scripts, furniture, clones and line breaks left out)."""
+    return [
+        c for c in el
+        if _tag(c) and _tag(c) not in _SKIP and _tag(c) != "br" and id(c) not in furniture
+        and re.sub(r"\s+", "", c.text_content() or "")
+    ]
+
+
+def _bare(el: Any, children: list[Any]) -> bool:
+    """No text of its own beside its children's."""
+    return not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
+
+
+def _row_cells(row: Any, furniture: set[int]) -> tuple[Any, list[Any]] | None:
+    """The cells of a row (its element children), through wrappers of one child (a slide's card)."""
+    for _ in range(4):
+        cells = _elements(row, furniture)
+        if not _bare(row, cells):
+            return None
+        if len(cells) != 1:
+            return row, cells
+        row = cells[0]
+    return None
+
+
+def _hinted(el: Any) -> bool:
+    """Marked as a table by its role, its display or a word of its class (`table_class_words`)."""
+    if (el.get("role") or "").lower() in _TABLE_ROLES | _ROW_ROLES | {"cell", "gridcell", "columnheader", "rowheader"}:
+        return True
+    if _DISPLAY_TABLE.search(el.get("style") or ""):
+        return True
+    return any(_furniture_word(w, _rules().table_words) for w in _words(el))
+
+
+def _pseudo_rows(el: Any, furniture: set[int]) -> list[list[Any]] | None:
+    """The rows of a table written without <table>, as lists of cell elements; None if `el` holds no such table.
+
+    Rows: the element children of `el`, of one tag, no text of their own, each of the same number (two or more) of
+    cells; no cell a sentence (long, or ending 。；) nor a table. Then either the run is marked as a table (role,
+    display, class: `_hinted`) or its structure says so: three rows or more, a column of values (a digit in every
+    row but a header of words) beside a first column of names.
+    """
+    if not _bare(el, []):
+        return None
+    children = _elements(el, furniture)
+    limit = _rules().cell_max_chars
+    rows: list[list[Any]] = []
+    hint = _hinted(el)
+    width = _grid_columns(el)
+    if width and len(children) >= 2 * width and len(children) % width == 0:
+        # display:grid with N columns, the cells its children: a row per N cells
+        found_rows = [(el, children[k : k + width]) for k in range(0, len(children), width)]
+    elif len(children) < 2 or len({_tag(c) for c in children}) != 1 or _tag(children[0]) in _NOT_ROWS:
+        return None
+    else:
+        found_rows = []
+        for child in children:
+            found = _row_cells(child, furniture)
+            if found is None:
+                return None
+            found_rows.append(found)
+    for row, cells in found_rows:
+        if len(cells) < 2 or (rows and len(cells) != len(rows[0])):
+            return None
+        for cell in cells:
+            text = re.sub(r"\s+", "", cell.text_content() or "")
+            if len(text) > limit or text.endswith(_SENTENCE_END) or cell.find(".//table") is not None:
+                return None
+            if _tag(cell) in ("ul", "ol"):
+                return None
+        hint = hint or _hinted(row) or any(_hinted(c) for c in cells)
+        rows.append(cells)
+    texts = [[re.sub(r"\s+", "", c.text_content() or "") for c in row] for row in rows]
+    header = not any(_DIGIT.search(t) for t in texts[0])
+    data = texts[1:] if header and len(texts) > 1 else texts
+    names = all(_CJK.search(row[0]) and not _DIGIT.fullmatch(row[0][:1] or "x") for row in data) or all(
+        len(row) > 2 and _CJK.search(row[1]) for row in data
+    )
+    values = any(all(_DIGIT.search(row[k]) for row in data) for k in range(1, len(rows[0])))
+    if hint and (values or header):
+        return rows
+    if len(data) >= 2 and names and values:
+        return rows
+    return None
+
+
+_GRID_COLUMNS = regex(r"grid-template-columns\s*:\s*([^;]+)", re.I)
+
+
+def _grid_columns(el: Any) -> int:
+    """The number of columns a display:grid container lays its children in (repeat(4, 1fr), 1fr 2fr 1fr), else 0."""
+    style = el.get("style") or ""
+    if "grid" not in style.lower():
+        return 0
+    match = _GRID_COLUMNS.search(style)
+    if match is None:
+        return 0
+    value = match.group(1).strip()
+    repeat = re.fullmatch(r"repeat\(\s*(\d{1,2})\s*,[^()]*(?:\([^()]*\)[^()]*)*\)", value)
+    if repeat:
+        return int(repeat.group(1))
+    tracks = re.findall(r"minmax\([^)]*\)|[^\s]+", value)
+    return len(tracks) if 2 <= len(tracks) <= 20 else 0
+
+
+def _pseudo_grid(rows: list[list[Any]], numbers: dict[tuple[int, str], int]) -> list[list[_Cell]]:
+    out = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            text, number, parts = _cell_text(cell, numbers)
+            cells.append(_Cell(text, number, True, False, 1, parts if len(parts) > 1 else None))
+        out.append(cells)
+    return out
 
 
 @dataclass
