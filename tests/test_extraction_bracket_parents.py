@@ -112,3 +112,34 @@ def test_a_bracketed_second_value_nobody_names_is_listed_not_dropped(tmp_path: P
     (plan,) = extract(page, jurisdiction="浙江省/嘉兴市/某某县")
     assert _targets(plan) == [("婴儿死亡率", "<=", D("3.5"), None), ("学前教育毛入园率", ">=", D(98), None)]
     assert [(u.text, u.locator) for u in plan.unparsed] == [("婴儿死亡率: ≤3.5（≤4.0）", "表1 第2行 2030年目标列")]
+
+
+def test_brackets_naming_the_parent_say_whose_and_words_in_brackets_are_listed(tmp_path: Path) -> None:
+    """≤3.5（省≤4.0）, ≤11（上级目标≤12）: the brackets name the parent, under any header; ≥98（力争100）: two things said,
+    the cell listed, not read; a base year in brackets (以2020年为基数) is no second number."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某某县儿童发展规划（2021—2030年）")
+    document.add_paragraph("二、主要目标")
+    word_table(
+        document,
+        [
+            ["序号", "指标", "2020年", "2030年目标"],
+            ["1", "婴儿死亡率（‰）", "4.2", "≤3.5（省≤4.0）"],
+            ["2", "孕产妇死亡率（1/10万）", "9", "≤11（上级目标≤12）"],
+            ["3", "学前教育毛入园率（%）", "93", "≥98（力争100）"],
+            ["4", "儿童伤害死亡率（1/10万）", "12", "下降20%（以2020年为基数）"],
+        ],
+        [],
+    )
+    document.add_paragraph("三、策略措施")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (plan,) = extract(path, jurisdiction="浙江省/嘉兴市/某某县")
+    assert _targets(plan) == [
+        ("婴儿死亡率", "<=", D("3.5"), D("4.0")),
+        ("孕产妇死亡率", "<=", D(11), D(12)),
+        ("儿童伤害死亡率", "rel_decrease", D(20), None),
+    ]
+    assert [u.text for u in plan.unparsed] == ["学前教育毛入园率: ≥98（力争100）"]  # two things said: neither guessed
+    assert "not understood" in plan.unparsed[0].reason

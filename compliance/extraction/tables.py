@@ -853,18 +853,44 @@ def _bracket_note_from_notes(lines: list[Src], after: int, start: int | None = N
 
 
 _BRACKETED_VALUE = regex(r"^(?P<own>.*?\S)\s*[（(](?P<inner>[^（）()]*[0-9*＊][^（）()]*)[）)]\s*$")
-_YEAR_ONLY = regex(r"^\s*(?:19|20)\d{2}\s*年?\s*$")
+_YEARS = regex(r"(?:19|20)\d{2}\s*年?")
+_LABELLED = regex(r"^(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：为是]?\s*(?P<value>[^\u4e00-\u9fff].*|约.*)$")
 
 
-def bracketed_value(shown: str) -> tuple[str, str] | None:
-    """A target cell giving a second value in brackets after its own (≤11（≤12）, 95%（90%）): (own, bracketed), when
-    the bracketed part is a bare value — never a year (≥95（2025年）) nor words (80（力争85）)."""
+@dataclass
+class Bracketed:
+    """A target cell giving a second number in brackets after its own value (≤11（≤12）, ≤3.5（省≤4.0）)."""
+
+    own: str  # the cell's own value, without the brackets
+    inner: str  # the bracketed value, without its label
+    parent: bool  # the brackets name a parent (省≤4.0, 上级目标≤12): the parent's, whatever the header says
+    value: bool  # the bracketed part is a bare value (≤12), not words (力争100)
+
+
+def bracketed_value(shown: str) -> Bracketed | None:
+    """The cell's own value and the number in brackets after it, when the own part is a bare value and the brackets
+    hold a number that is no year (≥95（2025年）, 下降10%（以2020年为基数） are none)."""
     match = _BRACKETED_VALUE.match(shown.strip())
-    if match is None or _YEAR_ONLY.match(match.group("inner")):
+    if match is None or not _SIMPLE.match(squeeze(match.group("own"))):
         return None
-    if not _SIMPLE.match(squeeze(match.group("inner"))) or not _SIMPLE.match(squeeze(match.group("own"))):
+    inner = match.group("inner").strip()
+    if not re.search(r"[0-9*＊]", _YEARS.sub("", inner)):
         return None
-    return match.group("own"), match.group("inner")
+    if _SIMPLE.match(squeeze(inner)):
+        return Bracketed(match.group("own"), inner, False, True)
+    labelled = _LABELLED.match(inner)
+    if labelled and _SIMPLE.match(squeeze(labelled.group("value"))) and _names_parent(labelled.group("label")):
+        return Bracketed(match.group("own"), labelled.group("value"), True, True)
+    return Bracketed(match.group("own"), inner, False, False)
+
+
+def _names_parent(label: str) -> bool:
+    """省, 国家, 上级目标, 省级要求: a label of a parent's value (a parent's column's header, or with 目标 after it)."""
+    for text in (label, label + "目标"):
+        column = column_of(text)
+        if column is not None and column.role == "parent":
+            return True
+    return any(marker in label for marker in rules().table_parent_markers)
 
 
 def _slash_subjects(name: str, table: Table) -> list[str] | None:
@@ -1591,17 +1617,20 @@ def read_table(
             assert source is not None
             shown = as_shown(source, unit)
             pair = bracketed_value(shown)
+            if pair is not None and not pair.value:  # 96以上（力争98）: two things said, neither guessed
+                problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-not-understood"), source.locator))
+                continue
             if pair is not None:
-                inner = read_cell(pair[1], unit, bare=bare)
-                if columns[k].bracket_parent or table.bracket_note:
-                    # ≤11（≤12） under 本县目标（上级目标） or under a note 括号内为上级目标值: the plan's, then the parent's
+                inner = read_cell(pair.inner, unit, bare=bare) if pair.value else None
+                if pair.value and (pair.parent or columns[k].bracket_parent or table.bracket_note):
+                    # ≤11（≤12） under 本县目标（上级目标） or a note 括号内为上级目标值, ≤3.5（省≤4.0）: the plan's, then the parent's
                     if inner and len(inner) == 1 and inner[0].get("unit"):
                         parent, parent_header = inner[0], columns[k].header or table.bracket_note
-                else:  # whose the bracketed value is the table does not say: listed, never dropped
+                else:  # whose the bracketed number is, the table does not say: listed, never dropped
                     problems.append(
                         RowProblem(source.line, f"{name}: {shown}", said("extract.reason.bracketed-second-value"), source.locator)
                     )
-                shown = pair[0]
+                shown = pair.own
             years = _header_years(columns[k].header) or (table.note_years if len(target_columns) == 1 else None) or []
             try:
                 subjects = subject_parts(shown)
