@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     sums = [run_set(folder, args.details) for folder in args.sets]
     if len(sums) > 1:
-        found, expected, false = (sum(column) for column in zip(*sums))
+        found, expected, false = (sum(column) for column in zip(*sums, strict=True))
         print(f"\n== together: expected findings found {found}/{expected}, false missing-indicator {false}")
 
 

@@ -247,7 +247,7 @@ def _with_cached_values(path: Path, values: dict[str, str]) -> None:
     for ref, text in values.items():
         sheet, found = re.subn(
             rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
-            lambda m, text=text: f'<c r="{ref}"{m.group(1)} t="str"><f>{m.group(2)}</f><v>{escape(text)}</v></c>', sheet,
+            lambda m, text=text, ref=ref: f'<c r="{ref}"{m.group(1)} t="str"><f>{m.group(2)}</f><v>{escape(text)}</v></c>', sheet,
         )
         assert found == 1, ref
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()

@@ -62,8 +62,8 @@ def test_cells_of_a_word_table_are_read_as_simplified(tmp_path: Path) -> None:
     doc.add_paragraph("1．嬰兒和5歲以下兒童死亡率分別降至4.5‰和6‰以下。")
     table = doc.add_table(rows=3, cols=3)
     for row, cells in zip(table.rows, [("指標", "2020年", "2025年目標"), ("新生兒死亡率（‰）", "2.5", "≤2.0"),
-                                        ("兒童青少年總體近視率（%）", "55", "力爭每年降低1個百分點以上")]):
-        for cell, value in zip(row.cells, cells):
+                                        ("兒童青少年總體近視率（%）", "55", "力爭每年降低1個百分點以上")], strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
     path = tmp_path / "plan.docx"
     doc.save(path)

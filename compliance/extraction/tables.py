@@ -1740,7 +1740,7 @@ def _centred_domains(
     for i in indicator_rows:
         if i < labels[0]:
             out[i] = (first, None)
-    for a, b in zip(labels, [*labels[1:], None]):
+    for a, b in zip(labels, [*labels[1:], None], strict=True):
         upper = written(rows[a])
         assert upper is not None
         if b is None:
