@@ -131,7 +131,10 @@ def _pair(top: str, sub: str) -> Column:
     upper = column_of(top) if top.strip() else None
     lower = column_of(sub) if sub.strip() else None
     header = "/".join(t.strip() for t in (top, sub) if t.strip())
-    if lower is None and upper is not None and upper.role in ("target", "year") and _names_a_parent(sub):
+    if upper is not None and upper.role == "data":
+        # 年度监测值 over 2021年 | 2022年: values measured in those years, never targets
+        column = Column("data", lower.year if lower is not None else None)
+    elif lower is None and upper is not None and upper.role in ("target", "year") and _names_a_parent(sub):
         column = Column("parent", upper.year, masked_year=upper.masked_year)
     elif lower is None and upper is not None and upper.role == "parent":
         # 上级目标 over 省 | 市, over 丹东市2030年: the parent's values, for the year the label names
@@ -227,7 +230,7 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
             j = k - 1
             while j >= 0 and not top[j].strip():
                 j -= 1
-            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent"):
+            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent", "data"):
                 upper = top[j]
         columns.append(_pair(upper, lower))
     return columns
