@@ -89,7 +89,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
 
     catalogue = load_catalogue()
     # how the reader took the characters, and the formula cells it found no value for: for the plan's note
-    options = {**options, "script": document.script, "uncomputed": getattr(document, "uncomputed", [])}
+    options = {**options, "script": document.script, "uncomputed": document.uncomputed}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice

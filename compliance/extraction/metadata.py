@@ -15,6 +15,7 @@ Vocabulary is data (rules/extraction.yaml); places are the gazetteer's.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -715,7 +716,7 @@ def report_headline(lines: list[Src], segments: list[Segment]) -> Src | None:
     if any(s.title for s in segments):
         return None
     r = rules()
-    for line in [line for line in lines if line.text.strip()][:15]:
+    for line in islice((line for line in lines if line.text.strip()), 15):
         if len(line.text) <= 100 and r.report_headline.fullmatch(squeeze(fold(line.text))):
             return line
     return None
