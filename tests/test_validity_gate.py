@@ -116,3 +116,54 @@ def test_gate_agrees_on_mutated_plans(edits: list) -> None:
         except (KeyError, IndexError, TypeError):
             continue
     assert validation.plainly_valid(data, SCHEMA_PATH) == _jsonschema_valid(data)
+
+
+# --- what earlier runs found valid is remembered by content, and only a yes ---
+
+
+def test_valid_data_is_remembered_by_its_content_and_an_edited_copy_is_judged_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.cache import KeptResults
+
+    monkeypatch.setattr(validation, "_KNOWN_VALID", KeptResults("valid-data-test"))
+    monkeypatch.setattr(validation._KNOWN_VALID, "_kept", {})  # nothing kept by earlier runs
+    asked: list[object] = []
+    real = validation.plainly_valid
+    monkeypatch.setattr(validation, "plainly_valid", lambda data, schema: asked.append(data) or real(data, schema))
+    document = read_yaml(ROOT / "examples" / "plans" / "jinan-shizhong-women-2021-2025.yaml")
+    assert validation.validate(document, SCHEMA_PATH) == []
+    assert validation.validate(document, SCHEMA_PATH) == [] and len(asked) == 1  # the second time: remembered
+
+    broken = copy.deepcopy(document)
+    broken.data["targets"][0]["target"] = {"op": "at-least-ish", "value": 1}
+    problems = validation.validate(broken, SCHEMA_PATH)
+    assert problems and len(asked) == 2  # edited: walked again, and its problems worded
+    assert validation.validate(broken, SCHEMA_PATH) == problems and len(asked) == 3  # a no is never remembered
+
+
+def test_equal_data_of_other_types_has_another_digest() -> None:
+    """1 and 1.0, True and "True", a date and its text: different files, so never one digest."""
+    import datetime
+
+    pairs = [({"v": 1}, {"v": 1.0}), ({"v": True}, {"v": "True"}), ({"d": datetime.date(2025, 1, 1)}, {"d": "2025-01-01"})]
+    for one, other in pairs:
+        assert validation._digest(one, SCHEMA_PATH) != validation._digest(other, SCHEMA_PATH)
+
+
+def test_a_second_cold_check_of_an_unchanged_plan_does_not_load_the_compiled_validator(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    plan = ROOT / "examples" / "plans" / "jinan-shizhong-women-2021-2025.yaml"
+    script = (
+        "import sys; from compliance.cli import main\n"
+        f"try:\n    main(['check', {str(plan)!r}])\nexcept SystemExit:\n    pass\n"
+        "print('jsonschema_rs' in sys.modules, file=sys.stderr)"
+    )
+    env = {**os.environ, "COMPLIANCE_CACHE_DIR": str(tmp_path)}
+    env.pop("COMPLIANCE_PURE_PYTHON", None)
+    loaded = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env).stderr.split()[-1]
+        for _ in range(2)
+    ]
+    assert loaded == ["True", "False"]

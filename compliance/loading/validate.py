@@ -9,16 +9,24 @@ first answers whether the file is valid at all; only a file it refuses is
 walked by jsonschema, whose errors are the ones worded here. Without
 jsonschema-rs (a platform it has no wheel for) every file is walked by
 jsonschema: the same problems, only slower.
+
+What earlier runs found valid is remembered by the content of the data
+(compliance.cache.KeptResults, keyed by the schemas and the code as well): a
+drafter re-checking a plan file, or a CI job its unchanged files, does not
+even load the compiled validator. Only a yes is remembered, so an edit that
+breaks a file is always walked and worded.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from compliance.cache import KeptResults
 from compliance.errors import Problem
 from compliance.loading.yamlfile import YamlDocument
 
@@ -219,13 +227,25 @@ def plainly_valid(data: Any, schema_path: Path) -> bool:
         return False
 
 
+_KNOWN_VALID = KeptResults("valid-data")  # digests of (schema, data) that earlier runs found valid
+
+
+def _digest(data: Any, schema_path: Path) -> str:
+    """The content of plain YAML data against one schema: equal data, equal digest (repr keeps types and order)."""
+    return hashlib.blake2b(f"{schema_path.name}\0{data!r}".encode(), digest_size=16).hexdigest()
+
+
 def validate(document: YamlDocument, schema_path: Path, docs: str | None = None) -> list[Problem]:
     """Every problem of `document` against the schema, in file order, each with a hint.
 
     Where the schema has no description to offer, the hint points to `docs`
     (the page that documents the format) or to the field's place in the file.
     """
+    key = _digest(document.data, schema_path)
+    if _KNOWN_VALID.get(key):
+        return []
     if plainly_valid(document.data, schema_path):
+        _KNOWN_VALID.put(key, True)
         return []
     from compliance.messages import text
     from jsonschema import Draft202012Validator
@@ -243,4 +263,6 @@ def validate(document: YamlDocument, schema_path: Path, docs: str | None = None)
                 hint = text("plan-file.docs-hint", field=field, docs=docs) if docs else text("plan-file.field-hint", field=field)
             problems.append(document.problem(path + key, message, hint, at_key=bool(key)))
     unique = list(dict.fromkeys(problems))
+    if not unique:  # valid, decided by jsonschema alone (no compiled validator here)
+        _KNOWN_VALID.put(key, True)
     return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))
