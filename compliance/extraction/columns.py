@@ -317,12 +317,27 @@ def own_by_level(columns: list[Column]) -> list[Column]:
     ranked = [(k, _level_rank(c.header)) for k, c in enumerate(columns) if c.role in ("target", "parent")]
     ranks = {rank for _, rank in ranked if rank is not None}
     targets = [k for k, rank in ranked if rank is not None and columns[k].role == "target"]
+    if len(ranks) == 1 and targets:
+        return _named_beside_unnamed(columns, ranked)
     if len(ranks) < 2 or not targets:
         return columns
     own = min(rank for k, rank in ranked if rank is not None and k in targets)
     out = list(columns)
     for k, rank in ranked:
         if rank is not None and rank != own and out[k].role == "target":
+            out[k] = Column("parent", out[k].year, out[k].header, out[k].masked_year)
+    return out
+
+
+def _named_beside_unnamed(columns: list[Column], ranked: list[tuple[int, int | None]]) -> list[Column]:
+    """A target column naming a place (上饶市2030年目标) beside one naming none for the same year (目标值 over
+    2030年): the plan writes its own target unnamed, so the named one quotes another plan's, a parent's. Only a
+    place the gazetteer knows (not 本县目标, the plan's own, nor a bare level word)."""
+    unnamed = {columns[k].year for k, rank in ranked if rank is None and columns[k].role == "target"}
+    out = list(columns)
+    for k, rank in ranked:
+        named = any(_place_level(part) is not None for part in squeeze(out[k].header).split("/"))
+        if rank and named and out[k].role == "target" and out[k].year in unnamed:
             out[k] = Column("parent", out[k].year, out[k].header, out[k].masked_year)
     return out
 
