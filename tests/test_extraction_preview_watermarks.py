@@ -44,3 +44,23 @@ def test_a_preview_s_spaced_watermark_is_furniture(tmp_path: Path) -> None:
     targets, unparsed = _read(tmp_path, "2 原创力文档 book118.com 预览与源文档一致", "3  原创力文档  预览与源文档一致")
     assert len(targets) == 4
     assert not [u for u in unparsed if "原创力" in u]
+
+
+def test_a_preview_s_bare_page_numbers_before_its_watermark_are_page_numbers(tmp_path: Path) -> None:
+    """Variant: the page number alone on its line, the watermark's parts on the lines after it, on every page."""
+    pages = [
+        ["某某县妇女发展规划（2021—2025年）", "一、妇女与健康", "主要目标：", "1.孕产妇死亡率控制在10/10万以下。"],
+        ["2.妇女常见病筛查率达到90%以上。", "二、妇女与教育", "主要目标：", "1.女童九年义务教育巩固率达到96%以上。"],
+        ["2.高中阶段女生毛入学率达到92%以上。", "三、妇女与经济", "主要目标：", "1.就业人员中的女性比例保持在45%左右。"],
+        ["2.高级专业技术人员中女性比例达到40%。"],
+    ]
+    lines: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        lines += page
+        if number < len(pages):
+            lines += ["", str(number + 1), "原创力文档", "max.book118.com", "预览与源文档一致，下载高清无水印", ""]
+    path = tmp_path / "preview.txt"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    plans = extract(path)
+    assert len([t for p in plans for t in p.targets if t.target.value is not None]) == 6
+    assert [u.text for p in plans for u in p.unparsed] == []

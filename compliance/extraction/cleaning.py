@@ -445,6 +445,7 @@ def _page_marker(text: str) -> bool:
 def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
     """Page numbers, running headers and footers, and the blank lines of a page break."""
     markers = [i for i, s in enumerate(sources) if s.cells is None and i not in reasons and _page_marker(s.text)]
+    markers = sorted(markers + _bare_page_numbers(sources, reasons))
     if not markers:
         return
     for i in markers:
@@ -487,6 +488,27 @@ def _pages(sources: list[Src], reasons: dict[int, str]) -> None:
                 reasons.setdefault(j, "page break")
                 j += step
     _pages_read_on(sources, reasons)
+
+
+_BARE_NUMBER = regex(r"\d{1,3}")
+
+
+def _bare_page_numbers(sources: list[Src], reasons: dict[int, str]) -> list[int]:
+    """Lines of a bare number each right before a furniture line (a 文库 preview's watermark after its page number:
+    2 / 原创力文档 / …), at least `running_header_min_pages` of them and rising: page numbers. A bare number
+    alone could be a table's cell; one in the same place on every page, counting up, is the page's."""
+    found = []
+    for i, line in enumerate(sources):
+        if line.cells is not None or i in reasons or not _BARE_NUMBER.fullmatch(line.text.strip()):
+            continue
+        j = i + 1
+        while j < len(sources) and sources[j].cells is None and not sources[j].text.strip():
+            j += 1
+        if reasons.get(j) == "furniture":
+            found.append(i)
+    numbers = [int(sources[i].text.strip()) for i in found]
+    rising = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    return found if rising and len(found) >= rules().running_header_min_pages else []
 
 
 def _section_word(text: str) -> bool:
