@@ -203,6 +203,16 @@ _DIGIT_RANGE = regex(r"(\d)\s*[-‐‑‒–—―−﹣－~～〜]+\s*(\d)")
 _KEEP_BETWEEN_DIGITS = "-."
 
 
+def without_item_number(name: str) -> str:
+    """The name without a list's item number before it (2 新生儿死亡率 → 新生儿死亡率); the name itself if none.
+
+    >>> without_item_number("6 5岁以下儿童贫血患病率"), without_item_number("3岁以下儿童系统管理率")
+    ('5岁以下儿童贫血患病率', '3岁以下儿童系统管理率')
+    """
+    numbered = _ITEM_NUMBER.match(name)
+    return name[numbered.end() :] if numbered is not None and numbered.end() < len(name) else name
+
+
 def normalise_name(text: str) -> str:
     """The form in which written names are compared.
 
@@ -262,6 +272,10 @@ _AGE = r"\d+(?:-\d+)?(?:周岁|岁)(?:及?以上|及?以下)?"
 _SCOPE_PREFIX = regex(rf"^(?P<scope>{_SCOPE})?(?P<age>{_AGE})?$")
 _STATES_AGE = regex(r"\d+(?:周岁|岁|个月|月龄)")
 _MIN_FALLBACK_KEY = 4
+# an item number a list left before the name (2 新生儿死亡率, （3）高中阶段毛入学率, 1. 学前教育毛入园率):
+# the digits end at a space or list punctuation (6 5岁以下…), never at 岁 or a unit, and the name as
+# written is tried first, so 3岁以下… keeps its age
+_ITEM_NUMBER = regex(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[\s.、．]+)\s*(?=[^\s.、．])")
 _NEAR_KEPT = KeptResults("near-misses", limit=500)  # near misses found by earlier runs (Catalogue._near_miss_kept)
 
 
@@ -483,6 +497,15 @@ class Catalogue:
         return memo[(name, kind)]
 
     def _match_indicator(self, name: str, kind: Kind | str | None) -> Indicator | None:
+        found = self._match_written(name, kind)
+        if found is None:
+            # a list's item number left before the name: the name as written first, so 3 岁… is never cut
+            bare = without_item_number(name)
+            if bare != name:
+                found = self._match_written(bare, kind)
+        return found
+
+    def _match_written(self, name: str, kind: Kind | str | None) -> Indicator | None:
         key = normalise_name(name)
         if not key:
             return None

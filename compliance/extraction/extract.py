@@ -431,6 +431,7 @@ def _carry_qualifier(found: list[Any], text: str, kind: str | None, catalogue: A
     same sentence, but only when the catalogue knows the qualified name and not
     the bare one (生长迟缓率 → 5岁以下儿童生长迟缓率): the catalogue decides, no name is invented.
     """
+    from compliance.catalogue.catalogue import without_item_number
     from compliance.phrases.vocabulary import _vocabulary
 
     population = _vocabulary().population_prefix
@@ -446,7 +447,7 @@ def _carry_qualifier(found: list[Any], text: str, kind: str | None, catalogue: A
             and not population.match(target.indicator)
             and not any(ch in "。；;！!？?" for ch in text[previous_at:where])
         ):
-            qualifier = population.match(previous.indicator or "")
+            qualifier = population.match(without_item_number(previous.indicator or ""))
             if qualifier and catalogue.match_indicator(target.indicator, kind) is None:
                 carried = qualifier.group(0) + target.indicator
                 if catalogue.match_indicator(carried, kind) is not None:
