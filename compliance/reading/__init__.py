@@ -46,6 +46,10 @@ locator. The line model per format:
   Locators: 主要指标!F9 for a cell, 主要指标!第9行 for a row.
 - .xls / .et (Excel 97–2003, WPS Spreadsheets): converted to .xlsx by xlrd and
   openpyxl, then read as .xlsx, with the same locators (`xls`).
+- .csv (a platform's export, a table OCR's output): decoded as a text file, each
+  record a table row numbered by the file line it starts on; line breaks inside a
+  quoted cell are joined, padding commas dropped (`text.csv_lines`). Locators:
+  第N行 第K列.
 - .pdf (with a text layer): the printed lines in reading order, page by page;
   a paragraph wrapped at the page width is one `Line` (its `spans` say where
   each printed line starts, so a number keeps the printed line it stands on),
@@ -82,6 +86,7 @@ from compliance.errors import InputError
 from compliance.messages import text as _text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+CSV_SUFFIXES = (".csv",)  # a table exported by a platform or a table OCR: records read as table rows (`text.csv_lines`)
 DOCX_SUFFIXES = (".docx",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 XLS_SUFFIXES = (".xls", ".et")  # Excel 97–2003 and WPS Spreadsheets: converted to .xlsx (see `xls`)
@@ -90,10 +95,10 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页，单个文件): MIME around the HTML
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml"
+FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml"
 
 
 @dataclass
@@ -213,6 +218,10 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
 
             return Document(file, "html", html_lines(raw, file, text=text))
         return Document(file, "markdown" if suffix in (".md", ".markdown") else "text", text_lines(text, suffix))
+    if suffix in CSV_SUFFIXES:
+        from compliance.reading.text import csv_lines, decode
+
+        return Document(file, "text", csv_lines(decode(raw, file, encoding)))
     if suffix in DOCX_SUFFIXES:
         from compliance.reading.docx import docx_lines
 

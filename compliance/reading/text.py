@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import io
+
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -245,3 +248,34 @@ _EMPHASIS = regex(r"(?<![0-9.．/*_])(\*\*|__)(?=[^\s%‰.．*_])(.+?)(?<=[^\s./
 def _strip_emphasis(text: str) -> str:
     """Markdown bold (**≥95**, __95%__) without its markers: they are markup, not masked digits."""
     return _EMPHASIS.sub(r"\2", text)
+
+
+def csv_lines(text: str) -> list[Line]:
+    """A CSV file (a monitoring platform's export, a table OCR's output): each record a table row.
+
+    Records are read by the csv module (quoted cells, commas and line breaks inside
+    them); a record is numbered by the file line it starts on, a cell's own line
+    breaks are joined (a printed cell wrapped in two), and the padding commas of
+    empty trailing cells dropped. A record of one cell is a line of text (a title,
+    a note, a page number), as in a text file.
+    """
+    import csv
+
+    text = text.lstrip("\ufeff").replace("\x00", "")
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    physical = io.StringIO(text, newline="")
+    reader = csv.reader(physical)
+    lines: list[Line] = []
+    number = 1
+    for record in reader:
+        cells = [re.sub(r"\s*[\r\n]+\s*", "", cell).strip() for cell in record]
+        while cells and not cells[-1]:
+            cells.pop()
+        place = f"第{number}行"
+        if len(cells) > 1:
+            locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
+            lines.append(Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators))
+        else:
+            lines.append(Line(number, cells[0] if cells else "", locator=place))
+        number = bisect.bisect_right(starts, physical.tell())
+    return lines
