@@ -106,6 +106,8 @@ class Rules:
     document_number: re.Pattern[str]
     admin_suffixes: list[tuple[str, str]]  # (suffix, level) longest first
     national_names: list[str]
+    unit_labels: list[str]  # 填报单位：某县妇儿工委: a line naming the body that made or reports the table
+    heading_place_not: list[str]  # a heading naming a plan with one of these (通知, 转发) names no place of the plan's
     sections: list[tuple[str, str]]  # (word, section) longest first
     parts: dict[str, list[str]]
     domain_pattern: re.Pattern[str]
@@ -288,6 +290,8 @@ def rules() -> Rules:
         document_number=regex(str(data["document_number"])),
         admin_suffixes=suffixes,
         national_names=[str(w) for w in data["national_names"]],
+        unit_labels=[str(w) for w in data.get("unit_labels") or []],
+        heading_place_not=[str(w) for w in data.get("heading_place_not") or []],
         sections=sections,
         parts={str(k): [squeeze(str(w)) for w in v] for k, v in data["parts"].items()},
         domain_pattern=regex(str(data["domain_pattern"])),

@@ -391,6 +391,7 @@ def split_place(text: str) -> list[str]:
 def place_of_title(title: str) -> str | None:
     """The place a title names before its subject: 济南市市中区“十四五”妇女发展规划 → 济南市市中区."""
     text = squeeze(title)
+    text = _LEADING_NOTE.sub("", text)  # 【会签稿】, （征求意见稿） before the title: a draft's mark, no place
     text = re.sub(r"^(?:关于印发|关于|印发)", "", text)
     cut = len(text)
     for word in ("妇女", "儿童", "未成年人", "“", '"', "十三五", "十四五", "十五五", "(", "国民经济", "女性"):
@@ -400,6 +401,9 @@ def place_of_title(title: str) -> str | None:
     place = text[:cut]
     place = re.sub(r"(?:人民政府|政府|妇女儿童工作委员会|妇儿工委)$", "", place)
     return place or None
+
+
+_LEADING_NOTE = regex(r"^(?:[(\[【〔][^()\[\]【】〔〕]{1,12}[)\]】〕])+")
 
 
 def issuing_body(header: list[Src], segment: Segment) -> str | None:
@@ -432,11 +436,64 @@ _ISSUER = regex(r"^[\u4e00-\u9fff]{2,20}?人民政府(?:$|文件$|关于印发)"
 def _place_at_end(text: str) -> str:
     """The places a run of characters ends with, when the gazetteer knows them: 全文详见宣汉县 (a sentence running
     into 宣汉县人民政府网站) → 宣汉县; as written when no ending is a known place (某某县)."""
+    endings = _known_endings(text)
+    return endings[0] if endings else text
+
+
+_CJK_RUN = regex(r"[\u4e00-\u9fff]+")
+
+
+def _known_endings(text: str) -> list[str]:
+    """The endings of the run of Chinese characters a text ends with that the gazetteer knows as places (a name or
+    names run together), longest first: 【会签稿】崖州区 → 崖州区, 2021—2025年尤溪县 → 尤溪县, 2珲春市 → 珲春市."""
+    runs = _CJK_RUN.findall(squeeze(text))
+    if not runs or not squeeze(text).endswith(runs[-1]):
+        return []
+    run = runs[-1]
     places = _Places().gazetteer
-    for start in range(len(text) - 1):
-        if places.split(text[start:]) is not None:
-            return text[start:]
-    return text
+    return [run[start:] for start in range(len(run) - 1) if places.split(run[start:]) is not None]
+
+
+def _ends_in_suffix(text: str) -> bool:
+    return any(text.endswith(s) and len(text) > len(s) for s, _ in rules().admin_suffixes)
+
+
+def _places_in_words(text: str) -> list[list[str]]:
+    """Known places standing in a run of words, each the longest ending at an administrative suffix, and only where
+    what follows is no place of its own (尤溪县贯彻落实 → 尤溪县; 湖南省长沙市某某区: the unknown 某某区 is the place,
+    so nothing), the last first. Each candidate is the list of its endings, longest first."""
+    found: list[list[str]] = []
+    text = squeeze(text)
+    if _ends_in_suffix(text):
+        found.append(_known_endings(text))
+        return [f for f in found if f]
+    for end in range(len(text) - 1, 1, -1):
+        head, rest = text[:end], text[end:]
+        if not _ends_in_suffix(head) or _ends_in_suffix(rest):
+            continue
+        endings = _known_endings(head)
+        if endings:
+            found.append(endings)
+            break
+    return found
+
+
+def _inner_place(
+    written: str, support: list[list[str]], places: _Places
+) -> tuple[list[str], bool, str | None, str | None] | None:
+    """The known place inside a written place the gazetteer does not know, with junk glued before it or words after
+    it (【会签稿】崖州区, 2021—2025年尤溪县, 尤溪县贯彻落实): of the known endings, the longest the document's other
+    evidence resolves to one place, else the longest that is ambiguous; None when no part is a known place."""
+    ambiguous: tuple[list[str], bool, str | None, str | None] | None = None
+    for endings in _places_in_words(written):
+        for ending in endings:
+            parts = places.gazetteer.split(ending) or [ending]
+            resolved = places.resolve(parts, support)
+            if resolved[1]:
+                return resolved
+            if resolved[2] is not None and ambiguous is None:
+                ambiguous = resolved
+    return ambiguous
 
 
 def level_of(path: list[str]) -> str | None:
@@ -512,12 +569,24 @@ def jurisdiction_found(
     places = _Places()
     place = place_of_title(title) if title else None
     source = said("extract.from.the-title", title=title) if place else None
+    support = [split_place(p) for p in _supporting_places(evidence, cited)]
+    heading = _heading_place(evidence, title, place, support, places)
+    if heading is not None:
+        number, path, level = heading
+        source = said("extract.from.heading-place", line=number, place=path[-1])
+        return Found(path, said("extract.from.gazetteer-suffix", source=source)), Found(
+            level or level_of(path), said("extract.from.the-gazetteer")
+        ), None
     if place and any(place.startswith(w) for w in rules().national_names):
         return Found([], source), Found("national", source), None
     if not place:
         body = issuing_body(evidence.header, evidence.segment)
         if body:
             place, source = body, said("extract.from.issuing", body=body)
+    if not place:
+        unit = reporting_unit(evidence)
+        if unit is not None:
+            place, source = unit[1], said("extract.from.reporting-unit", line=unit[0], place=unit[1])
     if not place and file_title and is_title(file_title):
         place = place_of_title(file_title)
         source = said("extract.from.file-name-place", name=file_title) if place else None
@@ -526,8 +595,12 @@ def jurisdiction_found(
     if not place:
         return Found(None), Found(None), None
     parts = split_place(place)
-    support = [split_place(p) for p in _supporting_places(evidence, cited)]
     path, known, ambiguous, level = places.resolve(parts, support)
+    if not known and not ambiguous:
+        inner = _inner_place(place, support, places)
+        if inner is not None:
+            path, known, ambiguous, level = inner
+            parts = path if known else parts
     if known:
         # the gazetteer's level: a city directly under a province may be county-level (琼海市), whatever its suffix says
         return Found(path, said("extract.from.gazetteer-suffix", source=source)), Found(
@@ -536,11 +609,15 @@ def jurisdiction_found(
     if ambiguous:
         return Found(None, ambiguous), Found(level_of(parts), source), ambiguous
     known_start = places.normalise(parts)  # the places the gazetteer knows, the unknown one kept as written
+    if len(known_start) > 3:
+        return Found(None, source), Found(None, source), None  # no place of a plan: words run on after a place
     if len(known_start) > len(parts):
         note = said("extract.from.placed-under", place=parts[-1], parents="/".join(known_start[:-1]))
         return Found(known_start, said("extract.from.parents-from-gazetteer", source=source)), Found(
             level_of(known_start), source
         ), note
+    if len(path) > 3:
+        return Found(None, source), Found(None, source), None
     if cited:
         completed = _complete_from_parents(path, cited, kind, places)
         if completed is not None:
@@ -549,6 +626,67 @@ def jurisdiction_found(
                 level or level_of(full), said("extract.from.parents-cited") if level else source
             ), note
     return Found(path, source), Found(level_of(path), source), None
+
+
+def _heading_place(
+    evidence: Evidence, title: str | None, place: str | None, support: list[list[str]], places: _Places
+) -> tuple[int, list[str], str | None] | None:
+    """(line, path, level) of a heading that names, besides the plan's title and outside its 《…》, a known place within the
+    title's: 福建省儿童发展规划（2021—2030年）某县任务分解表, 某县贯彻落实《福建省…》任务分解方案 are the county's. The
+    county named in the heading wins over the province whose plan it breaks down; a notice forwarding the parent's plan
+    (`heading_place_not`) names no place of the plan's. With no title, a heading naming a plan in 《…》 counts."""
+    r = rules()
+    key = squeeze(fold_digits(title)) if title else None
+    above: list[str] | None = None
+    if place:
+        resolved = places.resolve(split_place(place), support)
+        if not resolved[1]:
+            inner = _inner_place(place, support, places)
+            if inner is None or not inner[1]:
+                return None  # the title's place is not known: nothing to be within
+            resolved = inner
+        above = resolved[0]
+    for number, text in evidence.texts(6):
+        line = squeeze(fold_digits(text))
+        if not line or len(line) > 80 or "。" in line or any(w in line for w in r.heading_place_not):
+            continue
+        if key is not None:
+            if key not in line:
+                continue
+            rest = line.replace(key, "|")
+        elif not any(is_title(m.group(1)) for m in _BOOK.finditer(line)):
+            continue
+        else:
+            rest = line
+        rest = _BOOK.sub("|", rest)
+        for piece in _CJK_RUN.findall(rest):
+            for endings in _places_in_words(piece):
+                for ending in endings:
+                    parts = places.gazetteer.split(ending) or [ending]
+                    path, known, _, level = places.resolve(parts, support + ([above] if above else []))
+                    if known and (above is None or (len(path) > len(above) and path[: len(above)] == above)):
+                        return number, path, level
+        if key is not None:
+            break
+    return None
+
+
+def reporting_unit(evidence: Evidence) -> tuple[int, str] | None:
+    """(line, place) of the body a table names as the one that made or reports it (填报单位：某县妇儿工委, 制表单位：…,
+    `unit_labels`), near the top or at the foot: the known place its name begins with."""
+    r = rules()
+    if not r.unit_labels:
+        return None
+    label = regex("(?:" + "|".join(re.escape(w) for w in r.unit_labels) + r")\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
+    lines = evidence.texts(15) + [(s.number, s.text) for s in evidence.segment.lines[-10:]]
+    places = _Places().gazetteer
+    for number, text in lines:
+        for match in label.finditer(fold(text)):
+            name = match.group(1)
+            for end in range(len(name), 1, -1):
+                if _ends_in_suffix(name[:end]) and places.split(name[:end]) is not None:
+                    return number, name[:end]
+    return None
 
 
 def _supporting_places(evidence: Evidence, cited: list[str]) -> list[str]:
@@ -561,6 +699,9 @@ def _supporting_places(evidence: Evidence, cited: list[str]) -> list[str]:
     body = issuing_body(evidence.header, evidence.segment)
     if body:
         found.append(body)
+    unit = reporting_unit(evidence)
+    if unit is not None:
+        found.append(unit[1])
     for item in evidence.dropped:
         if ">" in item.text or "＞" in item.text:
             found += [p.strip() for p in re.split(r"[>＞›»]", item.text) if 1 < len(p.strip()) <= 12]

@@ -1,0 +1,148 @@
+"""The plan's place where a document writes it badly: junk glued before the name (a draft's mark, the years, a stray
+digit), words run on after it, a county breaking down its parent's plan, and a workbook whose banner rows name only
+the body that filled it in. Invented documents of each shape, each with a variant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.extraction import extract
+
+BODY = """（一）儿童与健康
+主要目标：
+1．新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5‰和6.0‰以下。
+（二）儿童与教育
+主要目标：
+1．学前教育毛入园率达到95%以上。
+"""
+
+
+def _text(tmp_path: Path, head: str, name: str = "plan.txt"):
+    path = tmp_path / name
+    path.write_text(head + "\n" + BODY, encoding="utf-8")
+    (plan,) = extract(path)
+    return plan.plan
+
+
+@pytest.mark.parametrize(
+    ("title", "path"),
+    [
+        ("【会签稿】崖州区儿童发展规划（2021—2030年）", ["海南省", "三亚市", "崖州区"]),  # a draft's mark
+        ("（征求意见稿）尤溪县儿童发展规划（2021—2025年）", ["福建省", "三明市", "尤溪县"]),  # the mark in brackets
+        ("2021—2025年尤溪县儿童发展规划", ["福建省", "三明市", "尤溪县"]),  # the years, their 年 glued on
+        ("2珲春市儿童发展规划（2021—2030年）", ["吉林省", "延边朝鲜族自治州", "珲春市"]),  # a stray digit; a 县级市
+    ],
+)
+def test_junk_glued_before_the_place_is_no_part_of_it(tmp_path: Path, title: str, path: list[str]) -> None:
+    plan = _text(tmp_path, title)
+    assert list(plan.jurisdiction) == path
+    assert plan.level == "county" and not plan.unknown
+
+
+def test_an_ending_shared_by_several_places_takes_the_one_the_document_cites(tmp_path: Path) -> None:
+    """年市中区: 市中区 is in four cities; the parent the plan cites says which one, nothing says so without it."""
+    cited = "根据《济南市儿童发展规划（2021—2025年）》，结合我区实际，制定本规划。"
+    plan = _text(tmp_path, "2021—2025年市中区儿童发展规划\n" + cited)
+    assert list(plan.jurisdiction) == ["山东省", "济南市", "市中区"]
+    alone = _text(tmp_path, "2021—2025年市中区儿童发展规划", "alone.txt")
+    assert "jurisdiction" in (alone.unknown or [])  # ambiguous: never guessed
+
+
+def test_words_run_on_after_the_place_are_no_part_of_it(tmp_path: Path) -> None:
+    """尤溪县贯彻落实儿童发展规划…: the place is 尤溪县, never a path of four parts (it did not validate)."""
+    plan = _text(tmp_path, "尤溪县贯彻落实儿童发展规划（2021—2030年）")
+    assert list(plan.jurisdiction) == ["福建省", "三明市", "尤溪县"]
+    assert plan.level == "county"
+
+
+def _breakdown(tmp_path: Path, lines: list[str], name: str = "breakdown.docx") -> Path:
+    """A county's table breaking down targets, with the nation's and the province's values beside its own."""
+    from docx import Document
+
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=6)
+    for cell, text in zip(table.rows[0].cells, ["序号", "指标", "国家目标", "省目标", "县目标（2030年）", "责任单位"], strict=True):
+        cell.text = text
+    for row in (
+        ["1", "婴儿死亡率（‰）", "5", "≤4.5", "≤4", "县卫健局"],
+        ["2", "学前教育毛入园率（%）", "90", "≥92", "≥95", "县教育局"],
+    ):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["福建省儿童发展规划（2021—2030年）尤溪县任务分解表"],  # the parent's title, then the county's table
+        [  # the county carrying out the parent's plan, the notice's words naming the parent's plan as the title
+            "尤溪县落实《福建省儿童发展规划（2021—2030年）》主要目标任务分解",
+            "为贯彻落实《福建省儿童发展规划（2021—2030年）》，现将《福建省儿童发展规划（2021—2030年）》主要目标任务分解如下。",
+        ],
+        ["尤溪县贯彻落实《福建省儿童发展规划（2021—2030年）》任务分解方案"],  # no title at all
+    ],
+)
+def test_the_county_a_breakdown_heading_names_wins_over_the_province_whose_plan_it_breaks_down(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    (plan,) = extract(_breakdown(tmp_path, lines))
+    assert list(plan.plan.jurisdiction) == ["福建省", "三明市", "尤溪县"]
+    assert plan.plan.level == "county"
+
+
+def test_a_county_forwarding_its_provinces_plan_gives_the_provinces_plan(tmp_path: Path) -> None:
+    """关于转发《福建省…》的通知: the text is the province's plan; the county forwarding it is not its place."""
+    lines = [
+        "尤溪县人民政府关于转发《福建省儿童发展规划（2021—2030年）》的通知",
+        "现将《福建省儿童发展规划（2021—2030年）》转发给你们，请认真贯彻执行。",
+        "福建省儿童发展规划（2021—2030年）",
+    ]
+    (plan,) = extract(_breakdown(tmp_path, lines))
+    assert list(plan.plan.jurisdiction) == ["福建省"]
+    assert plan.plan.level == "provincial"
+
+
+def _banner_workbook(tmp_path: Path, banner: list[str], name: str = "分解表.xlsx") -> Path:
+    """A workbook whose first rows, each merged across the table, hold a caption and who filled the table in."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row, text in enumerate(banner, start=1):
+        sheet.cell(row, 1, text)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+    sheet.append(["序号", "领域", "指标", "2020年基数", "2030年目标", "责任单位"])
+    sheet.append([1, "儿童与健康", "婴儿死亡率（‰）", 4.5, "≤4", "县卫生健康局"])
+    sheet.append([2, "儿童与教育", "学前教育毛入园率（%）", 90, "≥95", "县教育局"])
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_the_body_filling_in_a_workbook_names_its_place(tmp_path: Path) -> None:
+    """儿童发展规划（2021—2030年）主要指标任务分解表 names no place; 填报单位：崖州区妇女儿童工作委员会 does."""
+    path = _banner_workbook(tmp_path, ["儿童发展规划（2021—2030年）主要指标任务分解表", "填报单位：崖州区妇女儿童工作委员会"])
+    (plan,) = extract(path)
+    assert list(plan.plan.jurisdiction) == ["海南省", "三亚市", "崖州区"]
+    assert plan.plan.level == "county" and plan.plan.period == (2021, 2030)
+
+
+def test_the_body_making_a_table_names_a_county_level_city(tmp_path: Path) -> None:
+    """制表单位：海城市妇儿工委办公室 (a 县级市 under 鞍山市), the date after it on the same row."""
+    path = _banner_workbook(tmp_path, ["主要指标任务分解表", "制表单位：海城市妇儿工委办公室          2022年3月"])
+    (plan,) = extract(path)
+    assert list(plan.plan.jurisdiction) == ["辽宁省", "鞍山市", "海城市"]
+    assert plan.plan.level == "county"
+
+
+def test_a_county_level_city_is_a_county_under_its_prefecture(tmp_path: Path) -> None:
+    plan = _text(tmp_path, "海城市儿童发展规划（2021—2030年）")
+    assert list(plan.jurisdiction) == ["辽宁省", "鞍山市", "海城市"]
+    assert plan.level == "county"
