@@ -388,6 +388,41 @@ class ShareRules(Model):
         return f"{whole}中{part}{measure}"
 
 
+class SpellingRules(Model):
+    """Wordings of one meaning, matched as one (rules/indicators.yaml `spellings`).
+
+    Each group's first form stands for the others, in catalogue names and written names
+    alike: 社区居民委员会主任中女性比例 and 社区居委会主任女性占比 are spelt 社区居委会主任女性比例.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    def spelt(self, key: str) -> str:
+        """A normalised name with every variant written as its group's first form (longest variants first)."""
+        found = _spelling_pattern(self.groups)
+        if found is None:
+            return key
+        pattern, forms = found
+        for _ in range(4):  # one form may make another's variant (中女性占比 → 中女性比例 → 女性比例)
+            spelt = pattern.sub(lambda match: forms[match.group(0)], key)
+            if spelt == key:
+                break
+            key = spelt
+        return key
+
+
+@cache
+def _spelling_pattern(groups: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    forms = {normalise_name(variant): normalise_name(group[0]) for group in groups for variant in group[1:]}
+    forms = {variant: form for variant, form in forms.items() if variant and variant != form}
+    if not forms:
+        return None
+    ordered = sorted(forms, key=lambda variant: (-len(variant), variant))
+    return re.compile("|".join(re.escape(variant) for variant in ordered)), forms
+
+
 class Catalogue:
     """The canonical domains and indicators, with lookup by id and by written name."""
 
@@ -397,9 +432,11 @@ class Catalogue:
         indicators: Iterable[Indicator],
         near_miss: NearMissRules | None = None,
         shares: ShareRules | None = None,
+        spellings: SpellingRules | None = None,
     ) -> None:
         self.near_miss_rules = near_miss or NearMissRules()
         self.share_rules = shares or ShareRules()
+        self.spelling_rules = spellings or SpellingRules()
         self.domains: tuple[Domain, ...] = tuple(domains)
         self.indicators: tuple[Indicator, ...] = tuple(indicators)
         self._domain_by_id = {d.id: d for d in self.domains}
@@ -413,9 +450,11 @@ class Catalogue:
                 _add(self._domain_cores, _core(key)[1], domain)
         self._indicator_keys: dict[str, list[Indicator]] = {}
         self._display: dict[str, str] = {}  # normalised key -> a name as the catalogue writes it
+        self._spelt_keys: dict[str, list[Indicator]] = {}  # the keys with each spelling variant as its group's first form
         for indicator in self.indicators:
             for written in indicator.names:
                 _add(self._indicator_keys, normalise_name(written), indicator)
+                _add(self._spelt_keys, self.spelling_rules.spelt(normalise_name(written)), indicator)
                 self._display.setdefault(normalise_name(written), written)
         self._near: list[str] | None = None
         self._near_index: dict[str, list[str]] = {}
@@ -521,6 +560,11 @@ class Catalogue:
             found = self._indicator_keys.get(candidate)
             if found:
                 return _pick(found, kind)
+        if self.spelling_rules.groups:  # 社区居民委员会主任女性占比: 社区居委会主任中的女性比例
+            for candidate in keys:
+                found = self._spelt_keys.get(self.spelling_rules.spelt(candidate))
+                if found:
+                    return _pick(found, kind)
         return self._fallback(key, kind)
 
     def masked_match(self, name: str, kind: Kind | str | None = None) -> NearMiss | None:
@@ -755,7 +799,10 @@ def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object,
         measures=tuple(str(m) for m in share.get("measures", ())),
         whole_openers=tuple(str(w) for w in share.get("whole_openers", ())),
     )
-    catalogue = Catalogue(domains, indicators, rules, shares)
+    spellings = SpellingRules(
+        groups=tuple(tuple(str(v) for v in group) for group in layered[INDICATORS_FILE].settings.get("spellings") or ())
+    )
+    catalogue = Catalogue(domains, indicators, rules, shares, spellings)
     catalogue._near_names()  # built here, the near-miss index is kept in the cache with the rest
     return catalogue
 
