@@ -55,6 +55,11 @@ class Rules:
     inline_noise: list[re.Pattern[str]]
     split_number: re.Pattern[str]
     illegible_digit: re.Pattern[str]  # an OCR glyph for an unreadable character, inside a number
+    mask_glyphs: str  # characters written for hidden digits besides * (××%, ○○%)
+    text_note_mark: re.Pattern[str]  # a footnote reference glued to a line's text (95%[1]以上, 死亡率①控制在)
+    text_note_line: re.Pattern[str]  # a line opening with a footnote's reference ([1] 指……): the note's text
+    text_note_definition: re.Pattern[str]  # what a circled note's text says early (① 产前筛查率指…)
+    mask_glyph_run: re.Pattern[str]  # a run of digits, points and masks holding one of them
     ocr_digit_letters: dict[str, str]  # a letter an OCR engine reads for a digit (O → 0, l → 1)
     ocr_letter_number: re.Pattern[str]  # a number holding such a letter (9O%, l1/10万, 1O0%)
     ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
@@ -203,6 +208,35 @@ def _illegible(glyphs: str) -> re.Pattern[str]:
     return regex(rf"(?<=[0-9０-９.．]){glyph}|{glyph}(?=[0-9０-９.．%％‰]|{glyph}*[0-9０-９%％‰])")
 
 
+def _note_references(data: dict[str, Any]) -> tuple[str, str, str]:
+    """A superscript reference (¹, ⁽²⁾), one in square brackets ([1], ［注2］, [注]), a circled one (①): patterns."""
+    sup = "⁽?[" + re.escape(str(data["text_note_superscripts"])) + "]+⁾?"
+    brackets = "|".join(
+        f"{re.escape(o)}(?:注\\s*)?[0-9０-９]{{1,2}}{re.escape(c)}|{re.escape(o)}注{re.escape(c)}"
+        for o, c in data["text_note_brackets"]
+    )
+    return sup, brackets, "[" + re.escape(str(data["text_note_circled"])) + "]"
+
+
+def _text_note_mark(data: dict[str, Any]) -> re.Pattern[str]:
+    sup, brackets, circled = _note_references(data)
+    return regex(
+        rf"(?<=[^\sA-Za-z])(?:{sup}|{brackets})"
+        rf"|(?<=[\u4e00-\u9fff%‰％0-9０-９)）]){circled}(?=(?:{data['text_note_circled_before']}))"
+    )
+
+
+def _text_note_line(data: dict[str, Any]) -> re.Pattern[str]:
+    sup, brackets, circled = _note_references(data)
+    return regex(rf"^\s*{data['text_note_openers']}(?P<mark>{sup}|{brackets}|{circled})\s*(?=\S)")
+
+
+def _mask_glyph_run(glyphs: str) -> re.Pattern[str]:
+    """A run of digits, points and mask characters holding at least one of `glyphs` (××, 9×.×, ××××)."""
+    inside = "[0-9０-９.．*＊" + re.escape(glyphs) + "]"
+    return regex(rf"{inside}*[{re.escape(glyphs)}]{inside}*")
+
+
 def _letter_number(letters: str) -> re.Pattern[str]:
     """A run of digits and letters read for digits, apart from any other letter, holding a digit and one of the letters.
 
@@ -232,6 +266,14 @@ def rules() -> Rules:
         inline_noise=[regex(str(p)) for p in data["inline_noise"]],
         split_number=regex(str(data["split_number"])),
         illegible_digit=_illegible(str(data["illegible_glyphs"])),
+        mask_glyphs=str(data["mask_glyphs"]),
+        text_note_mark=_text_note_mark(data),
+        text_note_line=_text_note_line(data),
+        text_note_definition=regex(
+            "^[^。；;]{0," + str(int(data["text_note_definition_chars"])) + "}?(?:"
+            + "|".join(map(re.escape, sorted(data["text_note_definitions"], key=len, reverse=True))) + ")"
+        ),
+        mask_glyph_run=_mask_glyph_run(str(data["mask_glyphs"])),
         ocr_digit_letters={str(k): str(v) for k, v in data["ocr_digit_letters"].items()},
         ocr_letter_number=_letter_number("".join(map(str, data["ocr_digit_letters"]))),
         ocr_year_dash=regex(str(data["ocr_year_dash"])),

@@ -143,8 +143,9 @@ _UNPRINTABLE = regex("[\x00-\x08\x0a-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\u
 
 def clean(lines: list[Line]) -> Cleaned:
     """The plan text of a document's lines: the steps of this module's docstring, in order."""
-    sources = [_characters(line) for line in lines]
     reasons: dict[int, str] = {}
+    _footnotes(lines, reasons)
+    sources = [_characters(line) for line in lines]
     _furniture(sources, reasons)
     _pages(sources, reasons)
     chunked = _chunks(sources, reasons)
@@ -186,7 +187,9 @@ def _characters(line: Line) -> Src:
     text = _UNPRINTABLE.sub("", line.text)
     for pattern in r.inline_noise:
         text = pattern.sub("", text)
-    text = _ocr_characters(text)
+    text = _ocr_characters(_mask_glyphs(text))
+    if line.cells is None:
+        text = _without_note_marks(text)
     text = r.split_number.sub(r"\g<verb>\g<a>\g<b>\g<unit>", text)  # 达到1 2% (OCR): one number
     text = _header_cell(text)
     cells = None
@@ -196,7 +199,7 @@ def _characters(line: Line) -> Src:
             cell = _UNPRINTABLE.sub("", cell)
             for pattern in r.inline_noise:
                 cell = pattern.sub("", cell)
-            cells.append(_ocr_characters(cell))
+            cells.append(_ocr_characters(_mask_glyphs(cell)))
     spans = getattr(line, "spans", None)
     if spans and len(text) == len(line.text):  # offsets still hold after cleaning
         spans = [(entry[0], entry[1]) for entry in spans]
@@ -252,6 +255,94 @@ def _ocr_characters(text: str) -> str:
     if "岁" in text:
         text = r.ocr_age_letter.sub(lambda m: r.ocr_age_letters[m.group(0)], text)  # S岁以下: 5岁以下
     return r.ocr_line_end.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _note_key(mark: str) -> str:
+    """A footnote reference by its style and number: [1] and ［1］ alike, ① apart from ¹."""
+    import unicodedata
+
+    style = "[" if mark[:1] in "[［〔" else "c" if unicodedata.name(mark[0], "").startswith(("CIRCLED", "DINGBAT")) else "s"
+    return style + "".join(ch for ch in unicodedata.normalize("NFKC", mark) if ch.isdigit())
+
+
+def _without_note_marks(text: str) -> str:
+    """A line's text without the footnote references glued to it (达到95%[1]以上, 新生儿死亡率①控制在…)."""
+    if not any(ch in text for ch in "[［〔⁽①②③④⑤⑥⑦⑧⑨⑩❶❷❸❹❺¹²³⁴⁵⁶⁷⁸⁹⁰⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❻❼❽❾❿"):
+        return text
+    return rules().text_note_mark.sub("", text)
+
+
+def _footnotes(lines: list[Line], reasons: dict[int, str]) -> None:
+    """The text of a plan's footnotes ([1] 指……, ① 不含……): a line opening with a reference the text made before,
+    glued to a word or a value, is the note's text, no plan text (its numbers are no targets)."""
+    r = rules()
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.cells is not None:
+            continue
+        opening = r.text_note_line.match(line.text)
+        key = _note_key(opening.group("mark")) if opening else ""
+        if key in seen and (not key.startswith("c") or r.text_note_definition.match(line.text, opening.end())):
+            reasons[i] = "footnote"
+            continue
+        for mark in r.text_note_mark.finditer(line.text):
+            seen.add(_note_key(mark.group(0)))
+
+
+_CN_NUMERALS = "一二三四五六七八九十百千万零〇○"
+_AFTER_A_NUMBER = regex(r"\s*(?:[%％‰/／年岁]|个百分点|百分点)")
+_SIGN_BEFORE = regex(r"(?:[≥≤<>＜＞≦≧=＝]|[0-9０-９][/／])\s*$")
+_RANGE_DASH = regex(r"\s*[—–\-~～至]+\s*")
+_NUMBERING_AFTER = regex(r"[、.．]")
+_OPENS = "。；;：:！!？?"
+
+
+def _mask_glyphs(text: str) -> str:
+    """Digits hidden behind other characters than * (≥××%, 控制在××/10万以下, ○○%, ×××× 年) read as *, one for one.
+
+    A run of digits, points and such characters (`mask_glyphs`) is masked digits where a number stands — a unit
+    mark, 年 or 岁 after it, a comparator sign or a rate's slash before it, a dash to another such run (a range of
+    years) — or where numbering stands (×、 and （×） opening a line or a sentence, “×××” a five-year plan's name).
+    A sign between two digits (3×3), a placeholder in words (××县) and 〇 among Chinese numerals stay as written.
+    """
+    r = rules()
+    if not any(glyph in text for glyph in r.mask_glyphs):
+        return text
+    out = list(text)
+    for match in r.mask_glyph_run.finditer(text):
+        start, end = match.start(), match.end()
+        while text[end - 1] in ".．":
+            end -= 1  # ×. : a number never ends on its point
+        run = text[start:end]
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+            continue  # XX in a word of letters
+        if before in _CN_NUMERALS or after in _CN_NUMERALS:
+            continue  # 二〇三〇年
+        if any(
+            ch in r.mask_glyphs and 0 < k < len(run) - 1 and run[k - 1].isdigit() and run[k + 1].isdigit()
+            for k, ch in enumerate(run)
+        ):
+            continue  # 3×3, 4×100: a sign between two numbers
+        glyphs = sum(ch in r.mask_glyphs for ch in run)
+        opening = not text[:start].strip() or text[:start].rstrip()[-1:] in _OPENS
+        dash = _RANGE_DASH.match(text, end)
+        masked = (
+            _AFTER_A_NUMBER.match(text, end) is not None
+            or _SIGN_BEFORE.search(text, 0, start) is not None
+            or (dash is not None and r.mask_glyph_run.match(text, dash.end()) is not None)
+            or (before in "—–-~～至" and start >= 2 and text[start - 2] in r.mask_glyphs + "*＊")
+            or (after == "月" and before == "年") or (after == "日" and before == "月")  # ××年××月××日
+            or (glyphs == len(run) <= 2 and opening and _NUMBERING_AFTER.match(text, end) is not None)
+            or (glyphs == len(run) <= 2 and before in "(（" and after in ")）")
+            or (glyphs == len(run) == 3 and before in "“\"" and after in "”\"")
+        )
+        if masked:
+            for k in range(start, end):
+                if out[k] in r.mask_glyphs:
+                    out[k] = "*"
+    return "".join(out)
 
 
 def _header_cell(text: str) -> str:
@@ -328,7 +419,9 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             if _one_of("contents_entries").fullmatch(fold(line.text).strip()):
                 reasons[i] = "furniture"
                 continue
-            contents = not line.text.strip()  # blank lines between entries; any other line ends the contents
+            # blank lines between entries, and entries with a dot leader (furniture wherever they stand) among those
+            # with a space before their page number; any other line ends the contents
+            contents = not line.text.strip() or _one_of("furniture").fullmatch(fold(line.text).strip()) is not None
         if line.cells is None and _one_of("excerpt_ends").fullmatch(fold(line.text).strip()):
             if not body:
                 # the site's banner above the pages (免费预览已结束，本文共4页，你可以继续浏览…): the pages follow
