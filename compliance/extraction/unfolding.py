@@ -134,6 +134,14 @@ def _cn(text: str) -> int | None:
     return None if "*" in text else cn_number(text)
 
 
+# the end of a target's value (…3‰以下, …达到90%, …10/10万以下) and a comma or a space, or nothing: a run-on list whose
+# items stand apart so (…控制在3‰以下，2.婴儿死亡率…, …90%以上 3.…) goes on with its next item there
+_AFTER_A_VALUE = regex(r"[0-9*][%‰]\s*(?:及?以[上下]|左右)?\s*[,，]?\s*$|[0-9*]\s*/\s*10\s*万\s*(?:及?以[上下]|左右)?\s*[,，]?\s*$")
+
+# …达到90%，2.5万名妇女…: a decimal amount, no item
+_AMOUNT_START = regex(r"[0-9]+(?:\.[0-9]+)?\s*(?:万|亿|%|‰|人|名|个|元|倍|次|所|家)")
+
+
 def _preceded(folded: str, at: int) -> bool:
     """At the start of the text, or after the end of a sentence or a colon (not a ratio's: 1:1.5)."""
     j = at - 1
@@ -239,8 +247,14 @@ def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> t
         n = None if "*" in number else int(number)
         last = items.get(style)
         title_before = last is None and n in (None, 1) and last_heading is not None and _short_title(folded, last_heading, at)
-        if not (_preceded(folded, at) or title_before):  # （一）主要目标1.…: the first item after a heading's title
-            continue
+        next_after_a_value = (
+            last is not None
+            and n == last + 1
+            and _AFTER_A_VALUE.search(folded, max(0, at - 24), at) is not None
+            and _AMOUNT_START.match(folded, match.end()) is None
+        )
+        if not (_preceded(folded, at) or title_before or next_after_a_value):
+            continue  # （一）主要目标1.…: the first item after a heading's title; …控制在3‰以下，2.婴儿…: the next item
         if n == 1 and last is None and at > 0 and _ambiguous(folded, _Marker(at, "item", end=match.end())) and not (
             _SECOND_ITEM[style].search(folded, match.end())
         ):
