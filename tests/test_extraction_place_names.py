@@ -146,3 +146,43 @@ def test_a_county_level_city_is_a_county_under_its_prefecture(tmp_path: Path) ->
     plan = _text(tmp_path, "海城市儿童发展规划（2021—2030年）")
     assert list(plan.jurisdiction) == ["辽宁省", "鞍山市", "海城市"]
     assert plan.level == "county"
+
+
+def test_a_banner_cell_of_the_caption_over_the_body_filling_it_in_gives_the_title(tmp_path: Path) -> None:
+    """One cell merged over the first three rows: the caption, Alt+Enter, 填报单位：… — the caption names the plan."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "崖州区妇女发展规划（2021—2025年）主要指标任务分解表\n填报单位：崖州区妇女儿童工作委员会"
+    sheet.merge_cells("A1:F3")
+    sheet.append(["序号", "领域", "指标", "2020年基数", "2025年目标", "责任单位"])
+    sheet.append([1, "妇女与健康", "孕产妇死亡率（1/10万）", 12, "≤10", "区卫生健康委"])
+    sheet.append([2, "妇女与教育", "高中阶段教育毛入学率（%）", 92, "≥95", "区教育局"])
+    path = tmp_path / "banner.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert plan.plan.title == "崖州区妇女发展规划（2021—2025年）"
+    assert plan.plan.period == (2021, 2025) and plan.plan.kind == "women"
+    assert list(plan.plan.jurisdiction) == ["海南省", "三亚市", "崖州区"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "尤溪县儿童发展规划（2021—2030年）主要目标任务分解",  # a breakdown named without 表
+        "尤溪县《儿童发展规划（2021—2030年）》主要指标分解表",  # the place before the title in 《…》
+    ],
+)
+def test_a_breakdowns_caption_names_the_plan(tmp_path: Path, caption: str) -> None:
+    path = _banner_workbook(tmp_path, [caption])
+    (plan,) = extract(path)
+    assert plan.plan.title == "尤溪县儿童发展规划（2021—2030年）"
+    assert plan.plan.period == (2021, 2030)
+    assert list(plan.plan.jurisdiction) == ["福建省", "三明市", "尤溪县"]
+
+
+def test_a_breakdown_without_a_title_takes_the_period_of_the_plan_it_carries_out(tmp_path: Path) -> None:
+    (plan,) = extract(_breakdown(tmp_path, ["尤溪县贯彻落实《福建省儿童发展规划（2021—2030年）》任务分解方案"]))
+    assert plan.plan.period == (2021, 2030)
+    assert plan.plan.level == "county"

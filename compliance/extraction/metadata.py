@@ -286,6 +286,18 @@ def period_found(evidence: Evidence, title: str | None) -> Found:
             five = _five_year(inner)
             if five:
                 candidates.append((3, five[1], said("extract.from.line-book-five", line=number, title=inner, five=five[0])))
+    if not (title and is_title(title)):
+        # no title of its own: a heading naming the one plan it carries out (某县贯彻落实《某省…规划（2021—2030年）》任务
+        # 分解方案) is a breakdown of that plan's targets, for its period
+        for number, text in evidence.texts(6):
+            line = squeeze(fold_digits(text))
+            books = [m.group(1) for m in _BOOK.finditer(line) if is_title(m.group(1))]
+            if len(line) > 80 or "。" in line or len(books) != 1 or any(w in line for w in r.heading_place_not):
+                continue
+            found = _range(books[0])
+            if found:
+                candidates.append((2, found, said("extract.from.line-book", line=number, title=books[0])))
+            break
     five_year_masked: dict[str, object] | None = None
     if title and _MASKED_FIVE_YEAR.search(title):
         five_year_masked = {"id": "extract.from.masked-five"}
@@ -841,11 +853,33 @@ def _caption_title(evidence: Evidence, kind: str | None, limit: int = 12) -> tup
     (`words.caption_title`)."""
     lines = [(s.number, _lone_text(s) or "") for s in evidence.header[:limit]]
     lines += [(s.number, _lone_text(s) or "") for s in evidence.segment.lines[:limit]]
-    for number, text in lines:
-        title = caption_title(text, kind)
-        if title is not None:
-            return number, title
+    labels = rules().unit_labels
+    for number, cell in lines:
+        # a banner cell of several lines (the caption over 填报单位：…, Alt+Enter in a workbook), maybe read as one: each
+        # line its own, the caption ending where the line naming who filled the table in begins
+        for text in cell.splitlines() or [cell]:
+            cut = min((at for at in (text.find(w) for w in labels) if at > 0), default=len(text))
+            text = text[:cut]
+            title = caption_title(text, kind) or _placed_caption(text, kind)
+            if title is not None:
+                return number, title
     return None
+
+
+_PLACE_BOOK = regex(r"^([\u4e00-\u9fff]{2,16})《([^《》]{2,60})》([^《》]*)$")
+
+
+def _placed_caption(text: str, kind: str | None) -> str | None:
+    """某县《儿童发展规划（2021—2030年）》主要指标分解表: a caption naming its place, then the plan's title without one in
+    《…》, then its table: the title is the place's (某县儿童发展规划（2021—2030年）)."""
+    match = _PLACE_BOOK.match(text.strip())
+    if match is None or not _ends_in_suffix(match.group(1)):
+        return None
+    title = match.group(1) + match.group(2)
+    inner = squeeze(match.group(2))
+    if place_of_title(inner) is not None or caption_title(title + match.group(3), kind) is None:
+        return None
+    return title
 
 
 # 《…规划》（…〔2022〕40号）正式印发: a news article naming the plan it reports on
