@@ -44,6 +44,7 @@ class CheckContext:
     unusable: set[int] = field(default_factory=set)  # id() of plan targets already judged unusable
     compared: set[int] = field(default_factory=set)  # id() of plan targets compared with a reference
     compared_keys: set[str] = field(default_factory=set)  # reference indicators a plan target was compared with
+    slipped: set[int] = field(default_factory=set)  # id() of plan targets found a unit slip off their parent
     near_misses: dict[str, Any] = field(default_factory=dict)  # plan name as written -> catalogue NearMiss
     _keys: dict[tuple[str, Kind, bool], tuple[str, Any]] = field(default_factory=dict)
     _reference_targets: list[ReferenceTarget] | None = None

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from compliance.checks.base import Finding, Rule
+from compliance.checks.base import Finding, ReferenceTarget, Rule, check_settings
+from compliance.checks.compare import Better
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
 from compliance.messages import msg
@@ -45,8 +46,6 @@ class UnusualUnit(Rule):
 
 
 def _watched_units() -> frozenset[str]:
-    from compliance.checks.base import check_settings
-
     entry = check_settings()["rules"].get(UnusualUnit.name) or {}
     return frozenset(str(unit) for unit in entry.get("units") or ())
 
@@ -137,3 +136,93 @@ def _unusual_unit(target: Any, value: Any, indicator: Any, converted: Fraction, 
         suggestion=msg("unusual-unit.hint", unit=indicator.unit, alternative=alternative),
         **details,
     )
+
+
+def _slip_settings() -> tuple[tuple[Fraction, ...], Fraction]:
+    """The unit-slip factors (10, 100, 1000) and the tolerance, as fractions (rules/checks.yaml, implausible-value)."""
+    entry = check_settings()["rules"].get(ImplausibleValue.name) or {}
+    factors = sorted(as_fraction(str(factor)) for factor in entry.get("slip_factors") or ())
+    tolerance = as_fraction(str(entry.get("slip_tolerance_percent", 0))) / 100
+    return tuple(f for f in factors if f > 1), tolerance
+
+
+def unit_slip(
+    context: CheckContext,
+    target: Any,
+    reference_target: ReferenceTarget,
+    indicator: Any,
+    better: Better,
+    required: Fraction | None,
+    details: dict[str, Any],
+) -> Finding | None:
+    """implausible-value for a plausible level that is weaker than its parent's by about a unit slip or more.
+
+    孕产妇死亡率 80/10万 against the parent's 12/10万 is inside the plausible range, but at
+    least the smallest slip factor (10, less the tolerance) times weaker than the parent: a
+    decimal point or a unit slipped (8.0 meant). The finding names both values and the value
+    the plan probably means: the written value over (or times) the smallest factor that makes
+    it meet the parent, within the tolerance, and stay plausible. Only the ratio to the parent
+    decides, so tightening a target never adds this finding; an ordinary weaker value (15/10万
+    against 12) is no slip. One finding per plan target, against its strictest parent.
+    """
+    factors, tolerance = _slip_settings()
+    value, reference = target.target, reference_target.target.target
+    if not factors or id(target) in context.slipped or required is None or required <= 0:
+        return None
+    if value.op.is_relative or reference.op.is_relative or value.value is None or not value.unit or not reference.unit:
+        return None
+    written = as_fraction(value.value)
+    try:
+        converted = context.convert(indicator, written, value.unit, reference.unit)
+    except UnitError:
+        return None
+    if converted <= 0:
+        return None
+    if better is Better.LOWER:
+        ratio = converted / required
+    elif better is Better.HIGHER:
+        ratio = required / converted
+    else:
+        ratio = max(converted / required, required / converted)
+    if ratio < factors[0] * (1 - tolerance):
+        return None
+    context.slipped.add(id(target))
+    smaller = converted > required  # the value meant is smaller than the one written
+    low, high = _plausible(indicator) if indicator is not None else (None, None)
+    meant = None
+    for factor in factors:
+        candidate = written / factor if smaller else written * factor
+        in_reference = converted / factor if smaller else converted * factor
+        near = in_reference <= required * (1 + tolerance) if smaller else in_reference >= required * (1 - tolerance)
+        if not near:
+            continue
+        if low is not None and high is not None and indicator is not None:
+            try:
+                canonical = indicator.to_canonical(candidate, value.unit)
+            except UnitError:
+                continue
+            if not low <= canonical <= high:
+                continue
+        meant = candidate
+        break
+    shown = quantity_text(value.value, value.unit)
+    guess = msg("implausible-value.slip-guess", meant=quantity_text(meant, value.unit)) if meant is not None else ""
+    return ImplausibleValue.finding(
+        msg(
+            "implausible-value.slip",
+            indicator=target.indicator,
+            value=shown,
+            reference=reference_target.source.plan.plan.title,
+            required=quantity_text(required, reference.unit),
+            times=_times(ratio),
+            guess=guess,
+        ),
+        suggestion=msg("implausible-value.slip-hint", indicator=target.indicator, value=shown),
+        **details,
+    )
+
+
+def _times(ratio: Fraction) -> str:
+    """A ratio as a reader takes it in: 6.7, 10, 150."""
+    rounded = round(float(ratio), 1 if ratio < 10 else 0)
+    return f"{rounded:g}"

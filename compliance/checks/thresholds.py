@@ -18,6 +18,7 @@ from compliance.checks.compare import (
 )
 from compliance.checks.context import SECTION_PRIORITY, CheckContext
 from compliance.checks.horizons import held_to
+from compliance.checks.quantities import unit_slip
 from compliance.messages import Message, msg
 from compliance.model import Baseline, Op, Plan, Target, TargetValue
 from compliance.units import as_fraction, quantity_text
@@ -332,6 +333,9 @@ def _against(
                 suggestion=_suggestion(target, reference, required, better),
                 **common,
             )
+            slip = unit_slip(context, target, reference_target, indicator, better, required, common)
+            if slip is not None:  # so far off its parent that a decimal point or a unit slipped: said, with the value meant
+                yield slip
         elif result.verdict is Verdict.BOUNDARY:
             yield BoundaryOnly.finding(
                 msg(
