@@ -163,9 +163,9 @@ def decode(raw: bytes, file: str, *, second_pass: SecondPass | None = None) -> s
 class SecondPass:
     """A second detection for a text the first found no encoding for: a reader that knows its documents' languages.
 
-    Characters that draw a table (`drawing`: ┌─┬─┐ │ ├─┼─┤) are what the
-    library's mess detector counts as chaos, enough to give up on a plain GBK
-    text whose indicator table is drawn with them. For each of `encodings` the
+    Characters that draw a table (┌─┬─┐ │ ├─┼─┤) or stand for masked digits
+    (××, ＊＊) are what the library's mess detector counts as chaos, enough to
+    give up on a plain GBK text that has many of them (`set_aside`). For each of `encodings` the
     file must decode strictly; the text without those characters is then
     detected again in that encoding, up to `max_chaos`, and kept only when the
     library reads it as one of `languages`. Garbage still fails: it decodes
@@ -173,7 +173,7 @@ class SecondPass:
     """
 
     encodings: tuple[str, ...]
-    drawing: str  # a regular expression of the characters left out of the second look
+    set_aside: str  # a regular expression of the characters left out of the second look
     max_chaos: float
     languages: tuple[str, ...]
 
@@ -186,7 +186,7 @@ class SecondPass:
                 text = raw.decode(encoding)
             except (UnicodeDecodeError, LookupError):
                 continue
-            rest = re.sub(self.drawing, "", text).encode(encoding)
+            rest = re.sub(self.set_aside, "", text).encode(encoding)
             try:
                 match = from_bytes(rest, cp_isolation=[encoding], threshold=self.max_chaos).best()
             except Exception:  # noqa: BLE001 - as the first pass

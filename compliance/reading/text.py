@@ -74,7 +74,7 @@ def _second_pass() -> SecondPass:
     from compliance.resources import rules_file
 
     data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["second_pass"]
-    return SecondPass(tuple(data["encodings"]), data["drawing"], float(data["max_chaos"]), tuple(data["languages"]))
+    return SecondPass(tuple(data["encodings"]), data["set_aside"], float(data["max_chaos"]), tuple(data["languages"]))
 
 
 _MD_RULE = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
