@@ -78,3 +78,25 @@ def test_a_cross_between_numbers_or_in_words_stays_as_written() -> None:
         assert _mask_glyphs(text) == text
     assert _mask_glyphs("××年××月××日") == "**年**月**日"
     assert _mask_glyphs("（××××—××××年）") == "（****—****年）"
+
+
+def test_a_text_table_s_cells_masked_with_crosses(tmp_path: Path) -> None:
+    """Variant: an indicator table of tab-separated cells, a target cell that is a mask alone (××), with a comparator
+    (≤××) or partly legible (≥9×); a name holding 3×3 keeps it."""
+    lines = [
+        "某某县儿童发展规划（2021—2030年）",
+        "一、主要指标",
+        "序号\t指标\t2020年\t2030年目标",
+        "1\t婴儿死亡率（‰）\t5.4\t××",
+        "2\t孕产妇死亡率（1/10万）\t12\t≤××",
+        "3\t学前三年毛入园率（%）\t××\t≥9×",
+        "4\t3×3篮球场数（个）\t3\t≥5",
+    ]
+    _, targets = _targets(tmp_path, lines)
+    assert [(t.indicator, str(t.target.op), t.target.unit, t.target.masked) for t in targets] == [
+        ("婴儿死亡率", "<=", "‰", True),
+        ("孕产妇死亡率", "<=", "1/10万", True),
+        ("学前三年毛入园率", ">=", "%", True),
+        ("3×3篮球场数", ">=", "个", False),
+    ]
+    assert all(t.target.value is None for t in targets[:3])

@@ -295,6 +295,8 @@ _SIGN_BEFORE = regex(r"(?:[≥≤<>＜＞≦≧=＝]|[0-9０-９][/／])\s*$")
 _RANGE_DASH = regex(r"\s*[—–\-~～至]+\s*")
 _NUMBERING_AFTER = regex(r"[、.．]")
 _OPENS = "。；;：:！!？?"
+_CELL_BEFORE = regex(r"(?:^|\t|\||│|\s{2})\s*$")
+_CELL_AFTER = regex(r"\s*(?:$|\t|\||│|\s{2})")
 
 
 def _mask_glyphs(text: str) -> str:
@@ -303,7 +305,8 @@ def _mask_glyphs(text: str) -> str:
     A run of digits, points and such characters (`mask_glyphs`) is masked digits where a number stands — a unit
     mark, 年 or 岁 after it, a comparator sign or a rate's slash before it, a dash to another such run (a range of
     years) — or where numbering stands (×、 and （×） opening a line or a sentence, “×××” a five-year plan's name).
-    A sign between two digits (3×3), a placeholder in words (××县) and 〇 among Chinese numerals stay as written.
+    A table cell that is such a run alone, two characters or more (××, between tabs, bars or wide spaces in a text
+    table), is a masked value too (one × alone may say "no"). A sign between two digits (3×3), a placeholder in words (××县) and 〇 among Chinese numerals stay as written.
     """
     r = rules()
     if not any(glyph in text for glyph in r.mask_glyphs):
@@ -329,7 +332,8 @@ def _mask_glyphs(text: str) -> str:
         opening = not text[:start].strip() or text[:start].rstrip()[-1:] in _OPENS
         dash = _RANGE_DASH.match(text, end)
         masked = (
-            _AFTER_A_NUMBER.match(text, end) is not None
+            (glyphs >= 2 and _CELL_BEFORE.search(text, 0, start) is not None and _CELL_AFTER.match(text, end) is not None)
+            or _AFTER_A_NUMBER.match(text, end) is not None
             or _SIGN_BEFORE.search(text, 0, start) is not None
             or (dash is not None and r.mask_glyph_run.match(text, dash.end()) is not None)
             or (before in "—–-~～至" and start >= 2 and text[start - 2] in r.mask_glyphs + "*＊")
