@@ -60,6 +60,7 @@ class Rules:
     text_note_line: re.Pattern[str]  # a line opening with a footnote's reference ([1] 指……): the note's text
     text_note_definition: re.Pattern[str]  # what a circled note's text says early (① 产前筛查率指…)
     mask_glyph_run: re.Pattern[str]  # a run of digits, points and masks holding one of them
+    mask_glyph_count: re.Pattern[str]  # (on the text before and after such a run) a target's verb … a counter
     ocr_digit_letters: dict[str, str]  # a letter an OCR engine reads for a digit (O → 0, l → 1)
     ocr_letter_number: re.Pattern[str]  # a number holding such a letter (9O%, l1/10万, 1O0%)
     ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
@@ -274,6 +275,10 @@ def rules() -> Rules:
             + "|".join(map(re.escape, sorted(data["text_note_definitions"], key=len, reverse=True))) + ")"
         ),
         mask_glyph_run=_mask_glyph_run(str(data["mask_glyphs"])),
+        mask_glyph_count=regex(
+            "(?:" + "|".join(map(re.escape, sorted(data["mask_glyph_verbs"], key=len, reverse=True))) + r")\s*\x00\s*(?:"
+            + "|".join(map(re.escape, sorted(data["mask_glyph_counters"], key=len, reverse=True))) + ")"
+        ),
         ocr_digit_letters={str(k): str(v) for k, v in data["ocr_digit_letters"].items()},
         ocr_letter_number=_letter_number("".join(map(str, data["ocr_digit_letters"]))),
         ocr_year_dash=regex(str(data["ocr_year_dash"])),

@@ -289,7 +289,7 @@ def _footnotes(lines: list[Line], reasons: dict[int, str]) -> None:
             seen.add(_note_key(mark.group(0)))
 
 
-_CN_NUMERALS = "一二三四五六七八九十百千万零〇○"
+_CN_NUMERALS = "一二三四五六七八九十零〇○"
 _AFTER_A_NUMBER = regex(r"\s*(?:[%％‰/／年岁]|个百分点|百分点)")
 _SIGN_BEFORE = regex(r"(?:[≥≤<>＜＞≦≧=＝]|[0-9０-９][/／])\s*$")
 _RANGE_DASH = regex(r"\s*[—–\-~～至]+\s*")
@@ -305,7 +305,7 @@ def _mask_glyphs(text: str) -> str:
     A run of digits, points and such characters (`mask_glyphs`) is masked digits where a number stands — a unit
     mark, 年 or 岁 after it, a comparator sign or a rate's slash before it, a dash to another such run (a range of
     years) — or where numbering stands (×、 and （×） opening a line or a sentence, “×××” a five-year plan's name).
-    A table cell that is such a run alone, two characters or more (××, between tabs, bars or wide spaces in a text
+    After a target's verb a run before a counter is a masked count (达到××万人, 不少于××个). A table cell that is such a run alone, two characters or more (××, between tabs, bars or wide spaces in a text
     table), is a masked value too (one × alone may say "no"). A sign between two digits (3×3), a placeholder in words (××县) and 〇 among Chinese numerals stay as written.
     """
     r = rules()
@@ -335,6 +335,7 @@ def _mask_glyphs(text: str) -> str:
             (glyphs >= 2 and _CELL_BEFORE.search(text, 0, start) is not None and _CELL_AFTER.match(text, end) is not None)
             or _AFTER_A_NUMBER.match(text, end) is not None
             or _SIGN_BEFORE.search(text, 0, start) is not None
+            or r.mask_glyph_count.search(text[max(0, start - 6) : start] + "\x00" + text[end : end + 4]) is not None
             or (dash is not None and r.mask_glyph_run.match(text, dash.end()) is not None)
             or (before in "—–-~～至" and start >= 2 and text[start - 2] in r.mask_glyphs + "*＊")
             or (after == "月" and before == "年") or (after == "日" and before == "月")  # ××年××月××日
