@@ -128,6 +128,27 @@ def normalise_unit(written: str) -> str:
 _NORMALISED: tuple[Any, dict[str, str]] = (None, {})
 
 
+def normalised_or_none(written: str) -> str | None:
+    """normalise_unit(written), or None for a unit nobody has defined (remembered too: the parser tries the words
+    after each number, and the error's message, which lists every known unit, is not worth writing to drop it)."""
+    table = _table()
+    if _READ[0] is not table:  # remembered per table, as normalise_unit's
+        _READ[0], _READ[1] = table, {}
+    found = _READ[1].get(written, _NOT_YET)
+    if found is _NOT_YET:
+        try:
+            found = normalise_unit(written)
+        except UnitError:
+            found = None
+        if len(_READ[1]) < 10_000:
+            _READ[1][written] = found
+    return found  # type: ignore[return-value]
+
+
+_READ: list[Any] = [None, {}]
+_NOT_YET = object()
+
+
 def _normalised(table: _Table, written: str) -> str:
     key = fold(written)
     if key in table.symbol_of:

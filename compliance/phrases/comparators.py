@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
 from compliance.model.plan import Op
-from compliance.phrases.vocabulary import _longest_first, _vocabulary
+from compliance.phrases.vocabulary import _longest_first, _vocabulary, _words
 from compliance.phrases.text import _LIST_END, Marks
 from compliance.phrases.numbers import _Number, _skip_spaces
+from compliance.compiled import regex
 
 
 def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
@@ -27,7 +27,7 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
     stripped = window.rstrip(" ")
     tail_end = begin + len(stripped)
     # symbols touch the number
-    for symbol, op in vocab.symbols:
+    for symbol, op in vocab.symbols if stripped.endswith(_words(vocab.symbols)) else ():
         if stripped.endswith(symbol):
             number.pre_op, number.explicit_symbol, number.strong = op, True, True
             number.pre_start, number.pre_end = tail_end - len(symbol), tail_end
@@ -42,27 +42,26 @@ def _read_pre_op(work: str, number: _Number, inside: Marks) -> None:
     # 下降到 (a weak verb, a level) beats 下降 (a change) by being longer
     best: tuple[int, int, str, Op, str] | None = None  # (end, length, word, op, tier)
     present = _comparators_in(stripped, vocab)
-    for tier, words in (("strong", vocab.strong), ("weak", vocab.weak), ("relative", vocab.relative)):
-        for word, op in words:
-            if word not in present:
-                continue
-            index = stripped.rfind(word)
-            while index >= 0:
-                word_end = begin + index + len(word)
-                distance = tail_end - word_end
-                limit = 1 if (tier == "relative" or word in vocab.adjacent_only) else vocab.op_window
-                if tier == "relative" and distance > 0 and stripped[index + len(word) :].strip() not in ("了", "约"):
-                    limit = 0
-                if distance <= limit:
-                    candidate = (word_end, len(word), word, op, tier)
-                    if best is None or _better(candidate, best):
-                        best = candidate
-                    break
-                index = stripped.rfind(word, 0, index)
+    # the words of the vocabulary present in the window, in the vocabulary's order (strong, weak, relative)
+    in_order = _in_vocabulary_order(present, vocab) if present else ()
+    for tier, word, op in in_order:
+        index = stripped.rfind(word)
+        while index >= 0:
+            word_end = begin + index + len(word)
+            distance = tail_end - word_end
+            limit = 1 if (tier == "relative" or word in vocab.adjacent_only) else vocab.op_window
+            if tier == "relative" and distance > 0 and stripped[index + len(word) :].strip() not in ("了", "约"):
+                limit = 0
+            if distance <= limit:
+                candidate = (word_end, len(word), word, op, tier)
+                if best is None or _better(candidate, best):
+                    best = candidate
+                break
+            index = stripped.rfind(word, 0, index)
     strong = None
-    for word, op in vocab.strong:
-        if word not in present:
-            continue
+    for tier, word, op in in_order:
+        if tier != "strong":
+            break  # the strong words come first
         index = stripped.rfind(word)
         if index >= 0 and tail_end - (begin + index + len(word)) <= vocab.op_window:
             if strong is None or index + len(word) > strong[0]:
@@ -172,6 +171,29 @@ def _comparators_in(window: str, vocab: Any) -> set[str]:
     return present
 
 
+_ORDER: dict[int, tuple[object, dict[str, list[tuple[int, str, str, Op]]]]] = {}  # id(vocabulary) -> (it, word -> entries)
+
+
+def _in_vocabulary_order(present: set[str], vocab: Any) -> list[tuple[str, str, Op]]:
+    """(tier, word, op) of the strong, weak and relative words in `present`, in the order the vocabulary lists them.
+
+    The same entries the loops over the whole lists would reach, without walking a hundred words for each number.
+    """
+    kept = _ORDER.get(id(vocab))
+    if kept is None or kept[0] is not vocab:
+        entries: dict[str, list[tuple[int, str, str, Op]]] = {}
+        order = 0
+        for tier, words in (("strong", vocab.strong), ("weak", vocab.weak), ("relative", vocab.relative)):
+            for word, op in words:
+                entries.setdefault(word, []).append((order, tier, word, op))
+                order += 1
+        kept = _ORDER[id(vocab)] = (vocab, entries)
+    by_word = kept[1]
+    found = [entry for word in present for entry in by_word.get(word, ())]
+    found.sort()
+    return [(tier, word, op) for _, tier, word, op in found]
+
+
 def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str, Op, str]) -> bool:
     """The comparator nearest the number wins; at the same place the longer word (下降到 over 下降)."""
     if candidate[0] != best[0]:
@@ -179,11 +201,16 @@ def _better(candidate: tuple[int, int, str, Op, str], best: tuple[int, int, str,
     return candidate[1] > best[1]
 
 
+_FOUR_MASKS = regex(r"[*＊]{4}")
+_MASKS = regex(r"[*＊]{1,4}")
+_YEAR = regex(r"(1[89]|2[01])\d\d(?:\s*-\s*(1[89]|2[01])\d\d)?")
+
+
 def _is_year(work: str, number: _Number) -> bool:
     token = work[number.start : number.end]
-    if number.masked and re.fullmatch(r"[*＊]{4}", token):  # ****年: a masked year, never a value
+    if number.masked and _FOUR_MASKS.fullmatch(token):  # ****年: a masked year, never a value
         return work[number.end : number.end + 3].lstrip().startswith(("年", "-", "至", "到", "~", "届"))
-    if number.masked and re.fullmatch(r"[*＊]{1,4}", token) and work.startswith("年", _skip_spaces(work, number.end)):
+    if number.masked and _MASKS.fullmatch(token) and work.startswith("年", _skip_spaces(work, number.end)):
         # a portal writing every mask ** whatever it hides: 以**年为基数, 较**年, **年底, **年**月 — a year where
         # the words around say so (`masked_year` in rules/phrases.yaml); **年免费教育 stays a masked duration
         vocab = _vocabulary()
@@ -191,7 +218,7 @@ def _is_year(work: str, number: _Number) -> bool:
         return bool(vocab.masked_year_before.search(work, 0, number.start)) or bool(vocab.masked_year_after.match(after))
     if number.value is None or number.masked:
         return False
-    if not re.fullmatch(r"(1[89]|2[01])\d\d(?:\s*-\s*(1[89]|2[01])\d\d)?", token):
+    if not _YEAR.fullmatch(token):
         return False
     after = work[number.end : number.end + 3].lstrip()
     return after.startswith(("年", "-", "至", "到", "~", "届")) or number.unit_kind in (None, "duration")
@@ -219,10 +246,10 @@ def _is_target_number(work: str, number: _Number, inside: Marks) -> bool:
     if vocab.baseline_before.search(before) and number.pre_op in (None, Op.EQ):
         return False
     after = work[number.post_end : number.post_end + 8]
-    if any(after.startswith(word) for word in vocab.baseline_after):
+    if after.startswith(_words(vocab.baseline_after)):
         return False
     if number.pre_op is None and number.post_op is None:
-        if any(before.rstrip().endswith(word) for word in vocab.not_after):
+        if before.rstrip().endswith(_words(vocab.not_after)):
             return False  # 低保、特困…等8项: a count of things named, not a target
         if kind == "count" and vocab.scope_count_after.match(work, number.post_end):
             return False  # 18个乡镇卫生院至少各有1名: how many bodies, each one's count is the target
@@ -233,10 +260,10 @@ def _is_target_number(work: str, number: _Number, inside: Marks) -> bool:
         if number.pre_end is not None and number.pre_end < number.start - 2:
             return False
     if kind == "duration":
-        if any(before.rstrip().endswith(word) for word in vocab.duration_before):
+        if before.rstrip().endswith(_words(vocab.duration_before)):
             return False
         rest = work[number.unit_end : number.unit_end + 6]
-        if any(rest.startswith(word) for word in vocab.duration_after):
+        if rest.startswith(_words(vocab.duration_after)):
             return False
     if kind in ("count", "age", "duration") and number.post_op is not None:
         # 10人及以上的行政村: an eligibility rule

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
-from compliance.phrases.vocabulary import _vocabulary
+from compliance.phrases.vocabulary import _vocabulary, _words
 from compliance.compiled import regex
 
 
@@ -25,6 +27,10 @@ def _trim(work: str, start: int, end: int) -> Span:
 
 def _split_top(work: str, start: int, end: int, separators: str | tuple[str, ...]) -> list[Span]:
     """Split on separators that stand outside brackets: 各县（市、区） is one item."""
+    segment = work[start:end]
+    if not any(separator in segment for separator in separators):
+        span = _trim(work, start, end)  # no separator at all: the one item the loop below would give
+        return [span] if span[1] > span[0] else []
     parts: list[Span] = []
     depth = 0
     begin = start
@@ -52,10 +58,13 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
         cut = pattern.search(work, start, end)
         if cut:
             end = _trim(work, start, cut.start())[1]
+    conditions = _by_edges(vocab.conditions)
+    prefixes = _by_edges(vocab.subject_prefixes)
+    suffixes = _by_edges(vocab.subject_suffixes)
     changed = True
     while changed and end > start:
         changed = False
-        for word in vocab.conditions:
+        for word in _starting_or_ending(conditions, work, start, end):
             if work.startswith(word, start) or work.endswith(word, start, end):
                 condition = condition or word
                 if work.startswith(word, start):
@@ -68,7 +77,7 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
         if scope and vocab.scope_count_after.match(work, scope.end()):  # 18个乡镇卫生院至少各有1名: how many
             start = scope.end()
             changed = True
-        for word in vocab.subject_prefixes:
+        for word in _starting_or_ending(prefixes, work, start, None):
             if work.startswith(word, start) and end - start >= len(word):
                 start += len(word)
                 changed = True
@@ -82,10 +91,8 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
         if year and year.end() > start:
             start = year.end()
             changed = True
-        for word in vocab.subject_suffixes:
-            if work.endswith(word, start, end) and not any(
-                work.endswith(kept, start, end) for kept in vocab.subject_suffix_words
-            ):
+        for word in _starting_or_ending(suffixes, work, None, end):
+            if work.endswith(word, start, end) and not work.endswith(_words(vocab.subject_suffix_words), start, end):
                 end -= len(word)
                 changed = True
                 break
@@ -95,8 +102,42 @@ def _clean_subject(work: str, start: int, end: int) -> tuple[Span, str | None]:
     return (start, end), condition
 
 
+_EDGES: dict[int, tuple[list[str], tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]] | None]] = {}
+
+
+def _by_edges(words: list[str]) -> tuple[list[str], tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]] | None]:
+    """A word list with its words by first and by last character, each with its place in the list (None with an empty word)."""
+    kept = _EDGES.get(id(words))
+    if kept is None or kept[0] is not words:
+        index: tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]] | None = ({}, {})
+        for order, word in enumerate(words):
+            if not word:
+                index = None
+                break
+            index[0].setdefault(word[0], []).append((order, word))
+            index[1].setdefault(word[-1], []).append((order, word))
+        kept = _EDGES[id(words)] = (words, index)
+    return kept
+
+
+def _starting_or_ending(edges: tuple[list[str], Any], work: str, start: int | None, end: int | None) -> Iterable[str]:
+    """The words of the list that can start at `start` or end at `end` (their first or last character there), in
+    list order: the only ones a loop over the whole list, testing `startswith` / `endswith` there, could stop at."""
+    words, index = edges
+    if index is None:
+        return words
+    found: list[tuple[int, str]] = []
+    if start is not None and start < len(work):
+        found += index[0].get(work[start], ())
+    if end is not None and end > 0:
+        found += index[1].get(work[end - 1], ())
+    if start is not None and end is not None:
+        found.sort()
+    return [word for _, word in found]
+
+
 def _ends_with_measure(text: str) -> bool:
-    return any(text.endswith(head) for head in _vocabulary().measure_heads)
+    return text.endswith(_words(_vocabulary().measure_heads))
 
 
 def _head_of(item: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from compliance.model.plan import MAX_DIGITS, Op, digits_written
-from compliance.phrases.vocabulary import _CN_DIGITS, _CN_NUMBER, _CN_UNITS, _vocabulary
+from compliance.phrases.vocabulary import _CN_DIGITS, _CN_NUMBER, _CN_UNITS, _vocabulary, _words
 from compliance.compiled import regex
 
 
@@ -136,13 +136,13 @@ def _skip_spaces(work: str, pos: int) -> int:
 
 
 def _normalise(unit: str) -> str | None:
-    from compliance.errors import UnitError
-    from compliance.units import normalise_unit
+    from compliance.units import normalised_or_none
 
-    try:
-        return normalise_unit(unit)
-    except UnitError:
-        return None
+    return normalised_or_none(unit)
+
+
+_CN_POINTS = regex(r"([" + _CN_NUMBER + r"点]{1,6})(?=个?百分点)")
+_CN_COUNT = regex(r"[" + _CN_NUMBER + r"]{1,6}")
 
 
 def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) -> list[_Number]:
@@ -165,9 +165,9 @@ def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) ->
             candidates.append((match.start(), match.end(), "fraction"))
     for match in vocab.case_re.finditer(work):
         candidates.append((match.start(), match.end(), "case"))
-    for match in re.finditer(r"([" + _CN_NUMBER + r"点]{1,6})(?=个?百分点)", work):
+    for match in _CN_POINTS.finditer(work):
         candidates.append((match.start(), match.end(), "cnpt"))
-    for match in re.finditer(r"[" + _CN_NUMBER + r"]{1,6}", work):
+    for match in _CN_COUNT.finditer(work):
         candidates.append((match.start(), match.end(), "cncount"))
     for word in vocab.word_values:  # each occurrence, as finditer of the literal would find them
         if not word:
@@ -308,7 +308,7 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
     """40%-45%, 40%～45%, 40%至45%: a range whose two ends both carry the unit."""
     vocab = _vocabulary()
     at = _skip_spaces(work, pos)
-    connector = next((c for c in vocab.range_connectors if work.startswith(c, at)), None)
+    connector = next((c for c in vocab.range_connectors if work.startswith(c, at)), None) if work.startswith(_words(vocab.range_connectors), at) else None
     if connector is None or number.unit is None:
         return pos
     second = _match_number(work, _skip_spaces(work, at + len(connector)))
@@ -318,7 +318,7 @@ def _read_unit_range(work: str, number: _Number, pos: int, mask: str) -> int:
     found = _match_word(work, unit_at, vocab.unit_words)
     if found is None or _normalise(found[0]) != number.unit:
         return pos
-    if work.startswith(tuple(vocab.not_units), unit_at):
+    if work.startswith(_words(vocab.not_units), unit_at):
         return pos
     unit_end = unit_at + len(found[0])
     if any(ch in mask for ch in second.group(0)):
@@ -467,7 +467,7 @@ def _read_unit(work: str, number: _Number, pos: int) -> int:
     if found is None:
         return pos
     written, kind = found
-    if work.startswith(tuple(vocab.not_units), at):
+    if work.startswith(_words(vocab.not_units), at):
         return pos  # 110处理, 3个人: the character starts a word, it is no unit
     end = at + len(written)
     unit_text = written

@@ -14,7 +14,7 @@ from functools import cache
 
 from compliance.model.plan import Direction, Op
 from compliance.phrases.result import ParsedTarget
-from compliance.phrases.vocabulary import _fold, _vocabulary
+from compliance.phrases.vocabulary import _fold, _vocabulary, _words
 from compliance.phrases.text import _CLAUSE_END, _SENTENCE_END, Marks, _prepare
 from compliance.phrases.numbers import _Number, _find_numbers, _normalise, _plain, _skip_spaces
 from compliance.phrases.comparators import _default_op, _is_target_number, _op_of, _read_pre_op
@@ -315,10 +315,13 @@ def _change_amount(
         return None
     vocab = _vocabulary()
     subject = work[begin:end].rstrip(" 的为")
-    after = next(((w, p) for w, p in vocab.change_amount_periods if subject.endswith(w)), None)  # 降幅每年不低于
+    periods = vocab.change_amount_periods
+    after = next(((w, p) for w, p in periods if subject.endswith(w)), None) if subject.endswith(_words(periods)) else None  # 降幅每年不低于
     if after is not None:
         subject = subject[: -len(after[0])]
     amounts = [*vocab.change_amounts, *vocab.relative] if strong and ops[0] is Op.GE and work[begin:end] == work[begin:end].rstrip(" 的为") else vocab.change_amounts
+    if amounts is vocab.change_amounts and not subject.endswith(_words(amounts)):
+        return None  # (no noun of the list ends the subject: the loop below would find none)
     for noun, op in amounts:
         if subject.endswith(noun):
             at = begin + len(subject) - len(noun)
@@ -433,6 +436,9 @@ class _Occurrences:
     def of_words(cls, work: str, table: list[tuple[str, str]]) -> _Occurrences:
         """Each word's places, with its meaning (the table is longest first: at one place the longer word wins)."""
         found = []
+        firsts = _first_characters(table)
+        if firsts is not None and firsts.isdisjoint(work):
+            return cls(found)  # no word of the table can start anywhere in the text
         for word, meaning in table:
             at = work.find(word)
             while at >= 0:
@@ -463,14 +469,30 @@ class _Occurrences:
         return best[1] if best is not None else None
 
 
+_FIRSTS: dict[int, tuple[list[tuple[str, str]], frozenset[str] | None]] = {}  # id(table) -> (it, first characters)
+
+
+def _first_characters(table: list[tuple[str, str]]) -> frozenset[str] | None:
+    """The first characters of a table's words (None with an empty word, which occurs anywhere)."""
+    kept = _FIRSTS.get(id(table))
+    if kept is None or kept[0] is not table:
+        firsts = None if any(not word for word, _ in table) else frozenset(word[0] for word, _ in table)
+        kept = _FIRSTS[id(table)] = (table, firsts)
+    return kept[1]
+
+
 def _coverage_targets(
     text: str, work: str, inside: Marks, found: list[ParsedTarget]
 ) -> list[ParsedTarget]:
     """全覆盖 without a number: >= 100 %, one per subject (实现A、B和C全覆盖 gives three)."""
     vocab = _vocabulary()
     results: list[ParsedTarget] = []
+    if not any(word in work for word in vocab.coverage_words):
+        return results
     taken = _Spans((t.start, t.end) for t in found)
     for word in vocab.coverage_words:
+        if word not in work:
+            continue  # (the search below would find nothing)
         previous_end = 0  # a second 全覆盖 of one clause has its own subject, after the first
         for match in re.finditer(re.escape(word), work):
             if inside[match.start()]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from compliance.phrases.vocabulary import _fold, _vocabulary
@@ -32,7 +33,7 @@ class Marks:
         self.inside = inside
         self._starts: dict[frozenset[str], list[int]] = {}
         self._ends: dict[frozenset[str], list[int]] = {}
-        self._next_digit_or_item: list[int] | None = None
+        self._next_digit_or_item: list[int] | None = None  # where the digits and 、 stand
 
     def __getitem__(self, index: int) -> bool:
         return self.inside[index]
@@ -48,37 +49,48 @@ class Marks:
         starts = self._starts.get(stops)
         if starts is None:
             work, inside = self.work, self.inside
-            starts = [0] * (len(work) + 1)
-            for i in range(1, len(work) + 1):
-                ch = work[i - 1]
-                stop = (ch in stops and not inside[i - 1]) or (ch == ":" and not (i >= 2 and work[i - 2].isdigit()))
-                starts[i] = i if stop else starts[i - 1]
-            self._starts[stops] = starts
-        return starts[pos]
+            starts = self._starts[stops] = [
+                i for i in (m.start() for m in _stops_or_colon(stops).finditer(work))
+                if (work[i] in stops and not inside[i]) or (work[i] == ":" and not (i >= 1 and work[i - 1].isdigit()))
+            ]  # where the stops stand, found by one search in C: a number's clause is a bisection away
+        before = bisect_left(starts, pos)  # the stops before `pos`
+        return starts[before - 1] + 1 if before else 0
 
     def clause_end(self, pos: int, stops: frozenset[str]) -> int:
         """Where the clause holding `pos` ends: at the next stop outside brackets (or the end)."""
         ends = self._ends.get(stops)
         if ends is None:
             work, inside = self.work, self.inside
-            ends = [len(work)] * (len(work) + 1)
-            for i in range(len(work) - 1, -1, -1):
-                ends[i] = i if work[i] in stops and not inside[i] else ends[i + 1]
-            self._ends[stops] = ends
-        return ends[pos]
-
+            ends = self._ends[stops] = [m.start() for m in _stops_or_colon(stops).finditer(work) if work[m.start()] in stops and not inside[m.start()]]
+        after = bisect_left(ends, pos)  # the first stop at or after `pos`
+        return ends[after] if after < len(ends) else len(self.work)
 
     def next_digit_or_item(self, pos: int) -> int:
         """The first digit or enumeration comma (、 outside brackets) at or after `pos`, or the end."""
         found = self._next_digit_or_item
         if found is None:
             work, inside = self.work, self.inside
-            found = [len(work)] * (len(work) + 1)
-            for i in range(len(work) - 1, -1, -1):
-                stop = work[i].isdigit() or (work[i] == "、" and not inside[i])
-                found[i] = i if stop else found[i + 1]
-            self._next_digit_or_item = found
-        return found[pos]
+            # every character but the CJK ideographs and ASCII letters (none of them a digit) is looked at
+            found = self._next_digit_or_item = [
+                i for i in (m.start() for m in _MAYBE_DIGIT_OR_ITEM.finditer(work))
+                if work[i].isdigit() or (work[i] == "、" and not inside[i])
+            ]
+        after = bisect_left(found, pos)
+        return found[after] if after < len(found) else len(self.work)
+
+
+_STOPS_OR_COLON: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _stops_or_colon(stops: frozenset[str]) -> re.Pattern[str]:
+    """A character class of `stops` and the colon."""
+    pattern = _STOPS_OR_COLON.get(stops)
+    if pattern is None:
+        pattern = _STOPS_OR_COLON[stops] = regex("[" + re.escape("".join(sorted(stops | {":"}))) + "]")
+    return pattern
+
+
+_MAYBE_DIGIT_OR_ITEM = regex(r"[^\u4e00-\u9fffA-Za-z]")
 
 
 def _prepare(text: str) -> tuple[str, Marks]:
@@ -108,6 +120,8 @@ def _prepare(text: str) -> tuple[str, Marks]:
         if ch in _OPENERS and ch != "‘":
             stack.append((ch, i))
     for phrase in _vocabulary().named_phrases:  # 最多跑一次: a name, as if quoted
+        if phrase not in work:
+            continue  # (the search below would find nothing: no pattern to make)
         for match in re.finditer(re.escape(phrase), work):
             inside[match.start() : match.end()] = [True] * (match.end() - match.start())
     return work, Marks(work, inside)
@@ -184,9 +198,10 @@ def _numbering() -> re.Pattern[str]:
 
 def _blank_numbering(work: str) -> str:
     """Replace list numbering at the start of a line with spaces: it is never a target."""
-    out = list(work)
+    out: list[str] | None = None
     for match in _numbering().finditer(work):
+        out = out or list(work)
         begin = match.start() + len(match.group("lead"))
         for j in range(begin, match.end()):
             out[j] = " "
-    return "".join(out)
+    return "".join(out) if out is not None else work

@@ -103,6 +103,20 @@ class _Vocabulary:
     base_year_note: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
 
 
+_TUPLES: dict[int, tuple[Any, tuple[str, ...]]] = {}  # id(word list) -> (it, its words as one tuple)
+
+
+def _words(words: Any) -> tuple[str, ...]:
+    """The words of a vocabulary list (or of its (word, meaning) pairs) as one tuple, made once per list.
+
+    `text.endswith(_words(words))` is `any(text.endswith(w) for w in words)` in one call.
+    """
+    kept = _TUPLES.get(id(words))
+    if kept is None or kept[0] is not words:
+        kept = _TUPLES[id(words)] = (words, tuple(w if isinstance(w, str) else w[0] for w in words))
+    return kept[1]
+
+
 def _longest_first(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
