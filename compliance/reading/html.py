@@ -44,7 +44,7 @@ from typing import Any
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import _OPENS, Line
 from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
@@ -69,6 +69,8 @@ class _HtmlRules:
     table_words: tuple[str, ...]
     cell_max_chars: int
     cloned_words: tuple[str, ...]
+    word_generators: tuple[str, ...]
+    word_class_prefixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,8 @@ def _rules() -> _HtmlRules:
         tuple(w.lower() for w in data.get("table_class_words") or []),
         int(data.get("table_cell_max_chars") or 80),
         tuple(w.lower() for w in data.get("cloned_class_words") or []),
+        tuple(w.lower() for w in (data.get("word_pages") or {}).get("generator_words") or []),
+        tuple(w.lower() for w in (data.get("word_pages") or {}).get("class_prefixes") or []),
     )
 
 
@@ -185,11 +189,63 @@ def html_lines(raw: bytes, file: str, encoding: str | None = None, text: str | N
     furniture = _furniture(body)
     article = _article(body, furniture)
     furniture -= _boxes_in_the_text(article, furniture)
-    reader = _Reader(numbers, furniture)
+    reader = _Reader(numbers, furniture, word_page=_word_page(root))
     reader.walk(article)
     lines = reader.finish()
     del alive
     return lines
+
+
+def _word_page(root: Any) -> bool:
+    """A page Word (or WPS) saved: its generator or ProgId meta names Word, or its paragraphs carry Word's classes
+    (MsoNormal, MsoListParagraph, MsoTableGrid: `word_pages` in rules/html.yaml)."""
+    r = _rules()
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() in ("generator", "progid"):
+            content = (meta.get("content") or "").lower()
+            if any(w in content for w in r.word_generators):
+                return True
+    if not r.word_class_prefixes:
+        return False
+    for el in root.iter("p", "table", "div"):
+        for word in (el.get("class") or "").lower().split():
+            if word.startswith(r.word_class_prefixes):
+                return True
+    return False
+
+
+def _page_break(el: Any) -> bool:
+    """<br clear=all style='page-break-before:always'>: Word's page break, never a soft line break."""
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("clear") is not None or "page-break" in style
+
+
+# A run of white space the page's source wraps at, between two wide characters (CJK, their punctuation, full-width
+# forms): a browser shows it as nothing (CSS Text: a segment break between East Asian wide characters is removed).
+_SOFT_WS = regex(r"[ \t]*[\r\n][ \t\r\n]*")
+_WIDE = regex(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2030\u2264\u2265]")
+_WRAP = "\x00"  # a wrapped line end, decided once the neighbours are known
+_SOFT_BREAK = "\x01"  # a soft line break (<br>) inside a paragraph of a Word page
+
+
+def _unwrap(pieces: list[str]) -> list[str]:
+    """The pieces with each wrapped line end of the source between two wide characters removed, any other a space."""
+    flat = "".join(pieces)
+    out: list[str] = []
+    at = 0
+    for piece in pieces:
+        chars = []
+        for k, ch in enumerate(piece):
+            if ch != _WRAP:
+                chars.append(ch)
+                continue
+            g = at + k
+            left = next((c for c in reversed(flat[:g]) if c not in (_WRAP, " ")), "")
+            right = next((c for c in flat[g + 1 :] if c not in (_WRAP, " ")), "")
+            chars.append("" if _WIDE.match(left or "a") and _WIDE.match(right or "a") else " ")
+        out.append("".join(chars))
+        at += len(piece)
+    return out
 
 
 def _text_nodes(element: Any, skip: set[str] = _SKIP) -> list[tuple[Any, str]]:
@@ -349,9 +405,11 @@ def _is_heading_or_info(el: Any) -> bool:
 class _Reader:
     """Walks the article and collects lines: blocks of text, table rows."""
 
-    def __init__(self, numbers: dict[tuple[int, str], int], furniture: set[int]) -> None:
+    def __init__(self, numbers: dict[tuple[int, str], int], furniture: set[int], word_page: bool = False) -> None:
         self.numbers = numbers
         self.furniture = furniture
+        self.word_page = word_page
+        self.in_paragraph = 0  # depth of <p> elements the walk is in
         self.lines: list[Line] = []
         self.block = _Block()
         self.paragraphs = 0
@@ -360,14 +418,36 @@ class _Reader:
 
     # -- text blocks
     def flush(self) -> None:
-        pieces = [(t, n) for t, n in self.block.pieces if t.strip()]
+        pieces = [(t, n) for t, n in self.block.pieces if t.strip() or t == _SOFT_BREAK]
         self.block = _Block()
         if not pieces:
             return
-        text = ""
-        spans: list[tuple[int, int, str]] = []
-        starts: list[tuple[int, int]] = []
+        # a soft line break inside a Word paragraph: a line of its own before a list item or a heading (1．…<br>2．…),
+        # else the halves of one sentence joined (as in a .docx)
+        groups: list[list[tuple[str, int]]] = [[]]
         for piece, number in pieces:
+            if piece == _SOFT_BREAK:
+                groups.append([])
+            else:
+                groups[-1].append((piece, number))
+        lines: list[list[tuple[str, int]]] = []
+        for group in groups:
+            if not group:
+                continue
+            head = "".join(t for t, _ in group).lstrip(" \t\r\n\u00a0\u3000")
+            if lines and not _OPENS.match(head):
+                lines[-1] += group
+            else:
+                lines.append(group)
+        for group in lines:
+            self._flush_line(group)
+
+    def _flush_line(self, pieces: list[tuple[str, int]]) -> None:
+        cooked = [_SOFT_WS.sub(_WRAP, piece) for piece, _ in pieces]
+        cooked = _unwrap(cooked) if any(_WRAP in piece for piece in cooked) else cooked
+        text = ""
+        starts: list[tuple[int, int]] = []
+        for piece, (_, number) in zip(cooked, pieces, strict=True):
             piece = re.sub(r"[ \t\r\n\u00a0\u3000]+", " ", piece)
             if not text:
                 piece = piece.lstrip()
@@ -388,7 +468,10 @@ class _Reader:
         if not tag or tag in _SKIP or id(el) in self.furniture:
             return
         if tag == "br":
-            self.flush()
+            if self.word_page and self.in_paragraph and not _page_break(el):
+                self.block.add(_SOFT_BREAK, 0)  # Shift+Enter inside a Word paragraph
+            else:
+                self.flush()
             return
         if _note_reference(el, "".join(text for text, _ in self.block.pieces)):
             return  # a footnote's mark (以下<sup>2</sup>, 95%<sup>①</sup>): the note's, never a number of the text
@@ -403,14 +486,14 @@ class _Reader:
         block = tag in _BLOCK
         if block:
             self.flush()
+        self.in_paragraph += tag == "p"
         if el.text:
             self.block.add(el.text, self.numbers.get((id(el), "text"), 0))
         for child in el:
             self.walk(child)
             if child.tail:
-                if _tag(child) in _BLOCK or _tag(child) == "br":
-                    pass
                 self.block.add(child.tail, self.numbers.get((id(child), "tail"), 0))
+        self.in_paragraph -= tag == "p"
         if block:
             self.flush()
 
@@ -693,12 +776,19 @@ def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int, 
     """
     nodes: list[tuple[str, int, bool]] = []
     pending = False  # a line break since the last text node
+    gap = False  # white space in the source since the last text node
+    spaced: list[bool] = []  # per node: white space or a line break before it (Word's runs 9|5 are one number)
 
     def add(value: str | None, key: tuple[int, str]) -> None:
-        nonlocal pending
+        nonlocal pending, gap
         if value and value.strip():
-            nodes.append((re.sub(r"[\s\u00a0\u3000]+", " ", value).strip(), numbers.get(key, 0), pending and bool(nodes)))
+            starts = pending and bool(nodes)
+            spaced.append(starts or gap or value[:1].isspace() or value[:1] == "\u00a0")
+            nodes.append((re.sub(r"[\s\u00a0\u3000]+", " ", value).strip(), numbers.get(key, 0), starts))
             pending = False
+            gap = value[-1:].isspace() or value[-1:] == "\u00a0"
+        elif value:
+            gap = True
 
     def visit(el: Any) -> None:
         nonlocal pending
@@ -721,8 +811,8 @@ def _cell_text(td: Any, numbers: dict[tuple[int, str], int]) -> tuple[str, int, 
     visit(td)
     text = ""
     parts: list[tuple[int, int, bool]] = []
-    for value, number, starts_line in nodes:
-        if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", value[0]):
+    for (value, number, starts_line), space in zip(nodes, spaced, strict=True):
+        if text and space and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", value[0]):
             text += " "
         parts.append((len(text), number, starts_line))
         text += value
