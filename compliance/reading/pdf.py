@@ -220,6 +220,10 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             text = page.get_textpage()
             found, turn = _characters(text, width, height)
             chars += len(found)
+            if turn in (1, 3):
+                found = _without_margin_numbers(found, height, width)
+            else:
+                found = _without_margin_numbers(found, width, height)
             edges, pictures = _drawn(page, _upright(turn, width, height))
             if turn in (1, 3):  # read in the text's own upright frame: a landscape page's width is its height
                 width, height = height, width
@@ -378,6 +382,77 @@ def _without_watermark(
             continue
         out.append(char)
     return out
+
+
+# Margin line numbers (a draft for comment printed with Word's line numbering): at least this many printed rows of a
+# page begin with a number standing apart from the row's text (a gap of this many characters), the numbers counting
+# on by one step (1, 2, 3 … or 5, 10, 15 …) down the page, their edges aligned, in this left share of the page, and
+# at least this share of their rows a line of prose (one piece of text after the number, never a table's cells).
+_MARGIN_ROWS = 3
+_MARGIN_GAP = 0.8
+_MARGIN_SHARE = 0.25
+_MARGIN_PROSE = 0.5
+
+
+def _without_margin_numbers(
+    chars: list[tuple[float, float, float, float, str]], width: float, height: float
+) -> list[tuple[float, float, float, float, str]]:
+    """The page's characters without its margin line numbers (1, 2, 3 … printed before each line of a draft).
+
+    Printed left of the text, each number would be read into its line: 7 before a wrapped line 95%以上 reads
+    795%. Told by their layout, not their values alone: a number apart from its row's text by a gap, the numbers of
+    successive rows counting on by one step, their right (or left) edges aligned near the page's left edge, and most
+    of their rows one piece of prose — a table's 序号 column stands before a row of cells and stays.
+    """
+    if not chars or not width:
+        return chars
+    rows = _rows(chars)
+    found: list[tuple[int, list[Any], float, float, bool]] = []  # (value, its characters, x0, x1, a row of prose)
+    for top, bottom, members in rows:
+        if bottom <= height * _BAND * 0.5 or top >= height * (1 - _BAND * 0.5):
+            continue  # a page number alone at the foot or head of the page
+        ordered = sorted((c for c in members if not c[4].isspace()), key=lambda c: c[0])
+        k = 0  # the row's leading run of digits, set close together
+        while k < len(ordered) and ordered[k][4] in "0123456789":
+            if k and ordered[k][0] - ordered[k - 1][2] > 0.5 * (ordered[k][3] - ordered[k][1] or 1.0):
+                break
+            k += 1
+        if not k or k > 3:
+            continue
+        digits, rest = ordered[:k], ordered[k:]
+        x0, x1 = digits[0][0], digits[-1][2]
+        if x1 > width * _MARGIN_SHARE:
+            continue
+        prose = True
+        if rest:
+            size = sorted(c[3] - c[1] for c in rest)[len(rest) // 2] or 10.0
+            if rest[0][0] - x1 < _MARGIN_GAP * size:
+                continue  # 1.孕产妇…, 12岁: a number of the text
+            gaps = sum(1 for a, b in zip(rest, rest[1:], strict=False) if b[0] - a[2] >= 2 * size)
+            prose = gaps == 0
+        found.append((int("".join(c[4] for c in digits)), digits, x0, x1, prose))
+    if len(found) < _MARGIN_ROWS:
+        return chars
+    # the longest run of rows whose numbers count on by one step, edges aligned
+    best: list[int] = []
+    for start in range(len(found)):
+        for step in (1, 5, 10):
+            run = [start]
+            for k in range(start + 1, len(found)):
+                if found[k][0] == found[run[-1]][0] + step:
+                    run.append(k)
+            if len(run) > len(best):
+                best = run
+    if len(best) < _MARGIN_ROWS:
+        return chars
+    members = [found[k] for k in best]
+    size = min(c[3] - c[1] for m in members for c in m[1]) or 5.0
+    rights, lefts = sorted(m[3] for m in members), sorted(m[2] for m in members)
+    aligned = rights[-1] - rights[0] <= size or lefts[-1] - lefts[0] <= size
+    if not aligned or sum(1 for m in members if m[4]) < _MARGIN_PROSE * len(members):
+        return chars
+    dropped = {id(c) for m in members for c in m[1]}
+    return [c for c in chars if id(c) not in dropped]
 
 
 def _drawn(page: Any, place: Callable[[float, float], tuple[float, float]]) -> tuple[list[dict[str, Any]], int]:

@@ -105,7 +105,55 @@ def text_lines(text: str, suffix: str) -> list[Line]:
         else:
             lines.append(Line(number, row, locator=f"第{number}行"))
     _align_boxes(lines, rows)
+    _drop_margin_numbers(lines)
     return lines
+
+
+# Margin line numbers of a draft copied as text (a PDF's or a Word file's line numbering: 1 ⎵ 某某县…, 2 ⎵ （征求意见稿）,
+# restarting on each page): a number, white space, then the printed line. A run of at least this many successive
+# lines counting on by one, in which some line's text opens a numbering or a heading of its own (7 1.孕产妇…, 5 一、…)
+# or goes on from the line above (a wrapped sentence: 8 筛查率达到 after 7 …妇女常见病): the numbers are the margin's.
+_MARGIN_NUMBER = regex(r"^[ \t\u3000]*(\d{1,3})(?:[ \t\u3000]+|(?=[\u3400-\u9fff（(《“]))(?=\S)")
+_MARGIN_RUN = 6
+_OPENS_ITS_OWN = regex(r"^(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
+_ENDS_SENTENCE = regex(r"[。；;！!？?：:）)]$")
+
+
+def _drop_margin_numbers(lines: list[Line]) -> None:
+    """Margin line numbers left out of the lines' text (the file's line numbers stay): a draft copied with them
+    would read 7 ⎵ 95%以上 as 795% once its lines were joined. A table row (cells apart by tabs or wide spaces) is
+    never such a line: a 序号 column counts its rows, not the printed lines."""
+    runs: list[list[tuple[Line, re.Match[str]]]] = []
+    current: list[tuple[Line, re.Match[str]]] = []
+    for line in lines:
+        if line.cells is not None or not line.text.strip():
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        match = _MARGIN_NUMBER.match(line.text)
+        rest = line.text[match.end():] if match else ""
+        if match is None or "\t" in rest or re.search(r"\S(?: {2,}|\u3000{2,})\S", rest):
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and int(match.group(1)) != int(current[-1][1].group(1)) + 1:
+            runs.append(current)
+            current = []
+        current.append((line, match))
+    if current:
+        runs.append(current)
+    for run in runs:
+        if len(run) < _MARGIN_RUN:
+            continue
+        rests = [line.text[match.end():].strip() for line, match in run]
+        own = sum(1 for rest in rests if _OPENS_ITS_OWN.match(rest))
+        wrapped = sum(1 for before in rests[:-1] if not _ENDS_SENTENCE.search(before))
+        if own + wrapped < 2:
+            continue
+        for line, match in run:
+            line.text = line.text[match.end():]
 
 
 # A table drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘): its rule lines hold nothing but
