@@ -210,6 +210,7 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
     pages = []
     chars = images = 0
     carry: tuple[float, ...] | None = None  # the columns of an unruled table that ends the page before
+    gutter: float | None = None  # the gutter of two columns of text that end the page before
     try:
         for index in range(len(document)):
             page = document[index]
@@ -234,7 +235,8 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
                 found = [c for c in found if not _inside(c, boxes)]
             unruled, found, rows = _unruled_tables(index + 1, found, height, carry)
             tables = sorted([*tables, *unruled], key=lambda t: t.top)
-            printed = _printed_lines(index + 1, found, width, height, rows)
+            printed = _printed_lines(index + 1, found, width, height, rows, gutter)
+            gutter = _last_gutter(printed, height)
             carry = None
             if unruled and tables[-1] is unruled[-1]:
                 last = unruled[-1]
@@ -597,17 +599,21 @@ def _inside(char: tuple[float, float, float, float, str], boxes: list[tuple[floa
 
 def _printed_lines(
     page: int, chars: list[tuple[float, float, float, float, str]], width: float = 0.0, height: float = 0.0,
-    rows: list[list[Any]] | None = None,
+    rows: list[list[Any]] | None = None, gutter: float | None = None,
 ) -> list[_Printed]:
     """Characters grouped into printed lines (by vertical overlap), each read left to right.
 
     Where the page is set in two columns of text (a gazette's 公报 pages), the
     columns are found first and each is read top to bottom, the left one before
     the right: a line of one column is never run into the line beside it.
-    `rows` are the characters' rows where the caller has them (`_rows`).
+    `rows` are the characters' rows where the caller has them (`_rows`). `gutter` is that of the columns that
+    end the page before: a page of too few rows to show its columns (the article's end, its left column filled
+    part way) is read in those columns when no line of it crosses that gutter.
     """
     rows = _rows(chars) if rows is None else rows
     regions = _column_regions(rows, width, height)
+    if not regions and gutter is not None:
+        regions = _carried_columns(rows, height, gutter)
     if not regions:
         out = [p for p in (_row_line(page, *row) for row in rows) if p is not None]
         for p in out:
@@ -726,10 +732,53 @@ def _column_regions(rows: list[list[Any]], width: float, height: float) -> list[
     if best is None:
         return []
     _, first, last, gutter = best
-    run = body[first : last + 1]
+    run = _with_band_rows(rows, body[first : last + 1], gutter)
     rest = [row for row in rows if not any(row is r for r in run)]
     more = _column_regions(rest, width, height) if len(rest) >= _COLUMN_ROWS else []
     return [(run[0][0], run, gutter), *more]
+
+
+def _carried_columns(rows: list[list[Any]], height: float, gutter: float) -> list[tuple[float, list[list[Any]], float]]:
+    """The page's body as one run of two columns apart at `gutter` (the page before's), if no row crosses it."""
+    body = [row for row in rows if not (row[1] <= height * _BAND or row[0] >= height * (1 - _BAND))]
+    if not body or any(_crosses(_pieces(row), gutter) for row in body):
+        return []
+    if not any(c[2] <= gutter for row in body for c in row[2] if not c[4].isspace()):
+        return []  # nothing in the left column: no column to go on in
+    body = _with_band_rows(rows, body, gutter)
+    return [(body[0][0], body, gutter)]
+
+
+def _with_band_rows(rows: list[list[Any]], run: list[list[Any]], gutter: float) -> list[list[Any]]:
+    """The run of column rows with the rows next to it in the bands of running headers and footers that keep its
+    line spacing and cross no gutter: a page's first or last row of both columns (a text block that begins within
+    a tenth of the page's top) is the columns', never one line across them; a running header stands further off."""
+    at = {id(row): k for k, row in enumerate(rows)}
+    if id(run[0]) not in at or id(run[-1]) not in at:
+        return run
+    first, last = at[id(run[0])], at[id(run[-1])]
+    inside = {id(row) for row in run}
+    while first > 0 and id(rows[first - 1]) not in inside and _keeps_spacing(rows[first - 1], rows[first]) \
+            and not _crosses(_pieces(rows[first - 1]), gutter):
+        first -= 1
+    while last + 1 < len(rows) and id(rows[last + 1]) not in inside and _keeps_spacing(rows[last], rows[last + 1]) \
+            and not _crosses(_pieces(rows[last + 1]), gutter):
+        last += 1
+    before = rows[first : at[id(run[0])]]
+    after = rows[at[id(run[-1])] + 1 : last + 1]
+    return [*before, *run, *after] if before or after else run
+
+
+def _last_gutter(printed: list[_Printed], height: float) -> float | None:
+    """The gutter of the columns of text a page ends with (its last body line in a column), else None."""
+    body = [p for p in printed if not _in_band(p, height)]
+    if not body or body[-1].block is None:
+        return None
+    left = [p.block for p in body if p.block is not None and p.order[1] == 1 and p.order[0] == body[-1].order[0]]
+    right = [p.block for p in body if p.block is not None and p.order[1] == 2 and p.order[0] == body[-1].order[0]]
+    if not left or not right:
+        return None
+    return (left[0][1] + right[0][0]) / 2
 
 
 def _keeps_spacing(above: list[Any], below: list[Any]) -> bool:
