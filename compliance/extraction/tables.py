@@ -221,6 +221,56 @@ def _aligned_cells(text: str, starts: list[int], tolerance: int = 2) -> list[str
 _GLUED_VALUE = regex(r"^(?P<name>.*[\u4e00-\u9fff].*[（(][^（）()]{1,8}[)）])\s*(?P<value>[0-9]+(?:\.[0-9]+)?|[—－-]+)$")
 
 
+_YEAR_CELL = regex(r"^(?:19|20)\d\d\s*年(?:度)?$")
+
+
+def _stacked_above(lines: list[Src], i: int, pieces: list[tuple[int, str]]) -> tuple[int, list[str]] | None:
+    """(index, cells) of a header laid out in columns whose cells wrap over two lines, the years above the words
+    (pdftotext -layout: `2020 年` over `基期值`, `2025 年` over `目标值`): each year over the one header cell it overlaps,
+    the line above holding nothing else. The cells are the two lines' words joined (2020年基期值)."""
+    k = i - 1
+    while k >= 0 and k >= i - 2 and lines[k].blank and lines[k].cells is None:
+        k -= 1
+    if k < 0 or lines[k].cells is not None or lines[k].blank:
+        return None
+    upper = aligned_pieces(lines[k].text)
+    if upper is None or not all(_YEAR_CELL.match(word.replace(" ", "")) for _, word in upper):
+        return None
+    cells = [word for _, word in pieces]
+    spans = [(start, start + _display_width(word)) for start, word in pieces]
+    for start, word in upper:
+        end = start + _display_width(word)
+        over = [n for n, (a, b) in enumerate(spans) if min(b, end) - max(a, start) > 0]
+        if len(over) != 1:
+            return None
+        cells[over[0]] = word.replace(" ", "") + cells[over[0]]
+    return k, cells
+
+
+def _column_bounds(lines: list[Src], i: int, pieces: list[tuple[int, str]]) -> list[int] | None:
+    """Where each column of a table laid out in columns of spaces begins, when its values stand centred or
+    right-aligned under their header cells rather than at their first column (pdftotext -layout of a PDF's table:
+    2020年基期值 over a 4.5 four columns further right): the middle of the gap between two header cells. A table only
+    when its first two rows below cut there into a value under every value column (the first row's name may be
+    alone only if a domain cell stands before it), no piece between two columns."""
+    bounds = [pieces[0][0]]
+    for (left, word), (right, _) in zip(pieces, pieces[1:], strict=False):
+        end = left + _display_width(word)
+        if right - end < 2:
+            return None
+        bounds.append((end + right + 1) // 2)
+    rows = [line for line in lines[i + 1 : i + 6] if not line.blank][:2]
+    if len(rows) < 2:
+        return None
+    for line in rows:
+        if line.cells is not None or "\t" in line.text:
+            return None
+        cells = _aligned_cells(line.text, bounds, 0)
+        if cells is None or sum(1 for c in cells[1:] if re.search(r"[0-9]", c)) < 2:
+            return None
+    return bounds
+
+
 def _lines_up(text: str, starts: list[int], tolerance: int = 2) -> bool:
     """Every cell of the line starts under a cell of the header: the table is laid out in columns, not just spaced."""
     pieces = aligned_pieces(text)
@@ -244,6 +294,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         cells = row_cells(lines[i])
         starts = None
         spaced = False
+        above = None  # the upper line of a header laid out in columns over two lines (2020 年 over 基期值)
         if cells is None and lines[i].cells is None:
             cells = _spaced_header(lines, i)
             spaced = cells is not None
@@ -253,10 +304,14 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                 below = next((line for line in lines[i + 1 : i + 3] if not line.blank), None)
                 if below is not None and below.cells is None and _lines_up(below.text, [p for p, _ in pieces]):
                     cells, starts = [p for _, p in pieces], [position for position, _ in pieces]
+                elif (bounds := _column_bounds(lines, i, pieces)) is not None:
+                    cells, starts = [p for _, p in pieces], bounds
+                if starts is not None and (stacked := _stacked_above(lines, i, pieces)) is not None:
+                    above, cells = stacked
         if cells is not None:
             columns = header_columns(cells) or _header_by_content(cells, lines, i, period)
             if columns is not None:
-                start = i
+                start = i if above is None else above
                 j = i + 1
                 while j < len(lines) and j <= i + 2 and lines[j].blank and lines[j].cells is None:
                     j += 1  # a box-drawn header's inner rule line (├──┬──┤ under 目标值) stands between its rows

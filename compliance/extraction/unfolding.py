@@ -380,8 +380,12 @@ def _cut(line: Src, carried: dict[str, int]) -> tuple[list[Src], dict[str, int]]
         return [line], items
     pieces: list[Src] = []
     bounds = sorted({m.start for m in markers if m.start > 0})
-    starts = [0, *bounds]
     by_start = {m.start: m for m in markers}
+    if bounds and not text[: bounds[0]].strip() and by_start[bounds[0]].kind == "table":
+        # a table's header indented by spaces (a text table laid out in columns): the indent stays, it places the cells
+        by_start.setdefault(0, by_start[bounds[0]])
+        bounds = bounds[1:]
+    starts = [0, *bounds]
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(text)
         piece_text = text[start:end]
