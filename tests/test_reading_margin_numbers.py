@@ -204,3 +204,36 @@ def test_a_list_numbered_with_a_space_is_no_margin_numbering(tmp_path: Path) -> 
     path = tmp_path / "list.txt"
     path.write_text("某某县妇女发展规划（2021—2025年）\n主要目标：\n" + "\n".join(items) + "\n", encoding="utf-8")
     assert [line.text for line in read_document(path).lines][2:8] == items
+
+
+def test_a_list_numbered_by_a_tab_in_a_pdf_keeps_its_numbers(tmp_path: Path) -> None:
+    """Items 1 … 5 set with a tab after the number (a hanging indent), some wrapped: the numbers are the list's."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from makedocs import _font
+
+    font = _font(HAS_TRUETYPE)
+    path = tmp_path / "list.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _, height = A4
+    rows = [
+        ("", "某某县妇女发展规划（2021—2025年）"),
+        ("", "主要目标："),
+        ("1", "孕产妇死亡率控制在9/10万以下。"),
+        ("2", "妇女常见病筛查率达到95%以上，适龄妇女宫颈癌人群筛查率达到70%以上，"),
+        ("", "乳腺癌人群筛查率逐步提高。"),
+        ("3", "住院分娩率稳定在99.5%以上。"),
+        ("4", "高中阶段教育毛入学率达到96%以上。"),
+        ("5", "就业人员中的女性比例保持在45%左右。"),
+    ]
+    for k, (number, text) in enumerate(rows):
+        y = height - 100 - 21 * k
+        pdf.setFont(font, 12)
+        if number:
+            pdf.drawString(72, y, number)
+        pdf.drawString(96, y, text)
+    pdf.save()
+    lines = [line.text for line in read_document(path).lines]
+    assert any(line.startswith("1") and "孕产妇死亡率" in line for line in lines), lines
+    assert any(line.startswith("4") and "高中阶段" in line for line in lines), lines

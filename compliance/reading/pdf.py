@@ -394,6 +394,8 @@ _MARGIN_ROWS = 3
 _MARGIN_GAP = 0.8
 _MARGIN_SHARE = 0.25
 _MARGIN_PROSE = 0.5
+_MARGIN_COVER = 0.7
+_MARGIN_OWN = regex(r"^(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 
 
 def _without_margin_numbers(
@@ -409,8 +411,8 @@ def _without_margin_numbers(
     if not chars or not width:
         return chars
     rows = _rows(chars)
-    found: list[tuple[int, list[Any], float, float, bool]] = []  # (value, its characters, x0, x1, a row of prose)
-    for top, bottom, members in rows:
+    found: list[tuple[int, list[Any], float, float, bool, int, str]] = []  # value, characters, x0, x1, prose, row, rest
+    for row_index, (top, bottom, members) in enumerate(rows):
         if bottom <= height * _BAND * 0.5 or top >= height * (1 - _BAND * 0.5):
             continue  # a page number alone at the foot or head of the page
         ordered = sorted((c for c in members if not c[4].isspace()), key=lambda c: c[0])
@@ -432,7 +434,7 @@ def _without_margin_numbers(
                 continue  # 1.孕产妇…, 12岁: a number of the text
             gaps = sum(1 for a, b in zip(rest, rest[1:], strict=False) if b[0] - a[2] >= 2 * size)
             prose = gaps == 0
-        found.append((int("".join(c[4] for c in digits)), digits, x0, x1, prose))
+        found.append((int("".join(c[4] for c in digits)), digits, x0, x1, prose, row_index, "".join(c[4] for c in rest)))
     if len(found) < _MARGIN_ROWS:
         return chars
     # the longest run of rows whose numbers count on by one step, edges aligned
@@ -452,6 +454,17 @@ def _without_margin_numbers(
     rights, lefts = sorted(m[3] for m in members), sorted(m[2] for m in members)
     aligned = rights[-1] - rights[0] <= size or lefts[-1] - lefts[0] <= size
     if not aligned or sum(1 for m in members if m[4]) < _MARGIN_PROSE * len(members):
+        return chars
+    # a number on (nearly) every printed row between the first and the last, and the numbers count printed lines, not
+    # items: some line after one opens a numbering of its own (7 1.孕产妇…) or goes on from the line above (a wrapped
+    # sentence) — a list numbered 1 ⎵ 2 ⎵ 3 by a tab, each item a line or more, keeps its numbers
+    spanned = members[-1][5] - members[0][5] + 1
+    if len(members) < _MARGIN_COVER * spanned:
+        return chars
+    rests = [m[6] for m in members]
+    own = sum(1 for rest in rests if _MARGIN_OWN.match(rest))
+    wrapped = sum(1 for a, b in zip(members, members[1:], strict=False) if b[5] == a[5] + 1 and a[6] and not _ENDS_SENTENCE.search(a[6]))
+    if own + wrapped < 2:
         return chars
     dropped = {id(c) for m in members for c in m[1]}
     return [c for c in chars if id(c) not in dropped]
