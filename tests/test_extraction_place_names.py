@@ -186,3 +186,23 @@ def test_a_breakdown_without_a_title_takes_the_period_of_the_plan_it_carries_out
     (plan,) = extract(_breakdown(tmp_path, ["尤溪县贯彻落实《福建省儿童发展规划（2021—2030年）》任务分解方案"]))
     assert plan.plan.period == (2021, 2030)
     assert plan.plan.level == "county"
+
+
+def test_a_midterm_evaluations_monitoring_table_is_captioned_by_the_plan(tmp_path: Path) -> None:
+    """…规划（2021—2030年）主要指标中期评估监测表: the plan's targets beside the values monitored, a caption naming the
+    plan (an evaluation's report, …终期评估报告, is none)."""
+    path = _banner_workbook(tmp_path, ["凤翔区儿童发展规划（2021—2030年）主要指标中期评估监测表", "填报时间：2025年9月"])
+    (plan,) = extract(path)
+    assert plan.plan.title == "凤翔区儿童发展规划（2021—2030年）"
+    assert list(plan.plan.jurisdiction) == ["陕西省", "宝鸡市", "凤翔区"] and plan.plan.period == (2021, 2030)
+    report = _banner_workbook(tmp_path, ["凤翔区儿童发展规划（2011—2020年）终期评估报告"], "report.xlsx")
+    (plan,) = extract(report)
+    assert plan.plan.title != "凤翔区儿童发展规划（2011—2020年）"
+
+
+def test_a_stamped_reporting_unit_names_the_place(tmp_path: Path) -> None:
+    """填报单位（盖章）：宝鸡市凤翔区妇女儿童工作委员会办公室　　填报时间：…, under a caption naming no place."""
+    banner = ["儿童发展规划（2021—2030年）主要指标中期评估监测表", "填报单位（盖章）：宝鸡市凤翔区妇女儿童工作委员会办公室　　　　填报时间：2025年9月"]
+    (plan,) = extract(_banner_workbook(tmp_path, banner))
+    assert list(plan.plan.jurisdiction) == ["陕西省", "宝鸡市", "凤翔区"]
+    assert plan.plan.level == "county" and plan.plan.period == (2021, 2030)

@@ -101,6 +101,8 @@ class Rules:
     title_attachment: re.Pattern[str]  # 附件：某县妇女发展规划（****—****年）（摘录）: an attachment's heading naming the plan
     caption_tail_words: list[str]  # …规划（2021—2030年）指标任务清单: the table or list a caption naming the plan heads
     caption_tail_not: list[str]  # …规划（2011—2020年）终期评估报告: a report on the plan, no caption of its table
+    caption_tail_not_unless_table: list[str]  # …中期评估: no caption, unless it ends naming a table (…中期评估监测表)
+    caption_tail_table_ends: list[str]
     caption_tail_max: int
     kind_words: dict[str, list[str]]
     follows_words: list[str]
@@ -326,6 +328,8 @@ def rules() -> Rules:
         title_attachment=regex(str(title["attachment"])),
         caption_tail_words=[str(w) for w in title.get("caption_tail_words") or []],
         caption_tail_not=[str(w) for w in title.get("caption_tail_not") or []],
+        caption_tail_not_unless_table=[str(w) for w in title.get("caption_tail_not_unless_table") or []],
+        caption_tail_table_ends=[str(w) for w in title.get("caption_tail_table_ends") or []],
         caption_tail_max=int(title.get("caption_tail_max") or 0),
         kind_words={str(k): [str(w) for w in v] for k, v in data["kind_words"].items()},
         follows_words=sorted((str(w) for w in data["follows_words"]), key=len, reverse=True),

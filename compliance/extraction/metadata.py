@@ -689,7 +689,9 @@ def reporting_unit(evidence: Evidence) -> tuple[int, str] | None:
     r = rules()
     if not r.unit_labels:
         return None
-    label = regex("(?:" + "|".join(re.escape(w) for w in r.unit_labels) + r")\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
+    # 填报单位：…, 填报单位（盖章）：… (folded: the brackets are half width)
+    words = "|".join(re.escape(w) for w in r.unit_labels)
+    label = regex("(?:" + words + r")\s*(?:\([^()]{1,6}\))?\s*[:：]\s*([\u4e00-\u9fff]{2,30})")
     lines = evidence.texts(15) + [(s.number, s.text) for s in evidence.segment.lines[-10:]]
     places = _Places().gazetteer
     for number, text in lines:

@@ -68,7 +68,8 @@ def caption_title(text: str, kind: str | None = None) -> str | None:
 
     The title is the shortest start of the line that is a title (of `kind`, when given), with the brackets
     right after it (its period), followed by a short rest (`title.caption_tail_max`) that names a table or a list
-    (`caption_tail_words`) and no report on the plan (…终期评估报告, `caption_tail_not`). A citation (《…》) is no
+    (`caption_tail_words`) and no report on the plan (…终期评估报告, `caption_tail_not`; …中期评估 unless it ends naming a
+    table: …中期评估监测表). A citation (《…》) is no
     caption."""
     r = rules()
     key = squeeze(text)
@@ -84,7 +85,11 @@ def caption_title(text: str, kind: str | None = None) -> str | None:
         while (bracket := _LEADING_BRACKETS.match(written[end:])) is not None and is_title(written[: end + bracket.end()]):
             end += bracket.end()  # the period after the title: （2021—2030年）
         title, tail = written[:end].strip(), squeeze(written[end:])
-        if tail and any(w in tail for w in r.caption_tail_words) and not any(w in tail for w in r.caption_tail_not):
+        table = tail.endswith(tuple(r.caption_tail_table_ends)) if r.caption_tail_table_ends else False
+        if (
+            tail and any(w in tail for w in r.caption_tail_words) and not any(w in tail for w in r.caption_tail_not)
+            and (table or not any(w in tail for w in r.caption_tail_not_unless_table))
+        ):
             return title
         return None
     return None
