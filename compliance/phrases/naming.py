@@ -106,6 +106,8 @@ def name_targets(text: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
 
 
 _HALF_BRACKETS = regex(r"[()]")
+_DIGIT = regex(r"[0-9０-９*＊]")  # a digit, or a mask standing for one
+_CLAUSE_MARK = regex(r"[，,。；;！!？?\n]")
 _CJK = regex(r"[\u4e00-\u9fff]")
 
 
@@ -210,7 +212,7 @@ def _how_often(text: str, start: int) -> str | None:
     """How often and what is done, before a count's number: 确保每年至少组织2次… → 每年组织."""
     rules = _naming()
     begin = _clause_start(text, start)
-    digit = re.search(r"[0-9０-９*＊]", text[begin:])
+    digit = _DIGIT.search(text[begin:])
     if digit is None:
         return None
     doing = text[begin : begin + digit.start()].strip()
@@ -250,7 +252,7 @@ def _value_first(target: ParsedTarget, name: str) -> bool:
     """Whether the quote states the number before the measure it names (70％以上中小学建成…, 至少开展2次家庭教育指导)."""
     quote = target.quote
     at = quote.find(name)
-    digit = re.search(r"[0-9０-９*＊]", quote)
+    digit = _DIGIT.search(quote)
     return at > 0 and digit is not None and digit.start() < at
 
 
@@ -259,7 +261,7 @@ def _things_after(text: str, target: ParsedTarget, name: str) -> bool:
     tail = name[-3:]
     if tail in target.quote:
         return False
-    clause = re.split(r"[，,。；;！!？?\n]", text[target.end : target.end + _LOOK], maxsplit=1)[0]
+    clause = _CLAUSE_MARK.split(text[target.end : target.end + _LOOK], maxsplit=1)[0]
     return clause.strip().endswith(tail) or tail in clause
 
 

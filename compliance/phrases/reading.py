@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -228,7 +229,7 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         subject_end = first.pre_start if first.pre_start is not None else first.start
         subject_end = max(subject_begin, subject_end)
         before_number = work[subject_begin : first.start]
-        respectively = any(p.search(before_number) for p in vocab.respectively)
+        respectively = _any_of(vocab.respectively).search(before_number) is not None
         span, condition = _clean_subject(work, subject_begin, subject_end)
         ops = _group_ops(group)
         change = _change_amount(work, subject_begin, subject_end, ops, first.strong) if len(group) == 1 else None
@@ -303,6 +304,39 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
                 previous_indicator = (sentence_begin, indicator)
         previous_end = end
     return results
+
+
+_ANY_OF: dict[int, tuple[list[re.Pattern[str]], Any]] = {}  # id(pattern list) -> (it, alternation)
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _EachOf:
+    """One pattern found where any of `patterns` is: their alternation, when they can be joined (the same flags,
+    no inline flags, no back-references, whose numbers the joining would shift); else one searching each in turn."""
+    kept = _ANY_OF.get(id(patterns))
+    if kept is None or kept[0] is not patterns:
+        joinable = bool(patterns) and all(
+            p.flags == patterns[0].flags and not _NOT_JOINABLE.search(p.pattern) for p in patterns
+        )
+        either = regex("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags) if joinable else _EachOf(patterns)
+        kept = _ANY_OF[id(patterns)] = (patterns, either)
+    return kept[1]
+
+
+_NOT_JOINABLE = regex(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]")
+
+
+class _EachOf:
+    """A stand-in for the alternation of patterns that cannot be joined: searches each in turn."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.search(text)
+            if found is not None:
+                return found
+        return None
 
 
 def _change_amount(

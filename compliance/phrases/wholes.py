@@ -55,6 +55,9 @@ def _needed() -> tuple[tuple[str, ...], str]:
 
 
 def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[ParsedTarget]:
+    all_words, cover_verb = _needed()
+    if cover_verb not in text and not any(word in text for word in all_words):
+        return []  # no clause of the text can match either pattern
     every, cover, all_suffix, cover_suffix = _patterns()
     taken = sorted((t.start, t.end) for t in found)
     ends = [e for _, e in taken]
@@ -69,7 +72,6 @@ def whole_targets(text: str, inside: Any, found: list[ParsedTarget]) -> list[Par
         k = bisect_right(ends, start)  # the first target ending after the clause starts
         if k < len(taken) and taken[k][0] < end:
             continue  # a target of the clause already: 全部达到95%以上
-        all_words, cover_verb = _needed()
         match = every.match(body) if any(word in body for word in all_words) else None
         if match:
             name = match.group("subject") + match.group("verb") + match.group("object") + all_suffix
