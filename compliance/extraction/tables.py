@@ -869,12 +869,13 @@ def _note_texts(lines: list[Src], after: int, start: int | None = None) -> list[
 def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> str | None:
     """The comparator a note under the table (or in a row of its own) gives bare numbers.
 
-    注：目标值未注明“≤”“<”的，均为“达到或高于”（≥）.
+    注：目标值未注明“≤”“<”的，均为“达到或高于”（≥）. A note that says what each indicator's direction says
+    (越大越好的指标为“≥”，死亡率、患病率类指标为“≤”: op `direction`) gives none: each bare value takes its indicator's.
     """
     for text in _note_texts(lines, after, start):
         for pattern, op in rules().bare_value_notes:
             if pattern.search(text):
-                return op
+                return None if op == "direction" else op
     return None
 
 
