@@ -77,7 +77,7 @@ def _column_lines(blocks: list[tuple[str, str]], chars: int) -> list[tuple[str, 
 
 
 def _gazette(path: Path, blocks: list[tuple[str, str]], *, size: float = 10.5, gutter: float = 28, lines_per_column: int = 14,
-             offset: float = 0.0) -> Path:
+             offset: float = 0.0, mirrored: bool = False) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
@@ -96,8 +96,11 @@ def _gazette(path: Path, blocks: list[tuple[str, str]], *, size: float = 10.5, g
     while lines:
         page += 1
         pdf.setFont(font, 9)
-        pdf.drawString(left, height - 40, "某某县人民政府公报")
-        pdf.drawRightString(right, height - 40, f"2022年第{3}期")
+        name, issue = "某某县人民政府公报", "2022年第3期（总第45期）"
+        if mirrored and page % 2 == 0:  # the gazette's name and issue at the outer edges: they swap sides
+            name, issue = issue, name
+        pdf.drawString(left, height - 40, name)
+        pdf.drawRightString(right, height - 40, issue)
         top = height - 80
         if page == 1:
             pdf.setFont(font, 16)
@@ -163,6 +166,17 @@ def test_a_gazette_with_a_narrow_gutter_and_shifted_baselines(tmp_path: Path) ->
     lines = [line.text.replace(" ", "").replace("\u3000", "") for line in read_document(pdf).lines]
     for paragraph in _paragraphs(PLAN):
         assert paragraph.replace("\u3000", "") in lines, (paragraph, lines)
+    (plan,) = extract(pdf)
+    assert WANT <= _got(plan), WANT - _got(plan)
+    assert not plan.unparsed, plan.unparsed
+
+
+def test_a_running_header_whose_halves_swap_sides_between_pages(tmp_path: Path) -> None:
+    """某某县人民政府公报 | 2022年第3期 on odd pages, 2022年第3期 | 某某县人民政府公报 on even ones: the same running
+    header, left out — never run into the sentence the page break cut (…每年培育 / 某某县人民政府公报… / 50户)."""
+    pdf = _gazette(tmp_path / "gazette.pdf", PLAN, lines_per_column=8, mirrored=True)
+    lines = [line.text for line in read_document(pdf).lines]
+    assert not [line for line in lines if "公报" in line], lines
     (plan,) = extract(pdf)
     assert WANT <= _got(plan), WANT - _got(plan)
     assert not plan.unparsed, plan.unparsed

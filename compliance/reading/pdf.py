@@ -1394,7 +1394,10 @@ def _page_headers(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) 
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", re.sub(r"\d+", "#", text))
+    """A band line's text as running headers repeat it: digits aside, and its characters in any order — a gazette
+    sets its name and its issue at the outer edges, so they swap sides between odd and even pages
+    (2022年第4期 … 某市人民政府公报 on one, 某市人民政府公报 … 2022年第4期 on the next)."""
+    return "".join(sorted(re.sub(r"\s+", "", re.sub(r"\d+", "#", text))))
 
 
 def _in_band(p: _Printed, height: float) -> bool:
