@@ -423,6 +423,24 @@ def _spelling_pattern(groups: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[s
     return re.compile("|".join(re.escape(variant) for variant in ordered)), forms
 
 
+class NameRange(Model):
+    """The plausible range of a name the catalogue does not know, by how it ends (rules/indicators.yaml `name_ranges`).
+
+    A coverage or a share written in % is at most 100%: 持证上岗率 900% is a slip even
+    though no entry of the catalogue says so.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    endings: tuple[str, ...]
+    unit: str
+    plausible: tuple[Decimal, Decimal]
+
+    def fits(self, key: str) -> bool:
+        """Does a normalised name end with one of the endings?"""
+        return any(key.endswith(normalise_name(ending)) for ending in self.endings)
+
+
 class Catalogue:
     """The canonical domains and indicators, with lookup by id and by written name."""
 
@@ -433,10 +451,12 @@ class Catalogue:
         near_miss: NearMissRules | None = None,
         shares: ShareRules | None = None,
         spellings: SpellingRules | None = None,
+        name_ranges: Iterable[NameRange] = (),
     ) -> None:
         self.near_miss_rules = near_miss or NearMissRules()
         self.share_rules = shares or ShareRules()
         self.spelling_rules = spellings or SpellingRules()
+        self.name_ranges: tuple[NameRange, ...] = tuple(name_ranges)
         self.domains: tuple[Domain, ...] = tuple(domains)
         self.indicators: tuple[Indicator, ...] = tuple(indicators)
         self._domain_by_id = {d.id: d for d in self.domains}
@@ -566,6 +586,11 @@ class Catalogue:
                 if found:
                     return _pick(found, kind)
         return self._fallback(key, kind)
+
+    def name_range(self, name: str) -> NameRange | None:
+        """The plausible range of a name the catalogue does not know, by its ending (覆盖率, 比例…); None if none fits."""
+        key = self.spelling_rules.spelt(normalise_name(without_item_number(name)))
+        return next((found for found in self.name_ranges if found.fits(key)), None)
 
     def masked_match(self, name: str, kind: Kind | str | None = None) -> NearMiss | None:
         """The indicators a name with masked digits fits (*岁以下儿童死亡率: each * a digit), or None.
@@ -802,7 +827,17 @@ def _load(rules_dir: Path, overlays: tuple[Path, ...] = (), stamp: tuple[object,
     spellings = SpellingRules(
         groups=tuple(tuple(str(v) for v in group) for group in layered[INDICATORS_FILE].settings.get("spellings") or ())
     )
-    catalogue = Catalogue(domains, indicators, rules, shares, spellings)
+    from compliance.units import normalise_unit
+
+    ranges = [
+        NameRange(
+            endings=tuple(str(e) for e in entry.get("endings") or ()),
+            unit=normalise_unit(str(entry["unit"])),
+            plausible=tuple(Decimal(str(bound)) for bound in entry["plausible"]),
+        )
+        for entry in layered[INDICATORS_FILE].settings.get("name_ranges") or ()
+    ]
+    catalogue = Catalogue(domains, indicators, rules, shares, spellings, ranges)
     catalogue._near_names()  # built here, the near-miss index is kept in the cache with the rest
     return catalogue
 

@@ -11,7 +11,7 @@ from compliance.checks.compare import Better
 from compliance.checks.context import CheckContext
 from compliance.errors import UnitError
 from compliance.messages import msg
-from compliance.units import as_fraction, quantity_text
+from compliance.units import as_fraction, convert, quantity_text
 
 
 class UnitMismatch(Rule):
@@ -55,7 +55,12 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
     for target in context.plan.targets:
         value = target.target
         indicator = context.indicator(target)
-        if indicator is None or not value.is_numeric or value.masked or value.unit is None:
+        if not value.is_numeric or value.masked or value.unit is None:
+            continue
+        if indicator is None:
+            finding = _unknown_out_of_range(context, target)
+            if finding is not None:
+                yield finding
             continue
         details = {
             "domain": context.domain_of(target, indicator),
@@ -103,6 +108,39 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
             suggestion=msg("implausible-value.hint"),
             **details,
         )
+
+
+def _unknown_out_of_range(context: CheckContext, target: Any) -> Finding | None:
+    """implausible-value for a name the catalogue does not know, outside the range its ending gives (覆盖率 900%)."""
+    value = target.target
+    name_range = getattr(context.catalogue, "name_range", None)
+    found = name_range(target.indicator) if name_range is not None else None
+    if found is None or value.op.is_relative or value.exact is None:
+        return None
+    try:
+        converted = convert(value.exact, value.unit, found.unit)
+    except UnitError:
+        return None  # 2:3, 人, 所: not a rate of this kind
+    low, high = (as_fraction(str(bound)) for bound in found.plausible)
+    if low <= converted <= high:
+        return None
+    context.unusable.add(id(target))
+    return ImplausibleValue.finding(
+        msg(
+            "implausible-value.message",
+            indicator=target.indicator,
+            value=quantity_text(value.value, value.unit),
+            converted=quantity_text(converted, found.unit),
+            low=quantity_text(low, found.unit),
+            high=quantity_text(high, found.unit),
+            guess="",
+        ),
+        suggestion=msg("implausible-value.hint"),
+        domain=context.domain_of(target, None),
+        indicator=None,
+        indicator_name=target.indicator,
+        plan_target=target,
+    )
 
 
 def _plausible(indicator: Any) -> tuple[Fraction | None, Fraction | None]:
