@@ -206,3 +206,33 @@ def test_a_stamped_reporting_unit_names_the_place(tmp_path: Path) -> None:
     (plan,) = extract(_banner_workbook(tmp_path, banner))
     assert list(plan.plan.jurisdiction) == ["陕西省", "宝鸡市", "凤翔区"]
     assert plan.plan.level == "county" and plan.plan.period == (2021, 2030)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "注：“省目标”为《福建省妇女发展规划（2021—2030年）》规划期末目标。",
+        "注：上级目标取自《三明市妇女发展规划（2021—2030年）》，未注明比较符号的为“达到”值。",
+    ],
+)
+def test_a_caption_at_the_top_wins_over_a_parents_plan_a_note_names(tmp_path: Path, note: str) -> None:
+    """The county's caption over its table, and under the table a note naming the parent's plan its column quotes:
+    the plan is the county's (it was taken for the province's, level provincial)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["尤溪县妇女发展规划（2021—2030年）主要指标任务分解表"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["填报单位：", "", "", "", "2022年6月"])
+    sheet.append(["序号", "指标", "本县目标", "上级目标", "责任单位"])
+    sheet.append([1, "孕产妇死亡率（1/10万）", "<12", "<12", "县卫健局"])
+    sheet.append([2, "高中阶段女生毛入学率（%）", "≥95", "≥93", "县教育局"])
+    sheet.append([note])
+    sheet.merge_cells("A6:E6")
+    path = tmp_path / "分解.xlsx"
+    book.save(path)
+    (plan,) = extract(path)
+    assert plan.plan.title == "尤溪县妇女发展规划（2021—2030年）"
+    assert list(plan.plan.jurisdiction) == ["福建省", "三明市", "尤溪县"]
+    assert plan.plan.level == "county"

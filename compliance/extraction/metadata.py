@@ -813,6 +813,11 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
                 issued or _ISSUED_AFTER.match(after)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
+    # a caption near the top naming the plan and the table it heads (…规划（2021—2030年）主要指标任务分解表): before a
+    # plan a later line only names (注：“省目标”为《某省…规划》规划期末目标 — a parent's, quoted in a column)
+    caption = _caption_title(evidence, kind)
+    if caption is not None:
+        return Found(_tidy(caption[1]), said("extract.from.caption", line=caption[0])), None
     cited = {squeeze(fold_digits(t)) for t in follows(segment, None)}
     for number, text in evidence.texts(60):  # a notice about the plan (对《…》实施情况开展中期评估): its 《…》, cited as no parent
         for match in _BOOK.finditer(text):
@@ -823,9 +828,6 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
                 and not any(inner.startswith(w) for w in rules().national_names)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
-    caption = _caption_title(evidence, kind)
-    if caption is not None:
-        return Found(_tidy(caption[1]), said("extract.from.caption", line=caption[0])), None
     for sheet in _sheet_names(evidence):  # a worksheet named by the plan (某县妇女发展规划, 某县妇女发展规划主要指标)
         named = sheet if is_title(sheet) else caption_title(sheet, kind)
         if named and (kind is None or subject_kind(squeeze(named)) in (None, kind)):
