@@ -74,7 +74,7 @@ def test_a_portal_masking_everything_with_crosses_reads_as_a_masked_portal(tmp_p
 
 
 def test_a_cross_between_numbers_or_in_words_stays_as_written() -> None:
-    for text in ["开展3×3篮球活动", "4×100米接力", "××县妇幼保健院", "二〇二五年", "二○三○年", "○ 加强宣传", "HPV疫苗XX型"]:
+    for text in ["开展3×3篮球活动", "4×100米接力", "××县妇幼保健院", "二〇二五年", "二○三○年", "○ 加强宣传", "○3岁以下儿童系统管理率达到90%以上", "HPV疫苗XX型"]:
         assert _mask_glyphs(text) == text
     assert _mask_glyphs("为××人民服务") == "为××人民服务"
     assert _mask_glyphs("××年××月××日") == "**年**月**日"

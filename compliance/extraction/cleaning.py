@@ -330,6 +330,8 @@ def _mask_glyphs(text: str) -> str:
             continue  # 3×3, 4×100: a sign between two numbers
         glyphs = sum(ch in r.mask_glyphs for ch in run)
         opening = not text[:start].strip() or text[:start].rstrip()[-1:] in _OPENS
+        if opening and glyphs == 1 and run[0] in "○〇" and len(run) > 1:
+            continue  # ○3岁以下儿童…: a bullet before a name's age
         dash = _RANGE_DASH.match(text, end)
         masked = (
             (glyphs >= 2 and _CELL_BEFORE.search(text, 0, start) is not None and _CELL_AFTER.match(text, end) is not None)
