@@ -38,6 +38,7 @@ from compliance.extraction.cleaning import Src
 from compliance.compiled import regex
 
 CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # a list numbered ①②③ (a post's list run on: …以上；②婴儿…)
 _ENDS = "。；;！!？?：:"
 
 
@@ -120,10 +121,11 @@ def _patterns() -> re.Pattern[str]:
         r"|(?P<part>(?P<part_n>[" + CN + r"]{1,3}|\*)\s*、)"
         r"|(?P<heading>\(\s*(?P<heading_n>[" + CN + r"]{1,3}|\*)\s*\))"
         r"|(?P<item>(?P<item_n>\d{1,2}|\*{1,2}|\d\*)\s*[.、](?![0-9*]*\s*[%‰])|\(\s*(?P<paren_n>\d{1,2}|\*{1,2}|\d\*)\s*\))"
+        r"|(?P<circled>[" + _CIRCLED + r"])"
     )
 
 
-_SECOND_ITEM = {"dot": regex(r"(?<![0-9.])2\s*[.、](?![0-9])"), "paren": regex(r"\(\s*2\s*\)")}
+_SECOND_ITEM = {"dot": regex(r"(?<![0-9.])2\s*[.、](?![0-9])"), "paren": regex(r"\(\s*2\s*\)"), "circled": regex("②")}
 _TITLE = regex(r"(?:妇女|儿童)(?:发展)?(?:“[^”]{1,6}”|\"[^\"]{1,6}\")?(?:发展)?(?:规划|纲要)(?:\([^()]{4,24}\))?")
 _CJK = regex(r"[\u4e00-\u9fff“”\"]")
 
@@ -242,8 +244,11 @@ def _markers(text: str, folded: str, carried: dict[str, int] | None = None) -> t
                 heading = n if n is not None else (heading or 0) + 1
                 items, heading_after_part, last_start = {}, False, at
             continue
-        number = match.group("item_n") or match.group("paren_n")
-        style = "dot" if match.group("item_n") else "paren"
+        if match.group("circled"):
+            number, style = str(_CIRCLED.index(match.group("circled")) + 1), "circled"
+        else:
+            number = match.group("item_n") or match.group("paren_n")
+            style = "dot" if match.group("item_n") else "paren"
         n = None if "*" in number else int(number)
         last = items.get(style)
         title_before = last is None and n in (None, 1) and last_heading is not None and _short_title(folded, last_heading, at)
@@ -393,7 +398,7 @@ def _cut(line: Src, carried: dict[str, int]) -> tuple[list[Src], dict[str, int]]
             continue
         piece = Src(line.number_at(start), piece_text, spans=_spans(line, start, end), locator=line.locator)
         marker = by_start.get(start)
-        if marker is not None and marker.kind == "item" and _ambiguous(folded, marker):
+        if marker is not None and marker.kind == "item" and marker.style != "circled" and _ambiguous(folded, marker):
             width = marker.end - start
             piece.set_text(" " * width + piece_text[width:])
             piece.item = (marker.style or "dot", marker.number)
