@@ -59,3 +59,22 @@ def test_a_tab_table_s_place_named_column_is_the_parent_s(tmp_path: Path) -> Non
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     assert sorted(_targets(path)) == sorted(EXPECTED)
+
+
+def test_a_place_named_column_without_a_year_beside_the_plan_s_only_target_column(tmp_path: Path) -> None:
+    """Variant: a space-aligned table of a text copy, 2030年目标 for the plan's and 南平市目标 (no year) for the
+    parent's, the table cut by a page mark and its header repeated, a bare value in both columns."""
+    rows = [
+        "某某县妇女发展规划（2021—2030年）主要指标",
+        "序号  领域          指标                          单位      2020年     2030年目标   南平市目标",
+        "1     妇女与健康    孕产妇死亡率                  1/10万    13.2       ≤14          ≤12",
+        "2                   孕产妇系统管理率              %         93.6       ≥95          ≥95",
+        "",
+        "第 2 页 共 3 页",
+        "序号  领域          指标                          单位      2020年     2030年目标   南平市目标",
+        "3     妇女与教育    高中阶段毛入学率              %         91.8       ≥95          ≥92",
+        "4     妇女与社保    女性基本养老保险参保率        %         90.4       95           95",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    assert sorted(_targets(path)) == sorted([*EXPECTED, ("女性基本养老保险参保率", ">=", Decimal(95))])

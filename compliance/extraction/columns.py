@@ -330,14 +330,17 @@ def own_by_level(columns: list[Column]) -> list[Column]:
 
 
 def _named_beside_unnamed(columns: list[Column], ranked: list[tuple[int, int | None]]) -> list[Column]:
-    """A target column naming a place (上饶市2030年目标) beside one naming none for the same year (目标值 over
-    2030年): the plan writes its own target unnamed, so the named one quotes another plan's, a parent's. Only a
+    """A target column naming a place (上饶市2030年目标, or 榆林市目标 naming no year) beside one naming none for the same
+    year (目标值 over 2030年, the only 2030年目标): the plan writes its own target unnamed, so the named one quotes another plan's, a parent's. Only a
     place the gazetteer knows (not 本县目标, the plan's own, nor a bare level word)."""
     unnamed = {columns[k].year for k, rank in ranked if rank is None and columns[k].role == "target"}
+    final = {year for year in unnamed if year is not None}
     out = list(columns)
     for k, rank in ranked:
         named = any(_place_level(part) is not None for part in squeeze(out[k].header).split("/"))
-        if rank and named and out[k].role == "target" and out[k].year in unnamed:
+        # 榆林市目标 with no year beside the plan's one 2030年目标: the same horizon's, a parent's
+        same = out[k].year in unnamed or (out[k].year is None and len(final) == 1)
+        if rank and named and out[k].role == "target" and same:
             out[k] = Column("parent", out[k].year, out[k].header, out[k].masked_year)
     return out
 
