@@ -565,6 +565,8 @@ def _coverage_targets(
                 indicators = _carry_population([item + obj + "覆盖" for item in shared])
             else:
                 name = text[ss:se] + obj
+                if not name.strip() and _after_a_count(work, begin, found):
+                    continue  # 每个村至少配备1名儿童主任，实现全覆盖: the count's own reach, no target of its own
                 indicators = [name + "覆盖" if name else None]
             start = begin + (len(before) - len(before.lstrip(" "))) if before.strip() else match.start()
             for indicator in indicators:
@@ -581,6 +583,17 @@ def _coverage_targets(
                     )
                 )
     return results
+
+
+def _after_a_count(work: str, begin: int, found: list[ParsedTarget]) -> bool:
+    """A count per place (每个村至少配备1名…, a number with no rate unit) in the clause before `begin`, same sentence."""
+    for t in found:
+        if t.value is None or t.end > begin or (t.unit or "") in ("%", "‰") or "/" in (t.unit or ""):
+            continue
+        between = work[t.end : begin]
+        if len(between) <= 16 and not re.search(r"[。；;！!？?]", between):
+            return True
+    return False
 
 
 def _qualitative_targets(
