@@ -84,7 +84,32 @@ def _parse(text: str) -> list[ParsedTarget]:
     targets += whole_targets(text, inside, targets)
     targets += _qualitative_targets(text, work, inside, targets)
     targets.sort(key=lambda t: (t.start, t.end))
+    targets = _direction_then_value(text, work, targets)
     return name_targets(text, _carry_sentence_population(work, _name_conditional_targets(text, work, targets)))
+
+
+_DIRECTION_THEN_VALUE = re.compile(r"\s*[,，]?\s*(?:并且|并|且)?\s*")
+
+
+def _direction_then_value(text: str, work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """女性人均预期寿命延长，达到82岁以上: a measure and its direction, then the value it reaches in the next clause,
+    which names nothing: one target of that measure (the direction said by the value), never a nameless value."""
+    out: list[ParsedTarget] = []
+    for target in targets:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.op is Op.QUAL
+            and previous.indicator
+            and target.indicator is None
+            and target.value is not None
+            and previous.end <= target.start
+            and _DIRECTION_THEN_VALUE.fullmatch(work, previous.end, target.start)
+        ):
+            out[-1] = replace(target, indicator=previous.indicator, quote=text[previous.start : target.end], start=previous.start)
+            continue
+        out.append(target)
+    return out
 
 
 def _carry_sentence_population(work: str, targets: list[ParsedTarget]) -> list[ParsedTarget]:
