@@ -233,7 +233,8 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             if tables:
                 boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables if not t.lone]
                 found = [c for c in found if not _inside(c, boxes)]
-            unruled, found, rows = _unruled_tables(index + 1, found, height, carry)
+            rules = [(e["top"], e["x0"], e["x1"]) for e in edges if e["orientation"] == "h" and e["width"] >= 3 * _RULE_MIN]
+            unruled, found, rows = _unruled_tables(index + 1, found, height, carry, rules)
             tables = sorted([*tables, *unruled], key=lambda t: t.top)
             printed = _printed_lines(index + 1, found, width, height, rows, gutter)
             gutter = _last_gutter(printed, height)
@@ -846,6 +847,10 @@ _UNRULED_HEADER = 3
 _UNRULED_ROWS = 2
 _UNRULED_SPACING = 1.6
 _HEADER_ROWS = 3
+# A caption saying a table goes on from the page before: （续表）, 续表1, (续表2).
+_CONTINUED = regex(r"^[（(]?\s*续\s*(?:附\s*)?表\s*\d{0,2}\s*[）)]?$")
+# Drawn lines shorter than this many points are no rules across a table (a tick, an underline of a word).
+_RULE_MIN = 20.0
 # A number that is a year in a header (2020年, 2030年目标), not a value.
 _YEAR_WORD = regex(r"(?:19|20)\d\d\s*年")
 _DIGIT = regex(r"\d")
@@ -853,7 +858,7 @@ _DIGIT = regex(r"\d")
 
 def _unruled_tables(
     page: int, chars: list[tuple[float, float, float, float, str]], height: float,
-    carry: tuple[float, ...] | None = None,
+    carry: tuple[float, ...] | None = None, rules: list[tuple[float, float, float]] | None = None,
 ) -> tuple[list[_Table], list[tuple[float, float, float, float, str]], list[list[Any]] | None]:
     """Tables set in columns of space alone (no rules), and the page's characters outside them.
 
@@ -881,7 +886,7 @@ def _unruled_tables(
     taken: set[int] = set()
     k = 0
     if carry is not None:
-        found = _unruled_continued(page, rows, pieces, list(carry), height)
+        found = _unruled_continued(page, rows, pieces, list(carry), height, rules or [])
         if found is not None:
             table, used = found
             tables.append(table)
@@ -889,7 +894,7 @@ def _unruled_tables(
             k = max(used) + 1
     while k < len(rows):
         if len(pieces[k]) >= _UNRULED_HEADER and not any(_is_value(p) for p in pieces[k]):
-            found = _unruled_at(page, rows, pieces, k)
+            found = _unruled_at(page, rows, pieces, k, rules or [])
             if found is not None:
                 table, used = found
                 tables.append(table)
@@ -934,7 +939,8 @@ def _span(piece: list[tuple[float, float, float, float, str]]) -> tuple[float, f
 
 
 def _unruled_at(
-    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], start: int
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], start: int,
+    rules: list[tuple[float, float, float]] = [],  # noqa: B006 - never changed
 ) -> tuple[_Table, list[int]] | None:
     """The unruled table whose header row is `rows[start]`, and the rows it takes; None where there is none."""
     size = sorted(r[1] - r[0] for r in rows)[len(rows) // 2] or 10.0
@@ -978,7 +984,7 @@ def _unruled_at(
     # trailing lines of one cell are the last row's only at the table's spacing; else they are text under it
     while body and len(pieces[body[-1]]) < 2 and not _one_cell_line(pieces[body[-1]], rows[body[-1]]):
         body.pop()
-    groups = _row_groups(rows, pieces, body, size)
+    groups = _row_groups(rows, pieces, body, size, rules)
     width = len(bounds) - 1
     out_rows: list[list[tuple[str, bool, int]]] = []
     spanned: list[list[bool]] = []
@@ -1005,17 +1011,21 @@ def _column_of(bounds: list[float]) -> Callable[[float], int]:
 
 
 def _unruled_continued(
-    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], bounds: list[float], height: float
+    page: int, rows: list[list[Any]], pieces: list[list[list[Any]]], bounds: list[float], height: float,
+    rules: list[tuple[float, float, float]] = [],  # noqa: B006 - never changed
 ) -> tuple[_Table, list[int]] | None:
     """The rows at the top of the page that go on with an unruled table of these columns from the page before.
 
-    A running header above them (in the page's top band, set apart from them) is no row.
+    A running header above them (in the page's top band, set apart from them) is no row, nor is a caption saying
+    the table goes on (（续表）, 续表1) — never the rest of the page before's last row.
     """
     size = sorted(r[1] - r[0] for r in rows)[len(rows) // 2] or 10.0
     inner = [(b, b) for b in bounds[1:-1]]
     body: list[int] = []
     k = 0
     while k + 1 < len(rows) and rows[k][1] <= height * _BAND and rows[k + 1][0] - rows[k][1] > _UNRULED_SPACING * size:
+        k += 1
+    if k < len(rows) and len(pieces[k]) == 1 and _CONTINUED.match(_piece_text(pieces[k][0])):
         k += 1
     while k < len(rows) and pieces[k] and (not body or rows[k][0] - rows[body[-1]][1] <= _UNRULED_SPACING * size):
         if any(_crosses_gutter(p, inner) or _span(p)[0] < bounds[0] - size or _span(p)[1] > bounds[-1] + size
@@ -1032,7 +1042,7 @@ def _unruled_continued(
     lead = 0
     while lead < len(body) and len(pieces[body[lead]]) < 2:
         lead += 1
-    groups = ([body[:lead]] if lead else []) + _row_groups(rows, pieces, body[lead:], size)
+    groups = ([body[:lead]] if lead else []) + _row_groups(rows, pieces, body[lead:], size, rules)
     column = _column_of(bounds)
     width = len(bounds) - 1
     out: tuple[list[list[tuple[str, bool, int]]], list[list[bool]], list[list[tuple[int, ...]]]] = ([], [], [])
@@ -1106,16 +1116,25 @@ def _crosses_gutter(piece: list[Any], gutters: list[tuple[float, float]]) -> boo
     return any(a < (g0 + g1) / 2 < b for g0, g1 in gutters)
 
 
-def _row_groups(rows: list[list[Any]], pieces: list[list[list[Any]]], body: list[int], size: float) -> list[list[int]]:
+def _row_groups(
+    rows: list[list[Any]], pieces: list[list[list[Any]]], body: list[int], size: float,
+    rules: list[tuple[float, float, float]] = [],  # noqa: B006 - never changed
+) -> list[list[int]]:
     """The table's rows as groups of printed rows: each row of cells with the lines of one cell wrapped above or below it.
 
-    A line of one cell joins the row it stands nearer to (by the gaps to the
+    Where rules are drawn across the table between its rows (no vertical rules: a table ruled only across, its
+    merged 领域 column left open), the printed rows between two rules are one row — a name and a 领域 wrapped
+    together (妇女与社会保 | 女性基本养老保险参保 over 障 | 率（%）) — so long as no such row holds two rows of values.
+    Else a line of one cell joins the row it stands nearer to (by the gaps to the
     printed rows on each side); where the gaps are alike, the row above —
     unless the table's first line is such a line, its rows' cells set at
     their foot, where it is the row below.
     """
     if not body:
         return []
+    by_rules = _groups_by_rules(rows, pieces, body, rules)
+    if by_rules is not None:
+        return by_rules
     single = [len(pieces[i]) < 2 for i in body]
     up = not single[0]
     groups: list[list[int]] = []
@@ -1137,6 +1156,36 @@ def _row_groups(rows: list[list[Any]], pieces: list[list[list[Any]]], body: list
             groups[-1].extend(pending)
         else:
             groups.append(pending)
+    return groups
+
+
+def _groups_by_rules(
+    rows: list[list[Any]], pieces: list[list[list[Any]]], body: list[int], rules: list[tuple[float, float, float]]
+) -> list[list[int]] | None:
+    """The body's printed rows grouped between the rules drawn across the table between them, if any are and each
+    group holds one row of values at most; else None."""
+    if len(body) < 2:
+        return None
+    left = min(_span(p)[0] for i in body for p in pieces[i])
+    right = max(_span(p)[1] for i in body for p in pieces[i])
+    width = right - left
+    between: list[bool] = []
+    for a, b in zip(body, body[1:], strict=False):
+        low, high = rows[a][1], rows[b][0]
+        between.append(any(
+            low - 1 <= y <= high + 1 and x1 >= right - 0.1 * width and x1 - x0 >= 0.5 * width for y, x0, x1 in rules
+        ))
+    if not any(between) or all(between):
+        return None  # no rule between the rows (a table ruled above and below only), or one between every two
+    groups: list[list[int]] = [[body[0]]]
+    for ruled, i in zip(between, body[1:], strict=True):
+        if ruled:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    for group in groups:
+        if sum(1 for i in group if any(_is_value(p) for p in pieces[i][1:])) > 1:
+            return None
     return groups
 
 
@@ -1439,6 +1488,7 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
     tables_seen = 0
     previous: _Table | None = None  # the table just before, with nothing but page furniture between
     previous_header: list[str] = []
+    previous_sub: list[str] | None = None  # the second row of the table's header (2025年 | 2030年 under 目标值)
     halves: list[tuple[int, int]] = []  # the column groups of a table printed as two side by side
     k = 0
     while k < len(items):
@@ -1449,11 +1499,15 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
             follows = previous is not None and table.page == previous.page + 1
             repeated = follows and header == previous_header  # the header printed again on the next page
             continued = repeated or (follows and previous is not None and _same_columns(table, previous))
+            second = [text for text, _, _ in table.rows[1]] if len(table.rows) > 1 else None
             if not continued:
                 tables_seen += 1
-                previous_header = header
-            first = 1 if repeated else 0
-            read = _table_lines(table, start, tables_seen, skip={0} if repeated else set())
+                previous_header, previous_sub = header, second
+            # a two-row header printed again (目标值 over 2025年 | 2030年): both its rows are the header's
+            twice = repeated and second is not None and second == previous_sub and not any(_DIGIT.search(c) and not
+                    _YEAR_WORD.search(c) for c in second)
+            first = (2 if twice else 1) if repeated else 0
+            read = _table_lines(table, start, tables_seen, skip=set(range(first)))
             if continued and not halves and read and lines and lines[-1].cells is not None:
                 if _rest_of_row(table.rows[first], lines[-1], table.rows, first):
                     _join_row(lines[-1], read.pop(0))  # a row broken by the page break is one row
@@ -1462,6 +1516,9 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
             lines.extend(unfold_side_by_side(read, halves) if halves else read)
             previous = table
             k += 1
+            continue
+        if previous is not None and _CONTINUED.match(item.text.strip()):
+            k += 1  # （续表） over the table's rows on the next page: a caption saying the table goes on, no line of text
             continue
         previous = None
         paragraph = [item]
