@@ -76,7 +76,9 @@ def _printed(paragraphs: list[str], width: int) -> list[str]:
 
 
 def _draft_pdf(path: Path, paragraphs: list[str], *, per_page: int = 14, restart: bool = True, number_x: float = 50,
-               align_right: bool = True) -> Path:
+               align_right: bool = True, rows: list[tuple[str, ...]] | None = None) -> Path:
+    """The draft typeset with margin numbers; `rows`: a last page holding an unnumbered table (Word numbers no table
+    line) and its note, the page's only numbered line."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -102,6 +104,18 @@ def _draft_pdf(path: Path, paragraphs: list[str], *, per_page: int = 14, restart
             y -= 21
         pdf.setFont(font, 9)
         pdf.drawCentredString(width / 2, 30, f"— {pdf.getPageNumber()} —")
+        pdf.showPage()
+    if rows:
+        y = height - 90
+        pdf.setFont(font, 11)
+        for row in rows:
+            for x, cell in zip((72, 260, 380, 460), row, strict=False):
+                pdf.drawString(x, y, cell)
+            y -= 20
+        pdf.setFont(font, 9)
+        pdf.drawRightString(number_x, y - 10, "1")
+        pdf.setFont(font, 12)
+        pdf.drawString(72, y - 10, "注：2020年数据来源于县卫健局、县统计局。")
         pdf.showPage()
     pdf.save()
     return path
@@ -237,3 +251,14 @@ def test_a_list_numbered_by_a_tab_in_a_pdf_keeps_its_numbers(tmp_path: Path) -> 
     lines = [line.text for line in read_document(path).lines]
     assert any(line.startswith("1") and "孕产妇死亡率" in line for line in lines), lines
     assert any(line.startswith("4") and "高中阶段" in line for line in lines), lines
+
+
+def test_a_last_page_numbered_on_one_line_only(tmp_path: Path) -> None:
+    """The draft's last page: its annex table (unnumbered, as Word numbers no table line) and a note under it, the
+    page's one numbered line — 1 at the edge where the pages before had their numbers is the margin's."""
+    rows = [("指标", "2020年", "2025年目标", ""), ("孕产妇死亡率（1/10万）", "10.2", "≤9", ""), ("妇女常见病筛查率（%）", "88", "≥95", "")]
+    pdf = _draft_pdf(tmp_path / "draft.pdf", DRAFT, rows=rows)
+    lines = [line.text for line in read_document(pdf).lines]
+    assert "注：2020年数据来源于县卫健局、县统计局。" in lines, lines[-3:]
+    (plan,) = extract(pdf)
+    assert not plan.unparsed, plan.unparsed

@@ -211,6 +211,7 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
     chars = images = 0
     carry: tuple[float, ...] | None = None  # the columns of an unruled table that ends the page before
     gutter: float | None = None  # the gutter of two columns of text that end the page before
+    margin: float | None = None  # where the margin line numbers of the pages before end (their right edge)
     try:
         for index in range(len(document)):
             page = document[index]
@@ -222,9 +223,9 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             found, turn = _characters(text, width, height)
             chars += len(found)
             if turn in (1, 3):
-                found = _without_margin_numbers(found, height, width)
+                found, margin = _without_margin_numbers(found, height, width, margin)
             else:
-                found = _without_margin_numbers(found, width, height)
+                found, margin = _without_margin_numbers(found, width, height, margin)
             edges, pictures = _drawn(page, _upright(turn, width, height))
             if turn in (1, 3):  # read in the text's own upright frame: a landscape page's width is its height
                 width, height = height, width
@@ -400,17 +401,19 @@ _MARGIN_OWN = regex(r"^(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七
 
 
 def _without_margin_numbers(
-    chars: list[tuple[float, float, float, float, str]], width: float, height: float
-) -> list[tuple[float, float, float, float, str]]:
+    chars: list[tuple[float, float, float, float, str]], width: float, height: float, known: float | None = None,
+) -> tuple[list[tuple[float, float, float, float, str]], float | None]:
     """The page's characters without its margin line numbers (1, 2, 3 … printed before each line of a draft).
 
     Printed left of the text, each number would be read into its line: 7 before a wrapped line 95%以上 reads
     795%. Told by their layout, not their values alone: a number apart from its row's text by a gap, the numbers of
     successive rows counting on by one step, their right (or left) edges aligned near the page's left edge, and most
-    of their rows one piece of prose — a table's 序号 column stands before a row of cells and stays.
+    of their rows one piece of prose — a table's 序号 column stands before a row of cells and stays. A page too short
+    to show the run (a note under a table: the only line numbered) has its numbers where the pages before had theirs
+    (`known`, their right edge), counting from 1 down the page. Returns the characters and the numbers' right edge.
     """
     if not chars or not width:
-        return chars
+        return chars, known
     rows = _rows(chars)
     found: list[tuple[int, list[Any], float, float, bool, int, str]] = []  # value, characters, x0, x1, prose, row, rest
     for row_index, (top, bottom, members) in enumerate(rows):
@@ -436,8 +439,16 @@ def _without_margin_numbers(
             gaps = sum(1 for a, b in zip(rest, rest[1:], strict=False) if b[0] - a[2] >= 2 * size)
             prose = gaps == 0
         found.append((int("".join(c[4] for c in digits)), digits, x0, x1, prose, row_index, "".join(c[4] for c in rest)))
+    if known is not None and found and len(found) < _MARGIN_ROWS:
+        # the pages before were numbered: numbers at their edge counting 1, 2 … down this short page are theirs
+        size = min(c[3] - c[1] for m in found for c in m[1]) or 5.0
+        at_edge = [m for m in found if abs(m[3] - known) <= size and m[4]]
+        if at_edge and [m[0] for m in at_edge] == list(range(1, len(at_edge) + 1)):
+            dropped = {id(c) for m in at_edge for c in m[1]}
+            return [c for c in chars if id(c) not in dropped], known
+        return chars, known
     if len(found) < _MARGIN_ROWS:
-        return chars
+        return chars, known
     # the longest run of rows whose numbers count on by one step, edges aligned
     best: list[int] = []
     for start in range(len(found)):
@@ -449,26 +460,26 @@ def _without_margin_numbers(
             if len(run) > len(best):
                 best = run
     if len(best) < _MARGIN_ROWS:
-        return chars
+        return chars, known
     members = [found[k] for k in best]
     size = min(c[3] - c[1] for m in members for c in m[1]) or 5.0
     rights, lefts = sorted(m[3] for m in members), sorted(m[2] for m in members)
     aligned = rights[-1] - rights[0] <= size or lefts[-1] - lefts[0] <= size
     if not aligned or sum(1 for m in members if m[4]) < _MARGIN_PROSE * len(members):
-        return chars
+        return chars, known
     # a number on (nearly) every printed row between the first and the last, and the numbers count printed lines, not
     # items: some line after one opens a numbering of its own (7 1.孕产妇…) or goes on from the line above (a wrapped
     # sentence) — a list numbered 1 ⎵ 2 ⎵ 3 by a tab, each item a line or more, keeps its numbers
     spanned = members[-1][5] - members[0][5] + 1
     if len(members) < _MARGIN_COVER * spanned:
-        return chars
+        return chars, known
     rests = [m[6] for m in members]
     own = sum(1 for rest in rests if _MARGIN_OWN.match(rest))
     wrapped = sum(1 for a, b in zip(members, members[1:], strict=False) if b[5] == a[5] + 1 and a[6] and not _ENDS_SENTENCE.search(a[6]))
     if own + wrapped < 2:
-        return chars
+        return chars, known
     dropped = {id(c) for m in members for c in m[1]}
-    return [c for c in chars if id(c) not in dropped]
+    return [c for c in chars if id(c) not in dropped], sorted(m[3] for m in members)[len(members) // 2]
 
 
 def _drawn(page: Any, place: Callable[[float, float], tuple[float, float]]) -> tuple[list[dict[str, Any]], int]:
