@@ -154,18 +154,19 @@ def _find_numbers(work: str, inside: Sequence[bool], text: str | None = None) ->
     candidates: list[tuple[int, int, str]] = []  # (start, end, kind) kind: arabic / word
     for match in vocab.number_re.finditer(work):
         candidates.append((match.start(), match.end(), "arabic"))
-    for match in vocab.thousands_re.finditer(work):
+    # each search below only where the characters its pattern cannot match without are in the text
+    for match in vocab.thousands_re.finditer(work) if "," in work else ():
         # only an ASCII comma in the original: "1，200" is two numbers in a Chinese sentence
         if text is None or all(text[i] == "," for i in range(match.start(), match.end()) if work[i] == ","):
             candidates.append((match.start(), match.end(), "arabic"))
-    for match in vocab.fraction_re.finditer(work):
+    for match in vocab.fraction_re.finditer(work) if "分之" in work else ():
         candidates.append((match.start(), match.end(), "fraction"))
-    for match in vocab.slash_fraction_re.finditer(work):
+    for match in vocab.slash_fraction_re.finditer(work) if "/" in work else ():
         if int(match.group("num")) < int(match.group("den")) <= vocab.slash_fraction_max:
             candidates.append((match.start(), match.end(), "fraction"))
-    for match in vocab.case_re.finditer(work):
+    for match in vocab.case_re.finditer(work) if "每" in work else ():
         candidates.append((match.start(), match.end(), "case"))
-    for match in _CN_POINTS.finditer(work):
+    for match in _CN_POINTS.finditer(work) if "百分点" in work else ():
         candidates.append((match.start(), match.end(), "cnpt"))
     for match in _CN_COUNT.finditer(work):
         candidates.append((match.start(), match.end(), "cncount"))

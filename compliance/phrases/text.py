@@ -101,7 +101,8 @@ def _prepare(text: str) -> tuple[str, Marks]:
     never targets of the sentence around them.
     """
     work = _fold(text)
-    work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
+    if "[bookmark:" in work:  # (the pattern's own opening: without it there is nothing to blank)
+        work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
     work = _ocr_comparators(work)
     work = _arrow_baselines(work)
     work = _blank_numbering(work)
