@@ -79,6 +79,19 @@ def test_ten_times_the_parent_is_a_slip_with_the_value_meant(tmp_path: Path, lin
     assert {"maternal_mortality", "hiv_mother_to_child_transmission"} <= set(_by_rule(report, "weaker-threshold"))
 
 
+def test_a_five_year_plan_slips_against_the_parent_s_own_value(tmp_path: Path) -> None:
+    """A 十四五 plan is held to the 2025 milestone (14.45/10万 from the 2020 baseline), but its 80/10万
+    is a slip of 8/10万 against the outline's 12/10万 all the same."""
+    lines = [line.replace("（2021—2030年）", "“十四五”规划（2021—2025年）").replace("2030年目标值", "2025年目标值")
+             for line in _LIST]
+    lines[0] = "某某县妇女发展“十四五”规划（2021—2025年）"
+    report = _report(tmp_path, lines, maternal="80", hiv="20")
+    slips = _by_rule(report, "implausible-value")
+    assert "maternal_mortality" in slips, [f.rule for f in report.findings]
+    message = slips["maternal_mortality"].render_message("en")
+    assert "12/10万" in message and "was 8/10万 meant" in message
+
+
 @pytest.mark.parametrize("lines", [_LIST, _TABLE], ids=["list", "table"])
 def test_an_ordinary_weaker_value_is_no_slip(tmp_path: Path, lines) -> None:
     report = _report(tmp_path, lines, maternal="15", hiv="3")

@@ -195,6 +195,9 @@ def unit_slip(
 ) -> Finding | None:
     """implausible-value for a plausible level that is weaker than its parent's by about a unit slip or more.
 
+    The parent's value is the one it states (12/10万 for 2030), not the milestone a 2025
+    plan is held to (14.45/10万): the slip is of the number written, whatever the horizon.
+
     孕产妇死亡率 80/10万 against the parent's 12/10万 is inside the plausible range, but at
     least the smallest slip factor (10, less the tolerance) times weaker than the parent: a
     decimal point or a unit slipped (8.0 meant). The finding names both values and the value
@@ -205,6 +208,10 @@ def unit_slip(
     """
     factors, tolerance = _slip_settings()
     value, reference = target.target, reference_target.target.target
+    if reference.value is not None and not reference.op.is_relative:
+        # the parent's value as it states it, not the milestone the plan is held to: a 2025 plan's
+        # 80/10万 is a slip of 8 against the outline's 12/10万 for 2030 as much as a 2030 plan's
+        required = as_fraction(reference.value)
     if not factors or id(target) in context.slipped or required is None or required <= 0:
         return None
     if value.op.is_relative or reference.op.is_relative or value.value is None or not value.unit or not reference.unit:
