@@ -39,6 +39,7 @@ def test_junk_glued_before_the_place_is_no_part_of_it(tmp_path: Path, title: str
     plan = _text(tmp_path, title)
     assert list(plan.jurisdiction) == path
     assert plan.level == "county" and not plan.unknown
+    assert not plan.title.startswith(("【", "（"))  # a draft's mark is no part of the title either
 
 
 def test_an_ending_shared_by_several_places_takes_the_one_the_document_cites(tmp_path: Path) -> None:

@@ -917,7 +917,13 @@ def summary_title(text: str) -> str | None:
 
 
 def _tidy(title: str) -> str:
-    return fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
+    title = fold_digits("".join(title.split()) if len(title) < 80 else title.strip())
+    # a draft's mark before the title (【会签稿】…, （征求意见稿）…) is no part of the plan's name
+    bare = _LEADING_MARK.sub("", title)
+    return bare if bare != title and is_title(bare) else title
+
+
+_LEADING_MARK = regex(r"^(?:[（(\[【〔][^（()）\[\]【】〔〕]{1,12}[）)\]】〕])+")
 
 
 _NEWS = regex(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|明确|要求|指出|强调|围绕|还|并|对)|日前|近日|记者|通讯员")
