@@ -60,3 +60,17 @@ def test_circled_items_run_on_in_one_paragraph(tmp_path: Path, separator: str) -
         "主要目标：" + separator.join(EDUCATION),
     ]
     assert _read(tmp_path, lines) == EXPECTED
+
+
+@pytest.mark.parametrize("health, education", [("01 儿童与健康", "02 儿童与教育"), ("01｜儿童与健康", "02｜儿童与教育")])
+def test_a_post_s_domain_headings_numbered_01_02(tmp_path: Path, health: str, education: str) -> None:
+    """A post numbering its domain headings 01 02 (a space or a bar after the number), a subhead naming the past
+    before them: each heading opens its domain, the history under the subhead gives no target and no number."""
+    lines = [
+        "某某县儿童发展规划（2021—2030年）",
+        "▌回顾“十三五”",
+        "2020年，全县婴儿死亡率4.6‰，建成儿童之家212个。",
+        "",
+        health, "主要目标", *HEALTH, education, "主要目标", *EDUCATION,
+    ]
+    assert _read(tmp_path, lines) == EXPECTED

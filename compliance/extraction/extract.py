@@ -225,7 +225,7 @@ def _plan(
     st.resolve_items(segment.lines, table_lines | flat)
     layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
     if news:
-        layout = _summary_layout(layout) or _news_layout(segment.lines, kind, catalogue, period)
+        layout = _summary_layout(layout, segment.lines, period) or _news_layout(segment.lines, kind, catalogue, period)
     notes += layout.notes
     domains = list(layout.domains)
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
@@ -527,13 +527,26 @@ def _plausible(kind: str | None, catalogue: Any) -> Any:
     return plausible
 
 
-def _summary_layout(walked: st.Layout) -> st.Layout | None:
+def _summary_layout(
+    walked: st.Layout, lines: list[Src] | None = None, period: tuple[int, int] | None = None
+) -> st.Layout | None:
     """An article about a plan with a plan's headings (三、重点目标, a table of 领域 | 重点目标): the sections found
     hold, and every other line that may hold targets (a Q&A quoting the plan's measures) is read as the article's
-    statement of them, as a news article's sentences are; None when no section is found."""
+    statement of them, as a news article's sentences are; None when no section is found. Outside the sections, the
+    lines under a subhead naming the past (▌回顾“十三五”) are history, as in a news article: no targets, no numbers."""
     if not any(c.section for c in walked.contexts if not c.heading):
         return None
     contexts = [st.Context("main_targets", c.domain, note=c.note) if c.audit and not c.section else c for c in walked.contexts]
+    past = False
+    for i, line in enumerate(lines or []):
+        if i >= len(contexts) or contexts[i].section is not None or contexts[i].heading or line.blank:
+            past = False
+            continue
+        if _news_subhead(line.text) and _names_the_past(squeeze(line.text), period):
+            past = True
+            contexts[i] = st.Context(None, contexts[i].domain, heading=True)
+        elif past:
+            contexts[i] = st.Context(None, contexts[i].domain, past=True)
     return st.Layout(contexts, walked.domains, walked.template, walked.notes)
 
 
