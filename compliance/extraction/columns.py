@@ -308,17 +308,18 @@ def row_level(label: str) -> int | None:
     return _level_rank(label)
 
 
-def own_by_level(columns: list[Column]) -> list[Column]:
+def own_by_level(columns: list[Column], period: tuple[int, int] | None = None) -> list[Column]:
     """Target columns named by level (国家目标 | 市级目标 | 区级目标): the lowest level is the plan's, the others its parents'.
 
     Applies only when two target columns or more name different levels; a column
     naming no level (2025年, 2030年: a mid-term and a final target) keeps its role.
+    Before that, a column named by a place or a parent's level beside the plan's own
+    unnamed one (`_named_beside_unnamed`) is a parent's.
     """
     ranked = [(k, _level_rank(c.header)) for k, c in enumerate(columns) if c.role in ("target", "parent")]
+    columns = _named_beside_unnamed(columns, ranked, period)
     ranks = {rank for _, rank in ranked if rank is not None}
     targets = [k for k, rank in ranked if rank is not None and columns[k].role == "target"]
-    if len(ranks) == 1 and targets:
-        return _named_beside_unnamed(columns, ranked)
     if len(ranks) < 2 or not targets:
         return columns
     own = min(rank for k, rank in ranked if rank is not None and k in targets)
@@ -329,18 +330,25 @@ def own_by_level(columns: list[Column]) -> list[Column]:
     return out
 
 
-def _named_beside_unnamed(columns: list[Column], ranked: list[tuple[int, int | None]]) -> list[Column]:
-    """A target column naming a place (上饶市2030年目标, or 榆林市目标 naming no year) beside one naming none for the same
-    year (目标值 over 2030年, the only 2030年目标): the plan writes its own target unnamed, so the named one quotes another plan's, a parent's. Only a
-    place the gazetteer knows (not 本县目标, the plan's own, nor a bare level word)."""
+def _named_beside_unnamed(
+    columns: list[Column], ranked: list[tuple[int, int | None]], period: tuple[int, int] | None = None
+) -> list[Column]:
+    """A target column naming a place (上饶市2030年目标, 榆林市目标) or a parent's level (市目标, 省级目标) beside one
+    naming none (目标值 over 2030年, 2030年目标): the plan writes its own target unnamed, so the named one quotes
+    another plan's, a parent's — when it is for the same year, or names none beside the unnamed final year's (the
+    plan's last year, else the latest of the table's; beside an unnamed 2025年 alone, 某县目标 is the plan's 2030). Not 本县目标 (the plan's own) nor a county's level word (县目标: a county's
+    plan may name its own so)."""
     unnamed = {columns[k].year for k, rank in ranked if rank is None and columns[k].role == "target"}
-    final = {year for year in unnamed if year is not None}
+    if not unnamed:
+        return columns
+    years = [c.year for c in columns if c.role in ("target", "parent", "year") and c.year is not None]
+    final = period[1] in unnamed if period else bool(years) and max(years) in unnamed
     out = list(columns)
     for k, rank in ranked:
-        named = any(_place_level(part) is not None for part in squeeze(out[k].header).split("/"))
-        # 榆林市目标 with no year beside the plan's one 2030年目标: the same horizon's, a parent's
-        same = out[k].year in unnamed or (out[k].year is None and len(final) == 1)
-        if rank and named and out[k].role == "target" and same:
+        if not rank or out[k].role != "target":
+            continue
+        named = rank >= _PLACE_RANKS["municipal"] or any(_place_level(part) is not None for part in squeeze(out[k].header).split("/"))
+        if named and (out[k].year in unnamed or (out[k].year is None and final)):
             out[k] = Column("parent", out[k].year, out[k].header, out[k].masked_year)
     return out
 

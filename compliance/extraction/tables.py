@@ -331,7 +331,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                             columns = combine_rows(middle, lower, lines[j + 1].merged)
                             i = j + 1
                 columns = _targets_by_content(columns, lines, i, period)
-                table = _row_table(lines, i, own_by_level(settle_years(columns, period)), start, starts, spaced)
+                table = _row_table(lines, i, own_by_level(settle_years(columns, period), period), start, starts, spaced)
                 table.caption_domain = _caption_domain(lines, start)
                 tables.append(table)
                 used |= table.indices
@@ -346,7 +346,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         found = _cell_header(lines, i)
         if found is not None:
             end, columns, tabbed = found
-            table = _cell_table(lines, i, end, own_by_level(settle_years(columns, period)), tabbed)
+            table = _cell_table(lines, i, end, own_by_level(settle_years(columns, period), period), tabbed)
             tables.append(table)
             used |= table.indices
             i = max(table.indices) + 1
@@ -520,7 +520,7 @@ def _labelled_table(lines: list[Src], start: int, period: tuple[int, int] | None
         return None
     index = {squeeze(label): k for k, label in enumerate(labels)}
     line = lines[start]
-    table = Table(own_by_level(settle_years(columns, period)), [], set(range(start, run[-1][0] + 1)), line.number)
+    table = Table(own_by_level(settle_years(columns, period), period), [], set(range(start, run[-1][0] + 1)), line.number)
     for k, record in run:
         row = [Cell("", lines[k].number, locator=lines[k].locator) for _ in labels]
         for label, value in record:
@@ -566,7 +566,7 @@ def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | No
                 percent=k < len(percent) and percent[k], locator=locators[k] if k < len(locators) else None,
             ))
         rows.append(row)
-    settled = own_by_level(settle_years(columns, period))
+    settled = own_by_level(settle_years(columns, period), period)
     return Table(settled, rows, set(range(start, j)), line.number, exact_merges=line.merged is not None)
 
 
@@ -1178,7 +1178,7 @@ def _column_major_table(lines: list[Src], start: int, period: tuple[int, int] | 
     found = header_columns(headers)
     if found is None:
         return None
-    table = Table(own_by_level(settle_years(found, period)), [], set(range(start, max(used) + 1)), first.number)
+    table = Table(own_by_level(settle_years(found, period), period), [], set(range(start, max(used) + 1)), first.number)
     for k, name in enumerate(names):
         table.rows.append([Cell(name.text.strip(), name.number), *(Cell(c[k].text.strip(), c[k].number) for c in columns)])
     after = max(used) + 1
