@@ -104,6 +104,63 @@ def test_a_list_of_span_cells_and_a_css_grid_are_tables_by_their_structure(tmp_p
     ]
 
 
+# a mobile page's flex rows of divs: a blank 领域 cell means "as above", so a row shows three of its four cells
+BLANK_CELL_GRID = """<p>二、主要指标</p>
+<div class="{box}"><div class="{row} head"><div class="{cell}">领域</div><div class="{cell}">指标</div>
+<div class="{cell}">2020年</div><div class="{cell}">2030年目标</div></div>
+<div class="{row}"><div class="{cell}">儿童与健康</div><div class="{cell}">婴儿死亡率</div><div class="{cell}">4.1‰</div><div class="{cell}">≤4‰</div></div>
+<div class="{row}"><div class="{cell}"></div><div class="{cell}">儿童健康管理率</div><div class="{cell}">90%</div><div class="{cell}">≥92%</div></div>
+<div class="{row}"><div class="{cell}"></div><div class="{cell}">新生儿访视率</div><div class="{cell}">91%</div><div class="{cell}">≥95%</div></div>
+<div class="{row}"><div class="{cell}">儿童与教育</div><div class="{cell}">学前教育毛入园率</div><div class="{cell}">93%</div><div class="{cell}">≥96%</div></div></div>"""
+
+# a display:grid of row divs with a domain's group row of one cell spanning the grid (grid-column:1/4)
+GROUP_ROW_GRID = """<p>二、主要指标</p>
+<div class="{box}"><div class="{row} head"><div class="{cell}">指标名称</div><div class="{cell}">2020年现状</div><div class="{cell}">2030年目标</div></div>
+<div class="{row} group"><div class="{cell}" style="grid-column:1/4">儿童与健康</div></div>
+<div class="{row}"><div class="{cell}">婴儿死亡率（‰）</div><div class="{cell}">4.1</div><div class="{cell}">≤4</div></div>
+<div class="{row}"><div class="{cell}">儿童健康管理率（%）</div><div class="{cell}">90</div><div class="{cell}">≥92</div></div>
+<div class="{row} group"><div class="{cell}" style="grid-column:1/4">儿童与教育</div></div>
+<div class="{row}"><div class="{cell}">学前教育毛入园率（%）</div><div class="{cell}">93</div><div class="{cell}">≥96</div></div></div>"""
+
+
+def test_a_div_grid_with_blank_cells_keeps_its_columns(tmp_path: Path) -> None:
+    """Rows of divs where a blank 领域 div stands for "as above": the blank is a cell, every row has four columns."""
+    for k, (box, row, cell) in enumerate([("zb-table", "zb-tr", "zb-td"), ("m-list", "m-line", "m-item")]):
+        body = BLANK_CELL_GRID.format(box=box, row=row, cell=cell)
+        if k:
+            body = body.replace('<div class="m-list">', '<div class="m-list" style="display:flex;flex-direction:column">')
+        path = _page(tmp_path, body, name=f"blank{k}.html")
+        rows = [line.cells for line in read_document(path).lines if line.cells is not None]
+        assert rows[2] == ["", "儿童健康管理率", "90%", "≥92%"], rows
+        (plan,) = extract(path, jurisdiction="重庆市/某某县")
+        got = [(str(t.section), t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets]
+        assert got == [
+            ("indicator_table", "婴儿死亡率", "<=", D(4), "‰"),
+            ("indicator_table", "儿童健康管理率", ">=", D(92), "%"),
+            ("indicator_table", "新生儿访视率", ">=", D(95), "%"),
+            ("indicator_table", "学前教育毛入园率", ">=", D(96), "%"),
+        ]
+        assert [t.baseline.value for t in plan.targets] == [D("4.1"), D(90), D(91), D(93)]
+        assert not plan.unparsed
+
+
+def test_a_div_grid_with_group_rows_of_one_cell_is_one_table(tmp_path: Path) -> None:
+    """A domain's group row (one div spanning the grid) among rows of three cells: a row of the table, as a colspan."""
+    for k, (box, row, cell) in enumerate([("m-grid", "g-row", "g-cell"), ("zbtx", "zb-row", "zb-col")]):
+        body = GROUP_ROW_GRID.format(box=box, row=row, cell=cell)
+        path = _page(tmp_path, body, name=f"group{k}.html")
+        rows = [line.cells for line in read_document(path).lines if line.cells is not None]
+        assert rows[1] == ["儿童与健康", "", ""] and rows[2] == ["婴儿死亡率（‰）", "4.1", "≤4"], rows
+        (plan,) = extract(path, jurisdiction="重庆市/某某县")
+        got = [(str(t.section), t.indicator, str(t.target.op), t.target.value, t.target.unit) for t in plan.targets]
+        assert got == [
+            ("indicator_table", "婴儿死亡率", "<=", D(4), "‰"),
+            ("indicator_table", "儿童健康管理率", ">=", D(92), "%"),
+            ("indicator_table", "学前教育毛入园率", ">=", D(96), "%"),
+        ]
+        assert not plan.unparsed
+
+
 def test_paragraphs_of_spans_and_lists_of_sentences_stay_text(tmp_path: Path) -> None:
     """A Word export's <p> of <span>s, a list of sentences: text, never a table (no cells)."""
     body = """<p>二、主要目标</p><p>（一）儿童与健康</p>

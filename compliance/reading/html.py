@@ -23,7 +23,9 @@ are the cells (`<div role="row">` of `<div role="cell">`, `<li>` of `<span>`s, a
 carousel's slides of a name and a value), or the children of a `display:grid`
 laid out in N columns — is read as table rows, when the structure says so (the
 same number of short cells in every row, a column of values beside a column of
-names) or a role, a display or a class word (`table_class_words`) marks it. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
+names) or a role, a display or a class word (`table_class_words`) marks it; an empty
+div of a cell's tag and class is a blank cell (as above), a row of one cell among them a
+group row (a domain's, spanning the grid), padded as a colspan is. A `<table>` becomes table rows: rowspan gives merged-from-above cells,
 colspan empty cells, `<br>` inside a cell joins its parts, each text node of a
 cell keeping its number and whether it starts a line of the cell (`cell_parts`:
 90<br>92 is two values, ≥ | 95 a value on the node of 95). A key–value table
@@ -599,13 +601,27 @@ def _bare(el: Any, children: list[Any]) -> bool:
 
 
 def _row_cells(row: Any, furniture: set[int]) -> tuple[Any, list[Any]] | None:
-    """The cells of a row (its element children), through wrappers of one child (a slide's card)."""
+    """The cells of a row (its element children), through wrappers of one child (a slide's card).
+
+    An empty child of the tag and class of a cell beside it is an empty cell (a blank 领域 cell: as above), kept so
+    that the row has its columns; a row of one cell (a domain's group row spanning the grid) ends at that cell.
+    """
     for _ in range(4):
         cells = _elements(row, furniture)
         if not _bare(row, cells):
             return None
+        shapes = {(_tag(c), c.get("class") or "") for c in cells}
+        blanks = [
+            c for c in row
+            if _tag(c) and c not in cells and id(c) not in furniture and (_tag(c), c.get("class") or "") in shapes
+            and not len(c)
+        ]
+        if blanks:
+            return row, [c for c in row if c in cells or c in blanks]
         if len(cells) != 1:
             return row, cells
+        if not _elements(cells[0], furniture):
+            return row, cells  # one cell: a group row
         row = cells[0]
     return None
 
@@ -646,8 +662,11 @@ def _pseudo_rows(el: Any, furniture: set[int]) -> list[list[Any]] | None:
             if found is None:
                 return None
             found_rows.append(found)
+    singles: list[int] = []  # rows of one cell among rows of several: a domain's group row, padded as by a colspan
     for row, cells in found_rows:
-        if len(cells) < 2 or (rows and len(cells) != len(rows[0])):
+        if len(cells) == 1:
+            singles.append(len(rows) + len(singles))
+        elif len(cells) < 2 or (rows and len(cells) != len(rows[0])):
             return None
         for cell in cells:
             text = re.sub(r"\s+", "", cell.text_content() or "")
@@ -656,7 +675,10 @@ def _pseudo_rows(el: Any, furniture: set[int]) -> list[list[Any]] | None:
             if _tag(cell) in ("ul", "ol"):
                 return None
         hint = hint or _hinted(row) or any(_hinted(c) for c in cells)
-        rows.append(cells)
+        if len(cells) > 1:
+            rows.append(cells)
+    if singles and (len(rows) < 2 or len(singles) > len(rows) or 0 in singles):
+        return None
     texts = [[re.sub(r"\s+", "", c.text_content() or "") for c in row] for row in rows]
     header = not any(_DIGIT.search(t) for t in texts[0])
     data = texts[1:] if header and len(texts) > 1 else texts
@@ -664,11 +686,11 @@ def _pseudo_rows(el: Any, furniture: set[int]) -> list[list[Any]] | None:
         len(row) > 2 and _CJK.search(row[1]) for row in data
     )
     values = any(all(_DIGIT.search(row[k]) for row in data) for k in range(1, len(rows[0])))
-    if hint and (values or header):
-        return rows
-    if len(data) >= 2 and names and values:
-        return rows
-    return None
+    if not ((hint and (values or header)) or (len(data) >= 2 and names and values)):
+        return None
+    for k in singles:
+        rows.insert(k, [found_rows[k][1][0]])
+    return rows
 
 
 _GRID_COLUMNS = regex(r"grid-template-columns\s*:\s*([^;]+)", re.I)
@@ -698,6 +720,11 @@ def _pseudo_grid(rows: list[list[Any]], numbers: dict[tuple[int, str], int]) -> 
             text, number, parts = _cell_text(cell, numbers)
             cells.append(_Cell(text, number, True, False, 1, parts if len(parts) > 1 else None))
         out.append(cells)
+    width = max(len(row) for row in out) if out else 0
+    for row in out:
+        if len(row) == 1 and width > 1:  # a group row spanning the grid: its other cells are the span's
+            row[0].colspan = width
+            row.extend(_Cell("", row[0].number, False, False, 0) for _ in range(width - 1))
     return out
 
 
