@@ -940,12 +940,19 @@ def bracketed_value(shown: str) -> Bracketed | None:
     return Bracketed(match.group("own"), inner, False, False)
 
 
+_MUNICIPAL_RANK = 2  # the rank of `table_row_levels` municipal (own 0, county 1, municipal 2, provincial 3, national 4)
+
+
 def _names_parent(label: str) -> bool:
-    """省, 国家, 上级目标, 省级要求: a label of a parent's value (a parent's column's header, or with 目标 after it)."""
+    """省, 国家, 上级目标, 省级要求: a label of a parent's value (a parent's column's header, or with 目标 after it);
+    市, 州 too — a level no county plan's own is, so in a plan's cell a value so labelled is its city's (≥70（市≥70））."""
     for text in (label, label + "目标"):
         column = column_of(text)
         if column is not None and column.role == "parent":
             return True
+    rank = row_level(label)
+    if rank is not None and _MUNICIPAL_RANK <= rank < PARENT_RANK:
+        return True
     return any(marker in label for marker in rules().table_parent_markers)
 
 

@@ -17,7 +17,9 @@ locator. The line model per format:
   empty line so that numbering stays that of the file; so does a table
   drawn with box-drawing characters (│ cells │, its ├─┼─┤ rule lines
   empty), in any text file. Markdown markup
-  (headings, quotes, bullets, **bold**) is removed from .md lines and cells.
+  (headings, quotes, bullets, **bold**; front matter, HTML comments, [TOC], images, footnote marks, callout marks,
+  <br> in cells: emptied, each line keeping its number) is removed from .md lines and cells, and from a .txt that
+  holds Markdown (`text.looks_like_markdown`).
   Locator: 第N行.
 - .docx: the body's paragraphs and tables in document order (the XML children
   of the body are walked, so a table stays between the paragraphs around it).
@@ -217,7 +219,10 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
             from compliance.reading.html import html_lines
 
             return Document(file, "html", html_lines(raw, file, text=text))
-        return Document(file, "markdown" if suffix in (".md", ".markdown") else "text", text_lines(text, suffix))
+        from compliance.reading.text import looks_like_markdown
+
+        markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)  # a Markdown export saved as .txt
+        return Document(file, "markdown" if markdown else "text", text_lines(text, suffix, markdown))
     if suffix in CSV_SUFFIXES:
         from compliance.reading.text import csv_lines, decode
 

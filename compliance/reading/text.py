@@ -80,11 +80,84 @@ def _second_pass() -> SecondPass:
 _MD_RULE = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def text_lines(text: str, suffix: str) -> list[Line]:
+# Signs that a text is Markdown (a PDF→Markdown parser's or a wiki's export saved as .txt): YAML front matter at the
+# top, ATX headings, a pipe table's separator row, **bold**, an HTML comment, an image, a footnote.
+_FRONT_MATTER_KEY = regex(r"^[A-Za-z_][\w-]*\s*:")
+_MD_HEADING = regex(r"(?m)^#{1,6}[ \t]+\S")
+_MD_SIGNS = (
+    regex(r"(?m)^[ \t]*\|.*\|[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*\|"),  # a pipe table: a row, then its separator
+    regex(r"<!--"),
+    regex(r"!\[[^\]\n]*\]\([^)\n]*\)"),
+    regex(r"\[\^[^\]\n]+\]"),
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A text (a .txt) that is Markdown: front matter at its top, or two signs of it (two # headings at least,
+    a pipe table's separator row, **bold** not touching a number, an HTML comment, an image, a footnote)."""
+    rows = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=60)
+    if _front_matter_end(rows) is not None:
+        return True
+    signs = sum(1 for sign in _MD_SIGNS if sign.search(text))
+    signs += len(_MD_HEADING.findall(text)) >= 2
+    signs += _EMPHASIS.search(text) is not None
+    return signs >= 2
+
+
+def _front_matter_end(rows: list[str]) -> int | None:
+    """The index of the closing --- of a YAML front matter opening the file (--- then key: value lines, then ---)."""
+    if not rows or rows[0].strip() != "---":
+        return None
+    for k in range(1, min(len(rows), 60)):
+        stripped = rows[k].strip()
+        if stripped in ("---", "..."):
+            return k if k > 1 and _FRONT_MATTER_KEY.match(rows[1].strip()) else None
+        if stripped and not (_FRONT_MATTER_KEY.match(stripped) or rows[k][:1] in " \t-"):
+            return None
+    return None
+
+
+# Markdown markup that is no text of the document: an HTML comment (a parser's <!-- page 14 -->, an editor's query),
+# [TOC], an image, a footnote's reference ([^1]), a callout's mark (> [!NOTE]), a line break inside a cell (<br>).
+_MD_COMMENT = regex(r"<!--.*?-->", re.S)
+_MD_DROP = regex(r"!\[[^\]\n]*\]\([^)\n]*\)|\[\^[^\]\n]+\](?!:)|<br\s*/?>|^\s*\[\[?(?:TOC|toc)\]?\]\s*$")
+_MD_LINK = regex(r"(?<!!)\[([^\]\n]+)\]\([^)\n]*\)")
+_MD_FOOTNOTE = regex(r"^\s{0,3}\[\^[^\]\n]+\]:\s*")
+_MD_CALLOUT = regex(r"^(\s{0,3}>\s?)\[![A-Za-z]+\][+-]?\s*")
+_MD_HRULE = regex(r"^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+def _markdown_rows(rows: list[str]) -> list[str]:
+    """The rows of a Markdown text without its markup that is no text (front matter, comments, [TOC], images,
+    footnote marks, callout marks, <br>, horizontal rules): each row stays a row, so numbering stays the file's."""
+    out = list(rows)
+    end = _front_matter_end(out)
+    if end is not None:
+        for k in range(end + 1):
+            out[k] = ""
+    joined = "\n".join(out)
+    joined = _MD_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), joined)
+    out = joined.split("\n")
+    for k, row in enumerate(out):
+        row = _MD_CALLOUT.sub(r"\1", row)
+        row = _MD_FOOTNOTE.sub("", row)
+        row = _MD_LINK.sub(r"\1", row)
+        row = _MD_DROP.sub("", row)
+        if _MD_HRULE.match(row):
+            row = ""
+        out[k] = row
+    return out
+
+
+def text_lines(text: str, suffix: str, markdown: bool | None = None) -> list[Line]:
+    """The lines of a text; `markdown` (by default: a .md or .markdown file) reads its Markdown markup."""
     text = text.lstrip("\ufeff")
     rows = re.split(r"\r\n|\r|\n", text)
     lines: list[Line] = []
-    markdown = suffix in (".md", ".markdown")
+    if markdown is None:
+        markdown = suffix in (".md", ".markdown")
+    if markdown:
+        rows = _markdown_rows(rows)
     for number, row in enumerate(rows, start=1):
         row = row.replace("\x00", "")
         boxed = _box_line(number, row)
