@@ -149,6 +149,7 @@ class Rules:
     report_headline: re.Pattern[str]  # the headline of a report on a plan (统计监测报告, 中期评估报告): not a plan
     heading_qualifier: re.Pattern[str]
     heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
+    heading_separators: re.Pattern[str]  # 主要目标｜儿童与健康: a heading of a section and its domain
     slash_value_name: re.Pattern[str]
     slash_value_note: re.Pattern[str]
     flat_unit_cells: tuple[str, ...]
@@ -389,6 +390,7 @@ def rules() -> Rules:
         report_headline=regex("|".join(f"(?:{p})" for p in data.get("report_headlines") or ["(?!)"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
         heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
+        heading_separators=regex(str(data.get("heading_separators") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),
         slash_value_note=regex(str(data["slash_value_note"])),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),

@@ -333,6 +333,7 @@ class Heading:
     value: str  # part kind, domain name as written, or section name
     ordinal: int | None = None
     inline: bool = False  # the line goes on with text after the heading
+    section: str | None = None  # a domain heading naming its section too (主要目标｜儿童与健康: a slide's title)
 
 
 _CLASSIFIED: dict[tuple[str, str | None, bool], Heading | None] = {}
@@ -390,6 +391,8 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     for word, section in r.sections:
         if len(word) >= 4 and squeezed.startswith(word + ":"):
             return Heading("section", section, inline=True)
+    if (compound := _compound(folded, kind, catalogue)) is not None:
+        return compound
     if _PART.match(folded) and len(core) <= 40:
         for part in ("stop", "measures", "domains", "preamble"):
             if any(w in core for w in r.parts[part]):
@@ -402,6 +405,33 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     name = core
     if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
         return Heading("domain", _as_written_domain(text), _heading_ordinal(folded))
+    return None
+
+
+def _compound(folded: str, kind: str | None, catalogue: object | None) -> Heading | None:
+    """A heading of two parts (`heading_separators`): a section or a part of domains, then the domain(s) it is of.
+
+    三、主要目标｜儿童与健康（1/2） (a slide's title bar) opens the domain and its main targets; of several domains
+    side by side (主要目标｜儿童与安全　儿童与教育) the first is opened; a part naming no domain (主要目标｜福利　家庭)
+    opens the section alone. A page counter after it (（1/2）, （续）) is no part of the heading.
+    """
+    r = rules()
+    pieces = r.heading_separators.split(_LEAD_NUMBER.sub("", folded, count=1))
+    if len(pieces) != 2:
+        return None
+    left = r.heading_qualifier.sub("", squeeze(pieces[0]).strip(_TRAIL))
+    right = r.heading_qualifier.sub("", pieces[1].strip(_TRAIL + " "))
+    if not left or not right or len(left) > 20 or re.search(r"[。；;]", right):
+        return None
+    section = next((s for w, s in r.sections if left == w), None)
+    if section is None and not any(w in left for w in r.parts["domains"]):
+        return None
+    names = [n for n in re.split(r"[\s、，,]+", right) if n]
+    domains = [n for n in names if len(n) <= r.domain_max_chars and _is_domain_name(n, kind, catalogue)]
+    if domains:
+        return Heading("domain", domains[0], None, section=section)
+    if section is not None and len(names) <= 6 and all(len(n) <= r.domain_max_chars for n in names):
+        return Heading("section", section)
     return None
 
 
@@ -922,6 +952,8 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
                 first_domain = (i, heading.ordinal)
             section = template[0] if mode == "domains" else section
             explicit = False
+            if heading.section is not None:  # 主要目标｜儿童与健康: the section is named with the domain
+                section, explicit = heading.section, True
             items = {}
             contexts.append(Context(None, domain, heading=True))
             continue
