@@ -378,11 +378,14 @@ def _without_watermark(
         return chars
     heights = sorted(c[3] - c[1] for c, t in zip(chars, turns, strict=True) if t == page_turn and not c[4].isspace())
     usual = heights[len(heights) // 2] if heights else 0.0
+    # on a page whose text is drawn light (white on a slide's coloured ground) being light marks nothing
+    upright = [pale for c, t, pale in zip(chars, turns, light, strict=True) if t == page_turn and not c[4].isspace()]
+    light_page = bool(upright) and sum(upright) * 2 > len(upright)
     out = []
     for char, t, pale in zip(chars, turns, light, strict=True):
         if t is None:
             continue
-        if (t != page_turn or pale) and usual and char[3] - char[1] >= _WATERMARK_SIZE * usual:
+        if (t != page_turn or (pale and not light_page)) and usual and char[3] - char[1] >= _WATERMARK_SIZE * usual:
             continue
         out.append(char)
     return out
