@@ -152,6 +152,7 @@ class Rules:
     heading_separators: re.Pattern[str]  # 主要目标｜儿童与健康: a heading of a section and its domain
     slash_value_name: re.Pattern[str]
     slash_value_note: re.Pattern[str]
+    slash_value_bracket: re.Pattern[str]  # 家长学校覆盖率（城市/农村）: the two subjects of a/b cells, in brackets
     flat_unit_cells: tuple[str, ...]
     list_bullet: re.Pattern[str]
     card_value_words: list[str]  # 🔹≥95%以上: the words a card's value line may hold besides its value
@@ -393,6 +394,7 @@ def rules() -> Rules:
         heading_separators=regex(str(data.get("heading_separators") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),
         slash_value_note=regex(str(data["slash_value_note"])),
+        slash_value_bracket=regex(str(data.get("slash_value_bracket") or "(?!)")),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
         list_bullet=_list_bullet([fold(str(b)) for b in data["list_bullets"]], str(data.get("list_bullet_symbols") or "")),
         card_value_words=sorted((str(w) for w in data.get("card_value_words") or []), key=len, reverse=True),

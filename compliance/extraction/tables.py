@@ -959,7 +959,7 @@ def _names_parent(label: str) -> bool:
 def _slash_subjects(name: str, table: Table) -> list[str] | None:
     """The two names of a row whose cells hold a/b values for two subjects (城市社区…, 农村社区…).
 
-    城市/农村社区家长学校覆盖率 names them; else the table's note does; else an abbreviation
+    城市/农村社区家长学校覆盖率 or 家长学校覆盖率（城市/农村） names them; else the table's note does; else an abbreviation
     of two subjects in the name (城乡 → 城市, 农村: rules/phrases.yaml `abbreviations`).
     """
     match = rules().slash_value_name.match(name)
@@ -967,6 +967,9 @@ def _slash_subjects(name: str, table: Table) -> list[str] | None:
         first, tail = match.group("a"), match.group("tail")
         second, rest = tail[: len(first)], tail[len(first) :]
         return [first + rest, second + rest]
+    match = rules().slash_value_bracket.match(fold(name).strip())
+    if match:  # 家长学校覆盖率（城市/农村）: the subjects named after it
+        return [match.group("a") + match.group("tail"), match.group("b") + match.group("tail")]
     if table.slash:
         return [table.slash[0] + name, table.slash[1] + name]
     from compliance.phrases.vocabulary import _vocabulary
