@@ -177,9 +177,28 @@ def text_lines(text: str, suffix: str, markdown: bool | None = None) -> list[Lin
             lines.append(Line(number, _strip_markdown(row), locator=f"第{number}行"))
         else:
             lines.append(Line(number, row, locator=f"第{number}行"))
+    _strip_mail_quotes(lines)
     _align_boxes(lines, rows)
     _drop_margin_numbers(lines)
     return lines
+
+
+# An e-mail's quoted text (a plan forwarded or replied to and saved as text): each line opens with the mailer's
+# quote mark, `> ` (`> > ` quoted twice, `>>`; an empty quoted line a bare `>`). A mark is followed by a space, another
+# mark or the line's end, so that a line opening with a comparator (>95%) is never one. In a text with at least
+# `_QUOTE_RUN` such lines the marks are no part of the text: they are left out, the line keeps its number.
+_QUOTE_MARK = regex(r"^[ \t]{0,3}>(?:[ \t]?>)*(?:[ \t]|$)")
+_QUOTE_RUN = 3
+
+
+def _strip_mail_quotes(lines: list[Line]) -> None:
+    marked = [line for line in lines if line.cells is None and _QUOTE_MARK.match(line.text)]
+    if len(marked) < _QUOTE_RUN:
+        return
+    for line in marked:
+        match = _QUOTE_MARK.match(line.text)
+        if match is not None:
+            line.text = line.text[match.end():]
 
 
 # Margin line numbers of a draft copied as text (a PDF's or a Word file's line numbering: 1 ⎵ 某某县…, 2 ⎵ （征求意见稿）,
