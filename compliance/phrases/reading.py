@@ -215,12 +215,31 @@ def _previous_clause(work: str, position: int, condition: str) -> tuple[int, int
     return (start, separator) if separator > start else None
 
 
+def _zero_of_a_count(work: str, number: _Number) -> None:
+    """辍学人数保持为0: a bare zero after a count's verb, ending its clause, takes the unit the count's head word counts
+    (rules/phrases.yaml `zero_counts`)."""
+    if number.unit is not None or number.value != 0 or number.pre_op is None or number.pre_start is None:
+        return
+    if number.explicit_symbol or number.value_max is not None or number.ratio is not None:
+        return
+    after = work[number.end : number.end + 1]
+    if after and after not in "。；;，,、）)":
+        return
+    before = work[: number.pre_start].rstrip(" ")
+    for head, unit in _vocabulary().zero_counts.items():
+        if before.endswith(head):
+            number.unit, number.unit_kind, number.unit_written = unit, "count", ""
+            number.unit_end = number.post_end = number.end
+            return
+
+
 def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
     vocab = _vocabulary()
     numbers = _find_numbers(work, inside, text)
     number_starts = [number.start for number in numbers]  # in text order
     for number in numbers:
         _read_pre_op(work, number, inside)
+        _zero_of_a_count(work, number)
     # 一名, 两个 are read only after a strong comparator: 至少配备一名 (not 建立一个中心)
     numbers = [n for n in numbers if not n.chinese_count or (n.strong and not n.explicit_symbol)]
     kept: list[_Number] = []

@@ -65,6 +65,7 @@ class _Vocabulary:
     not_units: list[str]
     multipliers: dict[str, Decimal]
     not_after: list[str]
+    zero_counts: dict[str, str]
     clock_words: list[str]  # a clause with one tells the time of day (每天8:30—11:30): its H:MM are no ratios
     scope_count_after: re.Pattern[str]  # a count of bodies before what each is to have (18个乡镇卫生院各有1名)
     scope_count_opener: re.Pattern[str]  # that count where it opens a subject (在10个, 18个)
@@ -273,6 +274,7 @@ def _vocabulary() -> _Vocabulary:
         not_units=[str(w) for w in data["not_units"]],
         multipliers={str(k): Decimal(str(v)) for k, v in data["multipliers"].items()},
         not_after=[str(w) for w in data["not_after"]],
+        zero_counts={str(k): str(v) for k, v in data["zero_counts"].items()},
         clock_words=[_fold(str(w)) for w in data.get("clock_words") or []],
         scope_count_after=regex(str(data["scope_count_after"])),
         scope_count_opener=regex(str(data["scope_count_opener"])),
