@@ -312,6 +312,10 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             columns = header_columns(cells) or _header_by_content(cells, lines, i, period)
             if columns is not None:
                 start = i if above is None else above
+                upper_row = _upper_header_row(lines, i, cells) if above is None else None
+                if upper_row is not None:  # 规划目标值 | 监测值 over 2025年 | 2021年 | 2022年: the header's upper row
+                    start, upper = upper_row
+                    columns = combine_rows(upper, cells, lines[i].merged)
                 j = i + 1
                 while j < len(lines) and j <= i + 2 and lines[j].blank and lines[j].cells is None:
                     j += 1  # a box-drawn header's inner rule line (├──┬──┤ under 目标值) stands between its rows
@@ -364,6 +368,30 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         table.code_domains = _code_domains(lines, last + 1, max(first - 2, 0)) if _CODED.search(" ".join(
             lines[k].text for k in sorted(table.indices)[:3])) else {}
     return tables
+
+
+def _upper_header_row(lines: list[Src], i: int, cells: list[str]) -> tuple[int, list[str]] | None:
+    """The upper row of a two-row header whose lower row alone reads as a header (规划目标值 | 基数 | 监测值 over
+    2025年 | 2020年 | 2021年 | 2022年, 序号 and 指标名称 merged down over both rows): the row right above, when a cell
+    of this row is merged down from it and this row is a sub-header under it. Its words say what the years below
+    are (监测值 over 2021年: values monitored, never targets); read alone, the lower row took every year for a target.
+    """
+    merged = lines[i].merged
+    if not merged or i == 0:
+        return None
+    k = i - 1
+    if lines[k].blank or lines[k].cells is None or lines[k].sheet != lines[i].sheet:
+        return None
+    upper = lines[k].cells
+    if len({squeeze(c) for c in upper if c.strip()}) < 3 or header_columns(upper) is not None:
+        return None
+    spans_both = any(
+        merged[n] and cell.strip() and n < len(upper) and squeeze(upper[n]) == squeeze(cell)
+        for n, cell in enumerate(cells[: len(merged)])
+    )
+    if not spans_both or not is_sub_header(cells, merged, upper):
+        return None
+    return k, upper
 
 
 def _code_domains(lines: list[Src], after: int, start: int) -> dict[str, str]:
