@@ -89,7 +89,8 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
 
     catalogue = load_catalogue()
     # how the reader took the characters, and the formula cells it found no value for: for the plan's note
-    options = {**options, "script": document.script, "uncomputed": document.uncomputed}
+    options = {**options, "script": document.script, "uncomputed": document.uncomputed,
+               "hidden": getattr(document, "hidden", [])}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
@@ -341,6 +342,8 @@ def _plan(
     if options.get("uncomputed"):
         cells = options["uncomputed"]
         notes.append(said("extract.note-uncomputed", count=len(cells), cells="、".join(cells[:5]) + ("…" if len(cells) > 5 else "")))
+    if options.get("hidden"):
+        notes.append(said("extract.note-hidden-sheets", sheets="、".join(options["hidden"])))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:

@@ -539,6 +539,8 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
                 task = _TaskTable(roles, line.sheet)
                 # but a header cell that is a section's heading (重点任务) opens that section
                 sections = [h for _, h in roles.values() if (classify(h, None) or Heading("", "")).type == "section"]
+                if not sections and line.sheet and (classify(line.sheet, None) or Heading("", "")).type == "section":
+                    sections = [line.sheet]  # or the worksheet's name (a sheet 重点任务 of a workbook: 序号 | 任务 | 牵头单位)
                 out.append(Src(line.number, sections[0] if sections else "", locator=line.locator, sheet=line.sheet))
                 cut = True
                 continue

@@ -142,6 +142,7 @@ class Document:
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
+    hidden: list[str] = field(default_factory=list)  # a workbook's hidden sheets left unread (旧版指标)
     _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, number: int | None) -> str | None:
@@ -235,7 +236,8 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
         from compliance.reading.xlsx import xlsx_lines
 
         uncomputed: list[str] = []
-        return Document(file, "xlsx", xlsx_lines(path, file, uncomputed), uncomputed=uncomputed)
+        hidden: list[str] = []
+        return Document(file, "xlsx", xlsx_lines(path, file, uncomputed, hidden), uncomputed=uncomputed, hidden=hidden)
     if suffix in XLS_SUFFIXES:
         from compliance.reading.xls import xls_lines
 

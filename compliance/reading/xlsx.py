@@ -10,10 +10,14 @@ from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks
 
 
-def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None) -> list[Line]:
+def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None, hidden: list[str] | None = None) -> list[Line]:
     """The rows of every sheet as lines, each formula cell as the value the workbook saved with it (never the
     formula: =IF(D5<=3.2,"达标","未达标") holds no target). The locators of formula cells saved without a value
-    (a workbook written by a program and never opened in Excel) go to `uncomputed`: noted, never guessed."""
+    (a workbook written by a program and never opened in Excel) go to `uncomputed`: noted, never guessed.
+
+    A hidden sheet (旧版指标（征求意见稿）: a superseded draft's values, a helper sheet) is no part of the document its
+    reader sees: beside a visible sheet with cells, it is not read and its name goes to `hidden` (noted); a workbook
+    whose every sheet with cells is hidden is read whole. Line numbers stay those of the whole workbook."""
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
@@ -34,7 +38,14 @@ def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None) -> li
     lines: list[Line] = []
     offset = 0
     several = len(workbook.worksheets) > 1
+    shown = any(sheet.sheet_state == "visible" and sheet._cells for sheet in workbook.worksheets)
     for sheet in workbook.worksheets:
+        if shown and sheet.sheet_state != "visible":
+            if hidden is not None and sheet._cells:
+                hidden.append(sheet.title)
+            if several:
+                offset += sheet.max_row or 0
+            continue
         if uncomputed is not None:
             uncomputed += [f"{sheet.title}!{ref}" for ref in without_values.get(sheet.title, [])]
         fill: dict[tuple[int, int], object] = {}
