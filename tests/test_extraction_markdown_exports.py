@@ -140,3 +140,34 @@ def test_a_column_named_by_the_autonomous_region_is_the_parent_s(tmp_path: Path)
     path.write_text(text.replace("自治区目标<br>（2030年）", "自治区目标值"), encoding="utf-8")
     (plan,) = extract(path)
     assert sorted(t.target.value for t in plan.targets if t.year is None and t.indicator == "住院分娩率") == [99]
+
+
+def test_a_pipe_row_s_text_is_written_between_its_bars_and_is_no_sentence(tmp_path: Path) -> None:
+    """A target read from a Markdown pipe row quotes the row as the file writes it, between bars (| … | ≤10 |), so a
+    quote of its last cells (| ≤11 | ≤10 |) stands in it; the checks still read its cells, the last one too (a bare
+    11.2 in its cell is no text-mismatch)."""
+    from compliance.checking import check
+
+    path = tmp_path / "plan.md"
+    path.write_text(EXPORT, encoding="utf-8")
+    (plan,) = extract(path)
+    rows = [t for t in plan.targets if str(t.section) == "indicator_table"]
+    death = next(t for t in rows if t.indicator == "孕产妇死亡率" and t.year is None)
+    assert death.text == "| 妇女与健康 | 孕产妇死亡率（1/10万） | 12.1 | ≤11 | ≤10 |"
+    assert all(t.text and t.text.startswith("| ") and t.text.endswith(" |") for t in rows)
+    assert not [f for f in check(plan).findings if f.rule == "text-mismatch"]
+    # variant: a .txt export's row, a bare value in its last cell
+    path = tmp_path / "plan.txt"
+    path.write_text(EXPORT, encoding="utf-8")
+    (plan,) = extract(path)
+    years = next(t for t in plan.targets if t.indicator == "女性平均受教育年限" and t.year is None)
+    assert years.text is not None and years.text.endswith("| 10.6 | 11.2 |")
+    assert not [f for f in check(plan).findings if f.rule == "text-mismatch"]
+
+
+def test_a_bare_value_in_a_pipe_row_s_last_cell_is_told_without_the_bar() -> None:
+    from compliance.checks.consistency import _in_a_bare_cell
+    from compliance.model import TargetValue
+
+    assert _in_a_bare_cell("| 女性平均受教育年限 | 9.8 | 10.6 | 11.2 |", TargetValue(op=">=", value=11.2, unit="年"))
+    assert _in_a_bare_cell("| 95 | 96 |", TargetValue(op=">=", value=95, unit="%"))  # variant: the first cell

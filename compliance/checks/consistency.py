@@ -134,8 +134,7 @@ def _read_stated(text: str, unit: str | None) -> list[TargetValue]:
         stated = [t.to_target_value() for t in parse(text)]
         return [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
     out: list[TargetValue] = []
-    for cell in text.split(CELL_SEPARATOR):
-        cell = cell.strip()
+    for cell in _cells(text):
         if not cell or is_known_unit(cell.strip("()（）")):  # the unit column: "1/10万" is no value of 1
             continue
         for parsed in parse(cell):
@@ -165,13 +164,18 @@ def _without_baseline(stated: list[TargetValue], level: Any, unit: str | None) -
     return stated
 
 
+def _cells(text: str) -> list[str]:
+    """The cells of a table row's text, without the bars a Markdown row is written between (| a | b |)."""
+    return [cell.strip() for cell in text.strip().removeprefix("|").removesuffix("|").split(CELL_SEPARATOR)]
+
+
 def _in_a_bare_cell(text: str, value: TargetValue) -> bool:
     """A table row with the target's number alone in a cell ("25" under 2025年, read as ≥25 by the table's rule)."""
     if CELL_SEPARATOR not in text or value.value is None:
         return False
     from decimal import Decimal, InvalidOperation
 
-    for cell in text.split(CELL_SEPARATOR):
+    for cell in _cells(text):
         try:
             if Decimal(unicodedata.normalize("NFKC", cell).strip()) == value.value:
                 return True

@@ -122,6 +122,7 @@ class Line:
     # A line made of several printed lines (a PDF paragraph wrapped at the page width):
     # (offset in `text`, number, locator) of each printed line, the first at offset 0.
     spans: list[tuple[int, int, str]] | None = None
+    bars: bool = False  # a Markdown pipe row: the file writes its cells between bars (| a | b |)
 
     def number_at(self, offset: int) -> int:
         """The number of the printed line that holds character `offset` of `text`."""

@@ -172,7 +172,7 @@ def text_lines(text: str, suffix: str, markdown: bool | None = None) -> list[Lin
                 cells = [_strip_emphasis(c).strip() for c in stripped.strip("|").split("|")]
                 place = f"第{number}行"
                 locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
-                lines.append(Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators))
+                lines.append(Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators, bars=True))
                 continue
             lines.append(Line(number, _strip_markdown(row), locator=f"第{number}行"))
         else:
