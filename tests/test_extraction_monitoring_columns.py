@@ -106,3 +106,17 @@ def test_actual_values_over_years_with_a_banner_row(tmp_path: Path) -> None:
     """Variant: a filler's banner row above the header, 实际值 over the years, 考核目标值 for the target."""
     path = _two_row_workbook(tmp_path, "考核目标值", "实际值", "2020年", banner=True)
     assert _targets(path) == TWO_ROW_EXPECTED
+
+
+def test_a_target_so_many_a_year_in_a_row_of_counts(tmp_path: Path) -> None:
+    """A target cell counting per year (≥2000/年) in a row whose unit column says 人次: so many 人次 a year; before,
+    the cell was not understood (unparsed). Variant: a bare number a year (1500/年) in a row counted in 人."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "指标名称", "单位", "目标值", "2023年监测值"])
+    sheet.append([1, "妇女职业技能培训人次", "人次", "≥2000/年", 2318])
+    sheet.append([2, "农村妇女“两癌”免费检查人数", "人", "1500/年", 1620])
+    path = tmp_path / "per-year.xlsx"
+    workbook.save(path)
+    got = [(t.indicator, str(t.target.op), t.target.value, t.target.unit) for p in extract(path) for t in p.targets]
+    assert got == [("妇女职业技能培训人次", ">=", Decimal(2000), "人次/年"), ("农村妇女“两癌”免费检查人数", ">=", Decimal(1500), "人/年")]

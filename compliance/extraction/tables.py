@@ -1335,6 +1335,9 @@ _POST = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "
 _BARE_NUMBER = regex(r"(?<![0-9.*＊/])[0-9]+(?:\.[0-9]+)?(?![0-9.*＊%‰/])")
 
 
+_PER_YEAR = regex(r"(?P<body>.+?)/(?:年|每年)")
+
+
 def read_cell(text: str, unit: str | None, bare: str = ">=") -> list[dict[str, Any]] | None:
     """The targets a target cell states (mappings of the plan format); None if it states nothing readable.
 
@@ -1344,6 +1347,10 @@ def read_cell(text: str, unit: str | None, bare: str = ">=") -> list[dict[str, A
 
     folded = fold(text).strip()
     key = squeeze(text)
+    per_year = _PER_YEAR.fullmatch(key)
+    if per_year is not None and unit and "/" not in unit and _SIMPLE.match(per_year.group("body")):
+        # ≥2000/年 in a row counted in 人次: so many a year (人次/年)
+        return read_cell(per_year.group("body"), f"{unit}/年", bare)
     match = _SIMPLE.match(key)
     if match:
         number = match.group("num")
