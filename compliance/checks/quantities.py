@@ -95,19 +95,7 @@ def check_quantities(context: CheckContext) -> Iterator[Finding]:
             guess = msg("implausible-value.per-mille-guess", value=value.value)
         elif value.unit == "‰" and indicator.unit == "%" and low <= converted * 10 <= high:
             guess = msg("implausible-value.percent-guess", value=value.value)
-        yield ImplausibleValue.finding(
-            msg(
-                "implausible-value.message",
-                indicator=target.indicator,
-                value=quantity_text(value.value, value.unit),
-                converted=quantity_text(converted, indicator.unit),
-                low=quantity_text(low, indicator.unit),
-                high=quantity_text(high, indicator.unit),
-                guess=guess,
-            ),
-            suggestion=msg("implausible-value.hint"),
-            **details,
-        )
+        yield _out_of_range(target, converted, indicator.unit, (low, high), guess, details)
 
 
 def _unknown_out_of_range(context: CheckContext, target: Any) -> Finding | None:
@@ -125,21 +113,38 @@ def _unknown_out_of_range(context: CheckContext, target: Any) -> Finding | None:
     if low <= converted <= high:
         return None
     context.unusable.add(id(target))
+    details = {
+        "domain": context.domain_of(target, None),
+        "indicator": None,
+        "indicator_name": target.indicator,
+        "plan_target": target,
+    }
+    return _out_of_range(target, converted, found.unit, (low, high), "", details)
+
+
+def _out_of_range(
+    target: Any,
+    converted: Fraction,
+    unit: str,
+    plausible: tuple[Fraction, Fraction],
+    guess: object,
+    details: dict[str, Any],
+) -> Finding:
+    """The implausible-value finding of a level outside its plausible range, in the range's unit."""
+    value = target.target
+    low, high = plausible
     return ImplausibleValue.finding(
         msg(
             "implausible-value.message",
             indicator=target.indicator,
             value=quantity_text(value.value, value.unit),
-            converted=quantity_text(converted, found.unit),
-            low=quantity_text(low, found.unit),
-            high=quantity_text(high, found.unit),
-            guess="",
+            converted=quantity_text(converted, unit),
+            low=quantity_text(low, unit),
+            high=quantity_text(high, unit),
+            guess=guess,
         ),
         suggestion=msg("implausible-value.hint"),
-        domain=context.domain_of(target, None),
-        indicator=None,
-        indicator_name=target.indicator,
-        plan_target=target,
+        **details,
     )
 
 
