@@ -52,6 +52,26 @@ def _font(embedded: bool) -> str:
     return "STSong-Light"
 
 
+def unruled_table_pdf(
+    path: Path, rows: Sequence[Sequence[str]], columns: Sequence[float], *, embedded: bool, caption: str | None = None
+) -> Path:
+    """A one-page A4 PDF of a table with no rules: each row's cells drawn at the `columns`' x positions, 18 pt apart,
+    under an optional caption (the shape a table has when its cells are set apart by spaces only)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(_font(embedded), 11)
+    _, height = A4
+    if caption is not None:
+        pdf.drawString(72, height - 70, caption)
+    for k, row in enumerate(rows):
+        for x, cell in zip(columns, row, strict=True):
+            pdf.drawString(x, height - 100 - 18 * k, cell)
+    pdf.save()
+    return path
+
+
 def blocks(lines: Sequence[str]) -> list[tuple[str, object]]:
     """The text as paragraphs and tables: ("p", line), ("space", ""), ("table", rows).
 

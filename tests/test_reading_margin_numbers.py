@@ -147,10 +147,7 @@ def test_margin_line_numbers_running_on_through_the_draft_left_aligned(tmp_path:
 
 def test_a_numbered_column_of_a_table_is_no_margin_numbering(tmp_path: Path) -> None:
     """An unruled table's 序号 column (1, 2, 3 … at the left of its rows) stays the table's."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    from makedocs import _font
+    from makedocs import unruled_table_pdf
 
     rows = [
         ("序号", "指标", "2020年", "2025年目标"),
@@ -160,15 +157,10 @@ def test_a_numbered_column_of_a_table_is_no_margin_numbering(tmp_path: Path) -> 
         ("4", "女性平均受教育年限（年）", "10.8", "11.3"),
         ("5", "村民委员会成员中女性比例（%）", "26", "≥30"),
     ]
-    path = tmp_path / "table.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setFont(_font(HAS_TRUETYPE), 11)
-    _, height = A4
-    pdf.drawString(72, height - 70, "某某县妇女发展规划（2021—2025年）主要指标")
-    for k, row in enumerate(rows):
-        for x, cell in zip((72, 110, 380, 460), row, strict=True):
-            pdf.drawString(x, height - 100 - 18 * k, cell)
-    pdf.save()
+    path = unruled_table_pdf(
+        tmp_path / "table.pdf", rows, (72, 110, 380, 460), embedded=HAS_TRUETYPE,
+        caption="某某县妇女发展规划（2021—2025年）主要指标",
+    )
     cells = [line.cells for line in read_document(path).lines if line.cells]
     assert ["1", "孕产妇死亡率（1/10万）", "10.2", "≤9"] in cells, cells
 

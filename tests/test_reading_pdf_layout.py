@@ -354,10 +354,7 @@ def test_two_columns_of_text_are_read_column_by_column(tmp_path: Path) -> None:
 
 def test_an_unruled_table_is_no_two_columns_of_text(tmp_path: Path) -> None:
     """Cells set apart by spaces on each row, no rules: each row is read whole, left to right."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    from makedocs import _font
+    from makedocs import unruled_table_pdf
 
     rows = [
         ("指标", "单位", "2020年", "2030年目标"),
@@ -367,14 +364,7 @@ def test_an_unruled_table_is_no_two_columns_of_text(tmp_path: Path) -> None:
         ("女性平均受教育年限", "年", "12.4", "13"),
         ("村民委员会成员中女性比例", "%", "31.5", "≥35"),
     ]
-    path = tmp_path / "unruled.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setFont(_font(HAS_TRUETYPE), 11)
-    _, height = A4
-    for k, row in enumerate(rows):
-        for x, cell in zip((72, 300, 370, 450), row, strict=True):
-            pdf.drawString(x, height - 100 - 18 * k, cell)
-    pdf.save()
+    path = unruled_table_pdf(tmp_path / "unruled.pdf", rows, (72, 300, 370, 450), embedded=HAS_TRUETYPE)
     lines = [line.text for line in read_document(path).lines]
 
     def whole(row: tuple[str, ...]) -> bool:  # the row's cells, in order, on one line
