@@ -28,11 +28,14 @@ from compliance.reading import read_document
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
+from mails import as_bytes, leaf, multipart  # noqa: E402
 from makedocs import html_to_mhtml, text_to_html  # noqa: E402
+from test_extraction_mail_forwards import EXPECTED, PLAN  # noqa: E402
 from sameplans import assert_same_plans, targets  # noqa: E402
 
 TEXTS = sorted((HERE.parent / "examples" / "texts").glob("*.txt"))
 SAVED = [("chrome", "utf-8", ".mhtml"), ("ie", "gbk", ".mht")]
+MAIL_TITLE = "某某县妇女发展规划（2021—2025年）"
 
 
 def _page(text: Path, folder: Path, encoding: str) -> Path:
@@ -128,3 +131,48 @@ def test_check_of_an_unreadable_format_says_which_formats_it_reads(name: str, tm
     assert result.exit_code == 2 and f"'{path.suffix}'" in result.stderr and ".docx" in result.stderr, result.stderr
     result = CliRunner().invoke(main, ["check", str(path)], env={"COMPLIANCE_LANG": "zh"})
     assert result.exit_code == 2 and "另存为" in result.stderr and "规划数据文件" in result.stderr, result.stderr
+
+
+# --------------------------------------------------------------------------- pages Word saves as one file (单个文件网页)
+# Word writes multipart/related, the page quoted-printable and declared gb2312 over GBK's bytes (— is A1AA, which
+# Python's gb2312 codec reads as ―), beside its file list; a page's part may declare UTF-8's bytes gb2312, or carry
+# a mailer's Western default (iso-8859-1) over GBK's bytes while the page's <meta> says gb2312.
+
+
+def _word_mht(lines: list[str], declared: str, codec: str, meta: str = "gb2312") -> bytes:
+    paragraphs = "\n".join(
+        f"<p class=MsoNormal><span style='font-family:仿宋_GB2312'>{line}</span><span lang=EN-US><o:p></o:p></span></p>"
+        for line in lines if line.strip()
+    )
+    page = (
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\">\n"
+        f"<head><meta http-equiv=Content-Type content=\"text/html; charset={meta}\">\n"
+        "<meta name=Generator content=\"Microsoft Word 15\"></head>\n"
+        f"<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>\n{paragraphs}\n</div></body></html>"
+    )
+    root = leaf(f'text/html; charset="{declared}"', page.encode(codec), "quoted-printable",
+                Content_Location="file:///C:/D8F3A1B2/plan.htm")
+    files = leaf('text/xml; charset="utf-8"', b"<xml><o:MainFile HRef=\"../plan.htm\"/></xml>", "quoted-printable",
+                 Content_Location="file:///C:/D8F3A1B2/plan.files/filelist.xml")
+    message = multipart("related", [root, files])
+    message.set_param("type", "text/html")
+    message["MIME-Version"] = "1.0"
+    message["X-Document-Type"] = "Document"
+    return as_bytes(message)
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec"),
+    [("gb2312", "gbk"), ("gb2312", "utf-8"), ("iso-8859-1", "gbk")],
+    ids=["gbk-bytes", "utf-8-bytes", "western-over-gbk"],  # the last (the page's meta says gb2312) read as Latin-1 before
+)
+def test_a_page_word_saved_as_one_file(tmp_path: Path, declared: str, codec: str) -> None:
+    path = tmp_path / "规划.mht"
+    path.write_bytes(_word_mht(PLAN, declared, codec))
+    assert read_document(path).format == "html"
+    plans = extract(path)
+    assert len(plans) == 1
+    plan = plans[0]
+    found, locators = [(t.domain, t.indicator, t.target.value) for t in plan.targets], [t.locator or "" for t in plan.targets]
+    assert plan.plan.title == MAIL_TITLE and found == EXPECTED
+    assert all(re.fullmatch(r"正文第\d+段", loc) for loc in locators)

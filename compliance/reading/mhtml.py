@@ -4,11 +4,14 @@ The file is a MIME message (multipart/related): the page's HTML and its
 pictures and style sheets, each a part. The standard library's `email`
 package parses it and undoes the transfer encoding (base64, quoted-printable);
 the page is the part the message names as its start, else the part at the
-snapshot's address, else the first text/html part. Its text is decoded by the
-charset the part declares (gb2312 read as GB18030, which holds it), unless
-the user gives an encoding; a part that declares none is decoded as a saved
-page is (`<meta charset>`, UTF-8, GB18030). Lines, numbers and locators are
-those of the page (`compliance.reading.html`).
+snapshot's address, else the first text/html part. Its text is decoded as
+`compliance.reading.mime` says (bytes valid as UTF-8 are UTF-8 whatever the part
+declares, else the declared charset by its superset: gb2312 read as GB18030, which
+holds GBK's characters Word writes under gb2312), unless the user gives an
+encoding; a part that declares none, or wrongly, is decoded as a saved page is
+(`<meta charset>`, UTF-8, GB18030). Lines, numbers and locators are those of the
+page (`compliance.reading.html`). Word's 单个文件网页 (.mht: multipart/related, the
+page quoted-printable in gb2312, its pictures and the file list as parts) is one.
 """
 
 from __future__ import annotations
@@ -18,9 +21,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line
-
-# Charsets whose pages hold more than the name says: read by the superset.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
+from compliance.reading.mime import as_text
 
 
 def mhtml_lines(raw: bytes, file: str, encoding: str | None = None) -> list[Line]:
@@ -33,12 +34,10 @@ def mhtml_lines(raw: bytes, file: str, encoding: str | None = None) -> list[Line
         raise InputError.single(file, _text("reading.not-mhtml"), hint=_text("reading.not-mhtml-hint"))
     payload = part.get_payload(decode=True) or b""
     if encoding is None:
-        declared = (part.get_content_charset() or "").lower()
-        if declared:
-            try:
-                return html_lines(payload, file, text=payload.decode(_SUPERSETS.get(declared, declared)))
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: detect as for any saved page
+        text = as_text(payload, part.get_content_charset())
+        if text is not None:
+            return html_lines(payload, file, text=text)
+        # no declaration, or a wrong one: detect as for any saved page
     return html_lines(payload, file, text=decode_html(payload, file, encoding))
 
 
@@ -48,7 +47,7 @@ def _html_part(raw: bytes) -> Any:
     import email.policy
 
     try:
-        message = email.message_from_bytes(raw, policy=email.policy.compat32)
+        message = email.message_from_bytes(raw, policy=email.policy.default)
     except Exception:  # the parser is lenient; anything it still refuses is no saved page
         return None
     if not message.is_multipart():
@@ -58,11 +57,11 @@ def _html_part(raw: bytes) -> Any:
         return None
     start = message.get_param("start")
     start = start.strip("<>") if isinstance(start, str) else ""
-    snapshot = message.get("Snapshot-Content-Location", "").strip()
+    snapshot = str(message.get("Snapshot-Content-Location", "")).strip()
     for part in pages:
-        if start and part.get("Content-ID", "").strip().strip("<>") == start:
+        if start and str(part.get("Content-ID", "")).strip().strip("<>") == start:
             return part
     for part in pages:
-        if snapshot and part.get("Content-Location", "").strip() == snapshot:
+        if snapshot and str(part.get("Content-Location", "")).strip() == snapshot:
             return part
     return pages[0]
