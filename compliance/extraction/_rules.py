@@ -99,6 +99,7 @@ class Rules:
     title_plan_words: list[str]
     title_not: list[str]
     title_attachment: re.Pattern[str]  # 附件：某县妇女发展规划（****—****年）（摘录）: an attachment's heading naming the plan
+    title_name_cuts: re.Pattern[str]  # where a Subject or an attachment's name is cut around the title it holds
     caption_tail_words: list[str]  # …规划（2021—2030年）指标任务清单: the table or list a caption naming the plan heads
     caption_tail_not: list[str]  # …规划（2011—2020年）终期评估报告: a report on the plan, no caption of its table
     caption_tail_not_unless_table: list[str]  # …中期评估: no caption, unless it ends naming a table (…中期评估监测表)
@@ -328,6 +329,7 @@ def rules() -> Rules:
         title_plan_words=[squeeze(str(w)) for w in title["plan_words"]],
         title_not=[squeeze(str(w)) for w in title["not_title"]],
         title_attachment=regex(str(title["attachment"])),
+        title_name_cuts=regex(str(title["name_cuts"]), re.IGNORECASE),
         caption_tail_words=[str(w) for w in title.get("caption_tail_words") or []],
         caption_tail_not=[str(w) for w in title.get("caption_tail_not") or []],
         caption_tail_not_unless_table=[str(w) for w in title.get("caption_tail_not_unless_table") or []],

@@ -90,7 +90,8 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     catalogue = load_catalogue()
     # how the reader took the characters, and the formula cells it found no value for: for the plan's note
     options = {**options, "script": document.script, "uncomputed": document.uncomputed,
-               "hidden": getattr(document, "hidden", []),
+               "hidden": getattr(document, "hidden", []), "names": getattr(document, "names", []),
+               "unread": getattr(document, "unread", []),
                "barred": {line.number for line in document.lines if getattr(line, "bars", False)}}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
@@ -111,11 +112,36 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
         raise InputError.single(file, said("extract.report-on-plan", line=report.number, headline=report.text.strip()),
                                 hint=said("extract.report-on-plan-hint"))
     if not any(p.targets or p.unparsed for p in plans):
-        raise InputError.single(file, said("extract.no-target", looks=_looks_like(lines, cleaned, plans)),
-                                hint=said("extract.no-target-hint"))
+        looks = _looks_like(lines, cleaned, plans)
+        if options.get("unread"):  # an e-mail's attachments not read: where the plan may be
+            looks = said("extract.separator").join([looks, said("extract.mail-unread", items="；".join(options["unread"]))])
+        raise InputError.single(file, said("extract.no-target", looks=looks), hint=said("extract.no-target-hint"))
     for plan in plans:
         _locate(plan, document)
     return plans
+
+
+def _names(names: list[Any], segment: st.Segment, file: str, kind: str | None) -> list[tuple[str, str, str]]:
+    """(title, message id of its source, the name as written) of the names weighed as a file's name, best first.
+
+    A file's own name is the last (it is all an ordinary file has). A container's names (an e-mail's attachment holding
+    the plan's lines, then its Subject: `compliance.reading.Name`) come first when they hold a title of the plan's kind
+    (`metadata.name_title`); an attachment's file name holding none is still the name of its text, before the file's."""
+    numbers = [line.number for line in segment.lines]
+    low, high = (min(numbers), max(numbers)) if numbers else (0, -1)
+    own = [n for n in names if n.source == "subject" or (n.first is not None and n.first <= high and (n.last or 0) >= low)]
+    found: list[tuple[str, str, str]] = []
+    for name in own:
+        stem = Path(name.text).stem if name.source == "attachment" else name.text
+        title = md.name_title(stem, kind)
+        if title is not None:
+            found.append((title, f"extract.from.{name.source}-name", title))
+    for name in own:
+        if name.source == "attachment":
+            stem = Path(name.text).stem
+            found.append((stem, "extract.from.attachment-name", stem))
+    stem = Path(file).stem
+    return found + [(stem, "extract.from.file-name", stem)]
 
 
 def _table_targets(plans: list[Plan]) -> bool:
@@ -198,18 +224,20 @@ def _plan(
         notes.append(title_note)
         if segment.title and segment.title_kind in KINDS:  # the heading names the other kind: check says so
             heading = {"text": segment.title, "kind": segment.title_kind, "line": segment.title_line}
-    title = found_title.value or Path(file).stem
+    names = _names(options.get("names") or [], segment, file, kind)
     named = found_title.value is not None  # a title the document gives (a file name tells no place)
+    title = found_title.value or names[0][0]
     if not named:
-        found_title = md.Found(title, said("extract.from.file-name"))
+        found_title = md.Found(title, said(names[0][1], name=names[0][2]))
     _record(inferred, "title", None, found_title)
     found_period = md.period_found(evidence, title)
     if found_period.value is None and named and not options["period"]:
-        # the document's title gives no years (附件：…规划（****—****年）（摘录）): the file's name may
-        stem = Path(file).stem
-        from_file = md.period_found(evidence, stem).value
-        if from_file is not None:
-            found_period = md.Found(from_file, said("extract.from.file-name-period", name=stem))
+        # the document's title gives no years (附件：…规划（****—****年）（摘录）): the file's name may, or an e-mail's
+        for _, source, stem in names:
+            from_file = md.period_found(evidence, stem).value
+            if from_file is not None:
+                found_period = md.Found(from_file, said(source + "-period", name=stem))
+                break
     period = tuple(options["period"]) if options["period"] else found_period.value
     _record(inferred, "period", options["period"], found_period)
     # structure: tables, list items, sections, domains
@@ -310,7 +338,9 @@ def _plan(
         found_path = md.Found(path, said("extract.from.option", name="jurisdiction"))
         found_level = md.Found(places.level(path), said("extract.from.option", name="jurisdiction"))
     else:
-        found_path, found_level, place_note = md.jurisdiction_found(evidence, title if named else None, follows, kind, None if named else title)
+        found_path, found_level, place_note = md.jurisdiction_found(
+            evidence, title if named else None, follows, kind, None if named else title, names[0][1] + "-place"
+        )
         if place_note:
             notes.append(place_note)
         _record(inferred, "jurisdiction", None, found_path)
@@ -349,6 +379,8 @@ def _plan(
         notes.append(said("extract.note-uncomputed", count=len(cells), cells="、".join(cells[:5]) + ("…" if len(cells) > 5 else "")))
     if options.get("hidden"):
         notes.append(said("extract.note-hidden-sheets", sheets="、".join(options["hidden"])))
+    if options.get("unread"):
+        notes.append(said("extract.note-mail-unread", items="；".join(options["unread"])))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:

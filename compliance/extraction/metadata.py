@@ -568,7 +568,8 @@ def complete_path(path: list[str], level: str) -> bool:
 
 
 def jurisdiction_found(
-    evidence: Evidence, title: str | None, cited: list[str], kind: str | None, file_title: str | None = None
+    evidence: Evidence, title: str | None, cited: list[str], kind: str | None, file_title: str | None = None,
+    file_source: str = "extract.from.file-name-place",
 ) -> tuple[Found, Found, str | None]:
     """(jurisdiction, level, a note on how the place was found) of a plan.
 
@@ -601,7 +602,7 @@ def jurisdiction_found(
             place, source = unit[1], said("extract.from.reporting-unit", line=unit[0], place=unit[1])
     if not place and file_title and is_title(file_title):
         place = place_of_title(file_title)
-        source = said("extract.from.file-name-place", name=file_title) if place else None
+        source = said(file_source, name=file_title) if place else None
         if place and any(place.startswith(w) for w in rules().national_names):
             place = source = None  # a file named by the outline's title: a copy of it, no place of the plan's
     if not place:
@@ -841,6 +842,20 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         if name != item.text.strip() and is_title(name):
             return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
+
+
+def name_title(name: str, kind: str | None = None) -> str | None:
+    """The plan's title a container's name for its text holds (an e-mail's Subject, an attachment's file name without
+    its suffix), else None: 转发：关于报送某县妇女发展规划（2021—2025年）的函 → 某县妇女发展规划（2021—2025年).
+    The name is cut at a mailer's and a clerk's words (rules/extraction.yaml `title.name_cuts`); the title is the
+    longest start of a piece that is a title, of `kind` when given."""
+    for piece in rules().title_name_cuts.split(name):
+        piece = piece.strip(" \t_-—.．、")
+        for end in range(len(piece), 3, -1):
+            title = piece[:end].strip(" \t_-—")
+            if is_title(title) and (kind is None or subject_kind(squeeze(title)) in (None, kind)):
+                return title
+    return None
 
 
 def _sheet_names(evidence: Evidence) -> list[str]:

@@ -1,7 +1,7 @@
 """Reading a document into numbered lines, in document order: the lowest layer of extraction.
 
 This package knows nothing of plans: it turns a file of any format into `Line`s.
-One module per format (`text`, `docx`, `rtf`, `xlsx`, `pdf`, `html`, `mhtml`; `legacy` converts
+One module per format (`text`, `docx`, `rtf`, `xlsx`, `pdf`, `html`, `mhtml`, `mail`; `legacy` converts
 .doc and .wps to .docx first); `read_document` picks the reader by the suffix
 (and reads a .txt that holds a saved web page as HTML).
 
@@ -70,9 +70,14 @@ locator. The line model per format:
   inside a cell joined, the cell's text nodes and line breaks kept in
   `cell_parts`). Numbers count the non-empty text nodes of `<body>`
   (the corpus gold's blocks). Locators: 正文第12段, 表1 第4行 2025年列.
-- .mht / .mhtml (a page saved as a single file by a browser): the MIME
-  message's HTML part, decoded by its transfer encoding and charset, then read
+- .mht / .mhtml (a page saved as a single file by a browser or Word): the MIME
+  message's HTML part, decoded by its transfer encoding and charset (`mime`), then read
   as .html (`mhtml`).
+- .eml (an e-mail): the body (one part of a multipart/alternative) and every
+  attachment of a format above, each read by its format's reader, the parts in
+  one run of numbers; each locator names its part first: 邮件正文 第3行,
+  附件“某县妇女发展规划.docx” 第5段. The Subject and the attachments' names are
+  `Document.names`, what the e-mail calls its text by (`mail`).
 
 Anything else, a missing file or an unreadable one raises InputError naming the
 file and what to do.
@@ -95,12 +100,13 @@ XLS_SUFFIXES = (".xls", ".et")  # Excel 97–2003 and WPS Spreadsheets: converte
 PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页，单个文件): MIME around the HTML
+MAIL_SUFFIXES = (".eml",)  # an e-mail saved as a file (RFC 822/MIME): its body and attachments (see `mail`)
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml"
+FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
 
 
 @dataclass
@@ -135,15 +141,29 @@ class Line:
 
 
 @dataclass
+class Name:
+    """A name a container gives the text it holds, weighed as a file name is: an e-mail's Subject (`subject`), the
+    file name of an attachment (`attachment`) whose lines are `first`..`last` (None: the whole document)."""
+
+    text: str
+    source: str  # subject | attachment
+    first: int | None = None
+    last: int | None = None
+
+
+@dataclass
 class Document:
     """A document's numbered lines as read from a file of any supported format."""
 
     file: str
-    format: str  # text | markdown | docx | rtf | xlsx | pdf | html
+    format: str  # text | markdown | docx | rtf | xlsx | pdf | html | mail
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
     hidden: list[str] = field(default_factory=list)  # a workbook's hidden sheets left unread (旧版指标)
+    # what a container names its text by (an e-mail's Subject, an attachment's file name): evidence as a file name is
+    names: list[Name] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # a container's parts not read, each with why (附件“a.zip”：…)
     _index: dict[int, str] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, number: int | None) -> str | None:
@@ -195,10 +215,11 @@ def read_document(path: Path | str, encoding: str | None = None) -> Document:
     return document
 
 
-def _read_format(path: Path | str, encoding: str | None) -> Document:
-    """The lines of a document as its format's reader gives them."""
+def _read_format(path: Path | str, encoding: str | None, file: str | None = None) -> Document:
+    """The lines of a document as its format's reader gives them; `file` names it in messages (an e-mail's
+    attachment, read from a temporary copy, is named by the e-mail and the attachment)."""
     path = Path(path)
-    file = str(path)
+    file = file or str(path)
     suffix = path.suffix.lower()
     from compliance.files import read_bytes
 
@@ -255,6 +276,10 @@ def _read_format(path: Path | str, encoding: str | None) -> Document:
         from compliance.reading.mhtml import mhtml_lines
 
         return Document(file, "html", mhtml_lines(raw, file, encoding=encoding))
+    if suffix in MAIL_SUFFIXES:
+        from compliance.reading.mail import mail_document
+
+        return mail_document(raw, file, encoding)
     if suffix in RTF_SUFFIXES:
         from compliance.reading.rtf import rtf_lines
 
