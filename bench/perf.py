@@ -13,6 +13,8 @@ before it is timed, which also fills compliance's cache):
 - load + check per plan in process (a few hundred of the generated plans, references loaded once), the
   headline with no quoted sentence repeated from plan to plan (as real plans of different counties), then
   the same plans quoting the examples' sentences word for word (what is kept from plan to plan helps);
+- a calibration: a fixed pure-Python loop timed at the start and at the end of the run (CPU ms), so
+  figures from machines of different speed can be compared (a figure over the calibration ratio);
 - N plans (default 5 700: about every county of China, a women's and a children's plan each) in one
   `compliance check FOLDER` invocation: wall time, and the peak resident memory of the process tree
   (the parent and its workers, sampled every 10 ms).
@@ -286,6 +288,34 @@ def per_plan(paths: list[Path]) -> tuple[float, float, float]:
     return loading / count * 1000, checking / count * 1000, wall / count * 1000
 
 
+def calibration(runs: int = 5) -> float:
+    """CPU milliseconds of a fixed pure-Python loop (median of `runs`), timed in the same run as the figures.
+
+    The loop does what the checker does most (dict look-ups, string slicing and comparison, small
+    integer arithmetic, function calls) and never changes, so figures taken on machines of different
+    speed can be compared: divide a figure by this one's ratio to the other machine's calibration.
+    It is CPU time (time.process_time), so other processes taking turns on the cores stretch it less
+    than they stretch wall times.
+    """
+    def step(table: dict[str, int], word: str, index: int) -> int:
+        return table.get(word[index % 7 :], index) + len(word) % 3
+
+    words = [f"妇女儿童发展规划{i}" for i in range(64)]
+    took = []
+    for _ in range(runs):
+        table: dict[str, int] = {}
+        total = 0
+        start = time.process_time()
+        for index in range(300_000):
+            word = words[index & 63]
+            total += step(table, word, index)
+            if word[-1] == "7":
+                table[word[index % 5 :]] = index & 255
+        took.append(time.process_time() - start)
+        assert total > 0
+    return statistics.median(took) * 1000
+
+
 def verdict(ok: bool) -> str:
     return "goal met" if ok else "GOAL NOT MET"
 
@@ -304,6 +334,8 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "compliance")], check=True, env=ENVIRONMENT)
     load = os.getloadavg()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(f"calibration: a fixed pure-Python loop takes {calibration():.0f} ms CPU (bench/perf.py calibration(); "
+          "compare figures of two machines by the ratio of their calibrations)")
     print(f"floor: {' '.join(FLOOR[1:])!r}; medians of {options.runs} paired alternating runs\n")
     if "plan" in wanted:
         floor, took, ratio, cpu_floor, cpu, cpu_ratio = paired([*compliance, "check", str(PLAN.relative_to(ROOT))], options.runs)
@@ -356,6 +388,8 @@ def main() -> None:
                       f"{verdict(elapsed <= GOALS['batch'] and pss / 2**20 <= GOALS['memory'])})")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    load = os.getloadavg()
+    print(f"\ncalibration at the end: {calibration():.0f} ms CPU; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
 
 if __name__ == "__main__":
