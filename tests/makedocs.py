@@ -72,6 +72,35 @@ def unruled_table_pdf(
     return path
 
 
+def ocr_layer_pdf(path: Path, pages: Sequence[Sequence[str]], *, watermark: str | None = "扫描全能王 创建") -> Path:
+    """A phone scanner's PDF: each page a picture of the scan with an invisible OCR text layer over it (text render
+    mode 3), one text object per OCR line, top to bottom, in the lines the OCR engine wrote (`pages`: a page's
+    lines), and the app's `watermark` at the foot of every page."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    picture = io.BytesIO()
+    Image.new("L", (420, 594), 235).save(picture, format="JPEG")
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    font = _font(embedded=False)
+    for lines in pages:
+        pdf.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 0, 0, width, height)
+        for k, line in enumerate([*lines, *([watermark] if watermark else [])]):
+            text = pdf.beginText(60, height - 80 - 22 * k)
+            text.setTextRenderMode(3)
+            text.setFont(font, 11)
+            text.textLine(line)
+            pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
 def blocks(lines: Sequence[str]) -> list[tuple[str, object]]:
     """The text as paragraphs and tables: ("p", line), ("space", ""), ("table", rows).
 

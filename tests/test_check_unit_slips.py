@@ -176,3 +176,33 @@ def test_the_slip_is_found_from_six_times_the_parent_and_not_below(which: tuple[
         return
     name = _reference(kind)["targets"][index]["indicator"]
     assert (("implausible-value", name) in found) == (times >= 6), (times, found)
+
+
+_BESIDE = [
+    "某某县妇女发展“十四五”规划（2021—2025年）", "",
+    "一、妇女与健康", "主要目标：", "妇女发展主要指标",
+    "序号\t指标名称\t单位\t2025年目标值",
+    "1\t孕产妇死亡率\t1/10万\t≤{table}",
+    "2\t适龄妇女宫颈癌人群筛查率\t%\t≥70",
+    "策略措施：",
+    "{measure}",
+]
+
+
+@pytest.mark.parametrize("table,measure,meant", [
+    ("10", "到2025年，全县孕产妇死亡率控制在100/10万以下，每个镇建成1处妇女之家。", "10/10万"),
+    ("9", "加强危重孕产妇救治，孕产妇死亡率降至90/10万以下。", "9/10万"),
+])
+def test_a_slip_in_a_further_statement_beside_the_one_compared(tmp_path: Path, table: str, measure: str, meant: str) -> None:
+    """Only one statement of an indicator is held to the parent (the table's ≤10); a measure's 100/10万 beside it,
+    ten times the parent's 12/10万, is a slip all the same (before: only a conflict with the table was said)."""
+    report = _report(tmp_path, _BESIDE, table=table, measure=measure)
+    slips = _by_rule(report, "implausible-value")
+    assert "maternal_mortality" in slips, [f.rule for f in report.findings]
+    assert f"was {meant} meant" in slips["maternal_mortality"].render_message("en")
+    assert "maternal_mortality" not in _by_rule(report, "weaker-threshold")  # the table's level meets the parent
+
+
+def test_a_further_statement_merely_weaker_is_no_slip(tmp_path: Path) -> None:
+    report = _report(tmp_path, _BESIDE, table="10", measure="孕产妇死亡率控制在15/10万以下。")
+    assert "maternal_mortality" not in _by_rule(report, "implausible-value")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 from compliance.checks.base import Finding, ReferenceTarget, Rule, Severity, Stated, check_settings, term
 from compliance.checks.compare import (
@@ -282,7 +283,9 @@ def _against(
                 suggestion=msg("direction-conflict.qualitative-hint"),
                 **details,
             )
-    for target in _primary(context.plan, own, reference_target):
+    primary = _primary(context.plan, own, reference_target)
+    yield from _slipped_others(context, [t for t in own if t not in primary], reference_target, indicator, better, details)
+    for target in primary:
         if id(target) in context.unusable:
             continue
         context.compared.add(id(target))
@@ -399,6 +402,35 @@ def _against(
                 suggestion=msg("unit-mismatch.against-reference-hint", indicator=target.indicator, unit=reference.unit),
                 **common,
             )
+
+
+def _slipped_others(
+    context: CheckContext,
+    others: list[Target],
+    reference_target: ReferenceTarget,
+    indicator: object,
+    better: Better,
+    details: dict[str, Any],
+) -> Iterator[Finding]:
+    """implausible-value for a further statement of the indicator, not the one held to the parent, that is off the
+    parent by a unit slip (a note's 100/10万 beside the table's ≤10/10万): only one statement is compared, but a
+    decimal point slipped in another is a slip all the same."""
+    for target in others:
+        if not target.target.is_numeric or target.target.masked or id(target) in context.unusable:
+            continue
+        held = held_to(context.plan, target, reference_target.source, reference_target.target, context.settings.horizon)
+        if not held.comparable:
+            continue
+        common = {
+            "domain": context.domain_of(target, indicator),
+            "indicator_name": target.indicator,
+            "plan_target": target,
+            "horizon": held.horizon,
+            **details,
+        }
+        slip = unit_slip(context, target, reference_target, indicator, better, held.horizon.compared_value, common)
+        if slip is not None:
+            yield slip
 
 
 def _follows(

@@ -63,6 +63,9 @@ class Rules:
     mask_glyph_count: re.Pattern[str]  # (on the text before and after such a run) a target's verb … a counter
     ocr_digit_letters: dict[str, str]  # a letter an OCR engine reads for a digit (O → 0, l → 1)
     ocr_letter_number: re.Pattern[str]  # a number holding such a letter (9O%, l1/10万, 1O0%)
+    ocr_number_signs: str  # a comparator sign before such a run says it is a number (≤1O, ≥4O)
+    ocr_number_bound: re.Pattern[str]  # a word after such a run says it is a number (5O左右)
+    ocr_lone_one: re.Pattern[str]  # a letter for 1 alone before a counter (建成l处)
     ocr_line_end: re.Pattern[str]  # a stray mark at a line's end (…服务丨)
     ocr_rule_marks: list[str]
     ocr_rule_mark: re.Pattern[str]  # a table's ruling read as a mark standing alone between spaces (93.2 丨 ≥95)
@@ -286,6 +289,16 @@ def rules() -> Rules:
         ),
         ocr_digit_letters={str(k): str(v) for k, v in data["ocr_digit_letters"].items()},
         ocr_letter_number=_letter_number("".join(map(str, data["ocr_digit_letters"]))),
+        ocr_number_signs=str(data.get("ocr_number_signs") or ""),
+        ocr_number_bound=regex(
+            r"\s*(?:" + "|".join(map(re.escape, sorted(data.get("ocr_number_bounds") or [], key=len, reverse=True))) + ")"
+            if data.get("ocr_number_bounds") else "(?!)"
+        ),
+        ocr_lone_one=regex(
+            r"(?<=[\u4e00-\u9fff])(?:" + "|".join(map(re.escape, data["ocr_lone_ones"])) + r")(?=(?:"
+            + "|".join(map(re.escape, sorted(data["mask_glyph_counters"], key=len, reverse=True))) + "))"
+            if data.get("ocr_lone_ones") else "(?!)"
+        ),
         ocr_year_dash=regex(str(data["ocr_year_dash"])),
         ocr_rule_marks=[str(m) for m in data["ocr_rule_marks"]],
         ocr_rule_mark=regex(

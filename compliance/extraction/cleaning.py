@@ -244,6 +244,7 @@ def _ocr_characters(text: str) -> str:
     text = r.illegible_digit.sub("*", text)
     if any(letter in text for letter in r.ocr_digit_letters):
         text = r.ocr_letter_number.sub(_digits_for_letters, text)
+        text = r.ocr_lone_one.sub("1", text)  # 建成l处: 建成1处
     if "一" in text:
         text = r.ocr_year_dash.sub("—", text)
     if any(mark in text for mark in r.ocr_rule_marks):
@@ -372,7 +373,11 @@ def _digits_for_letters(match: re.Match[str]) -> str:
     if not any(ch.isdigit() for ch in number) or not any(ch in letters for ch in number):
         return run
     if not match.group("unit") and not (number[0].isdigit() and number[-1].isdigit()):
-        return run
+        # a letter at one end (≤1O, 5O左右): a number only where a sign before it or a bound word after it says so
+        before = match.string[: match.start()].rstrip()
+        signed = bool(before) and before[-1] in rules().ocr_number_signs
+        if not signed and not rules().ocr_number_bound.match(match.string, match.end()):
+            return run
     return "".join(letters.get(ch, ch) for ch in number) + run[len(number) :]
 
 

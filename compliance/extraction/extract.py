@@ -92,7 +92,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     options = {**options, "script": document.script, "uncomputed": document.uncomputed,
                "hidden": getattr(document, "hidden", []), "names": getattr(document, "names", []),
                "unread": getattr(document, "unread", []),
-               "barred": {line.number for line in document.lines if getattr(line, "bars", False)}}
+               "barred": {line.number: getattr(line, "printed", None) for line in document.lines if getattr(line, "bars", False)}}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
@@ -268,12 +268,12 @@ def _plan(
     for start in sorted({max(table.indices) + 1 for table in tables if table.indices} | {i + 1 for i in flat}):
         # rows under a table its reader stopped before: listed as rows not understood, never lost as text
         unparsed += [_problem(p) for p in unread_rows(segment.lines, start, table_lines | flat, read_as_text)]
-    barred = options.get("barred") or set()  # the lines of Markdown pipe rows
+    barred = options.get("barred") or {}  # the lines of pipe rows: the row as printed, where the reader kept it
     for table in tables:
         rows, problems = read_table(table, period[1] if period else None, bare)
         for row in rows:  # a Markdown pipe row's text as the file writes it, between bars: | 孕产妇死亡率 | ≤18 | ≤12 |
             if row.line in barred and row.text:
-                row.text = f"| {row.text} |"
+                row.text = barred[row.line] or f"| {row.text} |"
         for table_domain in table.domains:  # a domain the table names is one of the plan's, targets read or not
             _plan_domain(table_domain, domains, kind, catalogue, add=True)
         for row in rows:

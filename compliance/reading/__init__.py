@@ -129,6 +129,9 @@ class Line:
     # (offset in `text`, number, locator) of each printed line, the first at offset 0.
     spans: list[tuple[int, int, str]] | None = None
     bars: bool = False  # a Markdown pipe row: the file writes its cells between bars (| a | b |)
+    # a row as the document prints it, where cleaning reads its characters otherwise (an OCR layer's | 2 | ≤1O |):
+    # what a target read from the row quotes
+    printed: str | None = None
 
     def number_at(self, offset: int) -> int:
         """The number of the printed line that holds character `offset` of `text`."""
@@ -181,6 +184,23 @@ class Document:
                     index.setdefault(cell_number, locator)
             self._index = index
         return self._index.get(number)
+
+
+def bar_cells(text: str, marks: str = "|") -> list[str] | None:
+    """The cells of a row written between vertical bars (| 指标 | 2025年 |; an OCR text layer's 丨 for a rule), or None.
+
+    A row opens with a bar and holds three bars at least, or two around one cell (| 一、妇女与健康 |: a group row
+    spanning the table); `marks` are the characters read as bars, any of them at any place of the row."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in marks:
+        return None
+    count = sum(stripped.count(mark) for mark in marks)
+    if count < 2 or (count == 2 and (stripped[-1] not in marks or not stripped.strip(marks).strip())):
+        return None
+    inner = stripped.strip(marks)
+    for mark in marks[1:]:
+        inner = inner.replace(mark, marks[0])
+    return [cell.strip() for cell in inner.split(marks[0])]
 
 
 # After a manual line break (Word's Shift+Enter, Excel's Alt+Enter), what opens a list item or a heading:

@@ -84,12 +84,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, bar_cells
 from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
@@ -192,7 +193,7 @@ def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
         pages = _read_pages(document, path, file)
     finally:
         document.close()
-    return _lines(pages)
+    return _bar_rows(_lines(pages))
 
 
 # A page with fewer drawn straight lines than this holds no ruled table.
@@ -1541,6 +1542,41 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
             paragraph.append(items[k][1])
         lines.append(_paragraph_line(paragraph))
         k += 1
+    return lines
+
+
+@cache
+def _bar_rule() -> tuple[str, int]:
+    import yaml
+
+    from compliance.resources import rules_file
+
+    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["bar_rows"]
+    return str(data["marks"]), int(data["min_rows"])
+
+
+def _bar_rows(lines: list[Line]) -> list[Line]:
+    """Printed lines written as rows between bars are a table's rows: an OCR text layer over a scanned table.
+
+    A phone scanner's OCR writes each row of the scan's table as one line of text, | 1 | 孕产妇死亡率 | 8.21 | ≤10 |,
+    a rule it took for a character as 丨, a domain's row spanning the table as | 一、妇女与健康 |, a name wrapped in its
+    cell as a row of its own with the other cells empty (| | 查率（%） | | |). Where at least `min_rows` lines are
+    such rows (rules/text.yaml `bar_rows`), each is a row of cells at its own number, read as a text's pipe rows
+    are; a line of prose that joins one is no row.
+    """
+    marks, least = _bar_rule()
+    rows = [(line, bar_cells(line.text, marks)) for line in lines]
+    if sum(1 for line, cells in rows if cells is not None and line.spans is None) < least:
+        return lines
+    for line, cells in rows:
+        if cells is None or line.spans is not None or line.cells is not None:
+            continue
+        line.printed = line.text.strip()
+        line.cells = cells
+        line.text = "\t".join(cells)
+        line.cell_locators = [f"{line.locator} 第{k}列" for k in range(1, len(cells) + 1)]
+        line.cell_numbers = [line.number] * len(cells)
+        line.bars = True
     return lines
 
 

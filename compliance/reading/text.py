@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, bar_cells
 from compliance.compiled import regex
 
 if TYPE_CHECKING:
@@ -168,8 +168,9 @@ def text_lines(text: str, suffix: str, markdown: bool | None = None) -> list[Lin
             if _MD_RULE.match(stripped) and "|" in stripped:
                 lines.append(Line(number, "", locator=f"第{number}行"))
                 continue
-            if stripped.startswith("|") and stripped.count("|") >= 3:
-                cells = [_strip_emphasis(c).strip() for c in stripped.strip("|").split("|")]
+            cells = bar_cells(stripped, "|")
+            if cells is not None:
+                cells = [_strip_emphasis(c) for c in cells]
                 place = f"第{number}行"
                 locators = [f"{place} 第{k}列" for k in range(1, len(cells) + 1)]
                 lines.append(Line(number, "\t".join(cells), cells=cells, locator=place, cell_locators=locators, bars=True))
