@@ -345,13 +345,21 @@ def docx_positions(path: Path) -> dict[int, int]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    def accepted(paragraph: Any) -> str:
+        """The paragraph's text with its tracked insertions accepted (python-docx's text leaves out runs inside
+        w:ins and w:moveTo; deleted text is w:delText, never in it): the gold's blocks are the accepted text's."""
+        inserted = "".join(
+            t.text or "" for tag in ("w:ins", "w:moveTo") for part in paragraph.findall(qn(tag)) for t in part.iter(qn("w:t"))
+        )
+        return Paragraph(paragraph, document).text + inserted
+
     document = Document(str(path))
     out: dict[int, int] = {}
     block = line = 0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             line += 1
-            if Paragraph(child, document).text.strip():
+            if accepted(child).strip():
                 block += 1
                 out[block] = line
         elif child.tag == qn("w:tbl"):
@@ -362,7 +370,7 @@ def docx_positions(path: Path) -> dict[int, int]:
                     if any(cell._tc is x for x in seen):
                         continue
                     seen.append(cell._tc)
-                    if cell.text.strip():
+                    if "".join(accepted(p) for p in cell._tc.findall(qn("w:p"))).strip():
                         block += 1
                         out[block] = line
     return out
