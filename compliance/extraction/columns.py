@@ -197,8 +197,9 @@ def _labels_a_spanned_target(top: list[str], k: int, cell: str) -> bool:
 
     A label holds no digits but a year's, and only under a parent's header (the year its values are for).
     """
-    if k >= len(top) or len(squeeze(cell)) > 12:
+    if len(squeeze(cell)) > 12:
         return False
+    top = top + [""] * (k + 1 - len(top))  # a text row's trailing empty cells are dropped: the last spans on
     j = k
     while j > 0 and not top[j].strip():
         j -= 1
