@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -28,6 +29,15 @@ def data_dir(name: str) -> Path:
 
 def rules_file(name: str) -> Path:
     return data_dir("rules") / name
+
+
+@cache
+def rules_data(name: str) -> Any:
+    """A bundled rules file as parsed YAML, read once per process: several readers take their own section of
+    rules/text.yaml (mail, traditional, second_pass, bar_rows), which each parsed whole before. Read-only."""
+    import yaml
+
+    return yaml.safe_load(rules_file(name).read_text(encoding="utf-8"))
 
 
 def reference_dir() -> Path:

@@ -60,11 +60,9 @@ class _MailRule:
 
 @cache
 def _rule() -> _MailRule:
-    import yaml
+    from compliance.resources import rules_data
 
-    from compliance.resources import rules_file
-
-    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["mail"]
+    data = rules_data("text.yaml")["mail"]
     return _MailRule(float(data["stub_share"]), tuple(str(p) for p in data["stub_phrases"]), int(data["picture_min_bytes"]))
 
 

@@ -1547,11 +1547,9 @@ def _lines(pages: list[tuple[int, float, list[_Printed], list[_Table]]]) -> list
 
 @cache
 def _bar_rule() -> tuple[str, int]:
-    import yaml
+    from compliance.resources import rules_data
 
-    from compliance.resources import rules_file
-
-    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["bar_rows"]
+    data = rules_data("text.yaml")["bar_rows"]
     return str(data["marks"]), int(data["min_rows"])
 
 

@@ -30,11 +30,9 @@ _CHINESE = re.compile("[\u4e00-\u9fff]")
 
 @cache
 def _rule() -> TraditionalRule:
-    import yaml
+    from compliance.resources import rules_data
 
-    from compliance.resources import rules_file
-
-    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["traditional"]
+    data = rules_data("text.yaml")["traditional"]
     markers = re.compile("[" + re.escape(data["markers"]) + "]")
     return TraditionalRule(markers, float(data["min_share"]), int(data["min_count"]))
 

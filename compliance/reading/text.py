@@ -68,12 +68,10 @@ def decode(raw: bytes, file: str, encoding: str | None) -> str:
 @cache
 def _second_pass() -> SecondPass:
     """The laxer detection for plan texts no encoding fits at first (rules/text.yaml `second_pass`)."""
-    import yaml
-
     from compliance.loading.yamlfile import SecondPass
-    from compliance.resources import rules_file
+    from compliance.resources import rules_data
 
-    data = yaml.safe_load(rules_file("text.yaml").read_text(encoding="utf-8"))["second_pass"]
+    data = rules_data("text.yaml")["second_pass"]
     return SecondPass(tuple(data["encodings"]), data["set_aside"], float(data["max_chaos"]), tuple(data["languages"]))
 
 
