@@ -72,6 +72,36 @@ def unruled_table_pdf(
     return path
 
 
+def ruled_grid_pdf(
+    path: Path, rows: Sequence[Sequence[str]], widths: Sequence[float], *, caption: str | None = None, size: float = 10
+) -> Path:
+    """A one-page A4 PDF of a ruled table whose cell texts are drawn on one line each from the cell's left, not wrapped:
+    a text longer than its cell runs on over the rule to its right (a printed table whose 指标 cell ends
+    …覆盖率（%） with the closing bracket past the rule, as word processors print a cell that does not fit)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(_font(embedded=True), size)
+    _, height = A4
+    left, top, step = 60.0, height - 110, 24.0
+    if caption is not None:
+        pdf.drawString(left, top + 20, caption)
+    edges = [left]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    bottom = top - step * len(rows)
+    for k in range(len(rows) + 1):
+        pdf.line(edges[0], top - step * k, edges[-1], top - step * k)
+    for x in edges:
+        pdf.line(x, top, x, bottom)
+    for k, row in enumerate(rows):
+        for x, cell in zip(edges, row, strict=False):
+            pdf.drawString(x + 3, top - step * k - step / 2 - size / 3, cell)
+    pdf.save()
+    return path
+
+
 def ocr_layer_pdf(path: Path, pages: Sequence[Sequence[str]], *, watermark: str | None = "扫描全能王 创建") -> Path:
     """A phone scanner's PDF: each page a picture of the scan with an invisible OCR text layer over it (text render
     mode 3), one text object per OCR line, top to bottom, in the lines the OCR engine wrote (`pages`: a page's

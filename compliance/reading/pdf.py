@@ -1358,6 +1358,7 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
             out.append((text, False, len(printed)))
             starts.append(where)
             open_below[c] = cell[3]
+        _keep_overflow(out, starts)
         rows.append(out)
         spanned.append(across)
         breaks.append(starts)
@@ -1370,6 +1371,30 @@ def _table(table: Any, page: int, chars: list[tuple[float, float, float, float, 
     columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell is not None}
                      | {round(cell[2], 1) for row in table.rows for cell in row.cells if cell is not None})
     return _Table(page, x0, top, x1, bottom, rows, tuple(columns), spanned, breaks)
+
+
+_BRACKET_PAIRS = {"）": "（", ")": "(", "】": "【", "〕": "〔", "》": "《"}
+
+
+def _keep_overflow(cells: list[tuple[str, bool, int]], starts: list[tuple[int, ...]]) -> None:
+    """A cell's closing bracket printed past its right rule (村（社区）儿童之家覆盖率（% | ）90.2): the glyph's middle lies
+    in the next cell, but it closes a bracket the cell to its left left open, so it is that cell's (…（%） | 90.2)."""
+    for k in range(1, len(cells)):
+        text, merged, count = cells[k]
+        left, left_merged, left_count = cells[k - 1]
+        moved = 0
+        while moved < len(text) and text[moved] in _BRACKET_PAIRS:
+            opening = _BRACKET_PAIRS[text[moved]]
+            closed = left + text[:moved]
+            if closed.count(opening) <= closed.count(text[moved]):
+                break
+            moved += 1
+        if not moved:
+            continue
+        cells[k - 1] = (left + text[:moved], left_merged, left_count)
+        cells[k] = (text[moved:].lstrip(), merged, count)
+        shift = len(text) - len(cells[k][0])
+        starts[k] = tuple(max(0, offset - shift) for offset in starts[k])
 
 
 def _chars_in(
