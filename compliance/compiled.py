@@ -115,13 +115,16 @@ def _store() -> _Store:
     return _STORE
 
 
+_CODE_VERSION = "starts-1"  # what the kept code holds besides re's own (the class of first characters): in the name
+
+
 def _build_tag() -> str:
     """The exact Python build: entries of one build are never read by another."""
     import hashlib
 
     import _sre
 
-    build = repr((sys.version, sys.implementation.cache_tag, marshal.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode))
+    build = repr((_CODE_VERSION, sys.version, sys.implementation.cache_tag, marshal.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode))
     return hashlib.blake2b(build.encode(), digest_size=10).hexdigest()
 
 
@@ -145,14 +148,17 @@ def regex(source: str, flags: int = 0) -> re.Pattern[str]:
     if not flags & (re.LOCALE | re.DEBUG):  # a LOCALE pattern's code depends on the locale of the moment
         made = _made(source, flags)
         if made is not None and _same(made[0], compiled):
-            store.patterns[key] = made[1]
+            pattern, entry = _with_starts(source, *made)
+            store.patterns[key] = entry
             store.used.add(key)
             store.dirty = True
+            return pattern
     return compiled
 
 
-def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]] | None:
-    """What `re._compiler.compile` hands `_sre.compile`, and the pattern built from it; None on any surprise."""
+def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...], Any] | None:
+    """What `re._compiler.compile` hands `_sre.compile`, the pattern built from it and the parsed form; None on any
+    surprise."""
     try:
         import _sre
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -164,9 +170,91 @@ def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]] | 
         for name, index in groupindex.items():
             indexgroup[index] = name
         entry = (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        return _sre.compile(source, *entry), entry
+        return _sre.compile(source, *entry), entry, parsed
     except Exception:  # noqa: BLE001
         return None
+
+
+# --- where a match can start ----------------------------------------------------------------------------
+#
+# `re` searches fast only for a pattern that opens with a literal, a character class or a choice of literals:
+# the code's INFO block then holds those first characters, and `_sre` skips in C every position where none
+# stands. Any other pattern — one opening with a named group, a look-behind, a repeat or a choice of groups
+# (unfolding's markers, the footnote marks, the phrase rules' unread numbers) — is tried in full at each
+# character of the text: most of an extraction's time (issue 12). `_with_starts` works out from the parsed
+# pattern which characters a match can start with and writes them in the INFO block as `re` would write a
+# class of first characters. That block only tells `_sre`'s search where it may skip (the match itself is
+# the same code), so the matches are the same; a pattern whose first characters cannot be listed exactly
+# (it may match the empty string, it starts with any character, a negated class, a back reference, or it
+# ignores case) keeps re's own code. tests/test_compiled.py compares both on every pattern and real texts.
+
+
+class _Unlisted(Exception):
+    """The characters a piece of pattern can start with cannot be listed as a class."""
+
+
+def _firsts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """(class items — LITERAL, RANGE, CATEGORY — that a match of this sequence can start with, whether it can match
+    the empty string)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            return [*found, (op, av)], False
+        if op is c.IN:
+            if any(item not in (c.LITERAL, c.RANGE, c.CATEGORY) for item, _ in av):
+                raise _Unlisted  # a negated class, a case-folded one
+            return [*found, *av], False
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the next piece starts at the same place
+        if op is c.SUBPATTERN:
+            if (av[1] | av[2]) & (re.IGNORECASE | re.LOCALE):  # (?i:…)
+                raise _Unlisted
+            inner, empty = _firsts(av[3])
+        elif op is c.BRANCH:
+            inner, empty = [], False
+            for alternative in av[1]:
+                more, could = _firsts(alternative)
+                inner += more
+                empty = empty or could
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner, empty = _firsts(av[2])
+            empty = empty or av[0] == 0
+        elif op is c.ATOMIC_GROUP:
+            inner, empty = _firsts(av)
+        else:  # any character, a character but one, a back reference, a conditional group…
+            raise _Unlisted
+        found += inner
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _with_starts(source: str, made: re.Pattern[str], entry: tuple[Any, ...], parsed: Any) -> tuple[re.Pattern[str], tuple[Any, ...]]:
+    """The pattern (and its entry) with the class of characters its matches start with in its INFO block, when re
+    wrote none and they can be listed; else `made` and `entry` as they are."""
+    try:
+        import _sre
+        from re import _compiler, _constants as c  # type: ignore[attr-defined]
+
+        flags, code, *groups = entry
+        # INFO, skip, mask, min, max: no prefix, no class, a match never empty
+        if code[0] != c.INFO or code[1] != 4 or code[2] != 0 or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
+            return made, entry
+        items, empty = _firsts(parsed)
+        if empty or not items:
+            return made, entry
+        charset, cased = _compiler._optimize_charset(items)
+        if cased:
+            return made, entry
+        info = [int(c.INFO), 0, int(c.SRE_INFO_CHARSET), code[3], code[4]]
+        _compiler._compile_charset(charset, flags, info)
+        info[1] = len(info) - 1
+        started = (flags, [int(op) for op in info] + code[5:], *groups)
+        return _sre.compile(source, *started), started
+    except Exception:  # noqa: BLE001 - anything unexpected: re's own code
+        return made, entry
 
 
 def _same(made: re.Pattern[str], compiled: re.Pattern[str]) -> bool:

@@ -47,7 +47,8 @@ def _store_file(cache: Path) -> Path:
 
 
 def test_every_kept_pattern_equals_what_re_compiles(tmp_path: Path) -> None:
-    """A second process builds each of compliance's patterns from the kept code: each equals re.compile's, groups too."""
+    """A second process builds each of compliance's patterns from the kept code: each equals re.compile's, groups too,
+    but for the class of first characters `_with_starts` writes into re's code (proven to change no match below)."""
     _run(_FILL, tmp_path)  # the first run fills the store
     checked = _run(
         _FILL
@@ -55,7 +56,8 @@ def test_every_kept_pattern_equals_what_re_compiles(tmp_path: Path) -> None:
 import re, json
 from compliance import compiled
 store = compiled._store()
-same = [compiled._same(compiled.regex(source, flags), re.compile(source, flags)) for source, flags in list(store.patterns)]
+same = [compiled._same(compiled.regex(source, flags), compiled._with_starts(source, *compiled._made(source, flags))[0])
+        and compiled._made(source, flags)[0] == re.compile(source, flags) for source, flags in list(store.patterns)]
 print(json.dumps([len(same), all(same), len(store.functions)]))
 """,
         tmp_path,
@@ -98,7 +100,97 @@ def test_an_unusable_entry_falls_back_to_re(monkeypatch: pytest.MonkeyPatch) -> 
     store = compiled._store()
     monkeypatch.setitem(store.patterns, ("x+y", 0), (0, [1, 2, 3], 0, {}, (None,)))  # code _sre refuses
     assert compiled.regex("x+y").fullmatch("xxy")
-    assert ("x+y", 0) not in store.patterns or compiled._same(compiled.regex("x+y"), re.compile("x+y"))
+    assert ("x+y", 0) not in store.patterns or compiled._same(compiled.regex("x+y"), _own_with_starts("x+y"))
+
+
+def _own_with_starts(source: str, flags: int = 0) -> re.Pattern[str]:
+    made = compiled._made(source, flags)
+    assert made is not None and made[0] == re.compile(source, flags)
+    return compiled._with_starts(source, *made)[0]
+
+
+# --- the class of first characters ------------------------------------------------------------------------
+
+
+def _info(pattern: re.Pattern[str]) -> tuple[int, int]:
+    """(INFO flags, length) of a pattern's code as _with_starts sees it (its entry)."""
+    made = compiled._made(pattern.pattern, pattern.flags & ~re.UNICODE)
+    assert made is not None
+    code = compiled._with_starts(pattern.pattern, *made)[1][1]
+    return code[2], code[1]
+
+
+@pytest.mark.parametrize(
+    "source, starts",
+    [
+        (r"(?P<a>第[一二三]章)|(?P<b>\d{1,2}\s*[.、])", True),  # a choice of named groups: re searches every place
+        (r"(?<=[^\sA-Za-z])(?:⁽?[¹²³]+⁾?|\[[0-9]{1,2}\])", True),  # a look-behind first
+        (r"(?:到|至)?\s*((?:19|20)\d{2})\s*年", True),  # an optional word, then spaces, then the year
+        (r"[0-9]+(?:\.[0-9]+)?", True),  # a repeat of a class
+        (r"^\s*(?:\d+)[.、]", True),  # an anchor is no character
+        (r"\d*", False),  # may match nothing: every place is a start
+        (r"(?:a|b)?", False),
+        (r".+年", False),  # any character
+        (r"[^。；]+[。；]", False),  # a negated class
+        (r"(?i:x)+y", False),  # a case folded in part
+        (r"(?<!x)(a)\1+", True),  # a back reference after the first character
+        (r"(?:(a)|b)(?(1)c|d)", True),  # a conditional group after the first character
+        (r"(a)?(?(1)c|d)", False),  # a conditional group first
+        (r"年|月", False),  # re has its own class here: left as it is
+        (r"达到\d+", False),  # and a literal prefix
+    ],
+)
+def test_a_class_of_first_characters_is_written_only_where_re_wrote_none_and_it_can_be_listed(source: str, starts: bool) -> None:
+    pattern = compiled.regex(source)
+    own = re.compile(source)
+    assert (pattern != own) is starts
+    if starts:
+        assert _info(pattern)[0] == 4  # SRE_INFO_CHARSET
+    assert pattern.pattern == own.pattern and pattern.flags == own.flags and pattern.groupindex == own.groupindex
+
+
+def _texts() -> list[str]:
+    """Real plan text (the sample plans, the corpus's plain texts) and lines made of the patterns' own characters."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "texts").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests" / "data" / "corpus" / "docs").glob("*.txt"))]
+    return texts
+
+
+def test_every_pattern_with_a_class_of_first_characters_matches_as_re_s_own() -> None:
+    """Each pattern compliance makes (modules, phrase vocabulary, extraction rules) whose code got a class of first
+    characters finds, in real plan texts and in texts made of its own characters, the very matches of re.compile's."""
+    import random
+
+    for module in ("compliance.cli", "compliance.checking", "compliance.extraction", "compliance.report.formats"):
+        __import__(module)
+    from compliance.extraction._rules import rules
+    from compliance.phrases.vocabulary import _vocabulary
+
+    _vocabulary()
+    rules()
+    texts = _texts()
+    text = "\n".join(texts)
+    lines = text.splitlines()
+    generator = random.Random(12)
+    started = 0
+    for source, flags in sorted(compiled._store().patterns, key=repr):
+        if not isinstance(source, str):
+            continue
+        pattern, own = compiled.regex(source, flags), re.compile(source, flags)
+        if pattern == own:
+            continue
+        started += 1
+        alphabet = sorted(set(source) | set("0123456789 ，。、%年以上下达到（）()《》“”一二三十"))
+        made = ["".join(generator.choice(alphabet) for _ in range(generator.randrange(1, 40))) for _ in range(300)]
+
+        def spans(p: re.Pattern[str], t: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+            return [(m.span(), m.groups()) for m in p.finditer(t)]
+
+        assert spans(pattern, text) == spans(own, text), source
+        for line in lines[:: max(1, len(lines) // 400)] + made:
+            assert spans(pattern, line) == spans(own, line), (source, line)
+            assert pattern.sub("#", line) == own.sub("#", line) and pattern.split(line) == own.split(line), (source, line)
+    assert started > 50  # most of the markers, notes and rules patterns
 
 
 def test_nothing_is_kept_without_a_cache(tmp_path: Path) -> None:
@@ -217,8 +309,11 @@ def test_a_module_imported_with_kept_patterns_has_re_s_own_patterns_and_re_compi
         assert re.compile is compile_before
         patterns = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
         assert len(patterns) >= 3
-        for p in patterns:
-            own = re.compile(p.pattern, p.flags)
+        from compliance import compiled
+        for p in patterns:  # re's own code, but for the class of first characters compliance.compiled adds
+            made = compiled._made(p.pattern, p.flags)
+            assert made[0] == re.compile(p.pattern, p.flags)
+            own = compiled._with_starts(p.pattern, *made)[0]
             assert p == own and p.groupindex == own.groupindex and p.groups == own.groups, p.pattern
         assert import_kept("tomllib._re") is module
         print("ok", len(patterns))
