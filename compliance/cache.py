@@ -177,7 +177,8 @@ def dumps(value: Any) -> bytes:
     pickle keeps a pattern as its source and flags and compiles it again when
     loaded (`re.compile`: 5 ms of a cold check for the rules' patterns); through
     `compliance.compiled` the code kept from the previous run is used, and the
-    pattern is the one `re.compile` makes (compliance.compiled proves it).
+    pattern is the one `re.compile` makes, with the class of characters its
+    matches start with (the same matches: compliance.compiled proves it).
     """
     import copyreg
     import io

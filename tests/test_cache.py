@@ -229,8 +229,13 @@ def test_a_kept_pattern_is_loaded_as_the_pattern_re_compiles() -> None:
 
     patterns = [re.compile(r"^(?:每年|累计)?[\u4e00-\u9fff]{2,}(?P<n>\d+)%$", re.M), re.compile(rb"\d+"), re.compile("x", re.I | re.X)]
     loaded = pickle.loads(dumps({"p": patterns, "t": (patterns[0],)}))
+    from compliance import compiled
+
     for made, own in zip(loaded["p"], patterns, strict=True):
-        assert made == own and made.groupindex == own.groupindex and made.flags == own.flags
+        assert made.pattern == own.pattern and made.groupindex == own.groupindex and made.flags == own.flags
+        # re's own code, with the class of first characters compliance.compiled writes where re wrote none
+        assert made == compiled.regex(own.pattern, own.flags & ~re.UNICODE)
+        assert made == own or made == compiled._with_starts(own.pattern, *compiled._made(own.pattern, own.flags))[0]
     assert loaded["t"][0] is loaded["p"][0]  # the pickle's sharing is kept
     ruleset = load_rules()
     kept, plain = pickle.loads(dumps(ruleset)), pickle.loads(pickle.dumps(ruleset, protocol=5))
