@@ -24,6 +24,13 @@ def forget() -> None:
         memo.clear()
 
 
+def remembered() -> dict[str, str]:
+    """A memo of texts for a function as pure as a translator, forgotten with the translators' memos (`forget`)."""
+    memo: dict[str, str] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
 def translator(table: Mapping[int, int | str]) -> Callable[[str], str]:
     """A function doing `text.translate(table)` for a table of one-character replacements."""
     replacement = {chr(code): chr(new) if isinstance(new, int) else new for code, new in table.items()}

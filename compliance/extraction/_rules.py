@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from compliance.translate import translator
+from compliance.translate import remembered, translator
 from compliance.compiled import regex
 
 
@@ -38,9 +38,18 @@ def said(id: str, **params: Any) -> str:
     return text(id, **params)
 
 
+_SQUEEZED = remembered()  # the stages squeeze the same headings and cells again and again (two calls in three)
+
+
 def squeeze(text: str) -> str:
     """Folded, NFKC, without any white space: for comparing headings and cells."""
-    return "".join(unicodedata.normalize("NFKC", fold(text)).split())
+    found = _SQUEEZED.get(text)
+    if found is None:
+        found = "".join(unicodedata.normalize("NFKC", fold(text)).split())
+        if len(_SQUEEZED) >= 4096:
+            _SQUEEZED.clear()
+        _SQUEEZED[text] = found
+    return found
 
 
 @dataclass(frozen=True)

@@ -268,9 +268,7 @@ def _note_key(mark: str) -> str:
 
 def _without_note_marks(text: str) -> str:
     """A line's text without the footnote references glued to it (达到95%[1]以上, 新生儿死亡率①控制在…)."""
-    if not any(ch in text for ch in "[［〔⁽①②③④⑤⑥⑦⑧⑨⑩❶❷❸❹❺¹²³⁴⁵⁶⁷⁸⁹⁰⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❻❼❽❾❿"):
-        return text
-    return rules().text_note_mark.sub("", text)
+    return rules().text_note_mark.sub("", text)  # searched in C only where a mark can start (compliance.compiled)
 
 
 def _footnotes(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -408,7 +406,7 @@ def _menu(text: str) -> bool:
     r = rules()
     if len(text) > 160:
         return False
-    tokens = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜]\s*|\s*·\s*|\s*>\s*", text) if t.strip()]
+    tokens = [t.strip() for t in _MENU_APART.split(text) if t.strip()]
     kept = [t for t in tokens if not _one_of("furniture").fullmatch(t)]
     if len(tokens) >= 2 and not kept:
         return True  # a line of furniture fields side by side: 发布时间：…    来源：…    浏览次数：…
@@ -419,6 +417,9 @@ def _menu(text: str) -> bool:
         return False
     words = {w for w, _ in r.table_columns}
     return not any(squeeze(t) in words for t in tokens)
+
+
+_MENU_APART = regex(r"\s{2,}|\s*[|｜]\s*|\s*·\s*|\s*>\s*")  # searched only where a space or a bar stands
 
 
 def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:

@@ -615,13 +615,14 @@ def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tup
     is a target.
     """
     found = []
+    history, status = rules().history_openers.match, rules().status_openers.match
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
         sentence = _LABEL.sub("", match.group(0).lstrip(), count=1)  # 二、基本情况：2020年，…: after its label
-        opener = rules().history_openers.match(sentence)
+        opener = history(sentence)
         if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
     for match in re.finditer(r"[^，,。；;！!？?]+[，,。；;！!？?]?", text):
-        if rules().status_openers.match(match.group(0).lstrip()):
+        if status(match.group(0).lstrip()):
             found.append((match.start(), match.end()))
     return sorted(found)
 

@@ -191,7 +191,8 @@ _QUOTE_RUN = 3
 
 
 def _strip_mail_quotes(lines: list[Line]) -> None:
-    marked = [line for line in lines if line.cells is None and _QUOTE_MARK.match(line.text)]
+    # ('>' within a line's first four characters, as the mark has it, looked for before the expression is tried)
+    marked = [line for line in lines if line.cells is None and ">" in line.text[:4] and _QUOTE_MARK.match(line.text)]
     if len(marked) < _QUOTE_RUN:
         return
     for line in marked:
