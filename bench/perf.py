@@ -116,6 +116,7 @@ def forget_texts() -> None:
     from compliance.phrases import reading
 
     reading._parse_kept.cache_clear()
+    reading._levels_kept.cache_clear()
     reading._KEPT.forget()  # nor what earlier runs kept (compliance.cache.KeptResults)
     reading._KEPT_FROM_DOCUMENTS.forget()
     structure._KEPT.forget()
@@ -270,6 +271,7 @@ def per_plan(paths: list[Path]) -> tuple[float, float, float]:
 
     reading._KEPT.forget()  # sentences kept by earlier runs (compliance.cache.KeptResults) are not this bench's
     reading._parse_kept.cache_clear()  # nor what an earlier figure of this run read (each figure starts afresh)
+    reading._levels_kept.cache_clear()
     consistency._stated_kept.cache_clear()
     library = ReferenceLibrary.load()
     settings = load_settings({}, config_file=False, environ={})  # once, as a batch does

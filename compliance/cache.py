@@ -229,6 +229,10 @@ class KeptResults:
             self._kept[key] = self._used[key] = value
             self._new = True
 
+    def peek(self, key: Any) -> Any | None:
+        """What this run has kept or read for `key`, without reading the file for it (None if not read yet)."""
+        return None if self._kept is None else self._kept.get(key)
+
     def forget(self) -> None:
         """Behave as if nothing were kept, for the rest of this process (a benchmark reading a 'new' document)."""
         self._kept, self._used, self._new = {}, {}, False

@@ -127,17 +127,17 @@ def _stated_kept(text: str, unit: str | None) -> tuple[TargetValue, ...]:
 
 
 def _read_stated(text: str, unit: str | None) -> list[TargetValue]:
-    from compliance.phrases import parse
+    from compliance.phrases import levels  # parse's numeric targets, not named: only their values are compared
     from compliance.units import is_known_unit
 
     if CELL_SEPARATOR not in text:
-        stated = [t.to_target_value() for t in parse(text)]
+        stated = [t.to_target_value() for t in levels(text)]
         return [t for t in stated if t.is_numeric and not t.op.is_relative and t.unit]
     out: list[TargetValue] = []
     for cell in _cells(text):
         if not cell or is_known_unit(cell.strip("()（）")):  # the unit column: "1/10万" is no value of 1
             continue
-        for parsed in parse(cell):
+        for parsed in levels(cell):
             stated = parsed.to_target_value()
             if not stated.is_numeric or stated.op.is_relative:
                 continue

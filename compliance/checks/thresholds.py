@@ -284,7 +284,9 @@ def _against(
                 **details,
             )
     primary = _primary(context.plan, own, reference_target)
-    yield from _slipped_others(context, [t for t in own if t not in primary], reference_target, indicator, better, details)
+    chosen = {id(t) for t in primary}  # (a target equal to a primary one, written twice, is no other statement either)
+    further = [t for t in own if id(t) not in chosen and t not in primary]
+    yield from _slipped_others(context, further, reference_target, indicator, better, details)
     for target in primary:
         if id(target) in context.unusable:
             continue

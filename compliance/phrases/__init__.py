@@ -24,12 +24,13 @@ The modules, in reading order: `result` (what is returned), `vocabulary`
 (phrases and the compact form).
 """
 
-from compliance.phrases.reading import parse, unread_numbers
+from compliance.phrases.reading import levels, parse, unread_numbers
 from compliance.phrases.render import parse_compact, render, render_compact
 from compliance.phrases.result import ParsedTarget
 
 __all__ = [
     "ParsedTarget",
+    "levels",
     "parse",
     "parse_compact",
     "render",
