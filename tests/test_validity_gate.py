@@ -63,13 +63,13 @@ def test_a_broken_file_gives_the_same_problems_without_the_gate(monkeypatch: pyt
     with_gate = [validation.validate(d, SCHEMA_PATH) for d in documents]
     assert any(with_gate), "some files of tests/broken are invalid"
     monkeypatch.setenv("COMPLIANCE_PURE_PYTHON", "1")
-    validation._gate.cache_clear()
+    validation._GATES.clear()
     try:
         assert validation._gate(SCHEMA_PATH) is None
         assert [validation.validate(d, SCHEMA_PATH) for d in documents] == with_gate
     finally:
         monkeypatch.delenv("COMPLIANCE_PURE_PYTHON")
-        validation._gate.cache_clear()
+        validation._GATES.clear()
 
 
 _BASE = read_yaml(ROOT / "examples" / "plans" / "xinping-women-2021-2030.yaml").data
@@ -129,12 +129,15 @@ def test_valid_data_is_remembered_by_its_content_and_an_edited_copy_is_judged_ag
     asked: list[object] = []
     real = validation.plainly_valid
     monkeypatch.setattr(validation, "plainly_valid", lambda data, schema: asked.append(data) or real(data, schema))
+    monkeypatch.setattr(validation, "_GATES", {})  # a cold process: no validator compiled yet
     document = read_yaml(ROOT / "examples" / "plans" / "jinan-shizhong-women-2021-2025.yaml")
     assert validation.validate(document, SCHEMA_PATH) == []
+    validation._GATES.clear()  # the next run, as cold
     assert validation.validate(document, SCHEMA_PATH) == [] and len(asked) == 1  # the second time: remembered
 
     broken = copy.deepcopy(document)
     broken.data["targets"][0]["target"] = {"op": "at-least-ish", "value": 1}
+    validation._GATES.clear()
     problems = validation.validate(broken, SCHEMA_PATH)
     assert problems and len(asked) == 2  # edited: walked again, and its problems worded
     assert validation.validate(broken, SCHEMA_PATH) == problems and len(asked) == 3  # a no is never remembered
@@ -167,3 +170,17 @@ def test_a_second_cold_check_of_an_unchanged_plan_does_not_load_the_compiled_val
         for _ in range(2)
     ]
     assert loaded == ["True", "False"]
+
+
+def test_once_the_gate_is_compiled_it_answers_without_a_digest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch validates thousands of plans: the compiled validator is cheaper than the digest of each plan's data."""
+    if validation._gate(SCHEMA_PATH) is None:
+        pytest.skip("no compiled validator here")
+    digests: list[object] = []
+    real = validation._digest
+    monkeypatch.setattr(validation, "_digest", lambda data, schema: digests.append(data) or real(data, schema))
+    document = read_yaml(ROOT / "examples" / "plans" / "jinan-shizhong-women-2021-2025.yaml")
+    assert validation.validate(document, SCHEMA_PATH) == [] and digests == []
+    broken = copy.deepcopy(document)
+    broken.data["targets"][0]["target"] = {"op": "at-least-ish", "value": 1}
+    assert validation.validate(broken, SCHEMA_PATH) and digests == []  # a no is worded by jsonschema, never kept

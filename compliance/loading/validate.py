@@ -197,9 +197,17 @@ def _offending_key(error: Any) -> tuple[str, ...]:
     return ()
 
 
-@cache
+_GATES: dict[Path, Any] = {}  # schema -> its compiled validator (or None), once compiled in this process
+
+
 def _gate(schema_path: Path) -> Any:
     """The compiled validator of a schema (jsonschema-rs), or None when it is not installed or refuses the schema."""
+    if schema_path not in _GATES:
+        _GATES[schema_path] = _compiled(schema_path)
+    return _GATES[schema_path]
+
+
+def _compiled(schema_path: Path) -> Any:
     if os.environ.get("COMPLIANCE_PURE_PYTHON"):
         return None
     try:
@@ -241,11 +249,14 @@ def validate(document: YamlDocument, schema_path: Path, docs: str | None = None)
     Where the schema has no description to offer, the hint points to `docs`
     (the page that documents the format) or to the field's place in the file.
     """
-    key = _digest(document.data, schema_path)
-    if _KNOWN_VALID.get(key):
+    # Once this process has compiled the gate, it answers: it costs a third of the digest (a batch validates
+    # thousands of plans). Before (a cold check of one plan), what earlier runs found valid spares compiling it.
+    digest = None if _GATES.get(schema_path) is not None else _digest(document.data, schema_path)
+    if digest is not None and _KNOWN_VALID.get(digest):
         return []
     if plainly_valid(document.data, schema_path):
-        _KNOWN_VALID.put(key, True)
+        if digest is not None:
+            _KNOWN_VALID.put(digest, True)
         return []
     from compliance.messages import text
     from jsonschema import Draft202012Validator
@@ -264,5 +275,5 @@ def validate(document: YamlDocument, schema_path: Path, docs: str | None = None)
             problems.append(document.problem(path + key, message, hint, at_key=bool(key)))
     unique = list(dict.fromkeys(problems))
     if not unique:  # valid, decided by jsonschema alone (no compiled validator here)
-        _KNOWN_VALID.put(key, True)
+        _KNOWN_VALID.put(digest if digest is not None else _digest(document.data, schema_path), True)
     return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))
