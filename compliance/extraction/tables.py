@@ -1127,7 +1127,14 @@ def _numbered_rows(flat: list[Cell], columns: list[Column]) -> list[list[Cell]] 
     has the header's width. The cells are new ones: `flat` is left as it was."""
     width = len(columns)
     roles = [c.role for c in columns]
-    if width < 3 or roles[0] != "number" or "indicator" not in roles or not flat or fold(flat[0].text).strip() != "1":
+    if width < 3 or roles[0] != "number" or "indicator" not in roles or not flat:
+        return None
+    # a domain's row, one cell on its own line before the row numbered next (儿童与健康 / 1 / 新生儿死亡率（‰） / …)
+    domains: list[tuple[int, Cell]] = []  # (the number of rows before it, the cell)
+    while len(flat) > 1 and fold(flat[0].text).strip() != "1" and _domain_cell(flat[0].text) and not domains:
+        domains.append((0, flat[0]))
+        flat = flat[1:]
+    if fold(flat[0].text).strip() != "1":
         return None
     name = roles.index("indicator")
     rows: list[list[Cell]] = [[flat[0]]]
@@ -1138,10 +1145,13 @@ def _numbered_rows(flat: list[Cell], columns: list[Column]) -> list[list[Cell]] 
             len(row) >= width or _names_something(following)
         ):
             rows.append([cell])
+        elif len(row) >= width and fold(following).strip() == str(len(rows) + 1) and _domain_cell(cell.text):
+            domains.append((len(rows), cell))
         else:
             row.append(cell)
     out: list[list[Cell]] = []
     for n, row in enumerate(rows):
+        out += [[domain, *(Cell("", domain.line) for _ in range(width - 1))] for at, domain in domains if at == n]
         cells = [Cell(c.text, c.line) for c in row]
         while len(cells) > width and _names_something(cells[name + 1].text) and _unit(fold(cells[name + 1].text).strip()) is None:
             cells[name].text += cells[name + 1].text  # the name's next printed line
@@ -1152,6 +1162,11 @@ def _numbered_rows(flat: list[Cell], columns: list[Column]) -> list[list[Cell]] 
             return None
         out.append(cells)
     return out
+
+
+def _domain_cell(text: str) -> bool:
+    """A cell that names a domain alone (儿童与健康): in a table written one cell per line, the row of a domain."""
+    return domain_row([text]) is not None
 
 
 def _names_something(text: str) -> bool:

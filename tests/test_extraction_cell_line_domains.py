@@ -1,0 +1,68 @@
+"""A 文库 text export of a draft's annex table, one cell per line, with its domain rows on lines of their own and rows
+cut by page breaks (issue 8).
+
+序号 / 指标（unit） / 2020年 / 2025年目标, then 儿童与健康 on its own line before row 1, 儿童与安全 before row 5 …; a page
+break falls inside a row, so the row's values stand after the page number, the site's 第N页 / 共M页 marker and the
+running header. The 序号 column's count tells the rows apart, a domain's line between a full row and the next
+number is that domain's row. Before, the domain lines shifted every cell (the first row read 儿童与健康 | 1 |
+新生儿死亡率 | 2.61) and the table's rows went to `unparsed`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from compliance.extraction import extract
+
+D = Decimal
+
+LINES = [
+    "某某县儿童发展规划（2021—2025年）（征求意见稿）",
+    "一、主要目标",
+    "儿童健康水平不断提高，儿童安全得到保障。",
+    "- 3 -",
+    "第4页 / 共6页",
+    "某某县儿童发展规划（征求意见稿）",
+    "二、组织实施",
+    "县妇儿工委负责规划实施的组织、协调和督促。",
+    "附表",
+    "某某县儿童发展规划（2021—2025年）主要监测指标",
+    "序号", "指标", "2020年", "2025年目标",
+    "儿童与健康",
+    "1", "婴儿死亡率（‰）", "4.86", "≤4.5",
+    "2", "5岁以下儿童死亡率（‰）", "6.40", "≤6",
+    "3", "3岁以下儿童系统管理率（%）",
+    "- 4 -",
+    "第5页 / 共6页",
+    "某某县儿童发展规划（征求意见稿）",
+    "89.3", "92",
+    "4", "5岁以下儿童贫血患病率（%）", "7.2", "＜7",
+    "儿童与安全",
+    "5", "儿童伤害死亡率（1/10万）", "13.8", "以2020年为基数下降12%",
+    "儿童与教育",
+    "6", "学前三年毛入园率（%）", "95.6", "97",
+    "注：目标值未标注“≤”“＜”的，均为“≥”。",
+    "- 5 -",
+    "第6页 / 共6页",
+]
+
+EXPECTED = [
+    ("婴儿死亡率", "儿童与健康", "<=", D("4.5"), "‰"),
+    ("5岁以下儿童死亡率", "儿童与健康", "<=", D(6), "‰"),
+    ("3岁以下儿童系统管理率", "儿童与健康", ">=", D(92), "%"),
+    ("5岁以下儿童贫血患病率", "儿童与健康", "<", D(7), "%"),
+    ("儿童伤害死亡率", "儿童与安全", "rel_decrease", D(12), "%"),
+    ("学前三年毛入园率", "儿童与教育", ">=", D(97), "%"),
+]
+
+
+def test_domain_rows_and_page_breaks_in_a_table_one_cell_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("\r\n".join(LINES) + "\r\n", encoding="utf-8")
+    (plan,) = extract(path)
+    table = [t for t in plan.targets if t.section == "indicator_table"]
+    assert [(t.indicator, t.domain, str(t.target.op), t.target.value, t.target.unit) for t in table] == EXPECTED
+    assert not [u for u in plan.unparsed if u.line > LINES.index("序号")]
+    # the values after the page break are read at their own lines
+    assert [t.line for t in table][2] == LINES.index("92") + 1
