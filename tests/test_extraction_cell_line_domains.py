@@ -66,3 +66,38 @@ def test_domain_rows_and_page_breaks_in_a_table_one_cell_per_line(tmp_path: Path
     assert not [u for u in plan.unparsed if u.line > LINES.index("序号")]
     # the values after the page break are read at their own lines
     assert [t.line for t in table][2] == LINES.index("92") + 1
+
+
+def test_a_domain_column_and_dropped_empty_cells(tmp_path: Path) -> None:
+    """Variant: the header's first column is 领域 (领域 / 序号 / 指标 / 2020年 / 2025年 / 2030年) and the export drops empty
+    cells — the 领域 cell stands on the first row of its domain only, a row with no 2020 figure has two value cells.
+    Each row keeps its columns; the row without its baseline reads its two targets (≤2 ≤2 are a target's cells, never
+    a baseline's)."""
+    lines = [
+        "某某市妇女发展规划（2021—2030年）",
+        "二、主要指标",
+        "某某市妇女发展规划主要指标表",
+        "领域", "序号", "指标", "2020年", "2025年", "2030年",
+        "妇女与健康",
+        "1", "孕产妇死亡率（1/10万）", "8.6", "≤10", "≤9",
+        "2", "艾滋病母婴传播率（%）", "≤2", "≤2",
+        "3", "孕产妇系统管理率（%）", "92.7", "≥94", "≥95",
+        "妇女与教育",
+        "4", "女性平均受教育年限（年）", "10.4", "11", "11.3",
+        "注：2020年栏空白的为无监测数据。",
+        "三、组织实施",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="gb18030")
+    (plan,) = extract(path)
+    table = [t for t in plan.targets if t.section == "indicator_table"]
+    assert [(t.indicator, t.domain, str(t.target.op), t.target.value, t.year, t.baseline.value if t.baseline else None) for t in table] == [
+        ("孕产妇死亡率", "妇女与健康", "<=", D(10), 2025, D("8.6")),
+        ("孕产妇死亡率", "妇女与健康", "<=", D(9), None, D("8.6")),
+        ("艾滋病母婴传播率", "妇女与健康", "<=", D(2), 2025, None),
+        ("艾滋病母婴传播率", "妇女与健康", "<=", D(2), None, None),
+        ("孕产妇系统管理率", "妇女与健康", ">=", D(94), 2025, D("92.7")),
+        ("孕产妇系统管理率", "妇女与健康", ">=", D(95), None, D("92.7")),
+        ("女性平均受教育年限", "妇女与教育", ">=", D(11), 2025, D("10.4")),
+        ("女性平均受教育年限", "妇女与教育", ">=", D("11.3"), None, D("10.4")),
+    ]

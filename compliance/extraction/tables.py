@@ -1122,46 +1122,65 @@ def _cell_table(lines: list[Src], start: int, end: int, columns: list[Column], t
 def _numbered_rows(flat: list[Cell], columns: list[Column]) -> list[list[Cell]] | None:
     """The rows of a table written one cell per line, cut where its 序号 column counts on (1, 2, 3 …): a name
     broken over two lines (0～6岁儿童眼保健和 / 视力检查覆盖率, a web preview's printed lines) is one cell, so the
-    rows after it keep their columns; text after the last row's last cell (a short 注) is no cell. None unless
-    the first column is the number column, the numbers run on from 1 and every row, its name's pieces joined,
-    has the header's width. The cells are new ones: `flat` is left as it was."""
+    rows after it keep their columns; text after the last row's last cell (a short 注) is no cell.
+
+    A domain's name on a line of its own before the row numbered next (儿童与健康 / 1 / 新生儿死亡率（‰） / …) is that
+    row's 领域 cell where the header's first column is 领域 (an export that drops empty cells leaves it on the first
+    row of its domain only), else a domain's row. A row one cell short whose cell under the baseline column is a
+    target's (≤3 ≤3 under 2020年 | 2025年 | 2030年) lost its empty baseline cell. None unless the first column is
+    the number column (or 领域 then 序号), the numbers run on from 1 and every row, its name's pieces joined, has
+    the header's width. The cells are new ones: `flat` is left as it was."""
     width = len(columns)
     roles = [c.role for c in columns]
-    if width < 3 or roles[0] != "number" or "indicator" not in roles or not flat:
+    if width < 3 or "number" not in roles or "indicator" not in roles or not flat:
         return None
-    # a domain's row, one cell on its own line before the row numbered next (儿童与健康 / 1 / 新生儿死亡率（‰） / …)
+    number = roles.index("number")
+    if number > 1 or (number == 1 and roles[0] != "domain"):
+        return None
+    name = roles.index("indicator") - number  # in a row's cells from its number on
+    own = width - number  # the cells from the number on
+    baselines = [k - number for k, role in enumerate(roles) if role == "baseline"]
     domains: list[tuple[int, Cell]] = []  # (the number of rows before it, the cell)
-    while len(flat) > 1 and fold(flat[0].text).strip() != "1" and _domain_cell(flat[0].text) and not domains:
+    if len(flat) > 1 and fold(flat[0].text).strip() != "1" and _domain_cell(flat[0].text):
         domains.append((0, flat[0]))
         flat = flat[1:]
     if fold(flat[0].text).strip() != "1":
         return None
-    name = roles.index("indicator")
     rows: list[list[Cell]] = [[flat[0]]]
     for k, cell in enumerate(flat[1:], start=1):
         row = rows[-1]
         following = flat[k + 1].text if k + 1 < len(flat) else ""
         if fold(cell.text).strip() == str(len(rows) + 1) and len(row) > name + 1 and (
-            len(row) >= width or _names_something(following)
+            len(row) >= own or _names_something(following)
         ):
             rows.append([cell])
-        elif len(row) >= width and fold(following).strip() == str(len(rows) + 1) and _domain_cell(cell.text):
+        elif len(row) > name + 1 and fold(following).strip() == str(len(rows) + 1) and _domain_cell(cell.text):
             domains.append((len(rows), cell))
         else:
             row.append(cell)
     out: list[list[Cell]] = []
     for n, row in enumerate(rows):
-        out += [[domain, *(Cell("", domain.line) for _ in range(width - 1))] for at, domain in domains if at == n]
+        named = [domain for at, domain in domains if at == n]
+        if number == 0:
+            out += [[domain, *(Cell("", domain.line) for _ in range(width - 1))] for domain in named]
         cells = [Cell(c.text, c.line) for c in row]
-        while len(cells) > width and _names_something(cells[name + 1].text) and _unit(fold(cells[name + 1].text).strip()) is None:
+        while len(cells) > own and _names_something(cells[name + 1].text) and _unit(fold(cells[name + 1].text).strip()) is None:
             cells[name].text += cells[name + 1].text  # the name's next printed line
             del cells[name + 1]
-        if n == len(rows) - 1 and len(cells) > width and all(_names_something(c.text) for c in cells[width:]):
-            cells = cells[:width]  # the table's note after its last cell
-        if len(cells) != width:
+        if n == len(rows) - 1 and len(cells) > own and all(_names_something(c.text) for c in cells[own:]):
+            cells = cells[:own]  # the table's note after its last cell
+        if len(cells) == own - 1 and len(baselines) == 1 and baselines[0] < len(cells) and _TARGET_MARK.search(squeeze(cells[baselines[0]].text)):
+            cells.insert(baselines[0], Cell("", cells[baselines[0]].line))  # the baseline cell left empty, dropped
+        if len(cells) != own:
             return None
+        if number == 1:
+            cells.insert(0, Cell(named[-1].text, named[-1].line) if named else Cell("", cells[0].line))
         out.append(cells)
     return out
+
+
+# a cell that states a target, never a baseline: a comparator, or a word of one (45左右, 下降10%)
+_TARGET_MARK = regex(r"^[≤≥<>＜＞≦≧]|左右|以上|以下|下降|降低|提高|增长|不低于|不高于|不超过")
 
 
 def _domain_cell(text: str) -> bool:
