@@ -871,7 +871,10 @@ def _continues(row: list[Cell], previous: list[Cell], columns: list[Column]) -> 
     if name is None or name >= len(previous) or not previous[name].text.strip():
         return False
     if name in filled:
-        return not any(role[k] in _VALUE_ROLES for k in filled)
+        # a domain's row under a whole row (│    │妇女与教育│ │ │): the rows below are that domain's, no name's last part
+        return not any(role[k] in _VALUE_ROLES for k in filled) and not (
+            filled == [name] and domain_row([row[name].text]) is not None
+        )
     return all(role[k] in _VALUE_ROLES and k < len(previous) and previous[k].text.strip() for k in filled)
 
 

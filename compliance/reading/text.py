@@ -316,7 +316,60 @@ def _align_boxes(lines: list[Line], rows: list[str]) -> None:
         while end < len(lines) and _is_box(rows[end]):
             end += 1
         _align_group(lines, rows, range(k, end))
+        _join_ruled_rows(lines, range(k, end))
         k = end
+
+
+# A cell that holds a value of a row (8.6, ≤10, ＜2, 45左右, —): the printed line of a wrapped row carrying it.
+_VALUE_CELL = regex(r"^(?:[≤≥<>＜＞≦≧~～约]?\s*[0-9０-９]|[—–\-－]+$)")
+# a box-drawn table's rows are ruled when rules stand between its body's rows: at least this many inside it
+_RULED_BODY = 2
+
+
+def _join_ruled_rows(lines: list[Line], group: range) -> None:
+    """The printed lines of a ruled box-drawn row as one row (│    │艾滋病、梅毒和乙肝母婴传播│ │ │ over │4 │率（%）│—│＜2│):
+    a name wrapped in its cell stands on two lines, the row's number and values on either; read line by line, the
+    line without a number was taken for the end of the row above. Only in a table whose body rows are ruled apart
+    (├─┼─┤ between them), below its header (whose rows a rule may not part: 目标值 over 2025年 | 2030年), and only
+    where one line of the run holds the row's values: that line is the row, its cells each run's texts joined, the
+    other lines left empty (as rule lines are); each cell keeps the line it starts on (`cell_numbers`)."""
+    rules_at = [k for k in group if lines[k].cells is None and not lines[k].text]
+    if len(rules_at) < 2 + _RULED_BODY:
+        return
+    for first, after in zip(rules_at[1:], rules_at[2:], strict=False):
+        run = [k for k in range(first + 1, after) if lines[k].cells is not None]
+        if len(run) < 2 or len({len(lines[k].cells or []) for k in run}) != 1:
+            continue
+        valued = [k for k in run if any(_VALUE_CELL.match(c) for c in lines[k].cells or [])]
+        if len(valued) != 1:
+            continue
+        width = len(lines[run[0]].cells or [])
+        cells, numbers = [""] * width, [lines[valued[0]].number] * width
+        parts: list[list[tuple[int, int, bool]]] = [[] for _ in range(width)]
+        for k in run:
+            for j, text in enumerate(lines[k].cells or []):
+                if text:
+                    if not cells[j]:
+                        numbers[j] = lines[k].number
+                    joined = _joined_piece(cells[j], text)
+                    parts[j].append((len(joined) - len(text), lines[k].number, bool(cells[j])))
+                    cells[j] = joined
+        row = lines[valued[0]]
+        row.cells = cells
+        row.text = "\t".join(cells)
+        row.cell_numbers = numbers
+        if any(len(p) > 1 for p in parts):  # where each printed line of a wrapped cell starts (下降10% under 以2020年为基数)
+            row.cell_parts = [p if len(p) > 1 else None for p in parts]
+        for k in run:
+            if k != valued[0]:
+                lines[k].cells, lines[k].text, lines[k].cell_locators, lines[k].spanned = None, "", None, None
+
+
+def _joined_piece(before: str, piece: str) -> str:
+    """A cell's text and its next printed line: CJK run on, Latin words apart by a space."""
+    if before and re.match(r"[A-Za-z0-9]", before[-1]) and re.match(r"[A-Za-z]", piece[0]):
+        return f"{before} {piece}"
+    return before + piece
 
 
 def _is_box(row: str) -> bool:
