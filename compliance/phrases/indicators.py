@@ -203,6 +203,8 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
                 shared = _share_ends(candidate)
                 if shared != candidate and all(_ends_with_measure(item) for item in shared):
                     return shared
+        if each and len(items) == 1 and len(by_all) > 1:
+            items = _measures_of_each(text, _split_top(work, *span, _AND)) or items
     if len(items) > 1:
         written = list(items)  # as the text writes them, before any item is lent a measure
         head = _head_of(items[-1])
@@ -215,6 +217,26 @@ def _distribute(text: str, work: str, span: Span, count: int, respectively: bool
         if not parallel:  # parallel subjects are populations of their own (女童、男童…)
             items = _carry_head(_carry_population(items), written)
     return items
+
+
+def _measures_of_each(text: str, spans: list[Span]) -> list[str] | None:
+    """A list before 均 that the rules above leave whole: what each of its measures is.
+
+    Several items end with a measure (中小学校、幼儿园专职保安员配备率、一键式紧急报警装置安装率和视频监控系统接入率均…):
+    each measure with the items before it that name none (中小学校、幼儿园 the scope of the first), as written. Only the
+    last ends with one, and every item opens with an administrative level (`level_subjects`: 村（居）儿童主任、乡镇（街道）
+    儿童督导员配备率均…): each level's staff is an indicator of its own, lent the last one's measure. None otherwise
+    (遗传代谢性疾病和听力障碍筛查率均… stays one name, as written)."""
+    texts = [text[s:e] for s, e in spans]
+    if any(len(item) < 2 for item in texts) or not _ends_with_measure(texts[-1]):
+        return None
+    ends = [k for k, item in enumerate(texts) if _ends_with_measure(item)]
+    if len(ends) == 1:
+        levels = _vocabulary().level_subjects
+        each_a_level = all(any(item.startswith(level) for level in levels) for item in texts)
+        return texts if each_a_level and not _joint(texts[0], texts[-1]) else None
+    starts = [0, *(k + 1 for k in ends[:-1])]
+    return [text[spans[a][0] : spans[b][1]] for a, b in zip(starts, ends, strict=True)]
 
 
 def _short_subjects(items: list[str]) -> bool:
@@ -231,15 +253,22 @@ def _short_subjects(items: list[str]) -> bool:
         population = None
     bare = [shorts[0][population.end() :] if population else shorts[0], *shorts[1:]]
     vocab = _vocabulary()
-    if any(bare[0] in group and any(last.startswith(other) for other in group) for group in vocab.joint_subjects) and (
-        not vocab.joint_measures or any(last.endswith(m) for m in vocab.joint_measures)
-    ):
+    if _joint(bare[0], last):
         return False  # 梅毒和乙肝检测率: one programme's one measure (母婴传播率 are one each)
     # a subject after the population both are of may be twice as long (新生儿遗传代谢性疾病和听力障碍筛查率均…)
     longest = vocab.short_subject_chars * (2 if population else 1)
     return _ends_with_measure(last) and all(
         2 <= len(item) <= longest and not _ends_with_measure(item) for item in bare
     )
+
+
+def _joint(first: str, last: str) -> bool:
+    """梅毒 before 乙肝检测率: subjects that together name one programme and its one measure (`joint_subjects`)."""
+    vocab = _vocabulary()
+    return any(
+        any(first.endswith(subject) for subject in group) and any(last.startswith(other) for other in group)
+        for group in vocab.joint_subjects
+    ) and (not vocab.joint_measures or any(last.endswith(m) for m in vocab.joint_measures))
 
 
 def _parallel(items: list[str]) -> bool:

@@ -48,6 +48,7 @@ class _Vocabulary:
     respectively: list[re.Pattern[str]]
     abbreviations: dict[str, list[str]]
     parallel_subjects: list[str]  # longest first
+    level_subjects: list[str]  # 乡镇…督导员和村…主任配备率均…: subjects of an administrative level each, lent the measure
     carried_head_min_ending: int  # 成员中女性比例、主任中女性比例: the ending two items must share for the head to carry
     short_subject_chars: int  # 宫颈癌和乳腺癌早诊率均…: the longest subject that takes the last item's measure
     joint_subjects: list[frozenset[str]]  # subjects naming one programme together (艾滋病、梅毒和乙肝): never split
@@ -265,6 +266,7 @@ def _vocabulary() -> _Vocabulary:
         joint_subjects=[frozenset(str(w) for w in group) for group in data.get("joint_subjects") or []],
         joint_measures=[str(w) for w in data.get("joint_measures") or []],
         parallel_subjects=sorted((str(w) for w in data.get("parallel_subjects", [])), key=len, reverse=True),
+        level_subjects=[str(w) for w in data.get("level_subjects", [])],
         measure_heads=sorted((str(w) for w in data["measure_heads"]), key=len, reverse=True),
         shared_heads=sorted((str(w) for w in data.get("shared_heads", [])), key=len, reverse=True),
         conditions=sorted((str(w) for w in data["conditions"]), key=len, reverse=True),
