@@ -1365,6 +1365,11 @@ _SIMPLE = regex(
     r"^(?P<sym>>=|<=|≥|≤|≧|≦|>|<|=|约|~)?\s*(?P<num>[0-9*＊]+(?:\.[0-9*＊]+)?)\s*(?P<unit>%|‰|/10万|个百分点)?\s*"
     r"(?P<post>及以上|以上|及以下|以下|左右|以内)?$"
 )
+_YEAR_CELL = regex(r"^(?:19|20)\d{2}年")  # a year (2025年), no number of years
+# a number with a unit word of `_unit` after it, as a simple cell is written (≥10.8年, 82岁以上)
+_WORDED = regex(
+    r"^(?:>=|<=|≥|≤|≧|≦|>|<|=|约|~)?\s*[0-9*＊]+(?:\.[0-9*＊]+)?\s*(?P<unit>[\u4e00-\u9fff]{1,3}?)\s*(?:及以上|以上|及以下|以下|左右|以内)?$"
+)
 _SYMBOLS = {">=": ">=", "≥": ">=", "≧": ">=", "<=": "<=", "≤": "<=", "≦": "<=", ">": ">", "<": "<", "=": "=", "约": "~", "~": "~"}
 _POST = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "左右": "~", "以内": "<="}
 
@@ -1388,6 +1393,11 @@ def read_cell(text: str, unit: str | None, bare: str = ">=") -> list[dict[str, A
     if per_year is not None and unit and "/" not in unit and _SIMPLE.match(per_year.group("body")):
         # ≥2000/年 in a row counted in 人次: so many a year (人次/年)
         return read_cell(per_year.group("body"), f"{unit}/年", bare)
+    worded = _WORDED.match(key)
+    if worded is not None and _unit(worded.group("unit")) is not None and not _YEAR_CELL.match(key):
+        # a number and a unit word (10.8年, 82岁, 3个): the cell's unit, the comparator as a bare number's (达到值: ≥),
+        # never the = of a quantity stated alone
+        return read_cell(key[: worded.start("unit")] + key[worded.end("unit") :], _unit(worded.group("unit")), bare)
     match = _SIMPLE.match(key)
     if match:
         number = match.group("num")
