@@ -101,3 +101,38 @@ def test_a_domain_column_and_dropped_empty_cells(tmp_path: Path) -> None:
         ("女性平均受教育年限", "妇女与教育", ">=", D(11), 2025, D("10.4")),
         ("女性平均受教育年限", "妇女与教育", ">=", D("11.3"), None, D("10.4")),
     ]
+
+
+def test_a_document_sites_read_on_prompt_between_the_pages_of_the_table(tmp_path: Path) -> None:
+    """Variant: a 文库 copy whose pages are parted by the site's page marker, download prompt, price and read-on prompt
+    (第3页 / 共4页, 下载文档到电脑…, 8 积分, 还剩1页未读，继续阅读); a 单位 column. The table goes on after them; before,
+    8 积分 and 还剩1页未读 were text and ended the table, losing the rows of the last page."""
+    lines = [
+        "某某县妇女发展规划（2021—2025年）",
+        "附件",
+        "某某县妇女发展规划主要指标",
+        "序号", "指标", "单位", "2020年", "2025年",
+        "1", "孕产妇系统管理率", "%", "91.2", "≥93",
+        "2", "艾滋病母婴传播率", "%", "2.4", "＜2",
+        "",
+        "第3页 / 共4页",
+        "下载文档到电脑，查找使用更方便",
+        "8 积分",
+        "还剩1页未读，继续阅读",
+        "",
+        "3", "高中阶段毛入学率", "%", "90.8", "≥93",
+        "4", "村委会成员中女性比例", "%", "24.1", "≥30",
+        "",
+        "第4页 / 共4页",
+        "本文档由 someone 上传，仅供学习交流。",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="gb18030")
+    (plan,) = extract(path)
+    assert [(t.indicator, str(t.target.op), t.target.value) for t in plan.targets] == [
+        ("孕产妇系统管理率", ">=", D(93)),
+        ("艾滋病母婴传播率", "<", D(2)),
+        ("高中阶段毛入学率", ">=", D(93)),
+        ("村委会成员中女性比例", ">=", D(30)),
+    ]
+    assert not plan.unparsed
