@@ -37,6 +37,8 @@ ways give the same patterns and the same methods).
 
 from __future__ import annotations
 
+import _sre
+import array
 import builtins
 import marshal
 import os
@@ -83,8 +85,11 @@ class _Store:
         try:
             import tempfile
 
-            patterns = self._pruned(self.patterns)
-            functions = self._pruned(self.functions)
+            patterns = {key: _packed(entry) for key, entry in self._pruned(self.patterns).items()}
+            functions = {
+                source: code if isinstance(code, bytes) else marshal.dumps(code)
+                for source, code in self._pruned(self.functions).items()
+            }
             data = marshal.dumps({"re": patterns, "fn": functions})
             folder = os.path.dirname(self.path)
             os.makedirs(folder, exist_ok=True)
@@ -115,7 +120,8 @@ def _store() -> _Store:
     return _STORE
 
 
-_CODE_VERSION = "starts-1"  # what the kept code holds besides re's own (the class of first characters): in the name
+_CODE_VERSION = "starts-3, packed"  # what the kept code holds besides re's own (the class of first characters, as
+# _with_starts chooses it) and how (bytes): change it with either, as it names the file
 
 
 def _build_tag() -> str:
@@ -141,7 +147,8 @@ def regex(source: str, flags: int = 0) -> re.Pattern[str]:
             import _sre
 
             store.used.add(key)
-            return _sre.compile(source, *entry)  # type: ignore[no-any-return]
+            flags_of, code, *groups = entry
+            return _sre.compile(source, flags_of, _unpacked(code), *groups)  # type: ignore[no-any-return]
         except Exception:  # noqa: BLE001 - an entry this build cannot use: compiled afresh below
             del store.patterns[key]
     compiled = _compile(source, flags)
@@ -154,6 +161,26 @@ def regex(source: str, flags: int = 0) -> re.Pattern[str]:
             store.dirty = True
             return pattern
     return compiled
+
+
+# Each entry of the file holds its code as bytes, unpacked only when used: a marshalled list of ints (a pattern's
+# code) or a code object (a method) costs its whole unmarshalling at every start, and the file holds the patterns
+# of every command run (a document's check adds a thousand), most of which a plan's check never uses (a few ms
+# of a cold check).
+_CODE_ITEM = next((kind for kind in "IL" if array.array(kind).itemsize == _sre.CODESIZE), None)
+
+
+def _packed(entry: tuple[Any, ...]) -> tuple[Any, ...]:
+    flags, code, *groups = entry
+    if isinstance(code, list) and _CODE_ITEM is not None:
+        code = array.array(_CODE_ITEM, code).tobytes()
+    return (flags, code, *groups)
+
+
+def _unpacked(code: Any) -> list[int]:
+    if isinstance(code, bytes) and _CODE_ITEM is not None:
+        return array.array(_CODE_ITEM, code).tolist()
+    return code  # type: ignore[no-any-return]
 
 
 def _made(source: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...], Any] | None:
@@ -206,6 +233,8 @@ def _firsts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
             if any(item not in (c.LITERAL, c.RANGE, c.CATEGORY) for item, _ in av):
                 raise _Unlisted  # a negated class, a case-folded one
             return [*found, *av], False
+        if op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+            raise _Unlisted  # ^, \A: re tries the start alone, faster than any class
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero-width: the next piece starts at the same place
         if op is c.SUBPATTERN:
@@ -231,6 +260,16 @@ def _firsts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
     return found, True
 
 
+def _common(op: Any, av: Any) -> bool:
+    """A class item that most characters of a Chinese text are in (a range of ideographs, \\w, a negated category):
+    a class holding it would skip no place, and checking it costs more than re's own search."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    if op is c.RANGE:
+        return bool(av[1] - av[0] > 255)
+    return op is c.CATEGORY and av not in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE)
+
+
 def _with_starts(source: str, made: re.Pattern[str], entry: tuple[Any, ...], parsed: Any) -> tuple[re.Pattern[str], tuple[Any, ...]]:
     """The pattern (and its entry) with the class of characters its matches start with in its INFO block, when re
     wrote none and they can be listed; else `made` and `entry` as they are."""
@@ -243,7 +282,7 @@ def _with_starts(source: str, made: re.Pattern[str], entry: tuple[Any, ...], par
         if code[0] != c.INFO or code[1] != 4 or code[2] != 0 or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
             return made, entry
         items, empty = _firsts(parsed)
-        if empty or not items:
+        if empty or not items or any(_common(op, av) for op, av in items):
             return made, entry
         charset, cased = _compiler._optimize_charset(items)
         if cased:
@@ -294,6 +333,11 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     if isinstance(source, str) and isinstance(globals, dict) and str(globals.get("__name__", "")).startswith(_OURS):
         store = _store()
         code = store.functions.get(source)
+        if isinstance(code, bytes):
+            try:
+                code = store.functions[source] = marshal.loads(code)
+            except Exception:  # noqa: BLE001 - damaged: compiled afresh
+                code = None
         if code is None:
             code = builtins.compile(source, "<string>", "exec", flags=_DATACLASS_FLAGS, dont_inherit=True)
             store.functions[source] = code

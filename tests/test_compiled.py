@@ -127,7 +127,10 @@ def _info(pattern: re.Pattern[str]) -> tuple[int, int]:
         (r"(?<=[^\sA-Za-z])(?:⁽?[¹²³]+⁾?|\[[0-9]{1,2}\])", True),  # a look-behind first
         (r"(?:到|至)?\s*((?:19|20)\d{2})\s*年", True),  # an optional word, then spaces, then the year
         (r"[0-9]+(?:\.[0-9]+)?", True),  # a repeat of a class
-        (r"^\s*(?:\d+)[.、]", True),  # an anchor is no character
+        (r"\b\s*(?:\d+)[.、]", True),  # a word boundary is no character
+        (r"^\s*(?:\d+)[.、]", False),  # re tries the start alone
+        (r"(?<=[，。])[\u4e00-\u9fff]{2,8}[:：]", False),  # most characters of a plan may start it: no class
+        (r"(?:\w+)[:：]", False),
         (r"\d*", False),  # may match nothing: every place is a start
         (r"(?:a|b)?", False),
         (r".+年", False),  # any character
@@ -191,6 +194,30 @@ def test_every_pattern_with_a_class_of_first_characters_matches_as_re_s_own() ->
             assert spans(pattern, line) == spans(own, line), (source, line)
             assert pattern.sub("#", line) == own.sub("#", line) and pattern.split(line) == own.split(line), (source, line)
     assert started > 50  # most of the markers, notes and rules patterns
+
+
+def test_the_store_holds_each_entry_s_code_as_bytes_unpacked_only_when_used(tmp_path: Path) -> None:
+    """A cold start unmarshals no code it does not use: a pattern's code and a method's code object are bytes in the
+    file, and a second process builds the same patterns and methods from them."""
+    import marshal
+
+    _run(_FILL, tmp_path)
+    data = marshal.loads(_store_file(tmp_path).read_bytes())
+    assert data["re"] and all(isinstance(entry[1], bytes) for entry in data["re"].values())
+    assert data["fn"] and all(isinstance(code, bytes) for code in data["fn"].values())
+    source, flags = next(iter(data["re"]))
+    second = _run(
+        f"""
+import re
+from compliance import compiled
+store = compiled._store()
+entry = store.patterns[({source!r}, {flags!r})]
+kept = compiled.regex({source!r}, {flags!r})
+print(isinstance(entry[1], bytes), kept == compiled._with_starts({source!r}, *compiled._made({source!r}, {flags!r}))[0])
+""",
+        tmp_path,
+    )
+    assert second.stdout.split() == ["True", "True"]
 
 
 def test_nothing_is_kept_without_a_cache(tmp_path: Path) -> None:
