@@ -120,7 +120,7 @@ def _store() -> _Store:
     return _STORE
 
 
-_CODE_VERSION = "starts-3, packed"  # what the kept code holds besides re's own (the class of first characters, as
+_CODE_VERSION = "starts-4, packed"  # what the kept code holds besides re's own (the class of first characters, as
 # _with_starts chooses it) and how (bytes): change it with either, as it names the file
 
 
@@ -220,9 +220,9 @@ class _Unlisted(Exception):
     """The characters a piece of pattern can start with cannot be listed as a class."""
 
 
-def _firsts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
+def _firsts(items: Any, lines: bool = False) -> tuple[list[tuple[Any, Any]], bool]:
     """(class items — LITERAL, RANGE, CATEGORY — that a match of this sequence can start with, whether it can match
-    the empty string)."""
+    the empty string). `lines`: the pattern is MULTILINE (its ^ stands at every line's start)."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     found: list[tuple[Any, Any]] = []
@@ -233,25 +233,25 @@ def _firsts(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
             if any(item not in (c.LITERAL, c.RANGE, c.CATEGORY) for item, _ in av):
                 raise _Unlisted  # a negated class, a case-folded one
             return [*found, *av], False
-        if op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
-            raise _Unlisted  # ^, \A: re tries the start alone, faster than any class
+        if op is c.AT and (av is c.AT_BEGINNING_STRING or (av is c.AT_BEGINNING and not lines)):
+            raise _Unlisted  # ^, \A: re tries the start alone, faster than any class (a (?m)^ is any line's start)
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero-width: the next piece starts at the same place
         if op is c.SUBPATTERN:
-            if (av[1] | av[2]) & (re.IGNORECASE | re.LOCALE):  # (?i:…)
+            if (av[1] | av[2]) & (re.IGNORECASE | re.LOCALE | re.MULTILINE):  # (?i:…), (?m:…)
                 raise _Unlisted
-            inner, empty = _firsts(av[3])
+            inner, empty = _firsts(av[3], lines)
         elif op is c.BRANCH:
             inner, empty = [], False
             for alternative in av[1]:
-                more, could = _firsts(alternative)
+                more, could = _firsts(alternative, lines)
                 inner += more
                 empty = empty or could
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            inner, empty = _firsts(av[2])
+            inner, empty = _firsts(av[2], lines)
             empty = empty or av[0] == 0
         elif op is c.ATOMIC_GROUP:
-            inner, empty = _firsts(av)
+            inner, empty = _firsts(av, lines)
         else:  # any character, a character but one, a back reference, a conditional group…
             raise _Unlisted
         found += inner
@@ -281,7 +281,7 @@ def _with_starts(source: str, made: re.Pattern[str], entry: tuple[Any, ...], par
         # INFO, skip, mask, min, max: no prefix, no class, a match never empty
         if code[0] != c.INFO or code[1] != 4 or code[2] != 0 or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
             return made, entry
-        items, empty = _firsts(parsed)
+        items, empty = _firsts(parsed, bool(flags & re.MULTILINE))
         if empty or not items or any(_common(op, av) for op, av in items):
             return made, entry
         charset, cased = _compiler._optimize_charset(items)

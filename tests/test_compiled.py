@@ -129,6 +129,8 @@ def _info(pattern: re.Pattern[str]) -> tuple[int, int]:
         (r"[0-9]+(?:\.[0-9]+)?", True),  # a repeat of a class
         (r"\b\s*(?:\d+)[.、]", True),  # a word boundary is no character
         (r"^\s*(?:\d+)[.、]", False),  # re tries the start alone
+        (r"(?m)^#{1,6}[ \t]+\S", True),  # but a line's start is anywhere
+        (r"(?m:^#)x", False),
         (r"(?<=[，。])[\u4e00-\u9fff]{2,8}[:：]", False),  # most characters of a plan may start it: no class
         (r"(?:\w+)[:：]", False),
         (r"\d*", False),  # may match nothing: every place is a start
