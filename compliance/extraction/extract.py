@@ -449,11 +449,13 @@ def _without_headline_repeats(targets: list[dict[str, Any]], lines: list[Src]) -
     A headline is a line without a sentence's punctuation (，。；); its target is left
     out only when a later line states the same indicator with the same target.
     """
-    texts = {line.number: line.text for line in lines}
+    texts = {line.number: line.text for line in lines if line.cells is None}
     out = []
     for n, entry in enumerate(targets):
-        line_text = texts.get(entry["line"], "")
-        if not re.search(r"[，,。；;]", line_text):
+        # a target placed inside a line (a web page's <strong> run, a node of its own within the paragraph) has no
+        # line of its own: no headline
+        line_text = texts.get(entry["line"])
+        if line_text is not None and not re.search(r"[，,。；;]", line_text):
             same = (entry["indicator"], sorted(entry["target"].items()))
             if any(
                 later["line"] > entry["line"] and (later["indicator"], sorted(later["target"].items())) == same

@@ -946,11 +946,11 @@ _NEWS = regex(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|�
 
 def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segment]) -> bool:
     """A news article about a plan (not the plan): no title line of its own, and the words of a report."""
+    if any(summary_title(line.text) for line in lines[:15]):  # a headline 《…规划》政策解读: the page says what it is
+        return True
     if any(s.title for s in segments):
         return False
     signals = 0
-    if any(summary_title(line.text) for line in lines[:15]):  # a headline 《…规划》政策解读: the page says what it is
-        return True
     for line in lines[:60]:
         signals += len(_NEWS.findall(line.text))
         if re.match(r"^\s*【[^】]{1,12}】", line.text):
