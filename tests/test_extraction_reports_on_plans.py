@@ -84,3 +84,118 @@ def test_a_target_in_a_strong_run_restated_by_the_table_is_no_headline(tmp_path:
     rows = [t for t in plan.targets if t.indicator == "孕产妇死亡率"]
     assert [str(t.section) for t in rows] == ["main_targets", "indicator_table"]
     assert rows[0].line < rows[1].line
+
+
+_EVALUATION = """石门岭县人民政府妇女儿童工作委员会
+石妇儿工委〔2024〕3号
+
+关于《石门岭县儿童发展规划（2021—2030年）》实施情况中期评估的报告
+
+县人民政府：
+根据省妇儿工委工作安排，县妇儿工委组织25个成员单位对《石门岭县儿童发展规划（2021—2030年）》（以下简称《规划》）开展了中期评估，现报告如下。
+
+一、总体情况
+《规划》设置主要目标70项，其中可监测指标38项。截至2024年底，已实现目标的27项，接近目标的8项，差距较大的3项。
+
+二、分领域目标实现情况
+（一）儿童与健康
+《规划》提出，到2030年婴儿死亡率控制在4‰以下。2024年全县婴儿死亡率为3.1‰，已提前实现目标。
+《规划》要求5岁以下儿童死亡率控制在6‰以下、适龄儿童免疫规划疫苗接种率保持在95%以上的目标，2024年分别为4.6‰和98.7%。
+（二）儿童与教育
+学前三年毛入园率目标为92%，2024年监测值为89.5%。
+《规划》提出九年义务教育巩固率保持在96%以上。2023年秋季学期起，全县九年义务教育巩固率为96.8%，高中阶段毛入学率为93.4%。
+（三）儿童与家庭
+城乡社区儿童之家覆盖率达到95%以上是《规划》的约束性指标，目前为91.2%。
+
+三、主要指标监测情况表
+序号\t指标名称\t规划目标（2030年）\t2020年\t2024年\t评估结论
+1\t婴儿死亡率（‰）\t≤4\t4.8\t3.1\t已达标
+2\t学前三年毛入园率（%）\t92\t86.0\t89.5\t接近目标
+3\t城乡社区儿童之家覆盖率（%）\t≥95\t82.3\t91.2\t差距较大
+
+四、存在的问题
+城乡社区儿童之家建设进度偏慢，与目标尚差3.8个百分点。
+
+五、下一步工作
+2025年，计划新建儿童之家20个，力争学前三年毛入园率达到90%。
+
+石门岭县人民政府妇女儿童工作委员会
+2024年11月20日
+"""
+
+
+def test_a_mid_term_evaluation_reads_the_plans_targets_not_the_values_reached(tmp_path: Path) -> None:
+    """Sentences and clauses opening with a year before the plan's end (2024年全县婴儿死亡率为3.1‰, …，2024年分别为…,
+    2023年秋季学期起，…) give that year's values; 目标为92% is the plan's target, bare (>= for a rate to raise); the
+    table's 2024年 column beside 规划目标（2030年） and 评估结论 is values reached; the report's counts, gaps and own work
+    plan (2025年，计划新建…) are none of the plan's targets."""
+    path = tmp_path / "evaluation.txt"
+    path.write_text(_EVALUATION, encoding="utf-8")
+    (plan,) = extract(path)
+    assert _numeric(plan) == sorted([
+        ("婴儿死亡率", "<=", D("4"), "‰", "main_targets"),
+        ("5岁以下儿童死亡率", "<=", D("6"), "‰", "main_targets"),
+        ("适龄儿童免疫规划疫苗接种率", ">=", D("95"), "%", "main_targets"),
+        ("学前三年毛入园率", ">=", D("92"), "%", "main_targets"),
+        ("九年义务教育巩固率", ">=", D("96"), "%", "main_targets"),
+        ("城乡社区儿童之家覆盖率", ">=", D("95"), "%", "main_targets"),
+        ("婴儿死亡率", "<=", D("4"), "‰", "indicator_table"),
+        ("学前三年毛入园率", ">=", D("92"), "%", "indicator_table"),
+        ("城乡社区儿童之家覆盖率", ">=", D("95"), "%", "indicator_table"),
+    ])
+    assert [t.year for t in plan.targets if str(t.section) == "indicator_table"] == [None, None, None]
+
+
+def test_a_bare_year_column_beside_a_named_target_and_a_verdict_is_data() -> None:
+    """规划目标（2030年） | 2020年 | 2024年 | 评估结论: the 2024年 column holds the year's values (data), not a 2024 target;
+    without the verdict column a bare later year stays a target (2020年 | 2025年 | 2030年目标 in a plan)."""
+    from compliance.extraction.columns import header_columns, settle_years
+
+    roles = [c.role for c in settle_years(header_columns(["指标", "规划目标（2030年）", "2020年", "2024年", "评估结论"]) or [], (2021, 2030))]
+    assert roles == ["indicator", "target", "baseline", "data", "data"]
+    plan_roles = [c.role for c in settle_years(header_columns(["指标", "2020年", "2025年", "2030年目标"]) or [], (2021, 2030))]
+    assert plan_roles == ["indicator", "baseline", "target", "target"]
+
+
+def _task_workbook(folder: Path) -> Path:
+    """A 妇儿工委办's task breakdown: 序号 | 领域 | 目标任务 | 牵头单位 | 完成时限 | 备注, the 备注 holding baselines, a task
+    cell with a line break, then a sheet of measures headed 策略措施（有量化要求的）."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "主要目标任务分解"
+    sheet.append(["石门岭县儿童发展规划（2021—2030年）主要目标任务分解表"])
+    sheet.append(["序号", "领域", "目标任务", "牵头单位", "完成时限", "备注"])
+    sheet.append([1, "儿童与健康", "新生儿、婴儿和5岁以下儿童死亡率分别降至2.5‰、4.5‰和5.5‰以下。", "县卫生健康局", "2030年",
+                  "2020年基数：2.96‰、5.12‰、6.80‰"])
+    sheet.append([2, None, "儿童青少年总体近视率每年降低0.5个百分点以上。\n小学生近视率降至35%以下。", "县教育局", "2030年",
+                  "与护眼行动衔接"])
+    sheet.append([3, "儿童与教育", "学前教育毛入园率达到并保持在93%以上。", "县教育局", "2025年", "2020年：88.1%"])
+    sheet.merge_cells("B3:B4")
+    measures = book.create_sheet("策略措施任务分解")
+    measures.append(["序号", "领域", "策略措施（有量化要求的）", "牵头单位", "完成时限"])
+    measures.append([1, "儿童与安全", "每个中小学校至少配备1名专职安全员。", "县教育局", "2025年底前"])
+    path = folder / "tasks.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_task_table_with_a_remarks_column_reads_its_domains_and_leaves_the_remarks_baselines_out(tmp_path: Path) -> None:
+    """The 备注 column made the header no table of tasks: every row was read as its cells joined, the 领域 cell glued
+    before the sentence (儿童与健康　新生儿、婴儿和…: three rates named 5岁以下儿童死亡率) and the baselines of the
+    remark read as targets. Now the remark is kept after the item in brackets, as a lead unit is; a line break in
+    a task cell keeps the row's number; a column headed by a section (策略措施（…）) is the text of its rows."""
+    (plan,) = extract(_task_workbook(tmp_path))
+    numeric = [(t.indicator, str(t.target.op), t.target.value, t.target.unit, t.domain) for t in plan.targets if t.target.is_numeric]
+    assert numeric == [
+        ("新生儿死亡率", "<=", D("2.5"), "‰", "儿童与健康"),
+        ("婴儿死亡率", "<=", D("4.5"), "‰", "儿童与健康"),
+        ("5岁以下儿童死亡率", "<=", D("5.5"), "‰", "儿童与健康"),
+        ("儿童青少年总体近视率", "rel_decrease", D("0.5"), "百分点/年", "儿童与健康"),
+        ("小学生近视率", "<=", D("35"), "%", "儿童与健康"),
+        ("学前教育毛入园率", ">=", D("93"), "%", "儿童与教育"),
+        ("每个中小学校专职安全员数", ">=", D("1"), "名", "儿童与安全"),
+    ]
+    assert all(t.line >= 1 for t in plan.targets)
+    assert [str(t.section) for t in plan.targets if t.target.is_numeric][-1] == "measures"

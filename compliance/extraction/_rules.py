@@ -160,6 +160,7 @@ class Rules:
     summary_headline: re.Pattern[str]  # the headline of an article about a plan (《…规划》政策解读)
     summary_headline_words: tuple[str, ...]  # the headline's words around the plan's title
     report_headline: re.Pattern[str]  # the headline of a report on a plan (统计监测报告, 中期评估报告): not a plan
+    report_mention: re.Pattern[str]  # a headline saying the document reports on a plan (…中期评估情况的报告): read as one
     heading_qualifier: re.Pattern[str]
     heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
     heading_separators: re.Pattern[str]  # 主要目标｜儿童与健康: a heading of a section and its domain
@@ -182,6 +183,8 @@ class Rules:
     condition_clause_chars: int  # 事业单位达到45% after another target of the sentence: a condition, not a name
     history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
     status_openers: re.Pattern[str]  # a clause that opens so reports the state of things (目前…, 去年…)
+    report_year_openers: re.Pattern[str]  # in a report on a plan: a sentence or clause of a year's values (2025年为…)
+    stated_target_words: tuple[str, ...]  # in a report on a plan: 目标为 before a bare number, the plan's target
 
 
 def _masks_too(pattern: str) -> str:
@@ -413,6 +416,7 @@ def rules() -> Rules:
         summary_headline_words=tuple(sorted((str(w) for w in data.get("summary_headline_words") or []), key=len, reverse=True)),
         summary_headline=regex("|".join(f"(?:{p})" for p in data.get("summary_headlines") or ["(?!)"])),
         report_headline=regex("|".join(f"(?:{p})" for p in data.get("report_headlines") or ["(?!)"])),
+        report_mention=regex("|".join(f"(?:{p})" for p in data.get("report_mentions") or ["(?!)"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
         heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
         heading_separators=regex(str(data.get("heading_separators") or "(?!)")),
@@ -439,4 +443,6 @@ def rules() -> Rules:
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
         history_openers=regex("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
         status_openers=regex("|".join(f"(?:{p})" for p in data.get("status_openers") or ["(?!)"])),
+        report_year_openers=regex("|".join(f"(?:{p})" for p in data.get("report_year_openers") or ["(?!)"])),
+        stated_target_words=tuple(sorted((str(w) for w in data.get("stated_target_words") or []), key=len, reverse=True)),
     )

@@ -355,6 +355,11 @@ def _named_beside_unnamed(
 
 
 def settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[Column]:
+    """Year columns as baselines and targets. In a table of values reached (a column of data: 评估结论, 完成情况) beside
+    a year column named the target (规划目标（2030年）), a bare year column (2025年) holds that year's values: data."""
+    if any(c.role == "data" for c in columns) and any(_named_target(c) for c in columns):
+        columns = [Column("data", c.year, c.header) if c.role == "year" and c.year is not None and not _named_target(c)
+                   and (period is None or c.year >= period[0]) else c for c in columns]
     years = sorted({c.year for c in columns if c.role == "year" and c.year is not None})
     masked = [k for k, c in enumerate(columns) if c.role == "year" and c.year is None]
     settled: list[Column] = []
@@ -375,6 +380,11 @@ def settle_years(columns: list[Column], period: tuple[int, int] | None) -> list[
             if column.role == "baseline" and column.year is not None and column.year == max(years or [0]):
                 column.role = "target"
     return settled
+
+
+def _named_target(column: Column) -> bool:
+    """A column whose header names it the target (规划目标（2030年）, 2030年目标值, 目标值), not a bare year."""
+    return column.role in ("year", "target") and "目标" in column.header
 
 
 def header_tokens(text: str) -> list[tuple[str, int, int]]:

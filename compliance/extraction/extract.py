@@ -102,10 +102,12 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
         header = []
     # a repost's cards before the plan restating its indicators (基期 → 目标): the plan's, when it is the one plan
     cards = lead_cards(header) if len(segments) == 1 and not news else []
+    report = md.report_headline(lines, segments)
+    # a report on a plan read for the plan's targets it quotes: its values reached are none
+    options["report"] = md.reports_on_plan(lines, segments)
     plans = [_plan(segment, header, cleaned, file, catalogue, options, news, cards) for segment in segments]
     if len(plans) > 1:  # a title-like line with nothing of a plan after it is no plan
         plans = [p for p in plans if p.targets or p.domains] or plans[:1]
-    report = md.report_headline(lines, segments)
     if report is not None and not _table_targets(plans):
         # a report on a plan: the numbers of its sentences are values reached, not targets; a table of targets
         # under such a headline (…（2011—2020年）终期评估报告 over 2025年目标: the next plan's) is read as one
@@ -254,8 +256,10 @@ def _plan(
         flat = {i for i, line in enumerate(segment.lines) if line.table_text and i not in table_lines}
     st.resolve_items(segment.lines, table_lines | flat)
     layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
+    report = bool(options.get("report"))
     if news:
-        layout = _summary_layout(layout, segment.lines, period) or _news_layout(segment.lines, kind, catalogue, period)
+        layout = (_summary_layout(layout, segment.lines, period, report)
+                  or _news_layout(segment.lines, kind, catalogue, period))
     notes += layout.notes
     domains = list(layout.domains)
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
@@ -288,7 +292,10 @@ def _plan(
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []
     for paragraph in [*(cards or []), *paragraphs(segment.lines, layout.contexts)]:
-        found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section in ("main_targets", "indicator_table"))
+        found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section in ("main_targets", "indicator_table"),
+                                      report=report)
+        if report:
+            _stated_bare(found, bare)
         _carry_qualifier(found, paragraph.text, kind, catalogue)
         name_by_catalogue(found, paragraph.text, kind, catalogue)
         texts.append((paragraph, found))
@@ -466,6 +473,25 @@ def _without_headline_repeats(targets: list[dict[str, Any]], lines: list[Src]) -
     return out
 
 
+def _stated_bare(found: list[Any], bare: Any) -> None:
+    """A report quoting the plan's target as a bare figure (女性平均受教育年限目标为11年): the number's comparator is the
+    indicator's direction, as a bare table cell's; 目标为 is no part of the name, whatever follows it
+    (城镇单位就业人员中的女性比例目标为达到40%左右: `stated_target_words`)."""
+    words = rules().stated_target_words
+    for t in found:
+        name = t.indicator
+        for w in (*words, "目标值", "目标"):
+            if name.endswith(w) and len(name) - len(w) >= 4:
+                name = name[: -len(w)]
+                break
+        stated = name != t.indicator
+        t.indicator = name
+        if not stated or t.target.get("op") != "=" or t.target.get("ratio") is not None or t.target.get("value") is None:
+            continue
+        if any(re.search(re.escape(w) + r"[0-9０-９]", squeeze(t.text)) for w in words):
+            t.target["op"] = bare(name, t.target.get("unit"))
+
+
 def _carry_qualifier(found: list[Any], text: str, kind: str | None, catalogue: Any) -> None:
     """A list that leaves out its subject: 5岁以下儿童贫血患病率控制在9%以下，生长迟缓率控制在4%以下.
 
@@ -570,15 +596,18 @@ def _plausible(kind: str | None, catalogue: Any) -> Any:
 
 
 def _summary_layout(
-    walked: st.Layout, lines: list[Src] | None = None, period: tuple[int, int] | None = None
+    walked: st.Layout, lines: list[Src] | None = None, period: tuple[int, int] | None = None, report: bool = False
 ) -> st.Layout | None:
     """An article about a plan with a plan's headings (三、重点目标, a table of 领域 | 重点目标): the sections found
     hold, and every other line that may hold targets (a Q&A quoting the plan's measures) is read as the article's
     statement of them, as a news article's sentences are; None when no section is found. Outside the sections, the
-    lines under a subhead naming the past (▌回顾“十三五”) are history, as in a news article: no targets, no numbers."""
+    lines under a subhead naming the past (▌回顾“十三五”) are history, as in a news article: no targets, no numbers.
+    A `report` on the plan (a mid-term evaluation) quotes the plan's targets under its domains; its other parts
+    (总体情况's counts, 存在的问题's gaps, 下一步工作's own plans) stay outside the targets, their numbers listed."""
     if not any(c.section for c in walked.contexts if not c.heading):
         return None
-    contexts = [st.Context("main_targets", c.domain, note=c.note) if c.audit and not c.section else c for c in walked.contexts]
+    contexts = [st.Context("main_targets", c.domain, note=c.note) if c.audit and not c.section and not report else c
+                for c in walked.contexts]
     past = False
     for i, line in enumerate(lines or []):
         if i >= len(contexts) or contexts[i].section is not None or contexts[i].heading or line.blank:

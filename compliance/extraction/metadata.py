@@ -916,6 +916,18 @@ def report_headline(lines: list[Src], segments: list[Segment]) -> Src | None:
     return None
 
 
+def reports_on_plan(lines: list[Src], segments: list[Segment]) -> bool:
+    """Whether the document is a report on a plan (a mid-term evaluation quoting it), by its headline: one refused
+    as such (`report_headline`) or one that says so more loosely (`report_mentions`: …中期评估情况的报告)."""
+    if report_headline(lines, segments) is not None:
+        return True
+    if any(s.title for s in segments):
+        return False
+    r = rules()
+    return any(len(line.text) <= 100 and r.report_mention.search(squeeze(fold(line.text)))
+               for line in islice((line for line in lines if line.text.strip()), 15))
+
+
 def summary_title(text: str) -> str | None:
     """The plan's title in the headline of an article about it (《…规划》政策解读, 图解：…规划), else None."""
     r = rules()

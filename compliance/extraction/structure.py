@@ -600,6 +600,11 @@ def _task_header(cells: list[str], beside_values: bool = False) -> dict[int, tup
         # 领域 | 主要目标 | 策略措施: a column per section, each cell that section's list for the row's domain
         roles = {k: ("section" if k in sections else role, c) for k, (role, c) in roles.items()}
         return roles if "" not in (role for role, _ in roles.values()) else None
+    if not found.count("content") and len(sections) == 1:
+        # 序号 | 领域 | 策略措施（有量化要求的） | 牵头单位: the one column headed by a section is the text, under that section
+        (k,) = sections
+        roles[k] = ("content", roles[k][1])
+        found = [role for role, _ in roles.values()]
     if found.count("requirement") == 1 and found.count("content") <= 1:
         # 重点任务 | 量化要求: the requirement is the item's text, the task's name beside it a topic kept after it
         roles = {k: ({"requirement": "content", "content": "topic"}.get(role, role), c) for k, (role, c) in roles.items()}
@@ -705,7 +710,7 @@ class _TaskTable:
                 item = ("dot", int(fold(value)))
             elif role == "topic" and _names_no_measure(text):
                 text = value + text  # 小学生近视率 | ≤36‰: the task's name is the measure its requirement sets
-            elif role in ("lead", "topic"):
+            elif role in ("lead", "topic", "remark"):
                 extra.append(f"（{header}：{value}）")
             elif role == "deadline":
                 if re.search(r"\d", _DEADLINE_YEARS.sub("", fold(value))):
@@ -734,7 +739,8 @@ def _content_spans(line: Src, content: int, text: str) -> list[tuple[int, int]] 
     if not parts or cell.strip() != text:
         return None
     lead = len(cell) - len(cell.lstrip())
-    spans = [(max(offset - lead, 0), number) for offset, number, _ in parts]
+    # a reader that numbers no line of a cell's own (a workbook's cell with a line break) leaves the row's number
+    spans = [(max(offset - lead, 0), number or line.number) for offset, number, _ in parts]
     return spans if len(spans) > 1 else None
 
 

@@ -386,8 +386,10 @@ def _own_year(text: str, end: int, period: tuple[int, int] | None) -> int | None
 
 
 def read_paragraph(
-    paragraph: Paragraph, period: tuple[int, int] | None, keep_qualitative: bool
+    paragraph: Paragraph, period: tuple[int, int] | None, keep_qualitative: bool, report: bool = False
 ) -> tuple[list[TextTarget], list[Loose]]:
+    """The targets of a paragraph and its numbers left unread. In a `report` on the plan (a mid-term evaluation quoting
+    it), the sentences and clauses of a year's values reached (2025年为…) are no targets (`_history_spans`)."""
     from compliance.phrases import parse
 
     text = paragraph.text
@@ -402,7 +404,7 @@ def read_paragraph(
     cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
     conditions = _conditions_after_measure(text, parsed)
     indicators = _complete_subjects(text, parsed, conditions)
-    history = _history_spans(text, period)
+    history = _history_spans(text, period, report)
     spans += history  # its numbers are the past: neither targets nor numbers left unread
     for t, indicator, condition in zip(parsed, indicators, conditions, strict=True):
         spans.append((t.start, t.end))
@@ -606,25 +608,36 @@ def audit(text: str, line: int) -> list[Loose]:
     return _loose_numbers(paragraph, [(t.start, t.end) for t in parsed if not t.is_numeric], parsed)
 
 
-def _history_spans(text: str, period: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+def _history_spans(text: str, period: tuple[int, int] | None = None, report: bool = False) -> list[tuple[int, int]]:
     """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。,
     and the clauses that open with words of the state of things (`status_openers`): 目前…, 去年….
 
     A five-year plan's 期间/时期 that ends within or after the plan's period is the
     plan's own time, not the past: in a 2021—2030 plan, “十四五”期间新增普惠托位600个
-    is a target.
+    is a target. In a report on the plan, a sentence or clause opening with a year before the plan's end
+    (`report_year_openers`: 2025年全县孕产妇死亡率为11.36/10万, …，2025年分别达到97.8%和93.6%) gives that year's
+    values, as a plan's sentence opening with a year before its period does.
     """
     found = []
-    history, status = rules().history_openers.match, rules().status_openers.match
+    r = rules()
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
         sentence = _LABEL.sub("", match.group(0).lstrip(), count=1)  # 二、基本情况：2020年，…: after its label
-        opener = history(sentence)
+        opener = r.history_openers.match(sentence)
         if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
+        elif report and _a_year_reached(sentence, period):
+            found.append((match.start(), match.end()))
     for match in re.finditer(r"[^，,。；;！!？?]+[，,。；;！!？?]?", text):
-        if status(match.group(0).lstrip()):
+        clause = match.group(0).lstrip()
+        if r.status_openers.match(clause) or (report and _a_year_reached(clause, period)):
             found.append((match.start(), match.end()))
     return sorted(found)
+
+
+def _a_year_reached(text: str, period: tuple[int, int] | None) -> bool:
+    """In a report on a plan: `text` opens with a year before the plan's end (2025年…), the values of that year."""
+    opener = rules().report_year_openers.match(fold(text))
+    return opener is not None and (period is None or int(opener.group("year")) < period[1])
 
 
 # a label opening a sentence: 二、基本情况：, 1.现状： (numbering, a few characters and a colon)
