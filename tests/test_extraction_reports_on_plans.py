@@ -101,6 +101,7 @@ _EVALUATION = """石门岭县人民政府妇女儿童工作委员会
 （一）儿童与健康
 《规划》提出，到2030年婴儿死亡率控制在4‰以下。2024年全县婴儿死亡率为3.1‰，已提前实现目标。
 《规划》要求5岁以下儿童死亡率控制在6‰以下、适龄儿童免疫规划疫苗接种率保持在95%以上的目标，2024年分别为4.6‰和98.7%。
+3岁以下儿童系统管理率保持在90%以上的目标均已实现（2024年为93.2%）。
 （二）儿童与教育
 学前三年毛入园率目标为92%，2024年监测值为89.5%。
 《规划》提出九年义务教育巩固率保持在96%以上。2023年秋季学期起，全县九年义务教育巩固率为96.8%，高中阶段毛入学率为93.4%。
@@ -136,6 +137,7 @@ def test_a_mid_term_evaluation_reads_the_plans_targets_not_the_values_reached(tm
         ("婴儿死亡率", "<=", D("4"), "‰", "main_targets"),
         ("5岁以下儿童死亡率", "<=", D("6"), "‰", "main_targets"),
         ("适龄儿童免疫规划疫苗接种率", ">=", D("95"), "%", "main_targets"),
+        ("3岁以下儿童系统管理率", ">=", D("90"), "%", "main_targets"),
         ("学前三年毛入园率", ">=", D("92"), "%", "main_targets"),
         ("九年义务教育巩固率", ">=", D("96"), "%", "main_targets"),
         ("城乡社区儿童之家覆盖率", ">=", D("95"), "%", "main_targets"),
@@ -199,3 +201,38 @@ def test_a_task_table_with_a_remarks_column_reads_its_domains_and_leaves_the_rem
     ]
     assert all(t.line >= 1 for t in plan.targets)
     assert [str(t.section) for t in plan.targets if t.target.is_numeric][-1] == "measures"
+
+
+_PRESS_CONFERENCE = """首页 > 新闻中心 > 新闻发布会
+《石门岭县儿童发展规划（2021—2030年）》新闻发布会实录
+发布时间：2023-06-02 10:20    来源：县政府新闻办
+
+【主持人】各位记者朋友，上午好！县政府日前印发了《石门岭县儿童发展规划（2021—2030年）》，今天请3位发布人介绍有关情况。
+【李**】新规划围绕儿童与健康、儿童与教育等7个领域，提出了70项主要目标，比上一周期增加了9项。
+【李**】“十三五”以来，全县婴儿死亡率连续4年控制在5‰以下，学前三年毛入园率达到88.5%。
+【李**】到2030年，全县婴儿死亡率控制在4‰以下，学前三年毛入园率达到92%以上。
+【县教育局记者】请问在儿童教育方面有哪些安排？
+【张**】我们提出九年义务教育巩固率保持在96%以上。2022年全县已培训家庭教育指导员1350人次。
+
+【相关链接】
+· 我县新增5个儿童友好社区（2023-04-10）
+· 石门岭县2022年新建幼儿园3所（2023-02-15）
+【网友留言】
+网友：婴儿死亡率4‰是不是太低了？  2023-06-02 12:01  赞(8)
+
+主办：石门岭县人民政府办公室  电话：0000-7654321
+"""
+
+
+def test_a_press_conference_reads_the_targets_spoken_not_the_past_nor_the_page_around_it(tmp_path: Path) -> None:
+    """A speaker's 【李**】 before “十三五”以来… hid the history opener; 比上一周期增加了9项 counts the plan's parts;
+    已培训1350人次 is done, not planned; 【相关链接】 and 【网友留言】 in brackets are the page's blocks, to the blank line."""
+    path = tmp_path / "press.txt"
+    path.write_text(_PRESS_CONFERENCE, encoding="utf-8")
+    (plan,) = extract(path)
+    assert plan.plan.is_news_summary
+    assert _numeric(plan) == sorted([
+        ("婴儿死亡率", "<=", D("4"), "‰", "main_targets"),
+        ("学前三年毛入园率", ">=", D("92"), "%", "main_targets"),
+        ("九年义务教育巩固率", ">=", D("96"), "%", "main_targets"),
+    ])

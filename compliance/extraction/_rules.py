@@ -183,6 +183,8 @@ class Rules:
     condition_clause_chars: int  # 事业单位达到45% after another target of the sentence: a condition, not a name
     history_openers: re.Pattern[str]  # a sentence that opens so reports the past (“十三五”期间…)
     status_openers: re.Pattern[str]  # a clause that opens so reports the state of things (目前…, 去年…)
+    name_lead_words: re.Pattern[str]  # 【王**】一是…, 我们提出…: a speaker's or a list's words before a name
+    status_marks: re.Pattern[str]  # a clause of what is done or reached (已培训2860人次, 已达98.2%): no target
     report_year_openers: re.Pattern[str]  # in a report on a plan: a sentence or clause of a year's values (2025年为…)
     stated_target_words: tuple[str, ...]  # in a report on a plan: 目标为 before a bare number, the plan's target
 
@@ -443,6 +445,8 @@ def rules() -> Rules:
         elliptical_subjects=sorted({squeeze(str(w)) for w in data.get("elliptical_subjects") or []}, key=len, reverse=True),
         history_openers=regex("|".join(f"(?:{p})" for p in data.get("history_openers") or ["(?!)"])),
         status_openers=regex("|".join(f"(?:{p})" for p in data.get("status_openers") or ["(?!)"])),
+        name_lead_words=regex(str(data.get("name_lead_words") or "(?!)")),
+        status_marks=regex("|".join(f"(?:{p})" for p in data.get("status_marks") or ["(?!)"])),
         report_year_openers=regex("|".join(f"(?:{p})" for p in data.get("report_year_openers") or ["(?!)"])),
         stated_target_words=tuple(sorted((str(w) for w in data.get("stated_target_words") or []), key=len, reverse=True)),
     )

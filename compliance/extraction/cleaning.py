@@ -465,7 +465,7 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             reasons[i] = "commentary box"
             box = not stripped[opened.end() :].strip()  # the label alone: the box's text follows
             continue
-        if _one_of("furniture_blocks").fullmatch(stripped):
+        if _one_of("furniture_blocks").fullmatch(stripped) or _one_of("furniture_blocks").fullmatch(_BRACKETED.sub(r"\1", stripped)):
             reasons[i] = "furniture block"
             block = True
             continue
@@ -474,6 +474,10 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             contents = contents or _one_of("contents_headings").fullmatch(stripped) is not None
         elif _BODY.search(stripped):
             body = True
+
+
+# a block's heading in brackets, as a portal prints it (【相关链接】, [网友留言])
+_BRACKETED = regex(r"^[【\[〖]\s*(.+?)\s*[】\]〗]$")
 
 
 def _broadcast(sources: list[Src], reasons: dict[int, str]) -> None:

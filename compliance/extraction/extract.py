@@ -354,6 +354,7 @@ def _plan(
     plan_level = options["level"] or found_level.value
     _record(inferred, "level", options["level"], found_level)
     jurisdiction = found_path.value
+    _without_spoken_leads(targets)
     if jurisdiction:
         _without_own_place(targets, str(jurisdiction[-1]))
     unknown = []
@@ -410,6 +411,17 @@ def _without_own_place(targets: list[dict[str, Any]], place: str) -> None:
         name = str(entry.get("indicator") or "")
         if place and name.startswith(place) and len(name) - len(place) >= 4:
             entry["indicator"] = name[len(place) :]
+
+
+def _without_spoken_leads(targets: list[dict[str, Any]]) -> None:
+    """The words a speaker or a list opens a sentence with (【王**】一是…, 我们提出…, 我们计划到2025年…: `name_lead_words`)
+    are no part of the measure's name, which the catalogue would not know with them."""
+    leads = rules().name_lead_words
+    for entry in targets:
+        name = str(entry.get("indicator") or "")
+        found = leads.match(name)
+        if found is not None and found.end() and len(name) - found.end() >= 4:
+            entry["indicator"] = name[found.end() :]
 
 
 def _record(inferred: dict[str, str], name: str, option: Any, found: md.Found) -> None:

@@ -621,16 +621,19 @@ def _history_spans(text: str, period: tuple[int, int] | None = None, report: boo
     found = []
     r = rules()
     for match in re.finditer(r"[^。；;！!？?]+[。；;！!？?]?", text):
-        sentence = _LABEL.sub("", match.group(0).lstrip(), count=1)  # 二、基本情况：2020年，…: after its label
+        # 二、基本情况：2020年，…, a speaker's 【刘**】“十三五”以来，…: after its label
+        sentence = _LABEL.sub("", _SPEAKER.sub("", match.group(0).lstrip(), count=1), count=1)
         opener = r.history_openers.match(sentence)
         if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
         elif report and _a_year_reached(sentence, period):
             found.append((match.start(), match.end()))
     for match in re.finditer(r"[^，,。；;！!？?]+[，,。；;！!？?]?", text):
-        clause = match.group(0).lstrip()
+        clause = _SPEAKER.sub("", match.group(0).lstrip(), count=1)
         if r.status_openers.match(clause) or (report and _a_year_reached(clause, period)):
             found.append((match.start(), match.end()))
+        elif (mark := r.status_marks.search(match.group(0))) is not None:  # 已培训2860人次: from the mark on
+            found.append((match.start() + mark.start(), match.end()))
     return sorted(found)
 
 
@@ -640,6 +643,8 @@ def _a_year_reached(text: str, period: tuple[int, int] | None) -> bool:
     return opener is not None and (period is None or int(opener.group("year")) < period[1])
 
 
+# a speaker or a subhead in brackets opening a line (a press conference's 【刘**】, a post's 【健康】)
+_SPEAKER = regex(r"^【[^】]{1,20}】\s*")
 # a label opening a sentence: 二、基本情况：, 1.现状： (numbering, a few characters and a colon)
 _LABEL = regex(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[.．、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])?\s*[\u4e00-\u9fff]{2,8}[:：]\s*")
 
