@@ -24,7 +24,8 @@ matches at most one gold entry. A masked gold entry is matched only by a
 masked target (value unknown); an extracted target that gives a value where
 the gold says masked is counted as "guessed". Positions:
 
-- .txt: the line of the file (gold `line`); for the vendor repost's verbatim
+- .txt, .csv: the line of the file (gold `line`; a .csv row is one line of
+  the file, whatever its quote shows of the row); for the vendor repost's verbatim
   copy (`also_at_lines`), a target found only in the copy matches, a second
   one is a duplicate (a false positive).
 - .docx / .xlsx: the gold numbers the blocks (non-empty paragraphs and table
@@ -527,7 +528,7 @@ def measure_corpus(folder: Path = CORPUS) -> tuple[list[DocumentRun], list[Score
             positions = docx_positions(path)
         elif path.suffix == ".xlsx":
             positions = xlsx_positions(path)
-        by_quote = path.suffix not in (".txt", ".docx", ".xlsx")
+        by_quote = path.suffix not in (".txt", ".csv", ".docx", ".xlsx")
         for name, data in golds[path.name]:
             same_kind = [p for p in run.plans if str(p.plan.kind) == data["kind"]]
             if not same_kind:
