@@ -560,6 +560,21 @@ class _Places:
         return list(self.gazetteer.normalise(parts))
 
 
+def only_level_words(place: str) -> bool:
+    """Whether a title's "place" is made of level words only (区县, 县区, 县（市、区）): a form or template for
+    every place of a level, naming none; the place is then looked for elsewhere (the issuer, the 填报单位)."""
+    rest = re.sub(r"[（）()、]", "", place)
+    suffixes = [suffix for suffix, _ in rules().admin_suffixes]
+    while rest:
+        for suffix in suffixes:
+            if rest.startswith(suffix):
+                rest = rest[len(suffix):]
+                break
+        else:
+            return False
+    return True
+
+
 def complete_path(path: list[str], level: str) -> bool:
     """Whether the gazetteer knows the path's last place, at this level, with exactly these places above it."""
     found = _Places().gazetteer.resolve(path)
@@ -581,6 +596,8 @@ def jurisdiction_found(
     """
     places = _Places()
     place = place_of_title(title) if title else None
+    if place and only_level_words(place):
+        place = None  # 区县儿童发展规划主要指标备案表: a form for every county, no county's name
     source = said("extract.from.the-title", title=title) if place else None
     support = [split_place(p) for p in _supporting_places(evidence, cited)]
     heading = _heading_place(evidence, title, place, support, places)
