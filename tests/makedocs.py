@@ -533,3 +533,63 @@ def word_table(document, rows: list[list[str]], merges: list[tuple[int, int, int
     for top, left, bottom, right in merges:
         table.cell(top, left).merge(table.cell(bottom, right))
     return table
+
+
+def slides_to_pptx(slides: Sequence[dict], path: Path) -> Path:
+    """A 宣讲 deck (python-pptx, its default template), one slide per dict, as an office's deck is made:
+
+    `title` in the title placeholder (`subtitle`: a cover slide's second placeholder); `bullets` in the body
+    placeholder, one paragraph each (a (text, level) pair for an indented bullet); `boxes`: (text, left, top) text
+    boxes in centimetres, added in the order given (not the order read); `table`: rows, an empty cell below a filled
+    one merged into it, an empty cell after a filled one in the first row spanned by it; `notes`: the speaker notes;
+    `number`, `footer`, `date`: the layout's slide number, footer and date placeholders filled on the slide."""
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    from pptx.util import Cm
+
+    deck = Presentation()
+    for index, spec in enumerate(slides, start=1):
+        layout = deck.slide_layouts[0 if "subtitle" in spec else 5 if "table" in spec or "boxes" in spec else 1]
+        slide = deck.slides.add_slide(layout)
+        slide.shapes.title.text = spec.get("title", "")
+        for shape in slide.placeholders:
+            kind = shape.placeholder_format.type
+            if kind == PP_PLACEHOLDER.SUBTITLE:
+                shape.text = spec["subtitle"]
+            elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and "bullets" in spec:
+                frame = shape.text_frame
+                for k, bullet in enumerate(spec["bullets"]):
+                    text, level = bullet if isinstance(bullet, tuple) else (bullet, 0)
+                    paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+                    paragraph.text, paragraph.level = text, level
+        for text, left, top in spec.get("boxes", ()):
+            slide.shapes.add_textbox(Cm(left), Cm(top), Cm(10), Cm(2)).text_frame.text = text
+        if "table" in spec:
+            rows = spec["table"]
+            width = max(len(r) for r in rows)
+            table = slide.shapes.add_table(len(rows), width, Cm(1), Cm(4), Cm(23), Cm(1) * len(rows)).table
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+            first = rows[0]
+            for c in range(width):  # a header cell spanning the empty ones after it (2025年 over two columns)
+                last = c
+                while first[c] and last + 1 < width and not first[last + 1] and rows[1][last + 1]:
+                    last += 1
+                if last > c:
+                    table.cell(0, c).merge(table.cell(0, last))
+            for column, top, bottom in _spans(rows):
+                text = rows[top][column]
+                table.cell(top, column).merge(table.cell(bottom, column))
+                table.cell(top, column).text = text
+        if "notes" in spec:
+            slide.notes_slide.notes_text_frame.text = spec["notes"]
+        wanted = {PP_PLACEHOLDER.SLIDE_NUMBER: str(index) if spec.get("number") else None,
+                  PP_PLACEHOLDER.FOOTER: spec.get("footer"), PP_PLACEHOLDER.DATE: spec.get("date")}
+        for placeholder in layout.placeholders:
+            text = wanted.get(placeholder.placeholder_format.type)
+            if text:
+                slide.shapes.clone_placeholder(placeholder)
+                list(slide.placeholders)[-1].text = text
+    deck.save(str(path))
+    return path

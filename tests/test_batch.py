@@ -255,17 +255,17 @@ def test_report_libraries_are_imported_only_for_their_format() -> None:
 
 def test_a_folder_s_files_of_unreadable_formats_are_named_not_skipped_in_silence(tmp_path: Path) -> None:
     shutil.copy(PLANS / "xinping-women-2021-2030.yaml", tmp_path / "a-xinping-women.yaml")
-    (tmp_path / "某县儿童发展规划.pptx").write_bytes(b"PK a presentation of the plan")
+    (tmp_path / "某县儿童发展规划.dps").write_bytes(b"PK a WPS presentation of the plan")
     (tmp_path / "county").mkdir()
     (tmp_path / "county" / "某县妇女发展规划.ofd").write_bytes(b"PK an OFD file")
     unreadable: list[Path] = []
     found = find_inputs([tmp_path], unreadable=unreadable)
     assert [p.name for p in found] == ["a-xinping-women.yaml"]
-    assert [p.name for p in unreadable] == ["某县妇女发展规划.ofd", "某县儿童发展规划.pptx"]
+    assert [p.name for p in unreadable] == ["某县妇女发展规划.ofd", "某县儿童发展规划.dps"]
     code, out, err = run("check", tmp_path, "--lang", "zh")
     assert code == 0  # the readable plan is clean; the note does not change the verdict
     assert "注意：文件夹中有2个文件的格式无法读取，未予检查" in err
-    assert "某县儿童发展规划.pptx" in err and "某县妇女发展规划.ofd" in err and ".docx" in err
+    assert "某县儿童发展规划.dps" in err and "某县妇女发展规划.ofd" in err and ".docx" in err
     code, out, err = run("check", tmp_path, "--lang", "en")
     assert "note: 2 file(s) in the folder are in a format check cannot read" in err
 

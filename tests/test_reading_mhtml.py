@@ -117,7 +117,7 @@ def test_a_saved_file_without_a_page_is_refused_with_what_to_do(tmp_path: Path) 
     _refused(garbage, "no HTML page")
 
 
-@pytest.mark.parametrize("name", ["plan.pptx", "plan.odt", "plan.pages"])
+@pytest.mark.parametrize("name", ["plan.dps", "plan.odt", "plan.pages"])
 def test_check_of_an_unreadable_format_says_which_formats_it_reads(name: str, tmp_path: Path) -> None:
     """Not "extract it first": extract refuses it too (trial defect 16)."""
     path = tmp_path / name

@@ -1,7 +1,7 @@
 """Reading a document into numbered lines, in document order: the lowest layer of extraction.
 
 This package knows nothing of plans: it turns a file of any format into `Line`s.
-One module per format (`text`, `docx`, `rtf`, `xlsx`, `pdf`, `html`, `mhtml`, `mail`; `legacy` converts
+One module per format (`text`, `docx`, `pptx`, `rtf`, `xlsx`, `pdf`, `html`, `mhtml`, `mail`; `legacy` converts
 .doc and .wps to .docx first); `read_document` picks the reader by the suffix
 (and reads a .txt that holds a saved web page as HTML).
 
@@ -34,6 +34,10 @@ locator. The line model per format:
   cells (`spanned` marks them). Line numbers count paragraphs and
   table rows from 1. Locators: 第N段 (the paragraph's ordinal among the non-empty
   paragraphs), 表1 第5行 本县目标列 for a cell.
+- .pptx (a 宣讲 / 解读 slide deck): slide by slide, the title placeholder first, then the other shapes top to
+  bottom, left to right (groups flattened); each paragraph of a text frame a line, each table row a line with its
+  cells as for .docx (merged cells marked). Speaker notes, slide numbers, footers and dates never read (`pptx`).
+  Locators: 第3张幻灯片, 第3张幻灯片 表1 第2行 2025年列 for a cell.
 - .doc / .wps: converted to .docx by LibreOffice when it is installed (then read
   as .docx), else to text by antiword (.doc only); otherwise refused with what
   to install or how to save the file (`legacy`).
@@ -95,6 +99,7 @@ from compliance.messages import text as _text
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CSV_SUFFIXES = (".csv",)  # a table exported by a platform or a table OCR: records read as table rows (`text.csv_lines`)
 DOCX_SUFFIXES = (".docx",)
+PPTX_SUFFIXES = (".pptx",)  # a 宣讲 / 解读 slide deck (PowerPoint, WPS Presentation): its slides' text and tables
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 XLS_SUFFIXES = (".xls", ".et")  # Excel 97–2003 and WPS Spreadsheets: converted to .xlsx (see `xls`)
 PDF_SUFFIXES = (".pdf",)
@@ -103,10 +108,10 @@ MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页
 MAIL_SUFFIXES = (".eml",)  # an e-mail saved as a file (RFC 822/MIME): its body and attachments (see `mail`)
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
+FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
 
 
 @dataclass
@@ -159,7 +164,7 @@ class Document:
     """A document's numbered lines as read from a file of any supported format."""
 
     file: str
-    format: str  # text | markdown | docx | rtf | xlsx | pdf | html | mail
+    format: str  # text | markdown | docx | pptx | rtf | xlsx | pdf | html | mail
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
@@ -274,6 +279,10 @@ def _read_format(path: Path | str, encoding: str | None, file: str | None = None
         from compliance.reading.docx import docx_lines
 
         return Document(file, "docx", docx_lines(path, file))
+    if suffix in PPTX_SUFFIXES:
+        from compliance.reading.pptx import pptx_lines
+
+        return Document(file, "pptx", pptx_lines(path, file))
     if suffix in XLSX_SUFFIXES:
         from compliance.reading.xlsx import xlsx_lines
 

@@ -1,0 +1,149 @@
+"""PowerPoint (.pptx): a 宣讲 / 解读 deck's slides, each read in the order a person reads it.
+
+Per slide: the title placeholder first, then the other shapes top to bottom, left to right (a group's shapes read in
+its place, in the same order among themselves). Each paragraph of a text frame is a line (a soft line break before a
+list item cuts it, as in Word); a table is one line per row with its cells, merged cells marked as the .docx reader
+marks them, so the table logic reads headers, merged 领域 cells and units alike. Speaker notes (备注) are the
+presenter's, not the plan's, and never read (as Word's comments); slide numbers, footers and dates are page furniture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import InputError
+from compliance.messages import text as _text
+from compliance.reading import Line, lines_at_breaks
+from compliance.reading.grid import cell_locator, column_names
+
+_BREAK = "\v"  # python-pptx writes a soft line break (a:br) in a paragraph's text so
+
+
+def pptx_lines(path: Path, file: str) -> list[Line]:
+    """The lines of every slide in order; InputError naming the file for anything that is no .pptx package."""
+    try:
+        import pptx  # python-pptx
+        from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+    except ImportError:  # pragma: no cover - a dependency
+        raise InputError.single(
+            file, _text("reading.needs-package", format=".pptx", package="python-pptx"),
+            hint=_text("reading.needs-package-hint", package="python-pptx"),
+        ) from None
+    try:
+        deck = pptx.Presentation(str(path))
+        slides = list(deck.slides)
+    except Exception as error:
+        raise InputError.single(
+            file, _text("reading.not-pptx", reason=type(error).__name__), hint=_text("reading.not-pptx-hint"),
+        ) from None
+    furniture = {PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.HEADER}
+    titles = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+    lines: list[Line] = []
+    number = 0
+    for index, slide in enumerate(slides, start=1):
+        place = f"第{index}张幻灯片"
+        tables = 0
+        for shape in _reading_order(list(slide.shapes), titles, furniture, MSO_SHAPE_TYPE):
+            if getattr(shape, "has_table", False) and shape.has_table:
+                tables += 1
+                number = _table_lines(shape.table, f"{place} 表{tables}", number, lines)
+            elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    number += 1
+                    lines += [Line(number, piece, locator=place) for piece in lines_at_breaks(paragraph.text, _BREAK)]
+    return lines
+
+
+def _placeholder_type(shape: Any) -> Any:
+    """The placeholder type of a shape, None for a shape that is none (a text box, a table, a group)."""
+    if not getattr(shape, "is_placeholder", False):
+        return None
+    try:
+        return shape.placeholder_format.type
+    except (ValueError, AttributeError):  # pragma: no cover - a placeholder without its type
+        return None
+
+
+def _position(shape: Any) -> tuple[int, int]:
+    """(top, left) of a shape; a placeholder without its own takes its layout's, and an unplaced one sorts first."""
+    try:
+        return (shape.top or 0, shape.left or 0)
+    except Exception:  # pragma: no cover - a damaged transform
+        return (0, 0)
+
+
+def _reading_order(shapes: list[Any], titles: set[Any], furniture: set[Any], kinds: Any) -> list[Any]:
+    """The slide's shapes that hold the plan's text, the title first, then top to bottom, left to right; a group
+    flattened into its shapes in its place (its children placed in the group's own coordinates, read in order there)."""
+    kept = [shape for shape in shapes if _placeholder_type(shape) not in furniture]
+    first = [shape for shape in kept if _placeholder_type(shape) in titles]
+    rest = sorted((shape for shape in kept if shape not in first), key=_position)
+    out: list[Any] = []
+    for shape in first + rest:
+        if getattr(shape, "shape_type", None) == kinds.GROUP:
+            out += _reading_order(list(shape.shapes), set(), furniture, kinds)
+        else:
+            out.append(shape)
+    return out
+
+
+def _cell_text(cell: Any) -> tuple[str, tuple[int, ...]]:
+    """A cell's paragraphs joined (as the .docx reader joins them), and where each after the first starts."""
+    text = ""
+    starts: list[int] = []
+    for paragraph in cell.text_frame.paragraphs:
+        piece = paragraph.text.replace(_BREAK, "").strip()
+        if not piece:
+            continue
+        if text:
+            starts.append(len(text))
+        text += piece
+    return text, tuple(starts)
+
+
+def _table_lines(table: Any, place: str, number: int, lines: list[Line]) -> int:
+    """A slide's table as rows of cells: a cell under a merged cell's first row empty and `merged`, one to the right
+    of a cell spanning columns empty and `spanned`; columns named by the header rows. Returns the last number."""
+    rows = list(table.rows)
+    width = len(table.columns)
+    grid: list[list[tuple[str, bool, int, tuple[int, ...]]]] = [
+        [("", False, 1, ())] * width for _ in rows
+    ]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(list(row.cells)[:width]):
+            if not cell.is_merge_origin:
+                continue
+            text, starts = _cell_text(cell)
+            span_width = max(1, cell.span_width)
+            grid[r][c] = (text, False, span_width, starts)
+            for dr in range(cell.span_height):
+                for dc in range(span_width):
+                    if (dr or dc) and r + dr < len(rows) and c + dc < width:
+                        below = dr > 0 and dc == 0  # the first column of a cell merged from above
+                        grid[r + dr][c + dc] = ("", below, 1 if below else 0, ())
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(list(row.cells)[:width]):
+            if not cell.is_merge_origin and not cell.is_spanned:
+                text, starts = _cell_text(cell)
+                grid[r][c] = (text, False, 1, starts)
+    first = [text for text, _, _, _ in grid[0]] if grid else []
+    second = [text for text, _, _, _ in grid[1]] if len(grid) > 1 else None
+    names = column_names(first, second, [span for _, _, span, _ in grid[0]] if grid else None)
+    for r, row in enumerate(grid, start=1):
+        number += 1
+        cells = [text for text, _, _, _ in row]
+        parts = [[(0, 0, False), *((b, 0, True) for b in starts)] if starts else None for _, _, _, starts in row]
+        lines.append(
+            Line(
+                number,
+                "\t".join(cells),
+                cells=cells,
+                merged=[merged for _, merged, _, _ in row],
+                spanned=[span == 0 for _, _, span, _ in row],
+                locator=f"{place} 第{r}行",
+                cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
+                cell_parts=parts if any(parts) else None,
+            )
+        )
+    return number

@@ -1,0 +1,141 @@
+"""A 宣讲 / 解读 slide deck (.pptx) from a 妇儿工委 office is read as a plan document.
+
+Before, `compliance extract deck.pptx` refused the format. Each deck here is made in the run by python-pptx
+(tests/makedocs.py `slides_to_pptx`): a cover with the plan's title and 文号, a 主要目标 slide of bullets, an
+indicator table with a two-row header (目标值 over 2025年 | 2030年), units in a column and 领域 merged down,
+speaker notes holding other numbers, and the layout's slide number, footer and date on the slides.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from compliance.cli import main
+from compliance.extraction import extract
+from compliance.reading import FORMATS, read_document
+from tests.makedocs import slides_to_pptx
+
+D = Decimal
+
+SLIDES = [
+    {
+        "title": "《某某县妇女发展规划（2021—2030年）》政策解读",
+        "subtitle": "某某县妇女儿童工作委员会办公室\n某政办发〔2022〕15号",
+        "number": True,
+    },
+    {
+        "title": "三、主要目标｜妇女与健康",
+        "bullets": [
+            "孕产妇死亡率控制在10/10万以下。",
+            ("城乡适龄妇女宫颈癌和乳腺癌筛查覆盖率达到80%以上。", 1),
+            "艾滋病母婴传播率控制在3%以下。",
+        ],
+        "notes": "讲解提示：2020年全县孕产妇死亡率为12.5/10万，婴儿死亡率控制在4.5‰以下。",
+        "number": True,
+        "footer": "某某县妇儿工委办 第88期",
+        "date": "2022年3月1日",
+    },
+    {
+        "title": "主要指标对照表",
+        "table": [
+            ["领域", "指标", "单位", "目标值", ""],
+            ["", "", "", "2025年", "2030年"],
+            ["妇女与教育", "高中阶段教育毛入学率", "%", "≥92", "≥95"],
+            ["", "女性平均受教育年限", "年", "11", "11.5"],
+            ["妇女与经济", "城镇单位就业人员中女性比例", "%", "≥40", "≥45"],
+        ],
+        "notes": "城镇单位就业人员中女性比例2020年为38.6%，目标为50%。",
+        "number": True,
+        "footer": "某某县妇儿工委办 第88期",
+    },
+]
+
+
+def _deck(tmp_path: Path, slides: list[dict] = SLIDES, name: str = "解读.pptx") -> Path:
+    return slides_to_pptx(slides, tmp_path / name)
+
+
+def test_deck_targets_with_their_slides(tmp_path: Path) -> None:
+    (plan,) = extract(_deck(tmp_path))
+    assert plan.plan.title == "某某县妇女发展规划（2021—2030年）"
+    assert plan.plan.document_number == "某政办发〔2022〕15号"
+    got = {(t.indicator or t.indicator_name, t.year, t.target.value, t.target.unit, t.locator) for t in plan.targets}
+    assert got == {
+        ("孕产妇死亡率", None, D(10), "1/10万", "第2张幻灯片"),
+        ("城乡适龄妇女宫颈癌和乳腺癌筛查覆盖率", None, D(80), "%", "第2张幻灯片"),
+        ("艾滋病母婴传播率", None, D(3), "%", "第2张幻灯片"),
+        ("高中阶段教育毛入学率", 2025, D(92), "%", "第3张幻灯片 表1 第3行 2025年列"),
+        ("高中阶段教育毛入学率", None, D(95), "%", "第3张幻灯片 表1 第3行 2030年列"),
+        ("女性平均受教育年限", 2025, D(11), "年", "第3张幻灯片 表1 第4行 2025年列"),
+        ("女性平均受教育年限", None, D("11.5"), "年", "第3张幻灯片 表1 第4行 2030年列"),
+        ("城镇单位就业人员中女性比例", 2025, D(40), "%", "第3张幻灯片 表1 第5行 2025年列"),
+        ("城镇单位就业人员中女性比例", None, D(45), "%", "第3张幻灯片 表1 第5行 2030年列"),
+    }, got
+    domains = {t.indicator or t.indicator_name: t.domain for t in plan.targets}
+    assert domains["女性平均受教育年限"] == "妇女与教育"  # the 领域 cell merged down over its rows
+    assert domains["城镇单位就业人员中女性比例"] == "妇女与经济"
+
+
+def test_notes_slide_numbers_footers_and_dates_are_not_read(tmp_path: Path) -> None:
+    document = read_document(_deck(tmp_path))
+    assert document.format == "pptx"
+    text = "\n".join(line.text for line in document.lines)
+    assert "讲解提示" not in text and "4.5‰" not in text and "38.6%" not in text  # the speaker notes (备注)
+    assert "第88期" not in text and "2022年3月1日" not in text  # footer and date placeholders
+    assert not any(line.text.strip() in {"1", "2", "3"} for line in document.lines)  # slide numbers
+    (plan,) = extract(document.file)
+    assert not any((t.indicator or t.indicator_name) == "婴儿死亡率" for t in plan.targets)
+    assert all(t.target.value != D(50) for t in plan.targets)
+
+
+def test_reading_order_title_first_then_top_to_bottom_left_to_right_groups_flattened(tmp_path: Path) -> None:
+    from pptx.util import Cm
+
+    slides = [{"title": "三、主要目标｜妇女与健康",
+               "boxes": [("右下：孕产妇死亡率控制在10/10万以下", 14, 12), ("左下：婴儿死亡率", 1, 12),
+                         ("上：主要目标", 1, 5)]}]
+    path = _deck(tmp_path, slides)
+    from pptx import Presentation
+
+    deck = Presentation(str(path))
+    slide = deck.slides[0]
+    title = slide.shapes.title._element
+    title.getparent().remove(title)  # the title drawn last, as a deck edited by hand stores it
+    slide.shapes._spTree.append(title)
+    group = slide.shapes.add_group_shape()
+    group.shapes.add_textbox(Cm(14), Cm(15), Cm(8), Cm(2)).text_frame.text = "组右"
+    group.shapes.add_textbox(Cm(1), Cm(15), Cm(8), Cm(2)).text_frame.text = "组左"
+    deck.save(str(path))
+    texts = [line.text for line in read_document(path).lines]
+    assert texts == ["三、主要目标｜妇女与健康", "上：主要目标", "左下：婴儿死亡率", "右下：孕产妇死亡率控制在10/10万以下",
+                     "组左", "组右"]
+    assert all(line.locator == "第1张幻灯片" for line in read_document(path).lines)
+
+
+def test_a_finding_names_the_slide(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(_deck(tmp_path))])
+    assert result.exit_code == 1, result.output
+    assert "weaker-threshold" in result.output and "plan (第2张幻灯片): 艾滋病母婴传播率控制在3%以下" in result.output
+
+
+def test_pptx_is_a_listed_format() -> None:
+    assert ".pptx" in FORMATS
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert ".pptx" in readme
+
+
+def test_broken_decks_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    corrupt = tmp_path / "宣讲.pptx"
+    corrupt.write_bytes(_deck(tmp_path).read_bytes()[:2000])  # a download cut short
+    old = tmp_path / "旧版.pptx"
+    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)  # a PowerPoint 97–2003 .ppt renamed
+    for path in (corrupt, old):
+        result = CliRunner().invoke(main, ["extract", str(path)])
+        assert result.exit_code == 2, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        message = result.stderr
+        assert path.name in message and ".pptx" in message and "PDF" in message, message
+        assert "Traceback" not in message
