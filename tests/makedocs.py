@@ -549,7 +549,7 @@ def slides_to_pptx(slides: Sequence[dict], path: Path) -> Path:
 
     deck = Presentation()
     for index, spec in enumerate(slides, start=1):
-        layout = deck.slide_layouts[0 if "subtitle" in spec else 5 if "table" in spec or "boxes" in spec else 1]
+        layout = deck.slide_layouts[0 if "subtitle" in spec else 1 if "bullets" in spec else 5]
         slide = deck.slides.add_slide(layout)
         slide.shapes.title.text = spec.get("title", "")
         for shape in slide.placeholders:

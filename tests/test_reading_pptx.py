@@ -54,8 +54,15 @@ SLIDES = [
 ]
 
 
+FOOTER = "某某县妇女儿童工作委员会办公室　　{}"  # a footer typed into a text box by hand, the page number in it
+
+
 def _deck(tmp_path: Path, slides: list[dict] = SLIDES, name: str = "解读.pptx") -> Path:
     return slides_to_pptx(slides, tmp_path / name)
+
+
+def _hand_footed(slides: list[dict]) -> list[dict]:
+    return [{**spec, "boxes": [*spec.get("boxes", ()), (FOOTER.format(n), 1, 17.5)]} for n, spec in enumerate(slides, 1)]
 
 
 def test_deck_targets_with_their_slides(tmp_path: Path) -> None:
@@ -89,6 +96,17 @@ def test_notes_slide_numbers_footers_and_dates_are_not_read(tmp_path: Path) -> N
     (plan,) = extract(document.file)
     assert not any((t.indicator or t.indicator_name) == "婴儿死亡率" for t in plan.targets)
     assert all(t.target.value != D(50) for t in plan.targets)
+
+
+def test_a_footer_typed_in_a_text_box_with_the_slide_number_is_furniture(tmp_path: Path) -> None:
+    """Before, 某某县妇女儿童工作委员会办公室　　2 ran on from the last bullet and hid its target."""
+    slides = [dict(spec) for spec in SLIDES]
+    slides[1] = {**slides[1], "bullets": [*slides[1]["bullets"], "妇女常见病筛查率达到90%以上"]}
+    document = read_document(_deck(tmp_path, _hand_footed(slides)))
+    assert not any("办公室" in line.text and "　　" in line.text for line in document.lines)
+    assert "某某县妇女儿童工作委员会办公室" in document.lines[1].text  # the cover's subtitle is no footer
+    (plan,) = extract(document.file)
+    assert any((t.indicator or t.indicator_name) == "妇女常见病筛查率" and t.target.value == D(90) for t in plan.targets)
 
 
 def test_reading_order_title_first_then_top_to_bottom_left_to_right_groups_flattened(tmp_path: Path) -> None:

@@ -39,12 +39,16 @@ def pptx_lines(path: Path, file: str) -> list[Line]:
         ) from None
     furniture = {PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.HEADER}
     titles = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+    ordered = [_reading_order(list(slide.shapes), titles, furniture, MSO_SHAPE_TYPE) for slide in slides]
+    numbered = _numbered_furniture(ordered)
     lines: list[Line] = []
     number = 0
-    for index, slide in enumerate(slides, start=1):
+    for index, shapes in enumerate(ordered, start=1):
         place = f"第{index}张幻灯片"
         tables = 0
-        for shape in _reading_order(list(slide.shapes), titles, furniture, MSO_SHAPE_TYPE):
+        for shape in shapes:
+            if _frame_text(shape) is not None and _without_number(_frame_text(shape), index) in numbered:
+                continue
             if getattr(shape, "has_table", False) and shape.has_table:
                 tables += 1
                 number = _table_lines(shape.table, f"{place} 表{tables}", number, lines)
@@ -53,6 +57,38 @@ def pptx_lines(path: Path, file: str) -> list[Line]:
                     number += 1
                     lines += [Line(number, piece, locator=place) for piece in lines_at_breaks(paragraph.text, _BREAK)]
     return lines
+
+
+def _frame_text(shape: Any) -> str | None:
+    """The whole text of a shape's text frame (None for a shape without one, a table's frame)."""
+    if getattr(shape, "has_table", False) and shape.has_table:
+        return None
+    if not (getattr(shape, "has_text_frame", False) and shape.has_text_frame):
+        return None
+    return shape.text_frame.text
+
+
+def _without_number(text: str, index: int) -> str | None:
+    """A shape's text without the slide's own number at its end (宝坻区妇儿工委办　　7 on slide 7), None when it does
+    not end in that number."""
+    stripped = text.strip()
+    if not stripped.endswith(str(index)) or stripped[: -len(str(index))][-1:].isdigit():
+        return None
+    return stripped[: -len(str(index))].strip()
+
+
+def _numbered_furniture(ordered: list[list[Any]]) -> set[str]:
+    """The texts that, followed by each slide's number, stand on three slides or more: a footer with the page
+    number typed into a text box by hand (not the layout's slide number placeholder) is page furniture too."""
+    seen: dict[str, int] = {}
+    for index, shapes in enumerate(ordered, start=1):
+        for key in {_without_number(text, index) for text in map(_frame_text, shapes) if text is not None}:
+            if key is not None:
+                seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count >= _FURNITURE_MIN_SLIDES}
+
+
+_FURNITURE_MIN_SLIDES = 3  # slides numbered alike by hand: fewer could be two list items ending in 1 and 2
 
 
 def _placeholder_type(shape: Any) -> Any:
