@@ -69,6 +69,13 @@ def agrees(text: str) -> bool:
         assert list(values.items()) == list(document.values.items())
         assert list(keys.items()) == list(document.keys.items())
         assert list(numbers.items()) == list(document.numbers.items())
+    lean = plainyaml.read_plain(text, positions=False)  # what loading a plan reads: the items' positions alone
+    assert lean is not None
+    data, items, keys, numbers = lean
+    assert same(data, document.data) and not keys
+    assert list(numbers.items()) == list(document.numbers.items())
+    assert all(document.values[path] == mark for path, mark in items.items())
+    assert plainyaml.read_positions(text) == (document.values, document.keys)
     return True
 
 
@@ -90,7 +97,7 @@ def test_the_example_plans_are_read_fast() -> None:
 def test_parse_yaml_gives_the_same_document_with_or_without_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     text = read_text(sorted((ROOT / "examples" / "plans").rglob("*.yaml"))[0])
     fast = parse_yaml(text, "plan.yaml")
-    monkeypatch.setattr(plainyaml, "read_plain", lambda text: None)
+    monkeypatch.setattr(plainyaml, "read_plain", lambda text, **_: None)
     slow = parse_yaml(text, "plan.yaml")
     assert same(fast.data, slow.data)
     assert (fast.values, fast.keys, fast.numbers) == (slow.values, slow.keys, slow.numbers)

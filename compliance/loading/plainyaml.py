@@ -47,14 +47,29 @@ class _Unusual(Exception):
     """Something this reader leaves to the full one."""
 
 
-def read_plain(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], dict[JsonPath, str]] | None:
-    """(data, value positions, key positions, numbers as written) of a plain block YAML text, or None."""
+def read_plain(
+    text: str, *, positions: bool = True
+) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], dict[JsonPath, str]] | None:
+    """(data, value positions, key positions, numbers as written) of a plain block YAML text, or None.
+
+    Without `positions`, only the positions of the mappings written as sequence items (`- key: …`,
+    a plan's targets) are recorded, and no key's: what loading a valid plan asks for. Recording every
+    value's and key's position was a third of a plan's load (and most of the objects it made), for
+    the problems of the rare file that has one; `yamlfile.YamlDocument` reads them again then.
+    The data, the numbers and whether it gives up are the same either way.
+    """
     if _UNUSUAL(text) is not None:
         return None
     try:
-        return _read(text)
+        return _read(text, positions)
     except _Unusual:
         return None
+
+
+def read_positions(text: str) -> tuple[dict[JsonPath, Mark], dict[JsonPath, Mark]]:
+    """(value positions, key positions) of a text `read_plain` read without them."""
+    _, values, keys, _ = _read(text, True)
+    return values, keys
 
 
 # What one line says, the same wherever it stands (a plan's lines repeat from target to target
@@ -68,7 +83,7 @@ _LINES: dict[str, tuple[Any, ...]] = {}
 _LINES_KEPT = 20_000
 
 
-def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], dict[JsonPath, str]]:
+def _read(text: str, positions: bool = True) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], dict[JsonPath, str]]:
     values: dict[JsonPath, Mark] = {}
     keys: dict[JsonPath, Mark] = {}
     numbers: dict[JsonPath, str] = {}
@@ -96,7 +111,8 @@ def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], d
             pending = None
             container: Any = [] if spec[0] is _ITEM_LINE else {}
             parent[path[-1]] = container
-            values[path] = (number, indent + 1)
+            if positions:
+                values[path] = (number, indent + 1)
             if len(stack) >= _MAX_DEPTH:
                 raise _Unusual
             stack.append((indent, container, path))
@@ -112,24 +128,28 @@ def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], d
                     raise _Unusual
                 container = root = [] if spec[0] is _ITEM_LINE else {}
                 path = ()
-                values[path] = (number, indent + 1)
+                if positions:
+                    values[path] = (number, indent + 1)
                 stack.append((indent, root, path))
         column = indent
         if spec[0] is _ITEM_LINE:
             if type(container) is not list:
                 raise _Unusual
             column += spec[1]
-            item_path = (*path, len(container))
             spec = spec[2]
             if spec[0] is not _KEY_LINE:  # a value
                 if spec[0] is True:
-                    values[item_path] = (number, column + 1)
+                    if positions:
+                        values[(*path, len(container))] = (number, column + 1)
                     if spec[2] is not None:
-                        numbers[item_path] = spec[2]
+                        numbers[(*path, len(container))] = spec[2]
                     container.append(spec[1])
+                elif positions or spec[4]:
+                    container.append(_replay(spec, (*path, len(container)), number, column, values, keys, numbers, positions))
                 else:
-                    container.append(_replay(spec, item_path, number, column, values, keys, numbers))
+                    container.append(spec[5](spec[1]))
                 continue
+            item_path = (*path, len(container))
             container = {}  # `- key: …`: a mapping, its keys at this column
             list.append(stack[-1][1], container)
             values[item_path] = (number, column + 1)
@@ -142,6 +162,18 @@ def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], d
         _, key, offset, value = spec
         if key in container:
             raise _Unusual
+        if not positions:  # the same, without the positions
+            if value is None:
+                pending = (column, container, (*path, key))
+            elif value[0] is True:
+                if value[2] is not None:
+                    numbers[(*path, key)] = value[2]
+                container[key] = value[1]
+            elif value[4]:
+                container[key] = _replay(value, (*path, key), number, column + offset, values, keys, numbers, False)
+            else:
+                container[key] = value[5](value[1])
+            continue
         key_path = (*path, key)
         keys[key_path] = (number, column + 1)
         if value is None:
@@ -152,7 +184,7 @@ def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], d
                 numbers[key_path] = value[2]
             container[key] = value[1]
         else:
-            container[key] = _replay(value, key_path, number, column + offset, values, keys, numbers)
+            container[key] = _replay(value, key_path, number, column + offset, values, keys, numbers, True)
     if pending is not None or root is None:
         raise _Unusual
     return root, values, keys, numbers
@@ -160,14 +192,15 @@ def _read(text: str) -> tuple[Any, dict[JsonPath, Mark], dict[JsonPath, Mark], d
 
 def _replay(
     spec: tuple[Any, ...], path: JsonPath, line: int, column: int,
-    values: dict[JsonPath, Mark], keys: dict[JsonPath, Mark], numbers: dict[JsonPath, str],
+    values: dict[JsonPath, Mark], keys: dict[JsonPath, Mark], numbers: dict[JsonPath, str], positions: bool,
 ) -> Any:
     """A remembered flow collection at `path`, written from `column` (0-based) of `line`."""
     _, data, value_offsets, key_offsets, written, copy = spec
-    for suffix, offset in value_offsets:
-        values[path + suffix] = (line, column + offset)
-    for suffix, offset in key_offsets:
-        keys[path + suffix] = (line, column + offset)
+    if positions:
+        for suffix, offset in value_offsets:
+            values[path + suffix] = (line, column + offset)
+        for suffix, offset in key_offsets:
+            keys[path + suffix] = (line, column + offset)
     for suffix, text in written:
         numbers[path + suffix] = text
     return copy(data)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,21 +74,65 @@ def _parser_words(problem: str, language: str) -> str:
     return translated("parsers", problem) or _text("yaml.syntax-error", language=language)
 
 
-@dataclass
 class YamlDocument:
-    """A parsed file: plain data, and where each value (and each key) was written."""
+    """A parsed file: plain data, and where each value (and each key) was written.
 
-    file: str
-    data: Any
-    values: dict[JsonPath, Mark] = field(default_factory=dict)
-    keys: dict[JsonPath, Mark] = field(default_factory=dict)
-    numbers: dict[JsonPath, str] = field(default_factory=dict)  # each number as written: "0.85", "12"
+    A plan file read by the fast reader comes with the positions of its sequence items only
+    (`items`, a plan's targets: what a valid plan's model asks for); every other position is read
+    again from `text` the first time one is asked for (`values`, `keys`), for the problems of a
+    file that has some.
+    """
+
+    __slots__ = ("_items", "_keys", "_text", "_values", "data", "file", "numbers")
+
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        values: dict[JsonPath, Mark] | None = None,
+        keys: dict[JsonPath, Mark] | None = None,
+        numbers: dict[JsonPath, str] | None = None,  # each number as written: "0.85", "12"
+        *,
+        items: dict[JsonPath, Mark] | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.file = file
+        self.data = data
+        self.numbers = {} if numbers is None else numbers
+        self._items = items  # with `text`: the positions of the sequence items alone, the rest read on demand
+        self._text = text
+        self._values = {} if values is None and text is None else values
+        self._keys = {} if keys is None and text is None else keys
+
+    def _positions(self) -> None:
+        from compliance.loading.plainyaml import read_positions
+
+        self._values, self._keys = read_positions(self._text or "")
+        self._text = self._items = None
+
+    @property
+    def values(self) -> dict[JsonPath, Mark]:
+        if self._values is None:
+            self._positions()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[JsonPath, Mark]:
+        if self._keys is None:
+            self._positions()
+        assert self._keys is not None
+        return self._keys
 
     def position(self, path: JsonPath, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based (line, column) of the value at `path`, or of its closest parent.
 
         With `at_key`, the position of the last key itself (for an unknown field).
         """
+        if not at_key and self._items is not None:
+            mark = self._items.get(path)
+            if mark is not None:  # a sequence item's: the same as all the positions would give
+                return mark
         if at_key and path in self.keys:
             return self.keys[path]
         for depth in range(len(path), -1, -1):
@@ -616,10 +660,11 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     if language == "YAML":
         from compliance.loading.plainyaml import read_plain
 
-        plain = read_plain(text)  # the plain block YAML of plan files, read fast (without yaml); None otherwise
+        # the plain block YAML of plan files, read fast (without yaml); None otherwise
+        plain = read_plain(text, positions=False)
         if plain is not None:
-            data, values, keys, numbers = plain
-            return YamlDocument(file=file, data=data, values=values, keys=keys, numbers=numbers)
+            data, items, _, numbers = plain
+            return YamlDocument(file=file, data=data, numbers=numbers, items=items, text=text)
     import yaml
 
     document = YamlDocument(file=file, data=None)
