@@ -135,13 +135,19 @@ class CheckContext:
     def reference_targets(self) -> list[ReferenceTarget]:
         """Every target of the ancestors, with the scope it has (its own mark, an overlay's, a name shape)."""
         if self._reference_targets is None:
-            self._reference_targets = [
-                target
-                for reference in self.ancestors
-                if reference.targets_encoded
-                for target in _scoped_targets(reference, self.scopes)
-            ]
+            self._reference_targets = self._reference_view().targets
         return self._reference_targets
+
+    def _reference_view(self) -> _ReferenceView:
+        """What this plan's ancestors give every plan of its level checked against them (`_ReferenceView`), made once.
+
+        A batch's plans share a few sets of ancestors: which of their targets bind a plan, and the
+        indicator each stands for, are the same from plan to plan. The keys are this check's own
+        afterwards (`_target_keys`), as if each had been resolved here.
+        """
+        view = _view_of(self)
+        self._target_keys.update(view.keys)
+        return view
 
     def binds(self, reference_target: ReferenceTarget) -> bool:
         """Is this plan held to the reference target? Not to another government's own target, nor to a
@@ -161,12 +167,14 @@ class CheckContext:
 
     def binding_reference_targets(self) -> list[ReferenceTarget]:
         if self._binding is None:  # asked for by several rule families: decided once per check
-            self._binding = [r for r in self.reference_targets() if self.binds(r)]
+            self.reference_targets()
+            self._binding = _view_of(self).binding
         return list(self._binding)
 
     def shared_reference_targets(self) -> list[ReferenceTarget]:
         """Targets the plan's level makes up together with its peers (a share of counties, for a county)."""
-        return [r for r in self.reference_targets() if r.scope.binds is Binds.SHARE and not self.binds(r)]
+        self.reference_targets()
+        return list(_view_of(self).shared)
 
     def better(self, indicator: Any, reference: TargetValue) -> Better:
         if indicator is not None and getattr(indicator, "better", None):
@@ -208,6 +216,49 @@ class CheckContext:
                 written = [d for d in self.plan.domains if self.catalogue.match_domain(d, self.plan.plan.kind) == domain]
                 return written[0] if written else domain.name
         return None
+
+
+@dataclass
+class _ReferenceView:
+    """The ancestors of a plan as every plan of its level sees them, against one catalogue and scope rules."""
+
+    held: tuple[Any, ...]  # the ancestors, scope rules and catalogue: their ids key the view, so none is reused while it lives
+    targets: list[ReferenceTarget]
+    binding: list[ReferenceTarget]
+    shared: list[ReferenceTarget]
+    keys: dict[tuple[int, Kind], tuple[str, Any]]  # (id of a reference target, its plan's kind) -> (key, indicator)
+
+
+_VIEWS: dict[tuple[Any, ...], _ReferenceView] = {}
+
+
+def _view_of(context: CheckContext) -> _ReferenceView:
+    held = (*context.ancestors, context.scopes, context.catalogue)
+    key = (*(id(thing) for thing in held), context.plan.plan.level, context.plan.plan.kind)
+    view = _VIEWS.get(key)
+    if view is not None and all(a is b for a, b in zip(view.held, held, strict=True)):
+        return view
+    if len(_VIEWS) > 4096:  # a long-lived process that checks against ever new references: start again
+        _VIEWS.clear()
+    targets = [
+        target
+        for reference in context.ancestors
+        if reference.targets_encoded
+        for target in _scoped_targets(reference, context.scopes)
+    ]
+    keys: dict[tuple[int, Kind], tuple[str, Any]] = {}
+    for reference_target in targets:
+        kind = reference_target.source.plan.plan.kind
+        if kind is not None:  # (as `_resolved` asks: a reference's own kind, never the plan's)
+            keys[(id(reference_target.target), kind)] = context.resolve(reference_target.target.indicator, kind)
+    view = _VIEWS[key] = _ReferenceView(
+        held,
+        targets,
+        binding=[r for r in targets if context.binds(r)],
+        shared=[r for r in targets if r.scope.binds is Binds.SHARE and not context.binds(r)],
+        keys=keys,
+    )
+    return view
 
 
 # (reference plan, scope rules) -> its targets with their scopes: the same for every plan checked against it.

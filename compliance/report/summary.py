@@ -113,10 +113,33 @@ def finding_key(finding: Finding, kind: str | None) -> str | None:
 
 
 def reference_columns(report: Report) -> list[Column]:
-    """The indicators the plan's encoded ancestors quantify, in catalogue order."""
+    """The indicators the plan's encoded ancestors quantify, in catalogue order.
+
+    The same for every plan checked against the same ancestors (a batch's plans share a few sets of
+    them), so worked out once per set: the columns are the same objects from report to report, which
+    also lets pickle send each column once per chunk of a batch's worker, not once per plan. An
+    uncatalogued column is a fresh copy each time (`Matrix.add_row` numbers it where it first comes).
+    """
+    from dataclasses import replace
+
+    references = tuple(report.references)
+    key = tuple(id(reference) for reference in references)
+    entry = _COLUMNS.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], references, strict=True)):
+        if len(_COLUMNS) > 4096:  # a long-lived process checking against ever new references: start again
+            _COLUMNS.clear()
+        entry = _COLUMNS[key] = (references, _reference_columns(references))
+    return [column if column.order[0] == 0 else replace(column) for column in entry[1]]
+
+
+# ids of a report's ancestors -> (the ancestors, their columns); the entry holds the ancestors, so their ids are not reused
+_COLUMNS: dict[tuple[int, ...], tuple[tuple[Any, ...], list[Column]]] = {}
+
+
+def _reference_columns(references: tuple[Any, ...]) -> list[Column]:
     columns: dict[str, Column] = {}
     positions = _positions()
-    for reference in report.references:
+    for reference in references:
         if not reference.targets_encoded:
             continue
         kind = reference.plan.plan.kind.value
