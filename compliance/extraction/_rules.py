@@ -187,6 +187,7 @@ class Rules:
     status_marks: re.Pattern[str]  # a clause of what is done or reached (已培训2860人次, 已达98.2%): no target
     report_year_openers: re.Pattern[str]  # in a report on a plan: a sentence or clause of a year's values (2025年为…)
     stated_target_words: tuple[str, ...]  # in a report on a plan: 目标为 before a bare number, the plan's target
+    stated_name_tails: tuple[str, ...]  # 目标值, 目标 closing a name that a report states a target of: no part of it
 
 
 def _masks_too(pattern: str) -> str:
@@ -449,4 +450,5 @@ def rules() -> Rules:
         status_marks=regex("|".join(f"(?:{p})" for p in data.get("status_marks") or ["(?!)"])),
         report_year_openers=regex("|".join(f"(?:{p})" for p in data.get("report_year_openers") or ["(?!)"])),
         stated_target_words=tuple(sorted((str(w) for w in data.get("stated_target_words") or []), key=len, reverse=True)),
+        stated_name_tails=tuple(sorted((str(w) for w in data.get("stated_name_tails") or []), key=len, reverse=True)),
     )

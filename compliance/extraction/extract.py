@@ -490,9 +490,10 @@ def _stated_bare(found: list[Any], bare: Any) -> None:
     indicator's direction, as a bare table cell's; 目标为 is no part of the name, whatever follows it
     (城镇单位就业人员中的女性比例目标为达到40%左右: `stated_target_words`)."""
     words = rules().stated_target_words
+    tails = (*words, *rules().stated_name_tails)
     for t in found:
         name = t.indicator
-        for w in (*words, "目标值", "目标"):
+        for w in tails:
             if name.endswith(w) and len(name) - len(w) >= 4:
                 name = name[: -len(w)]
                 break
