@@ -89,8 +89,10 @@ file and what to do.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from compliance.compiled import regex
 from compliance.errors import InputError
@@ -189,6 +191,20 @@ class Document:
                     index.setdefault(cell_number, locator)
             self._index = index
         return self._index.get(number)
+
+
+def needs(module: str, file: str, format: str, package: str) -> ModuleType:
+    """The module a reader is built on, imported when a file of its format is read (start-up stays lean); if it is
+    missing (a broken install, a trimmed environment), an InputError naming the file, the format and what to install,
+    never an ImportError's traceback."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise InputError.single(
+            file,
+            _text("reading.needs-package", format=format, package=package),
+            hint=_text("reading.needs-package-hint", package=package),
+        ) from None
 
 
 def bar_cells(text: str, marks: str = "|") -> list[str] | None:

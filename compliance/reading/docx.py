@@ -7,19 +7,13 @@ from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line, lines_at_breaks
+from compliance.reading import Line, lines_at_breaks, needs
 from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 
 
 def docx_lines(path: Path, file: str) -> list[Line]:
-    try:
-        import docx  # python-docx
-        from docx.oxml.ns import qn
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".docx", package="python-docx"),
-            hint=_text("reading.needs-package-hint", package="python-docx"),
-        ) from None
+    docx = needs("docx", file, ".docx", "python-docx")
+    from docx.oxml.ns import qn
     try:
         document = docx.Document(str(path))
     except Exception as error:

@@ -46,7 +46,7 @@ from typing import Any
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import _OPENS, Line
+from compliance.reading import _OPENS, Line, needs
 from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
@@ -164,14 +164,9 @@ class _Block:
 
 
 def html_lines(raw: bytes, file: str, encoding: str | None = None, text: str | None = None) -> list[Line]:
-    try:
-        import lxml.html
-        from lxml import etree
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".html", package="lxml"),
-            hint=_text("reading.needs-package-hint", package="lxml"),
-        ) from None
+    needs("lxml.html", file, ".html", "lxml")
+    import lxml.html
+    from lxml import etree
     if text is None:
         text = decode_html(raw, file, encoding)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text.lstrip("\ufeff"))

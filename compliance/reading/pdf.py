@@ -90,7 +90,7 @@ from typing import Any
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line, bar_cells
+from compliance.reading import Line, bar_cells, needs
 from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
 from compliance.compiled import regex
 
@@ -160,13 +160,7 @@ class _Table:
 
 
 def pdf_lines(path: Path, file: str, raw: bytes) -> list[Line]:
-    try:
-        import pypdfium2 as pdfium
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".pdf", package="pypdfium2"),
-            hint=_text("reading.needs-package-hint", package="pypdfium2"),
-        ) from None
+    pdfium = needs("pypdfium2", file, ".pdf", "pypdfium2")
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         raise InputError.single(
             file, _text("reading.not-pdf"), hint=_text("reading.not-pdf-hint")

@@ -14,7 +14,7 @@ from typing import Any
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line, lines_at_breaks
+from compliance.reading import Line, lines_at_breaks, needs
 from compliance.reading.grid import cell_locator, column_names
 
 _BREAK = "\v"  # python-pptx writes a soft line break (a:br) in a paragraph's text so
@@ -22,14 +22,8 @@ _BREAK = "\v"  # python-pptx writes a soft line break (a:br) in a paragraph's te
 
 def pptx_lines(path: Path, file: str) -> list[Line]:
     """The lines of every slide in order; InputError naming the file for anything that is no .pptx package."""
-    try:
-        import pptx  # python-pptx
-        from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".pptx", package="python-pptx"),
-            hint=_text("reading.needs-package-hint", package="python-pptx"),
-        ) from None
+    pptx = needs("pptx", file, ".pptx", "python-pptx")
+    from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
     try:
         deck = pptx.Presentation(str(path))
         slides = list(deck.slides)

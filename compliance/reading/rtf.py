@@ -17,7 +17,7 @@ import re
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, needs
 from compliance.reading.grid import cell_locator, column_names
 from compliance.compiled import regex
 
@@ -28,13 +28,7 @@ _ROW_WORDS = regex(r"\\(trowd|clvmrg|cellx)-?\d*(?![a-z])|\\row(?![a-z])")
 
 
 def rtf_lines(raw: bytes, file: str) -> list[Line]:
-    try:
-        from striprtf.striprtf import rtf_to_text
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".rtf", package="striprtf"),
-            hint=_text("reading.needs-package-hint", package="striprtf"),
-        ) from None
+    rtf_to_text = needs("striprtf.striprtf", file, ".rtf", "striprtf").rtf_to_text
     if not raw.lstrip().startswith(b"{\\rtf"):
         raise InputError.single(file, _text("reading.not-rtf"), hint=_text("reading.not-rtf-hint"))
     source = _source(raw)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line
+from compliance.reading import Line, needs
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -30,9 +30,9 @@ def xls_lines(path: Path, file: str, raw: bytes) -> list[Line]:
             return xlsx_lines(renamed, file)
     if raw[:8] != _OLE:
         raise InputError.single(file, _text("reading.not-xls", kind=kind), hint=_text("reading.not-xls-hint"))
+    xlrd = needs("xlrd", file, kind, "xlrd")
+    needs("openpyxl", file, kind, "openpyxl")  # the converted workbook is written and read with it
     try:
-        import xlrd
-
         book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=False)
     except Exception as error:  # xlrd raises its own and struct errors on a damaged file
         raise InputError.single(

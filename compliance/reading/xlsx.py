@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compliance.errors import InputError
 from compliance.messages import text as _text
-from compliance.reading import Line, lines_at_breaks
+from compliance.reading import Line, lines_at_breaks, needs
 
 
 def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None, hidden: list[str] | None = None) -> list[Line]:
@@ -18,14 +18,8 @@ def xlsx_lines(path: Path, file: str, uncomputed: list[str] | None = None, hidde
     A hidden sheet (旧版指标（征求意见稿）: a superseded draft's values, a helper sheet) is no part of the document its
     reader sees: beside a visible sheet with cells, it is not read and its name goes to `hidden` (noted); a workbook
     whose every sheet with cells is hidden is read whole. Line numbers stay those of the whole workbook."""
-    try:
-        import openpyxl
-        from openpyxl.utils import get_column_letter
-    except ImportError:  # pragma: no cover - a dependency
-        raise InputError.single(
-            file, _text("reading.needs-package", format=".xlsx", package="openpyxl"),
-            hint=_text("reading.needs-package-hint", package="openpyxl"),
-        ) from None
+    openpyxl = needs("openpyxl", file, ".xlsx", "openpyxl")
+    from openpyxl.utils import get_column_letter
     without_values = _refuse_what_would_not_fit(path, file)
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
