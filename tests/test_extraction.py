@@ -315,7 +315,7 @@ def test_xlsx_without_a_header_is_an_input_error_or_empty(tmp_path: Path) -> Non
 # --------------------------------------------------------------------------- errors
 
 
-@pytest.mark.parametrize("name", ["plan.odt", "plan", "plan.yaml"])
+@pytest.mark.parametrize("name", ["plan.ods", "plan", "plan.yaml"])
 def test_unsupported_file_type(tmp_path: Path, name: str) -> None:
     from compliance.reading import FORMATS
 

@@ -117,11 +117,11 @@ def test_a_saved_file_without_a_page_is_refused_with_what_to_do(tmp_path: Path) 
     _refused(garbage, "no HTML page")
 
 
-@pytest.mark.parametrize("name", ["plan.dps", "plan.odt", "plan.pages"])
+@pytest.mark.parametrize("name", ["plan.dps", "plan.ods", "plan.pages"])
 def test_check_of_an_unreadable_format_says_which_formats_it_reads(name: str, tmp_path: Path) -> None:
     """Not "extract it first": extract refuses it too (trial defect 16)."""
     path = tmp_path / name
-    path.write_bytes(b"PK\x03\x04" + bytes(60))  # a zip, as .odt and .pages are
+    path.write_bytes(b"PK\x03\x04" + bytes(60))  # a zip, as .ods and .pages are
     for args in (["check", str(path)], ["extract", str(path)]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "Traceback" not in result.output, result.output

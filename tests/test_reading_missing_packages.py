@@ -23,6 +23,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CASES = [
     (".docx", b"PK\x03\x04 not really a package", ("docx",), "python-docx"),
     (".pptx", b"PK\x03\x04 not really a package", ("pptx",), "python-pptx"),
+    (".odt", b"PK\x03\x04 not really a package", ("odfdo",), "odfdo"),
     (".xlsx", b"PK\x03\x04 not really a package", ("openpyxl",), "openpyxl"),
     (".xls", _OLE + b"\x00" * 504, ("xlrd",), "xlrd"),
     (".pdf", b"%PDF-1.4\n%%EOF\n", ("pypdfium2",), "pypdfium2"),

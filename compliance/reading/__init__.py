@@ -34,6 +34,11 @@ locator. The line model per format:
   cells (`spanned` marks them). Line numbers count paragraphs and
   table rows from 1. Locators: 第N段 (the paragraph's ordinal among the non-empty
   paragraphs), 表1 第5行 本县目标列 for a cell.
+- .odt (OpenDocument text, as LibreOffice, WPS and Yozo Office save it): as .docx, through odfdo — paragraphs
+  and headings (text:p, text:h; lists and sections in place) and table rows in document order, a cell spanning
+  rows empty and marked merged below, one spanning columns followed by empty cells marked spanned; footnotes and
+  endnotes as Word's (the citation mark and a body note never read, a note a table cell cites read under the
+  table). Locators: 第N段, 表1 第5行 龙华区列 for a cell (`odt`).
 - .pptx (a 宣讲 / 解读 slide deck): slide by slide, the title placeholder first, then the other shapes top to
   bottom, left to right (groups flattened); each paragraph of a text frame a line, each table row a line with its
   cells as for .docx (merged cells marked). Speaker notes, slide numbers, footers and dates never read (`pptx`).
@@ -101,6 +106,7 @@ from compliance.messages import text as _text
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CSV_SUFFIXES = (".csv",)  # a table exported by a platform or a table OCR: records read as table rows (`text.csv_lines`)
 DOCX_SUFFIXES = (".docx",)
+ODT_SUFFIXES = (".odt",)  # OpenDocument text (LibreOffice, WPS, Yozo Office): read as .docx is (see `odt`)
 PPTX_SUFFIXES = (".pptx",)  # a 宣讲 / 解读 slide deck (PowerPoint, WPS Presentation): its slides' text and tables
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 XLS_SUFFIXES = (".xls", ".et")  # Excel 97–2003 and WPS Spreadsheets: converted to .xlsx (see `xls`)
@@ -110,10 +116,10 @@ MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页
 MAIL_SUFFIXES = (".eml",)  # an e-mail saved as a file (RFC 822/MIME): its body and attachments (see `mail`)
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + ODT_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
+FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .odt, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
 
 
 @dataclass
@@ -166,7 +172,7 @@ class Document:
     """A document's numbered lines as read from a file of any supported format."""
 
     file: str
-    format: str  # text | markdown | docx | pptx | rtf | xlsx | pdf | html | mail
+    format: str  # text | markdown | docx | odt | pptx | rtf | xlsx | pdf | html | mail
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
@@ -295,6 +301,10 @@ def _read_format(path: Path | str, encoding: str | None, file: str | None = None
         from compliance.reading.docx import docx_lines
 
         return Document(file, "docx", docx_lines(path, file))
+    if suffix in ODT_SUFFIXES:
+        from compliance.reading.odt import odt_lines
+
+        return Document(file, "odt", odt_lines(path, file))
     if suffix in PPTX_SUFFIXES:
         from compliance.reading.pptx import pptx_lines
 
