@@ -716,3 +716,28 @@ def _odt_table(rows: Sequence[Sequence[str]], header: int, notes: list[int]) -> 
             out.append("</table:table-header-rows>")
     out.append("</table:table>")
     return "".join(out)
+
+
+def cues_to_subtitles(cues: Sequence[object], path: Path, *, encoding: str = "utf-8", newline: str = "\n",
+                      header: Sequence[str] = ()) -> Path:
+    """A caption file of a 解读 video, as an editing tool exports it: .srt (numbered cues, 00:01:23,400 timings) or
+    .vtt (WEBVTT, `header` lines after it, 00:01:23.400 timings); each cue a str (its lines apart by "\\n", 4 s
+    long, 0.2 s apart) or ("NOTE"/"STYLE", text) for a WebVTT block that is no cue."""
+    vtt = path.suffix == ".vtt"
+    out: list[str] = ["WEBVTT", *header, ""] if vtt else []
+    start, number = 0, 0
+    for cue in cues:
+        if isinstance(cue, tuple):
+            out += [f"{cue[0]}" if cue[0] == "STYLE" else f"NOTE {cue[1].splitlines()[0]}", *(
+                cue[1].splitlines() if cue[0] == "STYLE" else cue[1].splitlines()[1:]), ""]
+            continue
+        number += 1
+        end = start + 4000
+
+        def stamp(ms: int) -> str:
+            return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d}{'.' if vtt else ','}{ms % 1000:03d}"
+
+        out += [str(number), f"{stamp(start)} --> {stamp(end)}", *cue.split("\n"), ""]
+        start = end + 200
+    path.write_bytes(newline.join(out).encode(encoding))
+    return path

@@ -24,6 +24,7 @@ CASES = [
     (".docx", b"PK\x03\x04 not really a package", ("docx",), "python-docx"),
     (".pptx", b"PK\x03\x04 not really a package", ("pptx",), "python-pptx"),
     (".odt", b"PK\x03\x04 not really a package", ("odfdo",), "odfdo"),
+    (".srt", "1\n00:00:01,000 --> 00:00:04,000\n新生儿死亡率降至3‰以下\n".encode(), ("pysubs2",), "pysubs2"),
     (".xlsx", b"PK\x03\x04 not really a package", ("openpyxl",), "openpyxl"),
     (".xls", _OLE + b"\x00" * 504, ("xlrd",), "xlrd"),
     (".pdf", b"%PDF-1.4\n%%EOF\n", ("pypdfium2",), "pypdfium2"),

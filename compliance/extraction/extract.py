@@ -96,7 +96,8 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
-    news = md.news_article(lines, cleaned.dropped, segments)
+    # a video's captions (.srt, .vtt) are a broadcast about the plan, as a TV news script is: read as a news summary
+    news = document.format == "subtitles" or md.news_article(lines, cleaned.dropped, segments)
     if news:
         segments = [st.Segment(lines=header + [line for s in segments for line in s.lines])]
         header = []

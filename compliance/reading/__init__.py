@@ -57,6 +57,10 @@ locator. The line model per format:
   Locators: 主要指标!F9 for a cell, 主要指标!第9行 for a row.
 - .xls / .et (Excel 97–2003, WPS Spreadsheets): converted to .xlsx by xlrd and
   openpyxl, then read as .xlsx, with the same locators (`xls`).
+- .srt / .vtt (a 政策解读 video's captions): decoded as a text file, the cues parsed by pysubs2; cue numbers,
+  timings, the WEBVTT header, NOTE/STYLE blocks, speaker tags and styling markup are no text. A sentence cut across
+  caption lines and cues is one `Line` (its `spans` keep each caption line's file line), a blank one after it;
+  numbers are the file's lines. Locator: 第12条字幕（00:01:23）, the cue and its start time (`subtitles`).
 - .csv (a platform's export, a table OCR's output): decoded as a text file, each
   record a table row numbered by the file line it starts on; line breaks inside a
   quoted cell are joined, padding commas dropped (`text.csv_lines`). Locators:
@@ -104,6 +108,7 @@ from compliance.errors import InputError
 from compliance.messages import text as _text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUBTITLE_SUFFIXES = (".srt", ".vtt")  # a 解读 video's captions (SubRip, WebVTT): the sentences they speak (`subtitles`)
 CSV_SUFFIXES = (".csv",)  # a table exported by a platform or a table OCR: records read as table rows (`text.csv_lines`)
 DOCX_SUFFIXES = (".docx",)
 ODT_SUFFIXES = (".odt",)  # OpenDocument text (LibreOffice, WPS, Yozo Office): read as .docx is (see `odt`)
@@ -116,10 +121,10 @@ MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页
 MAIL_SUFFIXES = (".eml",)  # an e-mail saved as a file (RFC 822/MIME): its body and attachments (see `mail`)
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + ODT_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + SUBTITLE_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + ODT_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .csv, .docx, .doc, .wps, .odt, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
+FORMATS = ".txt, .md, .csv, .srt, .vtt, .docx, .doc, .wps, .odt, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
 
 
 @dataclass
@@ -172,7 +177,7 @@ class Document:
     """A document's numbered lines as read from a file of any supported format."""
 
     file: str
-    format: str  # text | markdown | docx | odt | pptx | rtf | xlsx | pdf | html | mail
+    format: str  # text | markdown | subtitles | docx | odt | pptx | rtf | xlsx | pdf | html | mail
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
@@ -293,6 +298,10 @@ def _read_format(path: Path | str, encoding: str | None, file: str | None = None
 
         markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)  # a Markdown export saved as .txt
         return Document(file, "markdown" if markdown else "text", text_lines(text, suffix, markdown))
+    if suffix in SUBTITLE_SUFFIXES:
+        from compliance.reading.subtitles import subtitle_lines
+
+        return Document(file, "subtitles", subtitle_lines(raw, file, suffix, encoding))
     if suffix in CSV_SUFFIXES:
         from compliance.reading.text import csv_lines, decode
 
