@@ -83,3 +83,53 @@ def test_a_date_and_time_alone_or_in_a_sentence_are_no_fax_header() -> None:
     assert _page_marker("SEP-16-2022 14:33  FROM:HAICHENG FEGW  0412 3221587   TO:04122851630   P.04/06")
     assert not _page_marker("2022-07-20 10:15")
     assert not _page_marker("2022年9月16日 14:33 召开第1次全体会议，审议规划。")
+
+
+ANNEX = """某某县儿童发展规划（2021—2030年）
+
+一、主要目标
+  1.婴儿死亡率控制在4.5‰以下。
+
+附件
+某某县儿童发展规划（2021—2030年）主要指标
+序号  指标                      2020年    2030年
+1  新生儿死亡率（‰）        2.96    ≤2.8
+2  婴儿死亡率（‰）          3.89    ≤4.5
+3 | 0—6岁儿童眼保健和视力检查覆盖率（%）93.4    ≥95
+4  儿童伤害死亡率           —    下降16%
+5 | 义务教育巩固率（%）      98.3    ≥98.5
+6  每千人口拥有3岁以下婴幼儿托位数（个）2.1    4.5
+抄送：县委各部门。
+"""
+
+
+def test_an_ocr_annex_laid_out_with_runs_of_spaces_is_read_in_the_header_s_order(tmp_path: Path) -> None:
+    """The OCR'd annex's rows: cells apart by runs of spaces, in the header's order but not under its cells (the
+    header spaced wider, a value after a long name pushed right), the table's rule once read as |, a baseline glued
+    to the name's unit bracket (…覆盖率（%）93.4). Before, every row was listed as not understood."""
+    path = tmp_path / "fax.txt"
+    path.write_text(ANNEX, encoding="utf-8")
+    (plan,) = extract(path, jurisdiction="辽宁省/某某市/某某县")
+    table = [(t.line, *target) for t, target in zip(plan.targets, _targets(plan), strict=True) if str(t.section) == "indicator_table"]
+    assert table == [
+        (9, "新生儿死亡率", "<=", D("2.8"), "‰"),
+        (10, "婴儿死亡率", "<=", D("4.5"), "‰"),
+        (11, "0—6岁儿童眼保健和视力检查覆盖率", ">=", D(95), "%"),
+        (12, "儿童伤害死亡率", "rel_decrease", D(16), "%"),
+        (13, "义务教育巩固率", ">=", D("98.5"), "%"),
+        (14, "每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人"),
+    ]
+    assert not plan.unparsed
+
+
+def test_prose_with_wide_spaces_under_a_header_is_no_ordered_row(tmp_path: Path) -> None:
+    """Only lines with a row number first and as many pieces as the header has are rows read so."""
+    from compliance.extraction.tables import _ordered_row, header_columns
+
+    columns = header_columns(["序号", "指标", "2020年", "2030年"])
+    assert columns is not None
+    assert _ordered_row("3 | 0—6岁儿童眼保健和视力检查覆盖率（%）93.4    ≥95", columns) == [
+        "3", "0—6岁儿童眼保健和视力检查覆盖率（%）", "93.4", "≥95",
+    ]
+    assert _ordered_row("抄送：县委各部门，县人大    县政协    县法院", columns) is None
+    assert _ordered_row("1  新生儿死亡率（‰）        2.96", columns) is None

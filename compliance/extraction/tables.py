@@ -294,6 +294,7 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
         cells = row_cells(lines[i])
         starts = None
         spaced = False
+        ordered = False  # rows whose cells stand apart by runs of spaces, in the header's order but not under it
         above = None  # the upper line of a header laid out in columns over two lines (2020 年 over 基期值)
         if cells is None and lines[i].cells is None:
             cells = _spaced_header(lines, i)
@@ -306,6 +307,8 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                     cells, starts = [p for _, p in pieces], [position for position, _ in pieces]
                 elif (bounds := _column_bounds(lines, i, pieces)) is not None:
                     cells, starts = [p for _, p in pieces], bounds
+                elif _ordered_rows_below(lines, i, [p for _, p in pieces]):
+                    cells, ordered = [p for _, p in pieces], True
                 if starts is not None and (stacked := _stacked_above(lines, i, pieces)) is not None:
                     above, cells = stacked
         if cells is not None:
@@ -335,7 +338,9 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
                             columns = combine_rows(middle, lower, lines[j + 1].merged)
                             i = j + 1
                 columns = _targets_by_content(columns, lines, i, period)
-                table = _row_table(lines, i, own_by_level(settle_years(columns, period), period), start, starts, spaced)
+                table = _row_table(
+                    lines, i, own_by_level(settle_years(columns, period), period), start, starts, spaced, ordered
+                )
                 table.caption_domain = _caption_domain(lines, start)
                 tables.append(table)
                 used |= table.indices
@@ -681,6 +686,47 @@ def _spaced_row(text: str, columns: list[Column]) -> list[str] | None:
     return words if len(words) == width else None
 
 
+# a row number glued to the name after it (4 | 0—6岁…: the table's rule read as a bar; 4 0—6岁…: one space left)
+_GLUED_NUMBER = regex(r"^(?P<number>[0-9]{1,3})(?:\s*[|｜丨│]\s*|\s)(?P<rest>\S.*)$")
+
+
+def _ordered_row(text: str, columns: list[Column]) -> list[str] | None:
+    """A row of a table laid out with runs of spaces whose cells stand in the header's order but not under its cells
+    (an OCR'd fax: the header spaced wider than the rows, a value after a long name pushed right): its pieces, as
+    many as the header has cells. A row number glued to the name (4 | 0—6岁…) and a value glued to the name's unit
+    bracket (…覆盖率（%）93.4, the spaces between them lost) are split off first; the row number must be one."""
+    pieces = [piece for _, piece in aligned_pieces(text) or []]
+    width = len(columns)
+    number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
+    name = next((k for k, c in enumerate(columns) if c.role == "indicator"), None)
+    if not pieces or name is None:
+        return None
+    if len(pieces) < width and number == 0 and name == 1 and (glued := _GLUED_NUMBER.match(pieces[0])):
+        pieces[0:1] = [glued.group("number"), glued.group("rest")]
+    if len(pieces) < width and name < len(pieces) and (value := _GLUED_VALUE.match(pieces[name])):
+        pieces[name : name + 1] = [value.group("name"), value.group("value")]
+    if len(pieces) != width or (number is not None and not re.fullmatch(r"[0-9]{1,3}", pieces[number])):
+        return None
+    return pieces
+
+
+def _ordered_rows_below(lines: list[Src], i: int, header: list[str]) -> bool:
+    """The two lines under a space-aligned header read as rows in its order (`_ordered_row`), each with a number in
+    a cell after the name: a table, though its columns do not stand under the header's."""
+    columns = header_columns(header)
+    if columns is None or not any(c.role == "number" for c in columns):
+        return False
+    name = next((k for k, c in enumerate(columns) if c.role == "indicator"), len(columns))
+    rows = [line for line in lines[i + 1 : i + 5] if not line.blank][:2]
+    if len(rows) < 2:
+        return False
+    for line in rows:
+        cells = None if line.cells is not None else _ordered_row(line.text, columns)
+        if cells is None or not any(re.search(r"[0-9]", c) for c in cells[name + 1 :]):
+            return False
+    return True
+
+
 def _third_header_row(lines: list[Src], j: int, top: list[str], sub: list[str]) -> tuple[list[str], list[str]] | None:
     """A third header row under a two-row header, as (the two upper rows as one, the third), else None.
 
@@ -709,6 +755,7 @@ def _row_table(
     start: int,
     starts: list[int] | None = None,
     spaced: bool = False,
+    ordered: bool = False,
 ) -> Table:
     table = Table(
         columns, [], set(range(start, last_header + 1)), lines[start].number, exact_merges=lines[start].merged is not None,
@@ -726,6 +773,8 @@ def _row_table(
             cells = _aligned_cells(line.text, starts)
         elif spaced and line.cells is None:  # a row of single-space cells: as many words as the header has
             cells = _spaced_row(line.text, columns)
+        elif ordered and line.cells is None:  # cells apart by runs of spaces, as many as the header has, in its order
+            cells = _ordered_row(line.text, columns)
         else:
             cells = row_cells(line)
         if cells is None or (
