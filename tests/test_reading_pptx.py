@@ -8,6 +8,7 @@ speaker notes holding other numbers, and the layout's slide number, footer and d
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -157,3 +158,92 @@ def test_broken_decks_are_refused_with_what_to_do(tmp_path: Path) -> None:
         message = result.stderr
         assert path.name in message and ".pptx" in message and "PDF" in message, message
         assert "Traceback" not in message
+
+
+def _card_deck(tmp_path: Path) -> Path:
+    """A 解读 deck as a 妇儿工委办 makes one: a 规划框架 slide of count cards (68项 over 主要目标), a 一图读懂 slide of six
+    infographic cards (a big value box drawn above its indicator's name, three cards a row), 主要目标 slides of bullets
+    with no full stop, in two text boxes side by side, and the indicator table restating some of them."""
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    slides = [
+        {"title": "《某某区儿童发展“十四五”规划》解读", "subtitle": "某某区妇女儿童工作委员会办公室\n某政发〔2022〕7号"},
+        {"title": "二、规划框架"},
+        {"title": "三、重点指标一图读懂（2025年）"},
+        {"title": "四、主要目标（一）儿童与健康",
+         "bullets": ["新生儿、婴儿、5岁以下儿童死亡率分别控制在2.5‰、4‰、5‰以下", "儿童安全座椅使用率达到70%以上"]},
+        {"title": "四、主要目标（二）安全　（三）教育"},
+        {"title": "五、主要指标一览",
+         "table": [["领域", "指标", "2020年", "2025年目标"], ["儿童与健康", "新生儿死亡率（‰）", "1.92", "≤2.5"],
+                   ["儿童与教育", "学前教育毛入园率（%）", "92.4", "≥95"]]},
+    ]
+    path = _deck(tmp_path, slides)
+    deck = Presentation(str(path))
+
+    def box(slide, text: str, left: float, top: float, width: float, height: float) -> None:
+        slide.shapes.add_textbox(Cm(left), Cm(top), Cm(width), Cm(height)).text_frame.text = text
+
+    frame = deck.slides[1]
+    for k, (value, name) in enumerate([("7个", "发展领域"), ("68项", "主要目标"), ("80项", "策略措施")]):
+        box(frame, name, 1 + 8 * k, 7.2, 7, 1.5)  # the name box stored first: only the drawing says which is above
+        box(frame, value, 1 + 8 * k, 4, 7, 3)
+    cards = deck.slides[2]
+    for k, (value, name) in enumerate([("≤2.5‰", "新生儿死亡率"), ("≤4‰", "婴儿死亡率"), ("≤5‰", "5岁以下儿童死亡率"),
+                                       ("下降15%", "儿童伤害死亡率"), ("≥95%", "学前教育毛入园率"),
+                                       ("4.5个", "每千人口拥有3岁以下婴幼儿托位数")]):
+        left, top = 1 + 8 * (k % 3), 4 + 7 * (k // 3)
+        box(cards, value, left, top, 7, 2.5)
+        box(cards, name, left, top + 2.8, 7, 2)
+    columns = deck.slides[4]
+    box(columns, "【儿童与安全】\n儿童伤害死亡率以2020年为基数下降15%\n儿童溺水死亡率持续下降", 1, 4, 11, 10)
+    box(columns, "【儿童与教育】\n学前教育毛入园率达到95%以上\n义务教育巩固率保持在99%以上", 13, 4, 11, 10)
+    deck.save(str(path))
+    return path
+
+
+def test_infographic_cards_are_read_value_with_the_name_under_it(tmp_path: Path) -> None:
+    """Before, a row's three values came before its three names (by position alone): targets named ≤2.5‰, 下降15%, or
+    儿童伤害死亡率学前教育毛入园率每千人口拥有. Now each card's boxes are read together, its value with its name."""
+    path = _card_deck(tmp_path)
+    texts = [line.text for line in read_document(path).lines if line.locator == "第3张幻灯片"]
+    assert texts == ["三、重点指标一图读懂（2025年）", "≤2.5‰", "新生儿死亡率", "≤4‰", "婴儿死亡率", "≤5‰",
+                     "5岁以下儿童死亡率", "下降15%", "儿童伤害死亡率", "≥95%", "学前教育毛入园率", "4.5个",
+                     "每千人口拥有3岁以下婴幼儿托位数"]
+    (plan,) = extract(path)
+    cards = [(t.indicator or t.indicator_name, str(t.target.op), t.target.value, t.target.unit)
+             for t in plan.targets if t.locator == "第3张幻灯片"]
+    assert cards == [
+        ("新生儿死亡率", "<=", D("2.5"), "‰"),
+        ("婴儿死亡率", "<=", D(4), "‰"),
+        ("5岁以下儿童死亡率", "<=", D(5), "‰"),
+        ("儿童伤害死亡率", "rel_decrease", D(15), "%"),
+        ("学前教育毛入园率", ">=", D(95), "%"),
+        ("每千人口拥有3岁以下婴幼儿托位数", ">=", D("4.5"), "个/千人"),
+    ]
+
+
+def test_a_card_value_with_no_name_to_pair_is_listed_never_a_target_named_by_its_number(tmp_path: Path) -> None:
+    """68项 over 主要目标 (a section's word, no indicator): never a target named 68项; listed, the deck says what it is."""
+    (plan,) = extract(_card_deck(tmp_path))
+    names = {t.indicator or t.indicator_name for t in plan.targets}
+    assert not names & {"7个", "68项", "80项"}
+    assert not any(re.fullmatch(r"[≤≥<>下降]*[0-9.]+[‰%个项]?", name) for name in names)
+    assert {u.text for u in plan.unparsed} >= {"68项", "80项"}
+
+
+def test_each_bullet_is_a_line_of_its_own_and_none_is_a_headline(tmp_path: Path) -> None:
+    """A slide's bullets end without a full stop: before, one ran on into the next (…达到70%以上【儿童与教育】) and a
+    bullet the table restated was dropped as a headline. Each bullet is a statement: one entry per statement."""
+    (plan,) = extract(_card_deck(tmp_path))
+    got = [(t.indicator or t.indicator_name, t.target.value, t.locator) for t in plan.targets if t.locator in ("第4张幻灯片", "第5张幻灯片")]
+    assert got == [
+        ("新生儿死亡率", D("2.5"), "第4张幻灯片"),
+        ("婴儿死亡率", D(4), "第4张幻灯片"),
+        ("5岁以下儿童死亡率", D(5), "第4张幻灯片"),
+        ("儿童安全座椅使用率", D(70), "第4张幻灯片"),
+        ("儿童伤害死亡率", D(15), "第5张幻灯片"),
+        ("儿童溺水死亡率", None, "第5张幻灯片"),
+        ("学前教育毛入园率", D(95), "第5张幻灯片"),
+        ("义务教育巩固率", D(99), "第5张幻灯片"),
+    ]

@@ -218,6 +218,7 @@ def _characters(line: Line) -> Src:
         cell_locators=getattr(line, "cell_locators", None),
         cell_parts=_kept_parts(getattr(line, "cell_parts", None), line.cells, cells),
         sheet=getattr(line, "sheet", None),
+        whole=getattr(line, "whole", False),
     )
 
 

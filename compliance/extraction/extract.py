@@ -469,7 +469,9 @@ def _without_headline_repeats(targets: list[dict[str, Any]], lines: list[Src]) -
     A headline is a line without a sentence's punctuation (，。；); its target is left
     out only when a later line states the same indicator with the same target.
     """
-    texts = {line.number: line.text for line in lines if line.cells is None}
+    # a slide's bullet or card (a paragraph its format ends: `whole`) is a statement of the deck, no headline: a deck
+    # states a target again on purpose (一图读懂 card, 主要目标 bullet, 指标 table), one entry per statement
+    texts = {line.number: line.text for line in lines if line.cells is None and not line.whole}
     out = []
     for n, entry in enumerate(targets):
         # a target placed inside a line (a web page's <strong> run, a node of its own within the paragraph) has no

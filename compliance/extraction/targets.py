@@ -420,6 +420,11 @@ def read_paragraph(
             continue  # a measure's direction word; one that holds a number (在2020年90％的基础上有所提高) is kept
         if not t.is_numeric and t.indicator is None:
             continue  # a direction word with nothing to say what it is about
+        if t.is_numeric and not (indicator or t.indicator) and fold(t.quote).strip() == fold(text).strip():
+            # a value standing alone (一图读懂 card 68项 over a section's word, ≤2.5‰ with no name beside it): never a
+            # target named by its own number; listed, the document says what it measures
+            broken.append(Loose(_number_line(paragraph, t.start, t.end), text.strip(), said("extract.reason.value-without-name")))
+            continue
         value = t.to_mapping()
         if condition is not None:
             value["condition"] = condition[1]

@@ -150,6 +150,9 @@ class Line:
     # a row as the document prints it, where cleaning reads its characters otherwise (an OCR layer's | 2 | ≤1O |):
     # what a target read from the row quotes
     printed: str | None = None
+    # a paragraph its format ends (a slide's bullet, a card's text box): never run on into the next line, nor the
+    # line before into it
+    whole: bool = False
 
     def number_at(self, offset: int) -> int:
         """The number of the printed line that holds character `offset` of `text`."""

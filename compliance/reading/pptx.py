@@ -49,7 +49,9 @@ def pptx_lines(path: Path, file: str) -> list[Line]:
             elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
                 for paragraph in shape.text_frame.paragraphs:
                     number += 1
-                    lines += [Line(number, piece, locator=place) for piece in lines_at_breaks(paragraph.text, _BREAK)]
+                    lines += [
+                        Line(number, piece, locator=place, whole=True) for piece in lines_at_breaks(paragraph.text, _BREAK)
+                    ]
     return lines
 
 
@@ -108,7 +110,7 @@ def _reading_order(shapes: list[Any], titles: set[Any], furniture: set[Any], kin
     flattened into its shapes in its place (its children placed in the group's own coordinates, read in order there)."""
     kept = [shape for shape in shapes if _placeholder_type(shape) not in furniture]
     first = [shape for shape in kept if _placeholder_type(shape) in titles]
-    rest = sorted((shape for shape in kept if shape not in first), key=_position)
+    rest = _stacks(sorted((shape for shape in kept if shape not in first), key=_position))
     out: list[Any] = []
     for shape in first + rest:
         if getattr(shape, "shape_type", None) == kinds.GROUP:
@@ -116,6 +118,48 @@ def _reading_order(shapes: list[Any], titles: set[Any], furniture: set[Any], kin
         else:
             out.append(shape)
     return out
+
+
+def _box(shape: Any) -> tuple[int, int, int, int] | None:
+    """(left, top, width, height) of a shape, None for one without a whole transform (a placeholder placed by its layout)."""
+    try:
+        box = (shape.left, shape.top, shape.width, shape.height)
+    except Exception:  # pragma: no cover - a damaged transform
+        return None
+    return box if all(v is not None for v in box) and box[2] > 0 else None
+
+
+def _holds_text(shape: Any) -> bool:
+    text = _frame_text(shape)
+    return text is not None and bool(text.strip())
+
+
+def _under(upper: Any, lower: Any) -> bool:
+    """`lower` is the next box of the same card as `upper`: as wide and at the same left (a twentieth of the width
+    either way), its top less than half the lower box's height (or the upper's, if less) below the upper's bottom —
+    the next row of cards stands further off."""
+    a, b = _box(upper), _box(lower)
+    if a is None or b is None:
+        return False
+    slack = max(a[2], b[2]) // 20
+    gap = b[1] - (a[1] + a[3])
+    return abs(a[0] - b[0]) <= slack and abs(a[2] - b[2]) <= slack and -a[3] // 2 <= gap <= min(a[3], b[3]) // 2
+
+
+def _stacks(shapes: list[Any]) -> list[Any]:
+    """Shapes in reading order with each card's text boxes together: an infographic card (一图读懂: a big value in one
+    box drawn above its indicator's name in another, three cards side by side) is read value then name, card after
+    card; by position alone a row's three values came before its three names. A box goes on a card when it stands
+    right under the card's last text box, as wide and at the same left (`_under`); shapes with no text stay in place."""
+    stacks: list[list[Any]] = []
+    for shape in shapes:
+        if _holds_text(shape):
+            stack = next((s for s in stacks if _holds_text(s[-1]) and _under(s[-1], shape)), None)
+            if stack is not None:
+                stack.append(shape)
+                continue
+        stacks.append([shape])
+    return [shape for stack in stacks for shape in stack]
 
 
 def _cell_text(cell: Any) -> tuple[str, tuple[int, ...]]:
