@@ -91,6 +91,11 @@ class Rules:
     caption_cards: re.Pattern[str]  # 【字幕】: a TV script's caption card, the plan's words on screen
     card_values: re.Pattern[str]  # what states a caption card's value (a unit, a comparator, a verb)
     script_speakers: re.Pattern[str]  # 主持人：, 解说：: a voice of the script reading its text
+    chat_min_headers: int  # a group-chat export has at least this many message headers
+    chat_headers: re.Pattern[str]  # 2022-07-18 09:04:05 县卫健局-王建军(903321558): who posted a message, and when
+    chat_separators: re.Pattern[str]  # —————  2022-06-28  —————: a chat export's date between its messages
+    chat_plan_openers: re.Pattern[str]  # how a message of the plan's text opens (a heading, a list item, the title)
+    chat_plan_names: re.Pattern[str]  # 《…规划（2021—2025年）》: the office's notice naming the plan
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
     contents_headings: list[re.Pattern[str]]  # the heading of a table of contents (目录)
@@ -335,6 +340,11 @@ def rules() -> Rules:
         caption_cards=regex(str((data.get("broadcast_scripts") or {}).get("caption_cards") or "(?!)")),
         card_values=regex(str((data.get("broadcast_scripts") or {}).get("card_values") or "(?!)")),
         script_speakers=regex(str((data.get("broadcast_scripts") or {}).get("speakers") or "(?!)")),
+        chat_min_headers=int((data.get("chat_exports") or {}).get("min_headers", 3)),
+        chat_headers=regex("|".join(f"(?:{p})" for p in (data.get("chat_exports") or {}).get("headers") or ["(?!)"])),
+        chat_separators=regex("|".join(f"(?:{p})" for p in (data.get("chat_exports") or {}).get("separators") or ["(?!)"])),
+        chat_plan_openers=regex(str((data.get("chat_exports") or {}).get("plan_openers") or "(?!)")),
+        chat_plan_names=regex(str((data.get("chat_exports") or {}).get("plan_names") or "(?!)")),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),

@@ -147,6 +147,7 @@ def clean(lines: list[Line]) -> Cleaned:
     _footnotes(lines, reasons)
     sources = [_characters(line) for line in lines]
     _furniture(sources, reasons)
+    _chat(sources, reasons)
     _pages(sources, reasons)
     chunked = _chunks(sources, reasons)
     _broadcast(sources, reasons)
@@ -475,6 +476,34 @@ def _furniture(sources: list[Src], reasons: dict[int, str]) -> None:
             contents = contents or _one_of("contents_headings").fullmatch(stripped) is not None
         elif _BODY.search(stripped):
             body = True
+
+
+def _chat(sources: list[Src], reasons: dict[int, str]) -> None:
+    """A group-chat export (QQ 消息记录, WeChat 聊天记录导出) or a forum thread in which the plan is posted message by
+    message: date separators and every message header are furniture; a message that does not open as the plan's
+    text (a member's 收到, 去年抽查才31%…, a reply quoting a post) is a remark, left out with its numbers
+    (rules/extraction.yaml `chat_exports`). Only in a document with enough message headers. What stands before the
+    first message (the export's own header, a thread's title) stays: it names the group, the plan, the place."""
+    r = rules()
+    texts = [fold(line.text).strip() if line.cells is None else None for line in sources]
+    headers = [i for i, text in enumerate(texts) if text and r.chat_headers.fullmatch(text)]
+    if len(headers) < r.chat_min_headers:
+        return
+    ends = headers[1:] + [len(sources)]
+    for start, end in zip(headers, ends):
+        reasons[start] = "chat message header"
+        body = [i for i in range(start + 1, end) if texts[i] and i not in reasons]
+        for i in body:
+            if r.chat_separators.fullmatch(texts[i]):  # a date between two days' messages, or the export's end
+                reasons[i] = "chat date"
+        body = [i for i in body if i not in reasons]
+        if not body:
+            continue
+        first = texts[body[0]] or ""
+        if r.chat_plan_openers.match(first) or any(r.chat_plan_names.search(texts[i] or "") for i in body):
+            continue
+        for i in body:
+            reasons[i] = "chat remark"
 
 
 # a block's heading in brackets, as a portal prints it (【相关链接】, [网友留言])

@@ -357,8 +357,8 @@ def document_number(header: list[Src], segment: Segment) -> str | None:
             before = text[: match.start()]
             if "《" in before and "》" not in before[before.rfind("《") :]:
                 continue  # inside a cited title
-            if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before):
-                continue  # a cited document
+            if re.search(r"(?:根据|按照|依据|依照|转发|印发)[^，。]*$", before) and not re.search(r"印发\s*[（(]$", before):
+                continue  # a cited document (but 《…规划》已印发（X政发〔2023〕5号）: the number of what was issued)
             # 某某县人民政府文件某政发…: the red header is no part; …的通知某政发…: nor the notice's title run on
             return re.sub(r"^.*(?:文件|通知|决定|意见|办法|的)", "", match.group(0).replace(" ", ""))
     return None
