@@ -25,7 +25,9 @@ class _FlowList(list):  # type: ignore[type-arg]
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never an anchor: a value met twice (a TargetValue's Decimal, shared by the targets that write it alike) is written twice."""
+        return True
 
 
 def _number(dumper: yaml.SafeDumper, value: Decimal) -> Any:

@@ -56,6 +56,7 @@ class _Builder:
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
         self.problems: list[Problem] = []
+        self.kept: dict[tuple[Any, ...], TargetValue] | None = None  # _kept_values(), once asked for
 
     def problem(self, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
         self.problems.append(self.document.problem(path, message, hint))
@@ -83,9 +84,45 @@ class _Builder:
             return None
 
     def target_value(self, raw: Any, path: tuple[str | int, ...]) -> tuple[TargetValue | None, str | None]:
-        """The normalised target and, for a phrase, the phrase as written."""
+        """The normalised target and, for a phrase, the phrase as written.
+
+        A mapping written as one already read (its numbers written alike) gives the same TargetValue, which
+        is frozen: a plan's targets and a batch's plans repeat a few dozen of them (`{op: ">=", value: 95,
+        unit: "%"}`), and validating each again was a sixth of a plan's load.
+        """
         if isinstance(raw, str):
             return self.phrase(raw, path), raw
+        kept = self.kept
+        if kept is None:
+            kept = self.kept = _kept_values()
+        key = self._written(raw, path)
+        if key is not None:
+            found = kept.get(key)
+            if found is not None:
+                return found, None
+        before = len(self.problems)
+        value, written = self._target_value(raw, path)
+        if key is not None and value is not None and len(self.problems) == before:
+            if len(kept) >= _VALUES_KEPT:
+                kept.clear()
+            kept[key] = value
+        return value, written
+
+    def _written(self, raw: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Any, ...] | None:
+        """A target mapping as written: each field's type, value and digits as the file writes them (None: not kept)."""
+        numbers = self.document.numbers
+        key: list[Any] = []
+        for name, value in raw.items():
+            if type(value) is list:
+                value = tuple((type(v), v, numbers.get((*path, name, i))) for i, v in enumerate(value))
+                if any(type(v) in (list, dict) for _, v, _ in value):
+                    return None
+            elif type(value) is dict:
+                return None
+            key.append((name, type(value), value, numbers.get((*path, name))))
+        return tuple(key)
+
+    def _target_value(self, raw: Any, path: tuple[str | int, ...]) -> tuple[TargetValue | None, str | None]:
         fields = dict(raw)
         fields["unit"] = self.unit(fields.get("unit"), (*path, "unit"))
         if fields.get("unit") is None and raw.get("unit") is not None:
@@ -222,6 +259,22 @@ class _Builder:
             unparsed=data.get("unparsed") or [],
             path=Path(self.document.file),
         )
+
+
+# target mappings as written -> their TargetValue (_Builder.target_value), for one table of units
+# (rules/units.yaml decides what a unit as written normalises to: edited, the values are read afresh)
+_VALUES: tuple[Any, dict[tuple[Any, ...], TargetValue]] = (None, {})
+_VALUES_KEPT = 4096
+
+
+def _kept_values() -> dict[tuple[Any, ...], TargetValue]:
+    from compliance.units import _table
+
+    global _VALUES
+    table = _table()
+    if _VALUES[0] is not table:
+        _VALUES = (table, {})
+    return _VALUES[1]
 
 
 def _first_error(error: ValueError) -> str:
