@@ -233,6 +233,12 @@ def _key_line(body: str, found: re.Match[str]) -> tuple[Any, ...]:
 
 
 def _value(rest: str) -> tuple[Any, ...]:
+    if rest[0] >= "\x80":  # plain text in Chinese (a name, a quoted sentence): no implicit type starts so; read as _Reader reads it
+        cut = rest.find(" #")
+        text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+        if ": " in text or text.endswith(":"):
+            raise _Unusual
+        return (True, text, None)
     reader = _Reader()
     data = reader.value(rest, 0, 0, (), 0)
     if type(data) is not list and type(data) is not dict:
