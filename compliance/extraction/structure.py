@@ -943,6 +943,15 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             mode, domain, section, explicit, items = "measures", None, "measures", False, {}
             contexts.append(Context(None, None, heading=True))
             continue
+        if mode not in ("preamble", "annex") and heading is None and _indicator_caption(lines, i, kind, table_lines):
+            # a caption repeating the plan's title over a list of its indicators (附件 / 某县妇女发展规划（2021—2025年）
+            # 主要指标（共16项）, then （一）妇女与健康 / 1.孕产妇死亡率：…（约束性）): the plan's annex of indicators,
+            # read as its indicator table whatever part came before it (组织实施 ends the plan's body, not the plan)
+            mode, domain, section, explicit, items = "annex", None, "indicator_table", True, {}
+            contexts.append(Context(None, None, heading=True))
+            continue
+        if mode == "annex" and heading is None and not line.blank and line_item(line) is None and lines[i - 1].blank:
+            mode, domain, section = "stop", None, None  # the annex's list ended: what follows (相关解读, a footer) is not its
         if heading is not None and heading.type == "part":
             mode = heading.value
             domain = None
@@ -992,7 +1001,7 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
                     items = {}
             if number is not None:
                 items[style] = max(items.get(style, 0), number)
-        active = section if mode in ("domains", "measures") else None
+        active = section if mode in ("domains", "measures", "annex") else None
         # a line of the plan's body whose section is not known (a part nobody named, a domain whose heading
         # was not recognised) is not provably outside the targets: its numbers are audited
         audit = active is None and mode in ("domains", "other") and not line.blank
@@ -1001,6 +1010,19 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
     if first_domain is not None and first_domain[1] is not None and first_domain[1] > 1:
         _backfill_first_domain(lines, headings, layout, first_domain[0], kind, catalogue)
     return layout
+
+
+def _indicator_caption(lines: list[Src], i: int, kind: str | None, table_lines: set[int]) -> bool:
+    """A caption naming the plan over a list of its indicators, not a table (a table is read wherever it stands)
+    nor the plan's tasks: a title with a short tail naming its indicators (`words.caption_title`), the next
+    line that is not blank not in a table."""
+    line = lines[i]
+    if i in table_lines or line.cells is not None or line.blank or _task_caption(line):
+        return False
+    if caption_title(line.text, kind) is None or "指标" not in line.text:
+        return False
+    following = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
+    return following is not None and following not in table_lines and lines[following].cells is None
 
 
 def _task_caption(line: Src) -> bool:

@@ -342,6 +342,8 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         while tail[1] > tail[0] and work[tail[1] - 1] in "和及与或":
             tail = _trim(work, tail[0], tail[1] - 1)
         tail_text = text[tail[0] : tail[1]] if tail[1] - tail[0] >= 2 else ""
+        if tail_text.strip("（）()【】[] ") in vocab.target_tags:  # 95%（预期性）: the plan's tag, not what is counted
+            tail_text = ""
         if tail_text in vocab.coverage_words:  # 实现100%全覆盖: the coverage the number states (…覆盖率)
             tail_text = _naming().coverage_suffix
         indicators: list[str | None]

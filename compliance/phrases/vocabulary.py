@@ -71,6 +71,7 @@ class _Vocabulary:
     scope_count_after: re.Pattern[str]  # a count of bodies before what each is to have (18个乡镇卫生院各有1名)
     scope_count_opener: re.Pattern[str]  # that count where it opens a subject (在10个, 18个)
     coverage_words: list[str]
+    target_tags: frozenset[str]  # （约束性）after a value: a remark on the target, no noun after the number
     coverage_verbs: list[str]
     word_values: dict[str, tuple[Decimal, str]]
     qualitative: list[tuple[str, Direction]]
@@ -285,6 +286,7 @@ def _vocabulary() -> _Vocabulary:
         population_prefix=regex(str(data["population_prefix"])),
         sentence_populations=[str(word) for word in data.get("sentence_populations", [])],
         coverage_words=[str(w) for w in data["full_coverage"]["words"]],
+        target_tags=frozenset(str(w) for w in data.get("target_tags") or []),
         coverage_verbs=sorted((str(w) for w in data["full_coverage"]["verbs"]), key=len, reverse=True),
         word_values={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in data["word_values"].items()},
         qualitative=qualitative,
