@@ -136,6 +136,8 @@ class Rules:
     heading_place_not: list[str]  # a heading naming a plan with one of these (通知, 转发) names no place of the plan's
     sections: list[tuple[str, str]]  # (word, section) longest first
     parts: dict[str, list[str]]
+    cited_targets_part_words: list[str]  # 二、《…规划》确定的目标: a part quoting the plan's targets
+    domain_theme_words: list[str]  # （一）儿童健康方面: the theme word after a domain's name
     domain_pattern: re.Pattern[str]
     domain_max_chars: int
     domain_short_max_chars: int  # a domain's short name without its subject (健康, 决策和管理)
@@ -387,6 +389,8 @@ def rules() -> Rules:
         heading_place_not=[str(w) for w in data.get("heading_place_not") or []],
         sections=sections,
         parts={str(k): [squeeze(str(w)) for w in v] for k, v in data["parts"].items()},
+        cited_targets_part_words=[squeeze(str(w)) for w in data.get("cited_targets_part_words") or []],
+        domain_theme_words=[squeeze(str(w)) for w in data.get("domain_theme_words") or []],
         domain_pattern=regex(str(data["domain_pattern"])),
         domain_max_chars=int(data["domain_max_chars"]),
         domain_short_max_chars=int(data.get("domain_short_max_chars", 0)),

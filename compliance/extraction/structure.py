@@ -100,12 +100,33 @@ def split_plans(lines: list[Src]) -> tuple[list[Src], list[Segment]]:
             opened_by_caption.add(i)
     if not starts:
         return [], [Segment(lines=lines)]
+    starts = [_quoted_from(lines, start) if start[0] in opened_by_caption else start for start in starts]
     starts.sort()
     starts, repeats = _without_repeated_titles(lines, starts, opened_by_caption)
     if repeats:
         lines = [line for k, line in enumerate(lines) if k not in repeats]
         starts = _title_starts_after(lines, starts, repeats)
     return _segments(lines, starts)
+
+
+def _quoted_from(lines: list[Src], start: tuple[int, str, int]) -> tuple[int, str, int]:
+    """Where a plan opened by its table's caption begins: at a part heading before the caption that cites the plan and
+    names its targets (a reply to a proposal: 二、《某市儿童发展规划（2021—2030年）》确定的目标, its themes, then
+    表1 某市儿童发展规划主要指标进展情况), the plan's targets are quoted from there on — the text before it (一、
+    基本情况: the year's values reached) is no part of the plan. Else the caption."""
+    at, name, _ = start
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", squeeze(name))
+    for j in range(at - 1, -1, -1):
+        line = lines[j]
+        if line.cells is not None or line.blank or not _PART.match(fold(line.text)) or not _cites_plan_targets(line.text):
+            continue
+        cited = _CITED.search(line.text)
+        title = cited.group(1).strip() if cited else ""
+        own = re.sub(r"[（(][^（()）]*[）)]$", "", squeeze(title))
+        if own and (own in bare or bare in own):
+            return (j, title, 0)
+        break
+    return start
 
 
 def _without_repeated_titles(
@@ -393,6 +414,8 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
             return Heading("section", section, inline=True)
     if (compound := _compound(folded, kind, catalogue)) is not None:
         return compound
+    if _PART.match(folded) and _cites_plan_targets(text):
+        return Heading("part", "domains")  # 二、《某市儿童发展规划（2021—2030年）》确定的目标: the plan's targets quoted
     if _PART.match(folded) and len(core) <= 40:
         for part in ("stop", "measures", "domains", "preamble"):
             if any(w in core for w in r.parts[part]):
@@ -405,7 +428,44 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
     name = core
     if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
         return Heading("domain", _as_written_domain(text), _heading_ordinal(folded))
+    theme = next((w for w in r.domain_theme_words if name.endswith(w) and len(name) > len(w)), None)
+    if theme is not None and len(name) - len(theme) <= r.domain_max_chars and _is_domain_name(name[: -len(theme)], kind, catalogue):
+        # （一）儿童健康方面: a theme, the domain written by its name in the catalogue (儿童与健康), as its table writes it
+        written = _as_written_domain(text)
+        written = written[: -len(theme)] if written.endswith(theme) else written
+        named = getattr(_matched_domain(written, kind, catalogue), "name", None) if catalogue is not None else None
+        return Heading("domain", named or written, _heading_ordinal(folded))
     return None
+
+
+_CITED = regex(r"《([^《》]{4,60})》")
+
+
+def _cites_plan_targets(text: str) -> bool:
+    """A part heading citing a plan and naming its targets after the citation (二、《…规划（2021—2030年）》确定的目标):
+    a document about the plan quoting its targets (`cited_targets_part_words`)."""
+    words = rules().cited_targets_part_words
+    match = _CITED.search(text)
+    if not words or match is None or len(text) > 80 or re.search(r"[。；，,]", text) or not is_title(match.group(1)):
+        return False
+    return any(w in squeeze(text[match.end() :]) for w in words)
+
+
+_INLINE_DOMAIN = regex(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[^。：:，,；;（(]{2,20}?(?=[。：:])")
+_INLINE_DOMAIN_BLANKED = regex(r"^\s*[^。：:，,；;（(\s]{2,20}?(?=[。：:])")  # its list number kept in `Src.item`
+
+
+def inline_domain(line: Src, kind: str | None, catalogue: object | None) -> Heading | None:
+    """A numbered domain heading opening a paragraph of its targets: （一）儿童健康方面。到2030年，… (a reply quoting
+    the plan writes each theme so), the heading before the first 。 or ：."""
+    text = line.text
+    match = _INLINE_DOMAIN.match(text)
+    if match is None and line.item is not None:
+        match = _INLINE_DOMAIN_BLANKED.match(text)
+    if match is None or match.end() >= len(text.rstrip()) - 1:
+        return None
+    heading = classify(match.group(0) if line.item is None else "（一）" + match.group(0).strip(), kind, catalogue)
+    return heading if heading is not None and heading.type == "domain" else None
 
 
 def _compound(folded: str, kind: str | None, catalogue: object | None) -> Heading | None:
@@ -483,6 +543,13 @@ def _is_domain_name(name: str, kind: str | None, catalogue: object | None) -> bo
         except Exception:
             return False
     return False
+
+
+def _matched_domain(name: str, kind: str | None, catalogue: object) -> object | None:
+    try:
+        return catalogue.match_domain(name, kind)  # type: ignore[attr-defined]
+    except Exception:
+        return None
 
 
 def _matches_domain(name: str, kind: str | None, catalogue: object) -> bool:
@@ -984,6 +1051,14 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             continue
         if i in table_lines:
             contexts.append(Context("indicator_table", domain, table=True))
+            continue
+        if heading is None and mode == "domains" and line.cells is None and (opened := inline_domain(line, kind, catalogue)):
+            # （一）儿童健康方面。到2030年，…: the domain opened, the rest of the line its first targets
+            domain, explicit, items = opened.value, False, {}
+            if domain not in domains:
+                domains.append(domain)
+            section = template[0]
+            contexts.append(Context(section, domain))
             continue
         item = line_item(line)
         if (
