@@ -8,7 +8,7 @@ from pathlib import Path
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks, needs
-from compliance.reading.grid import cell_locator, column_names, side_by_side, unfold_side_by_side
+from compliance.reading.grid import cell_locator, column_names, row_line, side_by_side, unfold_side_by_side
 
 
 def docx_lines(path: Path, file: str) -> list[Line]:
@@ -68,16 +68,7 @@ def docx_lines(path: Path, file: str) -> list[Line]:
                 parts = [[(0, 0, False), *((b, 0, True) for b in breaks)] if breaks else None
                          for breaks in (_paragraph_starts(tc, qn) for tc in _row_cells(child, qn, r - 1, len(cells)))]
                 lines.append(
-                    Line(
-                        number,
-                        "\t".join(cells),
-                        cells=cells,
-                        merged=[m for _, m, _ in row],
-                        spanned=[span == 0 for _, _, span in row],
-                        locator=f"{place} 第{r}行",
-                        cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
-                        cell_parts=parts if any(parts) else None,
-                    )
+                    row_line(number, place, r, cells, [m for _, m, _ in row], [span for _, _, span in row], names, parts)
                 )
             if halves := side_by_side(first):  # two tables printed side by side: read one after the other
                 lines[start:] = unfold_side_by_side(lines[start:], halves)

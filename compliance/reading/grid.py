@@ -46,6 +46,33 @@ def column_names(first: list[str], second: list[str] | None, spans: list[int] | 
     return names
 
 
+def row_line(
+    number: int,
+    place: str,
+    row_number: int,
+    cells: list[str],
+    merged: list[bool],
+    spans: list[int],
+    names: list[str],
+    parts: list[Any] | None = None,
+) -> Line:
+    """A table row as a `Line`, as every reader of ruled tables (.docx, .odt, .pptx) gives it: its text the cells
+    joined by tabs, a cell covered from above marked `merged`, one covered from its left (span 0) `spanned`,
+    each cell's locator (表1 第5行 本县目标列), and where a cell's paragraphs start (`parts`) when any has several."""
+    from compliance.reading import Line
+
+    return Line(
+        number,
+        "\t".join(cells),
+        cells=cells,
+        merged=merged,
+        spanned=[span == 0 for span in spans],
+        locator=f"{place} 第{row_number}行",
+        cell_locators=[cell_locator(place, row_number, k, names) for k in range(1, len(cells) + 1)],
+        cell_parts=parts if parts and any(parts) else None,
+    )
+
+
 def cell_locator(table_place: str, row: int, column: int, names: list[str]) -> str:
     """表1 第5行 本县目标列 (row and column 1-based; the column by name when it has one)."""
     name = names[column - 1] if 0 < column <= len(names) else ""

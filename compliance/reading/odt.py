@@ -19,7 +19,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks, needs
-from compliance.reading.grid import cell_locator, column_names
+from compliance.reading.grid import cell_locator, column_names, row_line
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -150,15 +150,8 @@ class _Reader:
                 cells = [text for text, _, _ in row]
                 row_parts = parts[r - 1]
                 self.lines.append(
-                    Line(
-                        self.number,
-                        "\t".join(cells),
-                        cells=cells,
-                        merged=[m for _, m, _ in row],
-                        spanned=[span == 0 for _, _, span in row],
-                        locator=f"{place} 第{r}行",
-                        cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
-                        cell_parts=row_parts if any(row_parts) else None,
+                    row_line(
+                        self.number, place, r, cells, [m for _, m, _ in row], [span for _, _, span in row], names, row_parts
                     )
                 )
         for text in _cited_notes(node):  # a note a cell cites: the table's note, under it

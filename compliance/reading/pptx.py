@@ -15,7 +15,7 @@ from typing import Any
 from compliance.errors import InputError
 from compliance.messages import text as _text
 from compliance.reading import Line, lines_at_breaks, needs
-from compliance.reading.grid import cell_locator, column_names
+from compliance.reading.grid import column_names, row_line
 
 _BREAK = "\v"  # python-pptx writes a soft line break (a:br) in a paragraph's text so
 
@@ -208,16 +208,5 @@ def _table_lines(table: Any, place: str, number: int, lines: list[Line]) -> int:
         number += 1
         cells = [text for text, _, _, _ in row]
         parts = [[(0, 0, False), *((b, 0, True) for b in starts)] if starts else None for _, _, _, starts in row]
-        lines.append(
-            Line(
-                number,
-                "\t".join(cells),
-                cells=cells,
-                merged=[merged for _, merged, _, _ in row],
-                spanned=[span == 0 for _, _, span, _ in row],
-                locator=f"{place} 第{r}行",
-                cell_locators=[cell_locator(place, r, k, names) for k in range(1, len(cells) + 1)],
-                cell_parts=parts if any(parts) else None,
-            )
-        )
+        lines.append(row_line(number, place, r, cells, [m for _, m, _, _ in row], [span for _, _, span, _ in row], names, parts))
     return number
