@@ -584,13 +584,19 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
         if i in table_lines and line.cells is not None:
             # an indicator table's row; a header naming a text column too (指标/目标任务) reads its sentence rows
             roles = _task_header(line.cells, beside_values=True)
+            said_too: list[Src] = []
             if roles is not None:
                 task = _TaskTable(roles, line.sheet, sentences_only=True)
             elif task is not None and task.sentences_only and line.sheet == task.sheet:
+                # the plan's sentence the row's indicators come from (主要目标（规划原文）, a cell spanning the rows of
+                # its indicators): text of its section, read as the plan's text is, besides the row's values
+                said_too = task.sentence_beside(line)
                 task.labels = {}  # an indicator row between: the sentence rows below name their section again
             else:
                 task = None
             out.append(line)
+            out.extend(said_too)
+            cut = cut or bool(said_too)
             continue
         if line.cells is None or i in table_lines:
             task = None
@@ -726,6 +732,41 @@ class _TaskTable:
             number = spans[0][1]
         return [*out, Src(number, text + "".join(extra), item=item, locator=locator, sheet=line.sheet, spans=spans)]
 
+    def sentence_beside(self, line: Src) -> list[Src]:
+        """The lines an indicator row's sentence cell gives — a column of the plan's sentences beside the indicator
+        column (序号 | 领域 | 主要目标（规划原文） | 指标 | 2020年 | 2025年目标值): the domain its label cell names,
+        the column's heading (its section), then the sentence; none for a row whose cell is merged from above (the
+        rows of one sentence's indicators), empty, or no sentence. Marked `table_sentence`: the table goes on."""
+        from compliance.extraction.columns import column_of
+
+        content = next(k for k, (role, _) in self.roles.items() if role == "content")
+        header = self.roles[content][1]
+        column = column_of(header)
+        cells, merged, spanned = line.cells or [], line.merged or [], line.spanned or []
+        if (column is not None and column.role == "indicator") or content >= len(cells):
+            return []  # the sentences stand in the indicator's own column (类别 | 指标 | …): read by the table
+        text = cells[content].strip()
+        if (not text or (content < len(merged) and merged[content]) or (content < len(spanned) and spanned[content])
+                or not _TABLE_SENTENCE.search(text)):
+            return []
+        number = line.cell_numbers[content] if line.cell_numbers and content < len(line.cell_numbers) else line.number
+        locator = line.cell_locators[content] if line.cell_locators and content < len(line.cell_locators) else line.locator
+        out: list[Src] = []
+        for k, (role, _) in sorted(self.roles.items()):
+            value = cells[k].strip() if k < len(cells) else ""
+            if role != "label" or not value or (k < len(merged) and merged[k]) or self.labels.get(k) == value:
+                continue
+            self.labels = {j: v for j, v in self.labels.items() if j < k}
+            self.labels[k] = value
+            out += [Src(number, piece.strip(), locator=locator, sheet=line.sheet) for piece in _LABEL_PARTS.split(value) if piece.strip()]
+        if (classify(header, None) or Heading("", "")).type == "section":
+            out.append(Src(number, header, locator=locator, sheet=line.sheet))
+        spans = _content_spans(line, content, text)
+        out.append(Src(spans[0][1] if spans else number, text, locator=locator, sheet=line.sheet, spans=spans))
+        for piece in out:
+            piece.table_sentence = True
+        return out
+
     def _section_cells(self, line: Src, sections: list[int]) -> list[Src] | None:
         """领域 | 主要目标 | 策略措施, a row per domain: each section column's cell holds that section's list for the
         row's domain (1.…；<line break>2.…), read under the column's heading, a line per item."""
@@ -811,6 +852,8 @@ def _content_spans(line: Src, content: int, text: str) -> list[tuple[int, int]] 
     return spans if len(spans) > 1 else None
 
 
+# a cell holding the plan's sentence, not an indicator's name: clauses, or a sentence's end
+_TABLE_SENTENCE = regex(r"[，,；;]|[。；;！!]\s*$")
 _LABEL_PARTS = regex(r"[·・•/／|｜>＞]")  # a label naming where in the plan a row stands: 儿童与健康·主要目标
 
 

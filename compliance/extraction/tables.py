@@ -863,6 +863,12 @@ def _sentence_across(line: Src, columns: list[Column]) -> bool:
     if cells is None or name is None or name >= len(cells) or (name < len(merged) and merged[name]):
         return False
     text = cells[name].strip()
+    if not text and name < len(spanned) and spanned[name]:
+        # the name cell covered by a cell spanning it from the left (— | 策略措施 | 每年…不少于5000人。 across
+        # 主要目标（规划原文） and every column after it): that cell's sentence
+        left = next((k for k in range(name - 1, -1, -1) if not (k < len(spanned) and spanned[k])), None)
+        if left is not None and not (left < len(merged) and merged[left]) and _SENTENCE.search(cells[left].strip()):
+            text = cells[left].strip()
     values = [k for k, c in enumerate(columns) if c.role in _ACROSS_ROLES and k > name]
     if not text or not values or not re.search(r"[0-9*＊]", text) or not _CJK.search(text):
         return False
@@ -882,6 +888,7 @@ def _sentence_across(line: Src, columns: list[Column]) -> bool:
 
 
 _CJK = regex(r"[\u4e00-\u9fff]")
+_BARE_RATIO = regex(r"[0-9]+(?:\.[0-9]+)?[:：][0-9]+(?:\.[0-9]+)?")  # a target cell holding a ratio and nothing else
 _SENTENCE = regex(r"[，,；;]|[。；;]\s*$")  # a name cell holding clauses, or ending as a sentence ends: no indicator's name
 
 
@@ -1867,6 +1874,11 @@ def read_table(
                 fraction = _decimal(squeeze(source.text))
                 if fraction is not None:
                     values = [{"op": change, "value": (fraction * 100).normalize(), "unit": "%"}]
+            stated = (direction is not None and rules().table_directions.get(squeeze(direction.text))) or table.bare
+            if stated and values and len(values) == 1 and values[0].get("unit") == "ratio" and _BARE_RATIO.fullmatch(squeeze(fold(shown))):
+                # 2:3 under a note 无符号数值为“达到”: the comparator the table gives bare values, as 40 beside it takes;
+                # with no such note a ratio alone is the ratio itself (=)
+                values = [dict(values[0], op=stated)]
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
                     problems.append(RowProblem(source.line, f"{name}: {shown}", said("extract.reason.cell-not-understood"), source.locator))

@@ -513,9 +513,11 @@ class _Reader:
             return
         self.tables += 1
         place = f"表{self.tables}"
-        first = [c.text for c in grid[0]]
-        second = [c.text for c in grid[1]] if len(grid) > 1 else None
-        spans = [c.colspan if c.origin or c.below else 0 for c in grid[0]]
+        # the header: the first row of two cells or more (a caption or a 填报单位 line across the table above it is none)
+        top = next((r for r, row in enumerate(grid) if sum(1 for c in row if c.origin and c.text.strip()) >= 2), 0)
+        first = [c.text for c in grid[top]]
+        second = [c.text for c in grid[top + 1]] if len(grid) > top + 1 else None
+        spans = [c.colspan if c.origin or c.below else 0 for c in grid[top]]
         names = column_names(first, second, spans)
         start = len(self.lines)
         for r, row in enumerate(grid, start=1):
@@ -523,7 +525,9 @@ class _Reader:
             if not any(cells):
                 continue
             numbers = [c.number for c in row]
-            first_number = next((n for n in numbers if n), 0)
+            # the row's own first cell: a cell covered by a rowspan from above carries the number of the row it
+            # starts on, never this row's (the rows of a group would all stand at the group's first line)
+            first_number = next((c.number for c in row if c.number and c.origin), 0) or next((n for n in numbers if n), 0)
             numbers = [n or first_number for n in numbers]
             self.lines.append(
                 Line(
