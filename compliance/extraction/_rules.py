@@ -183,6 +183,7 @@ class Rules:
     non_targets: list[NonTarget]
     table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
     table_change_directions: dict[str, str]  # a direction cell (↓) whose percentage is a change → its op
+    table_change_names: list[tuple[str, str]]  # an indicator named by a change (…下降幅度) → its op; longest first
     table_per_population: list[tuple[str, str]]
     elliptical_subjects: list[str]  # longest first
     ocr_name_confusions: dict[str, str]  # 卒 for 率: read again only when the catalogue knows the result
@@ -451,6 +452,9 @@ def rules() -> Rules:
             squeeze(str(k)).strip("()"): (str(v[0]), str(v[1])) for k, v in (data.get("table_unit_qualifiers") or {}).items()
         },
         table_change_directions={squeeze(str(k)): str(v) for k, v in (data.get("table_change_directions") or {}).items()},
+        table_change_names=sorted(
+            ((squeeze(str(k)), str(v)) for k, v in (data.get("table_change_names") or {}).items()), key=lambda kv: -len(kv[0])
+        ),
         table_per_population=sorted(
             ((squeeze(str(k)), str(v)) for k, v in data["table_per_population"].items()), key=lambda kv: -len(kv[0])
         ),

@@ -292,6 +292,7 @@ def _plan(
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     texts: list[tuple[Any, list[Any]]] = []
+    text_ids: set[int] = set()  # the entries of the text: the rest are the tables'
     for paragraph in [*(cards or []), *paragraphs(segment.lines, layout.contexts)]:
         found, loose = read_paragraph(paragraph, period, keep_qualitative=paragraph.section in ("main_targets", "indicator_table"),
                                       report=report)
@@ -307,6 +308,7 @@ def _plan(
                 lead_units=t.lead_units, responsible_units=t.responsible_units, note=t.note,
             )
             entries.append((t.line, len(entries), entry))
+            text_ids.add(id(entry))
         unparsed += [{"line": item.line, "text": item.text, "reason": item.reason} for item in loose]
     stated = _stated_in_text([t for _, found in texts for t in found], kind, catalogue) if flat else None
     for i in sorted(flat):
@@ -316,6 +318,7 @@ def _plan(
             entries.append((row.line, len(entries), _row_entry(row, domain, period)))
         unparsed += [_problem(p) for p in problems]
     entries.sort(key=lambda e: (e[0], e[1]))
+    _bases_from_text([e for _, _, e in entries], text_ids)
     # the final audit: a number of the target sections no reader returned is listed, whatever shape its line has
     held = [(e.get("line"), str(e.get("text") or "")) for _, _, e in entries]
     held += [(u.get("line"), str(u.get("text") or "")) for u in unparsed]
@@ -735,6 +738,23 @@ def _quotes_joined(targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not own.get("domain") and entry.get("domain"):
             own["domain"] = entry["domain"]
     return kept
+
+
+def _bases_from_text(entries: list[dict[str, Any]], text_ids: set[int]) -> None:
+    """A table's change with no base year (儿童伤害死亡率 | 2025年：下降10%, no baseline column, no note) takes the
+    one base year the plan's text gives the same indicator's change (以2020年为基数下降20%); never a guessed one."""
+    stated: dict[str, set[int]] = {}
+    for entry in entries:
+        target = entry["target"]
+        if id(entry) in text_ids and str(target.get("op", "")).startswith("rel_") and target.get("base_year"):
+            stated.setdefault(entry["indicator"], set()).add(int(target["base_year"]))
+    for entry in entries:
+        target = entry["target"]
+        if id(entry) in text_ids or not str(target.get("op", "")).startswith("rel_") or target.get("base_year"):
+            continue
+        years = stated.get(entry["indicator"], set())
+        if len(years) == 1:
+            target["base_year"] = next(iter(years))
 
 
 def _row_entry(row: Any, domain: str | None, period: tuple[int, int] | None) -> dict[str, Any]:

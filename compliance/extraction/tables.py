@@ -109,6 +109,7 @@ class Table:
     first_year: int | None = None  # the plan period's first year: a row for a year before it holds baselines
     unread: list[Any] = field(default_factory=list)  # RowProblems: rows among its rows whose cells could not be told apart
     code_domains: dict[str, str] = field(default_factory=dict)  # a legend's indicator-code prefix → domain (JK—儿童与健康)
+    note_base_year: int | None = None  # the base year the note gives its changes (…下降幅度以2020年为基数)
     bracket_note: str | None = None  # the note saying a target cell's value in brackets is the parent's (括号内为上级目标值)
 
 
@@ -367,6 +368,16 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             i = max(by_columns.indices) + 1
             continue
         i += 1
+    for table, after in zip(tables, tables[1:]):
+        if table.indices and after.indices and max(table.indices) + 1 == min(after.indices) and (
+            [c.header for c in table.columns] == [c.header for c in after.columns]
+        ):
+            # the left half of a table printed as two side by side: the note under the right half is both halves'
+            table.bare = table.bare or after.bare
+            table.slash = table.slash or after.slash
+            table.note_years = table.note_years or after.note_years
+            table.bracket_note = table.bracket_note or after.bracket_note
+            table.note_base_year = table.note_base_year or after.note_base_year
     for table in tables:
         table.first_year = period[0] if period else None
         first, last = min(table.indices, default=0), max(table.indices, default=0)
@@ -827,6 +838,7 @@ def _row_table(
         table.indices.add(i)
         i += 1
     table.bare = _bare_from_notes(lines, i, start)
+    table.note_base_year = _base_year_from_notes(lines, i, start)
     table.slash = _slash_from_notes(lines, i, start)
     table.note_years = _years_from_notes(lines, i, start)
     table.bracket_note = _bracket_note_from_notes(lines, i, start)
@@ -888,6 +900,19 @@ def _sentence_across(line: Src, columns: list[Column]) -> bool:
 
 
 _CJK = regex(r"[\u4e00-\u9fff]")
+_CHANGE_CELL = regex(r"[≥≧]?[0-9]+(?:\.[0-9]+)?%?(?:以上)?")  # a change's size alone (10, ≥10%)
+
+
+def _change_named(name: str) -> tuple[str, str] | None:
+    """(the measure, rel_decrease / rel_increase) of an indicator named by the change of a measure
+    (儿童伤害死亡率下降幅度: `table_change_names`); None for any other name."""
+    key = squeeze(name)
+    for word, op in rules().table_change_names:
+        if key.endswith(word) and len(key) > len(word) + 1:
+            return key[: -len(word)], op
+    return None
+
+
 _BARE_RATIO = regex(r"[0-9]+(?:\.[0-9]+)?[:：][0-9]+(?:\.[0-9]+)?")  # a target cell holding a ratio and nothing else
 _SENTENCE = regex(r"[，,；;]|[。；;]\s*$")  # a name cell holding clauses, or ending as a sentence ends: no indicator's name
 
@@ -964,6 +989,18 @@ def _bare_from_notes(lines: list[Src], after: int, start: int | None = None) -> 
             if pattern.search(text):
                 return None if op == "direction" else op
     return None
+
+
+def _base_year_from_notes(lines: list[Src], after: int, start: int | None = None) -> int | None:
+    """The base year a note under the table gives its changes (…下降幅度以2020年为基数)."""
+    for text in _note_texts(lines, after, start):
+        found = _NOTE_BASE_YEAR.search(text)
+        if found is not None:
+            return int(found.group("year"))
+    return None
+
+
+_NOTE_BASE_YEAR = regex(r"以\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?:底|末)?\s*为\s*(?:基数|基期|基准|基线)")
 
 
 def _slash_from_notes(lines: list[Src], after: int, start: int | None = None) -> tuple[str, str] | None:
@@ -1874,6 +1911,13 @@ def read_table(
                 fraction = _decimal(squeeze(source.text))
                 if fraction is not None:
                     values = [{"op": change, "value": (fraction * 100).normalize(), "unit": "%"}]
+            named_change = _change_named(name)
+            if named_change is not None and unit == "%" and values and len(values) == 1 and _CHANGE_CELL.fullmatch(squeeze(fold(shown))):
+                # 儿童伤害死亡率下降幅度（%） | 10: a decrease of the measure by 10 %, from the table's base year
+                measure, op = named_change
+                base = baseline_year or table.note_base_year
+                values = [dict({"op": op, "value": values[0]["value"], "unit": "%"}, **({"base_year": base} if base else {}))]
+                name = measure
             stated = (direction is not None and rules().table_directions.get(squeeze(direction.text))) or table.bare
             if stated and values and len(values) == 1 and values[0].get("unit") == "ratio" and _BARE_RATIO.fullmatch(squeeze(fold(shown))):
                 # 2:3 under a note 无符号数值为“达到”: the comparator the table gives bare values, as 40 beside it takes;
@@ -2074,7 +2118,9 @@ def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list
         if read is None or len(read) != 1 or first >= last:
             return None
         return [dict(read[0], _year=first), dict(read[0], _year=last)]
-    pieces = [p for line in lines for p in _PIECE_SEPARATOR.split(fold(line)) if p.strip()]
+    # pieces apart by a separator, or run together where the next year's label starts (2025年：≤4.82030年：≤4.5,
+    # 2025年：下降10%2030年：下降20%: the line break between them lost)
+    pieces = [q for line in lines for p in _PIECE_SEPARATOR.split(fold(line)) for q in _GLUED_YEAR.split(p) if q.strip()]
     values: list[dict[str, Any]] = []
     years: list[int] = []
     for piece in pieces:
@@ -2099,6 +2145,7 @@ def _by_year_labels(cell: Cell, shown: str, unit: str | None, bare: str) -> list
 _YEARS_SHARED = regex(
     r"^\s*(?P<first>(?:19|20)\d{2})\s*年?\s*[、和及与]\s*(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:均|都|分别)?\s*[:：]?\s*"
 )
+_GLUED_YEAR = regex(r"(?<=[0-9%‰)）])(?=(?:19|20)\d{2}\s*年(?:底|末)?(?:目标值?)?\s*[:：≥≤<>＜＞≧≦])")
 _PIECE_SEPARATOR = regex(r"\s*[；;，,、]\s*|\s{2,}")
 _YEAR_BEFORE = regex(r"^\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:目标值?)?\s*[:：]?\s*")
 _YEAR_AFTER = regex(r"\s*[(（](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?[)）]\s*$")
