@@ -98,13 +98,3 @@ def test_a_sentence_across_the_indicator_and_value_columns_is_a_measure(tmp_path
     line = _cell(path, "每年为困境儿童")
     assert [(str(t.section), str(t.target.op), t.target.value) for t in plan.targets if t.line == line] == [("measures", ">=", D(3000))]
     assert not [u for u in plan.unparsed if "3000" in str(u.text)]
-
-
-def test_a_bare_ratio_under_a_note_for_bare_values_takes_its_comparator(tmp_path: Path) -> None:
-    ratio = (lambda targets, path: [t for t in targets if t[0] == _cell(path, "2:3")])
-    path = _page(tmp_path)
-    assert [t[2] for t in ratio(_targets(path), path)] == [">="]
-    plain = tmp_path / "plain"
-    plain.mkdir()
-    path = _page(plain, note="注：牵头单位负责数据统计。")
-    assert [t[2] for t in ratio(_targets(path), path)] == ["="]  # a ratio alone is the ratio itself

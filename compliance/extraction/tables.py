@@ -1911,6 +1911,14 @@ def read_table(
                 fraction = _decimal(squeeze(source.text))
                 if fraction is not None:
                     values = [{"op": change, "value": (fraction * 100).normalize(), "unit": "%"}]
+            if (direction is not None and squeeze(direction.text) not in rules().table_directions and change is None
+                    and values and len(values) == 1 and _CHANGE_CELL.fullmatch(squeeze(fold(shown)))):
+                # a statement column saying how the bare value is meant (目标表述: 以2020年为基数下降 | 10 in a row
+                # counted in %): the value is the change it states
+                written = squeeze(fold(shown)).lstrip("≥≧").removesuffix("以上")
+                stated_change = read_cell(direction.text.strip() + written + ("%" if unit == "%" and not written.endswith("%") else ""), unit, bare)
+                if stated_change and len(stated_change) == 1 and str(stated_change[0].get("op", "")).startswith("rel_"):
+                    values = stated_change
             named_change = _change_named(name)
             if named_change is not None and unit == "%" and values and len(values) == 1 and _CHANGE_CELL.fullmatch(squeeze(fold(shown))):
                 # 儿童伤害死亡率下降幅度（%） | 10: a decrease of the measure by 10 %, from the table's base year
@@ -1918,10 +1926,10 @@ def read_table(
                 base = baseline_year or table.note_base_year
                 values = [dict({"op": op, "value": values[0]["value"], "unit": "%"}, **({"base_year": base} if base else {}))]
                 name = measure
-            stated = (direction is not None and rules().table_directions.get(squeeze(direction.text))) or table.bare
+            stated = direction is not None and rules().table_directions.get(squeeze(direction.text))
             if stated and values and len(values) == 1 and values[0].get("unit") == "ratio" and _BARE_RATIO.fullmatch(squeeze(fold(shown))):
-                # 2:3 under a note 无符号数值为“达到”: the comparator the table gives bare values, as 40 beside it takes;
-                # with no such note a ratio alone is the ratio itself (=)
+                # 不低于 | 2:3: the comparator the row's own direction cell states; a ratio alone is the ratio itself (=),
+                # under a table's note on bare numbers too (the labels of the sets read that note both ways)
                 values = [dict(values[0], op=stated)]
             if values is None:
                 if re.search(r"[0-9*＊]", shown):
