@@ -144,6 +144,9 @@ class Rules:
     table_columns: list[tuple[str, str]]  # (header word, role)
     table_remark_columns: frozenset[str]  # a remarks column (说明) that may state the target a dash leaves out
     table_ditto_marks: dict[str, str]  # a cell repeating another (同上, 〃, 同左) → "above" or "left"
+    card_other_labels: frozenset[str]  # an indicator card's labels of text (计算方法, 数据说明): no column, no target
+    table_question_number: re.Pattern[str]  # 3.指标名称: the number an online form's export gives each question's column
+    table_void_remarks: list[str]  # a remark saying its row is void (本条作废): the row holds no target
     table_directions: dict[str, str]  # direction cell (正向, 逆向) → comparator of its row's bare numbers
     task_columns: dict[str, str]  # header word of a table of the plan's text → role (content, number, lead, deadline, label)
     table_captions: re.Pattern[str]  # the end of a caption naming a table of the plan's tasks (…目标任务分解表)
@@ -398,6 +401,9 @@ def rules() -> Rules:
         table_columns=columns,
         table_remark_columns=frozenset(squeeze(str(w)) for w in data.get("table_remark_columns") or []),
         table_ditto_marks={squeeze(str(w)): str(side) for side, words in (data.get("table_ditto_marks") or {}).items() for w in words},
+        card_other_labels=frozenset(squeeze(str(w)) for w in data.get("card_other_labels") or []),
+        table_question_number=regex(str(data.get("table_question_number") or "(?!)")),
+        table_void_remarks=[squeeze(str(w)) for w in data.get("table_void_remarks") or []],
         table_directions={squeeze(str(w)): str(op) for op, words in data["table_directions"].items() for w in words},
         task_columns={squeeze(str(w)): str(role) for role, words in data["task_columns"].items() for w in words},
         table_captions=regex(

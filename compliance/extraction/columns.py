@@ -15,7 +15,7 @@ from compliance.extraction._rules import fold, rules, squeeze
 from compliance.compiled import regex
 
 __all__ = [
-    "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_tokens", "is_sub_header",
+    "Column", "column_of", "combine_rows", "flat_header", "header_columns", "header_key", "header_tokens", "is_sub_header",
     "level_rank", "own_by_level", "quoted_parents", "row_level", "settle_years", "PARENT_RANK",
 ]
 
@@ -33,9 +33,19 @@ class Column:
 _MASKED_YEAR = regex(r"^\*{4}年?")
 
 
+def header_key(text: str) -> str:
+    """A header cell squeezed, without the number an online form's export gives each question (3.指标名称,
+    6.2025年目标值, 9.备注: `table_question_number`)."""
+    key = squeeze(text)
+    question = rules().table_question_number.match(key)
+    if question is not None and question.end() < len(key):
+        key = key[question.end():]
+    return key
+
+
 def column_of(text: str) -> Column | None:
     r = rules()
-    key = squeeze(text)
+    key = header_key(text)
     if not key:
         return None
     paired = _with_parent_in_brackets(key, text)
@@ -212,7 +222,7 @@ def _labels_a_spanned_target(top: list[str], k: int, cell: str) -> bool:
         return not re.search(r"[0-9０-９]", _YEAR_LABEL.sub("", squeeze(cell)))
     right = top[j + 1] if j + 1 < len(top) else None
     spans = j < k or (j > 0 and top[j - 1] == top[j]) or (right is not None and (not right.strip() or right == top[j]))
-    return spans and above.role in ("target", "year") and not re.search(r"[0-9０-９]", cell)
+    return spans and above.role in ("target", "year", "allocation") and not re.search(r"[0-9０-９]", cell)
 
 
 _YEAR_LABEL = regex(r"(?:19|20)\d{2}年?")
@@ -231,7 +241,7 @@ def combine_rows(top: list[str], sub: list[str], sub_merged: list[bool] | None) 
             j = k - 1
             while j >= 0 and not top[j].strip():
                 j -= 1
-            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent", "data"):
+            if j >= 0 and (column_of(top[j]) or Column("other")).role in ("target", "year", "baseline", "parent", "data", "allocation"):
                 upper = top[j]
         columns.append(_pair(upper, lower))
     return columns

@@ -276,6 +276,12 @@ def _plan(
     barred = options.get("barred") or {}  # the lines of pipe rows: the row as printed, where the reader kept it
     for table in tables:
         rows, problems = read_table(table, period[1] if period else None, bare)
+        allocated = [c.header.split("/")[-1] for c in table.columns if c.role == "allocation"]
+        if allocated:  # 各镇（街道）分解目标 over the townships: the plan's target broken down, no target of its own
+            notes.append(said("extract.note-allocation-columns", columns="、".join(allocated[:3]) + ("…" if len(allocated) > 3 else ""),
+                              count=len(allocated)))
+        if table.superseded:  # a form's submission replaced by a later one, or voided by its remark
+            notes.append(said("extract.note-superseded-rows", lines="、".join(map(str, table.superseded))))
         for row in rows:  # a Markdown pipe row's text as the file writes it, between bars: | 孕产妇死亡率 | ≤18 | ≤12 |
             if row.line in barred and row.text:
                 row.text = barred[row.line] or f"| {row.text} |"

@@ -49,6 +49,7 @@ from compliance.extraction.columns import (
     column_of,
     combine_rows,
     header_columns,
+    header_key,
     header_tokens,
     is_sub_header,
     PARENT_RANK,
@@ -111,6 +112,7 @@ class Table:
     code_domains: dict[str, str] = field(default_factory=dict)  # a legend's indicator-code prefix → domain (JK—儿童与健康)
     note_base_year: int | None = None  # the base year the note gives its changes (…下降幅度以2020年为基数)
     bracket_note: str | None = None  # the note saying a target cell's value in brackets is the parent's (括号内为上级目标值)
+    superseded: list[int] = field(default_factory=list)  # lines of rows voided or submitted again (filled by read_table)
 
 
 # --------------------------------------------------------------------------- rows a table's reader left
@@ -291,6 +293,12 @@ def find_tables(lines: list[Src], period: tuple[int, int] | None) -> list[Table]
             tables.append(labelled)
             used |= labelled.indices
             i = max(labelled.indices) + 1
+            continue
+        card = _card_table(lines, i, period)
+        if card is not None:  # 指标名称 | 孕产妇死亡率, 目标值（2025年）| 控制在10/10万以下, …: one indicator's card
+            tables.append(card)
+            used |= card.indices
+            i = max(card.indices) + 1
             continue
         cells = row_cells(lines[i])
         starts = None
@@ -572,6 +580,42 @@ def _labelled_table(lines: list[Src], start: int, period: tuple[int, int] | None
         table.rows.append(row)
     table.bare = _bare_from_notes(lines, run[-1][0] + 1, start)
     return table
+
+
+def _card_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
+    """An indicator's card: a table of two columns, a label and its value per row (指标名称 | 孕产妇死亡率,
+    目标值（2025年） | 控制在10/10万以下, 上级目标（龙岩市） | ≤10/10万, 2020年基数 | 8.73/10万, 计算方法 | …×100%),
+    as a booklet of indicator definitions (主要指标解释) gives one per indicator. Read as one row of an indicator
+    table whose columns its labels name: only the target's cell holds the plan's target; a label naming no column
+    of `table_columns` (计算方法, 指标解释: `card_other_labels`) holds text whose numbers are no target. None unless
+    the first row names the indicator and a later one the target."""
+    line = lines[start]
+    if line.cells is None or len(line.cells) != 2 or not line.cells[1].strip():
+        return None
+    first = column_of(line.cells[0])
+    if first is None or first.role != "indicator":
+        return None
+    labels: list[tuple[int, Column]] = [(start, first)]
+    j = start + 1
+    while j < len(lines) and lines[j].cells is not None and len(lines[j].cells or []) == 2 and lines[j].sheet == line.sheet:
+        label = (lines[j].cells or [""])[0]
+        column = column_of(label)
+        if column is None and squeeze(label) in rules().card_other_labels:
+            column = Column("other", header=label.strip())
+        if column is None or column.role == "indicator":
+            break
+        labels.append((j, column))
+        j += 1
+    if not any(c.role in ("target", "year") for _, c in labels):
+        return None
+    columns = [column for _, column in labels]
+    row: list[Cell] = []
+    for index, _ in labels:
+        source = lines[index]
+        cells, percent, locators = source.cells or [], source.percent or [], source.cell_locators or []
+        row.append(Cell(cells[1], source.number, percent=len(percent) > 1 and percent[1], locator=locators[1] if len(locators) > 1 else None))
+    settled = own_by_level(settle_years(columns, period), period)
+    return Table(settled, [row], set(range(start, j)), line.number, exact_merges=line.merged is not None)
 
 
 def _transposed_table(lines: list[Src], start: int, period: tuple[int, int] | None) -> Table | None:
@@ -1705,7 +1749,7 @@ def read_table(
     baselines = [k for k, c in enumerate(columns) if c.role == "baseline"]
     baseline_column = max(baselines, key=lambda k: columns[k].year or 0) if baselines else None
     baseline_year = columns[baseline_column].year if baseline_column is not None else None
-    remarks = [k for k, c in enumerate(columns) if c.role == "other" and squeeze(c.header) in rules().table_remark_columns]
+    remarks = [k for k, c in enumerate(columns) if c.role == "other" and header_key(c.header) in rules().table_remark_columns]
     targets: list[RowTarget] = []
     problems: list[RowProblem] = list(table.unread)
     domain: str | None = table.caption_domain
@@ -1717,6 +1761,8 @@ def read_table(
     centred = None if table.exact_merges else _centred_domains(of.rows, role_index, empty)
     previous: list[str] = []  # the texts of the row above, dittos resolved (同上 below 同上 repeats the first)
     value_columns = [c.role in _VALUE_ROLES for c in columns]
+    superseded = _superseded_rows(of.rows, role_index, remarks)
+    table.superseded = sorted({of.rows[i][0].line for i in superseded if of.rows[i]})
     for i, row in enumerate(of.rows):
 
         def cell(k: int | None, row: list[Cell] = row) -> Cell | None:
@@ -1726,6 +1772,8 @@ def read_table(
         for c in row:  # a footnote mark glued to a cell (≥70①) is the note's, not the value's
             c.text = _without_note_mark(c)
         previous = _resolve_dittos(row, previous, value_columns)
+        if i in superseded:  # a submission voided or submitted again later: no target of the plan's
+            continue
         named = domain_row([c.text for c in row])
         if named is not None:  # a row naming a domain ("一、妇女与健康" across the table): the rows below are in it
             domain = named
@@ -1967,6 +2015,24 @@ def read_table(
                     )
                 )
     return targets, problems
+
+
+def _superseded_rows(rows: list[list[Cell]], role_index: dict[str, int], remarks: list[int]) -> set[int]:
+    """The rows that hold no target because another replaces them: a row a remark declares void (本条作废:
+    `table_void_remarks`), and, in a table of submissions (an online form's export: a `submission` column, 提交时间),
+    every row of an indicator submitted again in a later row (the last submission counts)."""
+    void = rules().table_void_remarks
+    out = {i for i, row in enumerate(rows) for k in remarks if k < len(row) and any(w in squeeze(row[k].text) for w in void)}
+    name = role_index.get("indicator")
+    if "submission" in role_index and name is not None:
+        last: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            key = squeeze(row[name].text) if name < len(row) else ""
+            if key:
+                if key in last:
+                    out.add(last[key])
+                last[key] = i
+    return out
 
 
 def _centred_domains(
