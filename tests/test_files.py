@@ -75,6 +75,18 @@ def test_an_existing_hand_written_plan_file_is_kept_without_force(document: Path
     assert "孕产妇死亡率" in mine.read_text(encoding="utf-8")
 
 
+def test_extract_speaks_the_language_asked_for(document: Path) -> None:
+    """`extract --lang` as `check --lang`: a drafter's refusal in Chinese, a script's in English."""
+    mine = document.parent / "mine.yaml"
+    mine.write_text("# reviewed by hand\n", encoding="utf-8")
+    code, output = run("extract", str(document), *PLACE, "-o", str(mine), "--lang", "zh")
+    assert code == 2 and "Traceback" not in output
+    assert "已存在" in output and "（如需替换请加 --force" in output and "already exists" not in output
+    code, output = run("extract", str(document), *PLACE, "-o", str(mine), "--lang", "en")
+    no_internal_error(code, output)
+    assert "already exists" in output
+
+
 def test_a_reviewed_plan_in_the_output_folder_is_kept_without_force(document: Path) -> None:
     folder = document.parent / "plans"
     folder.mkdir()

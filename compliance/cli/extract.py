@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from compliance.cli.app import document_options, main, names_formats, reports_input_errors
+from compliance.cli.app import document_options, lang_option, main, names_formats, reports_input_errors
 
 
 @main.command()
@@ -20,6 +20,7 @@ from compliance.cli.app import document_options, main, names_formats, reports_in
 )
 @click.option("--force", is_flag=True, help="Replace plan files that already exist (never the document itself).")
 @document_options
+@lang_option
 @names_formats
 @reports_input_errors
 def extract(document: str, output: str | None, force: bool, **extraction: Any) -> None:
