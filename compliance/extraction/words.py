@@ -75,6 +75,10 @@ def caption_title(text: str, kind: str | None = None) -> str | None:
     key = squeeze(text)
     if not r.caption_tail_words or not key or "《" in key or len(key) > r.title_max + r.caption_tail_max:
         return None
+    # the title names its subject and the rest a table: a line naming neither is no caption, whatever its cut
+    # (most lines of a plan; trying each cut of them was a fifth of extraction)
+    if not any(w in key for w in r.caption_tail_words) or not any(w in key for w in r.title_subject):
+        return None
     written = text.strip()
     for end in range(4, len(written)):
         title, tail = written[:end].strip(), squeeze(written[end:])
