@@ -96,6 +96,11 @@ class Rules:
     chat_separators: re.Pattern[str]  # —————  2022-06-28  —————: a chat export's date between its messages
     chat_plan_openers: re.Pattern[str]  # how a message of the plan's text opens (a heading, a list item, the title)
     chat_plan_names: re.Pattern[str]  # 《…规划（2021—2025年）》: the office's notice naming the plan
+    quiz_min_answers: int  # a quiz bank (知识竞赛题库): at least this many answer lines
+    quiz_answer: re.Pattern[str]  # 答案：B　解析：…, 答案：×; group `key`: the letters or the true/false mark
+    quiz_option: re.Pattern[str]  # A.4.5‰, B、…: an option's letter opening a line (or following a space)
+    quiz_blank: re.Pattern[str]  # （　　）: a question's blank, left empty
+    quiz_false: re.Pattern[str]  # the key of a statement judged false (×, 错)
     ocr_year_dash: re.Pattern[str]  # 一 read for the dash between two years (2021一2030年)
     furniture_blocks: list[re.Pattern[str]]
     contents_headings: list[re.Pattern[str]]  # the heading of a table of contents (目录)
@@ -351,6 +356,11 @@ def rules() -> Rules:
         chat_separators=regex("|".join(f"(?:{p})" for p in (data.get("chat_exports") or {}).get("separators") or ["(?!)"])),
         chat_plan_openers=regex(str((data.get("chat_exports") or {}).get("plan_openers") or "(?!)")),
         chat_plan_names=regex(str((data.get("chat_exports") or {}).get("plan_names") or "(?!)")),
+        quiz_min_answers=int((data.get("quiz_banks") or {}).get("min_answers", 3)),
+        quiz_answer=regex(str((data.get("quiz_banks") or {}).get("answer") or "(?!)")),
+        quiz_option=regex(str((data.get("quiz_banks") or {}).get("option") or "(?!)")),
+        quiz_blank=regex(str((data.get("quiz_banks") or {}).get("blank") or "(?!)")),
+        quiz_false=regex(str((data.get("quiz_banks") or {}).get("false_keys") or "(?!)")),
         ocr_line_end=regex(
             r"(?<=[\u4e00-\u9fff。，；：、）》”！？%‰])\s*(?:" + "|".join(map(re.escape, data["ocr_line_end_marks"])) + r")\s*$"
         ),

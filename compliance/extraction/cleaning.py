@@ -148,6 +148,7 @@ def clean(lines: list[Line]) -> Cleaned:
     sources = [_characters(line) for line in lines]
     _furniture(sources, reasons)
     _chat(sources, reasons)
+    _quiz(sources, reasons)
     _pages(sources, reasons)
     chunked = _chunks(sources, reasons)
     _broadcast(sources, reasons)
@@ -504,6 +505,39 @@ def _chat(sources: list[Src], reasons: dict[int, str]) -> None:
             continue
         for i in body:
             reasons[i] = "chat remark"
+
+
+def _quiz(sources: list[Src], reasons: dict[int, str]) -> None:
+    """A quiz bank written from the plan (知识竞赛题库): what its questions say is no statement of the plan — a question
+    with its blank left empty, a true/false statement (right or wrong: the 解析 says the plan's words), a line of
+    several options (distractors), an option its answer does not name — and is left out with its numbers; the
+    answer's 解析, a filled blank, an option the answer names are read (rules/extraction.yaml `quiz_banks`).
+    Only in a document with enough answer lines."""
+    r = rules()
+    texts = [fold(line.text).strip() if line.cells is None else None for line in sources]
+    answers = {i: m for i, text in enumerate(texts) if text and (m := r.quiz_answer.match(text)) is not None}
+    if len(answers) < r.quiz_min_answers:
+        return
+    question: list[int] = []  # the lines since the last answer (a question, its options)
+    for i, text in enumerate(texts):
+        if not text or i in reasons:
+            continue
+        answer = answers.get(i)
+        if answer is None:
+            question.append(i)
+            continue
+        key = "".join(ch for ch in answer.group("key").upper() if "A" <= ch <= "H")
+        statement = question[-1] if question and not key else None  # √ or ×: the line before it is a statement
+        for j in question:
+            options = list(r.quiz_option.finditer(texts[j] or ""))
+            if len(options) >= 2:
+                reasons[j] = "quiz options"
+            elif options and options[0].start() == 0:
+                if options[0].group("letter") not in key:
+                    reasons[j] = "quiz option"
+            elif j == statement or r.quiz_blank.search(texts[j] or ""):
+                reasons[j] = "quiz question"
+        question = []
 
 
 # a block's heading in brackets, as a portal prints it (【相关链接】, [网友留言])

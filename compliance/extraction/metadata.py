@@ -973,9 +973,15 @@ _LEADING_MARK = regex(r"^(?:[（(\[【〔][^（()）\[\]【】〔〕]{1,12}[）)
 _NEWS = regex(r"以下简称《[^》]{1,8}》|《(?:规划|纲要)》(?:提出|明确|要求|指出|强调|围绕|还|并|对)|日前|近日|记者|通讯员")
 
 
+# the lines cleaning left out of a quiz bank (cleaning._quiz): a document written from the plan, not the plan
+_QUIZ_REASONS = ("quiz question", "quiz options", "quiz option")
+
+
 def news_article(lines: list[Src], dropped: list[Dropped], segments: list[Segment]) -> bool:
     """A news article about a plan (not the plan): no title line of its own, and the words of a report."""
     if any(summary_title(line.text) for line in lines[:15]):  # a headline 《…规划》政策解读: the page says what it is
+        return True
+    if any(item.reason in _QUIZ_REASONS for item in dropped):  # a quiz bank on the plan, whatever its title says
         return True
     if any(s.title for s in segments):
         return False

@@ -259,6 +259,10 @@ def _is_target_number(work: str, number: _Number, inside: Marks) -> bool:
             return False
         if number.pre_end is not None and number.pre_end < number.start - 2:
             return False
+        # 目标为7岁以下儿童健康管理率…: a population named after it — the age qualifies it, whatever verb stands before
+        at = _skip_spaces(work, number.post_end)
+        if vocab.population_prefix.match(work[at : at + 12]):
+            return False
     if kind == "duration":
         if before.rstrip().endswith(_words(vocab.duration_before)):
             return False

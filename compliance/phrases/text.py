@@ -104,6 +104,7 @@ def _prepare(text: str) -> tuple[str, Marks]:
     if "[bookmark:" in work:  # (the pattern's own opening: without it there is nothing to blank)
         work = _BOOKMARK.sub(lambda m: " " * len(m.group(0)), work)
     work = _ocr_comparators(work)
+    work = _filled_blanks(work)
     work = _arrow_baselines(work)
     work = _blank_numbering(work)
     inside = [False] * len(work)
@@ -126,6 +127,20 @@ def _prepare(text: str) -> tuple[str, Marks]:
         for match in re.finditer(re.escape(phrase), work):
             inside[match.start() : match.end()] = [True] * (match.end() - match.start())
     return work, Marks(work, inside)
+
+
+def _filled_blanks(work: str) -> str:
+    """A blank filled in (a quiz's 填空题, a form's 达到（ 92% ）以上): a bracket holding only a value, right after a
+    comparator verb, is the value the sentence states, read as if unbracketed — the two brackets blanked, one
+    character for one (`filled_blanks` in rules/phrases.yaml). Any other bracketed number stays a remark; the
+    quote keeps the brackets as printed."""
+    if "(" not in work:
+        return work
+    out: list[str] | None = None
+    for match in _vocabulary().filled_blank_re.finditer(work):
+        out = out or list(work)
+        out[match.start("open")] = out[match.start("close")] = " "
+    return "".join(out) if out is not None else work
 
 
 def _arrow_baselines(work: str) -> str:

@@ -104,6 +104,8 @@ class _Vocabulary:
     baseline_arrows: list[str] = field(default_factory=list)  # 3.6‰ → 3.0‰以下: the baseline, an arrow, the target
     arrow_card_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
     base_year_note: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
+    # 达到（ 92% ）以上: a comparator verb, then a bracket holding only a value — a blank filled in (`filled_blanks`)
+    filled_blank_re: re.Pattern[str] = field(repr=False, default=regex("(?!)"))
 
 
 _TUPLES: dict[int, tuple[Any, tuple[str, ...]]] = {}  # id(word list) -> (it, its words as one tuple)
@@ -228,7 +230,17 @@ def _vocabulary() -> _Vocabulary:
     ocr_pre = _misread(pre_words, confusions, known)
     ocr_post = _misread(post_words, confusions, known)
     arrows = [_fold(str(a)) for a in data.get("baseline_arrows") or []]
+    blank_units = [_fold(str(u)) for u in (data.get("filled_blanks") or {}).get("units") or []]
+    filled_blank_re = (
+        regex(
+            r"(?:" + alternation({*pre_words, *(w for w, _ in ops(data["relative"]))}) + r")\s*(?P<open>\()\s*"
+            r"[0-9]+(?:\.[0-9]+)?\s*(?:" + alternation(blank_units) + r")?\s*(?P<close>\))"
+        )
+        if (data.get("filled_blanks") or {}).get("read", False)
+        else regex("(?!)")
+    )
     return _Vocabulary(
+        filled_blank_re=filled_blank_re,
         mask=mask,
         baseline_arrows=arrows,
         arrow_card_re=_arrow_card(arrows, mask),
