@@ -184,8 +184,11 @@ class Rules:
     slash_value_bracket: re.Pattern[str]  # 家长学校覆盖率（城市/农村）: the two subjects of a/b cells, in brackets
     flat_unit_cells: tuple[str, ...]
     list_bullet: re.Pattern[str]
+    bullet_symbols: str  # the symbol ranges that open a line as a bullet does (a regular-expression class's body)
+    keycaps: re.Pattern[str]  # a run of emoji keycaps opening a line (1️⃣1️⃣, 🔟): a social post's list number
     card_value_words: list[str]  # 🔹≥95%以上: the words a card's value line may hold besides its value
     card_value_max: int
+    main_targets_lead: re.Pattern[str]  # 围绕…领域提出主要目标，一起来看: a lead saying the domains' lists are main targets
     history_subhead_words: list[str]  # ▌回顾“十三五”, 【数说过去五年】: a news subhead opening a block of the past
     flat_table_max_change: float
     non_targets: list[NonTarget]
@@ -224,6 +227,11 @@ def _masks_too(pattern: str) -> str:
         out.append(pattern[i])
         i += 1
     return "".join(out)
+
+
+def _keycaps(digit: str, ten: str) -> re.Pattern[str]:
+    """A run of keycaps after a line's leading space: group `run`, its digits read by `keycap_number`."""
+    return regex(rf"^(?P<space>\s*)(?P<run>(?:{digit})+|{ten})")
 
 
 def _list_bullet(bullets: list[str], symbol_ranges: str = "") -> re.Pattern[str]:
@@ -458,9 +466,12 @@ def rules() -> Rules:
         slash_value_note=regex(str(data["slash_value_note"])),
         slash_value_bracket=regex(str(data.get("slash_value_bracket") or "(?!)")),
         flat_unit_cells=tuple(sorted(map(str, data["flat_unit_cells"]), key=len, reverse=True)),
+        bullet_symbols=str(data.get("list_bullet_symbols") or ""),
+        keycaps=_keycaps(str(data.get("keycap_digit") or "(?!)"), str(data.get("keycap_ten") or "(?!)")),
         list_bullet=_list_bullet([fold(str(b)) for b in data["list_bullets"]], str(data.get("list_bullet_symbols") or "")),
         card_value_words=sorted((str(w) for w in data.get("card_value_words") or []), key=len, reverse=True),
         card_value_max=int(data.get("card_value_max") or 0),
+        main_targets_lead=regex(str(data.get("main_targets_lead") or "(?!)")),
         history_subhead_words=[str(w) for w in data.get("history_subhead_words") or []],
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],

@@ -186,7 +186,7 @@ def _inside_a_sentence(kept: list[Src], reason: str) -> bool:
 
 def _characters(line: Line) -> Src:
     r = rules()
-    text = _UNPRINTABLE.sub("", line.text)
+    text = _keycap_number(_UNPRINTABLE.sub("", line.text))
     for pattern in r.inline_noise:
         text = pattern.sub("", text)
     text = _ocr_characters(_mask_glyphs(text))
@@ -222,6 +222,16 @@ def _characters(line: Line) -> Src:
         sheet=getattr(line, "sheet", None),
         whole=getattr(line, "whole", False),
     )
+
+
+def _keycap_number(text: str) -> str:
+    """A social post's list number written in emoji keycaps (1️⃣…, 1️⃣1️⃣…, 🔟…) as the number it is, （11）, so that
+    no keycap's digit is read as a value or glued to the name (5️⃣5岁以下…): rules/extraction.yaml `keycap_digit`."""
+    match = rules().keycaps.match(text)
+    if match is None:
+        return text
+    digits = "".join(ch for ch in match.group("run") if ch.isdigit()) or "10"
+    return f"{match.group('space')}（{int(digits)}）{text[match.end():]}"
 
 
 def _kept_parts(

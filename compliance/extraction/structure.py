@@ -345,7 +345,26 @@ def heading_core(text: str) -> str:
     """A line without its numbering and trailing punctuation, folded and without spaces."""
     folded = fold(text)
     folded = _LEAD_NUMBER.sub("", folded, count=1)
-    return squeeze(folded).strip(_TRAIL)
+    start, end = _set_off(folded)
+    return squeeze(folded[start:end]).strip(_TRAIL)
+
+
+@cache
+def _set_off_heading() -> re.Pattern[str]:
+    symbols = rules().bullet_symbols
+    mark = rf"[{symbols}][\ufe0e\ufe0f\u200d]*\s*" if symbols else "(?!)"
+    return regex(rf"^\s*(?:{mark})*(?:[【〖]\s*(?P<inner>[^【】〖〗]+?)\s*[】〗]\s*$)?")
+
+
+def _set_off(text: str) -> tuple[int, int]:
+    """Where a heading's words stand in a line a social post sets off (💗【妇女与健康】, 📚妇女与教育): after the
+    emoji before it, inside the 【】 around it (rules/extraction.yaml `list_bullet_symbols`); else the whole line."""
+    match = _set_off_heading().match(text)
+    if match is None:
+        return 0, len(text)
+    if match.group("inner") is not None:
+        return match.start("inner"), match.end("inner")
+    return match.end(), len(text)
 
 
 @dataclass
@@ -564,7 +583,8 @@ def _as_written_domain(text: str) -> str:
     body = _LEAD_NUMBER.sub("", folded, count=1)
     # map the folded span back to the original characters (fold keeps offsets)
     start = len(folded) - len(body)
-    original = rules().heading_counts.sub("", text[start:].strip().rstrip(_TRAIL + "："))
+    inner, end = _set_off(body)
+    original = rules().heading_counts.sub("", text[start + inner : start + end].strip().rstrip(_TRAIL + "："))
     return "".join(original.split()).rstrip(_TRAIL + "：")
 
 
@@ -1020,6 +1040,9 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
     """The section and domain of every line of one plan."""
     headings = [None if (i in table_lines or line.cells is not None) else classify(line.text, kind, catalogue) for i, line in enumerate(lines)]
     has_main = any(h is not None and h.type == "section" and h.value == "main_targets" for h in headings)
+    if not has_main:  # a lead saying the lists below are the main targets (…提出主要目标，一起来看↓↓)
+        first = next((i for i, h in enumerate(headings) if h is not None and h.type == "domain"), 0)
+        has_main = any(rules().main_targets_lead.search(line.text) for line in lines[:first] if line.cells is None)
     domain_part_words = [
         heading_core(lines[i].text) for i, h in enumerate(headings) if h is not None and h.type == "part" and h.value == "domains"
     ]

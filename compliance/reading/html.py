@@ -649,6 +649,8 @@ def _pseudo_rows(el: Any, furniture: set[int]) -> list[list[Any]] | None:
     rows: list[list[Any]] = []
     hint = _hinted(el)
     width = _grid_columns(el)
+    if width and any(_grid_span(c) != (1, 1) for c in children):
+        return _grid_placed(children, width, limit)
     if width and len(children) >= 2 * width and len(children) % width == 0:
         # display:grid with N columns, the cells its children: a row per N cells
         found_rows = [(el, children[k : k + width]) for k in range(0, len(children), width)]
@@ -711,13 +713,69 @@ def _grid_columns(el: Any) -> int:
     return len(tracks) if 2 <= len(tracks) <= 20 else 0
 
 
+_GRID_SPAN = regex(r"grid-(row|column)\s*:\s*span\s+(\d{1,3})", re.I)
+
+
+def _grid_span(el: Any) -> tuple[int, int]:
+    """The rows and columns a cell of a display:grid spans (grid-row:span 3: a 领域 cell over its rows)."""
+    rows = columns = 1
+    for match in _GRID_SPAN.finditer(el.get("style") or ""):
+        n = max(1, min(int(match.group(2)), 200))
+        if match.group(1).lower() == "row":
+            rows = n
+        else:
+            columns = n
+    return rows, columns
+
+
+@dataclass
+class _Covered:
+    """A place of a display:grid covered by a cell spanning into it: from above (`below`), or from its left."""
+
+    cell: Any
+    below: bool
+
+
+def _grid_placed(children: list[Any], width: int, limit: int) -> list[list[Any]] | None:
+    """The rows of a display:grid whose cells span rows or columns (grid-row:span N), laid out as the browser's
+    auto-placement does: each cell in the next free place, row by row, its span covering the places it takes. A
+    covered place is a `_Covered` (as a rowspan's cell below, or a colspan's to the right); a hole an empty cell."""
+    taken: dict[tuple[int, int], Any] = {}
+    r = c = 0
+    for child in children:
+        text = re.sub(r"\s+", "", child.text_content() or "")
+        if len(text) > limit or text.endswith(_SENTENCE_END) or child.find(".//table") is not None:
+            return None
+        rows, columns = _grid_span(child)
+        columns = min(columns, width)
+        while c + columns > width or any((r, c + k) in taken for k in range(columns)):
+            c += 1
+            if c + columns > width:
+                r, c = r + 1, 0
+        for dr in range(rows):
+            for dc in range(columns):
+                taken[(r + dr, c + dc)] = child if dr == dc == 0 else _Covered(child, dr > 0)
+        c += columns
+    height = 1 + max((row for (row, _), cell in taken.items() if not isinstance(cell, _Covered)), default=-1)
+    if height < 2:
+        return None
+    return [[taken.get((row, k)) for k in range(width)] for row in range(height)]
+
+
 def _pseudo_grid(rows: list[list[Any]], numbers: dict[tuple[int, str], int]) -> list[list[_Cell]]:
     out = []
     for row in rows:
         cells = []
         for cell in row:
+            if cell is None:  # a place no cell of a display:grid fills
+                cells.append(_Cell("", 0, True))
+                continue
+            if isinstance(cell, _Covered):
+                number = _cell_text(cell.cell, numbers)[1]
+                cells.append(_Cell("", number, False, cell.below, _grid_span(cell.cell)[1] if cell.below else 0))
+                continue
             text, number, parts = _cell_text(cell, numbers)
-            cells.append(_Cell(text, number, True, False, 1, parts if len(parts) > 1 else None))
+            cells.append(_Cell(text, number, True, False, _grid_span(cell)[1], parts if len(parts) > 1 else None))
         out.append(cells)
     width = max(len(row) for row in out) if out else 0
     for row in out:
