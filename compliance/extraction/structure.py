@@ -356,6 +356,12 @@ def _set_off_heading() -> re.Pattern[str]:
     return regex(rf"^\s*(?:{mark})*(?:[【〖]\s*(?P<inner>[^【】〖〗]+?)\s*[】〗]\s*$)?")
 
 
+def _bracketed(folded: str) -> bool:
+    """Whether a heading's words stand in 【】 (💗【妇女与健康】, 【健康】)."""
+    match = _set_off_heading().match(_LEAD_NUMBER.sub("", folded, count=1))
+    return match is not None and match.group("inner") is not None
+
+
 def _set_off(text: str) -> tuple[int, int]:
     """Where a heading's words stand in a line a social post sets off (💗【妇女与健康】, 📚妇女与教育): after the
     emoji before it, inside the 【】 around it (rules/extraction.yaml `list_bullet_symbols`); else the whole line."""
@@ -446,7 +452,10 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
             return None
     name = core
     if len(name) <= r.domain_max_chars and _is_domain_name(name, kind, catalogue):
-        return Heading("domain", _as_written_domain(text), _heading_ordinal(folded))
+        written = _as_written_domain(text)
+        if _bracketed(folded) and catalogue is not None and getattr(_matched_domain(written, kind, catalogue), "name", None) != written:
+            return None  # a news article's subhead 【健康】: a domain heading in 【】 names the domain in full (【妇女与健康】)
+        return Heading("domain", written, _heading_ordinal(folded))
     theme = next((w for w in r.domain_theme_words if name.endswith(w) and len(name) > len(w)), None)
     if theme is not None and len(name) - len(theme) <= r.domain_max_chars and _is_domain_name(name[: -len(theme)], kind, catalogue):
         # （一）儿童健康方面: a theme, the domain written by its name in the catalogue (儿童与健康), as its table writes it
