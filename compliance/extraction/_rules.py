@@ -190,6 +190,8 @@ class Rules:
     card_value_max: int
     main_targets_lead: re.Pattern[str]  # 围绕…领域提出主要目标，一起来看: a lead saying the domains' lists are main targets
     history_subhead_words: list[str]  # ▌回顾“十三五”, 【数说过去五年】: a news subhead opening a block of the past
+    entry_plan_marks: re.Pattern[str]  # a yearbook's 【entry】 naming the plan or a horizon: the one stating targets
+    record_book_names: re.Pattern[str]  # 阳朔年鉴（2023）: the name of a book recording a year, on a line of its own
     flat_table_max_change: float
     non_targets: list[NonTarget]
     table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
@@ -473,6 +475,8 @@ def rules() -> Rules:
         card_value_max=int(data.get("card_value_max") or 0),
         main_targets_lead=regex(str(data.get("main_targets_lead") or "(?!)")),
         history_subhead_words=[str(w) for w in data.get("history_subhead_words") or []],
+        entry_plan_marks=regex("|".join(f"(?:{p})" for p in data.get("entry_plan_marks") or ["(?!)"])),
+        record_book_names=regex("|".join(f"(?:{p})" for p in data.get("record_book_names") or ["(?!)"])),
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_unit_qualifiers={

@@ -15,6 +15,7 @@ Each stage hands the next something richer and never calls back up.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -24,11 +25,11 @@ from compliance.errors import InputError
 from compliance.extraction import metadata as md
 from compliance.extraction import structure as st
 from compliance.extraction._rules import fold, rules, said, squeeze
-from compliance.extraction.cleaning import Cleaned, Src, clean
+from compliance.extraction.cleaning import Cleaned, Dropped, Src, clean
 from compliance.extraction.tables import find_tables, read_flat, read_table, unread_rows
 from compliance.extraction.targets import TEXT_SECTIONS, lead_cards, name_by_catalogue, paragraphs, read_paragraph, unaccounted
 from compliance.extraction.unfolding import unfold
-from compliance.extraction.words import subject_kind
+from compliance.extraction.words import is_title, subject_kind
 from compliance.model import Plan
 from compliance.reading import read_document
 
@@ -96,6 +97,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
     header, segments = st.split_plans(lines)  # 4. plans in a notice
+    segments = [_without_other_documents(s, cleaned.dropped) for s in segments]
     # a video's captions (.srt, .vtt) are a broadcast about the plan, as a TV news script is: read as a news summary
     news = document.format == "subtitles" or md.news_article(lines, cleaned.dropped, segments)
     if news:
@@ -259,8 +261,9 @@ def _plan(
     layout = st.walk(segment.lines, kind, table_lines | flat, catalogue)
     report = bool(options.get("report"))
     if news:
+        book = _record_book([*segment.lines, *cleaned.dropped])
         layout = (_summary_layout(layout, segment.lines, period, report)
-                  or _news_layout(segment.lines, kind, catalogue, period))
+                  or _news_layout(segment.lines, kind, catalogue, period, book))
     notes += layout.notes
     domains = list(layout.domains)
     entries: list[tuple[int, int, dict[str, Any]]] = []  # (line, order, target)
@@ -370,6 +373,8 @@ def _plan(
     unknown = []
     if jurisdiction is None or (plan_level and _incomplete(jurisdiction, plan_level)):
         unknown.append("jurisdiction")
+    if segment.other_documents:
+        notes.append(said("extract.note-other-documents", count=segment.other_documents))
     repeated = sum(1 for d in cleaned.dropped if d.reason == "repeated copy")
     if repeated:
         notes.append(said("extract.note-repeated", count=repeated))
@@ -412,6 +417,28 @@ def _plan(
     if unparsed:
         data["unparsed"] = _distinct(unparsed)
     return _build(data, file)
+
+
+# a table of contents' entry as cleaning left it out: its name, then a dot leader (or a space) and its page number
+_CONTENTS_ENTRY = re.compile(r"^\s*(?P<name>\S.{2,80}?)\s*(?:…{2,}|\.{4,}|·{4,}|-{4,}|_{4,}|\s)\s*(?:\d{1,3})\s*$")
+
+
+def _without_other_documents(segment: st.Segment, dropped: list[Dropped]) -> st.Segment:
+    """A compilation (文件汇编): its table of contents lists documents, the plan's title among them (…儿童发展规划（2021—2025年）
+    ……2), then others (…2022年工作要点 ……19, …实施方案 ……24). The plan ends where the title of the next document it
+    lists stands on a line of its own: that document's targets and counts are its own, not the plan's. A plan's own
+    contents (一、总体要求 …… 1) list no plan title, and cut nothing."""
+    entries = [m.group("name") for d in dropped if d.reason == "furniture" and (m := _CONTENTS_ENTRY.match(d.text))]
+    names = [squeeze(n) for n in entries]
+    if not segment.title or not any(is_title(n) for n in names):
+        return segment
+    others = {n for n in names if not is_title(n)}
+    if not others:
+        return segment
+    for i, line in enumerate(segment.lines):
+        if line.cells is None and not line.blank and squeeze(line.text) in others:
+            return dataclasses.replace(segment, lines=segment.lines[:i], other_documents=len(segment.lines) - i)
+    return segment
 
 
 def _without_own_place(targets: list[dict[str, Any]], place: str) -> None:
@@ -646,14 +673,21 @@ def _summary_layout(
     return st.Layout(contexts, walked.domains, walked.template, walked.notes)
 
 
-def _news_layout(lines: list[Src], kind: str | None, catalogue: Any, period: tuple[int, int] | None = None) -> st.Layout:
-    """A news article: every sentence is read for the targets it reports; its subheads (【健康】) are domains."""
+def _news_layout(
+    lines: list[Src], kind: str | None, catalogue: Any, period: tuple[int, int] | None = None, book: bool = False
+) -> st.Layout:
+    """A news article: every sentence is read for the targets it reports; its subheads (【健康】) are domains. In a
+    yearbook (`book`), only its entries stating the plan (`_record_entries`)."""
     listed = _listed_domains(lines)
     contexts: list[st.Context] = []
     domains: list[str] = list(listed)
     domain: str | None = None
     past = False  # under a subhead naming the past (【数说过去五年】, 回顾“十三五”): history, no targets
-    for line in lines:
+    record = _record_entries(lines) if book else set()
+    for i, line in enumerate(lines):
+        if i in record:  # an entry of the year's record (a yearbook's 【概况】2022年，…): values reached, no targets
+            contexts.append(st.Context(None, domain, past=True))
+            continue
         match = re.match(r"^\s*【([^】]{1,16})】", line.text)
         if match and len(line.key) <= 24:
             word = squeeze(match.group(1))
@@ -669,6 +703,44 @@ def _news_layout(lines: list[Src], kind: str | None, catalogue: Any, period: tup
             past = False
         contexts.append(st.Context(None, domain, past=True) if past else st.Context("main_targets", domain))
     return st.Layout(contexts, domains, ["main_targets"])
+
+
+def _record_book(lines: list[Any]) -> bool:
+    """A page of a book recording a year (阳朔年鉴（2023）, its name on a line of its own or as the running header cleaning
+    left out: rules/extraction.yaml `record_book_names`): its entries record the year, one of them the plan."""
+    names = rules().record_book_names
+    return any(names.fullmatch(fold(str(line.text)).strip()) for line in lines)
+
+
+def _record_entries(lines: list[Src]) -> set[int]:
+    """The lines of a yearbook's entries that record a year rather than state the plan. A yearbook (年鉴) is a run of
+    entries, each opened by its name in brackets before its text on the same line (【概况】2022年，县妇儿工委有成员单位38个…;
+    【儿童之家建设】全年新建儿童之家12个…) and going on to the next such entry or a blank line. An entry naming neither the
+    plan nor a horizon (rules/extraction.yaml `entry_plan_marks`: 《…规划》, 到2030年) reports values reached and counts
+    of things done; only the entry reporting the plan (【儿童发展规划印发】…印发《…规划（2021—2030年）》…) states its targets.
+    A subhead alone on its line (【健康】) opens no entry: it is a domain of the article. (A press conference's speakers,
+    【主持人】…, are no entries: only a yearbook is read so.)"""
+    marks = rules().entry_plan_marks
+    opener = re.compile(r"^\s*【[^】]{1,16}】\s*\S")
+    entries: list[list[int]] = []
+    current: list[int] | None = None
+    for i, line in enumerate(lines):
+        if line.blank:
+            current = None
+        elif opener.match(line.text) and len(line.key) > 24:
+            current = [i]
+            entries.append(current)
+        elif current is not None:
+            if re.match(r"^\s*【", line.text):
+                current = None
+            else:
+                current.append(i)
+    out: set[int] = set()
+    for entry in entries:
+        text = fold("".join(lines[i].text for i in entry))
+        if not marks.search(text):
+            out.update(entry)
+    return out
 
 
 def _news_subhead(text: str) -> bool:

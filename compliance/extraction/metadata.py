@@ -842,7 +842,7 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
             inner = match.group(1)
             if (  # a masked title (（****—****年）) too: its place is the plan's; the file name may tell the period
                 is_title(inner) and kind is not None and subject_kind(inner) == kind
-                and squeeze(fold_digits(inner)) not in cited and place_of_title(inner)
+                and (squeeze(fold_digits(inner)) not in cited or _county_title(inner)) and place_of_title(inner)
                 and not any(inner.startswith(w) for w in rules().national_names)
             ):
                 return Found(_tidy(inner), said("extract.from.notice-naming", line=number)), None
@@ -859,6 +859,16 @@ def title_found(evidence: Evidence, kind: str | None) -> tuple[Found, str | None
         if name != item.text.strip() and is_title(name):
             return Found(_tidy(name), said("extract.from.file-name-on-page", line=item.number)), None
     return Found(None), None
+
+
+def _county_title(title: str) -> bool:
+    """A plan of a county (a 县, a 区, a county-level city, by the gazetteer) is no plan's parent: a document with no
+    title of its own citing one as its basis (a leaflet's 依据：《某县儿童发展规划（2021—2030年）》) is about that plan."""
+    place = place_of_title(title)
+    if not place:
+        return False
+    _, known, _, level = _Places().resolve(split_place(place), [])
+    return known and level == "county"
 
 
 def name_title(name: str, kind: str | None = None) -> str | None:

@@ -51,6 +51,7 @@ class Segment:
     title: str | None = None
     title_line: int | None = None
     title_kind: str | None = None
+    other_documents: int = 0  # lines cut off after the plan: the next documents of a compilation (文件汇编)
 
 
 # A caption naming the plan: …规划重点指标目标表, …规划主要指标, …规划主要指标体系 (the title row of a sheet).
