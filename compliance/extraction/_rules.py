@@ -116,6 +116,8 @@ class Rules:
     chunk_min_chars: int
     repeat_min_lines: int
     repeat_min_chars: int
+    screen_bars: list[re.Pattern[str]]  # a phone screenshot's status and title bars: the edge between two screens
+    screen_overlap_max_lines: int
     title_max: int
     title_subject: list[str]
     title_plan_words: list[str]
@@ -388,6 +390,8 @@ def rules() -> Rules:
         chunk_min_chars=int(data["chunk_min_chars"]),
         repeat_min_lines=int(data["repeat_min_lines"]),
         repeat_min_chars=int(data["repeat_min_chars"]),
+        screen_bars=[regex(str(p)) for p in data.get("screen_bars") or []],
+        screen_overlap_max_lines=int(data.get("screen_overlap_max_lines", 0)),
         title_max=int(title["max_chars"]),
         title_subject=[str(w) for w in title["subject"]],
         title_plan_words=[squeeze(str(w)) for w in title["plan_words"]],

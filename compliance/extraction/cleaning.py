@@ -106,7 +106,7 @@ class Dropped:
 
     number: int
     text: str
-    reason: str  # furniture | furniture block | commentary box | page number | running header | page break | repeated copy | chunk banner
+    reason: str  # furniture | furniture block | commentary box | page number | running header | page break | screen edge | screen overlap | repeated copy | chunk banner
 
 
 @dataclass
@@ -132,7 +132,7 @@ class Cleaned:
 _DIGIT = regex(r"\d")
 
 # What a page break leaves out entirely: the text on either side reads on.
-_PAGE_BREAK = ("page number", "running header", "page break")
+_PAGE_BREAK = ("page number", "running header", "page break", "screen edge", "screen overlap")
 
 # Characters no plan text holds and YAML cannot carry: control characters, lone surrogates.
 # What is not printable: control characters (a tab aside), surrogates, U+FFFE/U+FFFF; the complement of
@@ -147,6 +147,7 @@ def clean(lines: list[Line]) -> Cleaned:
     _footnotes(lines, reasons)
     sources = [_characters(line) for line in lines]
     _furniture(sources, reasons)
+    _screens(sources, reasons)
     _chat(sources, reasons)
     _quiz(sources, reasons)
     _pages(sources, reasons)
@@ -624,6 +625,44 @@ _BODY = regex(r"[^\s]{8}[。；;]|\d\s*[%‰]")
 def _page_marker(text: str) -> bool:
     stripped = fold(text).strip()
     return bool(stripped) and _one_of("page_markers").fullmatch(stripped) is not None
+
+
+def _screens(sources: list[Src], reasons: dict[int, str]) -> None:
+    """An OCR of phone screenshots: the status and title bars of each screen (rules/extraction.yaml `screen_bars`) and
+    the furniture lines next to them (the reader's toolbar, A- A+ 分享 收藏) are the edge between two screens, which a
+    sentence reads on across as across a page break; the lines at the top of the next screen repeating the last lines
+    of the one before (the page scrolled less than a screen) are that screen's overlap, left out."""
+    r = rules()
+    if not r.screen_bars:
+        return
+    bars = regex("|".join(f"(?:{p.pattern})" for p in r.screen_bars))
+    marked = [i for i, s in enumerate(sources) if s.cells is None and bars.fullmatch(fold(s.text).strip())]
+    if not marked:
+        return
+    edge = set(marked)
+    for i in marked:  # the furniture lines touching a bar belong to the edge
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(sources) and reasons.get(j) == "furniture":
+                edge.add(j)
+                j += step
+    runs: list[list[int]] = []
+    for i in sorted(edge):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for i in run:
+            reasons[i] = "screen edge"
+        before = [j for j in range(run[0] - 1, -1, -1) if j not in reasons and sources[j].key][: r.screen_overlap_max_lines]
+        after = [j for j in range(run[-1] + 1, len(sources)) if j not in reasons and sources[j].key][: len(before)]
+        before.reverse()  # in the text's order, the last line before the edge last
+        for k in range(min(len(before), len(after)), 0, -1):
+            if [sources[j].key for j in before[-k:]] == [sources[j].key for j in after[:k]]:
+                for j in after[:k]:
+                    reasons[j] = "screen overlap"
+                break
 
 
 def _pages(sources: list[Src], reasons: dict[int, str]) -> None:

@@ -440,6 +440,8 @@ def _classify(text: str, kind: str | None, catalogue: object | None = None) -> H
             return Heading("section", section, inline=True)
     if (compound := _compound(folded, kind, catalogue)) is not None:
         return compound
+    if plain in r.parts["stop"]:
+        return Heading("part", "stop")  # 实施保障 on a line of its own (an encyclopedia's unnumbered heading): the end
     if _PART.match(folded) and _cites_plan_targets(text):
         return Heading("part", "domains")  # 二、《某市儿童发展规划（2021—2030年）》确定的目标: the plan's targets quoted
     if _PART.match(folded) and len(core) <= 40:
@@ -1071,6 +1073,7 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
     section: str | None = None
     explicit = False  # this domain has its own section headings
     items: dict[str, int] = {}
+    outer: dict[str, int] = {}  # the last number of each list style before the domains (1.项目背景 2.评估内容)
     first_domain: tuple[int, int | None] | None = None  # (index, ordinal)
     for i, line in enumerate(lines):
         heading = headings[i]
@@ -1100,6 +1103,7 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             domain = None
             explicit = False
             items = {}
+            outer = {}
             section = "measures" if mode == "measures" else None
             contexts.append(Context(None, None, heading=True))
             continue
@@ -1137,6 +1141,16 @@ def walk(lines: list[Src], kind: str | None, table_lines: set[int], catalogue: o
             contexts.append(Context(section, domain))
             continue
         item = line_item(line)
+        if item is not None and item[1] is not None and mode in ("preamble", "other") and domain is None:
+            outer[item[0]] = item[1]
+        elif (
+            item is not None and item[1] is not None and item[1] > 1 and mode == "domains" and domain is not None
+            and item[0] not in items and outer.get(item[0]) == item[1] - 1
+        ):
+            # a document quoting the plan's domains inside one item of its own list (2.评估内容 / （1）…下列主要目标：
+            # 妇女与健康：…), then numbering on ((2)…, 3.评估方法, 4.成果要求): the quote ended, its own text goes on
+            mode, domain, section, explicit, items = "other", None, None, False, {}
+            outer[item[0]] = item[1]
         if (
             item is not None
             and mode == "domains"

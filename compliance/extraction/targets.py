@@ -404,7 +404,7 @@ def read_paragraph(
     cursors: dict[tuple[int, int], int] = {}  # per quote shared by several targets: where the next value is sought
     conditions = _conditions_after_measure(text, parsed)
     indicators = _complete_subjects(text, parsed, conditions)
-    history = _history_spans(text, period, report)
+    history = _history_spans(text, period, report, paragraph.owners)
     spans += history  # its numbers are the past: neither targets nor numbers left unread
     for t, indicator, condition in zip(parsed, indicators, conditions, strict=True):
         spans.append((t.start, t.end))
@@ -613,7 +613,9 @@ def audit(text: str, line: int) -> list[Loose]:
     return _loose_numbers(paragraph, [(t.start, t.end) for t in parsed if not t.is_numeric], parsed)
 
 
-def _history_spans(text: str, period: tuple[int, int] | None = None, report: bool = False) -> list[tuple[int, int]]:
+def _history_spans(
+    text: str, period: tuple[int, int] | None = None, report: bool = False, owners: list[int] | None = None
+) -> list[tuple[int, int]]:
     """The sentences that open with words of the past (rules/extraction.yaml `history_openers`): “十三五”期间，…。,
     and the clauses that open with words of the state of things (`status_openers`): 目前…, 去年….
 
@@ -621,7 +623,9 @@ def _history_spans(text: str, period: tuple[int, int] | None = None, report: boo
     plan's own time, not the past: in a 2021—2030 plan, “十四五”期间新增普惠托位600个
     is a target. In a report on the plan, a sentence or clause opening with a year before the plan's end
     (`report_year_openers`: 2025年全县孕产妇死亡率为11.36/10万, …，2025年分别达到97.8%和93.6%) gives that year's
-    values, as a plan's sentence opening with a year before its period does.
+    values, as a plan's sentence opening with a year before its period does. With the paragraph's `owners` (the line
+    of each character), a sentence may open after the short lines joined before it, a heading and an edit link with
+    no stop of their own (规划背景 ↵ 编辑 ↵ “十三五”期间，…: `_after_joined_heading`).
     """
     found = []
     r = rules()
@@ -629,6 +633,9 @@ def _history_spans(text: str, period: tuple[int, int] | None = None, report: boo
         # 二、基本情况：2020年，…, a speaker's 【刘**】“十三五”以来，…: after its label
         sentence = _LABEL.sub("", _SPEAKER.sub("", match.group(0).lstrip(), count=1), count=1)
         opener = r.history_openers.match(sentence)
+        if opener is None and owners is not None:
+            joined = _after_joined_heading(text, match.start(), owners)
+            opener = r.history_openers.match(joined) if joined else None
         if opener and not _plan_time(opener.group(0), period) and _before_period(opener, period):
             found.append((match.start(), match.end()))
         elif report and _a_year_reached(sentence, period):
@@ -640,6 +647,22 @@ def _history_spans(text: str, period: tuple[int, int] | None = None, report: boo
         elif (mark := r.status_marks.search(match.group(0))) is not None:  # 已培训2860人次: from the mark on
             found.append((match.start() + mark.start(), match.end()))
     return sorted(found)
+
+
+def _after_joined_heading(text: str, start: int, owners: list[int]) -> str | None:
+    """The sentence at `start` after the short lines of its paragraph before it that end with no stop (a heading, a
+    site's 编辑 link: at most `_JOINED_HEADING` characters, no punctuation), or None when it opens on its own line."""
+    end = min(len(text), len(owners), start + _JOINED_HEADING + 1)
+    cut = None
+    for j in range(start + 1, end):
+        if owners[j] != owners[j - 1]:
+            if re.search(r"[，,。；;：:！!？?、]", text[start:j]):
+                break
+            cut = j
+    return text[cut:] if cut is not None else None
+
+
+_JOINED_HEADING = 16  # a heading's characters, its edit link's too
 
 
 def _a_year_reached(text: str, period: tuple[int, int] | None) -> bool:
