@@ -28,6 +28,8 @@ the gold says masked is counted as "guessed". Positions:
   the file, whatever its quote shows of the row); for the vendor repost's verbatim
   copy (`also_at_lines`), a target found only in the copy matches, a second
   one is a duplicate (a false positive).
+- .xml (a CMS export): the physical line of the file, as for .txt (the gold
+  quotes raw lines, tags included; a table cell's line is its `<td>`'s).
 - .docx / .xlsx: the gold numbers the blocks (non-empty paragraphs and table
   cells / non-empty cells); the bench maps each gold block to the line of
   `compliance.reading` holding it (the table row of the cell, the sheet row).
@@ -528,7 +530,7 @@ def measure_corpus(folder: Path = CORPUS) -> tuple[list[DocumentRun], list[Score
             positions = docx_positions(path)
         elif path.suffix == ".xlsx":
             positions = xlsx_positions(path)
-        by_quote = path.suffix not in (".txt", ".csv", ".docx", ".xlsx")
+        by_quote = path.suffix not in (".txt", ".csv", ".xml", ".docx", ".xlsx")
         for name, data in golds[path.name]:
             same_kind = [p for p in run.plans if str(p.plan.kind) == data["kind"]]
             if not same_kind:

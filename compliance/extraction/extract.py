@@ -93,6 +93,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     options = {**options, "script": document.script, "uncomputed": document.uncomputed,
                "hidden": getattr(document, "hidden", []), "names": getattr(document, "names", []),
                "unread": getattr(document, "unread", []),
+               "unread_kind": "xml" if getattr(document, "format", "") == "xml" else "mail",  # records, or attachments
                "barred": {line.number: getattr(line, "printed", None) for line in document.lines if getattr(line, "bars", False)}}
     cleaned = clean(document.lines)  # 2. cleaning
     lines = unfold(cleaned.lines)  # 3. unfolding
@@ -119,7 +120,7 @@ def _extract(document: Any, file: str, options: dict[str, Any]) -> list[Plan]:
     if not any(p.targets or p.unparsed for p in plans):
         looks = _looks_like(lines, cleaned, plans)
         if options.get("unread"):  # an e-mail's attachments not read: where the plan may be
-            looks = said("extract.separator").join([looks, said("extract.mail-unread", items="；".join(options["unread"]))])
+            looks = said("extract.separator").join([looks, said(f"extract.{options.get('unread_kind', 'mail')}-unread", items="；".join(options["unread"]))])
         raise InputError.single(file, said("extract.no-target", looks=looks), hint=said("extract.no-target-hint"))
     for plan in plans:
         _locate(plan, document)
@@ -403,7 +404,7 @@ def _plan(
     if options.get("hidden"):
         notes.append(said("extract.note-hidden-sheets", sheets="、".join(options["hidden"])))
     if options.get("unread"):
-        notes.append(said("extract.note-mail-unread", items="；".join(options["unread"])))
+        notes.append(said(f"extract.note-{options.get('unread_kind', 'mail')}-unread", items="；".join(options["unread"])))
     if notes:
         info["note"] = "；".join(dict.fromkeys(notes))
     if inferred:

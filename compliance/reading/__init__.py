@@ -91,6 +91,10 @@ locator. The line model per format:
   one run of numbers; each locator names its part first: 邮件正文 第3行,
   附件“某县妇女发展规划.docx” 第5段. The Subject and the attachments' names are
   `Document.names`, what the e-mail calls its text by (`mail`).
+- .xml (a portal CMS's export of its 信息公开 records): the record whose body is longest (the plan; the
+  others listed in `Document.unread`), its metadata elements (文号, 发布机构, dates) one line each as
+  "文号：…", its body (HTML inside CDATA) read as .html; numbers are the file's physical lines, as for .txt.
+  Locators: 第N行, 表1 第4行 2025年列 for a cell (`xmlexport`).
 
 Anything else, a missing file or an unreadable one raises InputError naming the
 file and what to do.
@@ -119,12 +123,13 @@ PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 MHTML_SUFFIXES = (".mht", ".mhtml")  # a web page saved as a single file (网页，单个文件): MIME around the HTML
 MAIL_SUFFIXES = (".eml",)  # an e-mail saved as a file (RFC 822/MIME): its body and attachments (see `mail`)
+XML_SUFFIXES = (".xml",)  # a portal CMS's export of its records (信息公开 data exchange): the plan's record (`xmlexport`)
 RTF_SUFFIXES = (".rtf",)
 LEGACY_SUFFIXES = (".doc", ".wps")  # Word 97–2003 and WPS Writer: converted (see `legacy`)
-SUPPORTED = TEXT_SUFFIXES + SUBTITLE_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + ODT_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES + SUBTITLE_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + ODT_SUFFIXES + PPTX_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + MAIL_SUFFIXES + XML_SUFFIXES + RTF_SUFFIXES + LEGACY_SUFFIXES
 # The formats as users name them, for help texts and hints: every message that
 # lists what can be read uses this, so a new reader is announced everywhere at once.
-FORMATS = ".txt, .md, .csv, .srt, .vtt, .docx, .doc, .wps, .odt, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml"
+FORMATS = ".txt, .md, .csv, .srt, .vtt, .docx, .doc, .wps, .odt, .rtf, .pptx, .xlsx, .xls, .et, .pdf, .html, .mht, .mhtml, .eml, .xml"
 
 
 @dataclass
@@ -180,7 +185,7 @@ class Document:
     """A document's numbered lines as read from a file of any supported format."""
 
     file: str
-    format: str  # text | markdown | subtitles | docx | odt | pptx | rtf | xlsx | pdf | html | mail
+    format: str  # text | markdown | subtitles | docx | odt | pptx | rtf | xlsx | pdf | html | mail | xml
     lines: list[Line] = field(default_factory=list)
     script: str | None = None  # "traditional": written in Traditional characters, read as Simplified (`script`)
     uncomputed: list[str] = field(default_factory=list)  # a workbook's formula cells saved without a value (主要指标!G3)
@@ -347,6 +352,11 @@ def _read_format(path: Path | str, encoding: str | None, file: str | None = None
         from compliance.reading.mail import mail_document
 
         return mail_document(raw, file, encoding)
+    if suffix in XML_SUFFIXES:
+        from compliance.reading.xmlexport import xml_lines
+
+        xml, unread = xml_lines(raw, file, encoding)
+        return Document(file, "xml", xml, unread=unread)
     if suffix in RTF_SUFFIXES:
         from compliance.reading.rtf import rtf_lines
 
