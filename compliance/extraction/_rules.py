@@ -194,6 +194,7 @@ class Rules:
     history_subhead_words: list[str]  # ▌回顾“十三五”, 【数说过去五年】: a news subhead opening a block of the past
     entry_plan_marks: re.Pattern[str]  # a yearbook's 【entry】 naming the plan or a horizon: the one stating targets
     record_book_names: re.Pattern[str]  # 阳朔年鉴（2023）: the name of a book recording a year, on a line of its own
+    reply_markers: list[str]  # 答复单位：, 回复时间：: on a message board's page, the official reply begins (the message before it)
     flat_table_max_change: float
     non_targets: list[NonTarget]
     table_unit_qualifiers: dict[str, tuple[str, str]]  # a unit column per person and time (元/人·月) → (unit, name qualifier)
@@ -481,6 +482,7 @@ def rules() -> Rules:
         history_subhead_words=[str(w) for w in data.get("history_subhead_words") or []],
         entry_plan_marks=regex("|".join(f"(?:{p})" for p in data.get("entry_plan_marks") or ["(?!)"])),
         record_book_names=regex("|".join(f"(?:{p})" for p in data.get("record_book_names") or ["(?!)"])),
+        reply_markers=[squeeze(str(w)) for w in data.get("reply_markers") or []],
         flat_table_max_change=float(data["flat_table_max_change"]),
         non_targets=[NonTarget(str(e["reason"]), regex(_masks_too(str(e["pattern"])))) for e in data["non_targets"]],
         table_unit_qualifiers={

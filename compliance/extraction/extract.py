@@ -685,9 +685,13 @@ def _news_layout(
     domain: str | None = None
     past = False  # under a subhead naming the past (【数说过去五年】, 回顾“十三五”): history, no targets
     record = _record_entries(lines) if book else set()
+    reply = _reply_start(lines)  # a message board's page: the citizen's message before the reply is read for nothing
     for i, line in enumerate(lines):
         if i in record:  # an entry of the year's record (a yearbook's 【概况】2022年，…): values reached, no targets
             contexts.append(st.Context(None, domain, past=True))
+            continue
+        if i < reply:
+            contexts.append(st.Context(None, domain))
             continue
         match = re.match(r"^\s*【([^】]{1,16})】", line.text)
         if match and len(line.key) <= 24:
@@ -742,6 +746,19 @@ def _record_entries(lines: list[Src]) -> set[int]:
         if not marks.search(text):
             out.update(entry)
     return out
+
+
+def _reply_start(lines: list[Src]) -> int:
+    """The index of the line opening a message board's official reply (答复单位：…, `reply_markers`), else 0: the
+    lines before it are the citizen's message, whose numbers are no targets of the plan."""
+    markers = tuple(rules().reply_markers)
+    if not markers:
+        return 0
+    for n, line in enumerate(lines):
+        key = squeeze(line.text)
+        if key.startswith(markers) and re.match(r"^[^：:]{2,6}[：:]", key):
+            return n
+    return 0
 
 
 def _news_subhead(text: str) -> bool:
