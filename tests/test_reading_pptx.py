@@ -223,6 +223,15 @@ def test_infographic_cards_are_read_value_with_the_name_under_it(tmp_path: Path)
     ]
 
 
+def test_a_card_s_relative_change_takes_the_base_year_the_deck_states_for_it(tmp_path: Path) -> None:
+    """The card 下降15% over 儿童伤害死亡率 restates 儿童伤害死亡率以2020年为基数下降15% of the 主要目标 slide, its base
+    year left out for room: it is the same target, of base year 2020 (before: none, so no gold statement matched it)."""
+    (plan,) = extract(_card_deck(tmp_path))
+    injury = [t for t in plan.targets if t.indicator == "儿童伤害死亡率"]
+    assert {t.locator for t in injury} == {"第3张幻灯片", "第5张幻灯片"}
+    assert {t.target.base_year for t in injury} == {2020}
+
+
 def test_a_card_value_with_no_name_to_pair_is_listed_never_a_target_named_by_its_number(tmp_path: Path) -> None:
     """68项 over 主要目标 (a section's word, no indicator): never a target named 68项; listed, the deck says what it is."""
     (plan,) = extract(_card_deck(tmp_path))

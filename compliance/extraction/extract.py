@@ -369,6 +369,7 @@ def _plan(
     _record(inferred, "level", options["level"], found_level)
     jurisdiction = found_path.value
     _without_spoken_leads(targets)
+    _restated_base_years(targets)
     if jurisdiction:
         _without_own_place(targets, str(jurisdiction[-1]))
     unknown = []
@@ -460,6 +461,26 @@ def _without_spoken_leads(targets: list[dict[str, Any]]) -> None:
         found = leads.match(name)
         if found is not None and found.end() and len(name) - found.end() >= 4:
             entry["indicator"] = name[found.end() :]
+
+
+def _restated_base_years(targets: list[dict[str, Any]]) -> None:
+    """A relative change stated without its base year (a deck's card 下降15% over 儿童伤害死亡率) takes the one the
+    plan states for the same change of the same indicator elsewhere (以2020年为基数下降15%), when it states one only:
+    the card restates the target, its base year left out for room."""
+    years: dict[tuple[Any, ...], set[Any]] = {}
+
+    def key(entry: dict[str, Any]) -> tuple[Any, ...]:
+        target = entry["target"]
+        return (entry.get("indicator"), target.get("op"), str(target.get("value")), target.get("unit"))
+
+    for entry in targets:
+        if entry["target"].get("base_year") is not None:
+            years.setdefault(key(entry), set()).add(entry["target"]["base_year"])
+    for entry in targets:
+        target = entry["target"]
+        if str(target.get("op")) in ("rel_decrease", "rel_increase") and target.get("base_year") is None \
+                and target.get("value") is not None and len(found := years.get(key(entry), set())) == 1:
+            target["base_year"] = next(iter(found))
 
 
 def _record(inferred: dict[str, str], name: str, option: Any, found: md.Found) -> None:

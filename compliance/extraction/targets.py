@@ -410,8 +410,10 @@ def read_paragraph(
         spans.append((t.start, t.end))
         if t.is_numeric and _named_no_target(text, t):
             continue  # 提出64项主要目标, 8个领域, 24小时畅通: the plan counting its own parts, a named concept
-        if any(s <= t.start < e for s, e in history):
-            continue  # “十三五”期间，全区新增学位8.6万个: the past, not a target
+        if any(s <= t.start < e or t.start < s < t.end for s, e in history):
+            # “十三五”期间，全区新增学位8.6万个: the past, not a target; 现在全县已经配了376名儿童主任: a state of things
+            # marked inside the target's words, before its number (a mark ends at the number)
+            continue
         if any(t.start <= b <= t.end for b in paragraph.breaks):
             broken.append(Loose(_number_line(paragraph, t.start, t.end), _clause(text, t.start, t.end),
                                 said("extract.reason.digits-across-break")))
@@ -427,7 +429,8 @@ def read_paragraph(
             continue
         value = t.to_mapping()
         if condition is not None:
-            value["condition"] = condition[1]
+            if condition[1]:  # "" for a parallel subject's own measure (初中生近视率): no condition
+                value["condition"] = condition[1]
             from compliance.phrases.naming import full_width_brackets
 
             indicator = full_width_brackets(condition[0])  # squeezed to be compared: 村（社区） as the text writes it
@@ -738,7 +741,8 @@ def _conditions_after_measure(text: str, parsed: list[Any]) -> list[tuple[str, s
             previous is not None and previous[0] == begin and key not in subjects
             and _condition_only(key, t, previous[2], text)
         ):
-            out[n] = (previous[1], key)
+            parallel = _parallel_name(key, previous[1])
+            out[n] = (parallel, "") if parallel else (previous[1], key)
         previous = (begin, out[n][0] if out[n] else t.indicator, t)
     return out
 
@@ -759,6 +763,25 @@ def _condition_only(key: str, target: Any, before: Any, text: str) -> bool:
         and bool(re.search(r"[，,；;]", between))
         and not re.search(r"[。！？!?]", between)
     )
+
+
+def _parallel_name(key: str, measure: str) -> str | None:
+    """初中生 after 小学生近视率降到35%以下，: the measure of a parallel subject, 初中生近视率, or None.
+
+    The clause names a group of the same kind as the one the measure opens with (the same number of
+    characters, the same last one: 小学生 and 初中生, 男童 and 女童): the measure is said of it, its own
+    indicator, not a condition of the first one.
+    """
+    from compliance.phrases.indicators import _ends_with_measure
+
+    measure = squeeze(measure)
+    size = len(key)
+    if size < 2 or len(measure) <= size or measure.startswith(key):
+        return None
+    opener, rest = measure[:size], measure[size:]
+    if opener[-1] != key[-1] or not _ends_with_measure(rest) or len(rest) < 2:
+        return None
+    return key + rest
 
 
 def _where_only(key: str, subjects: list[str]) -> bool:
@@ -853,7 +876,7 @@ def _complete_subjects(text: str, parsed: list[Any], conditions: list[Any] | Non
         if head is None:
             out.append(indicator)
             continue
-        out.append(subject + _without_subject(head, subjects))
+        out.append(_with_subject(subject, head, subjects))
     return out
 
 
@@ -892,12 +915,20 @@ def _subject_word(key: str, subjects: list[str]) -> str | None:
     return key if key in subjects else None
 
 
-def _without_subject(name: str, subjects: list[str]) -> str:
-    key = squeeze(name)
+def _with_subject(subject: str, head: str, subjects: list[str]) -> str:
+    """The head's measure said of `subject`: 农村 after 城市社区家长学校覆盖率 is 农村社区家长学校覆盖率.
+
+    The head's subject is replaced; when it is a subject and a word after it that with the new subject is a
+    subject too (城市社区: 城市 + 社区, and 农村社区 is one), only the first part is replaced.
+    """
+    key = squeeze(head)
     for word in subjects:  # longest first
         if key.startswith(word) and len(key) > len(word):
-            return key[len(word) :]
-    return key
+            for part in subjects:
+                if part != word and word.startswith(part) and subject + word[len(part) :] in subjects:
+                    return subject + key[len(part) :]
+            return subject + key[len(word) :]
+    return subject + key
 
 
 def _before_quote(text: str, start: int) -> str:

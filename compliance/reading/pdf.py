@@ -224,6 +224,7 @@ def _read_pages(document: Any, path: Path, file: str) -> list[tuple[int, float, 
             edges, pictures = _drawn(page, _upright(turn, width, height))
             if turn in (1, 3):  # read in the text's own upright frame: a landscape page's width is its height
                 width, height = height, width
+            found = _without_markup_pane(found, edges, width, height)
             images += pictures
             tables = _ruled_tables(edges, found, index + 1) if found and len(edges) >= _RULES_AT_LEAST else []
             if tables:
@@ -396,6 +397,42 @@ _MARGIN_SHARE = 0.25
 _MARGIN_PROSE = 0.5
 _MARGIN_COVER = 0.7
 _MARGIN_OWN = regex(r"^(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
+
+
+# A markup pane (a review draft printed with its markup shown): the rule down the page that sets it apart runs at
+# least this share of the page's height, right of this share of its width, and its text is at most this share of the
+# body text's height.
+_PANE_RULE_HEIGHT, _PANE_FROM, _PANE_TEXT = 0.6, 0.55, 0.85
+
+
+def _without_markup_pane(
+    chars: list[tuple[float, float, float, float, str]], edges: list[dict[str, Any]], width: float, height: float
+) -> list[tuple[float, float, float, float, str]]:
+    """The page's characters without the markup pane of a review draft printed with its markup shown.
+
+    Word prints the revision and comment balloons (删除的内容: 3.0‰, 批注 [县卫健委 张1]: …建议按3.5‰) in a strip at
+    the right of the page, set apart by a rule down the page, in smaller type; read with the body, their text runs
+    into the lines beside them (…分别降至3.5‰、删除的内容: 3.0‰). Told by the print: a vertical rule running most
+    of the page's height in its right part, the text right of it smaller than the body's. A gazette's column rule
+    stands between columns of the same type and stays.
+    """
+    rules = [e["x0"] for e in edges if e["orientation"] == "v" and e["height"] >= _PANE_RULE_HEIGHT * height
+             and e["x0"] >= _PANE_FROM * width]
+    if not chars or not rules:
+        return chars
+    edge = min(rules)
+    pane = [c for c in chars if c[0] >= edge and not c[4].isspace()]
+    body = [c for c in chars if c[2] <= edge and not c[4].isspace()]
+    if not pane or len(body) < len(pane):
+        return chars
+
+    def size(group: list[tuple[float, float, float, float, str]]) -> float:
+        heights = sorted(c[3] - c[1] for c in group)
+        return heights[len(heights) // 2]
+
+    if size(pane) > _PANE_TEXT * size(body):
+        return chars
+    return [c for c in chars if c[0] < edge]
 
 
 def _without_margin_numbers(
