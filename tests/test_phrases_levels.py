@@ -8,6 +8,7 @@ parse's own, sentence by sentence, on the shapes that make parse merge, split or
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,15 @@ SENTENCES = [
     "每千名儿童拥有儿科执业（助理）医生达到0.85名、床位增至2.2张",
     "**.5%以上的城市社区建成儿童之家",  # masked
     "乡镇（街道）妇女之家覆盖率达到100%，学前教育毛入园率达到90%，义务教育巩固率稳定在96%",
+    # how many targets one number states, which the nameless reading decides without naming them
+    "城乡社区儿童之家覆盖率均达到90%以上",  # an abbreviation of two subjects, one value each
+    "“两癌”人群筛查率均达到70%",
+    "艾滋病、梅毒和乙肝母婴传播率均控制在2%以下",  # a list before 均
+    "城市社区和农村社区儿童之家覆盖率分别达到95%和90%",
+    "至少配备1名女干部",  # no subject: the noun after the number ends the target
+    "95%以上的城市社区建成儿童之家，平时保持在85%以上",
+    "以2020年为基数，孕产妇死亡率下降20%",  # a relative target and its base year
+    "中小学生每天校内体育活动时间不少于2小时，日间户外活动时间不少于2小时",  # durations and their periods
 ]
 
 
@@ -48,6 +58,14 @@ def test_levels_are_the_numeric_targets_parse_gives(sentence: str) -> None:
     assert _values(found) == _values(parse(sentence))
     assert found, sentence
     assert all(t.indicator is None and t.is_numeric for t in found)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_the_nameless_reading_gives_the_named_readings_targets_less_their_names(sentence: str) -> None:
+    """Each field but the name, the number of targets and their order: what the text-mismatch rule's message shows."""
+    work, inside = reading._prepare(sentence)
+    named = reading._values(sentence, work, inside)
+    assert reading._levels(sentence) == tuple(replace(t, indicator=None) for t in named if t.is_numeric)
 
 
 def test_a_sentence_already_parsed_is_answered_from_its_reading() -> None:
@@ -67,3 +85,6 @@ def test_no_text_states_no_level() -> None:
 @given(campaign.phrases())
 def test_levels_agree_with_parse_on_generated_sentences(sentence: str) -> None:
     assert _values(reading._levels(sentence)) == _values(reading._parse(sentence))
+    work, inside = reading._prepare(sentence)
+    named = reading._values(sentence, work, inside)
+    assert reading._levels(sentence) == tuple(replace(t, indicator=None) for t in named if t.is_numeric)

@@ -111,13 +111,14 @@ def _levels_kept(text: str) -> tuple[ParsedTarget, ...]:
 
 def _levels(text: str) -> tuple[ParsedTarget, ...]:
     work, inside = _prepare(text)
-    targets = _values(text, work, inside)
-    return tuple(replace(t, indicator=None) for t in targets if t.is_numeric)
+    targets = _values(text, work, inside, named=False)
+    return tuple(t if t.indicator is None else replace(t, indicator=None) for t in targets if t.is_numeric)
 
 
-def _values(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
-    """The targets stating a number, in text order, before the qualitative ones are read and all are named."""
-    targets = _numeric_targets(text, work, inside)
+def _values(text: str, work: str, inside: Marks, named: bool = True) -> list[ParsedTarget]:
+    """The targets stating a number, in text order, before the qualitative ones are read and all are named
+    (the numbers' own targets left nameless with named=False: see _numeric_targets)."""
+    targets = _numeric_targets(text, work, inside, named)
     targets += _coverage_targets(text, work, inside, targets)
     targets += whole_targets(text, inside, targets)
     targets.sort(key=lambda t: (t.start, t.end))
@@ -280,7 +281,14 @@ def _zero_of_a_count(work: str, number: _Number) -> None:
             return
 
 
-def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
+def _numeric_targets(text: str, work: str, inside: Marks, named: bool = True) -> list[ParsedTarget]:
+    """The targets of the numbers of a text, in text order.
+
+    With named=False (`levels`: a rule comparing a quote's numbers) they are the same targets, nameless
+    (indicator None), and of the naming only what decides them is done: how many targets one number
+    states (新生儿、婴儿死亡率均降至5‰ is two), and where a target with no subject ends (the noun after
+    its number). Naming is most of a number's reading after its value, and it never changes a value.
+    """
     vocab = _vocabulary()
     numbers = _find_numbers(work, inside, text)
     number_starts = [number.start for number in numbers]  # in text order
@@ -304,9 +312,9 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         previous, previous_kept = number, keep
     groups = _group_lists(work, kept, inside)
     periods = _Occurrences.of_words(work, vocab.per_period)
-    duration_periods = _Occurrences.of_words(work, vocab.per_period_durations)
+    duration_periods: _Occurrences | None = None  # found when a duration asks (few numbers are one)
     populations = _Occurrences.of_words(work, vocab.per_population)
-    base_years = _Occurrences.of_patterns(work, vocab.base_year)
+    base_years: _Occurrences | None = None  # found when a relative target asks (only they have a base year)
     results: list[ParsedTarget] = []
     previous_indicator: tuple[int, str] | None = None  # (sentence start, indicator)
     previous_end = 0
@@ -331,38 +339,45 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
             ops = [change[1]]
         pre_start = first.pre_start if first.pre_start is not None else first.start
         quote_start = span[0] if span[1] > span[0] else min(pre_start, first.start)
-        # the noun after the number: 至少配备1名女干部, 95%的城市社区
-        tail_start = _skip_spaces(work, last.post_end)
-        if work.startswith("的", tail_start):
-            tail_start += 1
-        following = bisect_left(number_starts, tail_start)
-        next_number = number_starts[following] if following < len(number_starts) else segment_end
-        tail_end = max(tail_start, min(segment_end, next_number, inside.next_digit_or_item(tail_start)))
-        tail = _trim(work, tail_start, tail_end)
-        while tail[1] > tail[0] and work[tail[1] - 1] in "和及与或":
-            tail = _trim(work, tail[0], tail[1] - 1)
-        tail_text = text[tail[0] : tail[1]] if tail[1] - tail[0] >= 2 else ""
-        if tail_text.strip("（）()【】[] ") in vocab.target_tags:  # 95%（预期性）: the plan's tag, not what is counted
-            tail_text = ""
-        if tail_text in vocab.coverage_words:  # 实现100%全覆盖: the coverage the number states (…覆盖率)
-            tail_text = _naming().coverage_suffix
         indicators: list[str | None]
         end_override = None
-        if span[1] > span[0]:
-            indicators = list(_distribute(text, work, span, len(group), respectively))
-            if len(group) == 1 and tail_text:
-                indicators = [i if i is None or _ends_with_measure(i) else i + tail_text for i in indicators]
-        elif tail_text and not condition:
-            indicators = [tail_text]
-            end_override = tail[1]
-        elif previous_indicator and previous_indicator[0] == sentence_begin:
-            indicators = [previous_indicator[1]]  # 换届后当年达到100％，平时保持在85％以上
+        if not named and span[1] > span[0]:  # nameless: only how many targets the subject states
+            indicators = [None] * (1 if len(group) > 1 else _subject_count(text, work, span, respectively))
         else:
-            indicators = [None]
+            # the noun after the number: 至少配备1名女干部, 95%的城市社区
+            tail_start = _skip_spaces(work, last.post_end)
+            if work.startswith("的", tail_start):
+                tail_start += 1
+            following = bisect_left(number_starts, tail_start)
+            next_number = number_starts[following] if following < len(number_starts) else segment_end
+            tail_end = max(tail_start, min(segment_end, next_number, inside.next_digit_or_item(tail_start)))
+            tail = _trim(work, tail_start, tail_end)
+            while tail[1] > tail[0] and work[tail[1] - 1] in "和及与或":
+                tail = _trim(work, tail[0], tail[1] - 1)
+            tail_text = text[tail[0] : tail[1]] if tail[1] - tail[0] >= 2 else ""
+            if tail_text.strip("（）()【】[] ") in vocab.target_tags:  # 95%（预期性）: the plan's tag, not what is counted
+                tail_text = ""
+            if tail_text in vocab.coverage_words:  # 实现100%全覆盖: the coverage the number states (…覆盖率)
+                tail_text = _naming().coverage_suffix
+            if span[1] > span[0]:
+                indicators = list(_distribute(text, work, span, len(group), respectively))
+                if len(group) == 1 and tail_text:
+                    indicators = [i if i is None or _ends_with_measure(i) else i + tail_text for i in indicators]
+            elif tail_text and not condition:
+                indicators = [tail_text]
+                end_override = tail[1]
+            elif previous_indicator and previous_indicator[0] == sentence_begin:
+                indicators = [previous_indicator[1]]  # 换届后当年达到100％，平时保持在85％以上
+            else:
+                indicators = [None]
         period = periods.last(clause_begin, first.start) or (change[2] if change is not None else None)
         population = populations.last(clause_begin, first.start)
-        year_found = base_years.last(sentence_begin, first.start)
-        base_year = _base_year(year_found, vocab.five_year_plan_ends)  # ****: masked, no base year
+        base_year = None
+        if any(op.is_relative for op in ops):
+            if base_years is None:
+                base_years = _Occurrences.of_patterns(work, vocab.base_year)
+            year_found = base_years.last(sentence_begin, first.start)
+            base_year = _base_year(year_found, vocab.five_year_plan_ends)  # ****: masked, no base year
         if len(group) > 1:
             pairs = [
                 (indicators[i] if len(indicators) == len(group) else indicators[-1], n, ops[i])
@@ -375,11 +390,13 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
         for indicator, number, op in pairs:
             own_period = period
             if own_period is None and number.unit in vocab.duration_units:
+                if duration_periods is None:
+                    duration_periods = _Occurrences.of_words(work, vocab.per_period_durations)
                 own_period = duration_periods.last(clause_begin, first.start)  # 日间户外活动时间不少于2小时: a day's
             unit = _with_denominator(number, own_period, population)
             results.append(
                 ParsedTarget(
-                    indicator=indicator or None,
+                    indicator=(indicator or None) if named else None,
                     op=op,
                     value=None if number.masked or number.value is None else _plain(number.value),
                     unit=unit,
@@ -397,6 +414,22 @@ def _numeric_targets(text: str, work: str, inside: Marks) -> list[ParsedTarget]:
                 previous_indicator = (sentence_begin, indicator)
         previous_end = end
     return results
+
+
+def _subject_count(text: str, work: str, span: tuple[int, int], respectively: bool) -> int:
+    """How many targets one number of a subject states: as many as `_distribute` names, found without naming them
+    when the subject lists nothing (no 、和与及) and holds no abbreviation of several subjects (城乡, 两癌)."""
+    if _AND_MARKS.isdisjoint(work[span[0] : span[1]]):
+        whole = text[span[0] : span[1]]
+        for short in _vocabulary().abbreviations:
+            if short in whole:
+                break
+        else:
+            return 1
+    return len(_distribute(text, work, span, 1, respectively))
+
+
+_AND_MARKS = frozenset(_AND)  # (one character each)
 
 
 _ANY_OF: dict[int, tuple[list[re.Pattern[str]], Any]] = {}  # id(pattern list) -> (it, alternation)
