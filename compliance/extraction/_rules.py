@@ -179,6 +179,7 @@ class Rules:
     report_headline: re.Pattern[str]  # the headline of a report on a plan (统计监测报告, 中期评估报告): not a plan
     report_mention: re.Pattern[str]  # a headline saying the document reports on a plan (…中期评估情况的报告): read as one
     heading_qualifier: re.Pattern[str]
+    continued_title: re.Pattern[str]  # （续） after a plan's title printed again on the next page: the same plan
     heading_counts: re.Pattern[str]  # （主要目标7项，策略措施2项） after a heading: the counts of its contents
     heading_separators: re.Pattern[str]  # 主要目标｜儿童与健康: a heading of a section and its domain
     slash_value_name: re.Pattern[str]
@@ -467,6 +468,7 @@ def rules() -> Rules:
         report_headline=regex("|".join(f"(?:{p})" for p in data.get("report_headlines") or ["(?!)"])),
         report_mention=regex("|".join(f"(?:{p})" for p in data.get("report_mentions") or ["(?!)"])),
         heading_qualifier=regex(str(data["heading_qualifier"])),
+        continued_title=regex(str(data.get("continued_title") or "(?!)")),
         heading_counts=regex(str(data.get("heading_counts") or "(?!)")),
         heading_separators=regex(str(data.get("heading_separators") or "(?!)")),
         slash_value_name=regex(str(data["slash_value_name"])),

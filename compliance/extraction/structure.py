@@ -153,7 +153,7 @@ def _without_repeated_titles(
             open_start, open_title, open_taken = kept[-1]
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
             if (
-                squeeze(start[1]) == squeeze(open_title)
+                _same_title(start[1], open_title)
                 and any(
                     (heading := classify(line.text, None)) is not None and heading.type == "domain"
                     for line in lines[open_start + open_taken : start[0]]
@@ -173,6 +173,14 @@ def _without_repeated_titles(
                 continue
         kept.append(start)
     return kept, repeats
+
+
+def _same_title(title: str, open_title: str) -> bool:
+    """Whether `title` names the plan open again: word for word, or with a mark that it goes on (a newspaper's next
+    page headed …规划（2021—2030年）（续）, `continued_title`)."""
+    own = squeeze(open_title)
+    again = squeeze(title)
+    return again == own or rules().continued_title.sub("", again) == own
 
 
 def _starts_again(lines: list[Src]) -> bool:
@@ -631,7 +639,8 @@ def rows_as_text(lines: list[Src], table_lines: set[int]) -> list[Src] | None:
             cut = cut or bool(said_too)
             continue
         if line.cells is None or i in table_lines:
-            task = None
+            if not (task is not None and line.cells is None and line.blank and not line.text.strip()):
+                task = None  # an empty line between two rows (a row's further lines in a paste from Excel) ends no table
             out.append(line)
             continue
         if task is not None and task.sentences_only and not line.table_sentence:
@@ -738,6 +747,7 @@ class _TaskTable:
     sheet: str | None
     sentences_only: bool = False  # an indicator table's header: only its sentence rows are read here
     labels: dict[int, str] = field(default_factory=dict)  # the label each label column last gave
+    own_numbers: bool = False  # a cell held several items of the plan's list, each with its number (1.…<br>2.…)
 
     def row(self, line: Src) -> list[Src] | None:
         """The lines a row gives: each label it changes (儿童与健康, 主要目标: a domain, a section, as a heading is),
@@ -752,6 +762,21 @@ class _TaskTable:
         if not text or len({c.strip() for c in cells if c.strip()}) < 2:
             return None
         out, item, extra, text = self._other_cells(line, {content}, text)
+        listed = _listed_lines(line, content, text)
+        if listed is not None:  # 1.…<line break>2.…: a cell holding several items of the plan's list, a line each
+            self.own_numbers = True
+            from compliance.extraction.unfolding import unfold
+
+            locator = line.cell_locators[content] if line.cell_locators and content < len(line.cell_locators) else line.locator
+            for own, piece in listed:
+                if extra and not re.search(r"[。；;！!？?]$", piece):
+                    piece += "。"
+                out += unfold([Src(own, piece + "".join(extra), locator=locator, sheet=line.sheet)])
+            return out
+        if item is not None and self.own_numbers and _CELL_ITEM.match(text):
+            # the table's cells write the plan's own list numbers (5.5岁以下… under 序号 3, after a cell holding
+            # items 3 and 4): the list's sequence tells the number, not the row's 序号
+            item = None
         if extra and not re.search(r"[。；;！!？?]$", text):
             text += "。"  # the item's sentence ends before its lead unit
         number, locator = line.number, line.locator
@@ -868,6 +893,27 @@ class _TaskTable:
             elif role not in ("label", "number"):
                 extra.append("　" + value)
         return out, item, extra, text
+
+
+_CELL_ITEM = regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（]\s*\d{1,2}\s*[)）])")  # a line of a cell opening with a list number
+
+
+def _listed_lines(line: Src, content: int, text: str) -> list[tuple[int, str]] | None:
+    """(number, text) of each line of a content cell whose every line opens with a list number (1.…<line break>2.…,
+    a cell holding two items of the plan's list): each line an item of its own, numbered by its own line, its list
+    number told from a decimal by the list's sequence (3.3岁以下 after 2.…) as any list's is. None for a cell of one
+    line, or one whose lines go on one sentence."""
+    parts = line.cell_parts[content] if line.cell_parts and content < len(line.cell_parts) else None
+    cell = (line.cells or [])[content] if content < len(line.cells or []) else ""
+    if not parts or cell.strip() != text:
+        return None
+    starts = sorted({0, *(offset for offset, _, opens in parts if opens and 0 < offset < len(cell))})
+    if len(starts) < 2:
+        return None
+    pieces = [(next((n for offset, n, _ in reversed(parts) if offset <= a and n), line.number), cell[a:b].strip())
+              for a, b in zip(starts, [*starts[1:], len(cell)], strict=True)]
+    pieces = [(n, piece) for n, piece in pieces if piece]
+    return pieces if len(pieces) >= 2 and all(_CELL_ITEM.match(piece) for _, piece in pieces) else None
 
 
 def _content_spans(line: Src, content: int, text: str) -> list[tuple[int, int]] | None:

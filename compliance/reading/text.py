@@ -179,7 +179,105 @@ def text_lines(text: str, suffix: str, markdown: bool | None = None) -> list[Lin
     _strip_mail_quotes(lines)
     _align_boxes(lines, rows)
     _drop_margin_numbers(lines)
+    if not markdown:
+        _join_quoted_cells(lines, rows)
     return lines
+
+
+# A range of cells copied from Excel and pasted as text: cells apart by tabs, a cell holding a line break (Alt+Enter)
+# or a quote mark written between quote marks ("…"), a quote inside doubled (""), so that one row of the sheet runs
+# over several lines of the file and its other cells follow the closing quote. At most this many lines per row.
+_QUOTED_ROW_LINES = 12
+
+
+def _quoted_fields(rows: list[str], first: int, plain: bool = False) -> tuple[list[str], list[int], list[list[int]], int] | None:
+    """The cells of the sheet's row starting at `rows[first]` read as Excel writes a copied range (its tab dialect),
+    with the line each cell starts on, where each further line of a cell starts in it, and the row's last line; None
+    when the line is no such row (no tab, no quoted cell, or a quote that does not close as a cell's end)."""
+    cells: list[str] = []
+    starts: list[int] = []
+    breaks: list[list[int]] = []
+    k, row, at = first, rows[first], 0
+    quoted_any = False
+    while True:
+        starts.append(k)
+        breaks.append([])
+        if row.startswith('"', at):
+            quoted_any = True
+            text, at = "", at + 1
+            while True:
+                close = row.find('"', at)
+                if close < 0:  # the cell goes on on the next line (its in-cell line break)
+                    text += row[at:]
+                    k += 1
+                    if k >= len(rows) or k - first >= _QUOTED_ROW_LINES:
+                        return None
+                    text += "\n"
+                    breaks[-1].append(len(text))
+                    row, at = rows[k], 0
+                    continue
+                if row.startswith('""', close):
+                    text, at = text + row[at:close] + '"', close + 2
+                    continue
+                text, at = text + row[at:close], close + 1
+                break
+            if at < len(row) and row[at] != "\t":
+                return None  # text after the closing quote: a quote mark of the text, not Excel's
+        else:
+            end = row.find("\t", at)
+            text = row[at:] if end < 0 else row[at:end]
+            at = len(row) if end < 0 else end
+        cells.append(text)
+        if at >= len(row):
+            break
+        at += 1  # the tab
+    if plain:
+        return (cells, starts, breaks, k) if len(cells) >= 2 else None
+    if not quoted_any or len(cells) < 2 or k == first and not any('"' in c for c in cells):
+        return None
+    return cells, starts, breaks, k
+
+
+def _join_quoted_cells(lines: list[Line], rows: list[str]) -> None:
+    """Rows of a range pasted from Excel whose quoted cells run over several lines, each read as one table row: its
+    cells as the sheet holds them (quotes undone), each cell numbered by the line it starts on and each further line of
+    a cell by its own (`cell_parts`), so that a target is found on the physical line that holds it; the row's other
+    lines are left empty. Only in a text whose rows are apart by tabs and where such a row runs over two lines."""
+    if not any("\t" in row and '"' in row for row in rows):
+        return
+    found: list[tuple[int, tuple[list[str], list[int], list[list[int]], int]]] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        got = _quoted_fields(rows, k) if "\t" in row and '"' in row and lines[k].cells is None else None
+        if got is not None:
+            found.append((k, got))
+            k = got[3] + 1
+            continue
+        k += 1
+    if not any(last > first for first, (_, _, _, last) in found):
+        return  # no row runs over two lines: quote marks of the text, not a paste from Excel
+    # the pasted range's other rows are the sheet's rows too: each its cells
+    taken = {j for first, (_, _, _, last) in found for j in range(first, last + 1)}
+    for k, row in enumerate(rows):
+        if k not in taken and "\t" in row and lines[k].cells is None and row.strip("\t "):
+            got = _quoted_fields(rows, k, plain=True)
+            if got is not None and got[3] == k and sum(1 for c in got[0] if c.strip()) >= 2:
+                found.append((k, got))
+    for first, (cells, starts, breaks, last) in sorted(found):
+        while len(cells) > 1 and not cells[-1].strip():
+            cells.pop()
+        width = len(cells)
+        line = lines[first]
+        line.text = "\t".join(c.replace("\n", " ") for c in cells)
+        line.cells = [c.replace("\n", " ") for c in cells]
+        line.cell_numbers = [starts[j] + 1 for j in range(width)]
+        line.cell_locators = [f"第{starts[j] + 1}行 第{j + 1}列" for j in range(width)]
+        parts = [[(0, starts[j] + 1, True)] + [(at, starts[j] + 2 + n, True) for n, at in enumerate(breaks[j])]
+                 if breaks[j] else None for j in range(width)]
+        line.cell_parts = parts if any(parts) else None
+        for j in range(first + 1, last + 1):
+            lines[j].text, lines[j].cells = "", None
 
 
 # An e-mail's quoted text (a plan forwarded or replied to and saved as text): each line opens with the mailer's
